@@ -1,0 +1,67 @@
+using ComplianceConsole.Components.Account;
+using ComplianceConsole.Data;
+using ComplianceConsole.Features.Audit;
+using ComplianceConsole.Features.Settings;
+using ComplianceConsole.Features.Setup;
+using ComplianceConsole.Features.Staff;
+using ComplianceConsole.Localization;
+using ComplianceConsole.Security;
+using MudBlazor.Services;
+
+namespace ComplianceConsole;
+
+public static class ApplicationServices
+{
+    public static WebApplicationBuilder AddApplicationServices(this WebApplicationBuilder builder)
+    {
+        // Serve wwwroot-assets and package assets from their build locations under 'dotnet run' in any environment;
+        // a published app has them in its own wwwroot and no manifest, so this does nothing there.
+        builder.WebHost.UseStaticWebAssets();
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddMudServices();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddLocalization();
+        builder.AddData();
+        builder.AddStaffIdentity();
+        builder.Services.AddPermissionPolicies();
+        builder.Services.AddAudit();
+        builder.Services.AddSetup();
+        builder.Services.AddScoped<ProviderSettingsService>();
+        builder.Services.AddScoped<StaffService>();
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        return builder;
+    }
+
+    public static WebApplication UseApplicationPipeline(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+            app.UseHsts();
+        }
+        app.UseMiddleware<SecurityHeaders>();
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseRequestLocalization(options =>
+        {
+            options.SetDefaultCulture(Cultures.Default).AddSupportedCultures([.. Cultures.Supported]).AddSupportedUICultures([.. Cultures.Supported]);
+            // Chinese unless the person chose otherwise; the browser's language does not decide.
+            options.RequestCultureProviders = [new Microsoft.AspNetCore.Localization.CookieRequestCultureProvider()];
+        });
+        app.UseMiddleware<SetupGate>();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseMiddleware<TwoFactorEnrolmentGate>();
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        return app;
+    }
+
+    public static WebApplication MapApplicationEndpoints(this WebApplication app)
+    {
+        app.MapAdditionalIdentityEndpoints();
+        app.MapPreferenceEndpoints();
+        app.MapHealthChecks("/healthz").AllowAnonymous();
+        return app;
+    }
+}

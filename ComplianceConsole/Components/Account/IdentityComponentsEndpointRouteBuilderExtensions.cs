@@ -1,0 +1,38 @@
+using System.Security.Claims;
+using ComplianceConsole.Data;
+using ComplianceConsole.Features.Audit;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Microsoft.AspNetCore.Routing;
+
+internal static class IdentityComponentsEndpointRouteBuilderExtensions
+{
+    // The endpoint the app bar's sign-out form posts to (with its antiforgery token).
+    public static IEndpointConventionBuilder MapAdditionalIdentityEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+
+        var accountGroup = endpoints.MapGroup("/Account");
+
+        accountGroup.MapPost("/Logout", async (
+            ClaimsPrincipal user,
+            HttpContext context,
+            [FromServices] SignInManager<ApplicationUser> signInManager,
+            [FromServices] AuditTrail audit,
+            [FromServices] IDbContextFactory<AppDbContext> contextFactory,
+            [FromForm] string returnUrl) =>
+        {
+            if (user.Identity?.IsAuthenticated == true)
+            {
+                var actor = AuditActor.From(user, context.Connection.RemoteIpAddress?.ToString());
+                await audit.RecordAsync(contextFactory, actor, AuditActions.SignedOut, "Staff", actor.Id);
+            }
+            await signInManager.SignOutAsync();
+            return TypedResults.LocalRedirect($"~/{returnUrl}");
+        });
+
+        return accountGroup;
+    }
+}

@@ -1,0 +1,24 @@
+using ComplianceConsole.Features.Audit;
+using ComplianceConsole.Features.Settings;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplianceConsole.Data;
+
+public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<ApplicationUser>(options)
+{
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<ProviderSettings> ProviderSettings => Set<ProviderSettings>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Every time is stored in UTC; reading it back marks it as UTC so conversions to CST are right.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+}

@@ -1,0 +1,20 @@
+namespace ComplianceConsole.Data;
+
+/// <summary>The folder that holds the embedded database, key files and the one-time setup token.</summary>
+public sealed class DataFolder
+{
+    public const string ConfigurationKey = "ComplianceConsole:DataFolder";
+
+    public DataFolder(IConfiguration configuration, IHostEnvironment environment)
+    {
+        var configured = configuration[ConfigurationKey];
+        Path = System.IO.Path.GetFullPath(string.IsNullOrWhiteSpace(configured)
+            ? System.IO.Path.Combine(environment.ContentRootPath, "App_Data")
+            : System.IO.Path.Combine(environment.ContentRootPath, configured));
+        Directory.CreateDirectory(Path);
+    }
+
+    public string Path { get; }
+
+    public string File(string name) => System.IO.Path.Combine(Path, name);
+}

@@ -1,0 +1,13 @@
+namespace ComplianceConsole.Features.Audit;
+
+public static class AuditServiceCollectionExtensions
+{
+    public static IServiceCollection AddAudit(this IServiceCollection services)
+    {
+        services.AddSingleton<AuditTrail>();
+        services.AddSingleton<AuditAppendOnlyInterceptor>();
+        services.AddScoped<AuditQueryService>();
+        services.AddScoped<AuditChainVerifier>();
+        return services;
+    }
+}

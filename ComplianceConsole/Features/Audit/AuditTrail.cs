@@ -1,0 +1,65 @@
+using System.Text.Json;
+using ComplianceConsole.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplianceConsole.Features.Audit;
+
+/// <summary>
+/// The one way to write audit events: <see cref="SaveWithAuditAsync"/> appends the event to the chain and
+/// saves it in the same transaction as the caller's pending changes.
+/// </summary>
+public sealed class AuditTrail(TimeProvider clock)
+{
+    // The chain is linear: appends from this process are serialised, and the primary key on Sequence
+    // makes a second writer (another instance) fail rather than fork the chain.
+    private static readonly SemaphoreSlim AppendLock = new(1, 1);
+
+    public async Task SaveWithAuditAsync(AppDbContext db, AuditActor actor, string action, string? targetType = null,
+        string? targetId = null, object? details = null, CancellationToken cancellationToken = default)
+    {
+        await AppendLock.WaitAsync(cancellationToken);
+        try
+        {
+            var last = await db.AuditEvents.AsNoTracking()
+                .OrderByDescending(e => e.Sequence)
+                .Select(e => new { e.Sequence, e.Hash })
+                .FirstOrDefaultAsync(cancellationToken);
+            var evt = new AuditEvent
+            {
+                Sequence = (last?.Sequence ?? 0) + 1,
+                OccurredAtUtc = TruncateToMicroseconds(clock.GetUtcNow().UtcDateTime),
+                ActorId = actor.Id,
+                ActorName = actor.Name,
+                Action = action,
+                TargetType = targetType,
+                TargetId = targetId,
+                Details = details is null ? null : JsonSerializer.Serialize(details, JsonOptions),
+                IpAddress = actor.IpAddress,
+                PreviousHash = last?.Hash ?? AuditHash.Genesis,
+            };
+            evt.Hash = AuditHash.Compute(evt);
+            db.AuditEvents.Add(evt);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        finally
+        {
+            AppendLock.Release();
+        }
+    }
+
+    /// <summary>Writes an event that records no other change (a sign-in, a reveal, a verification run).</summary>
+    public async Task RecordAsync(IDbContextFactory<AppDbContext> contextFactory, AuditActor actor, string action,
+        string? targetType = null, string? targetId = null, object? details = null, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await SaveWithAuditAsync(db, actor, action, targetType, targetId, details, cancellationToken);
+    }
+
+    // Databases keep microseconds at most; hashing the stored value keeps verification exact.
+    private static DateTime TruncateToMicroseconds(DateTime utc) => new(utc.Ticks - utc.Ticks % 10, DateTimeKind.Utc);
+
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+}

@@ -1,0 +1,13 @@
+namespace ComplianceConsole.Features.Staff;
+
+public sealed record StaffQuery(string? Search, int Page, int PageSize);
+
+public sealed record StaffRow(string Id, string Email, string DisplayName, IReadOnlyList<string> Roles, bool IsDisabled,
+    bool IsLockedOut, bool TwoFactorEnabled, DateTime CreatedAtUtc);
+
+public sealed class NewStaffForm
+{
+    public string Email { get; set; } = "";
+    public string DisplayName { get; set; } = "";
+    public HashSet<string> Roles { get; set; } = [];
+}

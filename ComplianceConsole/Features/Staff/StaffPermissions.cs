@@ -1,0 +1,6 @@
+namespace ComplianceConsole.Features.Staff;
+
+public static class StaffPermissions
+{
+    public const string Manage = "Staff.Manage";
+}

@@ -1,0 +1,19 @@
+using System.Globalization;
+
+namespace ComplianceConsole.Localization;
+
+/// <summary>
+/// Times are stored in UTC and shown in China Standard Time (UTC+8; China has kept no daylight saving since 1991).
+/// </summary>
+public static class ChinaTime
+{
+    public static readonly TimeSpan Offset = TimeSpan.FromHours(8);
+
+    public static DateTime FromUtc(DateTime utc) => DateTime.SpecifyKind(utc.ToUniversalTime() + Offset, DateTimeKind.Unspecified);
+
+    public static DateTime ToUtc(DateTime chinaTime) => DateTime.SpecifyKind(chinaTime - Offset, DateTimeKind.Utc);
+
+    public static string Format(DateTime utc) => FromUtc(utc).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+
+    public static string Format(DateTime? utc) => utc is null ? "" : Format(utc.Value);
+}

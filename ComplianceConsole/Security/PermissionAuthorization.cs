@@ -1,0 +1,41 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+
+namespace ComplianceConsole.Security;
+
+public sealed record PermissionRequirement(string Permission) : IAuthorizationRequirement;
+
+/// <summary>Grants a permission when one of the signed-in person's roles grants it.</summary>
+internal sealed class PermissionHandler : AuthorizationHandler<PermissionRequirement>
+{
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, PermissionRequirement requirement)
+    {
+        var user = context.User;
+        if (user.Identity?.IsAuthenticated == true)
+        {
+            var roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value);
+            if (RolePermissions.Grants(roles, requirement.Permission)) context.Succeed(requirement);
+        }
+        return Task.CompletedTask;
+    }
+}
+
+public static class PermissionAuthorizationExtensions
+{
+    public static IServiceCollection AddPermissionPolicies(this IServiceCollection services)
+    {
+        services.AddSingleton<IAuthorizationHandler, PermissionHandler>();
+        services.AddAuthorizationBuilder().AddPolicies();
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<PermissionGuard>();
+        return services;
+    }
+
+    private static void AddPolicies(this AuthorizationBuilder builder)
+    {
+        foreach (var permission in RolePermissions.All)
+        {
+            builder.AddPolicy(permission, policy => policy.RequireAuthenticatedUser().AddRequirements(new PermissionRequirement(permission)));
+        }
+    }
+}

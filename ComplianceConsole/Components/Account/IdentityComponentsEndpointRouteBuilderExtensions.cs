@@ -31,7 +31,7 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
             }
             await signInManager.SignOutAsync();
             return TypedResults.LocalRedirect($"~/{returnUrl}");
-        });
+        }).AllowAnonymous(); // signing out must work even when the session has already expired
 
         return accountGroup;
     }

@@ -23,6 +23,7 @@ internal static class AppTheme
             {
                 FontFamily = ["Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", "Roboto", "Helvetica", "Arial", "sans-serif"],
             },
+            Button = new ButtonTypography { TextTransform = "none" },
         },
     };
 }

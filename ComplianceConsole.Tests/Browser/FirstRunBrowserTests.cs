@@ -1,0 +1,100 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace ComplianceConsole.Tests.Browser;
+
+/// <summary>What a new provider does on day one, in a real browser.</summary>
+public sealed class FirstRunBrowserTests(BrowserApp browser) : IClassFixture<BrowserApp>
+{
+    private const string AdminEmail = "admin@example.cn";
+    private const string VerifierEmail = "zhang.wei@example.cn";
+    private const string AdminPassword = "Admin-Password-2026";
+    private const string VerifierPassword = "Verifier-Password-2026";
+
+    [Fact]
+    public async Task Setup_then_an_administrator_creates_a_verifier_who_sees_only_what_the_role_allows()
+    {
+        var page = await browser.NewPageAsync();
+        try
+        {
+            await CompleteSetupAsync(page);
+            await SignInAsync(page, AdminEmail, AdminPassword);
+            await Expect(page.GetByRole(AriaRole.Link, new() { Name = "员工管理" })).ToBeVisibleAsync();
+            await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.ScreenshotFolder, "home-administrator.png") });
+
+            var link = await CreateVerifierAsync(page);
+            await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.ScreenshotFolder, "staff.png") });
+            await page.GetByRole(AriaRole.Button, new() { Name = "完成" }).ClickAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "退出" }).ClickAsync();
+            await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Account/Login"));
+
+            await SetPasswordAsync(page, link);
+            await SignInAsync(page, VerifierEmail, VerifierPassword);
+            var navigation = page.Locator(".mud-navmenu");
+            await Expect(navigation.GetByRole(AriaRole.Link, new() { Name = "首页" })).ToBeVisibleAsync();
+            await Expect(navigation.GetByRole(AriaRole.Link)).ToHaveCountAsync(1);
+            await Expect(page.Locator("#home-roles")).ToContainTextAsync("实名审核员");
+
+            await page.GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
+            await Expect(page.Locator("#home-roles")).ToContainTextAsync("Verifier");
+            await Expect(navigation.GetByRole(AriaRole.Link, new() { Name = "Home" })).ToBeVisibleAsync();
+            await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.ScreenshotFolder, "home-verifier-english.png") });
+
+            await page.GotoAsync("staff");
+            await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Account/AccessDenied"));
+        }
+        catch
+        {
+            await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.ScreenshotFolder, "failure.png"), FullPage = true });
+            throw;
+        }
+    }
+
+    private async Task CompleteSetupAsync(IPage page)
+    {
+        await page.GotoAsync("");
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/setup$"));
+        await page.GetByLabel("设置令牌").FillAsync(browser.App.SetupToken);
+        await page.GetByLabel("姓名").FillAsync("王管理");
+        await page.GetByLabel("电子邮箱").FillAsync(AdminEmail);
+        await page.GetByLabel("新密码", new() { Exact = true }).FillAsync(AdminPassword);
+        await page.GetByLabel("确认新密码").FillAsync(AdminPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "创建管理员" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Account/Login"));
+    }
+
+    private static async Task SignInAsync(IPage page, string email, string password)
+    {
+        await page.GotoAsync("Account/Login");
+        await page.GetByLabel("电子邮箱").FillAsync(email);
+        await page.GetByLabel("密码", new() { Exact = true }).FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("您好");
+    }
+
+    private static async Task<string> CreateVerifierAsync(IPage page)
+    {
+        await page.GetByRole(AriaRole.Link, new() { Name = "员工管理" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "新建员工" }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await dialog.GetByLabel("姓名").FillAsync("张伟");
+        await dialog.GetByLabel("电子邮箱").FillAsync(VerifierEmail);
+        await dialog.GetByText("实名审核员 — 处理实名核验记录").ClickAsync();
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "创建" }).ClickAsync();
+        var link = page.Locator("#password-link textarea, textarea#password-link").First;
+        await Expect(link).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("Account/ResetPassword\\?code="));
+        await Expect(page.GetByRole(AriaRole.Cell, new() { Name = VerifierEmail })).ToBeVisibleAsync();
+        return await link.InputValueAsync();
+    }
+
+    private static async Task SetPasswordAsync(IPage page, string link)
+    {
+        await page.GotoAsync(link);
+        await page.GetByLabel("电子邮箱").FillAsync(VerifierEmail);
+        await page.GetByLabel("新密码", new() { Exact = true }).FillAsync(VerifierPassword);
+        await page.GetByLabel("确认新密码").FillAsync(VerifierPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "设置密码" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "密码已设置" })).ToBeVisibleAsync();
+    }
+}

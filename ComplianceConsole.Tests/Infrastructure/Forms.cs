@@ -1,0 +1,25 @@
+using AngleSharp.Html.Parser;
+
+namespace ComplianceConsole.Tests.Infrastructure;
+
+/// <summary>Fills in and posts a statically rendered form the way a browser does, hidden fields and antiforgery token included.</summary>
+public static class Forms
+{
+    public static async Task<HttpResponseMessage> PostAsync(HttpClient client, string url, string formName, Dictionary<string, string> fields)
+    {
+        var page = await client.GetAsync(url);
+        Assert.True(page.IsSuccessStatusCode, $"GET {url} answered {(int)page.StatusCode}");
+        var document = new HtmlParser().ParseDocument(await page.Content.ReadAsStringAsync());
+        var form = document.Forms.FirstOrDefault(f => f.QuerySelector($"input[name=_handler][value='{formName}']") is not null)
+            ?? throw new InvalidOperationException($"No form '{formName}' on {url}");
+        var values = form.QuerySelectorAll("input[type=hidden]")
+            .Select(input => (Name: input.GetAttribute("name"), Value: input.GetAttribute("value") ?? ""))
+            .Where(input => input.Name is not null)
+            .ToDictionary(input => input.Name!, input => input.Value);
+        foreach (var (name, value) in fields) values[name] = value;
+        return await client.PostAsync(url, new FormUrlEncodedContent(values));
+    }
+
+    public static async Task<string> TextAsync(HttpResponseMessage response) =>
+        new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync()).Body?.TextContent ?? "";
+}

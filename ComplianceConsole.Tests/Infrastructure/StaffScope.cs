@@ -1,0 +1,38 @@
+using ComplianceConsole.Data;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ComplianceConsole.Tests.Infrastructure;
+
+/// <summary>
+/// A service scope in which a given staff member is signed in, as in their interactive circuit; services
+/// resolved from it check that person's permissions.
+/// </summary>
+public sealed class StaffScope : IAsyncDisposable
+{
+    private readonly AsyncServiceScope _scope;
+
+    private StaffScope(AsyncServiceScope scope) => _scope = scope;
+
+    public IServiceProvider Services => _scope.ServiceProvider;
+
+    public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    public static StaffScope Create(IServiceProvider root, string email)
+    {
+        var scope = root.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var signIn = scope.ServiceProvider.GetRequiredService<SignInManager<ApplicationUser>>();
+        var principalTask = Task.Run(async () =>
+        {
+            var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"No staff {email}");
+            return new AuthenticationState(await signIn.CreateUserPrincipalAsync(user));
+        });
+        var provider = (IHostEnvironmentAuthenticationStateProvider)scope.ServiceProvider.GetRequiredService<AuthenticationStateProvider>();
+        provider.SetAuthenticationState(principalTask);
+        return new StaffScope(scope);
+    }
+
+    public ValueTask DisposeAsync() => _scope.DisposeAsync();
+}

@@ -1,0 +1,73 @@
+using ComplianceConsole.Data;
+using ComplianceConsole.Features.Setup;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ComplianceConsole.Tests.Infrastructure;
+
+/// <summary>
+/// The real app on a real SQLite file in a fresh temporary data folder. Nobody exists until a test completes
+/// setup (<see cref="CompleteSetupAsync"/>) or creates staff.
+/// </summary>
+public class TestApp : WebApplicationFactory<Program>
+{
+    public const string AdminEmail = "admin@example.cn";
+    public const string Password = "Correct-Horse-42";
+
+    public string DataFolderPath { get; } = Directory.CreateTempSubdirectory("cc-test-").FullName;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting(DataFolder.ConfigurationKey, DataFolderPath);
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Logging:LogLevel:ComplianceConsole", "Warning");
+    }
+
+    public string SetupToken => File.ReadAllText(Path.Combine(DataFolderPath, SetupService.TokenFileName)).Trim();
+
+    /// <summary>Creates the first administrator the way /setup does.</summary>
+    public async Task CompleteSetupAsync()
+    {
+        var setup = Services.GetRequiredService<SetupService>();
+        if (setup.IsCompleted) return;
+        var result = await setup.CompleteAsync(SetupToken, AdminEmail, "系统管理员", Password, "127.0.0.1");
+        Assert.Equal(SetupOutcome.Completed, result.Outcome);
+    }
+
+    /// <summary>A staff account with a password and roles, as if an administrator had created it and the person set a password.</summary>
+    public async Task<string> CreateStaffAsync(string email, params string[] roles)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = email.Split('@')[0], CreatedAtUtc = DateTime.UtcNow };
+        var created = await users.CreateAsync(user, Password);
+        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
+        if (roles.Length > 0) Assert.True((await users.AddToRolesAsync(user, roles)).Succeeded);
+        return user.Id;
+    }
+
+    public HttpClient CreateBrowserlikeClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>Signs in through the real sign-in form and returns a client holding the auth cookie.</summary>
+    public async Task<HttpClient> SignInAsync(string email, string password = Password)
+    {
+        var client = CreateBrowserlikeClient();
+        var response = await Forms.PostAsync(client, "/Account/Login", "login",
+            new() { ["Input.Email"] = email, ["Input.Password"] = password });
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    public StaffScope As(string email) => StaffScope.Create(Services, email);
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        SqliteConnection.ClearAllPools();
+        try { Directory.Delete(DataFolderPath, recursive: true); } catch (IOException) { }
+    }
+}

@@ -1,0 +1,127 @@
+using System.Net;
+using ComplianceConsole.Security;
+using ComplianceConsole.Tests.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ComplianceConsole.Tests.Security;
+
+/// <summary>One signed-in client per role, shared by the sweep.</summary>
+public sealed class SweepApp : IAsyncLifetime
+{
+    public TestApp App { get; } = new();
+    public Dictionary<string, HttpClient> ClientsByRole { get; } = [];
+
+    public async ValueTask InitializeAsync()
+    {
+        await App.CompleteSetupAsync();
+        foreach (var role in Roles.All)
+        {
+            var email = $"{role.ToLowerInvariant()}@sweep.example.cn";
+            await App.CreateStaffAsync(email, role);
+            ClientsByRole[role] = await App.SignInAsync(email);
+        }
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        App.Dispose();
+        return ValueTask.CompletedTask;
+    }
+}
+
+/// <summary>
+/// Every routed page and endpoint, discovered from the running app (not listed by hand), is requested anonymously
+/// and as each role: anonymous callers are sent to sign in, roles without the permission are refused.
+/// </summary>
+public sealed class AuthorizationSweepTests(SweepApp sweep) : IClassFixture<SweepApp>
+{
+    private sealed record Route(string Path, string Method, bool AllowsAnonymous, IReadOnlyList<string> Policies);
+
+    private static readonly string[] FrameworkPrefixes = ["/_blazor", "/_framework", "/_content"];
+
+    private List<Route> DiscoverRoutes() => sweep.App.Services.GetRequiredService<EndpointDataSource>().Endpoints
+        .OfType<RouteEndpoint>()
+        .Select(e => (Endpoint: e, Path: "/" + (e.RoutePattern.RawText ?? "").TrimStart('/')))
+        .Where(x => !FrameworkPrefixes.Any(p => x.Path.StartsWith(p, StringComparison.OrdinalIgnoreCase)))
+        .Where(x => !Path.HasExtension(x.Path) && !x.Path.Contains(":file}")) // static files and their fallback
+        .Select(x => new Route(
+            ConcretePath(x.Path),
+            x.Endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.FirstOrDefault() ?? HttpMethods.Get,
+            x.Endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null,
+            x.Endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).OfType<string>().ToList()))
+        .DistinctBy(r => (r.Path, r.Method))
+        .ToList();
+
+    // Route parameters get a value that names nothing; the answer must still respect authorisation.
+    private static string ConcretePath(string template) =>
+        System.Text.RegularExpressions.Regex.Replace(template, @"\{[^}]+\}", "00000000-0000-0000-0000-000000000001");
+
+    private static bool SentToSignIn(HttpResponseMessage r) =>
+        r.StatusCode == HttpStatusCode.Unauthorized
+        || (r.StatusCode == HttpStatusCode.Redirect && r.Headers.Location!.OriginalString.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase));
+
+    private static bool Denied(HttpResponseMessage r) =>
+        r.StatusCode == HttpStatusCode.Forbidden
+        || (r.StatusCode == HttpStatusCode.Redirect && r.Headers.Location!.OriginalString.Contains("/Account/AccessDenied", StringComparison.OrdinalIgnoreCase));
+
+    [Fact]
+    public void The_sweep_finds_the_pages_it_must_protect()
+    {
+        var paths = DiscoverRoutes().Select(r => r.Path).ToList();
+        Assert.Contains("/staff", paths);
+        Assert.Contains("/settings", paths);
+        Assert.Contains("/audit", paths);
+        Assert.Contains("/", paths);
+        Assert.Contains("/Account/Manage", paths);
+    }
+
+    [Fact]
+    public void Every_route_either_allows_anonymous_callers_on_purpose_or_requires_sign_in()
+    {
+        var undecided = DiscoverRoutes()
+            .Where(r => !r.AllowsAnonymous)
+            .Where(r => !RequiresAuthorization(r.Path))
+            .Select(r => r.Path)
+            .ToList();
+        Assert.Empty(undecided);
+    }
+
+    private bool RequiresAuthorization(string path) => sweep.App.Services.GetRequiredService<EndpointDataSource>().Endpoints
+        .OfType<RouteEndpoint>()
+        .Where(e => ConcretePath("/" + (e.RoutePattern.RawText ?? "").TrimStart('/')) == path)
+        .Any(e => e.Metadata.GetMetadata<IAuthorizeData>() is not null);
+
+    [Fact]
+    public async Task Anonymous_callers_are_sent_to_sign_in_for_every_protected_route()
+    {
+        var anonymous = sweep.App.CreateBrowserlikeClient();
+        foreach (var route in DiscoverRoutes().Where(r => !r.AllowsAnonymous))
+        {
+            var response = await anonymous.SendAsync(new HttpRequestMessage(new HttpMethod(route.Method), route.Path));
+            Assert.True(SentToSignIn(response), $"{route.Method} {route.Path}: anonymous got {(int)response.StatusCode} {response.Headers.Location}");
+        }
+    }
+
+    [Fact]
+    public async Task Each_role_reaches_exactly_the_routes_its_permissions_allow()
+    {
+        var checkedRoutes = 0;
+        foreach (var route in DiscoverRoutes().Where(r => r.Method == HttpMethods.Get && !r.AllowsAnonymous))
+        {
+            foreach (var (role, client) in sweep.ClientsByRole)
+            {
+                var allowed = route.Policies.All(policy => RolePermissions.Grants([role], policy));
+                var response = await client.GetAsync(route.Path);
+                if (allowed)
+                    Assert.False(Denied(response) || SentToSignIn(response), $"{role} was refused {route.Path}: {(int)response.StatusCode} {response.Headers.Location}");
+                else
+                    Assert.True(Denied(response), $"{role} reached {route.Path} without its permission: {(int)response.StatusCode}");
+                checkedRoutes++;
+            }
+        }
+        Assert.True(checkedRoutes >= 5 * Roles.All.Count);
+    }
+}

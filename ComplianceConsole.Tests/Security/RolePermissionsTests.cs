@@ -1,0 +1,62 @@
+using System.Reflection;
+using ComplianceConsole.Features.Audit;
+using ComplianceConsole.Features.Settings;
+using ComplianceConsole.Features.Staff;
+using ComplianceConsole.Security;
+
+namespace ComplianceConsole.Tests.Security;
+
+public class RolePermissionsTests
+{
+    [Fact]
+    public void Administrators_manage_staff_and_settings_but_do_not_read_the_audit_log()
+    {
+        Assert.True(RolePermissions.Grants([Roles.Administrator], StaffPermissions.Manage));
+        Assert.True(RolePermissions.Grants([Roles.Administrator], SettingsPermissions.Manage));
+        Assert.False(RolePermissions.Grants([Roles.Administrator], AuditPermissions.Read));
+    }
+
+    [Theory]
+    [InlineData(Roles.Auditor)]
+    [InlineData(Roles.Manager)]
+    public void Auditors_and_managers_read_the_audit_log_and_manage_nothing(string role)
+    {
+        Assert.True(RolePermissions.Grants([role], AuditPermissions.Read));
+        Assert.False(RolePermissions.Grants([role], StaffPermissions.Manage));
+        Assert.False(RolePermissions.Grants([role], SettingsPermissions.Manage));
+    }
+
+    [Fact]
+    public void Several_roles_grant_the_union_of_their_permissions()
+    {
+        var granted = RolePermissions.For([Roles.Auditor, Roles.Administrator]);
+        Assert.Equal([AuditPermissions.Read, SettingsPermissions.Manage, StaffPermissions.Manage], granted.Order());
+    }
+
+    [Fact]
+    public void No_role_and_an_unknown_role_grant_nothing()
+    {
+        Assert.Empty(RolePermissions.For([]));
+        Assert.False(RolePermissions.Grants(["Superuser"], StaffPermissions.Manage));
+    }
+
+    [Fact]
+    public void Every_role_is_mapped()
+    {
+        Assert.Equal(Roles.All.Order(), RolePermissions.ByRole.Keys.Order());
+    }
+
+    [Fact]
+    public void Every_permission_constant_in_the_app_is_known_and_so_has_a_policy()
+    {
+        var declared = typeof(RolePermissions).Assembly.GetTypes()
+            .Where(t => t.IsAbstract && t.IsSealed && t.Name.EndsWith("Permissions", StringComparison.Ordinal) && t != typeof(RolePermissions))
+            .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static))
+            .Where(f => f is { IsLiteral: true } && f.FieldType == typeof(string))
+            .Select(f => (string)f.GetRawConstantValue()!)
+            .ToList();
+        Assert.NotEmpty(declared);
+        Assert.Equal(declared.Order(), RolePermissions.All.Order());
+        Assert.All(RolePermissions.ByRole.Values.SelectMany(p => p), p => Assert.Contains(p, RolePermissions.All));
+    }
+}

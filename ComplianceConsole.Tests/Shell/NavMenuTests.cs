@@ -1,0 +1,48 @@
+using Bunit;
+using ComplianceConsole.Components.Layout;
+using ComplianceConsole.Security;
+
+namespace ComplianceConsole.Tests.Shell;
+
+public class NavMenuTests : ShellTestContext
+{
+    private IReadOnlyList<string> LinksFor(params string[] roles)
+    {
+        SignInWithRoles(roles);
+        var menu = Render<NavMenu>();
+        return menu.FindAll("a").Select(a => a.GetAttribute("href") ?? "").ToList();
+    }
+
+    [Fact]
+    public void A_verifier_sees_only_home()
+    {
+        Assert.Equal([""], LinksFor(Roles.Verifier));
+    }
+
+    [Fact]
+    public void An_administrator_sees_staff_and_settings_but_not_the_audit_log()
+    {
+        Assert.Equal(["", "staff", "settings"], LinksFor(Roles.Administrator));
+    }
+
+    [Fact]
+    public void An_auditor_sees_the_audit_log()
+    {
+        Assert.Equal(["", "audit"], LinksFor(Roles.Auditor));
+    }
+
+    [Fact]
+    public void Several_roles_see_everything_any_of_them_allows()
+    {
+        Assert.Equal(["", "audit", "staff", "settings"], LinksFor(Roles.Auditor, Roles.Administrator));
+    }
+
+    [Fact]
+    public void Labels_are_in_chinese_by_default()
+    {
+        SignInWithRoles(Roles.Administrator);
+        var text = Render<NavMenu>().Markup;
+        Assert.Contains("员工管理", text);
+        Assert.Contains("服务提供者设置", text);
+    }
+}

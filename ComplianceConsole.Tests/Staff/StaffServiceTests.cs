@@ -1,0 +1,139 @@
+using System.Net;
+using ComplianceConsole.Common;
+using ComplianceConsole.Data;
+using ComplianceConsole.Features.Audit;
+using ComplianceConsole.Features.Staff;
+using ComplianceConsole.Security;
+using ComplianceConsole.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ComplianceConsole.Tests.Staff;
+
+public sealed class StaffServiceTests : IAsyncLifetime
+{
+    private readonly TestApp _app = new();
+
+    public async ValueTask InitializeAsync() => await _app.CompleteSetupAsync();
+
+    private async Task<string> AdminIdAsync()
+    {
+        await using var scope = _app.As(TestApp.AdminEmail);
+        var page = await scope.Get<StaffService>().ListAsync(new StaffQuery(TestApp.AdminEmail, 0, 10));
+        return page.Items.Single().Id;
+    }
+
+    private async Task<T> AsAdmin<T>(Func<StaffService, Task<T>> action)
+    {
+        await using var scope = _app.As(TestApp.AdminEmail);
+        return await action(scope.Get<StaffService>());
+    }
+
+    [Fact]
+    public async Task A_new_staff_member_gets_roles_and_a_one_time_link_with_which_they_set_a_password_and_sign_in()
+    {
+        var created = await AsAdmin(s => s.CreateAsync(new NewStaffForm { Email = "li.na@example.cn", DisplayName = "李娜", Roles = [Roles.Verifier, Roles.Reviewer] }));
+        Assert.True(created.Result.Succeeded);
+        Assert.StartsWith("Account/ResetPassword?code=", created.SetPasswordPath);
+
+        var client = _app.CreateBrowserlikeClient();
+        var set = await Forms.PostAsync(client, "/" + created.SetPasswordPath, "reset-password", new()
+        {
+            ["Input.Email"] = "li.na@example.cn", ["Input.Password"] = "Another-Good-Pass-7", ["Input.ConfirmPassword"] = "Another-Good-Pass-7",
+        });
+        Assert.EndsWith("Account/ResetPasswordConfirmation", set.Headers.Location?.OriginalString);
+        await _app.SignInAsync("li.na@example.cn", "Another-Good-Pass-7");
+
+        var reused = await Forms.PostAsync(_app.CreateBrowserlikeClient(), "/" + created.SetPasswordPath, "reset-password", new()
+        {
+            ["Input.Email"] = "li.na@example.cn", ["Input.Password"] = "Third-Good-Pass-8", ["Input.ConfirmPassword"] = "Third-Good-Pass-8",
+        });
+        Assert.Contains("链接无效或已过期", await Forms.TextAsync(reused));
+
+        var listed = await AsAdmin(s => s.ListAsync(new StaffQuery("李娜", 0, 10)));
+        Assert.Equal([Roles.Reviewer, Roles.Verifier], listed.Items.Single().Roles);
+    }
+
+    [Fact]
+    public async Task Bad_input_names_each_field_and_creates_nobody()
+    {
+        var created = await AsAdmin(s => s.CreateAsync(new NewStaffForm { Email = "not-an-email", DisplayName = " ", Roles = ["Superuser"] }));
+        Assert.Equal(SaveOutcome.Invalid, created.Result.Outcome);
+        Assert.Equal(["DisplayName", "Email", "Roles"], created.Result.Errors.Select(e => e.Field).Order());
+        Assert.Equal(1, (await AsAdmin(s => s.ListAsync(new StaffQuery(null, 0, 10)))).TotalCount);
+    }
+
+    [Fact]
+    public async Task A_duplicate_email_is_refused()
+    {
+        var created = await AsAdmin(s => s.CreateAsync(new NewStaffForm { Email = TestApp.AdminEmail, DisplayName = "重复", Roles = [Roles.Auditor] }));
+        Assert.Equal(SaveOutcome.Invalid, created.Result.Outcome);
+        Assert.Contains(created.Result.Errors, e => e.Field == "Email");
+    }
+
+    [Fact]
+    public async Task The_last_administrator_cannot_lose_the_role_or_disable_themself()
+    {
+        var adminId = await AdminIdAsync();
+        var demoted = await AsAdmin(s => s.SetRolesAsync(adminId, [Roles.Auditor]));
+        Assert.Equal("Staff.LastAdministrator", demoted.RefusalKey);
+        var disabled = await AsAdmin(s => s.SetDisabledAsync(adminId, true));
+        Assert.Equal("Staff.CannotDisableSelf", disabled.RefusalKey);
+    }
+
+    [Fact]
+    public async Task With_a_second_administrator_the_first_may_step_down()
+    {
+        var adminId = await AdminIdAsync();
+        await _app.CreateStaffAsync("second.admin@example.cn", Roles.Administrator);
+        var demoted = await AsAdmin(s => s.SetRolesAsync(adminId, [Roles.Auditor]));
+        Assert.True(demoted.Succeeded);
+    }
+
+    [Fact]
+    public async Task A_disabled_person_cannot_sign_in_and_the_change_is_audited()
+    {
+        var verifierId = await _app.CreateStaffAsync("gone@example.cn", Roles.Verifier);
+        Assert.True((await AsAdmin(s => s.SetDisabledAsync(verifierId, true))).Succeeded);
+
+        var response = await Forms.PostAsync(_app.CreateBrowserlikeClient(), "/Account/Login", "login",
+            new() { ["Input.Email"] = "gone@example.cn", ["Input.Password"] = TestApp.Password });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode); // stays on the sign-in page
+
+        await using var db = await _app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        var disabledEvent = await db.AuditEvents.SingleAsync(e => e.Action == AuditActions.StaffDisabled);
+        Assert.Equal(TestApp.AdminEmail, disabledEvent.ActorName);
+        Assert.Equal(verifierId, disabledEvent.TargetId);
+    }
+
+    [Fact]
+    public async Task A_locked_out_person_is_unlocked_by_an_administrator()
+    {
+        await _app.CreateStaffAsync("locked@example.cn", Roles.Verifier);
+        var client = _app.CreateBrowserlikeClient();
+        for (var i = 0; i < StaffIdentity.MaxFailedSignIns; i++)
+        {
+            await Forms.PostAsync(client, "/Account/Login", "login", new() { ["Input.Email"] = "locked@example.cn", ["Input.Password"] = "Wrong-Password-1" });
+        }
+        var row = (await AsAdmin(s => s.ListAsync(new StaffQuery("locked@", 0, 10)))).Items.Single();
+        Assert.True(row.IsLockedOut);
+
+        Assert.True((await AsAdmin(s => s.UnlockAsync(row.Id))).Succeeded);
+        await _app.SignInAsync("locked@example.cn");
+    }
+
+    [Fact]
+    public async Task Someone_without_the_permission_is_refused_by_the_service_itself()
+    {
+        await _app.CreateStaffAsync("auditor@example.cn", Roles.Auditor);
+        await using var scope = _app.As("auditor@example.cn");
+        await Assert.ThrowsAsync<PermissionDeniedException>(() =>
+            scope.Get<StaffService>().CreateAsync(new NewStaffForm { Email = "x@example.cn", DisplayName = "X", Roles = [Roles.Administrator] }));
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        _app.Dispose();
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,4 +1,5 @@
 using ComplianceConsole.Features.Audit;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,11 +13,15 @@ public static class DataServiceCollectionExtensions
     /// </summary>
     public static IHostApplicationBuilder AddData(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<DataFolder>();
+        var dataFolder = new DataFolder(builder.Configuration, builder.Environment);
+        builder.Services.AddSingleton(dataFolder);
+        // Keys that protect sign-in cookies and one-time links live beside the database, so they survive restarts.
+        builder.Services.AddDataProtection().SetApplicationName("ComplianceConsole")
+            .PersistKeysToFileSystem(new DirectoryInfo(dataFolder.File("keys")));
         builder.Services.AddSingleton<SqlitePragmaInterceptor>();
         builder.Services.AddDbContextFactory<AppDbContext>((services, options) =>
         {
-            var connectionString = SqliteConnectionString(builder.Configuration, services.GetRequiredService<DataFolder>());
+            var connectionString = SqliteConnectionString(builder.Configuration, dataFolder);
             options.UseSqlite(connectionString)
                 .AddInterceptors(
                     services.GetRequiredService<SqlitePragmaInterceptor>(),

@@ -18,35 +18,36 @@ public sealed class FirstRunBrowserTests(BrowserApp browser) : IClassFixture<Bro
         try
         {
             await CompleteSetupAsync(page);
-            await SignInAsync(page, AdminEmail, AdminPassword);
+            await page.SignInAsync(AdminEmail, AdminPassword);
             await Expect(page.GetByRole(AriaRole.Link, new() { Name = "员工管理" })).ToBeVisibleAsync();
-            await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.ScreenshotFolder, "home-administrator.png") });
+            await page.SaveScreenshotAsync("home-administrator.png");
 
             var link = await CreateVerifierAsync(page);
-            await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.ScreenshotFolder, "staff.png") });
+            await page.SaveScreenshotAsync("staff.png");
             await page.GetByRole(AriaRole.Button, new() { Name = "完成" }).ClickAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = "退出" }).ClickAsync();
             await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Account/Login"));
 
             await SetPasswordAsync(page, link);
-            await SignInAsync(page, VerifierEmail, VerifierPassword);
+            await page.SignInAsync(VerifierEmail, VerifierPassword);
             var navigation = page.Locator(".mud-navmenu");
             await Expect(navigation.GetByRole(AriaRole.Link, new() { Name = "首页" })).ToBeVisibleAsync();
             await Expect(navigation.GetByRole(AriaRole.Link)).ToHaveCountAsync(1);
             await Expect(page.Locator("#home-roles")).ToContainTextAsync("实名审核员");
 
             await page.GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
+            await page.WaitForInteractiveAsync();
             await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
             await Expect(page.Locator("#home-roles")).ToContainTextAsync("Verifier");
             await Expect(navigation.GetByRole(AriaRole.Link, new() { Name = "Home" })).ToBeVisibleAsync();
-            await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.ScreenshotFolder, "home-verifier-english.png") });
+            await page.SaveScreenshotAsync("home-verifier-english.png");
 
             await page.GotoAsync("staff");
             await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Account/AccessDenied"));
         }
         catch
         {
-            await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.ScreenshotFolder, "failure.png"), FullPage = true });
+            await page.SaveScreenshotAsync("failure.png", fullPage: true);
             throw;
         }
     }
@@ -62,15 +63,6 @@ public sealed class FirstRunBrowserTests(BrowserApp browser) : IClassFixture<Bro
         await page.GetByLabel("确认新密码").FillAsync(AdminPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "创建管理员" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Account/Login"));
-    }
-
-    private static async Task SignInAsync(IPage page, string email, string password)
-    {
-        await page.GotoAsync("Account/Login");
-        await page.GetByLabel("电子邮箱").FillAsync(email);
-        await page.GetByLabel("密码", new() { Exact = true }).FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("您好");
     }
 
     private static async Task<string> CreateVerifierAsync(IPage page)

@@ -12,6 +12,9 @@ public sealed record ProviderProfile(string ProviderName, bool RequireTwoFactor)
 
 public sealed class ProviderSettingsService(IDbContextFactory<AppDbContext> contextFactory, PermissionGuard guard, AuditTrail audit)
 {
+    /// <summary>Raised in this circuit after a save, so the app bar shows the new provider name at once.</summary>
+    public event Action<ProviderProfile>? ProfileChanged;
+
     /// <summary>Readable by everyone signed in, and by the sign-in pipeline itself.</summary>
     public async Task<ProviderProfile> GetProfileAsync(CancellationToken cancellationToken = default)
     {
@@ -63,6 +66,7 @@ public sealed class ProviderSettingsService(IDbContextFactory<AppDbContext> cont
         {
             return SaveResult.Conflict;
         }
+        ProfileChanged?.Invoke(new ProviderProfile(settings.ProviderName, settings.RequireTwoFactor));
         return SaveResult.Saved;
     }
 

@@ -1,0 +1,25 @@
+using ComplianceConsole.Tests.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace ComplianceConsole.Tests.Browser;
+
+public static class PageExtensions
+{
+    /// <summary>Waits until the page's circuit is connected, so clicks reach the live page rather than its prerendered copy.</summary>
+    public static Task WaitForInteractiveAsync(this IPage page) =>
+        page.Locator(".circuit-ready").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+
+    public static async Task SignInAsync(this IPage page, string email, string password = TestApp.Password)
+    {
+        await page.GotoAsync("Account/Login");
+        await page.GetByLabel("电子邮箱").FillAsync(email);
+        await page.GetByLabel("密码", new() { Exact = true }).FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("您好");
+        await page.WaitForInteractiveAsync();
+    }
+
+    public static Task SaveScreenshotAsync(this IPage page, string name, bool fullPage = false) =>
+        page.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.ScreenshotFolder, name), FullPage = fullPage });
+}

@@ -1,9 +1,11 @@
 using ComplianceConsole.Components.Account;
 using ComplianceConsole.Data;
+using ComplianceConsole.Features.Api;
 using ComplianceConsole.Features.Audit;
 using ComplianceConsole.Features.Settings;
 using ComplianceConsole.Features.Setup;
 using ComplianceConsole.Features.Staff;
+using ComplianceConsole.Features.Verification;
 using ComplianceConsole.Localization;
 using ComplianceConsole.Security;
 using MudBlazor.Services;
@@ -23,12 +25,14 @@ public static class ApplicationServices
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddLocalization();
         builder.AddData();
-        builder.AddStaffIdentity();
+        var authentication = builder.AddStaffIdentity();
         builder.Services.AddPermissionPolicies();
         builder.Services.AddAudit();
         builder.Services.AddSetup();
         builder.Services.AddScoped<ProviderSettingsService>();
         builder.Services.AddScoped<StaffService>();
+        builder.Services.AddVerification();
+        builder.Services.AddPlatformApi(authentication, builder.Configuration);
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;
     }
@@ -51,6 +55,7 @@ public static class ApplicationServices
         app.UseMiddleware<SetupGate>();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseMiddleware<TwoFactorEnrolmentGate>();
         app.UseAntiforgery();
         app.MapStaticAssets();
@@ -62,6 +67,8 @@ public static class ApplicationServices
         app.MapAdditionalIdentityEndpoints();
         app.MapPreferenceEndpoints();
         app.MapHealthChecks("/healthz").AllowAnonymous();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapVerificationApi();
         return app;
     }
 }

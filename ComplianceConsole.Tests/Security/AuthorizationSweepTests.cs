@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using ComplianceConsole.Features.ApiKeys;
 using ComplianceConsole.Security;
 using ComplianceConsole.Tests.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
@@ -14,6 +16,9 @@ public sealed class SweepApp : IAsyncLifetime
     public TestApp App { get; } = new();
     public Dictionary<string, HttpClient> ClientsByRole { get; } = [];
 
+    /// <summary>One API key per scope, each holding that scope alone.</summary>
+    public Dictionary<string, string> ApiKeysByScope { get; } = [];
+
     public async ValueTask InitializeAsync()
     {
         await App.CompleteSetupAsync();
@@ -22,6 +27,11 @@ public sealed class SweepApp : IAsyncLifetime
             var email = $"{role.ToLowerInvariant()}@sweep.example.cn";
             await App.CreateStaffAsync(email, role);
             ClientsByRole[role] = await App.SignInAsync(email);
+        }
+        await using var admin = App.As(TestApp.AdminEmail);
+        foreach (var scope in RolePermissions.ApiScopes)
+        {
+            ApiKeysByScope[scope] = (await admin.Get<ApiKeyService>().CreateAsync($"sweep {scope}", [scope])).Key!;
         }
     }
 
@@ -38,7 +48,7 @@ public sealed class SweepApp : IAsyncLifetime
 /// </summary>
 public sealed class AuthorizationSweepTests(SweepApp sweep) : IClassFixture<SweepApp>
 {
-    private sealed record Route(string Path, string Method, bool AllowsAnonymous, IReadOnlyList<string> Policies);
+    private sealed record Route(string Path, string Method, bool AllowsAnonymous, IReadOnlyList<string> Policies, bool IsApi);
 
     private static readonly string[] FrameworkPrefixes = ["/_blazor", "/_framework", "/_content"];
 
@@ -51,13 +61,19 @@ public sealed class AuthorizationSweepTests(SweepApp sweep) : IClassFixture<Swee
             ConcretePath(x.Path),
             x.Endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.FirstOrDefault() ?? HttpMethods.Get,
             x.Endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null,
-            x.Endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).OfType<string>().ToList()))
+            x.Endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).OfType<string>().ToList(),
+            x.Endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Any(a => a.AuthenticationSchemes == ApiKeyAuthenticationHandler.SchemeName)))
         .DistinctBy(r => (r.Path, r.Method))
         .ToList();
 
     // Route parameters get a value that names nothing; the answer must still respect authorisation.
     private static string ConcretePath(string template) =>
-        System.Text.RegularExpressions.Regex.Replace(template, @"\{[^}]+\}", "00000000-0000-0000-0000-000000000001");
+        System.Text.RegularExpressions.Regex.Replace(template, @"\{[^}:]+(:(?<constraint>[a-z]+))?[^}]*\}", match => match.Groups["constraint"].Value switch
+        {
+            "long" or "int" => "1",
+            "guid" => "00000000-0000-0000-0000-000000000001",
+            _ => "no-such-thing",
+        });
 
     private static bool SentToSignIn(HttpResponseMessage r) =>
         r.StatusCode == HttpStatusCode.Unauthorized
@@ -106,10 +122,43 @@ public sealed class AuthorizationSweepTests(SweepApp sweep) : IClassFixture<Swee
     }
 
     [Fact]
+    public async Task Staff_sign_ins_never_open_the_platform_api()
+    {
+        var apiRoutes = DiscoverRoutes().Where(r => r.IsApi).ToList();
+        Assert.NotEmpty(apiRoutes);
+        foreach (var route in apiRoutes)
+        {
+            foreach (var (role, client) in sweep.ClientsByRole)
+            {
+                var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(route.Method), route.Path) { Content = JsonContent.Create(new { }) });
+                Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"{role} reached {route.Method} {route.Path} with a staff cookie: {(int)response.StatusCode}");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Each_api_key_reaches_exactly_the_routes_its_scopes_allow()
+    {
+        foreach (var route in DiscoverRoutes().Where(r => r.IsApi))
+        {
+            foreach (var (scope, key) in sweep.ApiKeysByScope)
+            {
+                var client = sweep.App.CreateBrowserlikeClient();
+                client.DefaultRequestHeaders.Add(ApiKeyAuthenticationHandler.HeaderName, key);
+                var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(route.Method), route.Path) { Content = JsonContent.Create(new { items = Array.Empty<object>() }) });
+                if (route.Policies.Contains(scope))
+                    Assert.False(response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden, $"key with {scope} was refused {route.Path}: {(int)response.StatusCode}");
+                else
+                    Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+            }
+        }
+    }
+
+    [Fact]
     public async Task Each_role_reaches_exactly_the_routes_its_permissions_allow()
     {
         var checkedRoutes = 0;
-        foreach (var route in DiscoverRoutes().Where(r => r.Method == HttpMethods.Get && !r.AllowsAnonymous))
+        foreach (var route in DiscoverRoutes().Where(r => r.Method == HttpMethods.Get && !r.AllowsAnonymous && !r.IsApi))
         {
             foreach (var (role, client) in sweep.ClientsByRole)
             {

@@ -1,5 +1,8 @@
 using System.Reflection;
+using ComplianceConsole.Features.ApiKeys;
 using ComplianceConsole.Features.Audit;
+using ComplianceConsole.Features.Verification;
+using ComplianceConsole.Security.Pii;
 using ComplianceConsole.Features.Settings;
 using ComplianceConsole.Features.Staff;
 using ComplianceConsole.Security;
@@ -30,7 +33,24 @@ public class RolePermissionsTests
     public void Several_roles_grant_the_union_of_their_permissions()
     {
         var granted = RolePermissions.For([Roles.Auditor, Roles.Administrator]);
-        Assert.Equal([AuditPermissions.Read, SettingsPermissions.Manage, StaffPermissions.Manage], granted.Order());
+        Assert.Equal([ApiKeyPermissions.Manage, AuditPermissions.Read, SettingsPermissions.Manage, StaffPermissions.Manage, VerificationPermissions.Read], granted.Order());
+    }
+
+    [Fact]
+    public void Verifiers_work_records_and_may_reveal_but_auditors_only_read_and_never_reveal()
+    {
+        Assert.True(RolePermissions.Grants([Roles.Verifier], VerificationPermissions.Decide));
+        Assert.True(RolePermissions.Grants([Roles.Verifier], PiiPermissions.Reveal));
+        Assert.True(RolePermissions.Grants([Roles.Auditor], VerificationPermissions.Read));
+        Assert.False(RolePermissions.Grants([Roles.Auditor], VerificationPermissions.Decide));
+        Assert.False(RolePermissions.Grants([Roles.Auditor], PiiPermissions.Reveal));
+        Assert.False(RolePermissions.Grants([Roles.Manager], VerificationPermissions.Decide));
+    }
+
+    [Fact]
+    public void Api_scopes_belong_to_no_staff_role()
+    {
+        Assert.All(RolePermissions.ApiScopes, scope => Assert.False(RolePermissions.Grants(Roles.All, scope)));
     }
 
     [Fact]

@@ -53,7 +53,7 @@ public sealed class ProviderSettingsTests : IAsyncLifetime
         form.UnifiedSocialCreditCode = "91330100799655058C";
         var result = await SaveAsync(form);
         Assert.Equal(SaveOutcome.Invalid, result.Outcome);
-        Assert.Contains(result.Errors, e => e is { Field: "UnifiedSocialCreditCode", MessageKey: "Uscc.WrongCheckCharacter" });
+        Assert.Contains(result.Errors, e => e is { Field: "UnifiedSocialCreditCode", MessageKey: "UnifiedSocialCreditCode.WrongCheckCharacter" });
         Assert.Contains(result.Errors, e => e is { Field: "ProviderName", MessageKey: "Validation.Required" });
     }
 

@@ -1,5 +1,7 @@
 using ComplianceConsole.Features.Audit;
+using ComplianceConsole.Features.ApiKeys;
 using ComplianceConsole.Features.Settings;
+using ComplianceConsole.Features.Verification;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,6 +11,10 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
 {
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<ProviderSettings> ProviderSettings => Set<ProviderSettings>();
+    public DbSet<PlatformUser> PlatformUsers => Set<PlatformUser>();
+    public DbSet<VerificationRecord> VerificationRecords => Set<VerificationRecord>();
+    public DbSet<VerificationHistoryEntry> VerificationHistory => Set<VerificationHistoryEntry>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -14,10 +14,20 @@ internal sealed class PermissionHandler : AuthorizationHandler<PermissionRequire
         if (user.Identity?.IsAuthenticated == true)
         {
             var roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value);
-            if (RolePermissions.Grants(roles, requirement.Permission)) context.Succeed(requirement);
+            // Permission claims count only on identities an API key authenticated, never on staff sign-ins.
+            var granted = RolePermissions.Grants(roles, requirement.Permission)
+                || user.Identities.Any(i => i.AuthenticationType == PermissionClaims.ApiKeyScheme && i.HasClaim(PermissionClaims.Type, requirement.Permission));
+            if (granted) context.Succeed(requirement);
         }
         return Task.CompletedTask;
     }
+}
+
+/// <summary>Callers that are not staff (API keys) carry the permissions they were granted as claims of this type.</summary>
+public static class PermissionClaims
+{
+    public const string Type = "permission";
+    public const string ApiKeyScheme = "ApiKey";
 }
 
 public static class PermissionAuthorizationExtensions

@@ -1,6 +1,9 @@
+using ComplianceConsole.Features.ApiKeys;
 using ComplianceConsole.Features.Audit;
 using ComplianceConsole.Features.Settings;
 using ComplianceConsole.Features.Staff;
+using ComplianceConsole.Features.Verification;
+using ComplianceConsole.Security.Pii;
 
 namespace ComplianceConsole.Security;
 
@@ -9,20 +12,33 @@ public static class RolePermissions
 {
     public static readonly IReadOnlyDictionary<string, IReadOnlySet<string>> ByRole = new Dictionary<string, IReadOnlySet<string>>
     {
-        [Roles.Verifier] = new HashSet<string>(),
+        [Roles.Verifier] = new HashSet<string>
+        {
+            VerificationPermissions.Read, VerificationPermissions.Decide, VerificationPermissions.Import, PiiPermissions.Reveal,
+        },
         [Roles.Reviewer] = new HashSet<string>(),
-        [Roles.Manager] = new HashSet<string> { AuditPermissions.Read },
-        [Roles.Auditor] = new HashSet<string> { AuditPermissions.Read },
-        [Roles.Administrator] = new HashSet<string> { StaffPermissions.Manage, SettingsPermissions.Manage },
+        [Roles.Manager] = new HashSet<string> { AuditPermissions.Read, VerificationPermissions.Read, PiiPermissions.Reveal },
+        [Roles.Auditor] = new HashSet<string> { AuditPermissions.Read, VerificationPermissions.Read },
+        [Roles.Administrator] = new HashSet<string> { StaffPermissions.Manage, SettingsPermissions.Manage, ApiKeyPermissions.Manage },
     };
 
     /// <summary>Every permission the app knows; each becomes an authorisation policy of the same name.</summary>
     public static readonly IReadOnlyList<string> All =
     [
+        ApiKeyPermissions.Manage,
         AuditPermissions.Read,
+        PiiPermissions.Reveal,
         SettingsPermissions.Manage,
         StaffPermissions.Manage,
+        VerificationPermissions.CheckEligibility,
+        VerificationPermissions.Decide,
+        VerificationPermissions.Import,
+        VerificationPermissions.Read,
+        VerificationPermissions.Submit,
     ];
+
+    /// <summary>Permissions an API key may be given (its scopes); no staff role holds them.</summary>
+    public static readonly IReadOnlyList<string> ApiScopes = [VerificationPermissions.Submit, VerificationPermissions.CheckEligibility];
 
     public static bool Grants(IEnumerable<string> roles, string permission) =>
         roles.Any(role => ByRole.TryGetValue(role, out var granted) && granted.Contains(permission));

@@ -11,7 +11,7 @@ public static class StaffIdentity
     public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
 
     /// <summary>ASP.NET Core Identity for staff: cookies, roles, lockout, password rules and TOTP two-factor.</summary>
-    public static IHostApplicationBuilder AddStaffIdentity(this IHostApplicationBuilder builder)
+    public static Microsoft.AspNetCore.Authentication.AuthenticationBuilder AddStaffIdentity(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddCascadingAuthenticationState();
@@ -19,12 +19,12 @@ public static class StaffIdentity
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
         services.AddScoped<AccountAudit>();
 
-        services.AddAuthentication(options =>
+        var authentication = services.AddAuthentication(options =>
             {
                 options.DefaultScheme = IdentityConstants.ApplicationScheme;
                 options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
-            })
-            .AddIdentityCookies();
+            });
+        authentication.AddIdentityCookies();
         services.ConfigureApplicationCookie(options =>
         {
             options.LoginPath = "/Account/Login";
@@ -58,6 +58,6 @@ public static class StaffIdentity
             .AddClaimsPrincipalFactory<StaffClaimsPrincipalFactory>()
             .AddDefaultTokenProviders()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
-        return builder;
+        return authentication;
     }
 }

@@ -21,11 +21,20 @@ public static class AuditActions
     public const string StaffPasswordLinkIssued = "staff.password_link_issued";
     public const string SettingsChanged = "settings.changed";
     public const string ChainVerified = "audit.chain_verified";
+    public const string VerificationSubmitted = "verification.submitted";
+    public const string VerificationImported = "verification.imported";
+    public const string VerificationDecided = "verification.decided";
+    public const string VerificationBulkDecided = "verification.bulk_decided";
+    public const string PiiRevealed = "pii.revealed";
+    public const string ApiKeyCreated = "api_key.created";
+    public const string ApiKeyRevoked = "api_key.revoked";
 
     public static readonly IReadOnlyList<string> All =
     [
         SetupCompleted, SignInSucceeded, SignInFailed, LockedOut, SignedOut, PasswordChanged, TwoFactorEnabled,
         TwoFactorDisabled, RecoveryCodesGenerated, StaffCreated, StaffRolesChanged, StaffDisabled, StaffEnabled,
         StaffUnlocked, StaffTwoFactorReset, StaffPasswordLinkIssued, SettingsChanged, ChainVerified,
+        VerificationSubmitted, VerificationImported, VerificationDecided, VerificationBulkDecided, PiiRevealed,
+        ApiKeyCreated, ApiKeyRevoked,
     ];
 }

@@ -34,7 +34,7 @@ public static class ProviderSettingsRules
 
         if (UnifiedSocialCreditCode.Validate(IdentifierText.Normalize(form.UnifiedSocialCreditCode)) is { } codeError)
         {
-            errors.Add(new(nameof(form.UnifiedSocialCreditCode), $"Uscc.{codeError}"));
+            errors.Add(new(nameof(form.UnifiedSocialCreditCode), $"UnifiedSocialCreditCode.{codeError}"));
         }
 
         var numbers = FilingNumbers(form.AlgorithmFilingNumbers);

@@ -1,0 +1,113 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using ComplianceConsole.Data;
+using ComplianceConsole.Features.Audit;
+using ComplianceConsole.Features.Verification;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ComplianceConsole.Tests.Verification;
+
+public sealed class PlatformApiTests(VerificationApp app) : IClassFixture<VerificationApp>
+{
+    private static object Item(string user, string method, string identifier, string name, string? submittedAt = null) =>
+        new { externalUserId = user, method, identifier, realName = name, submittedAt };
+
+    [Fact]
+    public async Task Without_a_valid_key_the_api_answers_401_problem_details()
+    {
+        var none = await app.App.CreateBrowserlikeClient().GetAsync("/api/v1/users/u1/eligibility");
+        Assert.Equal(HttpStatusCode.Unauthorized, none.StatusCode);
+        Assert.Equal("application/problem+json", none.Content.Headers.ContentType?.MediaType);
+
+        var forged = await app.Platform("cc_AAAAAAAA_" + new string('b', 40)).GetAsync("/api/v1/users/u1/eligibility");
+        Assert.Equal(HttpStatusCode.Unauthorized, forged.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_batch_is_stored_once_however_often_it_is_sent()
+    {
+        var batch = new
+        {
+            items = new[]
+            {
+                Item("api-user-1", "ResidentIdCard", "110101199003071233", "李雷", "2026-11-20T09:00:00+08:00"),
+                Item("api-user-2", "MobileNumber", "+86 138-0000-1111", "韩梅梅", "2026-11-20T09:05:00+08:00"),
+            },
+        };
+        var first = await (await app.Platform().PostAsJsonAsync("/api/v1/verifications", batch)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(2, first.GetProperty("created").GetInt32());
+
+        var again = await app.Platform().PostAsJsonAsync("/api/v1/verifications", batch);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        var body = await again.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(0, body.GetProperty("created").GetInt32());
+        Assert.Equal(2, body.GetProperty("alreadySubmitted").GetInt32());
+        Assert.Equal(first.GetProperty("results")[0].GetProperty("recordId").GetInt64(), body.GetProperty("results")[0].GetProperty("recordId").GetInt64());
+
+        await using var db = await app.App.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        var submitted = await db.AuditEvents.Where(e => e.Action == AuditActions.VerificationSubmitted).ToListAsync();
+        Assert.Contains(submitted, e => e.ActorName == "api:platform");
+    }
+
+    [Fact]
+    public async Task Invalid_items_are_named_field_by_field_and_nothing_is_stored()
+    {
+        var response = await app.Platform().PostAsJsonAsync("/api/v1/verifications", new
+        {
+            items = new[]
+            {
+                Item("api-good", "ResidentIdCard", "11010519491231002X", "王五"),
+                Item("api-bad", "ResidentIdCard", "110105194912310021", ""),
+                Item("", "Passport", "E12345678", "Someone"),
+            },
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.Contains("校验位不正确", errors.GetProperty("items[1].identifier")[0].GetString());
+        Assert.True(errors.TryGetProperty("items[1].realName", out _));
+        Assert.True(errors.TryGetProperty("items[2].externalUserId", out _));
+        Assert.False(errors.TryGetProperty("items[0].identifier", out _));
+
+        var eligibility = await app.Platform().GetFromJsonAsync<JsonElement>("/api/v1/users/api-good/eligibility");
+        Assert.Equal("UnknownUser", eligibility.GetProperty("reason").GetString());
+    }
+
+    [Fact]
+    public async Task An_unknown_method_is_a_validation_problem_not_a_crash()
+    {
+        var response = await app.Platform().PostAsJsonAsync("/api/v1/verifications", new { items = new[] { Item("x", "Passport", "E1", "X") } });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Eligibility_follows_the_record_through_its_life()
+    {
+        async Task<JsonElement> Ask() => await app.Platform().GetFromJsonAsync<JsonElement>("/api/v1/users/life-user/eligibility");
+
+        Assert.Equal("UnknownUser", (await Ask()).GetProperty("reason").GetString());
+        var id = await app.SubmitAsync("life-user", VerificationMethod.MobileNumber, "13912345678", "周杰");
+        var pending = await Ask();
+        Assert.False(pending.GetProperty("eligible").GetBoolean());
+        Assert.Equal("Pending", pending.GetProperty("reason").GetString());
+
+        Assert.True((await app.DecideAsync(VerificationApp.Verifier, id, VerificationAction.Verify)).Succeeded);
+        var verified = await Ask();
+        Assert.True(verified.GetProperty("eligible").GetBoolean());
+        Assert.Equal("MobileNumber", verified.GetProperty("method").GetString());
+
+        Assert.True((await app.DecideAsync(VerificationApp.Verifier, id, VerificationAction.Revoke, "user_request")).Succeeded);
+        Assert.Equal("Revoked", (await Ask()).GetProperty("reason").GetString());
+    }
+
+    [Fact]
+    public async Task The_openapi_document_describes_the_api()
+    {
+        var document = await app.App.CreateBrowserlikeClient().GetStringAsync("/openapi/v1.json");
+        Assert.Contains("/api/v1/verifications", document);
+        Assert.Contains("/api/v1/users/{externalId}/eligibility", document);
+        Assert.DoesNotContain("/Account/Logout", document);
+    }
+}

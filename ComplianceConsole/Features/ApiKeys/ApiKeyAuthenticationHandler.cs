@@ -1,0 +1,73 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using ComplianceConsole.Data;
+using ComplianceConsole.Security;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace ComplianceConsole.Features.ApiKeys;
+
+/// <summary>
+/// Authenticates the provider's systems by the key in <c>X-Api-Key</c> (or <c>Authorization: Bearer</c>).
+/// The principal is named <c>api:KEY NAME</c> and carries the key's scopes as permission claims.
+/// </summary>
+public sealed class ApiKeyAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
+    IDbContextFactory<AppDbContext> contextFactory, TimeProvider clock)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = PermissionClaims.ApiKeyScheme;
+    public const string HeaderName = "X-Api-Key";
+    private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var presented = PresentedKey();
+        if (presented is null) return AuthenticateResult.NoResult();
+        if (ApiKeySecret.PrefixOf(presented) is not { } prefix) return AuthenticateResult.Fail("Malformed API key.");
+
+        await using var db = await contextFactory.CreateDbContextAsync(Context.RequestAborted);
+        var key = await db.ApiKeys.SingleOrDefaultAsync(k => k.Prefix == prefix, Context.RequestAborted);
+        if (key is null || key.RevokedAtUtc is not null || !ApiKeySecret.Matches(presented, key.SecretHash))
+        {
+            return AuthenticateResult.Fail("Unknown or revoked API key.");
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (key.LastUsedAtUtc is null || now - key.LastUsedAtUtc > LastUsedResolution)
+        {
+            key.LastUsedAtUtc = now;
+            await db.SaveChangesAsync(Context.RequestAborted);
+        }
+
+        var identity = new ClaimsIdentity(
+            [
+                new Claim(ClaimTypes.NameIdentifier, $"apikey:{key.Prefix}"),
+                new Claim(ClaimTypes.Name, $"api:{key.Name}"),
+                .. key.Scopes.Select(scope => new Claim(PermissionClaims.Type, scope)),
+            ],
+            SchemeName);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+    }
+
+    private string? PresentedKey()
+    {
+        if (Request.Headers.TryGetValue(HeaderName, out var header) && !string.IsNullOrWhiteSpace(header)) return header.ToString().Trim();
+        var authorization = Request.Headers.Authorization.ToString();
+        return authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? authorization[7..].Trim() : null;
+    }
+
+    // The API answers with status codes and problem details, never with a redirect to the sign-in page.
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
+        WriteProblemAsync(StatusCodes.Status401Unauthorized, "A valid API key is required in the X-Api-Key header.");
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
+        WriteProblemAsync(StatusCodes.Status403Forbidden, "This API key does not have the scope this call needs.");
+
+    private Task WriteProblemAsync(int status, string detail)
+    {
+        Response.StatusCode = status;
+        return Results.Problem(statusCode: status, detail: detail).ExecuteAsync(Context);
+    }
+}

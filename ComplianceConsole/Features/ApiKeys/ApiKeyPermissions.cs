@@ -1,0 +1,6 @@
+namespace ComplianceConsole.Features.ApiKeys;
+
+public static class ApiKeyPermissions
+{
+    public const string Manage = "ApiKeys.Manage";
+}

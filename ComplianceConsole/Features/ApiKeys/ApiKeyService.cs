@@ -1,0 +1,67 @@
+using ComplianceConsole.Common;
+using ComplianceConsole.Data;
+using ComplianceConsole.Features.Audit;
+using ComplianceConsole.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplianceConsole.Features.ApiKeys;
+
+public sealed record ApiKeyRow(int Id, string Name, string Prefix, IReadOnlyList<string> Scopes, DateTime CreatedAtUtc, string CreatedBy,
+    DateTime? LastUsedAtUtc, DateTime? RevokedAtUtc, string? RevokedBy);
+
+public sealed record ApiKeyCreated(SaveResult Result, string? Key);
+
+/// <summary>API keys for Administrators: create (the key is shown once), list, revoke.</summary>
+public sealed class ApiKeyService(IDbContextFactory<AppDbContext> contextFactory, PermissionGuard guard, AuditTrail audit, TimeProvider clock)
+{
+    public const int MaxNameLength = 100;
+
+    public async Task<IReadOnlyList<ApiKeyRow>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        await guard.DemandAsync(ApiKeyPermissions.Manage);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.ApiKeys.AsNoTracking().OrderBy(k => k.RevokedAtUtc != null).ThenBy(k => k.Name)
+            .Select(k => new ApiKeyRow(k.Id, k.Name, k.Prefix, k.Scopes, k.CreatedAtUtc, k.CreatedBy, k.LastUsedAtUtc, k.RevokedAtUtc, k.RevokedBy))
+            .ToListAsync(cancellationToken);
+    }
+
+    public async Task<ApiKeyCreated> CreateAsync(string name, IReadOnlyCollection<string> scopes, CancellationToken cancellationToken = default)
+    {
+        var actor = await guard.DemandActorAsync(ApiKeyPermissions.Manage);
+        var errors = new List<FieldError>();
+        name = name.Trim();
+        if (name.Length == 0) errors.Add(new("Name", "Validation.Required"));
+        else if (name.Length > MaxNameLength) errors.Add(new("Name", "Validation.TooLong", MaxNameLength));
+        if (scopes.Count == 0) errors.Add(new("Scopes", "ApiKeys.ScopeRequired"));
+        if (scopes.FirstOrDefault(s => !RolePermissions.ApiScopes.Contains(s)) is { } unknown) errors.Add(new("Scopes", "ApiKeys.UnknownScope", unknown));
+        if (errors.Count > 0) return new ApiKeyCreated(SaveResult.Invalid(errors), null);
+
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        if (await db.ApiKeys.AnyAsync(k => k.Name == name && k.RevokedAtUtc == null, cancellationToken))
+        {
+            return new ApiKeyCreated(SaveResult.Invalid([new("Name", "ApiKeys.NameInUse", name)]), null);
+        }
+        var (key, prefix, hash) = ApiKeySecret.Create();
+        var apiKey = new ApiKey
+        {
+            Name = name, Prefix = prefix, SecretHash = hash, Scopes = scopes.Order().ToList(),
+            CreatedAtUtc = clock.GetUtcNow().UtcDateTime, CreatedBy = actor.Name,
+        };
+        db.ApiKeys.Add(apiKey);
+        await audit.SaveWithAuditAsync(db, actor, AuditActions.ApiKeyCreated, "ApiKey", prefix, new { name, scopes = apiKey.Scopes }, cancellationToken);
+        return new ApiKeyCreated(SaveResult.Saved, key);
+    }
+
+    public async Task<SaveResult> RevokeAsync(int id, CancellationToken cancellationToken = default)
+    {
+        var actor = await guard.DemandActorAsync(ApiKeyPermissions.Manage);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var apiKey = await db.ApiKeys.SingleOrDefaultAsync(k => k.Id == id, cancellationToken);
+        if (apiKey is null) return SaveResult.Refused("ApiKeys.NotFound");
+        if (apiKey.RevokedAtUtc is not null) return SaveResult.Saved;
+        apiKey.RevokedAtUtc = clock.GetUtcNow().UtcDateTime;
+        apiKey.RevokedBy = actor.Name;
+        await audit.SaveWithAuditAsync(db, actor, AuditActions.ApiKeyRevoked, "ApiKey", apiKey.Prefix, new { apiKey.Name }, cancellationToken);
+        return SaveResult.Saved;
+    }
+}

@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ComplianceConsole.Features.Verification;
+
+internal sealed class PlatformUserConfiguration : IEntityTypeConfiguration<PlatformUser>
+{
+    public void Configure(EntityTypeBuilder<PlatformUser> builder)
+    {
+        builder.Property(u => u.ExternalId).HasMaxLength(VerificationRules.MaxExternalIdLength).IsRequired();
+        builder.Property(u => u.DisplayName).HasMaxLength(VerificationRules.MaxDisplayNameLength);
+        builder.HasIndex(u => u.ExternalId).IsUnique();
+    }
+}
+
+internal sealed class VerificationRecordConfiguration : IEntityTypeConfiguration<VerificationRecord>
+{
+    public void Configure(EntityTypeBuilder<VerificationRecord> builder)
+    {
+        builder.HasOne(r => r.PlatformUser).WithMany().HasForeignKey(r => r.PlatformUserId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(r => r.IdentifierHash).HasMaxLength(64).IsRequired();
+        builder.Property(r => r.DecidedBy).HasMaxLength(256);
+        builder.Property(r => r.ReasonCode).HasMaxLength(64);
+        builder.Property(r => r.Note).HasMaxLength(VerificationRules.MaxNoteLength);
+        builder.Property(r => r.SubmissionKey).HasMaxLength(64).IsRequired();
+        builder.Property(r => r.Version).IsConcurrencyToken();
+        builder.HasIndex(r => r.SubmissionKey).IsUnique();
+        builder.HasIndex(r => r.IdentifierHash);
+        builder.HasIndex(r => new { r.PlatformUserId, r.Status });
+        // The grid's common orders and filters: newest first, by status, by decider, duplicates.
+        builder.HasIndex(r => new { r.SubmittedAtUtc, r.Id });
+        builder.HasIndex(r => new { r.Status, r.SubmittedAtUtc, r.Id });
+        builder.HasIndex(r => new { r.Method, r.SubmittedAtUtc, r.Id });
+        builder.HasIndex(r => new { r.DecidedBy, r.DecidedAtUtc });
+        builder.HasIndex(r => new { r.DecidedAtUtc, r.Id });
+        builder.HasIndex(r => new { r.IsDuplicate, r.SubmittedAtUtc, r.Id });
+        builder.HasMany(r => r.History).WithOne().HasForeignKey(h => h.VerificationRecordId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class VerificationHistoryConfiguration : IEntityTypeConfiguration<VerificationHistoryEntry>
+{
+    public void Configure(EntityTypeBuilder<VerificationHistoryEntry> builder)
+    {
+        builder.Property(h => h.Actor).HasMaxLength(256).IsRequired();
+        builder.Property(h => h.ReasonCode).HasMaxLength(64);
+        builder.Property(h => h.Note).HasMaxLength(VerificationRules.MaxNoteLength);
+        builder.HasIndex(h => new { h.VerificationRecordId, h.AtUtc });
+    }
+}

@@ -1,0 +1,61 @@
+namespace ComplianceConsole.Features.Verification;
+
+public enum VerificationMethod { MobileNumber = 1, ResidentIdCard = 2, UnifiedSocialCreditCode = 3, NationalOnlineIdentity = 4 }
+
+public enum VerificationStatus { Pending = 1, Verified = 2, Rejected = 3, Expired = 4, Revoked = 5 }
+
+public enum PlatformUserKind { Individual = 1, Organisation = 2 }
+
+/// <summary>An account on the provider's platform.</summary>
+public sealed class PlatformUser
+{
+    public long Id { get; set; }
+    public string ExternalId { get; set; } = "";
+    public string DisplayName { get; set; } = "";
+    public PlatformUserKind Kind { get; set; }
+    public DateTime CreatedAtUtc { get; set; }
+}
+
+/// <summary>
+/// One real-name verification of a platform user (Art. 9). The identifier and real name are stored encrypted,
+/// with a keyed hash of the identifier beside them for exact lookup and duplicate detection.
+/// </summary>
+public sealed class VerificationRecord
+{
+    public long Id { get; set; }
+    public long PlatformUserId { get; set; }
+    public PlatformUser PlatformUser { get; set; } = default!;
+    public VerificationMethod Method { get; set; }
+    public byte[] IdentifierCipher { get; set; } = [];
+    public string IdentifierHash { get; set; } = "";
+    public byte[] RealNameCipher { get; set; } = [];
+    public VerificationStatus Status { get; set; }
+    public DateTime SubmittedAtUtc { get; set; }
+    public DateTime? DecidedAtUtc { get; set; }
+    public string? DecidedBy { get; set; }
+    public string? ReasonCode { get; set; }
+    public string? Note { get; set; }
+    public DateTime? ExpiresAtUtc { get; set; }
+
+    /// <summary>The same identity is verified for another platform user.</summary>
+    public bool IsDuplicate { get; set; }
+
+    /// <summary>Makes a second submission of the same thing (a re-imported row, a retried API call) a no-op.</summary>
+    public string SubmissionKey { get; set; } = "";
+
+    public int Version { get; set; }
+    public List<VerificationHistoryEntry> History { get; set; } = [];
+}
+
+/// <summary>Every change of a record's status: who, when, from what to what, and why.</summary>
+public sealed class VerificationHistoryEntry
+{
+    public long Id { get; set; }
+    public long VerificationRecordId { get; set; }
+    public DateTime AtUtc { get; set; }
+    public string Actor { get; set; } = "";
+    public VerificationStatus? FromStatus { get; set; }
+    public VerificationStatus ToStatus { get; set; }
+    public string? ReasonCode { get; set; }
+    public string? Note { get; set; }
+}

@@ -1,0 +1,166 @@
+using ComplianceConsole.Data;
+using ComplianceConsole.Security;
+using ComplianceConsole.Security.Pii;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplianceConsole.Features.Verification;
+
+/// <summary>Reads verification records for the grid, the record page and the eligibility check; everything masked.</summary>
+public sealed class VerificationQueryService(IDbContextFactory<AppDbContext> contextFactory, PermissionGuard guard, PiiProtector pii, TimeProvider clock)
+{
+    public async Task<Common.PagedResult<VerificationRow>> GetPageAsync(VerificationPageRequest request, CancellationToken cancellationToken = default)
+    {
+        await guard.DemandAsync(VerificationPermissions.Read);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var filtered = await FilterAsync(db, request.Filter, cancellationToken);
+        var total = await filtered.CountAsync(cancellationToken);
+        var page = Page(filtered, request).Take(request.PageSize);
+        return new Common.PagedResult<VerificationRow>(await ProjectAsync(page, cancellationToken), total);
+    }
+
+    /// <summary>The ids of every record matching a filter, in keyset batches, for bulk actions.</summary>
+    internal async IAsyncEnumerable<IReadOnlyList<long>> MatchingIdBatchesAsync(AppDbContext db, VerificationFilter filter, int batchSize,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var filtered = await FilterAsync(db, filter, cancellationToken);
+        long after = 0;
+        while (true)
+        {
+            var ids = await filtered.Where(r => r.Id > after).OrderBy(r => r.Id).Select(r => r.Id).Take(batchSize).ToListAsync(cancellationToken);
+            if (ids.Count == 0) yield break;
+            yield return ids;
+            after = ids[^1];
+        }
+    }
+
+    internal async Task<int> CountAsync(AppDbContext db, VerificationFilter filter, CancellationToken cancellationToken) =>
+        await (await FilterAsync(db, filter, cancellationToken)).CountAsync(cancellationToken);
+
+    public async Task<VerificationDetail?> GetDetailAsync(long id, CancellationToken cancellationToken = default)
+    {
+        await guard.DemandAsync(VerificationPermissions.Read);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var head = await db.VerificationRecords.AsNoTracking().Where(r => r.Id == id)
+            .Select(r => new { r.PlatformUserId, r.IdentifierHash, r.PlatformUser.Kind, r.ExpiresAtUtc, r.Note })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (head is null) return null;
+
+        var record = (await ProjectAsync(db.VerificationRecords.Where(r => r.Id == id), cancellationToken)).Single();
+        var history = await db.VerificationHistory.AsNoTracking().Where(h => h.VerificationRecordId == id).OrderBy(h => h.AtUtc).ThenBy(h => h.Id)
+            .Select(h => new VerificationHistoryRow(h.AtUtc, h.Actor, h.FromStatus, h.ToStatus, h.ReasonCode, h.Note))
+            .ToListAsync(cancellationToken);
+        var sameUser = await ProjectAsync(db.VerificationRecords.Where(r => r.PlatformUserId == head.PlatformUserId && r.Id != id)
+            .OrderByDescending(r => r.SubmittedAtUtc).Take(50), cancellationToken);
+        var sameIdentity = await ProjectAsync(db.VerificationRecords.Where(r => r.IdentifierHash == head.IdentifierHash && r.Id != id)
+            .OrderByDescending(r => r.SubmittedAtUtc).Take(50), cancellationToken);
+        return new VerificationDetail(record, head.Kind, head.ExpiresAtUtc, head.Note, history, sameUser, sameIdentity);
+    }
+
+    public async Task<Eligibility> GetEligibilityAsync(string externalUserId, CancellationToken cancellationToken = default)
+    {
+        await guard.DemandAsync(VerificationPermissions.CheckEligibility);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var userId = await db.PlatformUsers.AsNoTracking().Where(u => u.ExternalId == externalUserId).Select(u => (long?)u.Id).SingleOrDefaultAsync(cancellationToken);
+        if (userId is null) return new Eligibility(externalUserId, false, EligibilityReason.UnknownUser, null, null, null);
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var records = await db.VerificationRecords.AsNoTracking().Where(r => r.PlatformUserId == userId)
+            .OrderByDescending(r => r.SubmittedAtUtc).ThenByDescending(r => r.Id)
+            .Select(r => new { r.Status, r.Method, r.DecidedAtUtc, r.ExpiresAtUtc }).Take(100).ToListAsync(cancellationToken);
+        var valid = records.FirstOrDefault(r => r.Status == VerificationStatus.Verified && (r.ExpiresAtUtc is null || r.ExpiresAtUtc > now));
+        if (valid is not null) return new Eligibility(externalUserId, true, EligibilityReason.Verified, valid.Method, valid.DecidedAtUtc, valid.ExpiresAtUtc);
+
+        var latest = records.FirstOrDefault();
+        var reason = latest?.Status switch
+        {
+            null => EligibilityReason.NoVerification,
+            VerificationStatus.Pending => EligibilityReason.Pending,
+            VerificationStatus.Rejected => EligibilityReason.Rejected,
+            VerificationStatus.Revoked => EligibilityReason.Revoked,
+            _ => EligibilityReason.Expired, // Expired, or Verified past its expiry date
+        };
+        return new Eligibility(externalUserId, false, reason, latest?.Method, null, latest?.ExpiresAtUtc);
+    }
+
+    /// <summary>The pending record after (or before) the given one in queue order, oldest submission first; the first when none is given.</summary>
+    public async Task<long?> AdjacentPendingAsync(long? fromId, bool forward, CancellationToken cancellationToken = default)
+    {
+        await guard.DemandAsync(VerificationPermissions.Read);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var pending = db.VerificationRecords.AsNoTracking().Where(r => r.Status == VerificationStatus.Pending);
+        var from = fromId is null ? null
+            : await db.VerificationRecords.AsNoTracking().Where(r => r.Id == fromId).Select(r => new { r.SubmittedAtUtc, r.Id }).SingleOrDefaultAsync(cancellationToken);
+        if (from is null) return await pending.OrderBy(r => r.SubmittedAtUtc).ThenBy(r => r.Id).Select(r => (long?)r.Id).FirstOrDefaultAsync(cancellationToken);
+        return forward
+            ? await pending.Where(r => r.SubmittedAtUtc > from.SubmittedAtUtc || (r.SubmittedAtUtc == from.SubmittedAtUtc && r.Id > from.Id))
+                .OrderBy(r => r.SubmittedAtUtc).ThenBy(r => r.Id).Select(r => (long?)r.Id).FirstOrDefaultAsync(cancellationToken)
+            : await pending.Where(r => r.SubmittedAtUtc < from.SubmittedAtUtc || (r.SubmittedAtUtc == from.SubmittedAtUtc && r.Id < from.Id))
+                .OrderByDescending(r => r.SubmittedAtUtc).ThenByDescending(r => r.Id).Select(r => (long?)r.Id).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>Staff names that have decided records, for the "decided by" filter.</summary>
+    public async Task<IReadOnlyList<string>> GetDecidersAsync(CancellationToken cancellationToken = default)
+    {
+        await guard.DemandAsync(VerificationPermissions.Read);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Users.AsNoTracking().Select(u => u.Email!).OrderBy(e => e).Take(500).ToListAsync(cancellationToken);
+    }
+
+    private async Task<IQueryable<VerificationRecord>> FilterAsync(AppDbContext db, VerificationFilter filter, CancellationToken cancellationToken)
+    {
+        var query = db.VerificationRecords.AsNoTracking();
+        if (filter.Status is { } status) query = query.Where(r => r.Status == status);
+        if (filter.Method is { } method) query = query.Where(r => r.Method == method);
+        if (filter.SubmittedFromUtc is { } sf) query = query.Where(r => r.SubmittedAtUtc >= sf);
+        if (filter.SubmittedToUtc is { } st) query = query.Where(r => r.SubmittedAtUtc < st);
+        if (filter.DecidedFromUtc is { } df) query = query.Where(r => r.DecidedAtUtc >= df);
+        if (filter.DecidedToUtc is { } dt) query = query.Where(r => r.DecidedAtUtc < dt);
+        if (!string.IsNullOrWhiteSpace(filter.DecidedBy)) query = query.Where(r => r.DecidedBy == filter.DecidedBy);
+        if (filter.DuplicatesOnly) query = query.Where(r => r.IsDuplicate);
+        if (!string.IsNullOrWhiteSpace(filter.Search))
+        {
+            // Exact matches only, through the keyed hash: ciphertext is never scanned.
+            var search = filter.Search.Trim();
+            var hashes = SearchHashes(search);
+            var userId = await db.PlatformUsers.AsNoTracking().Where(u => u.ExternalId == search).Select(u => (long?)u.Id).FirstOrDefaultAsync(cancellationToken);
+            query = query.Where(r => hashes.Contains(r.IdentifierHash) || r.PlatformUserId == userId);
+        }
+        return query;
+    }
+
+    private List<string> SearchHashes(string search)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        return Enum.GetValues<VerificationMethod>()
+            .Select(method => (method, parsed: VerificationRules.ParseIdentifier(method, search, today)))
+            .Where(x => x.parsed.IsValid)
+            .Select(x => VerificationHashes.Identifier(pii, x.method, x.parsed.Normalized))
+            .ToList();
+    }
+
+    private static IQueryable<VerificationRecord> Page(IQueryable<VerificationRecord> query, VerificationPageRequest request)
+    {
+        var after = request.After;
+        return request.Sort switch
+        {
+            VerificationSort.SubmittedOldest => (after is null ? query : query.Where(r => r.SubmittedAtUtc > after.At || (r.SubmittedAtUtc == after.At && r.Id > after.Id)))
+                .OrderBy(r => r.SubmittedAtUtc).ThenBy(r => r.Id).Skip(after is null ? request.Offset : 0),
+            VerificationSort.DecidedNewest => (after is null ? query.Where(r => r.DecidedAtUtc != null) : query.Where(r => r.DecidedAtUtc < after.At || (r.DecidedAtUtc == after.At && r.Id < after.Id)))
+                .OrderByDescending(r => r.DecidedAtUtc).ThenByDescending(r => r.Id).Skip(after is null ? request.Offset : 0),
+            _ => (after is null ? query : query.Where(r => r.SubmittedAtUtc < after.At || (r.SubmittedAtUtc == after.At && r.Id < after.Id)))
+                .OrderByDescending(r => r.SubmittedAtUtc).ThenByDescending(r => r.Id).Skip(after is null ? request.Offset : 0),
+        };
+    }
+
+    private async Task<List<VerificationRow>> ProjectAsync(IQueryable<VerificationRecord> query, CancellationToken cancellationToken)
+    {
+        var rows = await query.AsNoTracking().Select(r => new
+        {
+            r.Id, r.Version, r.PlatformUser.ExternalId, r.PlatformUser.DisplayName, r.Method, r.IdentifierCipher, r.RealNameCipher,
+            r.Status, r.SubmittedAtUtc, r.DecidedAtUtc, r.DecidedBy, r.ReasonCode, r.IsDuplicate,
+        }).ToListAsync(cancellationToken);
+        return rows.Select(r => new VerificationRow(r.Id, r.Version, r.ExternalId, r.DisplayName, r.Method,
+            VerificationRules.Mask(r.Method, pii.Decrypt(r.IdentifierCipher)), Identifiers.Masking.Name(pii.Decrypt(r.RealNameCipher)),
+            r.Status, r.SubmittedAtUtc, r.DecidedAtUtc, r.DecidedBy, r.ReasonCode, r.IsDuplicate)).ToList();
+    }
+}

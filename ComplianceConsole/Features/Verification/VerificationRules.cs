@@ -1,0 +1,46 @@
+using ComplianceConsole.Identifiers;
+
+namespace ComplianceConsole.Features.Verification;
+
+/// <summary>An identifier as submitted, normalised and checked for its method; <see cref="ErrorKey"/> says why it is not valid.</summary>
+public sealed record ParsedIdentifier(string Normalized, string? ErrorKey)
+{
+    public bool IsValid => ErrorKey is null;
+}
+
+public static class VerificationRules
+{
+    public const int MaxExternalIdLength = 64;
+    public const int MaxDisplayNameLength = 100;
+    public const int MaxRealNameLength = 100;
+    public const int MaxNoteLength = 1000;
+
+    public static ParsedIdentifier ParseIdentifier(VerificationMethod method, string? raw, DateOnly today)
+    {
+        var normalized = IdentifierText.Normalize(raw);
+        return method switch
+        {
+            VerificationMethod.ResidentIdCard => Result(normalized, ResidentIdNumber.Validate(normalized, today)),
+            VerificationMethod.UnifiedSocialCreditCode => Result(normalized, UnifiedSocialCreditCode.Validate(normalized)),
+            VerificationMethod.MobileNumber => Result(MobileNumber.Canonical(normalized), MobileNumber.Validate(MobileNumber.Canonical(normalized))),
+            // The token is opaque: only surrounding white space is dropped, its case matters.
+            VerificationMethod.NationalOnlineIdentity => Result((raw ?? "").Trim(), NationalOnlineIdentityToken.Validate((raw ?? "").Trim())),
+            _ => new ParsedIdentifier(normalized, "Identifier.UnknownMethod"),
+        };
+    }
+
+    private static ParsedIdentifier Result<TError>(string normalized, TError? error) where TError : struct, Enum =>
+        new(normalized, error is null ? null : $"{typeof(TError).Name.Replace("Error", "")}.{error}");
+
+    public static string Mask(VerificationMethod method, string identifier) => method switch
+    {
+        VerificationMethod.ResidentIdCard => Masking.ResidentId(identifier),
+        VerificationMethod.UnifiedSocialCreditCode => Masking.CreditCode(identifier),
+        VerificationMethod.MobileNumber => Masking.Mobile(identifier),
+        _ => Masking.Token(identifier),
+    };
+
+    /// <summary>Real names are trimmed, with inner runs of white space kept as one space (English names).</summary>
+    public static string NormalizeName(string? raw) =>
+        string.Join(' ', (raw ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+}

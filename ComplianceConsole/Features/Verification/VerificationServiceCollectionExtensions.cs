@@ -1,0 +1,18 @@
+using ComplianceConsole.Data;
+using ComplianceConsole.Security.Pii;
+
+namespace ComplianceConsole.Features.Verification;
+
+public static class VerificationServiceCollectionExtensions
+{
+    public static IServiceCollection AddVerification(this IServiceCollection services)
+    {
+        services.AddSingleton(s => PiiKeyRing.Load(s.GetRequiredService<IConfiguration>(), s.GetRequiredService<DataFolder>()));
+        services.AddSingleton<PiiProtector>();
+        services.AddScoped<VerificationQueryService>();
+        services.AddScoped<VerificationDecisionService>();
+        services.AddScoped<VerificationSubmissionService>();
+        services.AddScoped<PiiRevealService>();
+        return services;
+    }
+}

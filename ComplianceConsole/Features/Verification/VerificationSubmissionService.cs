@@ -1,0 +1,164 @@
+using ComplianceConsole.Common;
+using ComplianceConsole.Data;
+using ComplianceConsole.Features.Audit;
+using ComplianceConsole.Security;
+using ComplianceConsole.Security.Pii;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplianceConsole.Features.Verification;
+
+/// <summary>One verification as the platform or an import file submits it.</summary>
+public sealed record VerificationSubmission(
+    string? ExternalUserId, string? UserDisplayName, PlatformUserKind? UserKind, VerificationMethod? Method,
+    string? Identifier, string? RealName, DateTime? SubmittedAtUtc);
+
+/// <summary>NotStored: valid, but the batch was all-or-nothing and another item in it was invalid.</summary>
+public enum SubmissionOutcome { Created, AlreadySubmitted, Invalid, NotStored }
+
+/// <summary>What became of one submission: the record it created or matched, or each field that is wrong.</summary>
+public sealed record SubmissionResult(int Index, SubmissionOutcome Outcome, long? RecordId, IReadOnlyList<FieldError> Errors);
+
+/// <summary>
+/// Turns submissions into platform users and pending verification records, in batches: validated and
+/// normalised, encrypted, hashed, de-duplicated by submission key, and checked for duplicate identities.
+/// </summary>
+public sealed class VerificationSubmissionService(IDbContextFactory<AppDbContext> contextFactory, PermissionGuard guard, AuditTrail audit,
+    PiiProtector pii, TimeProvider clock)
+{
+    public const int BatchSize = 1_000;
+
+    /// <summary>The platform's API submissions: all of a batch is stored, or, if any item is invalid, none of it.</summary>
+    public async Task<IReadOnlyList<SubmissionResult>> SubmitAsync(IReadOnlyList<VerificationSubmission> submissions, CancellationToken cancellationToken = default)
+    {
+        var actor = await guard.DemandActorAsync(VerificationPermissions.Submit);
+        return await SaveBatchAsync(submissions, actor, AuditActions.VerificationSubmitted, new { source = "api" }, allOrNothing: true, cancellationToken);
+    }
+
+    /// <summary>
+    /// Validates and stores one batch (at most <see cref="BatchSize"/>) in one transaction with one audit event.
+    /// The caller has already demanded the permission that fits its channel.
+    /// </summary>
+    internal async Task<IReadOnlyList<SubmissionResult>> SaveBatchAsync(IReadOnlyList<VerificationSubmission> submissions, AuditActor actor,
+        string auditAction, object auditContext, bool allOrNothing, CancellationToken cancellationToken)
+    {
+        if (submissions.Count > BatchSize) throw new ArgumentException($"At most {BatchSize} submissions at a time.", nameof(submissions));
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = DateOnly.FromDateTime(ChinaTimeToday(now));
+        var results = new SubmissionResult[submissions.Count];
+        var valid = new List<(int Index, VerificationSubmission Item, string Identifier, string Hash, string Name, string Key)>();
+
+        for (var i = 0; i < submissions.Count; i++)
+        {
+            var item = submissions[i];
+            var errors = Validate(item, today, now, out var identifier, out var name);
+            if (errors.Count > 0)
+            {
+                results[i] = new SubmissionResult(i, SubmissionOutcome.Invalid, null, errors);
+                continue;
+            }
+            var hash = VerificationHashes.Identifier(pii, item.Method!.Value, identifier);
+            valid.Add((i, item, identifier, hash, name, VerificationHashes.SubmissionKey(item.ExternalUserId!.Trim(), item.Method.Value, hash, item.SubmittedAtUtc)));
+        }
+
+        if (allOrNothing && valid.Count < submissions.Count)
+        {
+            foreach (var v in valid) results[v.Index] = new SubmissionResult(v.Index, SubmissionOutcome.NotStored, null, []);
+            return results;
+        }
+
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var keys = valid.Select(v => v.Key).Distinct().ToList();
+        var existing = await db.VerificationRecords.AsNoTracking().Where(r => keys.Contains(r.SubmissionKey))
+            .Select(r => new { r.SubmissionKey, r.Id }).ToDictionaryAsync(r => r.SubmissionKey, r => r.Id, cancellationToken);
+        var users = await UsersAsync(db, valid.Select(v => v.Item).ToList(), now, cancellationToken);
+
+        var created = new List<(int Index, VerificationRecord Record)>();
+        var seenInBatch = new Dictionary<string, VerificationRecord>();
+        foreach (var v in valid)
+        {
+            if (existing.TryGetValue(v.Key, out var existingId))
+            {
+                results[v.Index] = new SubmissionResult(v.Index, SubmissionOutcome.AlreadySubmitted, existingId, []);
+                continue;
+            }
+            if (seenInBatch.TryGetValue(v.Key, out var twin))
+            {
+                created.Add((v.Index, twin)); // the same submission twice in one batch: one record
+                continue;
+            }
+            var record = new VerificationRecord
+            {
+                PlatformUser = users[v.Item.ExternalUserId!.Trim()], Method = v.Item.Method!.Value,
+                IdentifierCipher = pii.Encrypt(v.Identifier), IdentifierHash = v.Hash, RealNameCipher = pii.Encrypt(v.Name),
+                Status = VerificationStatus.Pending, SubmittedAtUtc = v.Item.SubmittedAtUtc?.ToUniversalTime() ?? now, SubmissionKey = v.Key,
+                History = [new VerificationHistoryEntry { AtUtc = now, Actor = actor.Name, ToStatus = VerificationStatus.Pending }],
+            };
+            db.VerificationRecords.Add(record);
+            seenInBatch[v.Key] = record;
+            created.Add((v.Index, record));
+        }
+
+        if (seenInBatch.Count > 0)
+        {
+            await DuplicateIdentities.RefreshAsync(db, seenInBatch.Values.Select(r => r.IdentifierHash).Distinct().ToList(), cancellationToken);
+            await audit.SaveWithAuditAsync(db, actor, auditAction, "VerificationRecord", null,
+                new { context = auditContext, created = seenInBatch.Count, alreadySubmitted = existing.Count, invalid = submissions.Count - valid.Count },
+                cancellationToken);
+        }
+        foreach (var (index, record) in created)
+        {
+            results[index] = new SubmissionResult(index, SubmissionOutcome.Created, record.Id, []);
+        }
+        return results;
+    }
+
+    private static DateTime ChinaTimeToday(DateTime utcNow) => Localization.ChinaTime.FromUtc(utcNow);
+
+    private static List<FieldError> Validate(VerificationSubmission item, DateOnly today, DateTime now, out string identifier, out string name)
+    {
+        var errors = new List<FieldError>();
+        identifier = name = "";
+        var externalId = item.ExternalUserId?.Trim() ?? "";
+        if (externalId.Length == 0) errors.Add(new(nameof(item.ExternalUserId), "Validation.Required"));
+        else if (externalId.Length > VerificationRules.MaxExternalIdLength) errors.Add(new(nameof(item.ExternalUserId), "Validation.TooLong", VerificationRules.MaxExternalIdLength));
+        if ((item.UserDisplayName?.Trim().Length ?? 0) > VerificationRules.MaxDisplayNameLength)
+            errors.Add(new(nameof(item.UserDisplayName), "Validation.TooLong", VerificationRules.MaxDisplayNameLength));
+        if (item.Method is null || !Enum.IsDefined(item.Method.Value))
+        {
+            errors.Add(new(nameof(item.Method), "Verification.MethodRequired"));
+        }
+        else
+        {
+            var parsed = VerificationRules.ParseIdentifier(item.Method.Value, item.Identifier, today);
+            if (!parsed.IsValid) errors.Add(new(nameof(item.Identifier), parsed.ErrorKey!));
+            identifier = parsed.Normalized;
+        }
+        name = VerificationRules.NormalizeName(item.RealName);
+        if (name.Length == 0) errors.Add(new(nameof(item.RealName), "Validation.Required"));
+        else if (name.Length > VerificationRules.MaxRealNameLength) errors.Add(new(nameof(item.RealName), "Validation.TooLong", VerificationRules.MaxRealNameLength));
+        if (item.SubmittedAtUtc > now.AddMinutes(5)) errors.Add(new(nameof(item.SubmittedAtUtc), "Verification.SubmittedInFuture"));
+        return errors;
+    }
+
+    private static async Task<Dictionary<string, PlatformUser>> UsersAsync(AppDbContext db, IReadOnlyList<VerificationSubmission> items, DateTime now,
+        CancellationToken cancellationToken)
+    {
+        var ids = items.Select(i => i.ExternalUserId!.Trim()).Distinct().ToList();
+        var users = await db.PlatformUsers.Where(u => ids.Contains(u.ExternalId)).ToDictionaryAsync(u => u.ExternalId, cancellationToken);
+        foreach (var item in items)
+        {
+            var id = item.ExternalUserId!.Trim();
+            if (!users.TryGetValue(id, out var user))
+            {
+                user = new PlatformUser { ExternalId = id, CreatedAtUtc = now, Kind = item.UserKind ?? PlatformUserKind.Individual, DisplayName = item.UserDisplayName?.Trim() ?? "" };
+                db.PlatformUsers.Add(user);
+                users[id] = user;
+            }
+            else if (!string.IsNullOrWhiteSpace(item.UserDisplayName) && user.DisplayName != item.UserDisplayName.Trim())
+            {
+                user.DisplayName = item.UserDisplayName.Trim();
+            }
+        }
+        return users;
+    }
+}

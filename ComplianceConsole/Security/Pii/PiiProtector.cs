@@ -1,0 +1,43 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace ComplianceConsole.Security.Pii;
+
+/// <summary>
+/// Authenticated encryption of personal data (AES-256-GCM; the stored blob is key id, nonce, tag, ciphertext)
+/// and the keyed hash (HMAC-SHA256) kept beside it for exact lookup and duplicate detection without decrypting.
+/// </summary>
+public sealed class PiiProtector(PiiKeyRing keys)
+{
+    private const int NonceSize = 12, TagSize = 16;
+
+    public byte[] Encrypt(string plaintext)
+    {
+        var plain = Encoding.UTF8.GetBytes(plaintext);
+        var blob = new byte[1 + NonceSize + TagSize + plain.Length];
+        blob[0] = keys.CurrentKeyId;
+        var nonce = blob.AsSpan(1, NonceSize);
+        RandomNumberGenerator.Fill(nonce);
+        using var aes = new AesGcm(keys.EncryptionKeys[keys.CurrentKeyId], TagSize);
+        aes.Encrypt(nonce, plain, blob.AsSpan(1 + NonceSize + TagSize), blob.AsSpan(1 + NonceSize, TagSize));
+        return blob;
+    }
+
+    public string Decrypt(byte[] blob)
+    {
+        if (blob.Length < 1 + NonceSize + TagSize || !keys.EncryptionKeys.TryGetValue(blob[0], out var key))
+        {
+            throw new CryptographicException("Protected value is malformed or its key is not in the key ring.");
+        }
+        var plain = new byte[blob.Length - 1 - NonceSize - TagSize];
+        using var aes = new AesGcm(key, TagSize);
+        aes.Decrypt(blob.AsSpan(1, NonceSize), blob.AsSpan(1 + NonceSize + TagSize), blob.AsSpan(1 + NonceSize, TagSize), plain);
+        return Encoding.UTF8.GetString(plain);
+    }
+
+    /// <summary>The lookup hash of a normalised value within a namespace (e.g. the verification method).</summary>
+    public string LookupHash(string scope, string normalizedValue) =>
+        Convert.ToHexStringLower(HMACSHA256.HashData(keys.LookupKey, Encoding.UTF8.GetBytes(scope + "\n" + normalizedValue)));
+
+    public bool IsEncryptedWithCurrentKey(byte[] blob) => blob.Length > 0 && blob[0] == keys.CurrentKeyId;
+}

@@ -1,3 +1,4 @@
+using ComplianceConsole.Components;
 using ComplianceConsole.Components.Account;
 using ComplianceConsole.Data;
 using ComplianceConsole.Features.Api;
@@ -6,6 +7,7 @@ using ComplianceConsole.Features.Settings;
 using ComplianceConsole.Features.Setup;
 using ComplianceConsole.Features.Staff;
 using ComplianceConsole.Features.Verification;
+using ComplianceConsole.Features.Verification.Import;
 using ComplianceConsole.Localization;
 using ComplianceConsole.Security;
 using MudBlazor.Services;
@@ -37,7 +39,16 @@ public static class ApplicationServices
         return builder;
     }
 
-    public static WebApplication UseApplicationPipeline(this WebApplication app)
+    /// <summary>The request pipeline and every endpoint: pages, the API, health and preferences.</summary>
+    public static WebApplication UseConsole(this WebApplication app)
+    {
+        app.UseApplicationPipeline();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapApplicationEndpoints();
+        return app;
+    }
+
+    private static WebApplication UseApplicationPipeline(this WebApplication app)
     {
         if (!app.Environment.IsDevelopment())
         {
@@ -62,13 +73,14 @@ public static class ApplicationServices
         return app;
     }
 
-    public static WebApplication MapApplicationEndpoints(this WebApplication app)
+    private static WebApplication MapApplicationEndpoints(this WebApplication app)
     {
         app.MapAdditionalIdentityEndpoints();
         app.MapPreferenceEndpoints();
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapVerificationApi();
+        app.MapImportEndpoints();
         return app;
     }
 }

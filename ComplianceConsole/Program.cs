@@ -1,13 +1,12 @@
 using ComplianceConsole;
-using ComplianceConsole.Components;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddApplicationServices();
 
 var app = builder.Build();
-app.UseApplicationPipeline();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
-app.MapApplicationEndpoints();
+if (await AppCommands.TryRunAsync(app, args)) return;
+
+app.UseConsole();
 app.Run();
 
 /// <summary>Visible to the integration tests' WebApplicationFactory.</summary>

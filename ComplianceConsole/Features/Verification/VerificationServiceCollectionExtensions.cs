@@ -13,6 +13,9 @@ public static class VerificationServiceCollectionExtensions
         services.AddScoped<VerificationDecisionService>();
         services.AddScoped<VerificationSubmissionService>();
         services.AddScoped<PiiRevealService>();
+        services.AddScoped<Import.VerificationImportService>();
+        services.AddMemoryCache();
+        services.AddSingleton<DemoData.DemoDataSeeder>();
         return services;
     }
 }

@@ -1,0 +1,123 @@
+using System.Globalization;
+using System.Text;
+using ClosedXML.Excel;
+using CsvHelper;
+using CsvHelper.Configuration;
+
+namespace ComplianceConsole.Features.Verification.Import;
+
+/// <summary>An uploaded table read row by row: its header and its data rows as text (dates from spreadsheets as ISO text).</summary>
+public abstract class ImportTable : IDisposable
+{
+    public abstract IReadOnlyList<string> Headers { get; }
+
+    /// <summary>Data rows with their 1-based row number in the file (the header is row 1).</summary>
+    public abstract IEnumerable<(int RowNumber, string[] Cells)> Rows();
+
+    /// <summary>How the file's text was decoded (for CSV), for the preview.</summary>
+    public virtual string? EncodingName => null;
+
+    public abstract void Dispose();
+
+    public static ImportTable Open(string path) =>
+        Path.GetExtension(path).Equals(".xlsx", StringComparison.OrdinalIgnoreCase) ? new XlsxTable(path) : new CsvTable(path);
+}
+
+/// <summary>
+/// CSV in UTF-8 (with or without a byte-order mark) or GB18030, which Chinese spreadsheet programs commonly save:
+/// text that is not valid UTF-8 is read as GB18030.
+/// </summary>
+internal sealed class CsvTable : ImportTable
+{
+    private readonly string _path;
+    private readonly Encoding _encoding;
+
+    static CsvTable() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    public CsvTable(string path)
+    {
+        _path = path;
+        _encoding = Detect(path);
+        using var csv = Reader();
+        csv.Read();
+        csv.ReadHeader();
+        Headers = csv.HeaderRecord?.Select(h => h.Trim()).ToArray() ?? [];
+    }
+
+    public override IReadOnlyList<string> Headers { get; }
+
+    public override string EncodingName => _encoding is UTF8Encoding ? "UTF-8" : "GB18030";
+
+    public override IEnumerable<(int RowNumber, string[] Cells)> Rows()
+    {
+        using var csv = Reader();
+        csv.Read();
+        csv.ReadHeader();
+        while (csv.Read())
+        {
+            var cells = Enumerable.Range(0, Headers.Count).Select(i => csv.TryGetField<string>(i, out var value) ? value ?? "" : "").ToArray();
+            if (cells.All(string.IsNullOrWhiteSpace)) continue;
+            yield return (csv.Parser.Row, cells);
+        }
+    }
+
+    private CsvReader Reader() =>
+        new(new StreamReader(_path, _encoding, detectEncodingFromByteOrderMarks: true),
+            new CsvConfiguration(CultureInfo.InvariantCulture) { DetectDelimiter = true, BadDataFound = null, MissingFieldFound = null, TrimOptions = TrimOptions.Trim });
+
+    private static Encoding Detect(string path)
+    {
+        var strictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+        try
+        {
+            using var reader = new StreamReader(path, strictUtf8, detectEncodingFromByteOrderMarks: true);
+            var buffer = new char[64 * 1024];
+            while (reader.Read(buffer, 0, buffer.Length) > 0) { }
+            return new UTF8Encoding(false);
+        }
+        catch (DecoderFallbackException)
+        {
+            return Encoding.GetEncoding("GB18030");
+        }
+    }
+
+    public override void Dispose() { }
+}
+
+/// <summary>The first worksheet of an .xlsx workbook.</summary>
+internal sealed class XlsxTable : ImportTable
+{
+    private readonly XLWorkbook _workbook;
+    private readonly IXLWorksheet _sheet;
+
+    public XlsxTable(string path)
+    {
+        _workbook = new XLWorkbook(path);
+        _sheet = _workbook.Worksheets.First();
+        var header = _sheet.FirstRowUsed();
+        Headers = header is null ? [] : header.Cells(1, header.LastCellUsed().Address.ColumnNumber).Select(c => c.GetString().Trim()).ToArray();
+    }
+
+    public override IReadOnlyList<string> Headers { get; }
+
+    public override IEnumerable<(int RowNumber, string[] Cells)> Rows()
+    {
+        var first = _sheet.FirstRowUsed()?.RowNumber() ?? 1;
+        foreach (var row in _sheet.RowsUsed().Where(r => r.RowNumber() > first))
+        {
+            var cells = Enumerable.Range(1, Headers.Count).Select(column => Text(row.Cell(column))).ToArray();
+            if (cells.All(string.IsNullOrWhiteSpace)) continue;
+            yield return (row.RowNumber(), cells);
+        }
+    }
+
+    // Identifiers typed into Excel may have become numbers; read them back without exponent or separators.
+    private static string Text(IXLCell cell) => cell.DataType switch
+    {
+        XLDataType.DateTime => cell.GetDateTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+        XLDataType.Number => cell.GetDouble().ToString("0.##########", CultureInfo.InvariantCulture),
+        _ => cell.GetString().Trim(),
+    };
+
+    public override void Dispose() => _workbook.Dispose();
+}

@@ -1,12 +1,15 @@
 using ComplianceConsole.Data;
 using ComplianceConsole.Features.Benchmarks;
 using ComplianceConsole.Features.DemoData;
+using ComplianceConsole.Features.Setup;
+using ComplianceConsole.Security.Pii;
 
 namespace ComplianceConsole;
 
 /// <summary>
 /// Commands the app runs instead of serving: <c>seed --users N</c> fills the database with synthetic data,
-/// <c>benchmark</c> measures the grid, search and eligibility queries. Both use the configured database.
+/// <c>benchmark</c> measures the grid, search and eligibility queries, <c>rotate-pii-key</c> re-encrypts personal data
+/// with a new key. All use the configured database.
 /// </summary>
 public static class AppCommands
 {
@@ -16,25 +19,32 @@ public static class AppCommands
         switch (args[0])
         {
             case "seed":
-                await MigrateAsync(app);
+                await PrepareDatabaseAsync(app);
                 var users = IntOption(args, "--users", 10_000);
                 await app.Services.GetRequiredService<DemoDataSeeder>().SeedAsync(users, IntOption(args, "--seed", 20260110));
                 Console.WriteLine($"Seeded {users:N0} platform users with their verification records.");
                 return true;
+            case "rotate-pii-key":
+                await PrepareDatabaseAsync(app);
+                var rewritten = await app.Services.GetRequiredService<PiiKeyRotation>().RotateAsync();
+                Console.WriteLine($"A new PII encryption key is in use; {rewritten:N0} records were re-encrypted with it. Back up the key file now.");
+                return true;
             case "benchmark":
-                await MigrateAsync(app);
-                await new VerificationBenchmark(app, IntOption(args, "--records", 1_000_000), IntOption(args, "--iterations", 200)).RunAsync(Console.Out);
+                await PrepareDatabaseAsync(app);
+                await new VerificationBenchmark(app, IntOption(args, "--records", 1_000_000), IntOption(args, "--iterations", 200),
+                    IntOption(args, "--import-rows", 100_000)).RunAsync(Console.Out);
                 return true;
             default:
-                throw new ArgumentException($"Unknown command '{args[0]}'. Commands: seed --users N [--seed S], benchmark [--records N] [--iterations N].");
+                throw new ArgumentException($"Unknown command '{args[0]}'. Commands: seed --users N [--seed S], benchmark [--records N] [--iterations N] [--import-rows N], rotate-pii-key.");
         }
     }
 
-    private static async Task MigrateAsync(WebApplication app)
+    /// <summary>What start-up does before serving: migrations, then roles (and the first-run setup token, if nobody exists yet).</summary>
+    private static async Task PrepareDatabaseAsync(WebApplication app)
     {
-        foreach (var migrator in app.Services.GetServices<IHostedService>().OfType<DatabaseMigrator>())
+        foreach (var task in app.Services.GetServices<IHostedService>().Where(s => s is DatabaseMigrator or StartupTasks))
         {
-            await migrator.StartAsync(CancellationToken.None);
+            await task.StartAsync(CancellationToken.None);
         }
     }
 

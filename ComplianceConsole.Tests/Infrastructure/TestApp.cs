@@ -1,5 +1,7 @@
 using ComplianceConsole.Data;
+using ComplianceConsole.Features.Audit;
 using ComplianceConsole.Features.Setup;
+using ComplianceConsole.Features.Verification;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -12,7 +14,7 @@ namespace ComplianceConsole.Tests.Infrastructure;
 /// The real app on a real SQLite file in a fresh temporary data folder. Nobody exists until a test completes
 /// setup (<see cref="CompleteSetupAsync"/>) or creates staff.
 /// </summary>
-public class TestApp : WebApplicationFactory<Program>
+public class TestApp(IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
     public const string AdminEmail = "admin@example.cn";
     public const string Password = "Correct-Horse-42";
@@ -25,6 +27,7 @@ public class TestApp : WebApplicationFactory<Program>
         builder.UseSetting(DataFolder.ConfigurationKey, DataFolderPath);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:ComplianceConsole", "Warning");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
     }
 
     public string SetupToken => File.ReadAllText(Path.Combine(DataFolderPath, SetupService.TokenFileName)).Trim();
@@ -63,6 +66,15 @@ public class TestApp : WebApplicationFactory<Program>
     }
 
     public StaffScope As(string email) => StaffScope.Create(Services, email);
+
+    /// <summary>Stores a submission as the platform's API would, without going through HTTP.</summary>
+    public async Task<SubmissionOutcome> SubmitDirectlyAsync(VerificationSubmission submission)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var results = await scope.ServiceProvider.GetRequiredService<VerificationSubmissionService>().SaveBatchAsync([submission],
+            new AuditActor(null, "api:test-platform"), AuditActions.VerificationSubmitted, new { source = "test" }, allOrNothing: true, CancellationToken.None);
+        return results.Single().Outcome;
+    }
 
     protected override void Dispose(bool disposing)
     {

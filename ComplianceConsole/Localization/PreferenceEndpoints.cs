@@ -40,8 +40,6 @@ public static class PreferenceEndpoints
         context.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)), LongLivedCookie());
 
-    public static string ReturnUrlFor(Uri current) => current.PathAndQuery;
-
     private static string SafeReturnUrl(string? returnUrl) =>
         !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") && !returnUrl.StartsWith("/\\")
             ? returnUrl

@@ -402,6 +402,8 @@ namespace ComplianceConsole.Data.Migrations
 
                     b.HasIndex("Status", "SubmittedAtUtc", "Id");
 
+                    b.HasIndex("Status", "Method", "SubmittedAtUtc", "Id");
+
                     b.ToTable("VerificationRecords");
                 });
 

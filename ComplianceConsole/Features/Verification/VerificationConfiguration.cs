@@ -31,6 +31,7 @@ internal sealed class VerificationRecordConfiguration : IEntityTypeConfiguration
         builder.HasIndex(r => new { r.SubmittedAtUtc, r.Id });
         builder.HasIndex(r => new { r.Status, r.SubmittedAtUtc, r.Id });
         builder.HasIndex(r => new { r.Method, r.SubmittedAtUtc, r.Id });
+        builder.HasIndex(r => new { r.Status, r.Method, r.SubmittedAtUtc, r.Id });
         builder.HasIndex(r => new { r.DecidedBy, r.DecidedAtUtc });
         builder.HasIndex(r => new { r.DecidedAtUtc, r.Id });
         builder.HasIndex(r => new { r.IsDuplicate, r.SubmittedAtUtc, r.Id });

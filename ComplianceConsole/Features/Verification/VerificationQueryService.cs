@@ -116,7 +116,12 @@ public sealed class VerificationQueryService(IDbContextFactory<AppDbContext> con
         if (filter.DecidedFromUtc is { } df) query = query.Where(r => r.DecidedAtUtc >= df);
         if (filter.DecidedToUtc is { } dt) query = query.Where(r => r.DecidedAtUtc < dt);
         if (!string.IsNullOrWhiteSpace(filter.DecidedBy)) query = query.Where(r => r.DecidedBy == filter.DecidedBy);
-        if (filter.DuplicatesOnly) query = query.Where(r => r.IsDuplicate);
+        if (filter.DuplicatesOnly)
+        {
+            // Compared with a parameter, not as a bare boolean column: SQLite uses the index only for "IsDuplicate = ?".
+            var duplicate = true;
+            query = query.Where(r => r.IsDuplicate == duplicate);
+        }
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
             // Exact matches only, through the keyed hash: ciphertext is never scanned.

@@ -9,6 +9,7 @@ public static class VerificationServiceCollectionExtensions
     {
         services.AddSingleton(s => PiiKeyRing.Load(s.GetRequiredService<IConfiguration>(), s.GetRequiredService<DataFolder>()));
         services.AddSingleton<PiiProtector>();
+        services.AddSingleton<PiiKeyRotation>();
         services.AddScoped<VerificationQueryService>();
         services.AddScoped<VerificationDecisionService>();
         services.AddScoped<VerificationSubmissionService>();

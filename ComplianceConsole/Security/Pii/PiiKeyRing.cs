@@ -29,13 +29,16 @@ public sealed class PiiKeyRing
     public byte CurrentKeyId { get; }
     public byte[] LookupKey { get; }
 
-    public static PiiKeyRing Load(IConfiguration configuration, DataFolder dataFolder)
+    public static string PathFor(IConfiguration configuration, DataFolder dataFolder) =>
+        string.IsNullOrWhiteSpace(configuration[ConfigurationKey]) ? dataFolder.File(DefaultFileName) : Path.GetFullPath(configuration[ConfigurationKey]!);
+
+    public static PiiKeyRing Load(IConfiguration configuration, DataFolder dataFolder) => Load(PathFor(configuration, dataFolder), createIfMissing: string.IsNullOrWhiteSpace(configuration[ConfigurationKey]));
+
+    private static PiiKeyRing Load(string path, bool createIfMissing)
     {
-        var configured = configuration[ConfigurationKey];
-        var path = string.IsNullOrWhiteSpace(configured) ? dataFolder.File(DefaultFileName) : Path.GetFullPath(configured);
         if (!File.Exists(path))
         {
-            if (!string.IsNullOrWhiteSpace(configured)) throw new FileNotFoundException($"The PII key file {path} does not exist.");
+            if (!createIfMissing) throw new FileNotFoundException($"The PII key file {path} does not exist.");
             Save(path, new KeyFile(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
                 [new KeyEntry(1, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)), DateTime.UtcNow)]));
         }
@@ -43,13 +46,14 @@ public sealed class PiiKeyRing
         return new PiiKeyRing(file.EncryptionKeys.ToDictionary(k => k.Id, k => Convert.FromBase64String(k.Key)), Convert.FromBase64String(file.LookupKey));
     }
 
-    /// <summary>Adds a new encryption key to the file; new data is encrypted with it, old data still decrypts.</summary>
-    public static byte AddEncryptionKey(string path)
+    /// <summary>Adds a new encryption key to the file and returns the ring with it: it encrypts from now on, the old keys still decrypt.</summary>
+    public static PiiKeyRing AddEncryptionKey(string path)
     {
         var file = JsonSerializer.Deserialize<KeyFile>(File.ReadAllText(path))!;
+        if (file.EncryptionKeys.Max(k => k.Id) == byte.MaxValue) throw new InvalidOperationException("The key ring is full (255 keys).");
         var id = (byte)(file.EncryptionKeys.Max(k => k.Id) + 1);
         Save(path, file with { EncryptionKeys = [.. file.EncryptionKeys, new KeyEntry(id, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)), DateTime.UtcNow)] });
-        return id;
+        return Load(path, createIfMissing: false);
     }
 
     private static void Save(string path, KeyFile file)

@@ -1,0 +1,77 @@
+using ComplianceConsole.Features.Verification;
+using ComplianceConsole.Security;
+using ComplianceConsole.Tests.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace ComplianceConsole.Tests.Browser;
+
+/// <summary>A Verifier's day: find pending records, open one, check the identity unmasked with a reason, verify it.</summary>
+public sealed class VerificationBrowserTests(BrowserApp browser) : IClassFixture<BrowserApp>, IAsyncLifetime
+{
+    private const string Verifier = "verifier@example.cn";
+
+    public async ValueTask InitializeAsync()
+    {
+        await browser.App.CompleteSetupAsync();
+        await browser.App.CreateStaffAsync(Verifier, Roles.Verifier);
+        await SubmitAsync("bw-pending-1", VerificationMethod.ResidentIdCard, "11010519491231002X", "欧阳娜娜", -3);
+        await SubmitAsync("bw-pending-2", VerificationMethod.MobileNumber, "13812341234", "张三", -2);
+        await SubmitAsync("bw-other", VerificationMethod.UnifiedSocialCreditCode, "91330100799655058B", "杭州智影科技有限公司", -1);
+    }
+
+    private async Task SubmitAsync(string user, VerificationMethod method, string identifier, string name, int daysAgo)
+    {
+        var outcome = await browser.App.SubmitDirectlyAsync(new VerificationSubmission(user, null, null, method, identifier, name, DateTime.UtcNow.AddDays(daysAgo)));
+        Assert.Equal(SubmissionOutcome.Created, outcome);
+    }
+
+    [Fact]
+    public async Task A_verifier_filters_pending_records_reveals_one_with_a_reason_and_verifies_it()
+    {
+        var page = await browser.NewPageAsync();
+        try
+        {
+            await page.SignInAsync(Verifier);
+            await page.GetByRole(AriaRole.Link, new() { Name = "实名核验" }).First.ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Cell, new() { Name = "bw-other" })).ToBeVisibleAsync();
+
+            await page.Locator("#filter-status").ClickAsync();
+            await page.GetByRole(AriaRole.Option, new() { Name = "待审核" }).ClickAsync();
+            await page.Locator("#filter-apply").ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Cell, new() { Name = "110105********002X" })).ToBeVisibleAsync();
+            await Expect(page.GetByRole(AriaRole.Cell, new() { Name = "欧阳**" })).ToBeVisibleAsync();
+            await page.SaveScreenshotAsync("verification-grid.png");
+
+            await page.GetByRole(AriaRole.Cell, new() { Name = "bw-pending-1" }).ClickAsync();
+            await Expect(page.Locator("#identifier")).ToHaveTextAsync("110105********002X");
+
+            await page.Locator("#reveal").ClickAsync();
+            await page.Locator("#reveal-confirm").ClickAsync();
+            await Expect(page.GetByText("请填写查看原因")).ToBeVisibleAsync();
+            await page.GetByLabel("查看原因").FillAsync("用户申诉，核对证件");
+            await page.Locator("#reveal-confirm").ClickAsync();
+            await Expect(page.Locator("#identifier")).ToHaveTextAsync("11010519491231002X");
+            await Expect(page.Locator("#real-name")).ToHaveTextAsync("欧阳娜娜");
+
+            await page.Locator("#action-Verify").ClickAsync();
+            await page.Locator("#decision-confirm").ClickAsync();
+            await Expect(page.Locator(".status-chip").First).ToHaveTextAsync("已核验");
+            await Expect(page.Locator("#history")).ToContainTextAsync("待审核 → 已核验");
+            await Expect(page.Locator("#history")).ToContainTextAsync(Verifier);
+            await Expect(page.Locator("#identifier")).ToHaveTextAsync("110105********002X"); // the reveal lasted for that view only
+            await page.SaveScreenshotAsync("verification-record.png");
+
+            await page.Locator("#next-pending").ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("实名核验记录");
+            await Expect(page.Locator("#identifier")).ToHaveTextAsync("138****1234");
+        }
+        catch
+        {
+            await page.SaveScreenshotAsync("failure-verification.png", fullPage: true);
+            throw;
+        }
+    }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+}

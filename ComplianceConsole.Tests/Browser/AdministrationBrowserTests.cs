@@ -5,15 +5,19 @@ using static Microsoft.Playwright.Assertions;
 
 namespace ComplianceConsole.Tests.Browser;
 
-/// <summary>An administrator fills in the provider's details; an auditor then reads the log and verifies the chain.</summary>
-public sealed class AdministrationBrowserTests(BrowserApp browser) : IClassFixture<BrowserApp>, IAsyncLifetime
+/// <summary>The first administrator and an auditor.</summary>
+public sealed class AdministrationBrowserApp : BrowserApp
 {
-    public async ValueTask InitializeAsync()
+    protected override async Task ArrangeAsync()
     {
-        await browser.App.CompleteSetupAsync();
-        await browser.App.CreateStaffAsync("auditor@example.cn", Roles.Auditor);
+        await App.CompleteSetupAsync();
+        await App.CreateStaffAsync("auditor@example.cn", Roles.Auditor);
     }
+}
 
+/// <summary>An administrator fills in the provider's details and creates an API key; an auditor then reads the log and verifies the chain.</summary>
+public sealed class AdministrationBrowserTests(AdministrationBrowserApp browser) : IClassFixture<AdministrationBrowserApp>
+{
     [Fact]
     public async Task Provider_settings_are_checked_saved_and_then_visible_in_the_verified_audit_log()
     {
@@ -34,6 +38,15 @@ public sealed class AdministrationBrowserTests(BrowserApp browser) : IClassFixtu
             await Expect(page.Locator(".provider-name")).ToHaveTextAsync("深合成科技有限公司");
             await page.SaveScreenshotAsync("settings.png");
 
+            await page.GetByRole(AriaRole.Link, new() { Name = "API 密钥" }).First.ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "API 密钥", Level = 1 })).ToBeVisibleAsync();
+            await page.GetByLabel("名称", new() { Exact = true }).FillAsync("主站内容平台");
+            await page.GetByText("Verification.CheckEligibility — 查询用户能否发布内容").ClickAsync();
+            await page.Locator("#api-key-create").ClickAsync();
+            await Expect(page.Locator("#api-key-secret input, input#api-key-secret").First).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^cc_[A-Za-z0-9]{8}_[A-Za-z0-9]{40}$"));
+            await Expect(page.GetByRole(AriaRole.Cell, new() { Name = "主站内容平台" })).ToBeVisibleAsync();
+            await page.SaveScreenshotAsync("api-keys.png");
+
             await page.GetByRole(AriaRole.Button, new() { Name = "退出" }).ClickAsync();
             await page.SignInAsync("auditor@example.cn");
             await page.GetByRole(AriaRole.Link, new() { Name = "审计日志" }).First.ClickAsync();
@@ -50,5 +63,4 @@ public sealed class AdministrationBrowserTests(BrowserApp browser) : IClassFixtu
         }
     }
 
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

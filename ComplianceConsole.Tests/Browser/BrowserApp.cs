@@ -9,7 +9,7 @@ namespace ComplianceConsole.Tests.Browser;
 /// The app on Kestrel at 127.0.0.1 and the operating system's Chromium driven by Playwright. Playwright's own
 /// browser download is not used; Debian's chromium must be installed (.ci/run does it).
 /// </summary>
-public sealed class BrowserApp : IAsyncLifetime
+public class BrowserApp : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
@@ -38,7 +38,11 @@ public sealed class BrowserApp : IAsyncLifetime
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
         });
         Directory.CreateDirectory(ScreenshotFolder);
+        await ArrangeAsync();
     }
+
+    /// <summary>Data a test class needs before its first test, arranged once for the class.</summary>
+    protected virtual Task ArrangeAsync() => Task.CompletedTask;
 
     public async Task<IPage> NewPageAsync()
     {

@@ -6,15 +6,15 @@ using static Microsoft.Playwright.Assertions;
 
 namespace ComplianceConsole.Tests.Browser;
 
-/// <summary>A Verifier's day: find pending records, open one, check the identity unmasked with a reason, verify it.</summary>
-public sealed class VerificationBrowserTests(BrowserApp browser) : IClassFixture<BrowserApp>, IAsyncLifetime
+/// <summary>A verifier and three pending records.</summary>
+public sealed class VerificationBrowserApp : BrowserApp
 {
-    private const string Verifier = "verifier@example.cn";
+    public const string Verifier = "verifier@example.cn";
 
-    public async ValueTask InitializeAsync()
+    protected override async Task ArrangeAsync()
     {
-        await browser.App.CompleteSetupAsync();
-        await browser.App.CreateStaffAsync(Verifier, Roles.Verifier);
+        await App.CompleteSetupAsync();
+        await App.CreateStaffAsync(Verifier, Roles.Verifier);
         await SubmitAsync("bw-pending-1", VerificationMethod.ResidentIdCard, "11010519491231002X", "欧阳娜娜", -3);
         await SubmitAsync("bw-pending-2", VerificationMethod.MobileNumber, "13812341234", "张三", -2);
         await SubmitAsync("bw-other", VerificationMethod.UnifiedSocialCreditCode, "91330100799655058B", "杭州智影科技有限公司", -1);
@@ -22,9 +22,15 @@ public sealed class VerificationBrowserTests(BrowserApp browser) : IClassFixture
 
     private async Task SubmitAsync(string user, VerificationMethod method, string identifier, string name, int daysAgo)
     {
-        var outcome = await browser.App.SubmitDirectlyAsync(new VerificationSubmission(user, null, null, method, identifier, name, DateTime.UtcNow.AddDays(daysAgo)));
+        var outcome = await App.SubmitDirectlyAsync(new VerificationSubmission(user, null, null, method, identifier, name, DateTime.UtcNow.AddDays(daysAgo)));
         Assert.Equal(SubmissionOutcome.Created, outcome);
     }
+}
+
+/// <summary>A Verifier's day: find pending records, open one, check the identity unmasked with a reason, verify it; import a file.</summary>
+public sealed class VerificationBrowserTests(VerificationBrowserApp browser) : IClassFixture<VerificationBrowserApp>
+{
+    private const string Verifier = VerificationBrowserApp.Verifier;
 
     [Fact]
     public async Task A_verifier_filters_pending_records_reveals_one_with_a_reason_and_verifies_it()
@@ -48,7 +54,7 @@ public sealed class VerificationBrowserTests(BrowserApp browser) : IClassFixture
 
             await page.Locator("#reveal").ClickAsync();
             await page.Locator("#reveal-confirm").ClickAsync();
-            await Expect(page.GetByText("请填写查看原因")).ToBeVisibleAsync();
+            await Expect(page.GetByText("请填写查看原因（至少 4 个字）。")).ToBeVisibleAsync();
             await page.GetByLabel("查看原因").FillAsync("用户申诉，核对证件");
             await page.Locator("#reveal-confirm").ClickAsync();
             await Expect(page.Locator("#identifier")).ToHaveTextAsync("11010519491231002X");
@@ -73,5 +79,37 @@ public sealed class VerificationBrowserTests(BrowserApp browser) : IClassFixture
         }
     }
 
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    [Fact]
+    public async Task A_verifier_imports_a_file_keeps_the_good_rows_and_sees_the_bad_ones()
+    {
+        var file = Path.Combine(BrowserApp.ScreenshotFolder, "import.csv");
+        await File.WriteAllTextAsync(file, """
+            平台用户ID,核验方式,证件号码,真实姓名,提交时间
+            web-import-1,居民身份证,110101199003071233,刘洋,2026-11-20 10:00:00
+            web-import-2,手机号码,13600001234,,2026-11-20 10:05:00
+            web-import-3,统一社会信用代码,914403001922038216,深圳某科技有限公司,2026-11-20 10:10:00
+            """, new System.Text.UTF8Encoding(true));
+        var page = await browser.NewPageAsync();
+        try
+        {
+            await page.SignInAsync(Verifier);
+            await page.GotoAsync("verification/import");
+            await page.WaitForInteractiveAsync();
+            await page.Locator("input[type=file]").SetInputFilesAsync(file);
+            await Expect(page.GetByText("预览：import.csv（3 行数据）")).ToBeVisibleAsync();
+            await page.SaveScreenshotAsync("import-preview.png");
+
+            await page.Locator("#import-start").ClickAsync();
+            await Expect(page.Locator("#import-result")).ToContainTextAsync("新增 2 条");
+            await Expect(page.Locator("#import-errors")).ToContainTextAsync("真实姓名");
+            await Expect(page.Locator("#import-error-report")).ToBeVisibleAsync();
+            await page.SaveScreenshotAsync("import-result.png");
+        }
+        catch
+        {
+            await page.SaveScreenshotAsync("failure-import.png", fullPage: true);
+            throw;
+        }
+    }
+
 }

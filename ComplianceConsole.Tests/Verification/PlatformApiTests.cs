@@ -76,10 +76,16 @@ public sealed class PlatformApiTests(VerificationApp app) : IClassFixture<Verifi
     }
 
     [Fact]
-    public async Task An_unknown_method_is_a_validation_problem_not_a_crash()
+    public async Task Unknown_method_and_user_kind_names_are_field_errors_not_crashes_or_silent_defaults()
     {
-        var response = await app.Platform().PostAsJsonAsync("/api/v1/verifications", new { items = new[] { Item("x", "Passport", "E1", "X") } });
+        var response = await app.Platform().PostAsJsonAsync("/api/v1/verifications", new
+        {
+            items = new[] { new { externalUserId = "kind-user", userKind = "Robot", method = "Passport", identifier = "E1", realName = "X" } },
+        });
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.True(errors.TryGetProperty("items[0].method", out _));
+        Assert.True(errors.TryGetProperty("items[0].userKind", out _));
     }
 
     [Fact]

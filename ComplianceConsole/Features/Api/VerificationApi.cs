@@ -87,9 +87,14 @@ public static class VerificationApi
         return TypedResults.Ok(new EligibilityResponse(e.ExternalUserId, e.Eligible, e.Reason, e.Method, Utc(e.VerifiedAtUtc), Utc(e.ExpiresAtUtc)));
     }
 
-    /// <summary>An enum by its name only (numbers are not names); null when absent or unknown, which validation reports.</summary>
+    /// <summary>
+    /// An enum by its name only (numbers are not names): null when absent, the undefined value 0 when unknown,
+    /// which validation then reports against the field.
+    /// </summary>
     private static TEnum? ParseName<TEnum>(string? name) where TEnum : struct, Enum =>
-        name is not null && !name.Any(char.IsDigit) && Enum.TryParse<TEnum>(name, ignoreCase: true, out var value) ? value : null;
+        string.IsNullOrWhiteSpace(name) ? null
+        : !name.Any(char.IsDigit) && Enum.TryParse<TEnum>(name, ignoreCase: true, out var value) ? value
+        : default(TEnum);
 
     private static DateTimeOffset? Utc(DateTime? utc) => utc is null ? null : new DateTimeOffset(utc.Value, TimeSpan.Zero);
 

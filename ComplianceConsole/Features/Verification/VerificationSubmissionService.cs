@@ -121,6 +121,7 @@ public sealed class VerificationSubmissionService(IDbContextFactory<AppDbContext
         var externalId = item.ExternalUserId?.Trim() ?? "";
         if (externalId.Length == 0) errors.Add(new(nameof(item.ExternalUserId), "Validation.Required"));
         else if (externalId.Length > VerificationRules.MaxExternalIdLength) errors.Add(new(nameof(item.ExternalUserId), "Validation.TooLong", VerificationRules.MaxExternalIdLength));
+        if (item.UserKind is { } kind && !Enum.IsDefined(kind)) errors.Add(new(nameof(item.UserKind), "Import.UnknownUserKind"));
         if ((item.UserDisplayName?.Trim().Length ?? 0) > VerificationRules.MaxDisplayNameLength)
             errors.Add(new(nameof(item.UserDisplayName), "Validation.TooLong", VerificationRules.MaxDisplayNameLength));
         if (item.Method is null || !Enum.IsDefined(item.Method.Value))

@@ -49,6 +49,13 @@ public sealed class VerificationBrowserTests(VerificationBrowserApp browser) : I
             await Expect(page.GetByRole(AriaRole.Cell, new() { Name = "欧阳**" })).ToBeVisibleAsync();
             await page.SaveScreenshotAsync("verification-grid.png");
 
+            await page.Locator("#choose-columns").ClickAsync();
+            await page.GetByLabel("用户昵称").CheckAsync();
+            await Expect(page.GetByRole(AriaRole.Columnheader, new() { Name = "用户昵称" })).ToBeVisibleAsync();
+            await page.GetByLabel("用户昵称").UncheckAsync();
+            await Expect(page.GetByRole(AriaRole.Columnheader, new() { Name = "用户昵称" })).ToHaveCountAsync(0);
+            await page.Locator("#choose-columns").ClickAsync(); // close the menu
+
             await page.GetByRole(AriaRole.Cell, new() { Name = "bw-pending-1" }).ClickAsync();
             await Expect(page.Locator("#identifier")).ToHaveTextAsync("110105********002X");
 
@@ -71,6 +78,18 @@ public sealed class VerificationBrowserTests(VerificationBrowserApp browser) : I
             await page.Locator("#next-pending").ClickAsync();
             await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("实名核验记录");
             await Expect(page.Locator("#identifier")).ToHaveTextAsync("138****1234");
+
+            await page.GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
+            await page.WaitForInteractiveAsync();
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Verification record");
+            await Expect(page.Locator(".keyboard-hint")).ToHaveTextAsync("Keys: V verify · R reject · N next · P previous");
+            await page.GotoAsync("verification");
+            await page.WaitForInteractiveAsync();
+            await Expect(page.GetByRole(AriaRole.Columnheader, new() { Name = "Identifier" })).ToBeVisibleAsync();
+            await Expect(page.GetByText("Rows per page:")).ToBeVisibleAsync();
+            await page.SaveScreenshotAsync("verification-grid-en.png");
+            await page.GetByRole(AriaRole.Link, new() { Name = "中文" }).ClickAsync(); // the choice is kept on the account: restore it
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "实名核验", Level = 1 })).ToBeVisibleAsync();
         }
         catch
         {

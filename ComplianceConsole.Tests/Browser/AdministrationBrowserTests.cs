@@ -55,6 +55,7 @@ public sealed class AdministrationBrowserTests(AdministrationBrowserApp browser)
             await Expect(page.Locator("#chain-result")).ToContainTextAsync("哈希链完整");
             await Expect(page.GetByRole(AriaRole.Cell, new() { Name = "核验审计哈希链" })).ToBeVisibleAsync();
             await page.SaveScreenshotAsync("audit.png");
+            Assert.True(browser.ConsoleErrors.IsEmpty, string.Join("\n", browser.ConsoleErrors));
         }
         catch
         {

@@ -51,8 +51,16 @@ public class BrowserApp : IAsyncLifetime
             BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = 1280, Height = 800 }, Locale = "zh-CN",
         });
         context.SetDefaultTimeout(15_000);
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error") ConsoleErrors.Add(message.Text);
+        };
+        return page;
     }
+
+    /// <summary>Errors the pages wrote to the browser console (a blocked script, a failed circuit): there should be none.</summary>
+    public System.Collections.Concurrent.ConcurrentBag<string> ConsoleErrors { get; } = [];
 
     private static int FreePort()
     {

@@ -47,6 +47,7 @@ public sealed class FirstRunBrowserTests(BrowserApp browser) : IClassFixture<Bro
 
             await page.GotoAsync("staff");
             await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Account/AccessDenied"));
+            Assert.True(browser.ConsoleErrors.IsEmpty, string.Join("\n", browser.ConsoleErrors));
         }
         catch
         {

@@ -90,6 +90,7 @@ public sealed class VerificationBrowserTests(VerificationBrowserApp browser) : I
             await page.SaveScreenshotAsync("verification-grid-en.png");
             await page.GetByRole(AriaRole.Link, new() { Name = "中文" }).ClickAsync(); // the choice is kept on the account: restore it
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "实名核验", Level = 1 })).ToBeVisibleAsync();
+            Assert.True(browser.ConsoleErrors.IsEmpty, string.Join("\n", browser.ConsoleErrors));
         }
         catch
         {

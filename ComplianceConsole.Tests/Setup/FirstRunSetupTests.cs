@@ -42,6 +42,10 @@ public sealed class FirstRunSetupTests : IDisposable
         Assert.Equal("/setup", home.Headers.Location?.OriginalString);
         Assert.Matches("^[A-Z2-9]{24}$", _app.SetupToken);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
+
+        var styles = await client.GetAsync("/ComplianceConsole.styles.css");
+        Assert.Equal(HttpStatusCode.OK, styles.StatusCode); // files a page loads are never sent to setup
+        Assert.Equal("text/css", styles.Content.Headers.ContentType?.MediaType);
     }
 
     [Fact]

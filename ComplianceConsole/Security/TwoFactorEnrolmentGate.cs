@@ -12,13 +12,10 @@ internal sealed class TwoFactorEnrolmentGate(RequestDelegate next)
 {
     public const string EnrolPath = "/Account/Manage/EnableAuthenticator";
 
-    private static readonly string[] AlwaysOpen = ["/Account", "/assets", "/_framework", "/_content", "/_blazor", "/preferences", "/healthz"];
-
     public async Task InvokeAsync(HttpContext context, ProviderSettingsService settings, UserManager<ApplicationUser> users)
     {
         if (context.User.Identity?.IsAuthenticated == true
-            && HttpMethods.IsGet(context.Request.Method)
-            && !AlwaysOpen.Any(open => context.Request.Path.StartsWithSegments(open, StringComparison.OrdinalIgnoreCase))
+            && PageNavigation.IsPageNavigation(context.Request, "/Account")
             && (await settings.GetProfileAsync(context.RequestAborted)).RequireTwoFactor
             && await users.GetUserAsync(context.User) is { TwoFactorEnabled: false })
         {

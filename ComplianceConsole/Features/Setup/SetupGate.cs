@@ -1,3 +1,5 @@
+using ComplianceConsole.Security;
+
 namespace ComplianceConsole.Features.Setup;
 
 /// <summary>
@@ -6,8 +8,6 @@ namespace ComplianceConsole.Features.Setup;
 internal sealed class SetupGate(RequestDelegate next, SetupService setup)
 {
     public const string Path = "/setup";
-
-    private static readonly string[] AlwaysOpen = ["/assets", "/_framework", "/_content", "/_blazor", "/healthz", "/preferences"];
 
     public Task InvokeAsync(HttpContext context)
     {
@@ -18,8 +18,7 @@ internal sealed class SetupGate(RequestDelegate next, SetupService setup)
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             return Task.CompletedTask;
         }
-        if (!setup.IsCompleted && !isSetup && HttpMethods.IsGet(context.Request.Method)
-            && !AlwaysOpen.Any(open => path.StartsWithSegments(open, StringComparison.OrdinalIgnoreCase)))
+        if (!setup.IsCompleted && !isSetup && PageNavigation.IsPageNavigation(context.Request))
         {
             context.Response.Redirect(Path);
             return Task.CompletedTask;

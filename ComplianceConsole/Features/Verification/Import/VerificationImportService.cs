@@ -61,9 +61,9 @@ public sealed class VerificationImportService(
         {
             using var table = ImportTable.Open(file.Path);
             if (table.Headers.Count == 0) return (null, "Import.NoHeader");
-            var rows = table.Rows().ToList();
-            var samples = rows.Take(SampleRows).Select(r => r.Cells.Select(MaskSample).ToArray()).ToList();
-            return (new ImportPreview(table.Headers, samples, rows.Count, table.EncodingName, ImportMapping.Guess(table.Headers)), null);
+            var samples = table.Rows().Take(SampleRows).Select(r => r.Cells.Select(MaskSample).ToArray()).ToList();
+            var rowCount = table.Rows().Count(); // streamed: a large file is never held in memory
+            return (new ImportPreview(table.Headers, samples, rowCount, table.EncodingName, ImportMapping.Guess(table.Headers)), null);
         }
         catch (Exception e) when (e is InvalidDataException or IOException or CsvHelper.CsvHelperException or FormatException or ArgumentException)
         {

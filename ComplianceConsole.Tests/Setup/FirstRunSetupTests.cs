@@ -41,6 +41,7 @@ public sealed class FirstRunSetupTests : IDisposable
         Assert.Equal(HttpStatusCode.Redirect, home.StatusCode);
         Assert.Equal("/setup", home.Headers.Location?.OriginalString);
         Assert.Matches("^[A-Z2-9]{24}$", _app.SetupToken);
+        Assert.True(File.Exists(Path.Combine(_app.DataFolderPath, "pii-keys.json")), "the key file exists from the first start, to be backed up");
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
 
         var styles = await client.GetAsync("/ComplianceConsole.styles.css");

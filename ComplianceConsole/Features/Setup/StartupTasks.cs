@@ -1,13 +1,18 @@
 using ComplianceConsole.Security;
+using ComplianceConsole.Security.Pii;
 using Microsoft.AspNetCore.Identity;
 
 namespace ComplianceConsole.Features.Setup;
 
-/// <summary>After migrations: make sure every role exists, then prepare first-run setup if nobody can sign in yet.</summary>
-internal sealed class StartupTasks(IServiceScopeFactory scopeFactory, SetupService setup) : IHostedService
+/// <summary>
+/// After migrations: load the personal-data key file (creating it on first run, so it exists to be backed up from
+/// the start), make sure every role exists, then prepare first-run setup if nobody can sign in yet.
+/// </summary>
+internal sealed class StartupTasks(IServiceScopeFactory scopeFactory, SetupService setup, PiiKeyRing piiKeys, ILogger<StartupTasks> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        logger.LogInformation("Personal data is encrypted with key {KeyId} of {KeyCount} in the key ring.", piiKeys.CurrentKeyId, piiKeys.EncryptionKeys.Count);
         await using (var scope = scopeFactory.CreateAsyncScope())
         {
             var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();

@@ -88,6 +88,31 @@ public sealed class AuditChainTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Concurrent_writers_in_and_out_of_transactions_keep_one_gapless_chain()
+    {
+        await _app.CompleteSetupAsync();
+        var staffId = await _app.CreateStaffAsync("busy@example.cn", ComplianceConsole.Security.Roles.Verifier);
+        var work = Enumerable.Range(0, 24).Select(async i =>
+        {
+            if (i % 2 == 0)
+            {
+                await using var admin = _app.As(TestApp.AdminEmail);
+                var result = await admin.Get<ComplianceConsole.Features.Staff.StaffService>().UnlockAsync(staffId);
+                Assert.True(result.Succeeded);
+            }
+            else
+            {
+                await Trail.RecordAsync(Contexts, AuditActor.System, AuditActions.ChainVerified, details: new { i });
+            }
+        });
+        await Task.WhenAll(work);
+
+        var result = await VerifyAsync();
+        Assert.True(result.Intact);
+        Assert.Equal(6 + 1 + 24, result.EventsChecked); // six from the arrangement, setup, and the 24 concurrent ones
+    }
+
+    [Fact]
     public async Task The_app_refuses_to_update_or_delete_an_event()
     {
         await using var db = await Contexts.CreateDbContextAsync();

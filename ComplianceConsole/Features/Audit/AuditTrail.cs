@@ -14,11 +14,48 @@ public sealed class AuditTrail(TimeProvider clock)
     // makes a second writer (another instance) fail rather than fork the chain.
     private static readonly SemaphoreSlim AppendLock = new(1, 1);
 
+    /// <summary>
+    /// For work that opens its own database transaction before it appends (staff changes through Identity):
+    /// the append lock is taken first, so a writer holding it never waits on this transaction's write lock.
+    /// Append through the returned appender; disposing it releases the lock.
+    /// </summary>
+    public async Task<ExclusiveAppender> ExclusiveAsync(CancellationToken cancellationToken = default)
+    {
+        await AppendLock.WaitAsync(cancellationToken);
+        return new ExclusiveAppender(this);
+    }
+
+    public sealed class ExclusiveAppender(AuditTrail trail) : IAsyncDisposable
+    {
+        public Task SaveWithAuditAsync(AppDbContext db, AuditActor actor, string action, string? targetType = null,
+            string? targetId = null, object? details = null, CancellationToken cancellationToken = default) =>
+            trail.AppendAndSaveAsync(db, actor, action, targetType, targetId, details, cancellationToken);
+
+        public ValueTask DisposeAsync()
+        {
+            AppendLock.Release();
+            return ValueTask.CompletedTask;
+        }
+    }
+
     public async Task SaveWithAuditAsync(AppDbContext db, AuditActor actor, string action, string? targetType = null,
         string? targetId = null, object? details = null, CancellationToken cancellationToken = default)
     {
         await AppendLock.WaitAsync(cancellationToken);
         try
+        {
+            await AppendAndSaveAsync(db, actor, action, targetType, targetId, details, cancellationToken);
+        }
+        finally
+        {
+            AppendLock.Release();
+        }
+    }
+
+    /// <summary>Appends the next event of the chain and saves it with the caller's pending changes; the caller holds the lock.</summary>
+    private async Task AppendAndSaveAsync(AppDbContext db, AuditActor actor, string action, string? targetType,
+        string? targetId, object? details, CancellationToken cancellationToken)
+    {
         {
             var last = await db.AuditEvents.AsNoTracking()
                 .OrderByDescending(e => e.Sequence)
@@ -40,10 +77,6 @@ public sealed class AuditTrail(TimeProvider clock)
             evt.Hash = AuditHash.Compute(evt);
             db.AuditEvents.Add(evt);
             await db.SaveChangesAsync(cancellationToken);
-        }
-        finally
-        {
-            AppendLock.Release();
         }
     }
 

@@ -63,6 +63,7 @@ public sealed class SetupService(IServiceScopeFactory scopeFactory, DataFolder d
             await using var scope = scopeFactory.CreateAsyncScope();
             var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            await using var appender = await audit.ExclusiveAsync();
             await using var transaction = await db.Database.BeginTransactionAsync();
             var admin = new ApplicationUser
             {
@@ -72,7 +73,7 @@ public sealed class SetupService(IServiceScopeFactory scopeFactory, DataFolder d
             var created = await users.CreateAsync(admin, password);
             if (!created.Succeeded) return new SetupResult(SetupOutcome.Invalid, created.Errors.Select(e => e.Description).ToList());
             await users.AddToRoleAsync(admin, Roles.Administrator);
-            await audit.SaveWithAuditAsync(db, new AuditActor(admin.Id, admin.Email!, ipAddress), AuditActions.SetupCompleted,
+            await appender.SaveWithAuditAsync(db, new AuditActor(admin.Id, admin.Email!, ipAddress), AuditActions.SetupCompleted,
                 "Staff", admin.Id, new { admin.Email, Roles = new[] { Roles.Administrator } });
             await transaction.CommitAsync();
 

@@ -57,7 +57,7 @@ public sealed class StaffService(
         if (errors.Count > 0) return new StaffCreated(SaveResult.Invalid(errors), null);
 
         string? link = null;
-        var result = await InTransactionAsync(async (users, db) =>
+        var result = await InTransactionAsync(async (users, db, appender) =>
         {
             var staff = new ApplicationUser
             {
@@ -71,7 +71,7 @@ public sealed class StaffService(
             }
             Ensure(await users.AddToRolesAsync(staff, form.Roles.Order()));
             link = await SetPasswordPathAsync(users, staff);
-            await audit.SaveWithAuditAsync(db, actor, AuditActions.StaffCreated, "Staff", staff.Id,
+            await appender.SaveWithAuditAsync(db, actor, AuditActions.StaffCreated, "Staff", staff.Id,
                 new { staff.Email, staff.DisplayName, Roles = form.Roles.Order().ToArray() }, cancellationToken);
             return SaveResult.Saved;
         });
@@ -83,10 +83,10 @@ public sealed class StaffService(
     {
         var actor = await guard.DemandActorAsync(StaffPermissions.Manage);
         string? link = null;
-        var result = await ChangeAsync(userId, async (users, db, staff) =>
+        var result = await ChangeAsync(userId, async (users, db, appender, staff) =>
         {
             link = await SetPasswordPathAsync(users, staff);
-            await audit.SaveWithAuditAsync(db, actor, AuditActions.StaffPasswordLinkIssued, "Staff", staff.Id, new { staff.Email }, cancellationToken);
+            await appender.SaveWithAuditAsync(db, actor, AuditActions.StaffPasswordLinkIssued, "Staff", staff.Id, new { staff.Email }, cancellationToken);
             return SaveResult.Saved;
         });
         return new StaffCreated(result, link);
@@ -98,7 +98,7 @@ public sealed class StaffService(
         var errors = StaffRules.ValidateRoles(roles).ToList();
         if (errors.Count > 0) return SaveResult.Invalid(errors);
 
-        return await ChangeAsync(userId, async (users, db, staff) =>
+        return await ChangeAsync(userId, async (users, db, appender, staff) =>
         {
             var current = await users.GetRolesAsync(staff);
             var removesAdmin = current.Contains(Roles.Administrator) && !roles.Contains(Roles.Administrator);
@@ -109,7 +109,7 @@ public sealed class StaffService(
             Ensure(await users.RemoveFromRolesAsync(staff, current.Except(roles)));
             Ensure(await users.AddToRolesAsync(staff, roles.Except(current)));
             Ensure(await users.UpdateSecurityStampAsync(staff));
-            await audit.SaveWithAuditAsync(db, actor, AuditActions.StaffRolesChanged, "Staff", staff.Id,
+            await appender.SaveWithAuditAsync(db, actor, AuditActions.StaffRolesChanged, "Staff", staff.Id,
                 new { staff.Email, before = current.Order().ToArray(), after = roles.Order().ToArray() }, cancellationToken);
             return SaveResult.Saved;
         });
@@ -120,7 +120,7 @@ public sealed class StaffService(
         var actor = await guard.DemandActorAsync(StaffPermissions.Manage);
         if (disabled && userId == actor.Id) return SaveResult.Refused("Staff.CannotDisableSelf");
 
-        return await ChangeAsync(userId, async (users, db, staff) =>
+        return await ChangeAsync(userId, async (users, db, appender, staff) =>
         {
             if (staff.IsDisabled == disabled) return SaveResult.Saved;
             if (disabled && await users.IsInRoleAsync(staff, Roles.Administrator) && await IsLastEnabledAdministratorAsync(users))
@@ -129,7 +129,7 @@ public sealed class StaffService(
             }
             staff.IsDisabled = disabled;
             Ensure(await users.UpdateSecurityStampAsync(staff)); // ends the person's open sessions
-            await audit.SaveWithAuditAsync(db, actor, disabled ? AuditActions.StaffDisabled : AuditActions.StaffEnabled,
+            await appender.SaveWithAuditAsync(db, actor, disabled ? AuditActions.StaffDisabled : AuditActions.StaffEnabled,
                 "Staff", staff.Id, new { staff.Email }, cancellationToken);
             return SaveResult.Saved;
         });
@@ -138,11 +138,11 @@ public sealed class StaffService(
     public async Task<SaveResult> UnlockAsync(string userId, CancellationToken cancellationToken = default)
     {
         var actor = await guard.DemandActorAsync(StaffPermissions.Manage);
-        return await ChangeAsync(userId, async (users, db, staff) =>
+        return await ChangeAsync(userId, async (users, db, appender, staff) =>
         {
             Ensure(await users.SetLockoutEndDateAsync(staff, null));
             Ensure(await users.ResetAccessFailedCountAsync(staff));
-            await audit.SaveWithAuditAsync(db, actor, AuditActions.StaffUnlocked, "Staff", staff.Id, new { staff.Email }, cancellationToken);
+            await appender.SaveWithAuditAsync(db, actor, AuditActions.StaffUnlocked, "Staff", staff.Id, new { staff.Email }, cancellationToken);
             return SaveResult.Saved;
         });
     }
@@ -151,29 +151,31 @@ public sealed class StaffService(
     public async Task<SaveResult> ResetTwoFactorAsync(string userId, CancellationToken cancellationToken = default)
     {
         var actor = await guard.DemandActorAsync(StaffPermissions.Manage);
-        return await ChangeAsync(userId, async (users, db, staff) =>
+        return await ChangeAsync(userId, async (users, db, appender, staff) =>
         {
             Ensure(await users.SetTwoFactorEnabledAsync(staff, false));
             Ensure(await users.ResetAuthenticatorKeyAsync(staff));
-            await audit.SaveWithAuditAsync(db, actor, AuditActions.StaffTwoFactorReset, "Staff", staff.Id, new { staff.Email }, cancellationToken);
+            await appender.SaveWithAuditAsync(db, actor, AuditActions.StaffTwoFactorReset, "Staff", staff.Id, new { staff.Email }, cancellationToken);
             return SaveResult.Saved;
         });
     }
 
-    private Task<SaveResult> ChangeAsync(string userId, Func<UserManager<ApplicationUser>, AppDbContext, ApplicationUser, Task<SaveResult>> change) =>
-        InTransactionAsync(async (users, db) =>
-            await users.FindByIdAsync(userId) is { } staff ? await change(users, db, staff) : SaveResult.Refused("Staff.NotFound"));
+    private Task<SaveResult> ChangeAsync(string userId,
+        Func<UserManager<ApplicationUser>, AppDbContext, AuditTrail.ExclusiveAppender, ApplicationUser, Task<SaveResult>> change) =>
+        InTransactionAsync(async (users, db, appender) =>
+            await users.FindByIdAsync(userId) is { } staff ? await change(users, db, appender, staff) : SaveResult.Refused("Staff.NotFound"));
 
     /// <summary>Identity's own saves and the audit event commit together, or not at all.</summary>
-    private async Task<SaveResult> InTransactionAsync(Func<UserManager<ApplicationUser>, AppDbContext, Task<SaveResult>> work)
+    private async Task<SaveResult> InTransactionAsync(Func<UserManager<ApplicationUser>, AppDbContext, AuditTrail.ExclusiveAppender, Task<SaveResult>> work)
     {
         await using var scope = scopeFactory.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await using var appender = await audit.ExclusiveAsync();
         await using var transaction = await db.Database.BeginTransactionAsync();
         try
         {
-            var result = await work(users, db);
+            var result = await work(users, db, appender);
             if (result.Succeeded) await transaction.CommitAsync();
             return result;
         }

@@ -13,6 +13,12 @@ public static class ChinaTime
 
     public static DateTime ToUtc(DateTime chinaTime) => DateTime.SpecifyKind(chinaTime - Offset, DateTimeKind.Utc);
 
+    /// <summary>The UTC instant a China Standard Time calendar day (as a date picker gives it) begins.</summary>
+    public static DateTime? DayStartUtc(DateTime? chinaDay) => chinaDay is { } day ? ToUtc(day.Date) : null;
+
+    /// <summary>The UTC instant after a China Standard Time calendar day ends, so "to" filters include the whole day.</summary>
+    public static DateTime? DayEndUtc(DateTime? chinaDay) => chinaDay is { } day ? ToUtc(day.Date.AddDays(1)) : null;
+
     public static string Format(DateTime utc) => FromUtc(utc).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 
     public static string Format(DateTime? utc) => utc is null ? "" : Format(utc.Value);

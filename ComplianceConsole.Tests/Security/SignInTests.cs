@@ -8,15 +8,13 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ComplianceConsole.Tests.Security;
 
-public sealed class SignInTests : IAsyncLifetime
+public sealed class SignInTests : SetUpAppTest
 {
-    private readonly TestApp _app = new();
     private const string Verifier = "verifier@example.cn";
 
-    public async ValueTask InitializeAsync()
+    protected override async Task ArrangeAsync()
     {
-        await _app.CompleteSetupAsync();
-        await _app.CreateStaffAsync(Verifier, Roles.Verifier);
+        await App.CreateStaffAsync(Verifier, Roles.Verifier);
     }
 
     private Task<HttpResponseMessage> TryAsync(HttpClient client, string password) =>
@@ -24,14 +22,14 @@ public sealed class SignInTests : IAsyncLifetime
 
     private async Task<List<AuditEvent>> EventsAsync()
     {
-        await using var db = await _app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        await using var db = await App.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         return await db.AuditEvents.Where(e => e.ActorName == Verifier).OrderBy(e => e.Sequence).ToListAsync();
     }
 
     [Fact]
     public async Task A_wrong_password_is_refused_and_recorded()
     {
-        var response = await TryAsync(_app.CreateBrowserlikeClient(), "Wrong-Password-1");
+        var response = await TryAsync(App.CreateBrowserlikeClient(), "Wrong-Password-1");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("电子邮箱或密码不正确", await Forms.TextAsync(response));
         Assert.Equal([AuditActions.SignInFailed], (await EventsAsync()).Select(e => e.Action));
@@ -40,7 +38,7 @@ public sealed class SignInTests : IAsyncLifetime
     [Fact]
     public async Task Repeated_failures_lock_the_account_even_for_the_right_password()
     {
-        var client = _app.CreateBrowserlikeClient();
+        var client = App.CreateBrowserlikeClient();
         for (var i = 0; i < StaffIdentity.MaxFailedSignIns - 1; i++) await TryAsync(client, "Wrong-Password-1");
         var locking = await TryAsync(client, "Wrong-Password-1");
         Assert.EndsWith("Account/Lockout", locking.Headers.Location?.OriginalString);
@@ -53,7 +51,7 @@ public sealed class SignInTests : IAsyncLifetime
     [Fact]
     public async Task A_successful_sign_in_is_recorded_and_the_home_page_shows_the_roles()
     {
-        var client = await _app.SignInAsync(Verifier);
+        var client = await App.SignInAsync(Verifier);
         var home = await client.GetAsync("/");
         Assert.Equal(HttpStatusCode.OK, home.StatusCode);
         var text = await Forms.TextAsync(home);
@@ -64,18 +62,12 @@ public sealed class SignInTests : IAsyncLifetime
     [Fact]
     public async Task A_chosen_language_is_remembered_on_the_account_and_restored_at_the_next_sign_in()
     {
-        var client = await _app.SignInAsync(Verifier);
+        var client = await App.SignInAsync(Verifier);
         await client.GetAsync("/preferences/culture?culture=en&returnUrl=%2F");
 
-        var elsewhere = await _app.SignInAsync(Verifier);
+        var elsewhere = await App.SignInAsync(Verifier);
         var text = await Forms.TextAsync(await elsewhere.GetAsync("/"));
         Assert.Contains("Your roles", text);
         Assert.Contains("Verifier", text);
-    }
-
-    public ValueTask DisposeAsync()
-    {
-        _app.Dispose();
-        return ValueTask.CompletedTask;
     }
 }

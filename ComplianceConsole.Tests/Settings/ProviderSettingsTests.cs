@@ -9,21 +9,18 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ComplianceConsole.Tests.Settings;
 
-public sealed class ProviderSettingsTests : IAsyncLifetime
+public sealed class ProviderSettingsTests : SetUpAppTest
 {
-    private readonly TestApp _app = new();
-
-    public async ValueTask InitializeAsync() => await _app.CompleteSetupAsync();
 
     private async Task<ProviderSettingsForm> FormAsync()
     {
-        await using var scope = _app.As(TestApp.AdminEmail);
+        await using var scope = App.As(TestApp.AdminEmail);
         return await scope.Get<ProviderSettingsService>().GetFormAsync();
     }
 
     private async Task<SaveResult> SaveAsync(ProviderSettingsForm form)
     {
-        await using var scope = _app.As(TestApp.AdminEmail);
+        await using var scope = App.As(TestApp.AdminEmail);
         return await scope.Get<ProviderSettingsService>().SaveAsync(form);
     }
 
@@ -40,7 +37,7 @@ public sealed class ProviderSettingsTests : IAsyncLifetime
         Assert.Equal("91330100799655058B", saved.UnifiedSocialCreditCode);
         Assert.Equal("网信算备110108000000000000001号\n网信算备110108000000000000002号", saved.AlgorithmFilingNumbers);
 
-        await using var db = await _app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        await using var db = await App.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         var changed = await db.AuditEvents.SingleAsync(e => e.Action == AuditActions.SettingsChanged);
         Assert.Contains("\"before\"", changed.Details);
         Assert.Contains("深合成科技有限公司", changed.Details);
@@ -79,18 +76,12 @@ public sealed class ProviderSettingsTests : IAsyncLifetime
         form.RequireTwoFactor = true;
         Assert.True((await SaveAsync(form)).Succeeded);
 
-        await _app.CreateStaffAsync("auditor@example.cn", Roles.Auditor);
-        var client = await _app.SignInAsync("auditor@example.cn");
+        await App.CreateStaffAsync("auditor@example.cn", Roles.Auditor);
+        var client = await App.SignInAsync("auditor@example.cn");
         var audit = await client.GetAsync("/audit");
         Assert.Equal(System.Net.HttpStatusCode.Redirect, audit.StatusCode);
         Assert.StartsWith(TwoFactorEnrolmentGate.EnrolPath, audit.Headers.Location?.OriginalString);
         var enrol = await client.GetAsync(audit.Headers.Location);
         Assert.Contains("要求所有员工使用双重验证", await Forms.TextAsync(enrol));
-    }
-
-    public ValueTask DisposeAsync()
-    {
-        _app.Dispose();
-        return ValueTask.CompletedTask;
     }
 }

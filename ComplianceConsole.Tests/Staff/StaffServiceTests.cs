@@ -10,22 +10,19 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ComplianceConsole.Tests.Staff;
 
-public sealed class StaffServiceTests : IAsyncLifetime
+public sealed class StaffServiceTests : SetUpAppTest
 {
-    private readonly TestApp _app = new();
-
-    public async ValueTask InitializeAsync() => await _app.CompleteSetupAsync();
 
     private async Task<string> AdminIdAsync()
     {
-        await using var scope = _app.As(TestApp.AdminEmail);
+        await using var scope = App.As(TestApp.AdminEmail);
         var page = await scope.Get<StaffService>().ListAsync(new StaffQuery(TestApp.AdminEmail, 0, 10));
         return page.Items.Single().Id;
     }
 
     private async Task<T> AsAdmin<T>(Func<StaffService, Task<T>> action)
     {
-        await using var scope = _app.As(TestApp.AdminEmail);
+        await using var scope = App.As(TestApp.AdminEmail);
         return await action(scope.Get<StaffService>());
     }
 
@@ -36,15 +33,15 @@ public sealed class StaffServiceTests : IAsyncLifetime
         Assert.True(created.Result.Succeeded);
         Assert.StartsWith("Account/ResetPassword?code=", created.SetPasswordPath);
 
-        var client = _app.CreateBrowserlikeClient();
+        var client = App.CreateBrowserlikeClient();
         var set = await Forms.PostAsync(client, "/" + created.SetPasswordPath, "reset-password", new()
         {
             ["Input.Email"] = "li.na@example.cn", ["Input.Password"] = "Another-Good-Pass-7", ["Input.ConfirmPassword"] = "Another-Good-Pass-7",
         });
         Assert.EndsWith("Account/ResetPasswordConfirmation", set.Headers.Location?.OriginalString);
-        await _app.SignInAsync("li.na@example.cn", "Another-Good-Pass-7");
+        await App.SignInAsync("li.na@example.cn", "Another-Good-Pass-7");
 
-        var reused = await Forms.PostAsync(_app.CreateBrowserlikeClient(), "/" + created.SetPasswordPath, "reset-password", new()
+        var reused = await Forms.PostAsync(App.CreateBrowserlikeClient(), "/" + created.SetPasswordPath, "reset-password", new()
         {
             ["Input.Email"] = "li.na@example.cn", ["Input.Password"] = "Third-Good-Pass-8", ["Input.ConfirmPassword"] = "Third-Good-Pass-8",
         });
@@ -85,7 +82,7 @@ public sealed class StaffServiceTests : IAsyncLifetime
     public async Task With_a_second_administrator_the_first_may_step_down()
     {
         var adminId = await AdminIdAsync();
-        await _app.CreateStaffAsync("second.admin@example.cn", Roles.Administrator);
+        await App.CreateStaffAsync("second.admin@example.cn", Roles.Administrator);
         var demoted = await AsAdmin(s => s.SetRolesAsync(adminId, [Roles.Auditor]));
         Assert.True(demoted.Succeeded);
     }
@@ -93,14 +90,14 @@ public sealed class StaffServiceTests : IAsyncLifetime
     [Fact]
     public async Task A_disabled_person_cannot_sign_in_and_the_change_is_audited()
     {
-        var verifierId = await _app.CreateStaffAsync("gone@example.cn", Roles.Verifier);
+        var verifierId = await App.CreateStaffAsync("gone@example.cn", Roles.Verifier);
         Assert.True((await AsAdmin(s => s.SetDisabledAsync(verifierId, true))).Succeeded);
 
-        var response = await Forms.PostAsync(_app.CreateBrowserlikeClient(), "/Account/Login", "login",
+        var response = await Forms.PostAsync(App.CreateBrowserlikeClient(), "/Account/Login", "login",
             new() { ["Input.Email"] = "gone@example.cn", ["Input.Password"] = TestApp.Password });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode); // stays on the sign-in page
 
-        await using var db = await _app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        await using var db = await App.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         var disabledEvent = await db.AuditEvents.SingleAsync(e => e.Action == AuditActions.StaffDisabled);
         Assert.Equal(TestApp.AdminEmail, disabledEvent.ActorName);
         Assert.Equal(verifierId, disabledEvent.TargetId);
@@ -109,8 +106,8 @@ public sealed class StaffServiceTests : IAsyncLifetime
     [Fact]
     public async Task A_locked_out_person_is_unlocked_by_an_administrator()
     {
-        await _app.CreateStaffAsync("locked@example.cn", Roles.Verifier);
-        var client = _app.CreateBrowserlikeClient();
+        await App.CreateStaffAsync("locked@example.cn", Roles.Verifier);
+        var client = App.CreateBrowserlikeClient();
         for (var i = 0; i < StaffIdentity.MaxFailedSignIns; i++)
         {
             await Forms.PostAsync(client, "/Account/Login", "login", new() { ["Input.Email"] = "locked@example.cn", ["Input.Password"] = "Wrong-Password-1" });
@@ -119,21 +116,15 @@ public sealed class StaffServiceTests : IAsyncLifetime
         Assert.True(row.IsLockedOut);
 
         Assert.True((await AsAdmin(s => s.UnlockAsync(row.Id))).Succeeded);
-        await _app.SignInAsync("locked@example.cn");
+        await App.SignInAsync("locked@example.cn");
     }
 
     [Fact]
     public async Task Someone_without_the_permission_is_refused_by_the_service_itself()
     {
-        await _app.CreateStaffAsync("auditor@example.cn", Roles.Auditor);
-        await using var scope = _app.As("auditor@example.cn");
+        await App.CreateStaffAsync("auditor@example.cn", Roles.Auditor);
+        await using var scope = App.As("auditor@example.cn");
         await Assert.ThrowsAsync<PermissionDeniedException>(() =>
             scope.Get<StaffService>().CreateAsync(new NewStaffForm { Email = "x@example.cn", DisplayName = "X", Roles = [Roles.Administrator] }));
-    }
-
-    public ValueTask DisposeAsync()
-    {
-        _app.Dispose();
-        return ValueTask.CompletedTask;
     }
 }

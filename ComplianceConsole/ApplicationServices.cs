@@ -3,6 +3,7 @@ using ComplianceConsole.Components.Account;
 using ComplianceConsole.Data;
 using ComplianceConsole.Features.Api;
 using ComplianceConsole.Features.Audit;
+using ComplianceConsole.Features.Jobs;
 using ComplianceConsole.Features.Settings;
 using ComplianceConsole.Features.Setup;
 using ComplianceConsole.Features.Staff;
@@ -31,6 +32,7 @@ public static class ApplicationServices
         var authentication = builder.AddStaffIdentity();
         builder.Services.AddPermissionPolicies();
         builder.Services.AddAudit();
+        builder.AddJobs();
         builder.Services.AddSetup();
         builder.Services.AddScoped<ProviderSettingsService>();
         builder.Services.AddScoped<StaffService>();

@@ -1,5 +1,6 @@
 using ComplianceConsole.Features.Audit;
 using ComplianceConsole.Features.ApiKeys;
+using ComplianceConsole.Features.Jobs;
 using ComplianceConsole.Features.Settings;
 using ComplianceConsole.Features.Verification;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -15,6 +16,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<VerificationRecord> VerificationRecords => Set<VerificationRecord>();
     public DbSet<VerificationHistoryEntry> VerificationHistory => Set<VerificationHistoryEntry>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<JobRecord> JobRecords => Set<JobRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,5 +1,6 @@
 using ComplianceConsole.Features.ApiKeys;
 using ComplianceConsole.Features.Audit;
+using ComplianceConsole.Features.Jobs;
 using ComplianceConsole.Features.Settings;
 using ComplianceConsole.Features.Staff;
 using ComplianceConsole.Features.Verification;
@@ -14,12 +15,18 @@ public static class RolePermissions
     {
         [Roles.Verifier] = new HashSet<string>
         {
-            VerificationPermissions.Read, VerificationPermissions.Decide, VerificationPermissions.Import, PiiPermissions.Reveal,
+            JobPermissions.ReadOwn, VerificationPermissions.Read, VerificationPermissions.Decide, VerificationPermissions.Import, PiiPermissions.Reveal,
         },
-        [Roles.Reviewer] = new HashSet<string>(),
-        [Roles.Manager] = new HashSet<string> { AuditPermissions.Read, VerificationPermissions.Read, PiiPermissions.Reveal },
-        [Roles.Auditor] = new HashSet<string> { AuditPermissions.Read, VerificationPermissions.Read },
-        [Roles.Administrator] = new HashSet<string> { StaffPermissions.Manage, SettingsPermissions.Manage, ApiKeyPermissions.Manage },
+        [Roles.Reviewer] = new HashSet<string> { JobPermissions.ReadOwn },
+        [Roles.Manager] = new HashSet<string>
+        {
+            JobPermissions.ReadOwn, JobPermissions.ReadAll, AuditPermissions.Read, VerificationPermissions.Read, PiiPermissions.Reveal,
+        },
+        [Roles.Auditor] = new HashSet<string> { JobPermissions.ReadOwn, AuditPermissions.Read, VerificationPermissions.Read },
+        [Roles.Administrator] = new HashSet<string>
+        {
+            JobPermissions.ReadOwn, JobPermissions.ReadAll, StaffPermissions.Manage, SettingsPermissions.Manage, ApiKeyPermissions.Manage,
+        },
     };
 
     /// <summary>Every permission the app knows; each becomes an authorisation policy of the same name.</summary>
@@ -27,6 +34,8 @@ public static class RolePermissions
     [
         ApiKeyPermissions.Manage,
         AuditPermissions.Read,
+        JobPermissions.ReadAll,
+        JobPermissions.ReadOwn,
         PiiPermissions.Reveal,
         SettingsPermissions.Manage,
         StaffPermissions.Manage,

@@ -28,6 +28,8 @@ public static class AuditActions
     public const string PiiRevealed = "pii.revealed";
     public const string ApiKeyCreated = "api_key.created";
     public const string ApiKeyRevoked = "api_key.revoked";
+    public const string JobQueued = "job.queued";
+    public const string JobCancelled = "job.cancelled";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -35,6 +37,6 @@ public static class AuditActions
         TwoFactorDisabled, RecoveryCodesGenerated, StaffCreated, StaffRolesChanged, StaffDisabled, StaffEnabled,
         StaffUnlocked, StaffTwoFactorReset, StaffPasswordLinkIssued, SettingsChanged, ChainVerified,
         VerificationSubmitted, VerificationImported, VerificationDecided, VerificationBulkDecided, PiiRevealed,
-        ApiKeyCreated, ApiKeyRevoked,
+        ApiKeyCreated, ApiKeyRevoked, JobQueued, JobCancelled,
     ];
 }

@@ -11,9 +11,12 @@ public sealed class PiiProtector(PiiKeyRing keys)
 {
     private const int NonceSize = 12, TagSize = 16;
 
-    public byte[] Encrypt(string plaintext)
+    public byte[] Encrypt(string plaintext) => EncryptBytes(Encoding.UTF8.GetBytes(plaintext));
+
+    public string Decrypt(byte[] blob) => Encoding.UTF8.GetString(DecryptBytes(blob));
+
+    public byte[] EncryptBytes(ReadOnlySpan<byte> plain)
     {
-        var plain = Encoding.UTF8.GetBytes(plaintext);
         var blob = new byte[1 + NonceSize + TagSize + plain.Length];
         blob[0] = keys.CurrentKeyId;
         var nonce = blob.AsSpan(1, NonceSize);
@@ -23,7 +26,7 @@ public sealed class PiiProtector(PiiKeyRing keys)
         return blob;
     }
 
-    public string Decrypt(byte[] blob)
+    public byte[] DecryptBytes(byte[] blob)
     {
         if (blob.Length < 1 + NonceSize + TagSize || !keys.EncryptionKeys.TryGetValue(blob[0], out var key))
         {
@@ -32,7 +35,7 @@ public sealed class PiiProtector(PiiKeyRing keys)
         var plain = new byte[blob.Length - 1 - NonceSize - TagSize];
         using var aes = new AesGcm(key, TagSize);
         aes.Decrypt(blob.AsSpan(1, NonceSize), blob.AsSpan(1 + NonceSize + TagSize), blob.AsSpan(1 + NonceSize, TagSize), plain);
-        return Encoding.UTF8.GetString(plain);
+        return plain;
     }
 
     /// <summary>The lookup hash of a normalised value within a namespace (e.g. the verification method).</summary>

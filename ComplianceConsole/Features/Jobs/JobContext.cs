@@ -1,0 +1,76 @@
+using ComplianceConsole.Common.Live;
+using ComplianceConsole.Data;
+using ComplianceConsole.Features.Audit;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplianceConsole.Features.Jobs;
+
+/// <summary>
+/// What a running job's handler is given besides its input: who asked (for the audit log), how to report progress
+/// (which is also when a cancel request is noticed), its folder for result files and its input file.
+/// </summary>
+public sealed class JobContext : IDisposable
+{
+    private readonly IDbContextFactory<AppDbContext> _contextFactory;
+    private readonly ILiveNotifier _notifier;
+    private readonly JobStorage _storage;
+    private readonly CancellationTokenSource _cancellation;
+    private readonly string? _ownerId;
+
+    internal JobContext(long jobId, string? ownerId, AuditActor requester, IDbContextFactory<AppDbContext> contextFactory,
+        ILiveNotifier notifier, JobStorage storage, CancellationToken hostStopping)
+    {
+        JobId = jobId;
+        Requester = requester;
+        _ownerId = ownerId;
+        _contextFactory = contextFactory;
+        _notifier = notifier;
+        _storage = storage;
+        _cancellation = CancellationTokenSource.CreateLinkedTokenSource(hostStopping);
+        HostStopping = hostStopping;
+    }
+
+    public long JobId { get; }
+
+    /// <summary>The person who asked for the job, as the audit log names them.</summary>
+    public AuditActor Requester { get; }
+
+    /// <summary>Cancelled when the person cancels the job or the app stops: stop before the next batch.</summary>
+    public CancellationToken Cancellation => _cancellation.Token;
+
+    internal CancellationToken HostStopping { get; }
+
+    internal bool CancelledByPerson => _cancellation.IsCancellationRequested && !HostStopping.IsCancellationRequested;
+
+    /// <summary>The file the job was queued with (an encrypted upload), if any.</summary>
+    public string InputFile => _storage.InputOf(JobId);
+
+    /// <summary>Records how far the job got and notices a cancel request; call it between batches.</summary>
+    public async Task ReportAsync(int done, int? total = null, string? phase = null)
+    {
+        await using var db = await _contextFactory.CreateDbContextAsync(CancellationToken.None);
+        var query = db.JobRecords.Where(j => j.Id == JobId);
+        if (total is { } newTotal)
+            await query.ExecuteUpdateAsync(s => s.SetProperty(j => j.Done, done).SetProperty(j => j.Total, newTotal).SetProperty(j => j.Phase, phase));
+        else
+            await query.ExecuteUpdateAsync(s => s.SetProperty(j => j.Done, done).SetProperty(j => j.Phase, phase));
+        if (await query.AnyAsync(j => j.CancelRequested)) await _cancellation.CancelAsync();
+        _notifier.Publish(new JobChanged(JobId, _ownerId, JobStatus.Running));
+    }
+
+    /// <summary>Writes a result file into the job's folder and returns what the Jobs page lists for it.</summary>
+    public async Task<JobFile> WriteFileAsync(string name, string labelKey, Func<Stream, Task> write)
+    {
+        var path = _storage.ResultFileOf(JobId, name) ?? throw new ArgumentException($"'{name}' is not a plain file name.", nameof(name));
+        _storage.CreateFolderOf(JobId);
+        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = Security.Pii.EncryptedFiles.OwnerOnlyFile;
+        await using (var file = new FileStream(path, options))
+        {
+            await write(file);
+        }
+        return new JobFile(name, labelKey, new FileInfo(path).Length);
+    }
+
+    public void Dispose() => _cancellation.Dispose();
+}

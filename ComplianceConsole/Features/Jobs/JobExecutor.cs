@@ -1,0 +1,114 @@
+using System.Security.Claims;
+using System.Text.Json;
+using ComplianceConsole.Common.Live;
+using ComplianceConsole.Data;
+using ComplianceConsole.Features.Audit;
+using ComplianceConsole.Security;
+using ComplianceConsole.Security.Pii;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplianceConsole.Features.Jobs;
+
+/// <summary>
+/// Runs one queued <see cref="JobRecord"/> on the job host: checks again that the person who asked may still do it,
+/// runs its handler as them in a scope of its own, and records how it ended.
+/// </summary>
+public sealed class JobExecutor(
+    IServiceScopeFactory scopeFactory, IDbContextFactory<AppDbContext> contextFactory, IEnumerable<JobKind> kinds,
+    PiiProtector protector, JobStorage storage, ILiveNotifier notifier, JobRetention retention, TimeProvider clock,
+    ILogger<JobExecutor> logger)
+{
+    public async Task RunAsync(long jobId, CancellationToken hostStopping)
+    {
+        var job = await StartAsync(jobId);
+        if (job is null) return;
+        var kind = kinds.SingleOrDefault(k => k.Name == job.Kind);
+        if (kind is null)
+        {
+            await EndAsync(job, JobStatus.Failed, null, JobMessage.Of("Jobs.Failure.UnknownKind", job.Kind));
+            return;
+        }
+
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var refusal = await ActAsRequesterAsync(scope.ServiceProvider, job, kind.Permission);
+        if (refusal is not null)
+        {
+            await EndAsync(job, JobStatus.Failed, null, refusal);
+            return;
+        }
+
+        var requester = new AuditActor(job.RequestedById, job.RequestedByName, job.RequestedFromIp);
+        using var context = new JobContext(job.Id, job.RequestedById, requester, contextFactory, notifier, storage, hostStopping);
+        try
+        {
+            var result = await kind.RunAsync(scope.ServiceProvider, protector.Decrypt(job.Input), context, context.Cancellation);
+            await EndAsync(job, context.CancelledByPerson ? JobStatus.Cancelled : context.HostStopping.IsCancellationRequested ? JobStatus.Interrupted : JobStatus.Succeeded, result, null);
+        }
+        catch (PermissionDeniedException denied)
+        {
+            await EndAsync(job, JobStatus.Failed, null, JobMessage.Of("Jobs.Failure.PermissionLost", denied.Permission));
+        }
+        catch (OperationCanceledException) when (context.Cancellation.IsCancellationRequested)
+        {
+            await EndAsync(job, context.CancelledByPerson ? JobStatus.Cancelled : JobStatus.Interrupted, null,
+                context.CancelledByPerson ? null : JobMessage.Of("Jobs.Failure.Stopped"));
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Job {JobId} ({Kind}) failed.", job.Id, job.Kind);
+            await EndAsync(job, JobStatus.Failed, null, JobMessage.Of("Jobs.Failure.Unexpected"));
+        }
+    }
+
+    /// <summary>Marks the job Running, unless it is no longer Queued (cancelled meanwhile, or already run).</summary>
+    private async Task<JobRecord?> StartAsync(long jobId)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var started = await db.JobRecords.Where(j => j.Id == jobId && j.Status == JobStatus.Queued)
+            .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, JobStatus.Running).SetProperty(j => j.StartedAtUtc, now));
+        if (started == 0) return null;
+        var job = await db.JobRecords.AsNoTracking().SingleAsync(j => j.Id == jobId);
+        notifier.Publish(new JobChanged(job.Id, job.RequestedById, JobStatus.Running));
+        return job;
+    }
+
+    /// <summary>
+    /// The person is read afresh: an account disabled, removed or stripped of the permission since the job was
+    /// queued makes it fail with that reason. Otherwise the scope's <see cref="CurrentUser"/> becomes them.
+    /// </summary>
+    private static async Task<JobMessage?> ActAsRequesterAsync(IServiceProvider services, JobRecord job, string permission)
+    {
+        var users = services.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = job.RequestedById is null ? null : await users.FindByIdAsync(job.RequestedById);
+        if (user is null || user.IsDisabled) return JobMessage.Of("Jobs.Failure.AccountDisabled", job.RequestedByName);
+
+        ClaimsPrincipal principal = await services.GetRequiredService<IUserClaimsPrincipalFactory<ApplicationUser>>().CreateAsync(user);
+        if (!(await services.GetRequiredService<IAuthorizationService>().AuthorizeAsync(principal, permission)).Succeeded)
+        {
+            return JobMessage.Of("Jobs.Failure.PermissionLost", permission);
+        }
+        services.GetRequiredService<CurrentUser>().ActForJobRequester(principal, job.RequestedFromIp);
+        return null;
+    }
+
+    private async Task EndAsync(JobRecord job, JobStatus status, JobResult? result, JobMessage? failure)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        DateTime? filesExpire = result?.Files.Count > 0 ? retention.FilesExpireAt(now) : null;
+        var resultJson = result is null ? null : JsonSerializer.Serialize(result);
+        var failureJson = failure is null ? null : JsonSerializer.Serialize(failure);
+        await using var db = await contextFactory.CreateDbContextAsync();
+        await db.JobRecords.Where(j => j.Id == job.Id).ExecuteUpdateAsync(s => s
+            .SetProperty(j => j.Status, status)
+            .SetProperty(j => j.EndedAtUtc, now)
+            .SetProperty(j => j.ResultJson, resultJson)
+            .SetProperty(j => j.FailureJson, failureJson)
+            .SetProperty(j => j.FilesExpireAtUtc, filesExpire));
+        // An interrupted job keeps its input so it can be run again; any other end makes the input useless.
+        if (status != JobStatus.Interrupted) storage.DeleteInput(job.Id);
+        notifier.Publish(new JobChanged(job.Id, job.RequestedById, status));
+    }
+}

@@ -1,0 +1,23 @@
+namespace ComplianceConsole.Features.Jobs;
+
+/// <summary>A localisation key and its arguments: how a job's summary or failure is shown in each person's language.</summary>
+public sealed record JobMessage(string Key, IReadOnlyList<string> Arguments)
+{
+    public static JobMessage Of(string key, params object[] arguments) =>
+        new(key, arguments.Select(a => Convert.ToString(a, System.Globalization.CultureInfo.InvariantCulture) ?? "").ToList());
+}
+
+/// <summary>A file a job left for the person who asked for it (an error report), in the job's own folder.</summary>
+public sealed record JobFile(string Name, string LabelKey, long Bytes);
+
+/// <summary>One labelled value of what a person asked for, shown on the Jobs page (never unmasked personal data).</summary>
+public sealed record JobOption(string LabelKey, string Value, bool ValueIsKey = false);
+
+/// <summary>What came of a job: its summary, files and, for imports, the first few bad rows to show on screen.</summary>
+public sealed record JobResult(JobMessage Summary, IReadOnlyList<JobFile> Files, IReadOnlyList<JobResultLine>? Lines = null)
+{
+    public static JobResult Of(JobMessage summary) => new(summary, []);
+}
+
+/// <summary>A line of a job's result shown on screen, e.g. one bad row of an import (row, column, reason).</summary>
+public sealed record JobResultLine(IReadOnlyList<string> Cells);

@@ -1,0 +1,37 @@
+using Quartz;
+
+namespace ComplianceConsole.Features.Jobs;
+
+/// <summary>Puts a queued <see cref="JobRecord"/> on Quartz's persistent schedule, so it runs (once) even after a restart.</summary>
+public sealed class JobScheduler(ISchedulerFactory schedulerFactory)
+{
+    private const string Group = "job-records";
+
+    public async Task ScheduleAsync(long jobId, CancellationToken cancellationToken)
+    {
+        var scheduler = await schedulerFactory.GetScheduler(cancellationToken);
+        var detail = JobBuilder.Create<JobRecordRunner>()
+            .WithIdentity(KeyOf(jobId))
+            .UsingJobData(JobRecordRunner.JobIdKey, jobId.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .Build();
+        var trigger = TriggerBuilder.Create().WithIdentity(KeyOf(jobId).Name, Group).StartNow().Build();
+        await scheduler.ScheduleJob(detail, trigger, cancellationToken: cancellationToken);
+    }
+
+    public async Task UnscheduleAsync(long jobId, CancellationToken cancellationToken)
+    {
+        var scheduler = await schedulerFactory.GetScheduler(cancellationToken);
+        await scheduler.DeleteJob(KeyOf(jobId), cancellationToken);
+    }
+
+    private static JobKey KeyOf(long jobId) => new($"job-{jobId}", Group);
+}
+
+/// <summary>The Quartz job that runs one <see cref="JobRecord"/>.</summary>
+public sealed class JobRecordRunner(JobExecutor executor) : IJob
+{
+    public const string JobIdKey = "jobRecordId";
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default) =>
+        await executor.RunAsync(long.Parse(context.MergedJobDataMap.GetString(JobIdKey)!, System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
+}

@@ -1,0 +1,56 @@
+using ComplianceConsole.Common.Live;
+using ComplianceConsole.Data;
+using Microsoft.Data.Sqlite;
+using Quartz;
+
+namespace ComplianceConsole.Features.Jobs;
+
+public static class JobsServiceCollectionExtensions
+{
+    public const string MaxConcurrencyKey = "ComplianceConsole:Jobs:MaxConcurrency";
+    private static readonly TimeSpan HousekeepingInterval = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// The job host: Quartz.NET with its persistent store in the app's own database (its tables come with our
+    /// migrations), the <see cref="JobRecord"/> registry people see, and recurring housekeeping. Settings under the
+    /// <c>Quartz</c> configuration section (e.g. clustering) apply on top of these.
+    /// </summary>
+    public static IHostApplicationBuilder AddJobs(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton<ILiveNotifier, InProcessLiveNotifier>();
+        services.AddSingleton<JobStorage>();
+        services.AddSingleton<JobRetention>();
+        services.AddSingleton<JobScheduler>();
+        services.AddSingleton<JobExecutor>();
+        services.AddSingleton<JobHousekeeping>();
+        services.AddScoped<JobQueue>();
+        services.AddScoped<JobQueryService>();
+        services.AddHostedService<JobRecovery>();
+
+        var dataFolder = new DataFolder(builder.Configuration, builder.Environment);
+        var connectionString = DataServiceCollectionExtensions.SqliteConnectionString(builder.Configuration, dataFolder);
+        builder.AddQuartz(quartz =>
+        {
+            quartz.UseDefaultThreadPool(Math.Max(1, builder.Configuration.GetValue(MaxConcurrencyKey, 2)));
+            quartz.UsePersistentStore(store =>
+            {
+                store.UseSqlite(SqliteFactory.Instance, connectionString);
+                store.ConfigureStore(options => options.StoreJobDataAsStrings = true);
+            });
+            quartz.ScheduleJob<HousekeepingJob>(trigger => trigger.WithIdentity("housekeeping", "console")
+                .StartNow().WithSimpleSchedule(schedule => schedule.WithInterval(HousekeepingInterval).RepeatForever()));
+        });
+        builder.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
+        return builder;
+    }
+
+    /// <summary>Registers a kind of job and the handler that does its work.</summary>
+    public static IServiceCollection AddJobKind<TInput, THandler>(this IServiceCollection services, JobKind<TInput, THandler> kind)
+        where THandler : class, IJobHandler<TInput>
+    {
+        services.AddSingleton<JobKind>(kind);
+        services.AddScoped<THandler>();
+        return services;
+    }
+}

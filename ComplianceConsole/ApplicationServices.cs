@@ -8,7 +8,6 @@ using ComplianceConsole.Features.Settings;
 using ComplianceConsole.Features.Setup;
 using ComplianceConsole.Features.Staff;
 using ComplianceConsole.Features.Verification;
-using ComplianceConsole.Features.Verification.Import;
 using ComplianceConsole.Localization;
 using ComplianceConsole.Security;
 using MudBlazor.Services;
@@ -83,7 +82,7 @@ public static class ApplicationServices
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapVerificationApi();
-        app.MapImportEndpoints();
+        app.MapJobEndpoints();
         return app;
     }
 }

@@ -58,19 +58,18 @@ public sealed class JobContext : IDisposable
         _notifier.Publish(new JobChanged(JobId, _ownerId, JobStatus.Running));
     }
 
-    /// <summary>Writes a result file into the job's folder and returns what the Jobs page lists for it.</summary>
-    public async Task<JobFile> WriteFileAsync(string name, string labelKey, Func<Stream, Task> write)
+    /// <summary>Creates (or replaces) a result file in the job's folder, readable by the app's own account only.</summary>
+    public FileStream CreateFile(string name)
     {
         var path = _storage.ResultFileOf(JobId, name) ?? throw new ArgumentException($"'{name}' is not a plain file name.", nameof(name));
         _storage.CreateFolderOf(JobId);
         var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows()) options.UnixCreateMode = Security.Pii.EncryptedFiles.OwnerOnlyFile;
-        await using (var file = new FileStream(path, options))
-        {
-            await write(file);
-        }
-        return new JobFile(name, labelKey, new FileInfo(path).Length);
+        return new FileStream(path, options);
     }
+
+    /// <summary>A written result file as the Jobs page lists it.</summary>
+    public JobFile DescribeFile(string name, string labelKey) => new(name, labelKey, new FileInfo(_storage.ResultFileOf(JobId, name)!).Length);
 
     public void Dispose() => _cancellation.Dispose();
 }

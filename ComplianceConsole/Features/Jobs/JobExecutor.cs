@@ -1,8 +1,10 @@
+using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;
 using ComplianceConsole.Common.Live;
 using ComplianceConsole.Data;
 using ComplianceConsole.Features.Audit;
+using ComplianceConsole.Localization;
 using ComplianceConsole.Security;
 using ComplianceConsole.Security.Pii;
 using Microsoft.AspNetCore.Authorization;
@@ -32,12 +34,14 @@ public sealed class JobExecutor(
         }
 
         await using var scope = scopeFactory.CreateAsyncScope();
-        var refusal = await ActAsRequesterAsync(scope.ServiceProvider, job, kind.Permission);
+        var (refusal, culture) = await ActAsRequesterAsync(scope.ServiceProvider, job, kind.Permission);
         if (refusal is not null)
         {
             await EndAsync(job, JobStatus.Failed, null, refusal);
             return;
         }
+        // What the job writes for people (an error report's reasons) is in the language its requester chose.
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
 
         var requester = new AuditActor(job.RequestedById, job.RequestedByName, job.RequestedFromIp);
         using var context = new JobContext(job.Id, job.RequestedById, requester, contextFactory, notifier, storage, hostStopping);
@@ -79,19 +83,19 @@ public sealed class JobExecutor(
     /// The person is read afresh: an account disabled, removed or stripped of the permission since the job was
     /// queued makes it fail with that reason. Otherwise the scope's <see cref="CurrentUser"/> becomes them.
     /// </summary>
-    private static async Task<JobMessage?> ActAsRequesterAsync(IServiceProvider services, JobRecord job, string permission)
+    private static async Task<(JobMessage? Refusal, string Culture)> ActAsRequesterAsync(IServiceProvider services, JobRecord job, string permission)
     {
         var users = services.GetRequiredService<UserManager<ApplicationUser>>();
         var user = job.RequestedById is null ? null : await users.FindByIdAsync(job.RequestedById);
-        if (user is null || user.IsDisabled) return JobMessage.Of("Jobs.Failure.AccountDisabled", job.RequestedByName);
+        if (user is null || user.IsDisabled) return (JobMessage.Of("Jobs.Failure.AccountDisabled", job.RequestedByName), Cultures.Default);
 
         ClaimsPrincipal principal = await services.GetRequiredService<IUserClaimsPrincipalFactory<ApplicationUser>>().CreateAsync(user);
         if (!(await services.GetRequiredService<IAuthorizationService>().AuthorizeAsync(principal, permission)).Succeeded)
         {
-            return JobMessage.Of("Jobs.Failure.PermissionLost", permission);
+            return (JobMessage.Of("Jobs.Failure.PermissionLost", permission), Cultures.Default);
         }
         services.GetRequiredService<CurrentUser>().ActForJobRequester(principal, job.RequestedFromIp);
-        return null;
+        return (null, Cultures.IsSupported(user.PreferredCulture) ? user.PreferredCulture! : Cultures.Default);
     }
 
     private async Task EndAsync(JobRecord job, JobStatus status, JobResult? result, JobMessage? failure)

@@ -13,11 +13,14 @@ public sealed record JobFilter(bool Everyone = false, string? Kind = null, JobSt
 public sealed record JobView(
     long Id, string Kind, string RequestedByName, JobStatus Status, int Done, int Total, string? Phase,
     DateTime QueuedAtUtc, DateTime? StartedAtUtc, DateTime? EndedAtUtc, IReadOnlyList<JobOption> Options,
-    JobResult? Result, JobMessage? Failure, DateTime? FilesExpireAtUtc, DateTime? FilesRemovedAtUtc, bool IsMine, bool CanRerun)
+    JobResult? Result, JobMessage? Failure, DateTime? FilesExpireAtUtc, DateTime? FilesRemovedAtUtc, bool IsMine, bool CanRerun,
+    IReadOnlyList<string> LineHeaderKeys)
 {
     public double Percent => Total <= 0 ? (Status == JobStatus.Succeeded ? 100 : 0) : Math.Min(100, 100.0 * Done / Total);
 
     public IReadOnlyList<JobFile> Files => FilesRemovedAtUtc is null ? Result?.Files ?? [] : [];
+
+    public bool IsActive => Status is JobStatus.Queued or JobStatus.Running;
 }
 
 /// <summary>A result file to send to the person who may download it.</summary>
@@ -80,13 +83,18 @@ public sealed class JobQueryService(IDbContextFactory<AppDbContext> contextFacto
         j.Id, j.Kind, j.RequestedById, j.RequestedByName, j.Status, j.Done, j.Total, j.Phase, j.QueuedAtUtc, j.StartedAtUtc, j.EndedAtUtc,
         j.OptionsJson, j.ResultJson, j.FailureJson, j.FilesExpireAtUtc, j.FilesRemovedAtUtc);
 
-    private JobView View(StoredJob j, string? actorId) => new(
+    private JobView View(StoredJob j, string? actorId)
+    {
+        var kind = kinds.SingleOrDefault(k => k.Name == j.Kind);
+        return new(
         j.Id, j.Kind, j.RequestedByName, j.Status, j.Done, j.Total, j.Phase, j.QueuedAtUtc, j.StartedAtUtc, j.EndedAtUtc,
         JsonSerializer.Deserialize<List<JobOption>>(j.OptionsJson) ?? [],
         j.ResultJson is null ? null : JsonSerializer.Deserialize<JobResult>(j.ResultJson),
         j.FailureJson is null ? null : JsonSerializer.Deserialize<JobMessage>(j.FailureJson),
         j.FilesExpireAtUtc, j.FilesRemovedAtUtc, j.RequestedById == actorId,
-        j.RequestedById == actorId && j.Status == JobStatus.Interrupted && kinds.Any(k => k.Name == j.Kind && k.CanRerun));
+        j.RequestedById == actorId && j.Status == JobStatus.Interrupted && kind is { CanRerun: true },
+        kind?.LineHeaderKeys ?? []);
+    }
 
     private sealed record StoredJob(
         long Id, string Kind, string? RequestedById, string RequestedByName, JobStatus Status, int Done, int Total, string? Phase,

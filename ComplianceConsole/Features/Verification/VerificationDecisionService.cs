@@ -1,6 +1,7 @@
 using ComplianceConsole.Common;
 using ComplianceConsole.Data;
 using ComplianceConsole.Features.Audit;
+using ComplianceConsole.Features.Jobs;
 using ComplianceConsole.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,11 +12,16 @@ public sealed record DecisionRequest(VerificationAction Action, string? ReasonCo
 /// <summary>What a bulk action did: changed, left alone because the action does not apply to their status, or changed by someone else meanwhile.</summary>
 public sealed record BulkResult(int Changed, int NotApplicable, int Conflicts, bool Cancelled);
 
+/// <summary>A bulk decision as the job host runs it: on these records, or on every record matching the filter.</summary>
+public sealed record BulkDecisionInput(IReadOnlyList<long>? RecordIds, VerificationFilter? Filter, DecisionRequest Decision);
+
 /// <summary>Verifiers' decisions on records, one at a time or in bulk; each with its history entry and audit event in one transaction.</summary>
 public sealed class VerificationDecisionService(
-    IDbContextFactory<AppDbContext> contextFactory, PermissionGuard guard, AuditTrail audit, VerificationQueryService queries, TimeProvider clock)
+    IDbContextFactory<AppDbContext> contextFactory, PermissionGuard guard, AuditTrail audit, VerificationQueryService queries, JobQueue jobs, TimeProvider clock)
 {
     private const int BulkBatchSize = 500;
+
+    public static readonly JobKind<BulkDecisionInput, VerificationBulkDecisionJob> BulkKind = new("verification-bulk-decision", VerificationPermissions.Decide);
 
     public async Task<SaveResult> DecideAsync(long recordId, int expectedVersion, DecisionRequest decision, CancellationToken cancellationToken = default)
     {
@@ -52,30 +58,36 @@ public sealed class VerificationDecisionService(
         return await queries.CountAsync(db, filter, cancellationToken);
     }
 
-    /// <summary>Applies one action to the given records, or to every record matching a filter, in batches that each commit.</summary>
-    public async Task<BulkResult> DecideManyAsync(IReadOnlyList<long>? recordIds, VerificationFilter? filter, DecisionRequest decision,
-        IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Queues one action on the given records, or on every record matching a filter, as a job on the job host;
+    /// the person can leave the page and find the result under Jobs. A reason that does not fit the action is refused here.
+    /// </summary>
+    public async Task<(long? JobId, string? ProblemKey)> QueueBulkAsync(BulkDecisionInput input, int count, CancellationToken cancellationToken = default)
+    {
+        await guard.DemandAsync(VerificationPermissions.Decide);
+        if (VerificationTransitions.CheckReason(input.Decision.Action, input.Decision.ReasonCode, input.Decision.Note) is { } problem) return (null, problem);
+        return (await jobs.EnqueueAsync(BulkKind, input, BulkDecisionOptions.Describe(input, count), count, cancellationToken: cancellationToken), null);
+    }
+
+    /// <summary>Applies a bulk decision in batches that each commit with their audit event; run by <see cref="VerificationBulkDecisionJob"/>.</summary>
+    public async Task<BulkResult> DecideManyAsync(BulkDecisionInput input, Func<int, Task> reportProgress, CancellationToken cancellationToken)
     {
         var actor = await guard.DemandActorAsync(VerificationPermissions.Decide);
-        if (VerificationTransitions.CheckReason(decision.Action, decision.ReasonCode, decision.Note) is not null)
-        {
-            throw new ArgumentException("The reason does not fit the action.", nameof(decision));
-        }
-
+        var decision = input.Decision;
         int changed = 0, notApplicable = 0, conflicts = 0;
         await using var reader = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var batches = recordIds is not null
+        var batches = input.RecordIds is { } recordIds
             ? recordIds.Chunk(BulkBatchSize).Select(b => (IReadOnlyList<long>)b).ToAsyncEnumerable()
-            : queries.MatchingIdBatchesAsync(reader, filter ?? new VerificationFilter(), BulkBatchSize, cancellationToken);
+            : queries.MatchingIdBatchesAsync(reader, input.Filter ?? new VerificationFilter(), BulkBatchSize, cancellationToken);
         try
         {
             await foreach (var ids in batches.WithCancellation(cancellationToken))
             {
-                await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-                var records = await db.VerificationRecords.Where(r => ids.Contains(r.Id)).ToListAsync(cancellationToken);
+                await using var db = await contextFactory.CreateDbContextAsync(CancellationToken.None);
+                var records = await db.VerificationRecords.Where(r => ids.Contains(r.Id)).ToListAsync(CancellationToken.None);
                 var applied = records.Where(r => Apply(db, r, decision, actor.Name)).ToList();
                 notApplicable += records.Count - applied.Count;
-                await DuplicateIdentities.RefreshAsync(db, applied.Select(r => r.IdentifierHash).Distinct().ToList(), cancellationToken);
+                await DuplicateIdentities.RefreshAsync(db, applied.Select(r => r.IdentifierHash).Distinct().ToList(), CancellationToken.None);
                 try
                 {
                     await audit.SaveWithAuditAsync(db, actor, AuditActions.VerificationBulkDecided, "VerificationRecord", null,
@@ -87,7 +99,7 @@ public sealed class VerificationDecisionService(
                 {
                     conflicts += applied.Count;
                 }
-                progress?.Report(changed + notApplicable + conflicts);
+                await reportProgress(changed + notApplicable + conflicts);
             }
         }
         catch (OperationCanceledException)

@@ -1,4 +1,5 @@
 using ComplianceConsole.Data;
+using ComplianceConsole.Features.Jobs;
 using ComplianceConsole.Security.Pii;
 
 namespace ComplianceConsole.Features.Verification;
@@ -10,12 +11,14 @@ public static class VerificationServiceCollectionExtensions
         services.AddSingleton(s => PiiKeyRing.Load(s.GetRequiredService<IConfiguration>(), s.GetRequiredService<DataFolder>()));
         services.AddSingleton<PiiProtector>();
         services.AddSingleton<PiiKeyRotation>();
+        services.AddSingleton<EncryptedFiles>();
         services.AddScoped<VerificationQueryService>();
         services.AddScoped<VerificationDecisionService>();
         services.AddScoped<VerificationSubmissionService>();
         services.AddScoped<PiiRevealService>();
         services.AddScoped<Import.VerificationImportService>();
-        services.AddMemoryCache();
+        services.AddJobKind(Import.VerificationImportService.Kind);
+        services.AddJobKind(VerificationDecisionService.BulkKind);
         services.AddSingleton<DemoData.DemoDataSeeder>();
         return services;
     }

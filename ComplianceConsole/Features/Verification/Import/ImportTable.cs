@@ -19,8 +19,13 @@ public abstract class ImportTable : IDisposable
 
     public abstract void Dispose();
 
-    public static ImportTable Open(string path) =>
-        Path.GetExtension(path).Equals(".xlsx", StringComparison.OrdinalIgnoreCase) ? new XlsxTable(path) : new CsvTable(path);
+    /// <summary>Reads a decrypted upload: .xlsx as a workbook, anything else as CSV text.</summary>
+    public static ImportTable Open(byte[] content, string extension) =>
+        extension.Equals(".xlsx", StringComparison.OrdinalIgnoreCase) ? new XlsxTable(content) : new CsvTable(content);
+
+    /// <summary>The errors that mean the file is not a table this importer can read (as opposed to a fault of the app).</summary>
+    public static bool IsUnreadable(Exception e) =>
+        e is InvalidDataException or IOException or CsvHelper.CsvHelperException or FormatException or ArgumentException or InvalidOperationException;
 }
 
 /// <summary>
@@ -29,15 +34,15 @@ public abstract class ImportTable : IDisposable
 /// </summary>
 internal sealed class CsvTable : ImportTable
 {
-    private readonly string _path;
+    private readonly byte[] _content;
     private readonly Encoding _encoding;
 
     static CsvTable() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
-    public CsvTable(string path)
+    public CsvTable(byte[] content)
     {
-        _path = path;
-        _encoding = Detect(path);
+        _content = content;
+        _encoding = Detect(content);
         using var csv = Reader();
         csv.Read();
         csv.ReadHeader();
@@ -62,17 +67,15 @@ internal sealed class CsvTable : ImportTable
     }
 
     private CsvReader Reader() =>
-        new(new StreamReader(_path, _encoding, detectEncodingFromByteOrderMarks: true),
+        new(new StreamReader(new MemoryStream(_content, writable: false), _encoding, detectEncodingFromByteOrderMarks: true),
             new CsvConfiguration(CultureInfo.InvariantCulture) { DetectDelimiter = true, BadDataFound = null, MissingFieldFound = null, TrimOptions = TrimOptions.Trim });
 
-    private static Encoding Detect(string path)
+    private static Encoding Detect(byte[] content)
     {
         var strictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
         try
         {
-            using var reader = new StreamReader(path, strictUtf8, detectEncodingFromByteOrderMarks: true);
-            var buffer = new char[64 * 1024];
-            while (reader.Read(buffer, 0, buffer.Length) > 0) { }
+            strictUtf8.GetCharCount(content);
             return new UTF8Encoding(false);
         }
         catch (DecoderFallbackException)
@@ -90,9 +93,9 @@ internal sealed class XlsxTable : ImportTable
     private readonly XLWorkbook _workbook;
     private readonly IXLWorksheet _sheet;
 
-    public XlsxTable(string path)
+    public XlsxTable(byte[] content)
     {
-        _workbook = new XLWorkbook(path);
+        _workbook = new XLWorkbook(new MemoryStream(content, writable: false));
         _sheet = _workbook.Worksheets.First();
         var header = _sheet.FirstRowUsed();
         Headers = header is null ? [] : header.Cells(1, header.LastCellUsed().Address.ColumnNumber).Select(c => c.GetString().Trim()).ToArray();

@@ -1,5 +1,6 @@
 using ComplianceConsole.Data;
 using ComplianceConsole.Features.Audit;
+using ComplianceConsole.Features.Jobs;
 using ComplianceConsole.Features.Setup;
 using ComplianceConsole.Features.Verification;
 using Microsoft.AspNetCore.Hosting;
@@ -14,12 +15,16 @@ namespace ComplianceConsole.Tests.Infrastructure;
 /// The real app on a real SQLite file in a fresh temporary data folder. Nobody exists until a test completes
 /// setup (<see cref="CompleteSetupAsync"/>) or creates staff.
 /// </summary>
-public class TestApp(IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
+public class TestApp(IReadOnlyDictionary<string, string>? settings = null, string? dataFolderPath = null) : WebApplicationFactory<Program>
 {
     public const string AdminEmail = "admin@example.cn";
     public const string Password = "Correct-Horse-42";
 
-    public string DataFolderPath { get; } = Directory.CreateTempSubdirectory("cc-test-").FullName;
+    /// <summary>A fresh temporary folder, or the folder of an app that stopped, to start it again on the same data.</summary>
+    public string DataFolderPath { get; } = dataFolderPath ?? Directory.CreateTempSubdirectory("cc-test-").FullName;
+
+    /// <summary>Set to keep the data folder when this app is disposed, so another app can start on it (a restart).</summary>
+    public bool KeepDataFolder { get; set; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -76,10 +81,25 @@ public class TestApp(IReadOnlyDictionary<string, string>? settings = null) : Web
         return results.Single().Outcome;
     }
 
+    /// <summary>Waits until a job has ended and returns it as its owner sees it on the Jobs page.</summary>
+    public async Task<JobView> WaitForJobAsync(string ownerEmail, long jobId)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            await using var scope = As(ownerEmail);
+            var job = await scope.Get<JobQueryService>().GetAsync(jobId) ?? throw new InvalidOperationException($"No job {jobId} for {ownerEmail}.");
+            if (!job.IsActive) return job;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Job {jobId} is still {job.Status} after a minute.");
+            await Task.Delay(25);
+        }
+    }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
+        if (KeepDataFolder) return;
         try { Directory.Delete(DataFolderPath, recursive: true); } catch (IOException) { }
     }
 }

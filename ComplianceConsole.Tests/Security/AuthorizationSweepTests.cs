@@ -90,6 +90,8 @@ public sealed class AuthorizationSweepTests(SweepApp sweep) : IClassFixture<Swee
         Assert.Contains("/staff", paths);
         Assert.Contains("/settings", paths);
         Assert.Contains("/audit", paths);
+        Assert.Contains("/jobs", paths);
+        Assert.Contains("/jobs/1/files/no-such-thing", paths);
         Assert.Contains("/", paths);
         Assert.Contains("/Account/Manage", paths);
     }

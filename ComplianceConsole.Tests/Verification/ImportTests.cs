@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using ClosedXML.Excel;
+using ComplianceConsole.Features.Jobs;
 using ComplianceConsole.Features.Verification;
 using ComplianceConsole.Features.Verification.Import;
 
@@ -12,7 +13,10 @@ public sealed class ImportTests(VerificationApp app) : IClassFixture<Verificatio
 
     private const string Header = "平台用户ID,用户昵称,核验方式,证件号码,真实姓名,提交时间";
 
-    private async Task<ImportOutcome> ImportAsync(string fileName, byte[] content)
+    /// <summary>Rows, created, already imported, invalid: the import job's summary.</summary>
+    private sealed record Counts(int Rows, int Created, int AlreadySubmitted, int Invalid);
+
+    private async Task<JobView> ImportAsync(string fileName, byte[] content)
     {
         await using var scope = app.App.As(VerificationApp.Verifier);
         var imports = scope.Get<VerificationImportService>();
@@ -21,7 +25,17 @@ public sealed class ImportTests(VerificationApp app) : IClassFixture<Verificatio
         var (preview, previewError) = await imports.PreviewAsync(file!);
         Assert.Null(previewError);
         Assert.True(preview!.Mapping.IsComplete, "the Chinese headers map themselves");
-        return await imports.ImportAsync(file!, preview.Mapping);
+        var (jobId, startError) = await imports.StartAsync(file!, preview.Mapping, preview.RowCount);
+        Assert.Null(startError);
+        var job = await app.App.WaitForJobAsync(VerificationApp.Verifier, jobId!.Value);
+        Assert.Equal(JobStatus.Succeeded, job.Status);
+        return job;
+    }
+
+    private static Counts CountsOf(JobView job)
+    {
+        var a = job.Result!.Summary.Arguments.Select(int.Parse).ToArray();
+        return new Counts(a[0], a[1], a[2], a[3]);
     }
 
     private static byte[] Utf8WithBom(string text) => [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text)];
@@ -38,23 +52,34 @@ public sealed class ImportTests(VerificationApp app) : IClassFixture<Verificatio
             imp-5,,统一社会信用代码,91330100799655058B,杭州某科技有限公司,2026-11-01 10:04:00
             imp-6,,手机号码,13900002222,钱七,昨天
             """;
-        var outcome = await ImportAsync("batch.csv", Utf8WithBom(csv));
+        var job = await ImportAsync("batch.csv", Utf8WithBom(csv));
 
-        Assert.Equal((6, 2, 0, 4), (outcome.Rows, outcome.Created, outcome.AlreadySubmitted, outcome.Invalid));
-        Assert.Contains(outcome.Errors, e => e is { RowNumber: 3, Column: "证件号码" } && e.Reason.Contains("校验位"));
-        Assert.Contains(outcome.Errors, e => e is { RowNumber: 4, Column: "真实姓名" });
-        Assert.Contains(outcome.Errors, e => e is { RowNumber: 5, Column: "核验方式" });
-        Assert.Contains(outcome.Errors, e => e is { RowNumber: 7, Column: "提交时间" });
+        Assert.Equal(new Counts(6, 2, 0, 4), CountsOf(job));
+        var lines = job.Result!.Lines!.Select(l => (Row: l.Cells[0], Column: l.Cells[1], Reason: l.Cells[2])).ToList();
+        Assert.Contains(lines, e => e is { Row: "3", Column: "证件号码" } && e.Reason.Contains("校验位"));
+        Assert.Contains(lines, e => e is { Row: "4", Column: "真实姓名" });
+        Assert.Contains(lines, e => e is { Row: "5", Column: "核验方式" });
+        Assert.Contains(lines, e => e is { Row: "7", Column: "提交时间" });
 
+        var reportUrl = $"/jobs/{job.Id}/files/{Assert.Single(job.Files).Name}";
         var client = await app.App.SignInAsync(VerificationApp.Verifier);
-        var report = await client.GetAsync($"/verification/import/errors/{outcome.ErrorReportId}");
+        var report = await client.GetAsync(reportUrl);
         Assert.Equal(HttpStatusCode.OK, report.StatusCode);
         var text = Encoding.UTF8.GetString(await report.Content.ReadAsByteArrayAsync());
-        Assert.StartsWith("\uFEFF行号,列,原因", text);
-        Assert.Contains("3,\"证件号码\"", text);
+        Assert.StartsWith("\uFEFF\"行号\",\"列\",\"原因\"", text);
+        Assert.Contains("\"3\",\"证件号码\"", text);
 
+        // Another Verifier may not see or download it; a Manager, who may see every job, may.
         var someoneElse = await app.App.SignInAsync(VerificationApp.SecondVerifier);
-        Assert.Equal(HttpStatusCode.NotFound, (await someoneElse.GetAsync($"/verification/import/errors/{outcome.ErrorReportId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await someoneElse.GetAsync(reportUrl)).StatusCode);
+        await using (var second = app.App.As(VerificationApp.SecondVerifier))
+        {
+            Assert.Null(await second.Get<JobQueryService>().GetAsync(job.Id));
+            await Assert.ThrowsAsync<ComplianceConsole.Security.PermissionDeniedException>(() =>
+                second.Get<JobQueryService>().GetPageAsync(new JobFilter(Everyone: true), Common.PageDirection.First, null, 10));
+        }
+        var manager = await app.App.SignInAsync(VerificationApp.Manager);
+        Assert.Equal(HttpStatusCode.OK, (await manager.GetAsync(reportUrl)).StatusCode);
     }
 
     [Fact]
@@ -62,11 +87,8 @@ public sealed class ImportTests(VerificationApp app) : IClassFixture<Verificatio
     {
         var csv = $"{Header}\r\ngb-1,张三丰,居民身份证,440524188001010014,张三丰,2026-10-01 08:00:00\r\ngb-2,,手机号码,13700009999,欧阳修,2026-10-01 08:05:00\r\n";
         var gb18030 = Encoding.GetEncoding("GB18030").GetBytes(csv);
-        var first = await ImportAsync("gb.csv", gb18030);
-        Assert.Equal((2, 2, 0), (first.Created, first.Rows, first.Invalid));
-
-        var again = await ImportAsync("gb.csv", gb18030);
-        Assert.Equal((0, 2), (again.Created, again.AlreadySubmitted));
+        Assert.Equal(new Counts(2, 2, 0, 0), CountsOf(await ImportAsync("gb.csv", gb18030)));
+        Assert.Equal(new Counts(2, 0, 2, 0), CountsOf(await ImportAsync("gb.csv", gb18030)));
 
         await using var scope = app.App.As(VerificationApp.Verifier);
         var found = await scope.Get<VerificationQueryService>().GetPageAsync(
@@ -93,8 +115,7 @@ public sealed class ImportTests(VerificationApp app) : IClassFixture<Verificatio
         using var stream = new MemoryStream();
         workbook.SaveAs(stream);
 
-        var outcome = await ImportAsync("users.xlsx", stream.ToArray());
-        Assert.Equal((1, 0), (outcome.Created, outcome.Invalid));
+        Assert.Equal(new Counts(1, 1, 0, 0), CountsOf(await ImportAsync("users.xlsx", stream.ToArray())));
     }
 
     [Fact]
@@ -105,6 +126,41 @@ public sealed class ImportTests(VerificationApp app) : IClassFixture<Verificatio
         var (file, error) = await imports.ReceiveAsync(new MemoryStream([1, 2, 3]), "huge.csv", imports.MaxFileBytes + 1);
         Assert.Null(file);
         Assert.Equal("Import.TooLarge", error);
+    }
+
+    [Fact]
+    public async Task A_picture_renamed_csv_is_refused_and_nothing_is_staged()
+    {
+        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52];
+        await using var scope = app.App.As(VerificationApp.Verifier);
+        var (file, error) = await scope.Get<VerificationImportService>().ReceiveAsync(new MemoryStream(png), "photo.csv", png.Length);
+        Assert.Null(file);
+        Assert.Equal("Import.NotATable", error);
+        var (notXlsx, xlsxError) = await scope.Get<VerificationImportService>().ReceiveAsync(new MemoryStream("a,b\n1,2"u8.ToArray()), "text.xlsx", 7);
+        Assert.Null(notXlsx);
+        Assert.Equal("Import.NotATable", xlsxError);
+    }
+
+    [Fact]
+    public async Task A_staged_upload_is_encrypted_and_owner_only_and_its_preview_masks_by_column_meaning()
+    {
+        var csv = $"{Header},备注\nstage-1,小明,居民身份证,11010519491231002X,李四,2026-11-01 10:00:00,住在北京\n";
+        await using var scope = app.App.As(VerificationApp.Verifier);
+        var imports = scope.Get<VerificationImportService>();
+        var bytes = Utf8WithBom(csv);
+        var (file, _) = await imports.ReceiveAsync(new MemoryStream(bytes), "stage.csv", bytes.Length);
+
+        var staged = Assert.Single(Directory.GetFiles(Path.Combine(app.App.DataFolderPath, "staging"), file!.StagingId + "*"));
+        var onDisk = await File.ReadAllBytesAsync(staged);
+        Assert.Equal(-1, onDisk.AsSpan().IndexOf("11010519491231002X"u8));
+        Assert.Equal(-1, onDisk.AsSpan().IndexOf(Encoding.UTF8.GetBytes("李四")));
+        if (!OperatingSystem.IsWindows()) Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(staged));
+
+        var (preview, _) = await imports.PreviewAsync(file);
+        Assert.Equal(["stage-1", "小*", "居民身份证", "110105********002X", "李*", "2026-11-01 10:00:00", "住***"], preview!.MaskedSamples[0]);
+
+        imports.Discard(file);
+        Assert.False(File.Exists(staged));
     }
 
     [Fact]

@@ -107,9 +107,13 @@ public sealed class VerificationWorkTests(VerificationApp app) : IClassFixture<V
         var decisions = scope.Get<VerificationDecisionService>();
         var filter = new VerificationFilter { SubmittedToUtc = new DateTime(2020, 12, 31, 0, 0, 0, DateTimeKind.Utc) };
         Assert.Equal(2, await decisions.CountAsync(filter));
-        var result = await decisions.DecideManyAsync(null, filter, new DecisionRequest(VerificationAction.Expire, null, "年度复核"));
+        var (jobId, problem) = await decisions.QueueBulkAsync(new BulkDecisionInput(null, filter, new DecisionRequest(VerificationAction.Expire, null, "年度复核")), 2);
+        Assert.Null(problem);
 
-        Assert.Equal(new BulkResult(Changed: 1, NotApplicable: 1, Conflicts: 0, Cancelled: false), result);
+        var job = await app.App.WaitForJobAsync(VerificationApp.Verifier, jobId!.Value);
+        Assert.Equal(ComplianceConsole.Features.Jobs.JobStatus.Succeeded, job.Status);
+        Assert.Equal("Bulk.Result", job.Result!.Summary.Key);
+        Assert.Equal(["1", "1", "0"], job.Result.Summary.Arguments); // changed, not applicable, conflicts
         Assert.Equal(VerificationStatus.Expired, (await app.DetailAsync(verified)).Record.Status);
         Assert.Equal(VerificationStatus.Pending, (await app.DetailAsync(pending)).Record.Status);
     }

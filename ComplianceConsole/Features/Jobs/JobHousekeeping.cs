@@ -42,7 +42,7 @@ public sealed class JobHousekeeping(IDbContextFactory<AppDbContext> contextFacto
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var expired = await db.JobRecords.Where(j => j.FilesExpireAtUtc != null && j.FilesExpireAtUtc <= now && j.FilesRemovedAtUtc == null)
-            .Select(j => j.Id).Take(1_000).ToListAsync(cancellationToken);
+            .OrderBy(j => j.Id).Select(j => j.Id).Take(1_000).ToListAsync(cancellationToken);
         foreach (var id in expired)
         {
             if (Directory.Exists(storage.FolderOf(id))) Directory.Delete(storage.FolderOf(id), recursive: true);

@@ -22,7 +22,8 @@ public static class ApplicationServices
         // a published app has them in its own wwwroot and no manifest, so this does nothing there.
         builder.WebHost.UseStaticWebAssets();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-        builder.Services.AddMudServices();
+        // Snackbars (a job that ended) come from the bottom right, clear of the app bar and the page's own buttons.
+        builder.Services.AddMudServices(mud => mud.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight);
         builder.Services.AddTransient<MudBlazor.MudLocalizer, MudComponentLocalizer>();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton(TimeProvider.System);

@@ -11,6 +11,8 @@ public sealed class AuditChainTests : IAsyncLifetime
     private readonly TestApp _app = new();
     private IDbContextFactory<AppDbContext> Contexts => _app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
     private AuditTrail Trail => _app.Services.GetRequiredService<AuditTrail>();
+    private AuditHash Hasher => _app.Services.GetRequiredService<AuditHash>();
+    private AuditCheckpoints Checkpoints => _app.Services.GetRequiredService<AuditCheckpoints>();
 
     public async ValueTask InitializeAsync()
     {
@@ -42,7 +44,8 @@ public sealed class AuditChainTests : IAsyncLifetime
         Assert.Equal(Enumerable.Range(1, 6).Select(i => (long)i), events.Select(e => e.Sequence));
         Assert.Equal(AuditHash.Genesis, events[0].PreviousHash);
         for (var i = 1; i < events.Count; i++) Assert.Equal(events[i - 1].Hash, events[i].PreviousHash);
-        Assert.All(events, e => Assert.Equal(AuditHash.Compute(e), e.Hash));
+        Assert.All(events, e => Assert.Equal(Hasher.Compute(e), e.Hash));
+        Assert.All(events, e => Assert.Equal(AuditHashKind.KeyedHmac, e.HashKind));
     }
 
     [Fact]
@@ -73,18 +76,81 @@ public sealed class AuditChainTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_rehashed_forgery_still_breaks_the_link_to_the_next_event()
+    public async Task An_attacker_without_the_key_cannot_rewrite_the_chain_from_an_altered_event_on()
+    {
+        // What a script with database access can do: alter event 3 and recompute every later hash, unkeyed.
+        await using (var db = await Contexts.CreateDbContextAsync())
+        {
+            var events = await db.AuditEvents.AsNoTracking().OrderBy(e => e.Sequence).ToListAsync();
+            events[2].Details = "{\"attempt\":99}";
+            for (var i = 2; i < events.Count; i++)
+            {
+                events[i].PreviousHash = events[i - 1].Hash;
+                events[i].HashKind = AuditHashKind.Sha256;
+                events[i].Hash = new AuditHash(new AuditKey(new byte[32])).Compute(events[i]); // the plain SHA-256 form, no key needed
+                await db.Database.ExecuteSqlAsync($"UPDATE AuditEvents SET Details = {events[i].Details}, PreviousHash = {events[i].PreviousHash}, Hash = {events[i].Hash}, HashKind = 0 WHERE Sequence = {events[i].Sequence}");
+            }
+        }
+        var result = await VerifyAsync();
+        Assert.False(result.Intact);
+        Assert.Equal([3L, 4, 5, 6], result.Breaks.Where(b => b.Kind == ChainBreak.Downgraded).Select(b => b.Sequence));
+
+        // Keyed hashes made with any other key fail as well.
+        await using (var db = await Contexts.CreateDbContextAsync())
+        {
+            var third = await db.AuditEvents.AsNoTracking().SingleAsync(e => e.Sequence == 3);
+            third.HashKind = AuditHashKind.KeyedHmac;
+            var forged = new AuditHash(new AuditKey(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32))).Compute(third);
+            await db.Database.ExecuteSqlAsync($"UPDATE AuditEvents SET Hash = {forged}, HashKind = 1 WHERE Sequence = 3");
+        }
+        Assert.Contains(new ChainBreakAt(3, ChainBreak.Altered), (await VerifyAsync()).Breaks);
+    }
+
+    [Fact]
+    public async Task Every_break_is_listed_not_only_the_first()
+    {
+        await ExecuteAsync("UPDATE AuditEvents SET ActorName = 'x@example.cn' WHERE Sequence = 2");
+        await ExecuteAsync("DELETE FROM AuditEvents WHERE Sequence = 4");
+        await ExecuteAsync("UPDATE AuditEvents SET TargetId = 'u9' WHERE Sequence = 6");
+        var result = await VerifyAsync();
+        Assert.Equal([new ChainBreakAt(2, ChainBreak.Altered), new ChainBreakAt(4, ChainBreak.Missing), new ChainBreakAt(6, ChainBreak.Altered)], result.Breaks);
+        Assert.Equal(3, result.BreakCount);
+    }
+
+    [Fact]
+    public async Task Cutting_events_off_the_end_is_caught_by_the_signed_checkpoint_even_when_new_events_reuse_their_numbers()
+    {
+        var checkpoint = await Checkpoints.WriteAsync();
+        Assert.Equal(6, checkpoint!.Sequence);
+        await ExecuteAsync("DELETE FROM AuditEvents WHERE Sequence >= 5");
+        Assert.Equal([new ChainBreakAt(6, ChainBreak.Truncated)], (await VerifyAsync()).Breaks);
+
+        // Removing the checkpoints from the database hides nothing: the checkpoint file outside it still has them.
+        await ExecuteAsync("DELETE FROM AuditCheckpoints");
+        Assert.Equal([new ChainBreakAt(6, ChainBreak.Truncated)], (await VerifyAsync()).Breaks);
+
+        await Trail.RecordAsync(Contexts, AuditActor.System, AuditActions.ChainVerified);
+        await Trail.RecordAsync(Contexts, AuditActor.System, AuditActions.ChainVerified);
+        Assert.Equal([new ChainBreakAt(6, ChainBreak.CheckpointMismatch)], (await VerifyAsync()).Breaks);
+    }
+
+    [Fact]
+    public async Task A_checkpoint_made_without_the_key_is_reported_as_forged()
     {
         await using (var db = await Contexts.CreateDbContextAsync())
         {
-            var forged = await db.AuditEvents.AsNoTracking().SingleAsync(e => e.Sequence == 2);
-            forged.Details = "{\"attempt\":99}";
-            var hash = AuditHash.Compute(forged);
-            await db.Database.ExecuteSqlAsync($"UPDATE AuditEvents SET Details = {forged.Details}, Hash = {hash} WHERE Sequence = 2");
+            db.AuditCheckpoints.Add(new AuditCheckpoint { Sequence = 3, Hash = "ab", CreatedAtUtc = DateTime.UtcNow, Signature = new string('0', 64) });
+            await db.SaveChangesAsync();
         }
-        var result = await VerifyAsync();
-        Assert.Equal(3, result.BrokenAtSequence);
-        Assert.Equal(ChainBreak.Unlinked, result.Break);
+        Assert.Contains(new ChainBreakAt(3, ChainBreak.CheckpointForged), (await VerifyAsync()).Breaks);
+    }
+
+    [Fact]
+    public void The_key_lives_outside_the_database_readable_by_the_app_alone()
+    {
+        var keyFile = Path.Combine(_app.DataFolderPath, AuditKey.DefaultFileName);
+        Assert.True(File.Exists(keyFile));
+        if (!OperatingSystem.IsWindows()) Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(keyFile));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Reflection;
 using ComplianceConsole.Features.ApiKeys;
 using ComplianceConsole.Features.Audit;
+using ComplianceConsole.Features.Jobs;
 using ComplianceConsole.Features.Verification;
 using ComplianceConsole.Security.Pii;
 using ComplianceConsole.Features.Settings;
@@ -33,7 +34,8 @@ public class RolePermissionsTests
     public void Several_roles_grant_the_union_of_their_permissions()
     {
         var granted = RolePermissions.For([Roles.Auditor, Roles.Administrator]);
-        Assert.Equal([ApiKeyPermissions.Manage, AuditPermissions.Read, SettingsPermissions.Manage, StaffPermissions.Manage, VerificationPermissions.Read], granted.Order());
+        Assert.Equal([ApiKeyPermissions.Manage, AuditPermissions.Read, JobPermissions.ReadAll, JobPermissions.ReadOwn, SettingsPermissions.Manage,
+            StaffPermissions.Manage, VerificationPermissions.Read], granted.Order());
     }
 
     [Fact]
@@ -45,6 +47,13 @@ public class RolePermissionsTests
         Assert.False(RolePermissions.Grants([Roles.Auditor], VerificationPermissions.Decide));
         Assert.False(RolePermissions.Grants([Roles.Auditor], PiiPermissions.Reveal));
         Assert.False(RolePermissions.Grants([Roles.Manager], VerificationPermissions.Decide));
+    }
+
+    [Fact]
+    public void Everyone_sees_their_own_jobs_but_only_managers_and_administrators_see_everyones()
+    {
+        Assert.All(Roles.All, role => Assert.True(RolePermissions.Grants([role], JobPermissions.ReadOwn)));
+        Assert.Equal([Roles.Administrator, Roles.Manager], Roles.All.Where(role => RolePermissions.Grants([role], JobPermissions.ReadAll)).Order());
     }
 
     [Fact]

@@ -14,27 +14,27 @@ public class NavMenuTests : ShellTestContext
     }
 
     [Fact]
-    public void A_verifier_sees_home_and_the_verification_records_only()
+    public void A_verifier_sees_home_the_verification_records_and_their_jobs_only()
     {
-        Assert.Equal(["", "verification", "verification/duplicates"], LinksFor(Roles.Verifier));
+        Assert.Equal(["", "verification", "verification/duplicates", "jobs"], LinksFor(Roles.Verifier));
     }
 
     [Fact]
     public void An_administrator_sees_staff_keys_and_settings_but_not_the_audit_log_or_records()
     {
-        Assert.Equal(["", "staff", "api-keys", "settings"], LinksFor(Roles.Administrator));
+        Assert.Equal(["", "jobs", "staff", "api-keys", "settings"], LinksFor(Roles.Administrator));
     }
 
     [Fact]
     public void An_auditor_sees_the_audit_log()
     {
-        Assert.Equal(["", "verification", "verification/duplicates", "audit"], LinksFor(Roles.Auditor));
+        Assert.Equal(["", "verification", "verification/duplicates", "jobs", "audit"], LinksFor(Roles.Auditor));
     }
 
     [Fact]
     public void Several_roles_see_everything_any_of_them_allows()
     {
-        Assert.Equal(["", "verification", "verification/duplicates", "audit", "staff", "api-keys", "settings"], LinksFor(Roles.Auditor, Roles.Administrator));
+        Assert.Equal(["", "verification", "verification/duplicates", "jobs", "audit", "staff", "api-keys", "settings"], LinksFor(Roles.Auditor, Roles.Administrator));
     }
 
     [Fact]

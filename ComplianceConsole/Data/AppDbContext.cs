@@ -11,6 +11,7 @@ namespace ComplianceConsole.Data;
 public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<ApplicationUser>(options)
 {
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<AuditCheckpoint> AuditCheckpoints => Set<AuditCheckpoint>();
     public DbSet<ProviderSettings> ProviderSettings => Set<ProviderSettings>();
     public DbSet<PlatformUser> PlatformUsers => Set<PlatformUser>();
     public DbSet<VerificationRecord> VerificationRecords => Set<VerificationRecord>();

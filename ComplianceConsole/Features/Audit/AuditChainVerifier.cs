@@ -12,17 +12,40 @@ public enum ChainBreak
     Altered,
     /// <summary>The event does not point at the hash of the event before it.</summary>
     Unlinked,
+    /// <summary>An event written after the chain was keyed carries an unkeyed hash: it was rewritten without the key.</summary>
+    Downgraded,
+    /// <summary>A signed checkpoint names an event whose hash is now different (or which is gone).</summary>
+    CheckpointMismatch,
+    /// <summary>A signed checkpoint names an event beyond the end of the chain: events were cut off the end.</summary>
+    Truncated,
+    /// <summary>A checkpoint's signature is wrong: it was made or altered without the audit key.</summary>
+    CheckpointForged,
 }
 
-public sealed record ChainVerification(long EventsChecked, long? BrokenAtSequence, ChainBreak? Break)
+/// <summary>One place where the chain does not hold, at an event's sequence number.</summary>
+public sealed record ChainBreakAt(long Sequence, ChainBreak Kind);
+
+public sealed record ChainVerification(long EventsChecked, int CheckpointsChecked, IReadOnlyList<ChainBreakAt> Breaks, int BreakCount)
 {
-    public bool Intact => BrokenAtSequence is null;
+    public bool Intact => BreakCount == 0;
+
+    public long? BrokenAtSequence => Breaks.Count > 0 ? Breaks[0].Sequence : null;
+
+    public ChainBreak? Break => Breaks.Count > 0 ? Breaks[0].Kind : null;
 }
 
-/// <summary>Walks the whole chain in order, in batches, and reports the first broken link.</summary>
-public sealed class AuditChainVerifier(IDbContextFactory<AppDbContext> contextFactory, PermissionGuard guard, AuditTrail audit)
+/// <summary>
+/// Walks the whole chain in order, in batches, and lists every break (not only the first): removed, altered,
+/// unlinked or downgraded events, and signed checkpoints that no longer match, which is how an end cut off the
+/// chain shows.
+/// </summary>
+public sealed class AuditChainVerifier(IDbContextFactory<AppDbContext> contextFactory, PermissionGuard guard, AuditTrail audit,
+    AuditHash hasher, AuditCheckpoints checkpoints)
 {
     private const int BatchSize = 5_000;
+
+    /// <summary>Breaks beyond this many are counted, not listed.</summary>
+    public const int MaxListedBreaks = 1_000;
 
     /// <summary>Verifies the chain for a person on the audit page, and records that they did and what they found.</summary>
     public async Task<ChainVerification> VerifyAndRecordAsync(IProgress<long>? progress = null, CancellationToken cancellationToken = default)
@@ -31,15 +54,23 @@ public sealed class AuditChainVerifier(IDbContextFactory<AppDbContext> contextFa
         var result = await VerifyAsync(progress, cancellationToken);
         await audit.RecordAsync(contextFactory, actor, AuditActions.ChainVerified, details: new
         {
-            result.EventsChecked, result.Intact, result.BrokenAtSequence, Break = result.Break?.ToString(),
+            result.EventsChecked, result.Intact, result.BreakCount, result.CheckpointsChecked,
+            FirstBreaks = result.Breaks.Take(20).Select(b => $"{b.Sequence}:{b.Kind}").ToArray(),
         }, cancellationToken: cancellationToken);
         return result;
     }
 
     public async Task<ChainVerification> VerifyAsync(IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
+        var signed = await checkpoints.ReadAllAsync(cancellationToken);
+        var breaks = new Breaks();
+        foreach (var forged in signed.Where(c => !checkpoints.IsGenuine(c))) breaks.Add(forged.Sequence, ChainBreak.CheckpointForged);
+        var genuine = signed.Where(checkpoints.IsGenuine).ToList();
+        var hashesAtCheckpoints = genuine.Select(c => c.Sequence).ToHashSet().ToDictionary(s => s, _ => (string?)null);
+
         long checkedCount = 0, lastSequence = 0;
         var previousHash = AuditHash.Genesis;
+        var keyed = false;
         while (true)
         {
             await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
@@ -48,24 +79,43 @@ public sealed class AuditChainVerifier(IDbContextFactory<AppDbContext> contextFa
                 .OrderBy(e => e.Sequence)
                 .Take(BatchSize)
                 .ToListAsync(cancellationToken);
-            if (batch.Count == 0) return new ChainVerification(checkedCount, null, null);
+            if (batch.Count == 0) break;
 
             foreach (var e in batch)
             {
-                var broken = e.Sequence != lastSequence + 1 ? ChainBreak.Missing
-                    : e.PreviousHash != previousHash ? ChainBreak.Unlinked
-                    : e.Hash != AuditHash.Compute(e) ? ChainBreak.Altered
-                    : (ChainBreak?)null;
-                if (broken is not null)
-                {
-                    var at = broken == ChainBreak.Missing ? lastSequence + 1 : e.Sequence;
-                    return new ChainVerification(checkedCount, at, broken);
-                }
+                if (e.Sequence != lastSequence + 1) breaks.Add(lastSequence + 1, ChainBreak.Missing);
+                else if (e.PreviousHash != previousHash) breaks.Add(e.Sequence, ChainBreak.Unlinked);
+                if (e.HashKind == AuditHashKind.Sha256 && keyed) breaks.Add(e.Sequence, ChainBreak.Downgraded);
+                else if (e.Hash != hasher.Compute(e)) breaks.Add(e.Sequence, ChainBreak.Altered);
+                keyed |= e.HashKind == AuditHashKind.KeyedHmac;
+                if (hashesAtCheckpoints.ContainsKey(e.Sequence)) hashesAtCheckpoints[e.Sequence] = e.Hash;
+                // Carry on from this event, so that one break does not hide the ones after it.
                 lastSequence = e.Sequence;
                 previousHash = e.Hash;
                 checkedCount++;
             }
             progress?.Report(checkedCount);
+        }
+
+        foreach (var checkpoint in genuine)
+        {
+            if (checkpoint.Sequence > lastSequence) breaks.Add(checkpoint.Sequence, ChainBreak.Truncated);
+            else if (hashesAtCheckpoints[checkpoint.Sequence] != checkpoint.Hash) breaks.Add(checkpoint.Sequence, ChainBreak.CheckpointMismatch);
+        }
+        return new ChainVerification(checkedCount, signed.Count, breaks.Listed.OrderBy(b => b.Sequence).ToList(), breaks.Count);
+    }
+
+    private sealed class Breaks
+    {
+        private readonly HashSet<ChainBreakAt> _listed = [];
+
+        public int Count { get; private set; }
+        public IEnumerable<ChainBreakAt> Listed => _listed;
+
+        public void Add(long sequence, ChainBreak kind)
+        {
+            if (_listed.Count >= MaxListedBreaks) Count++;
+            else if (_listed.Add(new ChainBreakAt(sequence, kind))) Count++;
         }
     }
 }

@@ -1,8 +1,8 @@
 namespace ComplianceConsole.Features.Audit;
 
 /// <summary>
-/// One staff, system or API action. Append-only: each row carries the SHA-256 of the row before it, so an
-/// altered or removed row breaks the chain from that point on.
+/// One staff, system or API action. Append-only: each row carries the keyed hash of the row before it, so an
+/// altered or removed row breaks the chain from that point on, and signed checkpoints catch a cut-off end.
 /// </summary>
 public sealed class AuditEvent
 {
@@ -29,4 +29,7 @@ public sealed class AuditEvent
     public string? IpAddress { get; set; }
     public string PreviousHash { get; set; } = "";
     public string Hash { get; set; } = "";
+
+    /// <summary>Keyed for every event written since the chain was keyed; plain SHA-256 only for older ones.</summary>
+    public AuditHashKind HashKind { get; set; }
 }

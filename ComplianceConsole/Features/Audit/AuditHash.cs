@@ -4,22 +4,29 @@ using System.Text;
 
 namespace ComplianceConsole.Features.Audit;
 
-/// <summary>The hash that links an audit event to the one before it.</summary>
-public static class AuditHash
+/// <summary>How an event's hash was made: plain SHA-256 (events written before the chain was keyed) or HMAC-SHA256 with the audit key.</summary>
+public enum AuditHashKind { Sha256 = 0, KeyedHmac = 1 }
+
+/// <summary>The hash that links an audit event to the one before it: an HMAC with the audit key, over every field.</summary>
+public sealed class AuditHash(AuditKey key)
 {
     /// <summary>The previous hash of the first event.</summary>
     public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
 
-    public static string Compute(AuditEvent e)
+    public string Compute(AuditEvent e) => e.HashKind == AuditHashKind.KeyedHmac
+        ? key.Mac(CanonicalText(e))
+        : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(CanonicalText(e))));
+
+    // Length-prefixed fields, so that no two different events can produce the same text.
+    private static string CanonicalText(AuditEvent e)
     {
-        // Length-prefixed fields, so that no two different events can produce the same text.
         var text = new StringBuilder();
         foreach (var field in Fields(e))
         {
             var value = field ?? "\0";
             text.Append(value.Length.ToString(CultureInfo.InvariantCulture)).Append(':').Append(value).Append('|');
         }
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+        return text.ToString();
     }
 
     private static IEnumerable<string?> Fields(AuditEvent e) =>

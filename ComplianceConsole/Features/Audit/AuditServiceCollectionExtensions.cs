@@ -4,6 +4,9 @@ public static class AuditServiceCollectionExtensions
 {
     public static IServiceCollection AddAudit(this IServiceCollection services)
     {
+        services.AddSingleton(s => AuditKey.Load(s.GetRequiredService<IConfiguration>(), s.GetRequiredService<Data.DataFolder>()));
+        services.AddSingleton<AuditHash>();
+        services.AddSingleton<AuditCheckpoints>();
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<AuditAppendOnlyInterceptor>();
         services.AddScoped<AuditQueryService>();

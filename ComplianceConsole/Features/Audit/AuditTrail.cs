@@ -8,7 +8,7 @@ namespace ComplianceConsole.Features.Audit;
 /// The one way to write audit events: <see cref="SaveWithAuditAsync"/> appends the event to the chain and
 /// saves it in the same transaction as the caller's pending changes.
 /// </summary>
-public sealed class AuditTrail(TimeProvider clock)
+public sealed class AuditTrail(TimeProvider clock, AuditHash hasher)
 {
     // The chain is linear: appends from this process are serialised, and the primary key on Sequence
     // makes a second writer (another instance) fail rather than fork the chain.
@@ -73,8 +73,9 @@ public sealed class AuditTrail(TimeProvider clock)
                 Details = details is null ? null : JsonSerializer.Serialize(details, JsonOptions),
                 IpAddress = actor.IpAddress,
                 PreviousHash = last?.Hash ?? AuditHash.Genesis,
+                HashKind = AuditHashKind.KeyedHmac,
             };
-            evt.Hash = AuditHash.Compute(evt);
+            evt.Hash = hasher.Compute(evt);
             db.AuditEvents.Add(evt);
             await db.SaveChangesAsync(cancellationToken);
         }
@@ -89,7 +90,7 @@ public sealed class AuditTrail(TimeProvider clock)
     }
 
     // Databases keep microseconds at most; hashing the stored value keeps verification exact.
-    private static DateTime TruncateToMicroseconds(DateTime utc) => new(utc.Ticks - utc.Ticks % 10, DateTimeKind.Utc);
+    internal static DateTime TruncateToMicroseconds(DateTime utc) => new(utc.Ticks - utc.Ticks % 10, DateTimeKind.Utc);
 
     private static readonly JsonSerializerOptions JsonOptions = new()
     {

@@ -9,10 +9,12 @@ public static class JobsServiceCollectionExtensions
 {
     public const string MaxConcurrencyKey = "ComplianceConsole:Jobs:MaxConcurrency";
     private static readonly TimeSpan HousekeepingInterval = TimeSpan.FromHours(1);
+    private static readonly TimeSpan AuditCheckpointInterval = TimeSpan.FromHours(1);
 
     /// <summary>
     /// The job host: Quartz.NET with its persistent store in the app's own database (its tables come with our
-    /// migrations), the <see cref="JobRecord"/> registry people see, and recurring housekeeping. Settings under the
+    /// migrations), the <see cref="JobRecord"/> registry people see, and recurring work (housekeeping, the audit
+    /// chain's signed checkpoints). Settings under the
     /// <c>Quartz</c> configuration section (e.g. clustering) apply on top of these.
     /// </summary>
     public static IHostApplicationBuilder AddJobs(this IHostApplicationBuilder builder)
@@ -40,6 +42,8 @@ public static class JobsServiceCollectionExtensions
             });
             quartz.ScheduleJob<HousekeepingJob>(trigger => trigger.WithIdentity("housekeeping", "console")
                 .StartNow().WithSimpleSchedule(schedule => schedule.WithInterval(HousekeepingInterval).RepeatForever()));
+            quartz.ScheduleJob<Audit.AuditCheckpointJob>(trigger => trigger.WithIdentity("audit-checkpoint", "console")
+                .StartAt(DateTimeOffset.UtcNow + AuditCheckpointInterval / 6).WithSimpleSchedule(schedule => schedule.WithInterval(AuditCheckpointInterval).RepeatForever()));
         });
         builder.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         return builder;

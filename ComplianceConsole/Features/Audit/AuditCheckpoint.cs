@@ -1,0 +1,31 @@
+using System.Globalization;
+
+namespace ComplianceConsole.Features.Audit;
+
+/// <summary>
+/// A signed statement of the chain's head at a moment: "event N had hash H". Kept in the database and, one line
+/// each, in a file outside it; an event removed from the end, or the chain rewritten, no longer matches it.
+/// </summary>
+public sealed class AuditCheckpoint
+{
+    public long Id { get; set; }
+    public long Sequence { get; set; }
+    public string Hash { get; set; } = "";
+    public DateTime CreatedAtUtc { get; set; }
+
+    /// <summary>HMAC with the audit key over the sequence, hash and time; nobody without the key can make one.</summary>
+    public string Signature { get; set; } = "";
+
+    public string SignedText() =>
+        string.Create(CultureInfo.InvariantCulture, $"checkpoint|{Sequence}|{Hash}|{CreatedAtUtc.ToUniversalTime():O}");
+}
+
+internal sealed class AuditCheckpointConfiguration : Microsoft.EntityFrameworkCore.IEntityTypeConfiguration<AuditCheckpoint>
+{
+    public void Configure(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<AuditCheckpoint> builder)
+    {
+        builder.Property(c => c.Hash).HasMaxLength(64).IsRequired();
+        builder.Property(c => c.Signature).HasMaxLength(64).IsRequired();
+        builder.HasIndex(c => c.Sequence);
+    }
+}

@@ -1,0 +1,101 @@
+using System.Text.Json;
+using ComplianceConsole.Data;
+using Microsoft.EntityFrameworkCore;
+using Quartz;
+
+namespace ComplianceConsole.Features.Audit;
+
+/// <summary>
+/// Writes and reads the chain's signed checkpoints: in the database and appended to <c>audit-checkpoints.log</c>
+/// (or the file named by <c>ComplianceConsole:AuditCheckpointFile</c>, which can live on other storage), so that
+/// deleting them from the database alone hides nothing. The job host writes one every hour; an export writes one
+/// for its cover sheet.
+/// </summary>
+public sealed class AuditCheckpoints(IDbContextFactory<AppDbContext> contextFactory, AuditKey key, IConfiguration configuration,
+    DataFolder dataFolder, TimeProvider clock)
+{
+    public const string FileConfigurationKey = "ComplianceConsole:AuditCheckpointFile";
+    private static readonly SemaphoreSlim FileLock = new(1, 1);
+
+    private string FilePath => string.IsNullOrWhiteSpace(configuration[FileConfigurationKey])
+        ? dataFolder.File("audit-checkpoints.log")
+        : Path.GetFullPath(configuration[FileConfigurationKey]!);
+
+    /// <summary>Signs the current head of the chain, unless the newest checkpoint already names it; returns the checkpoint in force.</summary>
+    public async Task<AuditCheckpoint?> WriteAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var head = await db.AuditEvents.AsNoTracking().OrderByDescending(e => e.Sequence).Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(cancellationToken);
+        if (head is null) return null;
+        var newest = await db.AuditCheckpoints.AsNoTracking().OrderByDescending(c => c.Sequence).FirstOrDefaultAsync(cancellationToken);
+        if (newest is not null && newest.Sequence == head.Sequence && newest.Hash == head.Hash) return newest;
+
+        var checkpoint = new AuditCheckpoint { Sequence = head.Sequence, Hash = head.Hash, CreatedAtUtc = AuditTrail.TruncateToMicroseconds(clock.GetUtcNow().UtcDateTime) };
+        checkpoint.Signature = key.Mac(checkpoint.SignedText());
+        db.AuditCheckpoints.Add(checkpoint);
+        await db.SaveChangesAsync(cancellationToken);
+        await AppendToFileAsync(checkpoint, cancellationToken);
+        return checkpoint;
+    }
+
+    /// <summary>Every checkpoint in the database or the file (the same one in both counts once), oldest first.</summary>
+    public async Task<IReadOnlyList<AuditCheckpoint>> ReadAllAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var stored = await db.AuditCheckpoints.AsNoTracking().ToListAsync(cancellationToken);
+        var filed = File.Exists(FilePath)
+            ? (await File.ReadAllLinesAsync(FilePath, cancellationToken)).Where(l => l.Length > 0).Select(Parse).OfType<AuditCheckpoint>()
+            : [];
+        return stored.Concat(filed).DistinctBy(c => c.SignedText() + c.Signature).OrderBy(c => c.Sequence).ThenBy(c => c.CreatedAtUtc).ToList();
+    }
+
+    public bool IsGenuine(AuditCheckpoint checkpoint) =>
+        System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
+            System.Text.Encoding.ASCII.GetBytes(key.Mac(checkpoint.SignedText())), System.Text.Encoding.ASCII.GetBytes(checkpoint.Signature));
+
+    private async Task AppendToFileAsync(AuditCheckpoint checkpoint, CancellationToken cancellationToken)
+    {
+        await FileLock.WaitAsync(cancellationToken);
+        try
+        {
+            var line = JsonSerializer.Serialize(new FiledCheckpoint(checkpoint.Sequence, checkpoint.Hash, checkpoint.CreatedAtUtc, checkpoint.Signature)) + "\n";
+            if (!File.Exists(FilePath) && !OperatingSystem.IsWindows())
+            {
+                await using var created = new FileStream(FilePath, new FileStreamOptions
+                {
+                    Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+                });
+            }
+            await File.AppendAllTextAsync(FilePath, line, cancellationToken);
+        }
+        finally
+        {
+            FileLock.Release();
+        }
+    }
+
+    // A line that is not a checkpoint (cut off by a crash mid-write) is skipped, not fatal.
+    private static AuditCheckpoint? Parse(string line)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<FiledCheckpoint>(line) is { } c
+                ? new AuditCheckpoint { Sequence = c.Sequence, Hash = c.Hash, CreatedAtUtc = DateTime.SpecifyKind(c.CreatedAtUtc, DateTimeKind.Utc), Signature = c.Signature }
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private sealed record FiledCheckpoint(long Sequence, string Hash, DateTime CreatedAtUtc, string Signature);
+}
+
+/// <summary>The recurring Quartz job that signs the chain's head.</summary>
+[DisallowConcurrentExecution]
+public sealed class AuditCheckpointJob(AuditCheckpoints checkpoints) : IJob
+{
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default) =>
+        await checkpoints.WriteAsync(cancellationToken);
+}

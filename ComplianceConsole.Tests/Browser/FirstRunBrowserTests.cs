@@ -79,7 +79,7 @@ public sealed class FirstRunBrowserTests(BrowserApp browser) : IClassFixture<Bro
         await dialog.GetByText("实名审核员 — 处理实名核验记录").ClickAsync();
         await dialog.GetByRole(AriaRole.Button, new() { Name = "创建" }).ClickAsync();
         var link = page.Locator("#password-link textarea, textarea#password-link").First;
-        await Expect(link).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("Account/ResetPassword\\?code="));
+        await Expect(link).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("Account/ResetPassword\\?user="));
         await Expect(page.GetByRole(AriaRole.Cell, new() { Name = VerifierEmail })).ToBeVisibleAsync();
         return await link.InputValueAsync();
     }
@@ -87,7 +87,7 @@ public sealed class FirstRunBrowserTests(BrowserApp browser) : IClassFixture<Bro
     private static async Task SetPasswordAsync(IPage page, string link)
     {
         await page.GotoAsync(link);
-        await page.GetByLabel("电子邮箱").FillAsync(VerifierEmail);
+        await Expect(page.GetByText(VerifierEmail)).ToBeVisibleAsync();
         await page.GetByLabel("新密码", new() { Exact = true }).FillAsync(VerifierPassword);
         await page.GetByLabel("确认新密码").FillAsync(VerifierPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "设置密码" }).ClickAsync();

@@ -205,6 +205,6 @@ public sealed class StaffService(
     private static async Task<string> SetPasswordPathAsync(UserManager<ApplicationUser> users, ApplicationUser staff)
     {
         var token = await users.GeneratePasswordResetTokenAsync(staff);
-        return $"Account/ResetPassword?code={WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token))}";
+        return $"Account/ResetPassword?user={Uri.EscapeDataString(staff.Id)}&code={WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token))}";
     }
 }

@@ -46,7 +46,9 @@ public sealed class FirstRunBrowserTests(BrowserApp browser) : IClassFixture<Bro
             await page.SaveScreenshotAsync("home-verifier-english.png");
 
             await page.GotoAsync("staff");
-            await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Account/AccessDenied"));
+            await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/access-denied"));
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "无权访问", Level = 1 })).ToBeVisibleAsync();
+            await Expect(navigation.GetByRole(AriaRole.Link, new() { Name = "实名核验" })).ToBeVisibleAsync(); // the way on is still there
             Assert.True(browser.ConsoleErrors.IsEmpty, string.Join("\n", browser.ConsoleErrors));
         }
         catch

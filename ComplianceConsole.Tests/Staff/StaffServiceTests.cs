@@ -121,6 +121,27 @@ public sealed class StaffServiceTests : SetUpAppTest
     }
 
     [Fact]
+    public async Task The_list_marks_the_administrator_themself_so_disabling_oneself_is_not_offered()
+    {
+        await App.CreateStaffAsync("colleague@example.cn", Roles.Auditor);
+        var rows = (await AsAdmin(s => s.ListAsync(new StaffQuery(null, 0, 10)))).Items;
+        Assert.True(rows.Single(r => r.Email == TestApp.AdminEmail).IsYou);
+        Assert.False(rows.Single(r => r.Email == "colleague@example.cn").IsYou);
+    }
+
+    [Fact]
+    public async Task Overlong_input_is_refused_by_field_with_a_length_message()
+    {
+        var created = await AsAdmin(s => s.CreateAsync(new NewStaffForm
+        {
+            Email = new string('a', 300) + "@example.cn", DisplayName = new string('长', 10_000), Roles = [Roles.Auditor],
+        }));
+        Assert.Equal(SaveOutcome.Invalid, created.Result.Outcome);
+        Assert.Equal(["DisplayName", "Email"], created.Result.Errors.Select(e => e.Field).Order());
+        Assert.All(created.Result.Errors, e => Assert.Equal("Validation.TooLong", e.MessageKey));
+    }
+
+    [Fact]
     public async Task With_a_second_administrator_the_first_may_step_down()
     {
         var adminId = await AdminIdAsync();

@@ -16,12 +16,17 @@ namespace ComplianceConsole;
 
 public static class ApplicationServices
 {
+    public const int MaxInteractiveMessageBytes = 256 * 1024;
+
     public static WebApplicationBuilder AddApplicationServices(this WebApplicationBuilder builder)
     {
         // Serve wwwroot-assets and package assets from their build locations under 'dotnet run' in any environment;
         // a published app has them in its own wwwroot and no manifest, so this does nothing there.
         builder.WebHost.UseStaticWebAssets();
-        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents()
+            // Above the 32 KB default, so an absurdly long paste reaches the server and is answered with a length
+            // message instead of closing the connection; inputs carry their own maxlength well below this.
+            .AddHubOptions(options => options.MaximumReceiveMessageSize = MaxInteractiveMessageBytes);
         // Snackbars (a job that ended) come from the bottom right, clear of the app bar and the page's own buttons.
         builder.Services.AddMudServices(mud => mud.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight);
         builder.Services.AddTransient<MudBlazor.MudLocalizer, MudComponentLocalizer>();

@@ -17,6 +17,6 @@ public class ChinaTimeTests
     public void Utc_times_are_shown_in_china_standard_time()
     {
         Assert.Equal("2026-11-25 07:59:59", ChinaTime.Format(new DateTime(2026, 11, 24, 23, 59, 59, DateTimeKind.Utc)));
-        Assert.Equal("", ChinaTime.Format((DateTime?)null));
+        Assert.Equal("—", ChinaTime.Format((DateTime?)null)); // an empty field reads as empty, not as a rendering fault
     }
 }

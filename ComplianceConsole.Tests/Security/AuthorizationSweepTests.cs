@@ -48,23 +48,7 @@ public sealed class SweepApp : IAsyncLifetime
 /// </summary>
 public sealed class AuthorizationSweepTests(SweepApp sweep) : IClassFixture<SweepApp>
 {
-    private sealed record Route(string Path, string Method, bool AllowsAnonymous, IReadOnlyList<string> Policies, bool IsApi);
-
-    private static readonly string[] FrameworkPrefixes = ["/_blazor", "/_framework", "/_content"];
-
-    private List<Route> DiscoverRoutes() => sweep.App.Services.GetRequiredService<EndpointDataSource>().Endpoints
-        .OfType<RouteEndpoint>()
-        .Select(e => (Endpoint: e, Path: "/" + (e.RoutePattern.RawText ?? "").TrimStart('/')))
-        .Where(x => !FrameworkPrefixes.Any(p => x.Path.StartsWith(p, StringComparison.OrdinalIgnoreCase)))
-        .Where(x => !Path.HasExtension(x.Path) && !x.Path.Contains(":file}")) // static files and their fallback
-        .Select(x => new Route(
-            ConcretePath(x.Path),
-            x.Endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.FirstOrDefault() ?? HttpMethods.Get,
-            x.Endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null,
-            x.Endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).OfType<string>().ToList(),
-            x.Endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Any(a => a.AuthenticationSchemes == ApiKeyAuthenticationHandler.SchemeName)))
-        .DistinctBy(r => (r.Path, r.Method))
-        .ToList();
+    private List<DiscoveredRoute> DiscoverRoutes() => RouteDiscovery.Discover(sweep.App.Services, ConcretePath);
 
     // Route parameters get a value that names nothing; the answer must still respect authorisation.
     private static string ConcretePath(string template) =>
@@ -81,7 +65,20 @@ public sealed class AuthorizationSweepTests(SweepApp sweep) : IClassFixture<Swee
 
     private static bool Denied(HttpResponseMessage r) =>
         r.StatusCode == HttpStatusCode.Forbidden
-        || (r.StatusCode == HttpStatusCode.Redirect && r.Headers.Location!.OriginalString.Contains("/Account/AccessDenied", StringComparison.OrdinalIgnoreCase));
+        || (r.StatusCode == HttpStatusCode.Redirect && r.Headers.Location!.OriginalString.Contains("/access-denied", StringComparison.OrdinalIgnoreCase));
+
+    [Fact]
+    public async Task A_refused_page_leads_to_the_access_denied_page_which_answers_403_inside_the_navigation()
+    {
+        var auditor = sweep.ClientsByRole[Roles.Auditor];
+        var refused = await auditor.GetAsync("/staff");
+        Assert.True(Denied(refused));
+        var page = await auditor.GetAsync(refused.Headers.Location);
+        Assert.Equal(HttpStatusCode.Forbidden, page.StatusCode);
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Contains("mud-navmenu", html);
+        Assert.Contains("href=\"audit\"", html); // the auditor's own pages stay one click away
+    }
 
     [Fact]
     public void The_sweep_finds_the_pages_it_must_protect()

@@ -32,6 +32,9 @@ public sealed class SignInTests : SetUpAppTest
         var response = await TryAsync(App.CreateBrowserlikeClient(), "Wrong-Password-1");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("电子邮箱或密码不正确", await Forms.TextAsync(response));
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("alert-danger", html); // styled as the error it is
+        Assert.DoesNotContain("alert-success", html);
         Assert.Equal([AuditActions.SignInFailed], (await EventsAsync()).Select(e => e.Action));
     }
 

@@ -68,6 +68,9 @@ public sealed class FirstRunSetupTests : IDisposable
         var response = await Forms.PostAsync(client, "/setup", "setup", Form(_app.SetupToken.ToLowerInvariant()));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.EndsWith("Account/Login", response.Headers.Location?.OriginalString);
+        var login = await client.GetAsync("/Account/Login");
+        Assert.Contains("第一个管理员已创建，请登录。", await Forms.TextAsync(login)); // told that it worked, as success
+        Assert.Contains("alert-success", await login.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/setup")).StatusCode);
         Assert.False(File.Exists(Path.Combine(_app.DataFolderPath, SetupService.TokenFileName)));

@@ -31,24 +31,66 @@ public sealed class StaffServiceTests : SetUpAppTest
     {
         var created = await AsAdmin(s => s.CreateAsync(new NewStaffForm { Email = "li.na@example.cn", DisplayName = "李娜", Roles = [Roles.Verifier, Roles.Reviewer] }));
         Assert.True(created.Result.Succeeded);
-        Assert.StartsWith("Account/ResetPassword?code=", created.SetPasswordPath);
+        Assert.StartsWith("Account/ResetPassword?user=", created.SetPasswordPath);
 
         var client = App.CreateBrowserlikeClient();
+        var form = await Forms.TextAsync(await client.GetAsync("/" + created.SetPasswordPath));
+        Assert.Contains("李娜", form); // the link names the person: nobody types an e-mail address
+        Assert.Contains("li.na@example.cn", form);
         var set = await Forms.PostAsync(client, "/" + created.SetPasswordPath, "reset-password", new()
         {
-            ["Input.Email"] = "li.na@example.cn", ["Input.Password"] = "Another-Good-Pass-7", ["Input.ConfirmPassword"] = "Another-Good-Pass-7",
+            ["Input.Password"] = "Another-Good-Pass-7", ["Input.ConfirmPassword"] = "Another-Good-Pass-7",
         });
         Assert.EndsWith("Account/ResetPasswordConfirmation", set.Headers.Location?.OriginalString);
         await App.SignInAsync("li.na@example.cn", "Another-Good-Pass-7");
 
         var reused = await Forms.PostAsync(App.CreateBrowserlikeClient(), "/" + created.SetPasswordPath, "reset-password", new()
         {
-            ["Input.Email"] = "li.na@example.cn", ["Input.Password"] = "Third-Good-Pass-8", ["Input.ConfirmPassword"] = "Third-Good-Pass-8",
+            ["Input.Password"] = "Third-Good-Pass-8", ["Input.ConfirmPassword"] = "Third-Good-Pass-8",
         });
+        Assert.Equal(HttpStatusCode.OK, reused.StatusCode); // not sent to "password set"
         Assert.Contains("链接无效或已过期", await Forms.TextAsync(reused));
 
         var listed = await AsAdmin(s => s.ListAsync(new StaffQuery("李娜", 0, 10)));
         Assert.Equal([Roles.Reviewer, Roles.Verifier], listed.Items.Single().Roles);
+    }
+
+    [Fact]
+    public async Task A_set_password_link_that_fails_says_why_and_never_claims_the_password_was_set()
+    {
+        var created = await AsAdmin(s => s.CreateAsync(new NewStaffForm { Email = "wang.fang@example.cn", DisplayName = "王芳", Roles = [Roles.Auditor] }));
+        var link = "/" + created.SetPasswordPath!;
+        var client = App.CreateBrowserlikeClient();
+
+        async Task<string> SubmitAsync(string url, string password, string confirmation)
+        {
+            var response = await Forms.PostAsync(client, url, "reset-password", new() { ["Input.Password"] = password, ["Input.ConfirmPassword"] = confirmation });
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var html = await response.Content.ReadAsStringAsync();
+            Assert.Contains("alert-danger", html); // shown as an error, not as success
+            return await Forms.TextAsync(response);
+        }
+
+        Assert.Contains("两次输入的密码不一致", await SubmitAsync(link, "Another-Good-Pass-7", "Another-Good-Pass-8"));
+        Assert.Contains("至少", await SubmitAsync(link, "short", "short"));
+        Assert.Contains("链接无效或已过期", await SubmitAsync(link.Replace("code=", "code=AAAA"), "Another-Good-Pass-7", "Another-Good-Pass-7"));
+
+        var otherPerson = await App.CreateStaffAsync("someone.else@example.cn", Roles.Auditor);
+        var forged = System.Text.RegularExpressions.Regex.Replace(link, "user=[^&]+", "user=" + otherPerson);
+        Assert.Contains("链接无效或已过期", await SubmitAsync(forged, "Another-Good-Pass-7", "Another-Good-Pass-7"));
+
+        // A link without a person or code, or naming nobody, is refused outright.
+        foreach (var broken in new[] { link.Split('&')[0], System.Text.RegularExpressions.Regex.Replace(link, "user=[^&]+", "user=nobody") })
+        {
+            var response = await client.GetAsync(broken);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.EndsWith("Account/InvalidPasswordReset", response.Headers.Location!.OriginalString);
+        }
+
+        // Nothing was set by the failures: the link still works once.
+        var set = await Forms.PostAsync(client, link, "reset-password", new() { ["Input.Password"] = "Another-Good-Pass-7", ["Input.ConfirmPassword"] = "Another-Good-Pass-7" });
+        Assert.EndsWith("Account/ResetPasswordConfirmation", set.Headers.Location?.OriginalString);
+        await App.SignInAsync("wang.fang@example.cn", "Another-Good-Pass-7");
     }
 
     [Fact]
@@ -76,6 +118,27 @@ public sealed class StaffServiceTests : SetUpAppTest
         Assert.Equal("Staff.LastAdministrator", demoted.RefusalKey);
         var disabled = await AsAdmin(s => s.SetDisabledAsync(adminId, true));
         Assert.Equal("Staff.CannotDisableSelf", disabled.RefusalKey);
+    }
+
+    [Fact]
+    public async Task The_list_marks_the_administrator_themself_so_disabling_oneself_is_not_offered()
+    {
+        await App.CreateStaffAsync("colleague@example.cn", Roles.Auditor);
+        var rows = (await AsAdmin(s => s.ListAsync(new StaffQuery(null, 0, 10)))).Items;
+        Assert.True(rows.Single(r => r.Email == TestApp.AdminEmail).IsYou);
+        Assert.False(rows.Single(r => r.Email == "colleague@example.cn").IsYou);
+    }
+
+    [Fact]
+    public async Task Overlong_input_is_refused_by_field_with_a_length_message()
+    {
+        var created = await AsAdmin(s => s.CreateAsync(new NewStaffForm
+        {
+            Email = new string('a', 300) + "@example.cn", DisplayName = new string('长', 10_000), Roles = [Roles.Auditor],
+        }));
+        Assert.Equal(SaveOutcome.Invalid, created.Result.Outcome);
+        Assert.Equal(["DisplayName", "Email"], created.Result.Errors.Select(e => e.Field).Order());
+        Assert.All(created.Result.Errors, e => Assert.Equal("Validation.TooLong", e.MessageKey));
     }
 
     [Fact]

@@ -30,6 +30,31 @@ public sealed class VerificationWorkTests(VerificationApp app) : IClassFixture<V
     }
 
     [Fact]
+    public async Task A_note_longer_than_1000_characters_is_refused_with_a_message_and_changes_nothing()
+    {
+        var id = await app.SubmitAsync("long-note-user", VerificationMethod.MobileNumber, "13700000077", "钱七");
+        var tooLong = await app.DecideAsync(VerificationApp.Verifier, id, VerificationAction.Reject, "other", new string('长', VerificationRules.MaxNoteLength + 1));
+        Assert.Equal(SaveOutcome.Invalid, tooLong.Outcome);
+        Assert.Equal("Verification.NoteTooLong", tooLong.Errors.Single().MessageKey);
+        Assert.Equal(VerificationStatus.Pending, (await app.DetailAsync(id)).Record.Status);
+
+        Assert.True((await app.DecideAsync(VerificationApp.Verifier, id, VerificationAction.Reject, "other", new string('长', VerificationRules.MaxNoteLength))).Succeeded);
+    }
+
+    [Fact]
+    public async Task A_decision_is_audited_with_enum_names_and_its_note_as_written()
+    {
+        var id = await app.SubmitAsync("audit-words-user", VerificationMethod.MobileNumber, "13700000078", "孙八");
+        Assert.True((await app.DecideAsync(VerificationApp.Verifier, id, VerificationAction.Reject, "other", "照片模糊 😀")).Succeeded);
+
+        await using var db = await app.App.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        var decided = await db.AuditEvents.SingleAsync(e => e.Action == AuditActions.VerificationDecided && e.TargetId == id.ToString());
+        Assert.Contains("\"Action\":\"Reject\"", decided.Details);
+        Assert.Contains("\"to\":\"Rejected\"", decided.Details);
+        Assert.Contains("照片模糊", decided.Details);
+    }
+
+    [Fact]
     public async Task An_action_the_status_does_not_allow_is_refused()
     {
         var id = await app.SubmitAsync("refuse-user", VerificationMethod.MobileNumber, "13700000001", "赵六");

@@ -21,5 +21,5 @@ public static class ChinaTime
 
     public static string Format(DateTime utc) => FromUtc(utc).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 
-    public static string Format(DateTime? utc) => utc is null ? "" : Format(utc.Value);
+    public static string Format(DateTime? utc) => utc is null ? Common.Display.Dash : Format(utc.Value);
 }

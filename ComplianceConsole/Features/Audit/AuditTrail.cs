@@ -92,8 +92,10 @@ public sealed class AuditTrail(TimeProvider clock, AuditHash hasher)
     // Databases keep microseconds at most; hashing the stored value keeps verification exact.
     internal static DateTime TruncateToMicroseconds(DateTime utc) => new(utc.Ticks - utc.Ticks % 10, DateTimeKind.Utc);
 
+    // Enums by name, so the stored details read without the code (events written before this hold numbers).
     private static readonly JsonSerializerOptions JsonOptions = new()
     {
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
     };
 }

@@ -22,6 +22,9 @@ public static class ProviderSettingsRules
     public const int MaxFilingNumberLength = 64;
     public const int MaxFilingNumbers = 20;
 
+    /// <summary>Room for the most filing numbers at their longest, one a line, with spaces to spare.</summary>
+    public const int MaxFilingNumbersTextLength = MaxFilingNumbers * (MaxFilingNumberLength + 4);
+
     public static IReadOnlyList<string> FilingNumbers(string text) =>
         text.Split('\n').Select(line => line.Trim()).Where(line => line.Length > 0).ToList();
 

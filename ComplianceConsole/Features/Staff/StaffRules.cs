@@ -7,11 +7,14 @@ namespace ComplianceConsole.Features.Staff;
 public static class StaffRules
 {
     public const int MaxDisplayNameLength = 100;
+    public const int MaxEmailLength = 256;
 
     public static IReadOnlyList<FieldError> Validate(NewStaffForm form)
     {
         var errors = new List<FieldError>();
-        if (!MailAddress.TryCreate(form.Email.Trim(), out var address) || address.Address != form.Email.Trim())
+        var email = form.Email.Trim();
+        if (email.Length > MaxEmailLength) errors.Add(new(nameof(form.Email), "Validation.TooLong", MaxEmailLength));
+        else if (!MailAddress.TryCreate(email, out var address) || address.Address != email)
             errors.Add(new(nameof(form.Email), "Validation.Email"));
         var name = form.DisplayName.Trim();
         if (name.Length == 0) errors.Add(new(nameof(form.DisplayName), "Validation.Required"));

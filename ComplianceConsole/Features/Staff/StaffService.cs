@@ -25,7 +25,7 @@ public sealed class StaffService(
 {
     public async Task<PagedResult<StaffRow>> ListAsync(StaffQuery query, CancellationToken cancellationToken = default)
     {
-        await guard.DemandAsync(StaffPermissions.Manage);
+        var actor = await guard.DemandActorAsync(StaffPermissions.Manage);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var users = db.Users.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(query.Search))
@@ -46,7 +46,7 @@ public sealed class StaffService(
                            select new { ur.UserId, r.Name }).ToListAsync(cancellationToken);
         var rows = page.Select(u => new StaffRow(u.Id, u.Email!, u.DisplayName,
             roles.Where(r => r.UserId == u.Id).Select(r => r.Name!).Order().ToList(),
-            u.IsDisabled, u.LockoutEnd > now, u.TwoFactorEnabled, u.CreatedAtUtc)).ToList();
+            u.IsDisabled, u.LockoutEnd > now, u.TwoFactorEnabled, u.CreatedAtUtc, u.Id == actor.Id)).ToList();
         return new PagedResult<StaffRow>(rows, total);
     }
 
@@ -205,6 +205,6 @@ public sealed class StaffService(
     private static async Task<string> SetPasswordPathAsync(UserManager<ApplicationUser> users, ApplicationUser staff)
     {
         var token = await users.GeneratePasswordResetTokenAsync(staff);
-        return $"Account/ResetPassword?code={WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token))}";
+        return $"Account/ResetPassword?user={Uri.EscapeDataString(staff.Id)}&code={WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token))}";
     }
 }

@@ -15,6 +15,9 @@ public static class VerificationRules
     public const int MaxRealNameLength = 100;
     public const int MaxNoteLength = 1000;
 
+    /// <summary>Longer than any identifier, mobile number or platform user id the grid can find.</summary>
+    public const int MaxSearchLength = 128;
+
     public static ParsedIdentifier ParseIdentifier(VerificationMethod method, string? raw, DateOnly today)
     {
         var normalized = IdentifierText.Normalize(raw);

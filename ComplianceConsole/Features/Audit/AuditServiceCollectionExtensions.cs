@@ -1,3 +1,5 @@
+using ComplianceConsole.Features.Jobs;
+
 namespace ComplianceConsole.Features.Audit;
 
 public static class AuditServiceCollectionExtensions
@@ -11,6 +13,7 @@ public static class AuditServiceCollectionExtensions
         services.AddSingleton<AuditAppendOnlyInterceptor>();
         services.AddScoped<AuditQueryService>();
         services.AddScoped<AuditChainVerifier>();
+        services.AddJobKind(AuditChainVerificationJob.Kind);
         return services;
     }
 }

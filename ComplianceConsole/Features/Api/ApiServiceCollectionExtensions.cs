@@ -16,6 +16,10 @@ public static class ApiServiceCollectionExtensions
         var requestsPerMinute = configuration.GetValue(RequestsPerMinuteKey, 600);
         authentication.AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddScoped<ApiKeyService>();
+        services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section)
+            .Validate(o => o.MaxRequestBytes > 0 && o.SubmitRequestsPerMinute > 0 && o.EligibilityRequestsPerMinute > 0, "API limits must be positive.")
+            .ValidateOnStart();
+        services.AddScoped<ApiJsonBody>();
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddOpenApi("v1", options =>

@@ -1,0 +1,19 @@
+namespace ComplianceConsole.Features.Api;
+
+/// <summary>The platform API's limits, from <c>ComplianceConsole:Api</c>. The README's configuration table says why these defaults.</summary>
+public sealed class ApiOptions
+{
+    public const string Section = "ComplianceConsole:Api";
+
+    /// <summary>
+    /// The largest request body. A full batch (1,000 items) with every field at its longest and every character
+    /// JSON-escaped (<c>\u738B</c>, as many serializers write Chinese) is under 3 MB.
+    /// </summary>
+    public long MaxRequestBytes { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>Submission calls one key may make a minute: each carries up to 1,000 items, so 300 calls are up to 5,000 items a second.</summary>
+    public int SubmitRequestsPerMinute { get; set; } = 300;
+
+    /// <summary>Eligibility checks one key may make a minute: the platform asks on every publish, 200 a second on average.</summary>
+    public int EligibilityRequestsPerMinute { get; set; } = 12_000;
+}

@@ -35,7 +35,7 @@ public static class ApplicationServices
         builder.Services.AddScoped<ProviderSettingsService>();
         builder.Services.AddScoped<StaffService>();
         builder.Services.AddVerification();
-        builder.Services.AddPlatformApi(authentication, builder.Configuration);
+        builder.Services.AddPlatformApi(authentication);
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;
     }

@@ -52,7 +52,7 @@ public sealed class ApiJsonBody(IOptions<ApiOptions> options, IOptions<JsonOptio
             return new(default, TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field.Length == 0 ? "$" : field] = [message] }));
         }
 
-        ApiBody<T> TooLarge() => new(default, ApiErrors.Problem(StatusCodes.Status413PayloadTooLarge, localizer, "Api.BodyTooLarge", maxBytes / (1024 * 1024)));
+        ApiBody<T> TooLarge() => new(default, ApiErrors.Problem(StatusCodes.Status413PayloadTooLarge, localizer, "Api.BodyTooLarge", (maxBytes / (1024.0 * 1024)).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)));
     }
 
     /// <summary>"$.items[1].submittedAt" as "items[1].submittedAt"; the whole document as "".</summary>

@@ -24,18 +24,16 @@ public sealed record EligibilityResponse(string ExternalUserId, bool Eligible, E
 /// <summary>The HTTP API the provider's own platform calls: submit verifications, ask whether a user may publish (Art. 9).</summary>
 public static class VerificationApi
 {
-    public const string RateLimitPolicy = "api";
-
     public static IEndpointRouteBuilder MapVerificationApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api/v1")
             .RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = ApiKeyAuthenticationHandler.SchemeName })
-            .RequireRateLimiting(RateLimitPolicy)
             .WithTags("Verification")
             .WithGroupName("v1");
 
         api.MapPost("/verifications", SubmitAsync)
             .RequireAuthorization(VerificationPermissions.Submit)
+            .RequireRateLimiting(ApiRateLimits.Submit)
             .WithName("SubmitVerifications")
             .WithSummary("Submit real-name verifications (1 to 1,000 in a batch). All are validated first; if any is invalid, none is stored.")
             .Accepts<SubmitVerificationsRequest>("application/json")
@@ -49,10 +47,12 @@ public static class VerificationApi
 
         api.MapGet("/users/{externalId}/eligibility", EligibilityAsync)
             .RequireAuthorization(VerificationPermissions.CheckEligibility)
+            .RequireRateLimiting(ApiRateLimits.Eligibility)
             .WithName("GetPublishingEligibility")
             .WithSummary("May this platform user publish now, and if not, why not.")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         return endpoints;
     }
 

@@ -25,6 +25,7 @@ public static class ApiServiceCollectionExtensions
                 document.Info.Description = "Real-name verification (Art. 9) for the provider's platform. Authenticate with the X-Api-Key header.";
                 return Task.CompletedTask;
             });
+            options.AddSchemaTransformer(ApiEnumDocs.TransformAsync);
         });
         services.AddApiRateLimits();
         return services;

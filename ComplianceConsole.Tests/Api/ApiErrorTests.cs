@@ -26,12 +26,32 @@ public sealed class ApiErrorTests(VerificationApp app) : IClassFixture<Verificat
     [Fact]
     public async Task A_body_over_the_limit_is_answered_413_whether_or_not_it_states_its_length()
     {
-        var tooLong = "{\"items\":[" + new string(' ', 5 * 1024 * 1024) + "]}";
+        var tooLong = "{\"items\":[" + new string(' ', 9 * 1024 * 1024) + "]}";
         var stated = await ProblemAsync(await app.Platform().PostAsync(Submit, Json(tooLong)), HttpStatusCode.RequestEntityTooLarge);
-        Assert.Contains("4 MB", stated.GetProperty("detail").GetString());
+        Assert.Contains("8 MB", stated.GetProperty("detail").GetString());
 
         var streamed = await app.Platform().PostAsync(Submit, new UnknownLengthContent(Encoding.UTF8.GetBytes(tooLong)));
         await ProblemAsync(streamed, HttpStatusCode.RequestEntityTooLarge);
+    }
+
+    [Fact]
+    public async Task The_largest_valid_batch_fits_under_the_limit_even_with_every_character_escaped()
+    {
+        var items = Enumerable.Range(0, 1_000).Select(i => new
+        {
+            externalUserId = $"max-{i}".PadRight(64, '+'),
+            userDisplayName = new string('昵', 100),
+            method = "NationalOnlineIdentity",
+            identifier = $"T{i}".PadRight(512, '+'),
+            realName = new string('名', 100),
+            submittedAt = "2026-11-20T09:00:00+08:00",
+        }).ToArray();
+        var json = JsonSerializer.Serialize(new { items }); // escapes Chinese and '+' as \uXXXX
+        Assert.True(json.Length > 4_000_000, $"the batch is {json.Length:N0} bytes");
+
+        var response = await app.Platform().PostAsync(Submit, Json(json));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(1_000, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("created").GetInt32());
     }
 
     [Theory]

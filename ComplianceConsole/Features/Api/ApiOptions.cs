@@ -6,10 +6,10 @@ public sealed class ApiOptions
     public const string Section = "ComplianceConsole:Api";
 
     /// <summary>
-    /// The largest request body. A full batch (1,000 items) with every field at its longest and every character
-    /// JSON-escaped (<c>\u738B</c>, as many serializers write Chinese) is under 3 MB.
+    /// The largest request body. A full batch (1,000 items) with every field at its longest (a 512-character token)
+    /// and every character JSON-escaped (<c>\u738B</c>, as many serializers write Chinese) is under 5 MB.
     /// </summary>
-    public long MaxRequestBytes { get; set; } = 4 * 1024 * 1024;
+    public long MaxRequestBytes { get; set; } = 8 * 1024 * 1024;
 
     /// <summary>Submission calls one key may make a minute: each carries up to 1,000 items, so 300 calls are up to 5,000 items a second.</summary>
     public int SubmitRequestsPerMinute { get; set; } = 300;

@@ -117,6 +117,18 @@ public sealed class ApiErrorTests(VerificationApp app) : IClassFixture<Verificat
         Assert.Equal(expected, problem.GetProperty("errors").GetProperty("items[0].realName")[0].GetString());
     }
 
+    [Fact]
+    public async Task Authentication_problems_follow_accept_language_too()
+    {
+        var chinese = await ProblemAsync(await app.App.CreateBrowserlikeClient().GetAsync("/api/v1/users/u1/eligibility"), HttpStatusCode.Unauthorized);
+        Assert.Contains("API 密钥", chinese.GetProperty("detail").GetString());
+
+        var client = app.App.CreateBrowserlikeClient();
+        client.DefaultRequestHeaders.Add("Accept-Language", "en");
+        var english = await ProblemAsync(await client.GetAsync("/api/v1/users/u1/eligibility"), HttpStatusCode.Unauthorized);
+        Assert.Equal("A valid API key is required in the X-Api-Key header.", english.GetProperty("detail").GetString());
+    }
+
     /// <summary>A body sent without Content-Length, as a client streaming it would.</summary>
     private sealed class UnknownLengthContent : HttpContent
     {

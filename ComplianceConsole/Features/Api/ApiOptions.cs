@@ -11,8 +11,11 @@ public sealed class ApiOptions
     /// </summary>
     public long MaxRequestBytes { get; set; } = 8 * 1024 * 1024;
 
-    /// <summary>Submission calls one key may make a minute: each carries up to 1,000 items, so 300 calls are up to 5,000 items a second.</summary>
-    public int SubmitRequestsPerMinute { get; set; } = 300;
+    /// <summary>
+    /// Submission calls one key may make a minute: each carries up to 1,000 items, so 600 calls are up to 10,000 items
+    /// a second, the write rate the console is built for; a back-fill is never throttled below what can be stored.
+    /// </summary>
+    public int SubmitRequestsPerMinute { get; set; } = 600;
 
     /// <summary>Eligibility checks one key may make a minute: the platform asks on every publish, 200 a second on average.</summary>
     public int EligibilityRequestsPerMinute { get; set; } = 12_000;

@@ -42,7 +42,7 @@ public static class ApplicationServices
         builder.Services.AddScoped<ProviderSettingsService>();
         builder.Services.AddScoped<StaffService>();
         builder.Services.AddVerification();
-        builder.Services.AddPlatformApi(authentication, builder.Configuration);
+        builder.Services.AddPlatformApi(authentication);
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;
     }
@@ -65,11 +65,12 @@ public static class ApplicationServices
         }
         app.UseMiddleware<SecurityHeaders>();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseApiErrors();
         app.UseRequestLocalization(options =>
         {
             options.SetDefaultCulture(Cultures.Default).AddSupportedCultures([.. Cultures.Supported]).AddSupportedUICultures([.. Cultures.Supported]);
-            // Chinese unless the person chose otherwise; the browser's language does not decide.
-            options.RequestCultureProviders = [new Microsoft.AspNetCore.Localization.CookieRequestCultureProvider()];
+            // Chinese unless the person chose otherwise; the browser's language does not decide. API callers ask with Accept-Language.
+            options.RequestCultureProviders = [new ApiRequestCultureProvider(), new Microsoft.AspNetCore.Localization.CookieRequestCultureProvider()];
         });
         app.UseMiddleware<SetupGate>();
         app.UseAuthentication();

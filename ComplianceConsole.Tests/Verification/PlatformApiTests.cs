@@ -85,7 +85,20 @@ public sealed class PlatformApiTests(VerificationApp app) : IClassFixture<Verifi
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
         Assert.True(errors.TryGetProperty("items[0].method", out _));
-        Assert.True(errors.TryGetProperty("items[0].userKind", out _));
+        var userKind = errors.GetProperty("items[0].userKind")[0].GetString()!;
+        Assert.Contains("Individual, Organisation", userKind);
+        Assert.DoesNotContain("个人", userKind);
+    }
+
+    [Fact]
+    public async Task Every_user_kind_the_error_lists_is_accepted()
+    {
+        var response = await app.Platform().PostAsJsonAsync("/api/v1/verifications", new
+        {
+            items = Enum.GetNames<PlatformUserKind>().Select((kind, i) =>
+                new { externalUserId = $"kind-{kind}", userKind = kind, method = "MobileNumber", identifier = $"1380000555{i}", realName = "张三" }).ToArray(),
+        });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
     [Fact]
@@ -115,5 +128,29 @@ public sealed class PlatformApiTests(VerificationApp app) : IClassFixture<Verifi
         Assert.Contains("/api/v1/verifications", document);
         Assert.Contains("/api/v1/users/{externalId}/eligibility", document);
         Assert.DoesNotContain("/Account/Logout", document);
+    }
+
+    [Theory]
+    [InlineData(typeof(PlatformUserKind))]
+    [InlineData(typeof(VerificationMethod))]
+    [InlineData(typeof(EligibilityReason))]
+    [InlineData(typeof(SubmissionOutcome))]
+    public async Task The_openapi_document_lists_every_enum_as_strings_with_what_each_value_means(Type enumType)
+    {
+        var schemas = (await app.App.CreateBrowserlikeClient().GetFromJsonAsync<JsonElement>("/openapi/v1.json")).GetProperty("components").GetProperty("schemas");
+        var submission = schemas.GetProperty("VerificationSubmissionDto");
+        var schema = enumType == typeof(PlatformUserKind) ? submission.GetProperty("properties").GetProperty("userKind")
+            : schemas.GetProperty(enumType.Name);
+
+        Assert.Equal(Enum.GetNames(enumType), schema.GetProperty("enum").EnumerateArray().Where(v => v.ValueKind == JsonValueKind.String).Select(v => v.GetString()));
+        Assert.Contains("string", schema.GetProperty("type").ToString());
+        var description = schema.GetProperty("description").GetString()!;
+        Assert.All(Enum.GetNames(enumType), name => Assert.Contains(name + ": ", description));
+        if (enumType == typeof(VerificationMethod))
+        {
+            Assert.Equal(Enum.GetNames(enumType), submission.GetProperty("properties").GetProperty("method").GetProperty("enum")
+                .EnumerateArray().Where(v => v.ValueKind == JsonValueKind.String).Select(v => v.GetString()));
+            Assert.Equal(["externalUserId", "identifier", "method", "realName"], submission.GetProperty("required").EnumerateArray().Select(v => v.GetString()).Order());
+        }
     }
 }

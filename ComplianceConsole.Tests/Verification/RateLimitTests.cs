@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using ComplianceConsole.Features.Api;
 using ComplianceConsole.Features.ApiKeys;
 using ComplianceConsole.Security;
@@ -8,10 +10,14 @@ namespace ComplianceConsole.Tests.Verification;
 
 public sealed class RateLimitTests : IDisposable
 {
-    private readonly TestApp _app = new(new Dictionary<string, string> { [ApiServiceCollectionExtensions.RequestsPerMinuteKey] = "3" });
+    private readonly TestApp _app = new(new Dictionary<string, string>
+    {
+        [$"{ApiOptions.Section}:{nameof(ApiOptions.EligibilityRequestsPerMinute)}"] = "3",
+        [$"{ApiOptions.Section}:{nameof(ApiOptions.SubmitRequestsPerMinute)}"] = "2",
+    });
 
     [Fact]
-    public async Task A_key_over_its_limit_is_answered_429_and_another_key_is_not_affected()
+    public async Task A_key_over_its_limit_for_one_kind_of_call_is_answered_429_with_retry_after_and_nothing_else_is_affected()
     {
         await _app.CompleteSetupAsync();
         string busy, quiet;
@@ -27,10 +33,28 @@ public sealed class RateLimitTests : IDisposable
             return client;
         }
 
-        var statuses = new List<HttpStatusCode>();
-        for (var i = 0; i < 4; i++) statuses.Add((await Client(busy).GetAsync("/api/v1/users/someone/eligibility")).StatusCode);
-        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+        var responses = new List<HttpResponseMessage>();
+        for (var i = 0; i < 4; i++) responses.Add(await Client(busy).GetAsync("/api/v1/users/someone/eligibility"));
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], responses.Select(r => r.StatusCode));
+
+        var refused = responses[^1];
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        var retryAfter = refused.Headers.RetryAfter?.Delta;
+        Assert.NotNull(retryAfter);
+        Assert.InRange(retryAfter.Value, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(20)); // 3 a minute: one more every 20 seconds
+        Assert.Contains("3", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+
         Assert.Equal(HttpStatusCode.OK, (await Client(quiet).GetAsync("/api/v1/users/someone/eligibility")).StatusCode);
+        var submission = await Client(busy).PostAsJsonAsync("/api/v1/verifications", new { items = Array.Empty<object>() });
+        Assert.Equal(HttpStatusCode.BadRequest, submission.StatusCode); // its own allowance: answered, not limited
+    }
+
+    [Fact]
+    public void The_defaults_let_a_platform_check_eligibility_on_every_publish()
+    {
+        var defaults = new ApiOptions();
+        Assert.True(defaults.EligibilityRequestsPerMinute >= 6_000);
+        Assert.True(defaults.SubmitRequestsPerMinute < defaults.EligibilityRequestsPerMinute);
     }
 
     public void Dispose() => _app.Dispose();

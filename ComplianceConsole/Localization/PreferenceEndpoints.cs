@@ -1,4 +1,5 @@
 using ComplianceConsole.Data;
+using ComplianceConsole.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 
@@ -24,13 +25,13 @@ public static class PreferenceEndpoints
                 user.PreferredCulture = culture;
                 await userManager.UpdateAsync(user);
             }
-            return Results.LocalRedirect(SafeReturnUrl(returnUrl));
+            return Results.LocalRedirect(LocalReturnUrl.OrHome(returnUrl));
         }).AllowAnonymous();
 
         endpoints.MapGet("/preferences/theme", (string mode, string? returnUrl, HttpContext context) =>
         {
             context.Response.Cookies.Append(ThemeCookie, mode == "dark" ? "dark" : "light", LongLivedCookie());
-            return Results.LocalRedirect(SafeReturnUrl(returnUrl));
+            return Results.LocalRedirect(LocalReturnUrl.OrHome(returnUrl));
         }).AllowAnonymous();
 
         return endpoints;
@@ -39,11 +40,6 @@ public static class PreferenceEndpoints
     public static void AppendCultureCookie(HttpContext context, string culture) =>
         context.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)), LongLivedCookie());
-
-    private static string SafeReturnUrl(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") && !returnUrl.StartsWith("/\\")
-            ? returnUrl
-            : "/";
 
     private static CookieOptions LongLivedCookie() => new()
     {

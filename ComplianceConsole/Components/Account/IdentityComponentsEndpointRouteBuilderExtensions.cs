@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using ComplianceConsole.Data;
 using ComplianceConsole.Features.Audit;
+using ComplianceConsole.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -30,7 +31,7 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
                 await audit.RecordAsync(contextFactory, actor, AuditActions.SignedOut, "Staff", actor.Id);
             }
             await signInManager.SignOutAsync();
-            return TypedResults.LocalRedirect($"~/{returnUrl}");
+            return TypedResults.LocalRedirect(LocalReturnUrl.OrHome("/" + returnUrl));
         }).AllowAnonymous(); // signing out must work even when the session has already expired
 
         return accountGroup;

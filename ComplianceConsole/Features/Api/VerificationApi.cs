@@ -24,39 +24,44 @@ public sealed record EligibilityResponse(string ExternalUserId, bool Eligible, E
 /// <summary>The HTTP API the provider's own platform calls: submit verifications, ask whether a user may publish (Art. 9).</summary>
 public static class VerificationApi
 {
-    public const string RateLimitPolicy = "api";
-
     public static IEndpointRouteBuilder MapVerificationApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api/v1")
             .RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = ApiKeyAuthenticationHandler.SchemeName })
-            .RequireRateLimiting(RateLimitPolicy)
             .WithTags("Verification")
             .WithGroupName("v1");
 
         api.MapPost("/verifications", SubmitAsync)
             .RequireAuthorization(VerificationPermissions.Submit)
+            .RequireRateLimiting(ApiRateLimits.Submit)
             .WithName("SubmitVerifications")
             .WithSummary("Submit real-name verifications (1 to 1,000 in a batch). All are validated first; if any is invalid, none is stored.")
+            .Accepts<SubmitVerificationsRequest>("application/json")
+            .Produces<SubmitVerificationsResponse>()
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         api.MapGet("/users/{externalId}/eligibility", EligibilityAsync)
             .RequireAuthorization(VerificationPermissions.CheckEligibility)
+            .RequireRateLimiting(ApiRateLimits.Eligibility)
             .WithName("GetPublishingEligibility")
             .WithSummary("May this platform user publish now, and if not, why not.")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         return endpoints;
     }
 
-    private static async Task<Results<Ok<SubmitVerificationsResponse>, ValidationProblem>> SubmitAsync(
-        SubmitVerificationsRequest request, VerificationSubmissionService submissions, IStringLocalizer<SharedResource> localizer,
-        CancellationToken cancellationToken)
+    private static async Task<IResult> SubmitAsync(HttpRequest httpRequest, ApiJsonBody body, VerificationSubmissionService submissions,
+        IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
-        var items = request.Items ?? [];
+        var (request, problem) = await body.ReadAsync<SubmitVerificationsRequest>(httpRequest, ExpectedFormatKey);
+        if (problem is not null) return problem;
+        var items = request?.Items ?? [];
         if (items.Count is 0 or > VerificationSubmissionService.BatchSize)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>
@@ -95,6 +100,13 @@ public static class VerificationApi
         string.IsNullOrWhiteSpace(name) ? null
         : !name.Any(char.IsDigit) && Enum.TryParse<TEnum>(name, ignoreCase: true, out var value) ? value
         : default(TEnum);
+
+    private static string ExpectedFormatKey(string jsonProperty) => jsonProperty switch
+    {
+        "items" => "Api.ExpectedItems",
+        "submittedAt" => "Api.ExpectedTime",
+        _ => "Api.ExpectedString",
+    };
 
     private static DateTimeOffset? Utc(DateTime? utc) => utc is null ? null : new DateTimeOffset(utc.Value, TimeSpan.Zero);
 

@@ -1,9 +1,11 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using ComplianceConsole.Data;
+using ComplianceConsole.Localization;
 using ComplianceConsole.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace ComplianceConsole.Features.ApiKeys;
@@ -14,7 +16,7 @@ namespace ComplianceConsole.Features.ApiKeys;
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    IDbContextFactory<AppDbContext> contextFactory, TimeProvider clock)
+    IDbContextFactory<AppDbContext> contextFactory, TimeProvider clock, IStringLocalizer<SharedResource> localizer)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = PermissionClaims.ApiKeyScheme;
@@ -60,10 +62,10 @@ public sealed class ApiKeyAuthenticationHandler(
 
     // The API answers with status codes and problem details, never with a redirect to the sign-in page.
     protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
-        WriteProblemAsync(StatusCodes.Status401Unauthorized, "A valid API key is required in the X-Api-Key header.");
+        WriteProblemAsync(StatusCodes.Status401Unauthorized, localizer["Api.KeyRequired"]);
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-        WriteProblemAsync(StatusCodes.Status403Forbidden, "This API key does not have the scope this call needs.");
+        WriteProblemAsync(StatusCodes.Status403Forbidden, localizer["Api.ScopeMissing"]);
 
     private Task WriteProblemAsync(int status, string detail)
     {

@@ -118,17 +118,26 @@ public sealed class VerificationSubmissionService(IDbContextFactory<AppDbContext
     {
         var errors = new List<FieldError>();
         identifier = name = "";
+        foreach (var (field, text) in new[]
+        {
+            (nameof(item.ExternalUserId), item.ExternalUserId), (nameof(item.UserDisplayName), item.UserDisplayName),
+            (nameof(item.Identifier), item.Identifier), (nameof(item.RealName), item.RealName),
+        })
+        {
+            if (VerificationRules.HasForbiddenCharacters(text)) errors.Add(new(field, "Validation.ForbiddenCharacters"));
+        }
         var externalId = item.ExternalUserId?.Trim() ?? "";
         if (externalId.Length == 0) errors.Add(new(nameof(item.ExternalUserId), "Validation.Required"));
         else if (externalId.Length > VerificationRules.MaxExternalIdLength) errors.Add(new(nameof(item.ExternalUserId), "Validation.TooLong", VerificationRules.MaxExternalIdLength));
-        if (item.UserKind is { } kind && !Enum.IsDefined(kind)) errors.Add(new(nameof(item.UserKind), "Import.UnknownUserKind"));
-        if ((item.UserDisplayName?.Trim().Length ?? 0) > VerificationRules.MaxDisplayNameLength)
+        if (item.UserKind is { } kind && !Enum.IsDefined(kind))
+            errors.Add(new(nameof(item.UserKind), "Verification.UnknownUserKind", string.Join(", ", Enum.GetNames<PlatformUserKind>())));
+        if (VerificationRules.NormalizeText(item.UserDisplayName).Length > VerificationRules.MaxDisplayNameLength)
             errors.Add(new(nameof(item.UserDisplayName), "Validation.TooLong", VerificationRules.MaxDisplayNameLength));
         if (item.Method is null || !Enum.IsDefined(item.Method.Value))
         {
             errors.Add(new(nameof(item.Method), "Verification.MethodRequired"));
         }
-        else
+        else if (errors.All(e => e.Field != nameof(item.Identifier)))
         {
             var parsed = VerificationRules.ParseIdentifier(item.Method.Value, item.Identifier, today);
             if (!parsed.IsValid) errors.Add(new(nameof(item.Identifier), parsed.ErrorKey!));
@@ -137,7 +146,7 @@ public sealed class VerificationSubmissionService(IDbContextFactory<AppDbContext
         name = VerificationRules.NormalizeName(item.RealName);
         if (name.Length == 0) errors.Add(new(nameof(item.RealName), "Validation.Required"));
         else if (name.Length > VerificationRules.MaxRealNameLength) errors.Add(new(nameof(item.RealName), "Validation.TooLong", VerificationRules.MaxRealNameLength));
-        if (item.SubmittedAtUtc > now.AddMinutes(5)) errors.Add(new(nameof(item.SubmittedAtUtc), "Verification.SubmittedInFuture"));
+        if (VerificationRules.SubmittedAtError(item.SubmittedAtUtc, now) is { } timeError) errors.Add(timeError);
         return errors;
     }
 
@@ -149,15 +158,16 @@ public sealed class VerificationSubmissionService(IDbContextFactory<AppDbContext
         foreach (var item in items)
         {
             var id = item.ExternalUserId!.Trim();
+            var displayName = VerificationRules.NormalizeText(item.UserDisplayName);
             if (!users.TryGetValue(id, out var user))
             {
-                user = new PlatformUser { ExternalId = id, CreatedAtUtc = now, Kind = item.UserKind ?? PlatformUserKind.Individual, DisplayName = item.UserDisplayName?.Trim() ?? "" };
+                user = new PlatformUser { ExternalId = id, CreatedAtUtc = now, Kind = item.UserKind ?? PlatformUserKind.Individual, DisplayName = displayName };
                 db.PlatformUsers.Add(user);
                 users[id] = user;
             }
-            else if (!string.IsNullOrWhiteSpace(item.UserDisplayName) && user.DisplayName != item.UserDisplayName.Trim())
+            else if (displayName.Length > 0 && user.DisplayName != displayName)
             {
-                user.DisplayName = item.UserDisplayName.Trim();
+                user.DisplayName = displayName;
             }
         }
         return users;

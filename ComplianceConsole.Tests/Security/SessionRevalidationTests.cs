@@ -1,0 +1,73 @@
+using System.Net;
+using AngleSharp.Html.Parser;
+using ComplianceConsole.Security;
+using ComplianceConsole.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ComplianceConsole.Tests.Security;
+
+/// <summary>
+/// Setting up or removing an authenticator changes the security stamp, which ends every other session at the next
+/// revalidation; the person doing it stays signed in. Here revalidation happens on every request instead of every minute.
+/// </summary>
+public sealed class SessionRevalidationTests : IAsyncLifetime
+{
+    private const string Reviewer = "reviewer@example.cn";
+    private readonly RevalidatingOnEveryRequestApp _app = new();
+
+    public async ValueTask InitializeAsync()
+    {
+        await _app.CompleteSetupAsync();
+        await _app.CreateStaffAsync(Reviewer, Roles.Reviewer);
+    }
+
+    private static async Task AssertSignedInAsync(HttpClient client)
+    {
+        var home = await client.GetAsync("/");
+        Assert.Equal(HttpStatusCode.OK, home.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_person_enrolling_and_removing_an_authenticator_stays_signed_in_and_their_other_sessions_end()
+    {
+        var client = await _app.SignInAsync(Reviewer);
+        var otherSession = await _app.SignInAsync(Reviewer);
+        await AssertSignedInAsync(otherSession);
+
+        var firstVisit = new HtmlParser().ParseDocument(await client.GetStringAsync("/Account/Manage/EnableAuthenticator"));
+        var key = firstVisit.QuerySelector("#authenticator-key")!.TextContent;
+        await AssertSignedInAsync(client);
+        var secondVisit = new HtmlParser().ParseDocument(await client.GetStringAsync("/Account/Manage/EnableAuthenticator"));
+        Assert.Equal(key, secondVisit.QuerySelector("#authenticator-key")!.TextContent);
+
+        var stale = await otherSession.GetAsync("/");
+        Assert.Equal(HttpStatusCode.Redirect, stale.StatusCode);
+        Assert.Contains("Account/Login", stale.Headers.Location?.OriginalString);
+
+        var enrolled = await Forms.PostAsync(client, "/Account/Manage/EnableAuthenticator", "send-code", new() { ["Input.Code"] = Totp.Code(key) });
+        Assert.Contains("recovery-code", await enrolled.Content.ReadAsStringAsync());
+        await AssertSignedInAsync(client);
+
+        var disabled = await Forms.PostAsync(client, "/Account/Manage/Disable2fa", "disable-2fa", []);
+        Assert.Equal(HttpStatusCode.Redirect, disabled.StatusCode);
+        await AssertSignedInAsync(client);
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        _app.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private sealed class RevalidatingOnEveryRequestApp : TestApp
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureTestServices(services => services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero));
+        }
+    }
+}

@@ -1,0 +1,85 @@
+using ComplianceConsole.Features.Verification;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace ComplianceConsole.Features.Api;
+
+/// <summary>
+/// Every value the API accepts or answers, with what it means, for the OpenAPI document: enums are strings there,
+/// listed with their values, and the string fields that take an enum's name list them too. The README's tables say the same.
+/// </summary>
+public static class ApiEnumDocs
+{
+    public static readonly IReadOnlyDictionary<Type, IReadOnlyDictionary<string, string>> Meanings = new Dictionary<Type, IReadOnlyDictionary<string, string>>
+    {
+        [typeof(PlatformUserKind)] = new Dictionary<string, string>
+        {
+            [nameof(PlatformUserKind.Individual)] = "a natural person (the default when userKind is absent)",
+            [nameof(PlatformUserKind.Organisation)] = "a company or other organisation",
+        },
+        [typeof(VerificationMethod)] = new Dictionary<string, string>
+        {
+            [nameof(VerificationMethod.MobileNumber)] = "mainland mobile number (+86, spaces and dashes allowed)",
+            [nameof(VerificationMethod.ResidentIdCard)] = "resident identity card number, 18 characters with its GB 11643 check character (X allowed)",
+            [nameof(VerificationMethod.UnifiedSocialCreditCode)] = "unified social credit code of an organisation, 18 characters with its GB 32100 check character",
+            [nameof(VerificationMethod.NationalOnlineIdentity)] = "national online identity authentication token, passed as issued (case matters)",
+        },
+        [typeof(EligibilityReason)] = new Dictionary<string, string>
+        {
+            [nameof(EligibilityReason.Verified)] = "a verification is in force: the user may publish (eligible is true only for this reason)",
+            [nameof(EligibilityReason.UnknownUser)] = "no verification was ever submitted for this user id",
+            [nameof(EligibilityReason.NoVerification)] = "the user is known but has no verification record",
+            [nameof(EligibilityReason.Pending)] = "the latest verification awaits a Verifier's decision",
+            [nameof(EligibilityReason.Rejected)] = "the latest verification was rejected; submit a new one",
+            [nameof(EligibilityReason.Expired)] = "the latest verification has expired; submit a new one",
+            [nameof(EligibilityReason.Revoked)] = "the latest verification was revoked",
+        },
+        [typeof(SubmissionOutcome)] = new Dictionary<string, string>
+        {
+            [nameof(SubmissionOutcome.Created)] = "stored as a new pending record (recordId)",
+            [nameof(SubmissionOutcome.AlreadySubmitted)] = "the same submission (user, method, identifier, time) was stored before; recordId is that record",
+            [nameof(SubmissionOutcome.Invalid)] = "never in a 200 answer: an invalid item makes the whole batch a 400 naming its fields",
+            [nameof(SubmissionOutcome.NotStored)] = "never in a 200 answer: a valid item of a batch refused for another item's error",
+        },
+    };
+
+    /// <summary>The string fields of a submission that take an enum's name.</summary>
+    private static readonly IReadOnlyDictionary<string, Type> NamedFields = new Dictionary<string, Type>
+    {
+        ["userKind"] = typeof(PlatformUserKind),
+        ["method"] = typeof(VerificationMethod),
+    };
+
+    private static readonly string[] RequiredSubmissionFields = ["externalUserId", "method", "identifier", "realName"];
+
+    public static Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
+    {
+        var type = Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) ?? context.JsonTypeInfo.Type;
+        if (Meanings.TryGetValue(type, out var values))
+        {
+            Describe(schema, type, values);
+        }
+        else if (context.JsonPropertyInfo is { } property && property.DeclaringType == typeof(VerificationSubmissionDto)
+            && NamedFields.TryGetValue(property.Name, out var enumType))
+        {
+            Describe(schema, enumType, Meanings[enumType]);
+        }
+        else if (context.JsonPropertyInfo is { Name: "submittedAt" } submittedAt && submittedAt.DeclaringType == typeof(VerificationSubmissionDto))
+        {
+            schema.Description = $"When the user submitted it, ISO 8601 with an offset; absent means now. Not before " +
+                $"{VerificationRules.EarliestSubmittedAtUtc:yyyy-MM-dd} (UTC), nor more than {VerificationRules.AllowedClockSkew.TotalMinutes} minutes ahead of the server's clock.";
+        }
+        else if (context.JsonPropertyInfo is null && type == typeof(VerificationSubmissionDto))
+        {
+            schema.Required = new HashSet<string>(RequiredSubmissionFields);
+        }
+        return Task.CompletedTask;
+    }
+
+    private static void Describe(OpenApiSchema schema, Type enumType, IReadOnlyDictionary<string, string> values)
+    {
+        schema.Type = JsonSchemaType.String; // an optional field is left out rather than sent as null
+        schema.Enum = [.. Enum.GetNames(enumType).Select(name => (System.Text.Json.Nodes.JsonNode)name)];
+        schema.Description = string.Join("; ", Enum.GetNames(enumType).Select(name => $"{name}: {values[name]}")) + ".";
+    }
+}

@@ -1,0 +1,84 @@
+using System.Buffers;
+using System.Text.Json;
+using ComplianceConsole.Localization;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace ComplianceConsole.Features.Api;
+
+/// <summary>A request body read as JSON, or the problem to answer instead (415, 413, or 400 naming the field that did not parse).</summary>
+public sealed record ApiBody<T>(T? Value, IResult? Problem);
+
+/// <summary>
+/// Reads API request bodies itself rather than through minimal API binding, which answers an oversized body with
+/// a bare 400 and malformed JSON with an empty 400 (Production) or a stack trace (Development).
+/// </summary>
+public sealed class ApiJsonBody(IOptions<ApiOptions> options, IOptions<JsonOptions> json, IStringLocalizer<SharedResource> localizer)
+{
+    /// <param name="expectedFormatKey">Says what a field should hold, from its JSON name, when its value does not parse.</param>
+    public async Task<ApiBody<T>> ReadAsync<T>(HttpRequest request, Func<string, string> expectedFormatKey)
+    {
+        var maxBytes = options.Value.MaxRequestBytes;
+        if (!request.HasJsonContentType())
+            return new(default, ApiErrors.Problem(StatusCodes.Status415UnsupportedMediaType, localizer, "Api.JsonRequired"));
+        if (request.ContentLength > maxBytes) return TooLarge();
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeLimit)
+            sizeLimit.MaxRequestBodySize = maxBytes; // the server stops reading a longer body without Content-Length early
+
+        byte[] body;
+        try
+        {
+            body = await ReadUpToAsync(request.Body, maxBytes, request.HttpContext.RequestAborted);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return TooLarge();
+        }
+        if (body.Length > maxBytes) return TooLarge();
+
+        try
+        {
+            return new(JsonSerializer.Deserialize<T>(body, json.Value.SerializerOptions), null);
+        }
+        catch (JsonException e)
+        {
+            // A reader error (broken syntax) says where the document broke; a conversion error names the field.
+            var field = e.InnerException is JsonException ? "" : FieldOf(e.Path);
+            var message = field.Length == 0
+                ? localizer["Api.MalformedJson", (e.LineNumber ?? 0) + 1, (e.BytePositionInLine ?? 0) + 1]
+                : localizer[expectedFormatKey(PropertyOf(field))];
+            return new(default, TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field.Length == 0 ? "$" : field] = [message] }));
+        }
+
+        ApiBody<T> TooLarge() => new(default, ApiErrors.Problem(StatusCodes.Status413PayloadTooLarge, localizer, "Api.BodyTooLarge", (maxBytes / (1024.0 * 1024)).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    /// <summary>"$.items[1].submittedAt" as "items[1].submittedAt"; the whole document as "".</summary>
+    private static string FieldOf(string? path) => path is null or "$" ? "" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
+
+    /// <summary>The JSON name of the field's own property: "submittedAt" for "items[1].submittedAt", "items" for "items[0]".</summary>
+    private static string PropertyOf(string field)
+    {
+        var last = field[(field.LastIndexOf('.') + 1)..];
+        return last.IndexOf('[') is > 0 and var bracket ? last[..bracket] : last;
+    }
+
+    /// <summary>The body, or its first <paramref name="maxBytes"/> + 1 bytes when it is longer: enough to know it is too long.</summary>
+    private static async Task<byte[]> ReadUpToAsync(Stream body, long maxBytes, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = ArrayPool<byte>.Shared.Rent(81920);
+        try
+        {
+            int read;
+            while (buffer.Length <= maxBytes && (read = await body.ReadAsync(chunk, cancellationToken)) > 0) buffer.Write(chunk, 0, read);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+        }
+        return buffer.ToArray();
+    }
+}

@@ -35,7 +35,8 @@ public sealed class FirstRunBrowserTests(BrowserApp browser) : IClassFixture<Bro
             await Expect(navigation.GetByRole(AriaRole.Link, new() { Name = "实名核验" })).ToBeVisibleAsync();
             await Expect(navigation.GetByRole(AriaRole.Link, new() { Name = "员工管理" })).ToHaveCountAsync(0);
             await Expect(navigation.GetByRole(AriaRole.Link, new() { Name = "审计日志" })).ToHaveCountAsync(0);
-            await Expect(navigation.GetByRole(AriaRole.Link)).ToHaveCountAsync(3);
+            await Expect(navigation.GetByRole(AriaRole.Link, new() { Name = "任务" })).ToBeVisibleAsync();
+            await Expect(navigation.GetByRole(AriaRole.Link)).ToHaveCountAsync(4); // home, records, duplicates, jobs
             await Expect(page.Locator("#home-roles")).ToContainTextAsync("实名审核员");
 
             await page.GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();

@@ -27,8 +27,7 @@ public sealed class AuditChainVerificationJob(AuditChainVerifier verifier, IDbCo
             var newest = await db.AuditEvents.MaxAsync(e => (long?)e.Sequence, cancellationToken) ?? 0;
             await job.ReportAsync(0, (int)Math.Min(int.MaxValue, newest));
         }
-        var progress = new Progress<long>(count => _ = job.ReportAsync((int)Math.Min(int.MaxValue, count)));
-        var result = await verifier.VerifyAndRecordAsync(progress, cancellationToken);
+        var result = await verifier.VerifyAndRecordAsync(count => job.ReportAsync((int)Math.Min(int.MaxValue, count)), cancellationToken);
         var summary = result.Intact
             ? JobMessage.Of("Audit.ChainIntactWithCheckpoints", result.EventsChecked, result.CheckpointsChecked)
             : JobMessage.Of("Audit.ChainBrokenSummary", result.BreakCount, result.EventsChecked, result.CheckpointsChecked);

@@ -48,10 +48,10 @@ public sealed class AuditChainVerifier(IDbContextFactory<AppDbContext> contextFa
     public const int MaxListedBreaks = 1_000;
 
     /// <summary>Verifies the chain for a person on the audit page, and records that they did and what they found.</summary>
-    public async Task<ChainVerification> VerifyAndRecordAsync(IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+    public async Task<ChainVerification> VerifyAndRecordAsync(Func<long, Task>? reportProgress = null, CancellationToken cancellationToken = default)
     {
         var actor = await guard.DemandActorAsync(AuditPermissions.Read);
-        var result = await VerifyAsync(progress, cancellationToken);
+        var result = await VerifyAsync(reportProgress, cancellationToken);
         await audit.RecordAsync(contextFactory, actor, AuditActions.ChainVerified, details: new
         {
             result.EventsChecked, result.Intact, result.BreakCount, result.CheckpointsChecked,
@@ -60,7 +60,7 @@ public sealed class AuditChainVerifier(IDbContextFactory<AppDbContext> contextFa
         return result;
     }
 
-    public async Task<ChainVerification> VerifyAsync(IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+    public async Task<ChainVerification> VerifyAsync(Func<long, Task>? reportProgress = null, CancellationToken cancellationToken = default)
     {
         var signed = await checkpoints.ReadAllAsync(cancellationToken);
         var breaks = new Breaks();
@@ -94,7 +94,7 @@ public sealed class AuditChainVerifier(IDbContextFactory<AppDbContext> contextFa
                 previousHash = e.Hash;
                 checkedCount++;
             }
-            progress?.Report(checkedCount);
+            if (reportProgress is not null) await reportProgress(checkedCount);
         }
 
         foreach (var checkpoint in genuine)

@@ -26,6 +26,23 @@ public sealed class JobExecutor(
     {
         var job = await StartAsync(jobId);
         if (job is null) return;
+        try
+        {
+            await RunStartedAsync(job, hostStopping);
+        }
+        catch (Exception) when (hostStopping.IsCancellationRequested)
+        {
+            await EndAsync(job, JobStatus.Interrupted, null, JobMessage.Of("Jobs.Failure.Stopped"));
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Job {JobId} ({Kind}) failed.", job.Id, job.Kind);
+            await EndAsync(job, JobStatus.Failed, null, JobMessage.Of("Jobs.Failure.Unexpected"));
+        }
+    }
+
+    private async Task RunStartedAsync(JobRecord job, CancellationToken hostStopping)
+    {
         var kind = kinds.SingleOrDefault(k => k.Name == job.Kind);
         if (kind is null)
         {
@@ -48,21 +65,15 @@ public sealed class JobExecutor(
         try
         {
             var result = await kind.RunAsync(scope.ServiceProvider, protector.Decrypt(job.Input), context, context.Cancellation);
-            await EndAsync(job, context.CancelledByPerson ? JobStatus.Cancelled : context.HostStopping.IsCancellationRequested ? JobStatus.Interrupted : JobStatus.Succeeded, result, null);
+            await EndAsync(job, context.CancelledByPerson ? JobStatus.Cancelled : hostStopping.IsCancellationRequested ? JobStatus.Interrupted : JobStatus.Succeeded, result, null);
         }
         catch (PermissionDeniedException denied)
         {
             await EndAsync(job, JobStatus.Failed, null, JobMessage.Of("Jobs.Failure.PermissionLost", denied.Permission));
         }
-        catch (OperationCanceledException) when (context.Cancellation.IsCancellationRequested)
+        catch (OperationCanceledException) when (context.CancelledByPerson)
         {
-            await EndAsync(job, context.CancelledByPerson ? JobStatus.Cancelled : JobStatus.Interrupted, null,
-                context.CancelledByPerson ? null : JobMessage.Of("Jobs.Failure.Stopped"));
-        }
-        catch (Exception e)
-        {
-            logger.LogError(e, "Job {JobId} ({Kind}) failed.", job.Id, job.Kind);
-            await EndAsync(job, JobStatus.Failed, null, JobMessage.Of("Jobs.Failure.Unexpected"));
+            await EndAsync(job, JobStatus.Cancelled, null, null);
         }
     }
 

@@ -24,6 +24,11 @@ internal sealed class WriteBenchmark(IDbContextFactory<AppDbContext> contexts, i
         var userId = await db.PlatformUsers.Select(u => u.Id).FirstAsync();
         await using var connection = new SqliteConnection(db.Database.GetConnectionString());
         await connection.OpenAsync();
+        await using (var pragmas = connection.CreateCommand())
+        {
+            pragmas.CommandText = SqlitePragmaInterceptor.Pragmas; // the app's own connection settings
+            await pragmas.ExecuteNonQueryAsync();
+        }
         var stopwatch = new Stopwatch();
         for (var done = 0; done < items; done += Batch)
         {

@@ -55,14 +55,15 @@ public sealed class VerificationQueryService(IDbContextFactory<AppDbContext> con
         return exact ? ordered : ordered.Take(VerificationGridRules.CountBound + 1);
     }
 
-    /// <summary>The records table read through the index for this filter and sort; an exact search reads its few rows by their own indexes.</summary>
+    /// <summary>The records table read through the index for this filter and sort, or by id for an exact search.</summary>
     private static IQueryable<VerificationRecord> GridSource(AppDbContext db, VerificationFilter filter, VerificationSort sort)
     {
-        if (!string.IsNullOrWhiteSpace(filter.Search) || !db.Database.IsSqlite()) return db.VerificationRecords;
-        var index = VerificationGridIndexes.For(filter, sort == VerificationSort.DecidedNewest);
+        if (!db.Database.IsSqlite()) return db.VerificationRecords;
+        // An exact search reads its few rows by id (NOT INDEXED still allows the rowid), never a walk that avoids sorting them.
+        var hint = !string.IsNullOrWhiteSpace(filter.Search) ? "NOT INDEXED" : $"INDEXED BY \"{VerificationGridIndexes.For(filter, sort == VerificationSort.DecidedNewest).Name}\"";
         // The index name comes from the fixed list of definitions, never from input.
 #pragma warning disable EF1002
-        return db.VerificationRecords.FromSqlRaw($"SELECT * FROM \"VerificationRecords\" INDEXED BY \"{index.Name}\"");
+        return db.VerificationRecords.FromSqlRaw($"SELECT * FROM \"VerificationRecords\" {hint}");
 #pragma warning restore EF1002
     }
 
@@ -177,7 +178,11 @@ public sealed class VerificationQueryService(IDbContextFactory<AppDbContext> con
             var search = filter.Search.Trim();
             var hashes = SearchHashes(search);
             var userId = await db.PlatformUsers.AsNoTracking().Where(u => u.ExternalId == search).Select(u => (long?)u.Id).FirstOrDefaultAsync(cancellationToken);
-            query = query.Where(r => hashes.Contains(r.IdentifierHash) || r.PlatformUserId == userId);
+            // The few matching ids first, each through its own index; combined with other filters in one OR, the planner walked a whole index instead.
+            var ids = await db.VerificationRecords.AsNoTracking().Where(r => hashes.Contains(r.IdentifierHash)).Select(r => r.Id)
+                .Concat(db.VerificationRecords.AsNoTracking().Where(r => r.PlatformUserId == userId).Select(r => r.Id))
+                .ToListAsync(cancellationToken);
+            query = query.Where(r => ids.Contains(r.Id));
         }
         return query;
     }

@@ -116,10 +116,10 @@ public sealed class VerificationSubmissionService(IDbContextFactory<AppDbContext
     /// <summary>For each identity hash, the platform users it is verified for.</summary>
     private static async Task<ILookup<string, long>> VerifiedHoldersAsync(AppDbContext db, List<string> hashes, CancellationToken cancellationToken)
     {
-        var verified = VerificationStatus.Verified;
-        var holders = await db.VerificationRecords.AsNoTracking().Where(r => hashes.Contains(r.IdentifierHash) && r.Status == verified)
-            .Select(r => new { r.IdentifierHash, r.PlatformUserId }).ToListAsync(cancellationToken);
-        return holders.ToLookup(h => h.IdentifierHash, h => h.PlatformUserId);
+        // The status is checked here, not in SQL: with it there, SQLite read every verified record instead of seeking the hashes.
+        var records = await db.VerificationRecords.AsNoTracking().Where(r => hashes.Contains(r.IdentifierHash))
+            .Select(r => new { r.IdentifierHash, r.PlatformUserId, r.Status }).ToListAsync(cancellationToken);
+        return records.Where(r => r.Status == VerificationStatus.Verified).ToLookup(r => r.IdentifierHash, r => r.PlatformUserId);
     }
 
     private static DateTime ChinaTimeToday(DateTime utcNow) => Localization.ChinaTime.FromUtc(utcNow);

@@ -18,6 +18,10 @@ namespace ComplianceConsole.Data.Migrations
                 name: "IX_VerificationRecords_DecidedBy_DecidedAtUtc",
                 table: "VerificationRecords");
 
+            migrationBuilder.DropIndex(
+                name: "IX_VerificationRecords_IsDuplicate_SubmittedAtUtc_Id",
+                table: "VerificationRecords");
+
             migrationBuilder.CreateIndex(
                 name: "IX_VerificationRecords_DecidedAtUtc_Id",
                 table: "VerificationRecords",
@@ -25,22 +29,51 @@ namespace ComplianceConsole.Data.Migrations
                 filter: "\"DecidedAtUtc\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
-                name: "IX_VerificationRecords_DecidedBy_DecidedAtUtc_Id_Status_Method",
+                name: "IX_VerificationRecords_DecidedBy_DecidedAtUtc_Id",
                 table: "VerificationRecords",
-                columns: new[] { "DecidedBy", "DecidedAtUtc", "Id", "Status", "Method" },
+                columns: new[] { "DecidedBy", "DecidedAtUtc", "Id" },
                 filter: "\"DecidedAtUtc\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
-                name: "IX_VerificationRecords_DecidedBy_SubmittedAtUtc_Id_Status_Method",
+                name: "IX_VerificationRecords_DecidedBy_Method_DecidedAtUtc_Id",
                 table: "VerificationRecords",
-                columns: new[] { "DecidedBy", "SubmittedAtUtc", "Id", "Status", "Method" },
+                columns: new[] { "DecidedBy", "Method", "DecidedAtUtc", "Id" },
+                filter: "\"DecidedAtUtc\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VerificationRecords_DecidedBy_Method_SubmittedAtUtc_Id",
+                table: "VerificationRecords",
+                columns: new[] { "DecidedBy", "Method", "SubmittedAtUtc", "Id" },
                 filter: "\"DecidedBy\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
-                name: "IX_VerificationRecords_IsDuplicate_DecidedAtUtc_Id",
+                name: "IX_VerificationRecords_DecidedBy_Status_DecidedAtUtc_Id_Method",
                 table: "VerificationRecords",
-                columns: new[] { "IsDuplicate", "DecidedAtUtc", "Id" },
+                columns: new[] { "DecidedBy", "Status", "DecidedAtUtc", "Id", "Method" },
                 filter: "\"DecidedAtUtc\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VerificationRecords_DecidedBy_Status_SubmittedAtUtc_Id_Method",
+                table: "VerificationRecords",
+                columns: new[] { "DecidedBy", "Status", "SubmittedAtUtc", "Id", "Method" },
+                filter: "\"DecidedBy\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VerificationRecords_DecidedBy_SubmittedAtUtc_Id",
+                table: "VerificationRecords",
+                columns: new[] { "DecidedBy", "SubmittedAtUtc", "Id" },
+                filter: "\"DecidedBy\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VerificationRecords_IsDuplicate_DecidedAtUtc_Id_Status_Method_DecidedBy",
+                table: "VerificationRecords",
+                columns: new[] { "IsDuplicate", "DecidedAtUtc", "Id", "Status", "Method", "DecidedBy" },
+                filter: "\"DecidedAtUtc\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VerificationRecords_IsDuplicate_SubmittedAtUtc_Id_Status_Method_DecidedBy",
+                table: "VerificationRecords",
+                columns: new[] { "IsDuplicate", "SubmittedAtUtc", "Id", "Status", "Method", "DecidedBy" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_VerificationRecords_Method_DecidedAtUtc_Id",
@@ -69,15 +102,35 @@ namespace ComplianceConsole.Data.Migrations
                 table: "VerificationRecords");
 
             migrationBuilder.DropIndex(
-                name: "IX_VerificationRecords_DecidedBy_DecidedAtUtc_Id_Status_Method",
+                name: "IX_VerificationRecords_DecidedBy_DecidedAtUtc_Id",
                 table: "VerificationRecords");
 
             migrationBuilder.DropIndex(
-                name: "IX_VerificationRecords_DecidedBy_SubmittedAtUtc_Id_Status_Method",
+                name: "IX_VerificationRecords_DecidedBy_Method_DecidedAtUtc_Id",
                 table: "VerificationRecords");
 
             migrationBuilder.DropIndex(
-                name: "IX_VerificationRecords_IsDuplicate_DecidedAtUtc_Id",
+                name: "IX_VerificationRecords_DecidedBy_Method_SubmittedAtUtc_Id",
+                table: "VerificationRecords");
+
+            migrationBuilder.DropIndex(
+                name: "IX_VerificationRecords_DecidedBy_Status_DecidedAtUtc_Id_Method",
+                table: "VerificationRecords");
+
+            migrationBuilder.DropIndex(
+                name: "IX_VerificationRecords_DecidedBy_Status_SubmittedAtUtc_Id_Method",
+                table: "VerificationRecords");
+
+            migrationBuilder.DropIndex(
+                name: "IX_VerificationRecords_DecidedBy_SubmittedAtUtc_Id",
+                table: "VerificationRecords");
+
+            migrationBuilder.DropIndex(
+                name: "IX_VerificationRecords_IsDuplicate_DecidedAtUtc_Id_Status_Method_DecidedBy",
+                table: "VerificationRecords");
+
+            migrationBuilder.DropIndex(
+                name: "IX_VerificationRecords_IsDuplicate_SubmittedAtUtc_Id_Status_Method_DecidedBy",
                 table: "VerificationRecords");
 
             migrationBuilder.DropIndex(
@@ -101,6 +154,11 @@ namespace ComplianceConsole.Data.Migrations
                 name: "IX_VerificationRecords_DecidedBy_DecidedAtUtc",
                 table: "VerificationRecords",
                 columns: new[] { "DecidedBy", "DecidedAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VerificationRecords_IsDuplicate_SubmittedAtUtc_Id",
+                table: "VerificationRecords",
+                columns: new[] { "IsDuplicate", "SubmittedAtUtc", "Id" });
         }
     }
 }

@@ -35,7 +35,7 @@ public sealed class TourBrowserApp : BrowserApp
             await App.SubmitDirectlyAsync(new VerificationSubmission(person[0], null, null, method, person[1], person[2], DateTime.UtcNow.AddDays(index - 3)));
         }
         await using var verifier = App.As(EmailOf(Roles.Verifier));
-        var page = await verifier.Get<VerificationQueryService>().GetPageAsync(new VerificationPageRequest(new VerificationFilter(), VerificationSort.SubmittedNewest, 10, null, 0));
+        var page = await verifier.Get<VerificationQueryService>().GetPageAsync(new VerificationPageRequest(new VerificationFilter(), VerificationSort.SubmittedNewest, 10));
         RecordId = page.Items.Single(r => r.ExternalUserId == "tour-1").Id;
         var note = string.Concat(Enumerable.Repeat("证件照片与本人不符，", 100))[..VerificationRules.MaxNoteLength]; // no spaces to break at
         var version = (int)(await verifier.Get<VerificationQueryService>().GetDetailAsync(RecordId))!.Record.Version;

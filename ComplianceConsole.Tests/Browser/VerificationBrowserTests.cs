@@ -44,7 +44,7 @@ public sealed class VerificationBrowserTests(VerificationBrowserApp browser) : I
             await Expect(page.GetByRole(AriaRole.Cell, new() { Name = "bw-other" })).ToBeVisibleAsync();
 
             await page.Locator("#filter-status").ClickAsync();
-            await page.GetByRole(AriaRole.Option, new() { Name = "待审核" }).ClickAsync();
+            await page.GetByRole(AriaRole.Menuitem, new() { Name = "待审核" }).ClickAsync();
             await page.Locator("#filter-apply").ClickAsync();
             await Expect(page.GetByRole(AriaRole.Cell, new() { Name = "110105********002X" })).ToBeVisibleAsync();
             await Expect(page.GetByRole(AriaRole.Cell, new() { Name = "欧阳**" })).ToBeVisibleAsync();

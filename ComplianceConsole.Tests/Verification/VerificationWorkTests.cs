@@ -83,6 +83,47 @@ public sealed class VerificationWorkTests(VerificationApp app) : IClassFixture<V
     }
 
     [Fact]
+    public async Task A_new_submission_of_an_identity_verified_for_another_user_is_flagged_as_it_arrives()
+    {
+        var verified = await app.SubmitAsync("arrive-user-a", VerificationMethod.MobileNumber, "13911112222", "周洋");
+        await app.DecideAsync(VerificationApp.Verifier, verified, VerificationAction.Verify);
+
+        var sameUserAgain = await app.SubmitAsync("arrive-user-a", VerificationMethod.MobileNumber, "13911112222", "周洋", DateTimeOffset.UtcNow.AddMinutes(-1));
+        var otherUser = await app.SubmitAsync("arrive-user-b", VerificationMethod.MobileNumber, "139 1111 2222", "周洋");
+
+        Assert.True((await app.DetailAsync(otherUser)).Record.IsDuplicate);
+        Assert.False((await app.DetailAsync(sameUserAgain)).Record.IsDuplicate);
+        Assert.False((await app.DetailAsync(verified)).Record.IsDuplicate);
+    }
+
+    [Fact]
+    public async Task A_batch_stores_each_user_once_names_them_anew_and_makes_one_record_of_an_item_sent_twice()
+    {
+        await using var scope = app.App.As(VerificationApp.Verifier);
+        var submissions = scope.Get<VerificationSubmissionService>();
+        var at = DateTime.UtcNow.AddHours(-1);
+        VerificationSubmission Item(string identifier, string? displayName) =>
+            new("batch-user", displayName, PlatformUserKind.Individual, VerificationMethod.MobileNumber, identifier, "钱多多", at);
+
+        var results = await submissions.SaveBatchAsync([Item("13722220001", "旧名"), Item("13722220002", "新名"), Item("13722220001", null)],
+            new AuditActor(null, "test"), AuditActions.VerificationImported, new { }, allOrNothing: false, TestContext.Current.CancellationToken);
+
+        Assert.All(results, r => Assert.Equal(SubmissionOutcome.Created, r.Outcome));
+        Assert.Equal(results[0].RecordId, results[2].RecordId);
+        Assert.NotEqual(results[0].RecordId, results[1].RecordId);
+        await using var db = await app.App.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        var user = await db.PlatformUsers.SingleAsync(u => u.ExternalId == "batch-user");
+        Assert.Equal("新名", user.DisplayName);
+        var records = await db.VerificationRecords.Include(r => r.History).Where(r => r.PlatformUserId == user.Id).ToListAsync();
+        Assert.Equal(2, records.Count);
+        Assert.All(records, r => Assert.Equal([VerificationStatus.Pending], r.History.Select(h => h.ToStatus)));
+        Assert.Equal(at, records[0].SubmittedAtUtc, TimeSpan.FromMilliseconds(1));
+        var detail = await app.DetailAsync(results[1].RecordId!.Value);
+        Assert.Equal("137****0002", detail.Record.MaskedIdentifier);
+        Assert.Equal("钱**", detail.Record.MaskedName);
+    }
+
+    [Fact]
     public async Task Exact_search_finds_an_identifier_however_it_is_typed_and_never_a_part_of_it()
     {
         var id = await app.SubmitAsync("search-user", VerificationMethod.ResidentIdCard, "440524188001010014", "林峰");

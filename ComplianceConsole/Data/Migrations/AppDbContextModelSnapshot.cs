@@ -505,21 +505,66 @@ namespace ComplianceConsole.Data.Migrations
                     b.HasIndex("SubmissionKey")
                         .IsUnique();
 
-                    b.HasIndex("DecidedAtUtc", "Id");
-
-                    b.HasIndex("DecidedBy", "DecidedAtUtc");
+                    b.HasIndex("DecidedAtUtc", "Id")
+                        .HasDatabaseName("IX_VerificationRecords_DecidedAtUtc_Id")
+                        .HasFilter("\"DecidedAtUtc\" IS NOT NULL");
 
                     b.HasIndex("PlatformUserId", "Status");
 
-                    b.HasIndex("SubmittedAtUtc", "Id");
+                    b.HasIndex("SubmittedAtUtc", "Id")
+                        .HasDatabaseName("IX_VerificationRecords_SubmittedAtUtc_Id");
 
-                    b.HasIndex("IsDuplicate", "SubmittedAtUtc", "Id");
+                    b.HasIndex("DecidedBy", "DecidedAtUtc", "Id")
+                        .HasDatabaseName("IX_VerificationRecords_DecidedBy_DecidedAtUtc_Id")
+                        .HasFilter("\"DecidedAtUtc\" IS NOT NULL");
 
-                    b.HasIndex("Method", "SubmittedAtUtc", "Id");
+                    b.HasIndex("DecidedBy", "SubmittedAtUtc", "Id")
+                        .HasDatabaseName("IX_VerificationRecords_DecidedBy_SubmittedAtUtc_Id")
+                        .HasFilter("\"DecidedBy\" IS NOT NULL");
 
-                    b.HasIndex("Status", "SubmittedAtUtc", "Id");
+                    b.HasIndex("Method", "DecidedAtUtc", "Id")
+                        .HasDatabaseName("IX_VerificationRecords_Method_DecidedAtUtc_Id")
+                        .HasFilter("\"DecidedAtUtc\" IS NOT NULL");
 
-                    b.HasIndex("Status", "Method", "SubmittedAtUtc", "Id");
+                    b.HasIndex("Method", "SubmittedAtUtc", "Id")
+                        .HasDatabaseName("IX_VerificationRecords_Method_SubmittedAtUtc_Id");
+
+                    b.HasIndex("Status", "DecidedAtUtc", "Id")
+                        .HasDatabaseName("IX_VerificationRecords_Status_DecidedAtUtc_Id")
+                        .HasFilter("\"DecidedAtUtc\" IS NOT NULL");
+
+                    b.HasIndex("Status", "SubmittedAtUtc", "Id")
+                        .HasDatabaseName("IX_VerificationRecords_Status_SubmittedAtUtc_Id");
+
+                    b.HasIndex("DecidedBy", "Method", "DecidedAtUtc", "Id")
+                        .HasDatabaseName("IX_VerificationRecords_DecidedBy_Method_DecidedAtUtc_Id")
+                        .HasFilter("\"DecidedAtUtc\" IS NOT NULL");
+
+                    b.HasIndex("DecidedBy", "Method", "SubmittedAtUtc", "Id")
+                        .HasDatabaseName("IX_VerificationRecords_DecidedBy_Method_SubmittedAtUtc_Id")
+                        .HasFilter("\"DecidedBy\" IS NOT NULL");
+
+                    b.HasIndex("Status", "Method", "DecidedAtUtc", "Id")
+                        .HasDatabaseName("IX_VerificationRecords_Status_Method_DecidedAtUtc_Id")
+                        .HasFilter("\"DecidedAtUtc\" IS NOT NULL");
+
+                    b.HasIndex("Status", "Method", "SubmittedAtUtc", "Id")
+                        .HasDatabaseName("IX_VerificationRecords_Status_Method_SubmittedAtUtc_Id");
+
+                    b.HasIndex("DecidedBy", "Status", "DecidedAtUtc", "Id", "Method")
+                        .HasDatabaseName("IX_VerificationRecords_DecidedBy_Status_DecidedAtUtc_Id_Method")
+                        .HasFilter("\"DecidedAtUtc\" IS NOT NULL");
+
+                    b.HasIndex("DecidedBy", "Status", "SubmittedAtUtc", "Id", "Method")
+                        .HasDatabaseName("IX_VerificationRecords_DecidedBy_Status_SubmittedAtUtc_Id_Method")
+                        .HasFilter("\"DecidedBy\" IS NOT NULL");
+
+                    b.HasIndex("IsDuplicate", "DecidedAtUtc", "Id", "Status", "Method", "DecidedBy")
+                        .HasDatabaseName("IX_VerificationRecords_IsDuplicate_DecidedAtUtc_Id_Status_Method_DecidedBy")
+                        .HasFilter("\"DecidedAtUtc\" IS NOT NULL");
+
+                    b.HasIndex("IsDuplicate", "SubmittedAtUtc", "Id", "Status", "Method", "DecidedBy")
+                        .HasDatabaseName("IX_VerificationRecords_IsDuplicate_SubmittedAtUtc_Id_Status_Method_DecidedBy");
 
                     b.ToTable("VerificationRecords");
                 });

@@ -20,7 +20,7 @@ namespace ComplianceConsole.Features.Benchmarks;
 /// warm-up rounds, then the given number of timed rounds, and reports p50 and p95 in milliseconds.
 /// Seeds synthetic records first when the database holds fewer than asked for.
 /// </summary>
-public sealed class VerificationBenchmark(WebApplication app, int records, int iterations, int importRows)
+public sealed class VerificationBenchmark(WebApplication app, int records, int iterations, int gridIterations, int importRows, int apiItems)
 {
     private const int Warmup = 10;
 
@@ -35,43 +35,26 @@ public sealed class VerificationBenchmark(WebApplication app, int records, int i
             existing = await CountAsync(contexts);
         }
         var samples = await SampleAsync(contexts);
-        output.WriteLine($"{existing:N0} verification records; {iterations} timed rounds per scenario after {Warmup} warm-up rounds.");
+        output.WriteLine($"{existing:N0} verification records.");
         output.WriteLine();
-        output.WriteLine("| scenario | p50 ms | p95 ms |");
-        output.WriteLine("|---|---:|---:|");
 
         await using var scope = app.Services.CreateAsyncScope();
         await SignInAsync(scope.ServiceProvider);
         var queries = scope.ServiceProvider.GetRequiredService<VerificationQueryService>();
-        Task<Common.PagedResult<VerificationRow>> Page(VerificationFilter filter, VerificationSort sort = VerificationSort.SubmittedNewest) =>
-            queries.GetPageAsync(new VerificationPageRequest(filter, sort, 50));
-
-        var decider = samples.Decider;
-        var since = DateTime.UtcNow.AddDays(-30);
-        await Report(output, "Grid: all records, newest first, page 1 + total count", _ => Page(new VerificationFilter()));
-        await Report(output, "Grid: pending, newest first, page 1 + count", _ => Page(new VerificationFilter { Status = VerificationStatus.Pending }));
-        await Report(output, "Grid: verified resident ID cards, oldest first, page 1 + count",
-            _ => Page(new VerificationFilter { Status = VerificationStatus.Verified, Method = VerificationMethod.ResidentIdCard }, VerificationSort.SubmittedOldest));
-        await Report(output, "Grid: decided by one verifier in the last 30 days, recently decided first",
-            _ => Page(new VerificationFilter { DecidedBy = decider, DecidedFromUtc = since }, VerificationSort.DecidedNewest));
-        await Report(output, "Grid: duplicates only", _ => Page(new VerificationFilter { DuplicatesOnly = true }));
-        await Report(output, "Grid: submitted in one week, newest first",
-            _ => Page(new VerificationFilter { SubmittedFromUtc = samples.WeekStart, SubmittedToUtc = samples.WeekStart.AddDays(7) }));
-
-        VerificationCursor? cursor = null;
-        await Report(output, "Grid: next page by keyset (walking the pending records)", async _ =>
+        if (gridIterations > 0)
         {
-            var page = await queries.GetPageAsync(new VerificationPageRequest(new VerificationFilter { Status = VerificationStatus.Pending }, VerificationSort.SubmittedNewest, 50, cursor));
-            cursor = page.Items.Count > 0 ? page.Items[^1].CursorFor(VerificationSort.SubmittedNewest) : null;
-        });
+            await new GridBenchmark(queries, contexts, gridIterations).RunAsync(output,
+                new GridBenchmark.Samples(samples.Identifiers[0], samples.Decider ?? "nobody", samples.FirstSubmittedUtc, samples.LastSubmittedUtc));
+            output.WriteLine();
+        }
+        output.WriteLine($"Other scenarios: {iterations} timed rounds each after {Warmup} warm-up rounds.");
+        output.WriteLine();
+        output.WriteLine("| scenario | p50 ms | p95 ms |");
+        output.WriteLine("|---|---:|---:|");
+        Task<VerificationPage> Page(VerificationFilter filter) => queries.GetPageAsync(new VerificationPageRequest(filter, VerificationSort.SubmittedNewest, 50));
+
         await Report(output, "Exact search by identifier (keyed hash)", i => Page(new VerificationFilter { Search = samples.Identifiers[i % samples.Identifiers.Count] }));
         await Report(output, "Exact search by platform user id", i => Page(new VerificationFilter { Search = samples.ExternalIds[i % samples.ExternalIds.Count] }));
-        await Report(output, "Count only: pending", async _ =>
-        {
-            await using var db = await contexts.CreateDbContextAsync();
-            await db.VerificationRecords.CountAsync(r => r.Status == VerificationStatus.Pending);
-        });
-
         var (client, key) = await StartApiAsync(scope.ServiceProvider);
         client.DefaultRequestHeaders.Add(ApiKeyAuthenticationHandler.HeaderName, key);
         await Report(output, "Eligibility API over HTTP (GET /api/v1/users/{id}/eligibility)", async i =>
@@ -80,12 +63,27 @@ public sealed class VerificationBenchmark(WebApplication app, int records, int i
             response.EnsureSuccessStatusCode();
             await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
         });
-        if (importRows > 0) await ImportAsync(output, scope.ServiceProvider);
+
+        var writes = new WriteBenchmark(contexts, Math.Max(apiItems, WriteBenchmark.Batch));
+        var raw = await writes.RawInsertsPerSecondAsync();
+        output.WriteLine();
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Raw SQLite inserts into the records table (same width, same indexes, prepared, {WriteBenchmark.Batch:N0} a transaction): {raw:N0} rows/s."));
+        if (apiItems > 0)
+        {
+            var submitter = await ApiKeyAsync(scope.ServiceProvider, VerificationPermissions.Submit);
+            client.DefaultRequestHeaders.Remove(ApiKeyAuthenticationHandler.HeaderName);
+            client.DefaultRequestHeaders.Add(ApiKeyAuthenticationHandler.HeaderName, submitter);
+            var api = await writes.ApiItemsPerSecondAsync(client);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"API submissions over HTTP ({apiItems:N0} new users' verifications, batches of {WriteBenchmark.Batch:N0}): {api:N0} items/s, {WriteBenchmark.Ratio(api, raw)} to raw inserts."));
+        }
+        if (importRows > 0) await ImportAsync(output, scope.ServiceProvider, raw);
         await app.StopAsync();
     }
 
     /// <summary>Times one import of a generated CSV file as the import page runs it: queued, then run by the job host.</summary>
-    private async Task ImportAsync(TextWriter output, IServiceProvider services)
+    private async Task ImportAsync(TextWriter output, IServiceProvider services, double rawInsertsPerSecond)
     {
         var identities = new SyntheticIdentities(importRows);
         var path = Path.Combine(Path.GetTempPath(), $"cc-import-benchmark-{Guid.NewGuid():N}.csv");
@@ -115,7 +113,7 @@ public sealed class VerificationBenchmark(WebApplication app, int records, int i
         var counts = job!.Result!.Summary.Arguments;
         output.WriteLine();
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Import job of {counts[0]} CSV rows ({counts[1]} created, {counts[3]} invalid): {stopwatch.Elapsed.TotalSeconds:F1} s, {job.Done / stopwatch.Elapsed.TotalSeconds:N0} rows/s."));
+            $"Import job of {counts[0]} CSV rows ({counts[1]} created, {counts[3]} invalid): {stopwatch.Elapsed.TotalSeconds:F1} s, {job.Done / stopwatch.Elapsed.TotalSeconds:N0} rows/s, {WriteBenchmark.Ratio(job.Done / stopwatch.Elapsed.TotalSeconds, rawInsertsPerSecond)} to raw inserts."));
     }
 
     private async Task Report(TextWriter output, string scenario, Func<int, Task> action)
@@ -139,7 +137,7 @@ public sealed class VerificationBenchmark(WebApplication app, int records, int i
         return await db.VerificationRecords.CountAsync();
     }
 
-    private sealed record Samples(IReadOnlyList<string> Identifiers, IReadOnlyList<string> ExternalIds, string? Decider, DateTime WeekStart);
+    private sealed record Samples(IReadOnlyList<string> Identifiers, IReadOnlyList<string> ExternalIds, string? Decider, DateTime FirstSubmittedUtc, DateTime LastSubmittedUtc);
 
     /// <summary>Real identifiers and user ids picked at random from the data, so searches find something.</summary>
     private async Task<Samples> SampleAsync(IDbContextFactory<AppDbContext> contexts)
@@ -152,8 +150,9 @@ public sealed class VerificationBenchmark(WebApplication app, int records, int i
         var rows = await db.VerificationRecords.AsNoTracking().Where(r => ids.Contains(r.Id))
             .Select(r => new { r.IdentifierCipher, r.PlatformUser.ExternalId, r.SubmittedAtUtc }).ToListAsync();
         var decider = await db.VerificationRecords.AsNoTracking().Where(r => r.DecidedBy != null).Select(r => r.DecidedBy).FirstOrDefaultAsync();
-        return new Samples(rows.Select(r => pii.Decrypt(r.IdentifierCipher)).ToList(), rows.Select(r => r.ExternalId).ToList(), decider,
-            rows.Select(r => r.SubmittedAtUtc).DefaultIfEmpty(DateTime.UtcNow).Min());
+        var first = await db.VerificationRecords.MinAsync(r => r.SubmittedAtUtc);
+        var last = await db.VerificationRecords.MaxAsync(r => r.SubmittedAtUtc);
+        return new Samples(rows.Select(r => pii.Decrypt(r.IdentifierCipher)).ToList(), rows.Select(r => r.ExternalId).ToList(), decider, first, last);
     }
 
     /// <summary>
@@ -184,7 +183,12 @@ public sealed class VerificationBenchmark(WebApplication app, int records, int i
         app.Urls.Add("http://127.0.0.1:0");
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var created = await services.GetRequiredService<ApiKeyService>().CreateAsync($"benchmark {DateTime.UtcNow:yyyyMMddHHmmss}", [VerificationPermissions.CheckEligibility]);
-        return (new HttpClient { BaseAddress = new Uri(address + "/") }, created.Key!);
+        return (new HttpClient { BaseAddress = new Uri(address + "/") }, await ApiKeyAsync(services, VerificationPermissions.CheckEligibility));
+    }
+
+    private static async Task<string> ApiKeyAsync(IServiceProvider services, string scope)
+    {
+        var created = await services.GetRequiredService<ApiKeyService>().CreateAsync($"benchmark {scope} {DateTime.UtcNow:yyyyMMddHHmmss}", [scope]);
+        return created.Key!;
     }
 }

@@ -27,14 +27,11 @@ internal sealed class VerificationRecordConfiguration : IEntityTypeConfiguration
         builder.HasIndex(r => r.SubmissionKey).IsUnique();
         builder.HasIndex(r => r.IdentifierHash);
         builder.HasIndex(r => new { r.PlatformUserId, r.Status });
-        // The grid's common orders and filters: newest first, by status, by decider, duplicates.
-        builder.HasIndex(r => new { r.SubmittedAtUtc, r.Id });
-        builder.HasIndex(r => new { r.Status, r.SubmittedAtUtc, r.Id });
-        builder.HasIndex(r => new { r.Method, r.SubmittedAtUtc, r.Id });
-        builder.HasIndex(r => new { r.Status, r.Method, r.SubmittedAtUtc, r.Id });
-        builder.HasIndex(r => new { r.DecidedBy, r.DecidedAtUtc });
-        builder.HasIndex(r => new { r.DecidedAtUtc, r.Id });
-        builder.HasIndex(r => new { r.IsDuplicate, r.SubmittedAtUtc, r.Id });
+        // The grid's seeks: one index per leading filter and time axis (VerificationGridIndexes).
+        foreach (var index in VerificationGridIndexes.All)
+        {
+            builder.HasIndex(index.Columns).HasDatabaseName(index.Name).HasFilter(index.Filter);
+        }
         builder.HasMany(r => r.History).WithOne().HasForeignKey(h => h.VerificationRecordId).OnDelete(DeleteBehavior.Cascade);
     }
 }

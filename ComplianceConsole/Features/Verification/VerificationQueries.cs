@@ -17,10 +17,19 @@ public sealed record VerificationFilter
 
 public enum VerificationSort { SubmittedNewest, SubmittedOldest, DecidedNewest }
 
-/// <summary>Where a page starts: after the last row of the previous page (keyset), or at an offset when jumping.</summary>
+/// <summary>The sort key of a row: where a keyset page starts or ends.</summary>
 public sealed record VerificationCursor(DateTime At, long Id);
 
-public sealed record VerificationPageRequest(VerificationFilter Filter, VerificationSort Sort, int PageSize, VerificationCursor? After = null, int Offset = 0);
+/// <summary>Which page: the first, the one after or before a cursor (keyset seeks both ways), or the last (the first in reverse).</summary>
+public enum VerificationPageAnchor { First, After, Before, Last }
+
+public sealed record VerificationPageRequest(VerificationFilter Filter, VerificationSort Sort, int PageSize,
+    VerificationPageAnchor Anchor = VerificationPageAnchor.First, VerificationCursor? Cursor = null);
+
+public sealed record VerificationPage(IReadOnlyList<VerificationRow> Items, bool HasPrevious, bool HasNext);
+
+/// <summary>How many records match; <see cref="AtLeast"/> when counting stopped at a bound (shown as "10,000+").</summary>
+public sealed record VerificationCount(int Value, bool AtLeast);
 
 public sealed record VerificationRow(long Id, long Version, string ExternalUserId, string UserDisplayName, VerificationMethod Method,
     string MaskedIdentifier, string MaskedName, VerificationStatus Status, DateTime SubmittedAtUtc, DateTime? DecidedAtUtc,

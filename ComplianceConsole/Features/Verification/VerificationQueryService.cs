@@ -8,14 +8,63 @@ namespace ComplianceConsole.Features.Verification;
 /// <summary>Reads verification records for the grid, the record page and the eligibility check; everything masked.</summary>
 public sealed class VerificationQueryService(IDbContextFactory<AppDbContext> contextFactory, PermissionGuard guard, PiiProtector pii, TimeProvider clock)
 {
-    public async Task<Common.PagedResult<VerificationRow>> GetPageAsync(VerificationPageRequest request, CancellationToken cancellationToken = default)
+    /// <summary>One page of the grid by keyset: the first, the next or previous from a cursor, or the last (the first, reversed).</summary>
+    public async Task<VerificationPage> GetPageAsync(VerificationPageRequest request, CancellationToken cancellationToken = default)
     {
         await guard.DemandAsync(VerificationPermissions.Read);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var filtered = await FilterAsync(db, request.Filter, cancellationToken);
-        var total = await filtered.CountAsync(cancellationToken);
-        var page = Page(filtered, request).Take(request.PageSize);
-        return new Common.PagedResult<VerificationRow>(await ProjectAsync(page, cancellationToken), total);
+        var rows = await ProjectAsync((await PageQueryAsync(db, request, cancellationToken)).Take(request.PageSize + 1), cancellationToken);
+        var more = rows.Count > request.PageSize;
+        if (more) rows.RemoveAt(rows.Count - 1);
+        var backwards = request.Anchor is VerificationPageAnchor.Before or VerificationPageAnchor.Last;
+        if (backwards) rows.Reverse();
+        return request.Anchor switch
+        {
+            VerificationPageAnchor.First => new VerificationPage(rows, false, more),
+            VerificationPageAnchor.After => new VerificationPage(rows, true, more),
+            VerificationPageAnchor.Before => new VerificationPage(rows, more, true),
+            _ => new VerificationPage(rows, more, false),
+        };
+    }
+
+    /// <summary>How many records match: up to <see cref="VerificationGridRules.CountBound"/> unless <paramref name="exact"/>.</summary>
+    public async Task<VerificationCount> CountAsync(VerificationFilter filter, VerificationSort sort, bool exact = false, CancellationToken cancellationToken = default)
+    {
+        await guard.DemandAsync(VerificationPermissions.Read);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var query = await CountQueryAsync(db, filter, sort, exact, cancellationToken);
+        var count = await query.CountAsync(cancellationToken);
+        return new VerificationCount(Math.Min(count, exact ? int.MaxValue : VerificationGridRules.CountBound), !exact && count > VerificationGridRules.CountBound);
+    }
+
+    /// <summary>The grid's page query, rows in display order or reversed (for Before and Last), on the index chosen for the filter.</summary>
+    internal async Task<IQueryable<VerificationRecord>> PageQueryAsync(AppDbContext db, VerificationPageRequest request, CancellationToken cancellationToken)
+    {
+        var sort = VerificationGridRules.Fit(request.Filter, request.Sort);
+        var filtered = await FilterAsync(db, request.Filter, cancellationToken, GridSource(db, request.Filter, sort));
+        return Page(filtered, sort, request.Anchor, request.Cursor);
+    }
+
+    internal async Task<IQueryable<VerificationRecord>> CountQueryAsync(AppDbContext db, VerificationFilter filter, VerificationSort sort, bool exact,
+        CancellationToken cancellationToken)
+    {
+        sort = VerificationGridRules.Fit(filter, sort);
+        var filtered = await FilterAsync(db, filter, cancellationToken, GridSource(db, filter, sort));
+        // In the index's own order, so the bounded count stops after the bound instead of ordering every match.
+        var ordered = Page(filtered, sort, VerificationPageAnchor.First, null);
+        return exact ? ordered : ordered.Take(VerificationGridRules.CountBound + 1);
+    }
+
+    /// <summary>The records table read through the index for this filter and sort, or by id for an exact search.</summary>
+    private static IQueryable<VerificationRecord> GridSource(AppDbContext db, VerificationFilter filter, VerificationSort sort)
+    {
+        if (!db.Database.IsSqlite()) return db.VerificationRecords;
+        // An exact search reads its few rows by id (NOT INDEXED still allows the rowid), never a walk that avoids sorting them.
+        var hint = !string.IsNullOrWhiteSpace(filter.Search) ? "NOT INDEXED" : $"INDEXED BY \"{VerificationGridIndexes.For(filter, sort == VerificationSort.DecidedNewest).Name}\"";
+        // The index name comes from the fixed list of definitions, never from input.
+#pragma warning disable EF1002
+        return db.VerificationRecords.FromSqlRaw($"SELECT * FROM \"VerificationRecords\" {hint}");
+#pragma warning restore EF1002
     }
 
     /// <summary>The ids of every record matching a filter, in keyset batches, for bulk actions.</summary>
@@ -106,9 +155,10 @@ public sealed class VerificationQueryService(IDbContextFactory<AppDbContext> con
         return await db.Users.AsNoTracking().Select(u => u.Email!).OrderBy(e => e).Take(500).ToListAsync(cancellationToken);
     }
 
-    private async Task<IQueryable<VerificationRecord>> FilterAsync(AppDbContext db, VerificationFilter filter, CancellationToken cancellationToken)
+    private async Task<IQueryable<VerificationRecord>> FilterAsync(AppDbContext db, VerificationFilter filter, CancellationToken cancellationToken,
+        IQueryable<VerificationRecord>? source = null)
     {
-        var query = db.VerificationRecords.AsNoTracking();
+        var query = (source ?? db.VerificationRecords).AsNoTracking();
         if (filter.Status is { } status) query = query.Where(r => r.Status == status);
         if (filter.Method is { } method) query = query.Where(r => r.Method == method);
         if (filter.SubmittedFromUtc is { } sf) query = query.Where(r => r.SubmittedAtUtc >= sf);
@@ -128,7 +178,11 @@ public sealed class VerificationQueryService(IDbContextFactory<AppDbContext> con
             var search = filter.Search.Trim();
             var hashes = SearchHashes(search);
             var userId = await db.PlatformUsers.AsNoTracking().Where(u => u.ExternalId == search).Select(u => (long?)u.Id).FirstOrDefaultAsync(cancellationToken);
-            query = query.Where(r => hashes.Contains(r.IdentifierHash) || r.PlatformUserId == userId);
+            // The few matching ids first, each through its own index; combined with other filters in one OR, the planner walked a whole index instead.
+            var ids = await db.VerificationRecords.AsNoTracking().Where(r => hashes.Contains(r.IdentifierHash)).Select(r => r.Id)
+                .Concat(db.VerificationRecords.AsNoTracking().Where(r => r.PlatformUserId == userId).Select(r => r.Id))
+                .ToListAsync(cancellationToken);
+            query = query.Where(r => ids.Contains(r.Id));
         }
         return query;
     }
@@ -143,18 +197,33 @@ public sealed class VerificationQueryService(IDbContextFactory<AppDbContext> con
             .ToList();
     }
 
-    private static IQueryable<VerificationRecord> Page(IQueryable<VerificationRecord> query, VerificationPageRequest request)
+    /// <summary>
+    /// Orders by the sort's time and id, reversed for Before and Last, and seeks past the cursor. The plain bound on the
+    /// time beside the exact keyset condition is what lets SQLite start the index walk at the cursor instead of at the top.
+    /// </summary>
+    private static IQueryable<VerificationRecord> Page(IQueryable<VerificationRecord> query, VerificationSort sort, VerificationPageAnchor anchor, VerificationCursor? cursor)
     {
-        var after = request.After;
-        return request.Sort switch
+        var descending = sort != VerificationSort.SubmittedOldest;
+        if (anchor is VerificationPageAnchor.Before or VerificationPageAnchor.Last) descending = !descending;
+        var c = anchor is VerificationPageAnchor.After or VerificationPageAnchor.Before ? cursor : null;
+        if (sort == VerificationSort.DecidedNewest)
         {
-            VerificationSort.SubmittedOldest => (after is null ? query : query.Where(r => r.SubmittedAtUtc > after.At || (r.SubmittedAtUtc == after.At && r.Id > after.Id)))
-                .OrderBy(r => r.SubmittedAtUtc).ThenBy(r => r.Id).Skip(after is null ? request.Offset : 0),
-            VerificationSort.DecidedNewest => (after is null ? query.Where(r => r.DecidedAtUtc != null) : query.Where(r => r.DecidedAtUtc < after.At || (r.DecidedAtUtc == after.At && r.Id < after.Id)))
-                .OrderByDescending(r => r.DecidedAtUtc).ThenByDescending(r => r.Id).Skip(after is null ? request.Offset : 0),
-            _ => (after is null ? query : query.Where(r => r.SubmittedAtUtc < after.At || (r.SubmittedAtUtc == after.At && r.Id < after.Id)))
-                .OrderByDescending(r => r.SubmittedAtUtc).ThenByDescending(r => r.Id).Skip(after is null ? request.Offset : 0),
-        };
+            query = query.Where(r => r.DecidedAtUtc != null);
+            if (c is not null)
+            {
+                query = descending
+                    ? query.Where(r => r.DecidedAtUtc <= c.At && (r.DecidedAtUtc < c.At || r.Id < c.Id))
+                    : query.Where(r => r.DecidedAtUtc >= c.At && (r.DecidedAtUtc > c.At || r.Id > c.Id));
+            }
+            return descending ? query.OrderByDescending(r => r.DecidedAtUtc).ThenByDescending(r => r.Id) : query.OrderBy(r => r.DecidedAtUtc).ThenBy(r => r.Id);
+        }
+        if (c is not null)
+        {
+            query = descending
+                ? query.Where(r => r.SubmittedAtUtc <= c.At && (r.SubmittedAtUtc < c.At || r.Id < c.Id))
+                : query.Where(r => r.SubmittedAtUtc >= c.At && (r.SubmittedAtUtc > c.At || r.Id > c.Id));
+        }
+        return descending ? query.OrderByDescending(r => r.SubmittedAtUtc).ThenByDescending(r => r.Id) : query.OrderBy(r => r.SubmittedAtUtc).ThenBy(r => r.Id);
     }
 
     private async Task<List<VerificationRow>> ProjectAsync(IQueryable<VerificationRecord> query, CancellationToken cancellationToken)

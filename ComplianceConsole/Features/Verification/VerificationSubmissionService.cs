@@ -66,14 +66,19 @@ public sealed class VerificationSubmissionService(IDbContextFactory<AppDbContext
             return results;
         }
 
+        // The audit append lock first, then the transaction (AuditTrail.ExclusiveAsync): one writer at a time, never waiting on each other.
+        await using var appender = await audit.ExclusiveAsync(cancellationToken);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var keys = valid.Select(v => v.Key).Distinct().ToList();
         var existing = await db.VerificationRecords.AsNoTracking().Where(r => keys.Contains(r.SubmissionKey))
             .Select(r => new { r.SubmissionKey, r.Id }).ToDictionaryAsync(r => r.SubmissionKey, r => r.Id, cancellationToken);
-        var users = await UsersAsync(db, valid.Select(v => v.Item).ToList(), now, cancellationToken);
+        var fresh = valid.Where(v => !existing.ContainsKey(v.Key)).ToList();
+        var verifiedHolders = await VerifiedHoldersAsync(db, fresh.Select(v => v.Hash).Distinct().ToList(), cancellationToken);
 
-        var created = new List<(int Index, VerificationRecord Record)>();
-        var seenInBatch = new Dictionary<string, VerificationRecord>();
+        await using var writer = VerificationBatchWriter.Create(db);
+        var users = await UsersAsync(db, writer, fresh.Select(v => v.Item).ToList(), now, cancellationToken);
+        var createdIds = new Dictionary<string, long>();
         foreach (var v in valid)
         {
             if (existing.TryGetValue(v.Key, out var existingId))
@@ -81,35 +86,40 @@ public sealed class VerificationSubmissionService(IDbContextFactory<AppDbContext
                 results[v.Index] = new SubmissionResult(v.Index, SubmissionOutcome.AlreadySubmitted, existingId, []);
                 continue;
             }
-            if (seenInBatch.TryGetValue(v.Key, out var twin))
+            if (!createdIds.TryGetValue(v.Key, out var id)) // the same submission twice in one batch: one record
             {
-                created.Add((v.Index, twin)); // the same submission twice in one batch: one record
-                continue;
+                var userId = users[v.Item.ExternalUserId!.Trim()];
+                id = await writer.InsertRecordAsync(new VerificationRecord
+                {
+                    PlatformUserId = userId, Method = v.Item.Method!.Value,
+                    IdentifierCipher = pii.Encrypt(v.Identifier), IdentifierHash = v.Hash, RealNameCipher = pii.Encrypt(v.Name),
+                    Status = VerificationStatus.Pending, SubmittedAtUtc = v.Item.SubmittedAtUtc?.ToUniversalTime() ?? now, SubmissionKey = v.Key,
+                    // A new record is pending, so it changes no other record's flag; it is a duplicate if another user holds the identity verified.
+                    IsDuplicate = verifiedHolders[v.Hash].Any(holder => holder != userId),
+                    History = [new VerificationHistoryEntry { AtUtc = now, Actor = actor.Name, ToStatus = VerificationStatus.Pending }],
+                }, cancellationToken);
+                createdIds[v.Key] = id;
             }
-            var record = new VerificationRecord
-            {
-                PlatformUser = users[v.Item.ExternalUserId!.Trim()], Method = v.Item.Method!.Value,
-                IdentifierCipher = pii.Encrypt(v.Identifier), IdentifierHash = v.Hash, RealNameCipher = pii.Encrypt(v.Name),
-                Status = VerificationStatus.Pending, SubmittedAtUtc = v.Item.SubmittedAtUtc?.ToUniversalTime() ?? now, SubmissionKey = v.Key,
-                History = [new VerificationHistoryEntry { AtUtc = now, Actor = actor.Name, ToStatus = VerificationStatus.Pending }],
-            };
-            db.VerificationRecords.Add(record);
-            seenInBatch[v.Key] = record;
-            created.Add((v.Index, record));
+            results[v.Index] = new SubmissionResult(v.Index, SubmissionOutcome.Created, id, []);
         }
 
-        if (seenInBatch.Count > 0)
+        if (createdIds.Count > 0)
         {
-            await DuplicateIdentities.RefreshAsync(db, seenInBatch.Values.Select(r => r.IdentifierHash).Distinct().ToList(), cancellationToken);
-            await audit.SaveWithAuditAsync(db, actor, auditAction, "VerificationRecord", null,
-                new { context = auditContext, created = seenInBatch.Count, alreadySubmitted = existing.Count, invalid = submissions.Count - valid.Count },
+            await appender.SaveWithAuditAsync(db, actor, auditAction, "VerificationRecord", null,
+                new { context = auditContext, created = createdIds.Count, alreadySubmitted = existing.Count, invalid = submissions.Count - valid.Count },
                 cancellationToken);
         }
-        foreach (var (index, record) in created)
-        {
-            results[index] = new SubmissionResult(index, SubmissionOutcome.Created, record.Id, []);
-        }
+        await transaction.CommitAsync(cancellationToken);
         return results;
+    }
+
+    /// <summary>For each identity hash, the platform users it is verified for.</summary>
+    private static async Task<ILookup<string, long>> VerifiedHoldersAsync(AppDbContext db, List<string> hashes, CancellationToken cancellationToken)
+    {
+        // The status is checked here, not in SQL: with it there, SQLite read every verified record instead of seeking the hashes.
+        var records = await db.VerificationRecords.AsNoTracking().Where(r => hashes.Contains(r.IdentifierHash))
+            .Select(r => new { r.IdentifierHash, r.PlatformUserId, r.Status }).ToListAsync(cancellationToken);
+        return records.Where(r => r.Status == VerificationStatus.Verified).ToLookup(r => r.IdentifierHash, r => r.PlatformUserId);
     }
 
     private static DateTime ChinaTimeToday(DateTime utcNow) => Localization.ChinaTime.FromUtc(utcNow);
@@ -150,26 +160,28 @@ public sealed class VerificationSubmissionService(IDbContextFactory<AppDbContext
         return errors;
     }
 
-    private static async Task<Dictionary<string, PlatformUser>> UsersAsync(AppDbContext db, IReadOnlyList<VerificationSubmission> items, DateTime now,
-        CancellationToken cancellationToken)
+    /// <summary>The ids of the batch's platform users by external id: existing ones (renamed if the submission names them anew) and new ones.</summary>
+    private static async Task<Dictionary<string, long>> UsersAsync(AppDbContext db, VerificationBatchWriter writer, IReadOnlyList<VerificationSubmission> items,
+        DateTime now, CancellationToken cancellationToken)
     {
         var ids = items.Select(i => i.ExternalUserId!.Trim()).Distinct().ToList();
-        var users = await db.PlatformUsers.Where(u => ids.Contains(u.ExternalId)).ToDictionaryAsync(u => u.ExternalId, cancellationToken);
+        var known = await db.PlatformUsers.AsNoTracking().Where(u => ids.Contains(u.ExternalId))
+            .ToDictionaryAsync(u => u.ExternalId, u => (u.Id, u.DisplayName), cancellationToken);
         foreach (var item in items)
         {
             var id = item.ExternalUserId!.Trim();
             var displayName = VerificationRules.NormalizeText(item.UserDisplayName);
-            if (!users.TryGetValue(id, out var user))
+            if (!known.TryGetValue(id, out var user))
             {
-                user = new PlatformUser { ExternalId = id, CreatedAtUtc = now, Kind = item.UserKind ?? PlatformUserKind.Individual, DisplayName = displayName };
-                db.PlatformUsers.Add(user);
-                users[id] = user;
+                var created = new PlatformUser { ExternalId = id, CreatedAtUtc = now, Kind = item.UserKind ?? PlatformUserKind.Individual, DisplayName = displayName };
+                known[id] = (await writer.InsertUserAsync(created, cancellationToken), displayName);
             }
             else if (displayName.Length > 0 && user.DisplayName != displayName)
             {
-                user.DisplayName = displayName;
+                await writer.RenameUserAsync(user.Id, displayName, cancellationToken);
+                known[id] = (user.Id, displayName);
             }
         }
-        return users;
+        return known.ToDictionary(u => u.Key, u => u.Value.Id);
     }
 }

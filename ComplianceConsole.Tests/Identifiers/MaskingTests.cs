@@ -23,4 +23,8 @@ public class MaskingTests
     [InlineData("李", "*")]
     [InlineData("Zhang Wei", "Z********")]
     public void Names_keep_the_surname(string name, string masked) => Assert.Equal(masked, Masking.Name(name));
+
+    [Fact]
+    public void A_pasted_paragraph_as_a_name_masks_to_a_short_run_of_stars() =>
+        Assert.Equal("昵********", Masking.Name(new string('昵', 3_000)));
 }

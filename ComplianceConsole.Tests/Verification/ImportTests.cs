@@ -163,6 +163,30 @@ public sealed class ImportTests(VerificationApp app) : IClassFixture<Verificatio
         Assert.False(File.Exists(staged));
     }
 
+    [Theory]
+    [InlineData("web-1,居民身份证,110101199003071233,刘洋,2026-11-20 10:00:00\n", "Import.HeaderLooksLikeData")]
+    [InlineData("", "Import.Empty")]
+    public async Task A_file_without_column_names_or_without_anything_is_refused_before_anything_is_shown(string csv, string expected)
+    {
+        await using var scope = app.App.As(VerificationApp.Verifier);
+        var imports = scope.Get<VerificationImportService>();
+        var bytes = Encoding.UTF8.GetBytes(csv);
+        var (file, error) = await imports.ReceiveAsync(new MemoryStream(bytes), "data.csv", bytes.Length);
+        if (file is not null) (_, error) = await imports.PreviewAsync(file);
+        Assert.Equal(expected, error);
+    }
+
+    [Fact]
+    public async Task A_header_only_file_previews_with_no_rows_and_cannot_be_started_usefully()
+    {
+        await using var scope = app.App.As(VerificationApp.Verifier);
+        var imports = scope.Get<VerificationImportService>();
+        var bytes = Utf8WithBom(Header + "\n");
+        var (file, _) = await imports.ReceiveAsync(new MemoryStream(bytes), "empty.csv", bytes.Length);
+        var (preview, _) = await imports.PreviewAsync(file!);
+        Assert.Equal(0, preview!.RowCount);
+    }
+
     [Fact]
     public async Task An_auditor_cannot_import()
     {

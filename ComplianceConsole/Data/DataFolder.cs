@@ -11,7 +11,8 @@ public sealed class DataFolder
         Path = System.IO.Path.GetFullPath(string.IsNullOrWhiteSpace(configured)
             ? System.IO.Path.Combine(environment.ContentRootPath, "App_Data")
             : System.IO.Path.Combine(environment.ContentRootPath, configured));
-        Directory.CreateDirectory(Path);
+        // The folder holds the database and the key files: readable by the app's own account only.
+        if (!Directory.Exists(Path)) Security.Pii.EncryptedFiles.CreateOwnerOnlyFolder(Path);
     }
 
     public string Path { get; }

@@ -17,7 +17,7 @@ public static class DataServiceCollectionExtensions
         builder.Services.AddSingleton(dataFolder);
         // Keys that protect sign-in cookies and one-time links live beside the database, so they survive restarts.
         builder.Services.AddDataProtection().SetApplicationName("ComplianceConsole")
-            .PersistKeysToFileSystem(new DirectoryInfo(dataFolder.File("keys")));
+            .PersistKeysToFileSystem(new DirectoryInfo(Security.Pii.EncryptedFiles.CreateOwnerOnlyFolder(dataFolder.File("keys"))));
         builder.Services.AddSingleton<SqlitePragmaInterceptor>();
         builder.Services.AddDbContextFactory<AppDbContext>((services, options) =>
         {

@@ -10,6 +10,8 @@ public static class Masking
         "端木", "独孤", "南宫", "西门", "百里", "呼延", "轩辕", "万俟", "闻人", "澹台", "太史", "申屠", "钟离", "赫连",
     ];
 
+    private const int MaxNameStars = 8;
+
     public static string ResidentId(string value) => Keep(value, 6, 4);
 
     public static string CreditCode(string value) => Keep(value, 4, 4);
@@ -23,7 +25,8 @@ public static class Masking
     {
         if (value.Length <= 1) return value.Length == 0 ? "" : "*";
         var kept = value.Length >= 3 && CompoundSurnames.Contains(value[..2]) ? 2 : 1;
-        return value[..kept] + new string('*', value.Length - kept);
+        // A name's length is shown up to a point; past it (a pasted paragraph) the stars stop, so nothing stretches.
+        return value[..kept] + new string('*', Math.Min(value.Length - kept, MaxNameStars));
     }
 
     private static string Keep(string value, int head, int tail) =>

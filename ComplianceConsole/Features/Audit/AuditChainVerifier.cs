@@ -83,7 +83,7 @@ public sealed class AuditChainVerifier(IDbContextFactory<AppDbContext> contextFa
 
             foreach (var e in batch)
             {
-                if (e.Sequence != lastSequence + 1) breaks.Add(lastSequence + 1, ChainBreak.Missing);
+                if (e.Sequence != lastSequence + 1) breaks.AddRange(lastSequence + 1, e.Sequence - 1, ChainBreak.Missing);
                 else if (e.PreviousHash != previousHash) breaks.Add(e.Sequence, ChainBreak.Unlinked);
                 if (e.HashKind == AuditHashKind.Sha256 && keyed) breaks.Add(e.Sequence, ChainBreak.Downgraded);
                 else if (e.Hash != hasher.Compute(e)) breaks.Add(e.Sequence, ChainBreak.Altered);
@@ -111,6 +111,20 @@ public sealed class AuditChainVerifier(IDbContextFactory<AppDbContext> contextFa
 
         public int Count { get; private set; }
         public IEnumerable<ChainBreakAt> Listed => _listed;
+
+        /// <summary>Every sequence from first to last: each of several events removed together is a break of its own.</summary>
+        public void AddRange(long first, long last, ChainBreak kind)
+        {
+            for (var sequence = first; sequence <= last; sequence++)
+            {
+                if (_listed.Count >= MaxListedBreaks)
+                {
+                    Count = (int)Math.Min(int.MaxValue, Count + last - sequence + 1);
+                    return;
+                }
+                Add(sequence, kind);
+            }
+        }
 
         public void Add(long sequence, ChainBreak kind)
         {

@@ -21,6 +21,12 @@ public sealed record JobView(
     public IReadOnlyList<JobFile> Files => FilesRemovedAtUtc is null ? Result?.Files ?? [] : [];
 
     public bool IsActive => Status is JobStatus.Queued or JobStatus.Running;
+
+    /// <summary>Ended as asked, but with lines to look at (an import's bad rows, a chain's breaks): shown as a warning, not a success.</summary>
+    public bool HasProblems => Status == JobStatus.Succeeded && Result?.Lines is { Count: > 0 };
+
+    /// <summary>The status as people read it: a success with problem lines says so.</summary>
+    public string StatusKey => HasProblems ? "JobStatus.SucceededWithProblems" : $"JobStatus.{Status}";
 }
 
 /// <summary>A result file to send to the person who may download it.</summary>

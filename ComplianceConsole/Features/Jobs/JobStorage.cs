@@ -16,7 +16,11 @@ public sealed class JobStorage(DataFolder dataFolder)
 
     public string FolderOf(long jobId) => Path.Combine(JobsFolder, jobId.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
-    public string CreateFolderOf(long jobId) => EncryptedFiles.CreateOwnerOnlyFolder(FolderOf(jobId));
+    public string CreateFolderOf(long jobId)
+    {
+        EncryptedFiles.CreateOwnerOnlyFolder(JobsFolder);
+        return EncryptedFiles.CreateOwnerOnlyFolder(FolderOf(jobId));
+    }
 
     public string InputOf(long jobId) => Path.Combine(FolderOf(jobId), InputFileName);
 

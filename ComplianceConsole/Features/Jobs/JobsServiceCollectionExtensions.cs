@@ -43,7 +43,7 @@ public static class JobsServiceCollectionExtensions
             quartz.ScheduleJob<HousekeepingJob>(trigger => trigger.WithIdentity("housekeeping", "console")
                 .StartNow().WithSimpleSchedule(schedule => schedule.WithInterval(HousekeepingInterval).RepeatForever()));
             quartz.ScheduleJob<Audit.AuditCheckpointJob>(trigger => trigger.WithIdentity("audit-checkpoint", "console")
-                .StartAt(DateTimeOffset.UtcNow + AuditCheckpointInterval / 6).WithSimpleSchedule(schedule => schedule.WithInterval(AuditCheckpointInterval).RepeatForever()));
+                .StartAt(DateTimeOffset.UtcNow + AuditCheckpointInterval).WithSimpleSchedule(schedule => schedule.WithInterval(AuditCheckpointInterval).RepeatForever()));
         });
         builder.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         return builder;

@@ -6,9 +6,11 @@ namespace ComplianceConsole.Features.Setup;
 
 /// <summary>
 /// After migrations: load the personal-data key file (creating it on first run, so it exists to be backed up from
-/// the start), make sure every role exists, then prepare first-run setup if nobody can sign in yet.
+/// the start), make sure every role exists, sign the audit chain's head (so events cut off the end before the first
+/// hourly checkpoint are caught too), then prepare first-run setup if nobody can sign in yet.
 /// </summary>
-internal sealed class StartupTasks(IServiceScopeFactory scopeFactory, SetupService setup, PiiKeyRing piiKeys, ILogger<StartupTasks> logger) : IHostedService
+internal sealed class StartupTasks(IServiceScopeFactory scopeFactory, SetupService setup, PiiKeyRing piiKeys,
+    Audit.AuditCheckpoints auditCheckpoints, ILogger<StartupTasks> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -21,6 +23,7 @@ internal sealed class StartupTasks(IServiceScopeFactory scopeFactory, SetupServi
                 await roles.CreateAsync(new IdentityRole(role));
             }
         }
+        await auditCheckpoints.WriteAsync(cancellationToken);
         await setup.InitializeAsync(cancellationToken);
     }
 

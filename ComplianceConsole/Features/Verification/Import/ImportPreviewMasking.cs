@@ -23,5 +23,8 @@ public static class ImportPreviewMasking
         _ => value,
     };
 
+    /// <summary>A header cell holding six digits or more is an identifier, a mobile number or a time, not a column name.</summary>
+    public static bool LooksLikeData(string header) => header.Count(char.IsAsciiDigit) >= 6;
+
     private static string MaskUnknown(string value) => value.Length == 0 ? "" : value[0] + new string('*', Math.Min(8, value.Length - 1));
 }

@@ -39,6 +39,7 @@ public sealed class VerificationImportService(
 
         using var buffer = new MemoryStream();
         await content.CopyToAsync(buffer, cancellationToken);
+        if (buffer.Length == 0) return (null, "Import.Empty");
         if (!ImportFileSniffing.LooksLike(extension, buffer.GetBuffer().AsSpan(0, (int)buffer.Length))) return (null, "Import.NotATable");
         var path = storage.NewStagingPath();
         await encryptedFiles.WriteAsync(path, buffer.GetBuffer().AsMemory(0, (int)buffer.Length), cancellationToken);
@@ -54,6 +55,8 @@ public sealed class VerificationImportService(
             using var table = ImportTable.Open(await encryptedFiles.ReadAsync(path, cancellationToken), file.Extension);
             if (table.Headers.Count == 0) return (null, "Import.NoHeader");
             var mapping = ImportMapping.Guess(table.Headers);
+            // A first row of data read as column names would show a whole ID number: refuse it instead of showing it.
+            if (!mapping.Columns.Values.Any(c => c is not null) && table.Headers.Any(ImportPreviewMasking.LooksLikeData)) return (null, "Import.HeaderLooksLikeData");
             var samples = table.Rows().Take(SampleRows).Select(r => ImportPreviewMasking.Mask(r.Cells, mapping)).ToList();
             var rowCount = table.Rows().Count();
             return (new ImportPreview(table.Headers, samples, rowCount, table.EncodingName, mapping), null);

@@ -145,7 +145,15 @@ public sealed class VerificationBrowserTests(VerificationBrowserApp browser) : I
 
             var download = await page.RunAndWaitForDownloadAsync(() => page.Locator(".job-file").ClickAsync());
             var report = await File.ReadAllTextAsync(await download.PathAsync());
-            Assert.Contains("\"3\",\"真实姓名\"", report);
+            Assert.Contains("\"3\",\"真实姓名\",\"必填。\"", report);
+
+            // A reader in English sees the reasons in English; the downloaded report stays as it was written.
+            await page.GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
+            await page.WaitForInteractiveAsync();
+            await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"jobs\?job=\d+$")); // the job stays open across the switch
+            await Expect(page.Locator(".job-lines")).ToContainTextAsync("Required.");
+            await page.GetByRole(AriaRole.Link, new() { Name = "中文" }).ClickAsync(); // the choice is kept on the account: restore it
+            await page.WaitForInteractiveAsync();
             Assert.True(browser.ConsoleErrors.IsEmpty, string.Join("\n", browser.ConsoleErrors));
         }
         catch

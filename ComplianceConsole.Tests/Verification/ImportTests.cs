@@ -55,8 +55,8 @@ public sealed class ImportTests(VerificationApp app) : IClassFixture<Verificatio
         var job = await ImportAsync("batch.csv", Utf8WithBom(csv));
 
         Assert.Equal(new Counts(6, 2, 0, 4), CountsOf(job));
-        var lines = job.Result!.Lines!.Select(l => (Row: l.Cells[0], Column: l.Cells[1], Reason: l.Cells[2])).ToList();
-        Assert.Contains(lines, e => e is { Row: "3", Column: "证件号码" } && e.Reason.Contains("校验位"));
+        var lines = job.Result!.Lines!.Select(l => (Row: l.Cells[0], Column: l.Cells[1], Reason: l.Reason.Key)).ToList();
+        Assert.Contains(lines, e => e is { Row: "3", Column: "证件号码" } && e.Reason.Contains("CheckDigit", StringComparison.OrdinalIgnoreCase));
         Assert.Contains(lines, e => e is { Row: "4", Column: "真实姓名" });
         Assert.Contains(lines, e => e is { Row: "5", Column: "核验方式" });
         Assert.Contains(lines, e => e is { Row: "7", Column: "提交时间" });

@@ -1,9 +1,7 @@
 using System.Globalization;
 using ComplianceConsole.Data;
 using ComplianceConsole.Features.Jobs;
-using ComplianceConsole.Localization;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace ComplianceConsole.Features.Audit;
 
@@ -11,10 +9,10 @@ namespace ComplianceConsole.Features.Audit;
 public sealed record ChainVerificationInput;
 
 /// <summary>
-/// Verifies the audit chain on the job host (at a million events it takes a while) and lists every break, in the
-/// requester's language, as the job's result; the verification itself is audited under the person who asked.
+/// Verifies the audit chain on the job host (at a million events it takes a while) and lists every break as the
+/// job's result, shown in each reader's language; the verification itself is audited under the person who asked.
 /// </summary>
-public sealed class AuditChainVerificationJob(AuditChainVerifier verifier, IDbContextFactory<AppDbContext> contextFactory, IStringLocalizer<SharedResource> localizer)
+public sealed class AuditChainVerificationJob(AuditChainVerifier verifier, IDbContextFactory<AppDbContext> contextFactory)
     : IJobHandler<ChainVerificationInput>
 {
     public static readonly JobKind<ChainVerificationInput, AuditChainVerificationJob> Kind =
@@ -32,7 +30,7 @@ public sealed class AuditChainVerificationJob(AuditChainVerifier verifier, IDbCo
             ? JobMessage.Of("Audit.ChainIntactWithCheckpoints", result.EventsChecked, result.CheckpointsChecked)
             : JobMessage.Of("Audit.ChainBrokenSummary", result.BreakCount, result.EventsChecked, result.CheckpointsChecked);
         var lines = result.Breaks.Select(b => new JobResultLine(
-            [b.Sequence.ToString(CultureInfo.InvariantCulture), localizer[$"Audit.ChainBroken.{b.Kind}", b.Sequence]])).ToList();
+            [b.Sequence.ToString(CultureInfo.InvariantCulture)], JobMessage.Of($"Audit.ChainBroken.{b.Kind}", b.Sequence))).ToList();
         return new JobResult(summary, [], lines);
     }
 }

@@ -19,5 +19,8 @@ public sealed record JobResult(JobMessage Summary, IReadOnlyList<JobFile> Files,
     public static JobResult Of(JobMessage summary) => new(summary, []);
 }
 
-/// <summary>A line of a job's result shown on screen, e.g. one bad row of an import (row, column, reason).</summary>
-public sealed record JobResultLine(IReadOnlyList<string> Cells);
+/// <summary>
+/// A line of a job's result shown on screen, e.g. one bad row of an import: its literal cells (row, column) and
+/// its reason, kept as a localisation key so each reader sees it in their own language.
+/// </summary>
+public sealed record JobResultLine(IReadOnlyList<string> Cells, JobMessage Reason);

@@ -45,9 +45,11 @@ public sealed class VerificationImportJob(VerificationSubmissionService submissi
                     invalid++;
                     foreach (var error in fieldErrors)
                     {
-                        var line = new JobResultLine([rowNumber.ToString(System.Globalization.CultureInfo.InvariantCulture), ColumnOf(error.Field, mapping, table.Headers), localizer[error.MessageKey, error.Arguments]]);
+                        var line = new JobResultLine([rowNumber.ToString(System.Globalization.CultureInfo.InvariantCulture), ColumnOf(error.Field, mapping, table.Headers)],
+                            JobMessage.Of(error.MessageKey, error.Arguments));
                         if (shown.Count < ShownErrors) shown.Add(line);
-                        await report.WriteLineAsync(CsvLine(line.Cells.ToArray()));
+                        // The report file is written once, in the language of the person who ran the import.
+                        await report.WriteLineAsync(CsvLine([.. line.Cells, localizer[error.MessageKey, error.Arguments]]));
                     }
                 }
                 created += results.Count(r => r.Outcome == SubmissionOutcome.Created);

@@ -59,14 +59,10 @@ public sealed class AuditCheckpoints(IDbContextFactory<AppDbContext> contextFact
         try
         {
             var line = JsonSerializer.Serialize(new FiledCheckpoint(checkpoint.Sequence, checkpoint.Hash, checkpoint.CreatedAtUtc, checkpoint.Signature)) + "\n";
-            if (!File.Exists(FilePath) && !OperatingSystem.IsWindows())
+            await using (var file = new StreamWriter(Security.Pii.EncryptedFiles.CreateOwnerOnly(FilePath, FileMode.Append)))
             {
-                await using var created = new FileStream(FilePath, new FileStreamOptions
-                {
-                    Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
-                });
+                await file.WriteAsync(line);
             }
-            await File.AppendAllTextAsync(FilePath, line, cancellationToken);
         }
         finally
         {

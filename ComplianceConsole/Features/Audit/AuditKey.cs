@@ -33,9 +33,7 @@ public sealed class AuditKey
         if (!File.Exists(path))
         {
             if (!string.IsNullOrWhiteSpace(configured)) throw new FileNotFoundException($"The audit key file {path} does not exist.");
-            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-            if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-            using var file = new StreamWriter(new FileStream(path, options));
+            using var file = new StreamWriter(Security.Pii.EncryptedFiles.CreateOwnerOnly(path, FileMode.CreateNew));
             file.Write(JsonSerializer.Serialize(new KeyFile(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)), DateTime.UtcNow)));
         }
         var stored = JsonSerializer.Deserialize<KeyFile>(File.ReadAllText(path)) ?? throw new InvalidOperationException($"{path} is empty.");

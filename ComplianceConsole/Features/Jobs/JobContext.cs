@@ -63,9 +63,7 @@ public sealed class JobContext : IDisposable
     {
         var path = _storage.ResultFileOf(JobId, name) ?? throw new ArgumentException($"'{name}' is not a plain file name.", nameof(name));
         _storage.CreateFolderOf(JobId);
-        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = Security.Pii.EncryptedFiles.OwnerOnlyFile;
-        return new FileStream(path, options);
+        return Security.Pii.EncryptedFiles.CreateOwnerOnly(path, FileMode.Create);
     }
 
     /// <summary>A written result file as the Jobs page lists it.</summary>

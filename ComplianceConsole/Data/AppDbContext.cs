@@ -1,6 +1,7 @@
 using ComplianceConsole.Features.Audit;
 using ComplianceConsole.Features.ApiKeys;
 using ComplianceConsole.Features.Jobs;
+using ComplianceConsole.Features.Review;
 using ComplianceConsole.Features.Settings;
 using ComplianceConsole.Features.Verification;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -18,6 +19,19 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<VerificationHistoryEntry> VerificationHistory => Set<VerificationHistoryEntry>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<JobRecord> JobRecords => Set<JobRecord>();
+    public DbSet<ContentItem> ContentItems => Set<ContentItem>();
+    public DbSet<ContentItemChange> ContentItemChanges => Set<ContentItemChange>();
+    public DbSet<Flag> Flags => Set<Flag>();
+    public DbSet<ReviewCase> ReviewCases => Set<ReviewCase>();
+    public DbSet<ReviewCaseEvent> ReviewCaseEvents => Set<ReviewCaseEvent>();
+    public DbSet<Decision> Decisions => Set<Decision>();
+    public DbSet<Sanction> Sanctions => Set<Sanction>();
+    public DbSet<RumourRefutation> RumourRefutations => Set<RumourRefutation>();
+    public DbSet<RegulatorReport> RegulatorReports => Set<RegulatorReport>();
+    public DbSet<ComplaintFeedback> ComplaintFeedback => Set<ComplaintFeedback>();
+    public DbSet<FeatureRule> FeatureRules => Set<FeatureRule>();
+    public DbSet<SourceTimeLimit> SourceTimeLimits => Set<SourceTimeLimit>();
+    public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,6 +1,7 @@
 using ComplianceConsole.Features.ApiKeys;
 using ComplianceConsole.Features.Audit;
 using ComplianceConsole.Features.Jobs;
+using ComplianceConsole.Features.Review;
 using ComplianceConsole.Features.Settings;
 using ComplianceConsole.Features.Staff;
 using ComplianceConsole.Features.Verification;
@@ -17,12 +18,16 @@ public static class RolePermissions
         {
             JobPermissions.ReadOwn, VerificationPermissions.Read, VerificationPermissions.Decide, VerificationPermissions.Import, PiiPermissions.Reveal,
         },
-        [Roles.Reviewer] = new HashSet<string> { JobPermissions.ReadOwn },
+        [Roles.Reviewer] = new HashSet<string>
+        {
+            JobPermissions.ReadOwn, ReviewPermissions.Read, ReviewPermissions.Decide, PiiPermissions.Reveal,
+        },
         [Roles.Manager] = new HashSet<string>
         {
             JobPermissions.ReadOwn, JobPermissions.ReadAll, AuditPermissions.Read, VerificationPermissions.Read, PiiPermissions.Reveal,
+            ReviewPermissions.Read, ReviewPermissions.Decide, ReviewPermissions.Supervise, ReviewPermissions.Configure,
         },
-        [Roles.Auditor] = new HashSet<string> { JobPermissions.ReadOwn, AuditPermissions.Read, VerificationPermissions.Read },
+        [Roles.Auditor] = new HashSet<string> { JobPermissions.ReadOwn, AuditPermissions.Read, VerificationPermissions.Read, ReviewPermissions.Read },
         [Roles.Administrator] = new HashSet<string>
         {
             JobPermissions.ReadOwn, JobPermissions.ReadAll, StaffPermissions.Manage, SettingsPermissions.Manage, ApiKeyPermissions.Manage,
@@ -37,6 +42,12 @@ public static class RolePermissions
         JobPermissions.ReadAll,
         JobPermissions.ReadOwn,
         PiiPermissions.Reveal,
+        ReviewPermissions.Configure,
+        ReviewPermissions.Decide,
+        ReviewPermissions.Read,
+        ReviewPermissions.ReadContent,
+        ReviewPermissions.SubmitContent,
+        ReviewPermissions.Supervise,
         SettingsPermissions.Manage,
         StaffPermissions.Manage,
         VerificationPermissions.CheckEligibility,
@@ -47,7 +58,8 @@ public static class RolePermissions
     ];
 
     /// <summary>Permissions an API key may be given (its scopes); no staff role holds them.</summary>
-    public static readonly IReadOnlyList<string> ApiScopes = [VerificationPermissions.Submit, VerificationPermissions.CheckEligibility];
+    public static readonly IReadOnlyList<string> ApiScopes =
+        [VerificationPermissions.Submit, VerificationPermissions.CheckEligibility, ReviewPermissions.SubmitContent, ReviewPermissions.ReadContent];
 
     public static bool Grants(IEnumerable<string> roles, string permission) =>
         roles.Any(role => ByRole.TryGetValue(role, out var granted) && granted.Contains(permission));

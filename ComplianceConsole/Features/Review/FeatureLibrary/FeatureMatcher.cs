@@ -1,0 +1,116 @@
+using System.Buffers;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace ComplianceConsole.Features.Review;
+
+/// <summary>A rule that matched: which, why, and what it matched where (an index into the normalised text).</summary>
+public sealed record FeatureMatch(long RuleId, FeatureRuleKind Kind, string ReasonCode, string MatchedText, int Index);
+
+/// <summary>A pattern that ran out of time on a text: it matched nothing there, and the tester says so.</summary>
+public sealed record PatternTimeout(long RuleId, string Pattern);
+
+public sealed record FeatureMatchResult(IReadOnlyList<FeatureMatch> Matches, IReadOnlyList<PatternTimeout> TimedOut);
+
+/// <summary>
+/// The enabled feature-library rules, compiled once: every keyword in one <see cref="SearchValues{T}"/> multi-string
+/// search, each pattern a compiled regular expression with a match timeout, content hashes in a set. Text and
+/// keywords are compared after NFKC normalisation and case folding, so full-width letters (ＡＢＣ) match too.
+/// Immutable, so ingestion threads share one instance.
+/// </summary>
+public sealed class FeatureMatcher
+{
+    public static readonly TimeSpan PatternTimeout = TimeSpan.FromMilliseconds(50);
+    public static readonly FeatureMatcher Empty = new([]);
+
+    private sealed record Keyword(string Text, long RuleId, string ReasonCode);
+    private sealed record Pattern(Regex Regex, long RuleId, string ReasonCode, string Source);
+
+    private readonly SearchValues<string>? _keywordSearch;
+    private readonly Dictionary<char, Keyword[]> _keywordsByFirstChar;
+    private readonly Pattern[] _patterns;
+    private readonly Dictionary<string, (long RuleId, string ReasonCode)> _hashes;
+
+    public FeatureMatcher(IEnumerable<FeatureRule> rules)
+    {
+        var enabled = rules.Where(r => r.Enabled).ToList();
+        var keywords = enabled.Where(r => r.Kind == FeatureRuleKind.Keyword)
+            .Select(r => new Keyword(Normalise(r.Value), r.Id, r.ReasonCode))
+            .Where(k => k.Text.Length > 0)
+            .ToList();
+        _keywordSearch = keywords.Count == 0 ? null : SearchValues.Create(keywords.Select(k => k.Text).Distinct().ToArray(), StringComparison.Ordinal);
+        // Longest first, so "深度伪造视频" is reported before "深度伪造" at the same place.
+        _keywordsByFirstChar = keywords.GroupBy(k => k.Text[0])
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(k => k.Text.Length).ToArray());
+        _patterns = enabled.Where(r => r.Kind == FeatureRuleKind.Pattern)
+            .Select(r => new Pattern(Compile(r.Value), r.Id, r.ReasonCode, r.Value))
+            .ToArray();
+        _hashes = enabled.Where(r => r.Kind == FeatureRuleKind.ContentHash)
+            .GroupBy(r => r.Value.ToLowerInvariant())
+            .ToDictionary(g => g.Key, g => (g.First().Id, g.First().ReasonCode));
+        RuleCount = enabled.Count;
+    }
+
+    public int RuleCount { get; }
+
+    public static Regex Compile(string pattern) =>
+        new(pattern, RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, PatternTimeout);
+
+    /// <summary>The form text and keywords are compared in: NFKC (full-width to half-width) and lower case.</summary>
+    public static string Normalise(string text) => text.Normalize(NormalizationForm.FormKC).ToLowerInvariant();
+
+    /// <summary>Every rule that matches the text or the hash, each rule once, at its first place.</summary>
+    public FeatureMatchResult Match(string? text, string? contentHash)
+    {
+        var matches = new List<FeatureMatch>();
+        var timedOut = new List<PatternTimeout>();
+        if (contentHash is not null && _hashes.TryGetValue(contentHash.ToLowerInvariant(), out var hashRule))
+        {
+            matches.Add(new FeatureMatch(hashRule.RuleId, FeatureRuleKind.ContentHash, hashRule.ReasonCode, contentHash.ToLowerInvariant(), 0));
+        }
+        if (!string.IsNullOrEmpty(text))
+        {
+            var normalised = Normalise(text);
+            MatchKeywords(normalised, matches);
+            MatchPatterns(normalised, matches, timedOut);
+        }
+        return new FeatureMatchResult(matches, timedOut);
+    }
+
+    private void MatchKeywords(string text, List<FeatureMatch> matches)
+    {
+        if (_keywordSearch is null) return;
+        var seen = new HashSet<long>();
+        var start = 0;
+        while (start < text.Length)
+        {
+            var found = text.AsSpan(start).IndexOfAny(_keywordSearch);
+            if (found < 0) break;
+            var at = start + found;
+            foreach (var keyword in _keywordsByFirstChar[text[at]])
+            {
+                if (text.AsSpan(at).StartsWith(keyword.Text, StringComparison.Ordinal) && seen.Add(keyword.RuleId))
+                {
+                    matches.Add(new FeatureMatch(keyword.RuleId, FeatureRuleKind.Keyword, keyword.ReasonCode, keyword.Text, at));
+                }
+            }
+            start = at + 1;
+        }
+    }
+
+    private void MatchPatterns(string text, List<FeatureMatch> matches, List<PatternTimeout> timedOut)
+    {
+        foreach (var pattern in _patterns)
+        {
+            try
+            {
+                var match = pattern.Regex.Match(text);
+                if (match.Success) matches.Add(new FeatureMatch(pattern.RuleId, FeatureRuleKind.Pattern, pattern.ReasonCode, match.Value, match.Index));
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                timedOut.Add(new PatternTimeout(pattern.RuleId, pattern.Source));
+            }
+        }
+    }
+}

@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ComplianceConsole.Features.Review;
+
+internal sealed class DecisionConfiguration : IEntityTypeConfiguration<Decision>
+{
+    public void Configure(EntityTypeBuilder<Decision> builder)
+    {
+        builder.HasOne<ReviewCase>().WithMany().HasForeignKey(d => d.ReviewCaseId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(d => d.ReasonCode).HasMaxLength(64).IsRequired();
+        builder.Property(d => d.Note).HasMaxLength(ContentRules.MaxNoteLength);
+        builder.Property(d => d.DecidedById).HasMaxLength(450);
+        builder.Property(d => d.DecidedByName).HasMaxLength(256).IsRequired();
+        builder.HasIndex(d => new { d.ReviewCaseId, d.Id });
+        builder.HasIndex(d => d.DecidedAtUtc);
+    }
+}

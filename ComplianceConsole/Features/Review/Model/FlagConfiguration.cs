@@ -1,0 +1,24 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ComplianceConsole.Features.Review;
+
+internal sealed class FlagConfiguration : IEntityTypeConfiguration<Flag>
+{
+    public void Configure(EntityTypeBuilder<Flag> builder)
+    {
+        builder.HasOne<ReviewCase>().WithMany().HasForeignKey(f => f.ReviewCaseId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<ContentItem>().WithMany().HasForeignKey(f => f.ContentItemId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<FeatureRule>().WithMany().HasForeignKey(f => f.FeatureRuleId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(f => f.ReasonCode).HasMaxLength(64);
+        builder.Property(f => f.ReasonText).HasMaxLength(ContentRules.MaxReasonLength);
+        builder.Property(f => f.MatchedText).HasMaxLength(ContentRules.MaxMatchedTextLength);
+        builder.Property(f => f.ExternalId).HasMaxLength(ContentRules.MaxExternalIdLength);
+        builder.Property(f => f.RaisedBy).HasMaxLength(256).IsRequired();
+        builder.HasIndex(f => f.ReviewCaseId);
+        builder.HasIndex(f => f.ContentItemId);
+        builder.HasIndex(f => f.ExternalId).IsUnique().HasFilter("\"ExternalId\" IS NOT NULL");
+        // The complaints register and the SLA reports read flags by source and time.
+        builder.HasIndex(f => new { f.Source, f.ReceivedAtUtc });
+    }
+}

@@ -1,0 +1,41 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ComplianceConsole.Features.Review;
+
+internal sealed class ReviewCaseConfiguration : IEntityTypeConfiguration<ReviewCase>
+{
+    public void Configure(EntityTypeBuilder<ReviewCase> builder)
+    {
+        builder.HasOne(c => c.ContentItem).WithMany().HasForeignKey(c => c.ContentItemId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Decision>().WithMany().HasForeignKey(c => c.DecisionId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(c => c.ClaimedById).HasMaxLength(450);
+        builder.Property(c => c.ClaimedByName).HasMaxLength(256);
+        builder.Property(c => c.AssignedToId).HasMaxLength(450);
+        builder.Property(c => c.AssignedToName).HasMaxLength(256);
+        builder.Property(c => c.Version).IsConcurrencyToken();
+        builder.HasIndex(c => c.ContentItemId).IsUnique();
+        builder.HasIndex(c => c.AuthorId);
+        builder.HasIndex(c => c.ClaimedById);
+        builder.HasIndex(c => c.AssignedToId);
+        builder.HasIndex(c => new { c.State, c.DecidedAtUtc });
+        // The queue's views: one seek each (ReviewQueueIndexes).
+        foreach (var index in ReviewQueueIndexes.All)
+        {
+            builder.HasIndex(index.Columns).HasDatabaseName(index.Name).HasFilter(index.Filter);
+        }
+    }
+}
+
+internal sealed class ReviewCaseEventConfiguration : IEntityTypeConfiguration<ReviewCaseEvent>
+{
+    public void Configure(EntityTypeBuilder<ReviewCaseEvent> builder)
+    {
+        builder.HasOne<ReviewCase>().WithMany().HasForeignKey(e => e.ReviewCaseId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(e => e.ActorId).HasMaxLength(450);
+        builder.Property(e => e.ActorName).HasMaxLength(256).IsRequired();
+        builder.Property(e => e.Detail).HasMaxLength(4000);
+        builder.HasIndex(e => new { e.ReviewCaseId, e.Id });
+        builder.HasIndex(e => new { e.Kind, e.AtUtc });
+    }
+}

@@ -1,0 +1,30 @@
+namespace ComplianceConsole.Features.Review;
+
+/// <summary>
+/// The indexes the queue's views seek, each ending in the queue order (<see cref="ReviewQueueOrder"/>) and the id:
+/// the whole queue and its due-time views, one per category, one per label state, and a partial index per flag source
+/// (a case has flags of several sources, so the source view is a bit of <see cref="ReviewCase.SourceMask"/>).
+/// </summary>
+internal static class ReviewQueueIndexes
+{
+    public sealed record Definition(string Name, string[] Columns, string? Filter);
+
+    private const string Table = "IX_ReviewCases_";
+
+    public static readonly Definition Queue = new(Table + "Queue",
+        [nameof(ReviewCase.State), nameof(ReviewCase.QueueOrder), nameof(ReviewCase.Id)], null);
+
+    public static readonly Definition Category = new(Table + "Queue_Category",
+        [nameof(ReviewCase.State), nameof(ReviewCase.Category), nameof(ReviewCase.QueueOrder), nameof(ReviewCase.Id)], null);
+
+    public static readonly Definition Label = new(Table + "Queue_Label",
+        [nameof(ReviewCase.State), nameof(ReviewCase.LabelStatus), nameof(ReviewCase.QueueOrder), nameof(ReviewCase.Id)], null);
+
+    public static Definition Source(FlagSource source) => new(Table + "Queue_Source_" + source,
+        [nameof(ReviewCase.State), nameof(ReviewCase.QueueOrder), nameof(ReviewCase.Id)], SourceFilter(source));
+
+    /// <summary>The filter term a source view's query carries word for word, so SQLite can use the partial index.</summary>
+    public static string SourceFilter(FlagSource source) => $"(\"SourceMask\" & {ReviewSources.Bit(source)}) <> 0";
+
+    public static readonly IReadOnlyList<Definition> All = [Queue, Category, Label, .. Enum.GetValues<FlagSource>().Select(Source)];
+}

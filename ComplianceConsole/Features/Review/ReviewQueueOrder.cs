@@ -1,0 +1,18 @@
+namespace ComplianceConsole.Features.Review;
+
+/// <summary>
+/// The queue's order — due time, then higher priority — as one ascending number: the due minute times a
+/// thousand plus the priority's complement. Keyset paging on it (with the id for ties) seeks one index.
+/// </summary>
+public static class ReviewQueueOrder
+{
+    public const int MaxPriority = 999;
+
+    public static long For(DateTime dueAtUtc, int priority) =>
+        DueMinute(dueAtUtc) * 1000 + (MaxPriority - Math.Clamp(priority, 0, MaxPriority));
+
+    /// <summary>The smallest order a case due at or after this time can have: "due before t" is "order below this".</summary>
+    public static long DueBefore(DateTime utc) => DueMinute(utc) * 1000;
+
+    private static long DueMinute(DateTime utc) => (long)Math.Floor((utc - DateTime.UnixEpoch).TotalMinutes);
+}

@@ -4,6 +4,7 @@ using ComplianceConsole.Data;
 using ComplianceConsole.Features.Api;
 using ComplianceConsole.Features.Audit;
 using ComplianceConsole.Features.Jobs;
+using ComplianceConsole.Features.Review;
 using ComplianceConsole.Features.Settings;
 using ComplianceConsole.Features.Setup;
 using ComplianceConsole.Features.Staff;
@@ -42,6 +43,7 @@ public static class ApplicationServices
         builder.Services.AddScoped<ProviderSettingsService>();
         builder.Services.AddScoped<StaffService>();
         builder.Services.AddVerification();
+        builder.Services.AddReview();
         builder.Services.AddPlatformApi(authentication);
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;

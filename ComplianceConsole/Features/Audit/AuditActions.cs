@@ -30,6 +30,24 @@ public static class AuditActions
     public const string ApiKeyRevoked = "api_key.revoked";
     public const string JobQueued = "job.queued";
     public const string JobCancelled = "job.cancelled";
+    public const string ContentSubmitted = "content.submitted";
+    public const string FlagsSubmitted = "content.flagged";
+    public const string ReviewCaseClaimed = "review.claimed";
+    public const string ReviewCaseReleased = "review.released";
+    public const string ReviewCaseAssigned = "review.assigned";
+    public const string ReviewClaimsExpired = "review.claims_expired";
+    public const string ReviewCaseDecided = "review.decided";
+    public const string ReviewBulkDecided = "review.bulk_decided";
+    public const string ReviewCaseReopened = "review.reopened";
+    public const string SanctionImposed = "sanction.imposed";
+    public const string SanctionLifted = "sanction.lifted";
+    public const string RumourRefutationRecorded = "review.rumour_refuted";
+    public const string RegulatorReportRecorded = "review.reported_to_regulator";
+    public const string ComplaintAnswered = "review.complaint_answered";
+    public const string FeatureRuleSaved = "feature_library.rule_saved";
+    public const string FeatureRulesImported = "feature_library.imported";
+    public const string TimeLimitsChanged = "review.time_limits_changed";
+    public const string CalendarChanged = "review.calendar_changed";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -38,5 +56,7 @@ public static class AuditActions
         StaffUnlocked, StaffTwoFactorReset, StaffPasswordLinkIssued, SettingsChanged, ChainVerified,
         VerificationSubmitted, VerificationImported, VerificationDecided, VerificationBulkDecided, PiiRevealed,
         ApiKeyCreated, ApiKeyRevoked, JobQueued, JobCancelled,
+        ContentSubmitted, FlagsSubmitted, ReviewCaseClaimed, ReviewCaseReleased, ReviewCaseAssigned, ReviewClaimsExpired, ReviewCaseDecided, ReviewBulkDecided, ReviewCaseReopened,
+        SanctionImposed, SanctionLifted, RumourRefutationRecorded, RegulatorReportRecorded, ComplaintAnswered, FeatureRuleSaved, FeatureRulesImported, TimeLimitsChanged, CalendarChanged,
     ];
 }

@@ -1,0 +1,16 @@
+using Quartz;
+
+namespace ComplianceConsole.Features.Review;
+
+public static class ReviewServiceCollectionExtensions
+{
+    public static IServiceCollection AddReview(this IServiceCollection services)
+    {
+        services.AddOptions<ReviewOptions>().BindConfiguration(ReviewOptions.Section);
+        services.AddSingleton<FeatureLibrary>();
+        services.AddScoped<ReviewClaims>();
+        services.AddQuartz(quartz => quartz.ScheduleJob<ClaimExpiryJob>(trigger => trigger.WithIdentity("review-claim-expiry", "console")
+            .StartNow().WithSimpleSchedule(schedule => schedule.WithInterval(ClaimExpiryJob.Interval).RepeatForever())));
+        return services;
+    }
+}

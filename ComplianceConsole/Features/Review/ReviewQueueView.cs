@@ -35,6 +35,33 @@ public sealed record ReviewQueueView(ReviewQueueViewKind Kind = ReviewQueueViewK
         };
     }
 
+    /// <summary>The view as it travels in a page address (<c>?view=category:VoiceSynthesis</c>), so "next" stays in it.</summary>
+    public string ToQuery() => Kind switch
+    {
+        ReviewQueueViewKind.Source => $"source:{Source}",
+        ReviewQueueViewKind.Category => $"category:{Category}",
+        ReviewQueueViewKind.Label => $"label:{Label}",
+        _ => Kind.ToString().ToLowerInvariant(),
+    };
+
+    /// <summary>The view an address names; anything unknown is the whole queue.</summary>
+    public static ReviewQueueView Parse(string? query)
+    {
+        var parts = (query ?? "").Split(':', 2);
+        var value = parts.Length == 2 ? parts[1] : "";
+        return parts[0].ToLowerInvariant() switch
+        {
+            "source" when Enum.TryParse<FlagSource>(value, out var source) && Enum.IsDefined(source) => new(ReviewQueueViewKind.Source, Source: source),
+            "category" when Enum.TryParse<SynthesisCategory>(value, out var category) && Enum.IsDefined(category) => new(ReviewQueueViewKind.Category, Category: category),
+            "label" when Enum.TryParse<LabelStatus>(value, out var label) && Enum.IsDefined(label) => new(ReviewQueueViewKind.Label, Label: label),
+            "duesoon" => new(ReviewQueueViewKind.DueSoon),
+            "overdue" => new(ReviewQueueViewKind.Overdue),
+            "escalated" => new(ReviewQueueViewKind.Escalated),
+            "mine" => new(ReviewQueueViewKind.Mine),
+            _ => All,
+        };
+    }
+
     // Constants, not parameters: each source's query carries the term its partial index is filtered by.
     private static IQueryable<ReviewCase> BySource(IQueryable<ReviewCase> cases, FlagSource source) => source switch
     {

@@ -26,16 +26,3 @@ internal sealed class ReviewCaseConfiguration : IEntityTypeConfiguration<ReviewC
         }
     }
 }
-
-internal sealed class ReviewCaseEventConfiguration : IEntityTypeConfiguration<ReviewCaseEvent>
-{
-    public void Configure(EntityTypeBuilder<ReviewCaseEvent> builder)
-    {
-        builder.HasOne<ReviewCase>().WithMany().HasForeignKey(e => e.ReviewCaseId).OnDelete(DeleteBehavior.Restrict);
-        builder.Property(e => e.ActorId).HasMaxLength(450);
-        builder.Property(e => e.ActorName).HasMaxLength(256).IsRequired();
-        builder.Property(e => e.Detail).HasMaxLength(4000);
-        builder.HasIndex(e => new { e.ReviewCaseId, e.Id });
-        builder.HasIndex(e => new { e.Kind, e.AtUtc });
-    }
-}

@@ -13,13 +13,3 @@ internal sealed class SourceTimeLimitConfiguration : IEntityTypeConfiguration<So
         builder.Property(l => l.Version).IsConcurrencyToken();
     }
 }
-
-internal sealed class CalendarDayConfiguration : IEntityTypeConfiguration<CalendarDay>
-{
-    public void Configure(EntityTypeBuilder<CalendarDay> builder)
-    {
-        builder.HasKey(d => d.Date);
-        builder.Property(d => d.Name).HasMaxLength(100).IsRequired();
-        builder.Property(d => d.UpdatedByName).HasMaxLength(256).IsRequired();
-    }
-}

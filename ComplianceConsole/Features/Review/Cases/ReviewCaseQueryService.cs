@@ -72,6 +72,14 @@ public sealed class ReviewCaseQueryService(IDbContextFactory<AppDbContext> conte
             await SanctionsOfAsync(db, authorId, cancellationToken), history);
     }
 
+    /// <summary>The case's version as it stands (a claim renewed a moment ago moved it).</summary>
+    public async Task<int?> VersionAsync(long caseId, CancellationToken cancellationToken = default)
+    {
+        await guard.DemandAsync(ReviewPermissions.Read);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.ReviewCases.Where(c => c.Id == caseId).Select(c => (int?)c.Version).SingleOrDefaultAsync(cancellationToken);
+    }
+
     /// <summary>A platform user's sanctions, in force first, then newest first.</summary>
     internal async Task<IReadOnlyList<SanctionRow>> SanctionsOfAsync(AppDbContext db, long platformUserId, CancellationToken cancellationToken)
     {

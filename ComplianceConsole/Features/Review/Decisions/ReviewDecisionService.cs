@@ -26,13 +26,13 @@ public sealed class ReviewDecisionService(IDbContextFactory<AppDbContext> contex
         var reviewCase = await db.ReviewCases.Include(c => c.ContentItem).SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken);
         if (reviewCase is null) return SaveResult.Refused("Review.Case.NotFound");
         if (reviewCase.State == ReviewCaseState.Decided) return SaveResult.Refused("Review.Decide.AlreadyDecided");
-        if (reviewCase.Version != expectedVersion) return SaveResult.Conflict;
         if (reviewCase.State == ReviewCaseState.Escalated)
         {
             if (!await guard.HasAsync(ReviewPermissions.Supervise)) return SaveResult.Refused("Review.Decide.EscalatedNeedsManager");
             if (request.Outcome == DecisionOutcome.Escalated) return SaveResult.Refused("Review.Decide.AlreadyEscalated");
         }
         if (reviewCase.ClaimedById != actor.Id || reviewCase.ClaimExpiresAtUtc <= now) return SaveResult.Refused("Review.Decide.NotHeld");
+        if (reviewCase.Version != expectedVersion) return SaveResult.Conflict;
 
         var complaints = await ComplaintsAsync(db, caseId, cancellationToken);
         if (DecisionRecordRules.Check(request, complaints, now) is { Count: > 0 } errors) return SaveResult.Invalid(errors);

@@ -15,6 +15,7 @@ public static class CaseText
     {
         ReviewCaseEventKind.Decided or ReviewCaseEventKind.Escalated when ReviewEventDetails.ReadDecided(row.Detail) is { } d =>
             $"{l[$"ReviewOutcome.{d.Outcome}"]} · {Reason(l, d.ReasonCode)}",
+        ReviewCaseEventKind.Flagged when Enum.TryParse<FlagSource>(row.Detail, out var source) && Enum.IsDefined(source) => l[$"FlagSource.{source}"],
         ReviewCaseEventKind.Sanctioned when ReviewEventDetails.ReadSanctioned(row.Detail) is { } kind => l[$"SanctionKind.{kind}"],
         ReviewCaseEventKind.ComplaintAnswered when ReviewEventDetails.ReadComplaintAnswered(row.Detail) is { } answered =>
             answered.Late ? l["Review.Feedback.AnsweredLate", answered.FlagId] : l["Review.Feedback.AnsweredFor", answered.FlagId],

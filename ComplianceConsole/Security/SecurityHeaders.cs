@@ -4,8 +4,9 @@ namespace ComplianceConsole.Security;
 internal sealed class SecurityHeaders(RequestDelegate next)
 {
     // MudBlazor sets inline styles; scripts come only from the app itself. 'self' covers the Blazor WebSocket.
+    // Images may come from any https address: a review case previews the platform's media where the platform keeps it.
     private const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; " +
         "font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
     public Task InvokeAsync(HttpContext context)

@@ -1,3 +1,4 @@
+using ComplianceConsole.Features.Review;
 using ComplianceConsole.Features.Verification;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
@@ -33,6 +34,14 @@ public static class ApiEnumDocs
             [nameof(EligibilityReason.Rejected)] = "the latest verification was rejected; submit a new one",
             [nameof(EligibilityReason.Expired)] = "the latest verification has expired; submit a new one",
             [nameof(EligibilityReason.Revoked)] = "the latest verification was revoked",
+            [nameof(EligibilityReason.Sanctioned)] = "a sanction in force stops the user publishing, whatever the verification says; sanction and sanctionEndsAt name it",
+        },
+        [typeof(SanctionKind)] = new Dictionary<string, string>
+        {
+            [nameof(SanctionKind.Warning)] = "a warning on record: shown beside the answer, the user may still publish",
+            [nameof(SanctionKind.FunctionRestriction)] = "functions restricted: may not publish until sanctionEndsAt (none: until lifted)",
+            [nameof(SanctionKind.Suspension)] = "account suspended until sanctionEndsAt: may not publish",
+            [nameof(SanctionKind.AccountClosure)] = "account closed: may not publish",
         },
         [typeof(SubmissionOutcome)] = new Dictionary<string, string>
         {

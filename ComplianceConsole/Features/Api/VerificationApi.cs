@@ -1,4 +1,5 @@
 using ComplianceConsole.Features.ApiKeys;
+using ComplianceConsole.Features.Review;
 using ComplianceConsole.Features.Verification;
 using ComplianceConsole.Localization;
 using Microsoft.AspNetCore.Authorization;
@@ -18,8 +19,12 @@ public sealed record SubmittedVerification(int Index, SubmissionOutcome Outcome,
 
 public sealed record SubmitVerificationsResponse(int Created, int AlreadySubmitted, IReadOnlyList<SubmittedVerification> Results);
 
+/// <summary>
+/// May the user publish. <c>sanction</c> and <c>sanctionEndsAt</c> name a sanction in force on the user (the most severe):
+/// with reason <c>Sanctioned</c> it stops publishing; a <c>Warning</c> comes beside an otherwise unchanged answer.
+/// </summary>
 public sealed record EligibilityResponse(string ExternalUserId, bool Eligible, EligibilityReason Reason, VerificationMethod? Method,
-    DateTimeOffset? VerifiedAt, DateTimeOffset? ExpiresAt);
+    DateTimeOffset? VerifiedAt, DateTimeOffset? ExpiresAt, SanctionKind? Sanction, DateTimeOffset? SanctionEndsAt);
 
 /// <summary>The HTTP API the provider's own platform calls: submit verifications, ask whether a user may publish (Art. 9).</summary>
 public static class VerificationApi
@@ -89,7 +94,8 @@ public static class VerificationApi
     private static async Task<Ok<EligibilityResponse>> EligibilityAsync(string externalId, VerificationQueryService queries, CancellationToken cancellationToken)
     {
         var e = await queries.GetEligibilityAsync(externalId, cancellationToken);
-        return TypedResults.Ok(new EligibilityResponse(e.ExternalUserId, e.Eligible, e.Reason, e.Method, Utc(e.VerifiedAtUtc), Utc(e.ExpiresAtUtc)));
+        return TypedResults.Ok(new EligibilityResponse(e.ExternalUserId, e.Eligible, e.Reason, e.Method, Utc(e.VerifiedAtUtc), Utc(e.ExpiresAtUtc),
+            e.Sanction, Utc(e.SanctionEndsAtUtc)));
     }
 
     /// <summary>

@@ -27,7 +27,11 @@ public sealed class ReviewClaims(IDbContextFactory<AppDbContext> contextFactory,
     private TimeSpan Lease => TimeSpan.FromMinutes(options.Value.ClaimMinutes);
 
     /// <summary>"Start reviewing": the most urgent case of the view nobody holds, those assigned to me first.</summary>
-    public async Task<ClaimResult> ClaimNextAsync(ReviewQueueView view, CancellationToken cancellationToken = default)
+    public Task<ClaimResult> ClaimNextAsync(ReviewQueueView view, CancellationToken cancellationToken = default) =>
+        ClaimNextAsync(view, null, cancellationToken);
+
+    /// <summary>"Next" from a case page: as above, passing over the case being skipped (released just before).</summary>
+    public async Task<ClaimResult> ClaimNextAsync(ReviewQueueView view, long? skipping, CancellationToken cancellationToken = default)
     {
         var actor = await DemandForAsync(view.State);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -38,7 +42,8 @@ public sealed class ReviewClaims(IDbContextFactory<AppDbContext> contextFactory,
             await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
             {
                 var free = view.Apply(db.ReviewCases.AsNoTracking(), actor.Id, now)
-                    .Where(c => c.ClaimedById == null || c.ClaimExpiresAtUtc <= now || c.ClaimedById == actor.Id);
+                    .Where(c => c.ClaimedById == null || c.ClaimExpiresAtUtc <= now || c.ClaimedById == actor.Id)
+                    .Where(c => skipping == null || c.Id != skipping);
                 candidate = await free.Where(c => c.AssignedToId == actor.Id)
                     .OrderBy(c => c.QueueOrder).ThenBy(c => c.Id).Select(c => (long?)c.Id).FirstOrDefaultAsync(cancellationToken)
                     ?? await free.Where(c => c.AssignedToId == null)

@@ -46,7 +46,11 @@ public sealed record VerificationDetail(VerificationRow Record, PlatformUserKind
 
 public sealed record RevealedIdentity(string Identifier, string RealName);
 
-public enum EligibilityReason { Verified, UnknownUser, NoVerification, Pending, Rejected, Expired, Revoked }
+public enum EligibilityReason { Verified, UnknownUser, NoVerification, Pending, Rejected, Expired, Revoked, Sanctioned }
 
-/// <summary>May this platform user publish now (Art. 9), and if not, why not.</summary>
-public sealed record Eligibility(string ExternalUserId, bool Eligible, EligibilityReason Reason, VerificationMethod? Method, DateTime? VerifiedAtUtc, DateTime? ExpiresAtUtc);
+/// <summary>
+/// May this platform user publish now (Art. 9), and if not, why not. A sanction in force (Art. 10) is named with its end:
+/// one that stops publishing makes the answer <see cref="EligibilityReason.Sanctioned"/>, a warning is shown beside a yes.
+/// </summary>
+public sealed record Eligibility(string ExternalUserId, bool Eligible, EligibilityReason Reason, VerificationMethod? Method, DateTime? VerifiedAtUtc, DateTime? ExpiresAtUtc,
+    Review.SanctionKind? Sanction = null, DateTime? SanctionEndsAtUtc = null);

@@ -1,4 +1,5 @@
 using ComplianceConsole.Data;
+using ComplianceConsole.Features.Review;
 using ComplianceConsole.Security;
 using ComplianceConsole.Security.Pii;
 using Microsoft.EntityFrameworkCore;
@@ -113,6 +114,19 @@ public sealed class VerificationQueryService(IDbContextFactory<AppDbContext> con
         if (userId is null) return new Eligibility(externalUserId, false, EligibilityReason.UnknownUser, null, null, null);
 
         var now = clock.GetUtcNow().UtcDateTime;
+        var sanction = SanctionRules.Strongest(await db.Sanctions.AsNoTracking()
+            .Where(s => s.PlatformUserId == userId && s.LiftedAtUtc == null && s.StartsAtUtc <= now && (s.EndsAtUtc == null || s.EndsAtUtc > now))
+            .Select(s => new ActiveSanction(s.Kind, s.StartsAtUtc, s.EndsAtUtc, s.LiftedAtUtc)).ToListAsync(cancellationToken), now);
+        var verification = await VerificationEligibilityAsync(db, externalUserId, userId.Value, now, cancellationToken);
+        if (sanction is null) return verification;
+        // A sanction that stops publishing outranks a valid verification; a warning rides along with whatever the verification says.
+        return SanctionRules.BlocksPublishing(sanction.Kind)
+            ? verification with { Eligible = false, Reason = EligibilityReason.Sanctioned, Sanction = sanction.Kind, SanctionEndsAtUtc = sanction.EndsAtUtc }
+            : verification with { Sanction = sanction.Kind, SanctionEndsAtUtc = sanction.EndsAtUtc };
+    }
+
+    private static async Task<Eligibility> VerificationEligibilityAsync(AppDbContext db, string externalUserId, long userId, DateTime now, CancellationToken cancellationToken)
+    {
         var records = await db.VerificationRecords.AsNoTracking().Where(r => r.PlatformUserId == userId)
             .OrderByDescending(r => r.SubmittedAtUtc).ThenByDescending(r => r.Id)
             .Select(r => new { r.Status, r.Method, r.DecidedAtUtc, r.ExpiresAtUtc }).Take(100).ToListAsync(cancellationToken);

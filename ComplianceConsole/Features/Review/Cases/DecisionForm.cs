@@ -1,0 +1,59 @@
+using ComplianceConsole.Localization;
+
+namespace ComplianceConsole.Features.Review;
+
+/// <summary>What the decision form holds while a reviewer fills it in; times as typed, in China Standard Time.</summary>
+public sealed class DecisionForm
+{
+    public DecisionOutcome? Outcome { get; set; }
+    public string? ReasonCode { get; set; }
+    public string? Note { get; set; }
+
+    public bool WithSanction { get; set; }
+    public SanctionKind SanctionKind { get; set; } = SanctionKind.Warning;
+    public string? SanctionReasonCode { get; set; }
+    public DateTime? SanctionEndsAt { get; set; }
+
+    public bool WithRefutation { get; set; }
+    public string? FalseClaim { get; set; }
+    public string? RefutingStatement { get; set; }
+    public string? PublishedWhere { get; set; }
+    public DateTime? PublishedAt { get; set; }
+
+    public bool WithReport { get; set; }
+    public string? Authority { get; set; }
+    public DateTime? ReportedAt { get; set; }
+    public string? Reference { get; set; }
+
+    /// <summary>One answer per unanswered complaint, by flag id; an empty answer is not sent.</summary>
+    public Dictionary<long, FeedbackForm> Feedback { get; } = [];
+
+    public ReviewDecisionRequest? ToRequest()
+    {
+        if (Outcome is not { } outcome) return null;
+        bool Shown(RecordNeed need, bool chosen) => need == RecordNeed.Required || (need == RecordNeed.Optional && chosen);
+        return new ReviewDecisionRequest(outcome, ReasonCode, Note)
+        {
+            Sanction = Shown(DecisionRecordRules.Sanction(outcome), WithSanction)
+                ? new SanctionRequest(SanctionKind, SanctionReasonCode ?? (ReviewReasonCodes.Find(ReasonCode)?.IsViolation == true ? ReasonCode : null), null, Utc(SanctionEndsAt))
+                : null,
+            Refutation = Shown(DecisionRecordRules.Refutation(outcome), WithRefutation)
+                ? new RumourRefutationRequest(FalseClaim, RefutingStatement, PublishedWhere, Utc(PublishedAt))
+                : null,
+            Report = Shown(DecisionRecordRules.Report(outcome), WithReport) ? new RegulatorReportRequest(Authority, Utc(ReportedAt), Reference) : null,
+            Feedback = DecisionRecordRules.Feedback(outcome) == RecordNeed.NotAllowed ? []
+                : Feedback.Where(f => !string.IsNullOrWhiteSpace(f.Value.Answer))
+                    .Select(f => new ComplaintFeedbackRequest(f.Key, f.Value.Answer, Utc(f.Value.AnsweredAt))).ToList(),
+        };
+    }
+
+    private static DateTime? Utc(DateTime? chinaTime) => chinaTime is { } t ? ChinaTime.ToUtc(t) : null;
+}
+
+public sealed class FeedbackForm
+{
+    public string? Answer { get; set; }
+
+    /// <summary>Empty means "now" when the decision is saved.</summary>
+    public DateTime? AnsweredAt { get; set; }
+}

@@ -1,0 +1,39 @@
+using ComplianceConsole.Features.Verification;
+
+namespace ComplianceConsole.Features.Review;
+
+/// <summary>Everything the case page shows: the case, its content, flags, the author's history and the case history.</summary>
+public sealed record ReviewCaseDetail(CaseHeader Case, CaseContent Content, CaseAuthor Author, IReadOnlyList<CaseFlag> Flags,
+    CaseDecision? Decision, IReadOnlyList<CaseRecord> Records, IReadOnlyList<AuthorDecision> AuthorDecisions,
+    IReadOnlyList<SanctionRow> AuthorSanctions, IReadOnlyList<CaseEventRow> History)
+{
+    /// <summary>The complaints not answered yet: each may get its answer within the decision.</summary>
+    public IEnumerable<CaseFlag> UnansweredComplaints => Flags.Where(f => f.Source == FlagSource.UserComplaint && f.Feedback is null);
+}
+
+public sealed record CaseHeader(long Id, int Version, ReviewCaseState State, DateTime OpenedAtUtc, DateTime DueAtUtc, int Priority,
+    string? ClaimedById, string? ClaimedByName, DateTime? ClaimExpiresAtUtc, string? AssignedToName, DateTime? DecidedAtUtc);
+
+public sealed record CaseContent(string ExternalId, MediaType MediaType, SynthesisCategory Category, string? Excerpt, string? MediaUrl,
+    string? ContentHash, bool DeclaredAiGenerated, LabelStatus ExplicitLabel, LabelStatus ImplicitLabel, AigcLabel? AigcLabel,
+    string? ContentProducer, string? ProduceId, string? ContentPropagator, string? PropagateId, string? ReservedCode1, string? ReservedCode2,
+    DateTime? PublishedAtUtc, DateTime ReceivedAtUtc);
+
+public sealed record CaseAuthor(long Id, string ExternalId, string DisplayName, PlatformUserKind Kind, VerificationStatus? Verification, VerificationMethod? Method);
+
+public sealed record CaseFlag(long Id, FlagSource Source, string? ReasonCode, string? ReasonText, string? MatchedText, string RaisedBy,
+    DateTime ReceivedAtUtc, DateTime DueAtUtc, string? MaskedContact, CaseFeedback? Feedback);
+
+public sealed record CaseFeedback(string Answer, DateTime AnsweredAtUtc, bool IsLate, string RecordedByName);
+
+public sealed record CaseDecision(DecisionOutcome Outcome, string ReasonCode, string? Note, string DecidedByName, DateTime DecidedAtUtc);
+
+/// <summary>A rumour refutation or regulator report of the case, as two labelled lines.</summary>
+public sealed record CaseRecord(ReviewCaseEventKind Kind, string Summary, string Detail, DateTime AtUtc, string RecordedByName);
+
+public sealed record AuthorDecision(long CaseId, string ContentExternalId, DecisionOutcome Outcome, string ReasonCode, string DecidedByName, DateTime DecidedAtUtc);
+
+public sealed record SanctionRow(long Id, SanctionKind Kind, string ReasonCode, string? Note, DateTime StartsAtUtc, DateTime? EndsAtUtc,
+    string ImposedByName, DateTime ImposedAtUtc, long? ReviewCaseId, DateTime? LiftedAtUtc, string? LiftedByName, string? LiftReason, bool IsActive);
+
+public sealed record CaseEventRow(ReviewCaseEventKind Kind, DateTime AtUtc, string ActorName, string? Detail);

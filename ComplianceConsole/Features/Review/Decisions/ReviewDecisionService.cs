@@ -1,0 +1,198 @@
+using ComplianceConsole.Common;
+using ComplianceConsole.Common.Live;
+using ComplianceConsole.Data;
+using ComplianceConsole.Features.Audit;
+using ComplianceConsole.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplianceConsole.Features.Review;
+
+/// <summary>
+/// Decides the case a reviewer holds, with the sanction and Art. 10-12 records the decision carries, and lets a Manager
+/// reopen a decision. Each is one transaction: the case, its decision and records, the case history and the audit events.
+/// </summary>
+public sealed class ReviewDecisionService(IDbContextFactory<AppDbContext> contextFactory, PermissionGuard guard, AuditTrail audit,
+    TimeProvider clock, ILiveNotifier live)
+{
+    public const int MinReopenReasonLength = 4;
+
+    public async Task<SaveResult> DecideAsync(long caseId, int expectedVersion, ReviewDecisionRequest request, CancellationToken cancellationToken = default)
+    {
+        var actor = await guard.DemandActorAsync(ReviewPermissions.Decide);
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var appender = await audit.ExclusiveAsync(cancellationToken);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var reviewCase = await db.ReviewCases.Include(c => c.ContentItem).SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken);
+        if (reviewCase is null) return SaveResult.Refused("Review.Case.NotFound");
+        if (reviewCase.State == ReviewCaseState.Decided) return SaveResult.Refused("Review.Decide.AlreadyDecided");
+        if (reviewCase.State == ReviewCaseState.Escalated)
+        {
+            if (!await guard.HasAsync(ReviewPermissions.Supervise)) return SaveResult.Refused("Review.Decide.EscalatedNeedsManager");
+            if (request.Outcome == DecisionOutcome.Escalated) return SaveResult.Refused("Review.Decide.AlreadyEscalated");
+        }
+        if (reviewCase.ClaimedById != actor.Id || reviewCase.ClaimExpiresAtUtc <= now) return SaveResult.Refused("Review.Decide.NotHeld");
+        if (reviewCase.Version != expectedVersion) return SaveResult.Conflict;
+
+        var complaints = await ComplaintsAsync(db, caseId, cancellationToken);
+        if (DecisionRecordRules.Check(request, complaints, now) is { Count: > 0 } errors) return SaveResult.Invalid(errors);
+
+        var decision = new Decision
+        {
+            ReviewCaseId = caseId, Outcome = request.Outcome, ReasonCode = request.ReasonCode!, Note = Trimmed(request.Note),
+            DecidedById = actor.Id, DecidedByName = actor.Name, DecidedAtUtc = now,
+        };
+        db.Decisions.Add(decision);
+        await db.SaveChangesAsync(cancellationToken); // the records below point at the decision's id
+
+        var recorded = Record(db, reviewCase, decision, request, complaints, actor, now);
+        if (request.Outcome == DecisionOutcome.Escalated)
+        {
+            // A Manager decides it later: the reviewer's claim ends, and the escalation is only a step in the history.
+            reviewCase.State = ReviewCaseState.Escalated;
+            ReviewCaseHistory.Add(db, caseId, ReviewCaseEventKind.Escalated, actor, clock, ReviewEventDetails.Decided(decision.Outcome, decision.ReasonCode));
+        }
+        else
+        {
+            reviewCase.State = ReviewCaseState.Decided;
+            reviewCase.DecisionId = decision.Id;
+            reviewCase.DecidedAtUtc = now;
+            ReviewCaseHistory.Add(db, caseId, ReviewCaseEventKind.Decided, actor, clock, ReviewEventDetails.Decided(decision.Outcome, decision.ReasonCode));
+        }
+        EndClaim(reviewCase);
+        reviewCase.AssignedToId = null;
+        reviewCase.AssignedToName = null;
+        reviewCase.Version++;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken); // the case's version is checked here; the records get their ids
+            if (recorded.Sanction is { } sanction)
+            {
+                await appender.SaveWithAuditAsync(db, actor, AuditActions.SanctionImposed, nameof(Sanction), sanction.Id.ToString(),
+                    new { platformUser = reviewCase.ContentItem.AuthorId, sanction.Kind, sanction.ReasonCode, sanction.StartsAtUtc, sanction.EndsAtUtc, reviewCase = caseId }, cancellationToken);
+            }
+            await appender.SaveWithAuditAsync(db, actor, AuditActions.ReviewCaseDecided, nameof(ReviewCase), caseId.ToString(), new
+            {
+                content = reviewCase.ContentItem.ExternalId, decision.Outcome, decision.ReasonCode, decision.Note,
+                sanction = recorded.Sanction?.Id, refutation = recorded.Refutation?.Id, report = recorded.Report?.Id,
+                complaintsAnswered = recorded.Answered, lateAnswers = recorded.Late,
+            }, cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return SaveResult.Conflict;
+        }
+        await transaction.CommitAsync(cancellationToken);
+        live.Publish(new ReviewCaseChanged(caseId, reviewCase.State, null));
+        return SaveResult.Saved;
+    }
+
+    /// <summary>A Manager sends a decided case back to the queue; its decision stays in the history, a new one will follow.</summary>
+    public async Task<SaveResult> ReopenAsync(long caseId, int expectedVersion, string? reason, CancellationToken cancellationToken = default)
+    {
+        var actor = await guard.DemandActorAsync(ReviewPermissions.Supervise);
+        var why = reason?.Trim() ?? "";
+        if (why.Length < MinReopenReasonLength) return SaveResult.Invalid([new FieldError("Reason", "Review.Reopen.ReasonRequired", MinReopenReasonLength)]);
+        if (why.Length > ContentRules.MaxNoteLength) return SaveResult.Invalid([new FieldError("Reason", "Review.TextTooLong", ContentRules.MaxNoteLength)]);
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var appender = await audit.ExclusiveAsync(cancellationToken);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var reviewCase = await db.ReviewCases.SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken);
+        if (reviewCase is null) return SaveResult.Refused("Review.Case.NotFound");
+        if (reviewCase.Version != expectedVersion) return SaveResult.Conflict;
+        if (reviewCase.State != ReviewCaseState.Decided) return SaveResult.Refused("Review.Reopen.NotDecided");
+        var previous = reviewCase.DecisionId;
+        reviewCase.State = ReviewCaseState.Open;
+        reviewCase.DecisionId = null;
+        reviewCase.DecidedAtUtc = null;
+        reviewCase.OpenedAtUtc = now;
+        EndClaim(reviewCase);
+        reviewCase.Version++;
+        ReviewCaseHistory.Add(db, caseId, ReviewCaseEventKind.Reopened, actor, clock, why);
+        try
+        {
+            await appender.SaveWithAuditAsync(db, actor, AuditActions.ReviewCaseReopened, nameof(ReviewCase), caseId.ToString(),
+                new { previousDecision = previous, reason = why }, cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return SaveResult.Conflict;
+        }
+        await transaction.CommitAsync(cancellationToken);
+        live.Publish(new ReviewCaseChanged(caseId, ReviewCaseState.Open, null));
+        return SaveResult.Saved;
+    }
+
+    /// <summary>The case's complaint flags and whether each was answered already (in an earlier decision before a reopen).</summary>
+    internal static async Task<IReadOnlyList<ComplaintFlag>> ComplaintsAsync(AppDbContext db, long caseId, CancellationToken cancellationToken) =>
+        await db.Flags.AsNoTracking().Where(f => f.ReviewCaseId == caseId && f.Source == FlagSource.UserComplaint).OrderBy(f => f.Id)
+            .Select(f => new ComplaintFlag(f.Id, f.ReceivedAtUtc, f.DueAtUtc, db.ComplaintFeedback.Any(a => a.FlagId == f.Id)))
+            .ToListAsync(cancellationToken);
+
+    private sealed record Recorded(Sanction? Sanction, RumourRefutation? Refutation, RegulatorReport? Report, int Answered, int Late);
+
+    private Recorded Record(AppDbContext db, ReviewCase reviewCase, Decision decision, ReviewDecisionRequest request,
+        IReadOnlyList<ComplaintFlag> complaints, AuditActor actor, DateTime now)
+    {
+        Sanction? sanction = null;
+        if (request.Sanction is { } s)
+        {
+            sanction = new Sanction
+            {
+                PlatformUserId = reviewCase.ContentItem.AuthorId, Kind = s.Kind, StartsAtUtc = s.StartsAtUtc ?? now, EndsAtUtc = s.EndsAtUtc,
+                ReasonCode = s.ReasonCode!, Note = Trimmed(s.Note), ReviewCaseId = reviewCase.Id, DecisionId = decision.Id,
+                ImposedById = actor.Id, ImposedByName = actor.Name, ImposedAtUtc = now,
+            };
+            db.Sanctions.Add(sanction);
+            ReviewCaseHistory.Add(db, reviewCase.Id, ReviewCaseEventKind.Sanctioned, actor, clock, ReviewEventDetails.Sanctioned(s.Kind));
+        }
+        RumourRefutation? refutation = null;
+        if (request.Refutation is { } r)
+        {
+            refutation = new RumourRefutation
+            {
+                ReviewCaseId = reviewCase.Id, DecisionId = decision.Id, FalseClaim = r.FalseClaim!.Trim(), RefutingStatement = r.RefutingStatement!.Trim(),
+                PublishedWhere = r.PublishedWhere!.Trim(), PublishedAtUtc = r.PublishedAtUtc!.Value, RecordedByName = actor.Name, RecordedAtUtc = now,
+            };
+            db.RumourRefutations.Add(refutation);
+            ReviewCaseHistory.Add(db, reviewCase.Id, ReviewCaseEventKind.RumourRefuted, actor, clock, refutation.PublishedWhere);
+        }
+        RegulatorReport? report = null;
+        if (request.Report is { } p)
+        {
+            report = new RegulatorReport
+            {
+                ReviewCaseId = reviewCase.Id, DecisionId = decision.Id, Authority = p.Authority!.Trim(), ReportedAtUtc = p.ReportedAtUtc!.Value,
+                Reference = p.Reference!.Trim(), RecordedByName = actor.Name, RecordedAtUtc = now,
+            };
+            db.RegulatorReports.Add(report);
+            ReviewCaseHistory.Add(db, reviewCase.Id, ReviewCaseEventKind.ReportedToRegulator, actor, clock, $"{report.Authority} · {report.Reference}");
+        }
+        var late = 0;
+        foreach (var answer in request.Feedback)
+        {
+            var complaint = complaints.Single(c => c.FlagId == answer.FlagId);
+            var answeredAt = answer.AnsweredAtUtc ?? now;
+            var isLate = DecisionRecordRules.IsLate(answeredAt, complaint.DueAtUtc);
+            if (isLate) late++;
+            db.ComplaintFeedback.Add(new ComplaintFeedback
+            {
+                FlagId = complaint.FlagId, ReviewCaseId = reviewCase.Id, DecisionId = decision.Id, Answer = answer.Answer!.Trim(),
+                AnsweredAtUtc = answeredAt, DueAtUtc = complaint.DueAtUtc, IsLate = isLate, RecordedByName = actor.Name, RecordedAtUtc = now,
+            });
+            ReviewCaseHistory.Add(db, reviewCase.Id, ReviewCaseEventKind.ComplaintAnswered, actor, clock, ReviewEventDetails.ComplaintAnswered(complaint.FlagId, isLate));
+        }
+        return new Recorded(sanction, refutation, report, request.Feedback.Count, late);
+    }
+
+    internal static void EndClaim(ReviewCase reviewCase)
+    {
+        reviewCase.ClaimedById = null;
+        reviewCase.ClaimedByName = null;
+        reviewCase.ClaimedAtUtc = null;
+        reviewCase.ClaimExpiresAtUtc = null;
+    }
+
+    internal static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}

@@ -81,6 +81,8 @@ public sealed class ScreenshotTourTests(TourBrowserApp browser) : IClassFixture<
         Assert.Contains("/staff", paths);
         Assert.Contains("/access-denied", paths);
         Assert.Contains($"/verification/{browser.RecordId}", PagesFor(Roles.Verifier).Select(r => r.Path));
+        Assert.Superset(new HashSet<string> { "/review/library", "/review/library/test", "/review/library/import", "/review/time-limits", "/review/calendar" },
+            PagesFor(Roles.Manager).Select(r => r.Path).ToHashSet());
     }
 
     [Fact]

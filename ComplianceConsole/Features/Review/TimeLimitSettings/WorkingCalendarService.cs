@@ -34,10 +34,10 @@ public sealed class WorkingCalendarService(IDbContextFactory<AppDbContext> conte
 
     public async Task<SaveResult> AddAsync(CalendarDayForm form, CancellationToken cancellationToken = default)
     {
+        await guard.DemandAsync(ReviewPermissions.Configure);
         var date = form.Date is { } day ? DateOnly.FromDateTime(day) : (DateOnly?)null;
         if (WorkingCalendarRules.Problem(date, form.Kind, form.Name) is { } problem)
         {
-            await guard.DemandAsync(ReviewPermissions.Configure);
             var field = problem.StartsWith("Name", StringComparison.Ordinal) ? nameof(form.Name) : problem == "UnknownKind" ? nameof(form.Kind) : nameof(form.Date);
             return SaveResult.Invalid([new(field, $"Calendar.{problem}", WorkingCalendarRules.MaxNameLength)]);
         }

@@ -38,7 +38,12 @@ public sealed class WorkingCalendarService(IDbContextFactory<AppDbContext> conte
         var date = form.Date is { } day ? DateOnly.FromDateTime(day) : (DateOnly?)null;
         if (WorkingCalendarRules.Problem(date, form.Kind, form.Name) is { } problem)
         {
-            var field = problem.StartsWith("Name", StringComparison.Ordinal) ? nameof(form.Name) : problem == "UnknownKind" ? nameof(form.Kind) : nameof(form.Date);
+            var field = problem switch
+            {
+                "NameRequired" or "NameTooLong" => nameof(form.Name),
+                "UnknownKind" => nameof(form.Kind),
+                _ => nameof(form.Date),
+            };
             return SaveResult.Invalid([new(field, $"Calendar.{problem}", WorkingCalendarRules.MaxNameLength)]);
         }
         return await SaveAsync([new CalendarDayEntry(date!.Value, form.Kind, form.Name.Trim())], replace: false, cancellationToken);

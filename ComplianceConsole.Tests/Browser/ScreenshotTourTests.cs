@@ -1,10 +1,12 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using ComplianceConsole.Features.ApiKeys;
+using ComplianceConsole.Features.Review;
 using ComplianceConsole.Features.Verification;
 using ComplianceConsole.Localization;
 using ComplianceConsole.Security;
 using ComplianceConsole.Tests.Infrastructure;
+using ComplianceConsole.Tests.Review.TimeLimitSettings;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Playwright;
 
@@ -33,6 +35,18 @@ public sealed class TourBrowserApp : BrowserApp
         {
             var method = index switch { 0 => VerificationMethod.ResidentIdCard, 1 => VerificationMethod.MobileNumber, _ => VerificationMethod.UnifiedSocialCreditCode };
             await App.SubmitDirectlyAsync(new VerificationSubmission(person[0], null, null, method, person[1], person[2], DateTime.UtcNow.AddDays(index - 3)));
+        }
+        await using (var manager = App.As(EmailOf(Roles.Manager)))
+        {
+            // A keyword, and a pattern of nearly the longest a rule may be with no space to break at; a year's holidays.
+            var rules = manager.Get<FeatureRuleService>();
+            var longPattern = "(" + string.Join('|', Enumerable.Range(0, 199).Select(i => $"词{i:000}")) + ")";
+            foreach (var (kind, value) in new[] { (FeatureRuleKind.Keyword, "一键换脸"), (FeatureRuleKind.Pattern, longPattern) })
+            {
+                var saved = await rules.SaveAsync(new FeatureRuleForm { Kind = kind, Value = value, ReasonCode = "fraud_impersonation" });
+                Assert.True(saved.Succeeded, string.Join(", ", saved.Errors.Select(e => e.MessageKey)));
+            }
+            Assert.True((await manager.Get<WorkingCalendarService>().PasteAsync(NationalDay2026.Lines)).Succeeded);
         }
         await using var verifier = App.As(EmailOf(Roles.Verifier));
         var page = await verifier.Get<VerificationQueryService>().GetPageAsync(new VerificationPageRequest(new VerificationFilter(), VerificationSort.SubmittedNewest, 10));
@@ -81,6 +95,8 @@ public sealed class ScreenshotTourTests(TourBrowserApp browser) : IClassFixture<
         Assert.Contains("/staff", paths);
         Assert.Contains("/access-denied", paths);
         Assert.Contains($"/verification/{browser.RecordId}", PagesFor(Roles.Verifier).Select(r => r.Path));
+        Assert.Superset(new HashSet<string> { "/review/library", "/review/library/test", "/review/library/import", "/review/time-limits", "/review/calendar" },
+            PagesFor(Roles.Manager).Select(r => r.Path).ToHashSet());
     }
 
     [Fact]

@@ -91,6 +91,11 @@ public sealed class AuthorizationSweepTests(SweepApp sweep) : IClassFixture<Swee
         Assert.Contains("/jobs/1/files/no-such-thing", paths);
         Assert.Contains("/", paths);
         Assert.Contains("/Account/Manage", paths);
+        Assert.Contains("/review/library", paths);
+        Assert.Contains("/review/library/test", paths);
+        Assert.Contains("/review/library/import", paths);
+        Assert.Contains("/review/time-limits", paths);
+        Assert.Contains("/review/calendar", paths);
     }
 
     [Fact]

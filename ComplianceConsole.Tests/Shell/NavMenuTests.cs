@@ -45,4 +45,18 @@ public class NavMenuTests : ShellTestContext
         Assert.Contains("员工管理", text);
         Assert.Contains("服务提供者设置", text);
     }
+
+    private static readonly string[] ReviewConfiguration = ["review/library", "review/time-limits", "review/calendar"];
+
+    [Fact]
+    public void A_manager_sees_the_feature_library_time_limits_and_calendar()
+    {
+        Assert.Superset(ReviewConfiguration.ToHashSet(), LinksFor(Roles.Manager).ToHashSet());
+    }
+
+    [Fact]
+    public void Reviewers_auditors_and_administrators_do_not_see_the_review_configuration()
+    {
+        Assert.Empty(LinksFor(Roles.Reviewer, Roles.Auditor, Roles.Administrator).Intersect(ReviewConfiguration));
+    }
 }

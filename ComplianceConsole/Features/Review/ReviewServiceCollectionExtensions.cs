@@ -10,6 +10,8 @@ public static class ReviewServiceCollectionExtensions
         services.AddSingleton<FeatureLibrary>();
         services.AddScoped<ReviewClaims>();
         services.AddReviewDecisions();
+        services.AddFeatureLibraryManagement();
+        services.AddTimeLimitSettings();
         services.AddQuartz(quartz => quartz.ScheduleJob<ClaimExpiryJob>(trigger => trigger.WithIdentity("review-claim-expiry", "console")
             .StartNow().WithSimpleSchedule(schedule => schedule.WithInterval(ClaimExpiryJob.Interval).RepeatForever())));
         return services;

@@ -85,6 +85,6 @@ public sealed class VerificationImportJob(VerificationSubmissionService submissi
     }
 
     // A header from the uploaded file could begin like a formula; a leading apostrophe keeps a spreadsheet from running it.
-    private static string CsvLine(params string[] cells) =>
+    internal static string CsvLine(params string[] cells) =>
         string.Join(',', cells.Select(cell => "\"" + (cell.Length > 0 && "=+-@\t\r".Contains(cell[0]) ? "'" + cell : cell).Replace("\"", "\"\"") + "\""));
 }

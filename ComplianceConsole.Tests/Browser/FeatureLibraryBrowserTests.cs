@@ -1,0 +1,93 @@
+using ComplianceConsole.Security;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace ComplianceConsole.Tests.Browser;
+
+public sealed class FeatureLibraryBrowserApp : BrowserApp
+{
+    public const string Manager = "manager@example.cn";
+
+    protected override async Task ArrangeAsync()
+    {
+        await App.CompleteSetupAsync();
+        await App.CreateStaffAsync(Manager, Roles.Manager);
+    }
+}
+
+/// <summary>A Manager adds a keyword and a bad pattern on the library page, then finds the keyword highlighted by the tester; and changes a time limit.</summary>
+public sealed class FeatureLibraryBrowserTests(FeatureLibraryBrowserApp browser) : IClassFixture<FeatureLibraryBrowserApp>
+{
+    [Fact]
+    public async Task A_manager_adds_a_rule_sees_a_bad_pattern_refused_and_tests_a_text_against_the_library()
+    {
+        var page = await browser.NewPageAsync();
+        try
+        {
+            await page.SignInAsync(FeatureLibraryBrowserApp.Manager);
+            await page.GetByRole(AriaRole.Link, new() { Name = "特征库" }).First.ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "特征库", Level = 1 })).ToBeVisibleAsync();
+
+            await page.Locator("#library-add").ClickAsync();
+            var dialog = page.GetByRole(AriaRole.Dialog);
+            await dialog.Locator("#rule-value").FillAsync("一键换脸");
+            await dialog.GetByLabel("理由").ClickAsync();
+            await page.GetByRole(AriaRole.Option, new() { Name = "冒充他人、诈骗 (第 6 条)" }).ClickAsync();
+            await dialog.Locator("#rule-save").ClickAsync();
+            await Expect(page.GetByText("规则已保存")).ToBeVisibleAsync();
+            await Expect(page.GetByRole(AriaRole.Cell, new() { Name = "一键换脸" })).ToBeVisibleAsync();
+            await Expect(page.GetByRole(AriaRole.Cell, new() { Name = "冒充他人、诈骗" })).ToBeVisibleAsync();
+
+            await page.Locator("#library-add").ClickAsync();
+            await dialog.GetByLabel("类型").ClickAsync();
+            await page.GetByRole(AriaRole.Option, new() { Name = "正则表达式" }).ClickAsync();
+            await dialog.Locator("#rule-value").FillAsync("(a+)+$");
+            await dialog.GetByLabel("理由").ClickAsync();
+            await page.GetByRole(AriaRole.Option, new() { Name = "谣言 (第 11 条)" }).ClickAsync();
+            await dialog.Locator("#rule-save").ClickAsync();
+            await Expect(dialog).ToContainTextAsync("灾难性回溯");
+            await page.SaveScreenshotAsync("feature-rule-refused.png");
+            await dialog.GetByRole(AriaRole.Button, new() { Name = "取消" }).ClickAsync();
+
+            await page.Locator("#library-test").ClickAsync();
+            await page.Locator("#test-text").FillAsync("教你一键换脸，三分钟学会");
+            await page.Locator("#test-run").ClickAsync();
+            await Expect(page.Locator("#test-summary")).ToHaveTextAsync("命中 1 条规则");
+            await Expect(page.Locator("#test-highlighted mark")).ToHaveTextAsync("一键换脸");
+            await Expect(page.Locator(".test-matches")).ToContainTextAsync("2–6");
+            await page.SaveScreenshotAsync("feature-test.png");
+            Assert.True(browser.ConsoleErrors.IsEmpty, string.Join("\n", browser.ConsoleErrors));
+        }
+        catch
+        {
+            await page.SaveScreenshotAsync("failure-feature-library.png", fullPage: true);
+            throw;
+        }
+    }
+
+    [Fact]
+    public async Task A_manager_shortens_the_complaint_limit_and_the_page_says_what_it_means()
+    {
+        var page = await browser.NewPageAsync();
+        try
+        {
+            await page.SignInAsync(FeatureLibraryBrowserApp.Manager);
+            await page.GetByRole(AriaRole.Link, new() { Name = "处理时限" }).First.ClickAsync();
+            var complaint = page.Locator("#limit-UserComplaint");
+            await Expect(complaint).ToContainTextAsync("默认值，尚未修改");
+            await Expect(page.Locator("#limit-example-UserComplaint")).ToContainTextAsync("第 15 个工作日");
+            await complaint.GetByLabel("时限").FillAsync("5");
+            await complaint.GetByLabel("时限").BlurAsync();
+            await Expect(page.Locator("#limit-example-UserComplaint")).ToContainTextAsync("第 5 个工作日");
+            await page.Locator("#limit-save-UserComplaint").ClickAsync();
+            await Expect(page.GetByText("“用户投诉”的处理时限已保存")).ToBeVisibleAsync();
+            await Expect(complaint).ToContainTextAsync("由 manager@example.cn 修改");
+            Assert.True(browser.ConsoleErrors.IsEmpty, string.Join("\n", browser.ConsoleErrors));
+        }
+        catch
+        {
+            await page.SaveScreenshotAsync("failure-time-limits.png", fullPage: true);
+            throw;
+        }
+    }
+}

@@ -27,4 +27,17 @@ internal static class ReviewQueueIndexes
     public static string SourceFilter(FlagSource source) => $"(\"SourceMask\" & {ReviewSources.Bit(source)}) <> 0";
 
     public static readonly IReadOnlyList<Definition> All = [Queue, Category, Label, .. Enum.GetValues<FlagSource>().Select(Source)];
+
+    /// <summary>
+    /// The index a view's page and count walk, or none for "mine": a reviewer's own cases are found through the claim and
+    /// assignment indexes, a few rows sorted.
+    /// </summary>
+    public static Definition? For(ReviewQueueView view) => view.Kind switch
+    {
+        ReviewQueueViewKind.Source when view.Source is { } source => Source(source),
+        ReviewQueueViewKind.Category when view.Category is not null => Category,
+        ReviewQueueViewKind.Label when view.Label is not null => Label,
+        ReviewQueueViewKind.Mine => null,
+        _ => Queue,
+    };
 }

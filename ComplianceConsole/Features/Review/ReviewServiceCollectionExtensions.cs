@@ -9,6 +9,7 @@ public static class ReviewServiceCollectionExtensions
         services.AddOptions<ReviewOptions>().BindConfiguration(ReviewOptions.Section);
         services.AddSingleton<FeatureLibrary>();
         services.AddScoped<ReviewClaims>();
+        services.AddScoped<ReviewQueryService>();
         services.AddQuartz(quartz => quartz.ScheduleJob<ClaimExpiryJob>(trigger => trigger.WithIdentity("review-claim-expiry", "console")
             .StartNow().WithSimpleSchedule(schedule => schedule.WithInterval(ClaimExpiryJob.Interval).RepeatForever())));
         return services;

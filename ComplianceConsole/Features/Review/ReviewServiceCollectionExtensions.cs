@@ -10,6 +10,7 @@ public static class ReviewServiceCollectionExtensions
         services.AddSingleton<FeatureLibrary>();
         services.AddScoped<ReviewClaims>();
         services.AddScoped<ReviewQueryService>();
+        services.AddSingleton<DemoData.ReviewDemoSeeder>();
         services.AddQuartz(quartz => quartz.ScheduleJob<ClaimExpiryJob>(trigger => trigger.WithIdentity("review-claim-expiry", "console")
             .StartNow().WithSimpleSchedule(schedule => schedule.WithInterval(ClaimExpiryJob.Interval).RepeatForever())));
         return services;

@@ -22,7 +22,8 @@ internal sealed class ReviewCaseConfiguration : IEntityTypeConfiguration<ReviewC
         // The queue's views: one seek each (ReviewQueueIndexes).
         foreach (var index in ReviewQueueIndexes.All)
         {
-            builder.HasIndex(index.Columns).HasDatabaseName(index.Name).HasFilter(index.Filter);
+            // Named: several share their columns (the whole queue and each source's partial index), and unnamed they would be one index.
+            builder.HasIndex(index.Columns, index.Name).HasFilter(index.Filter);
         }
     }
 }

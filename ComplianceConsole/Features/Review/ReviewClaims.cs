@@ -45,7 +45,11 @@ public sealed class ReviewClaims(IDbContextFactory<AppDbContext> contextFactory,
                     .Where(c => c.State == ReviewCaseState.Open || supervisor)
                     .Where(c => !tried.Contains(c.Id));
                 candidates = await Candidates(free.Where(c => c.AssignedToId == actor.Id)).ToListAsync(cancellationToken);
-                if (candidates.Count == 0) candidates = await Candidates(free.Where(c => c.AssignedToId == null)).ToListAsync(cancellationToken);
+                // An escalated case is the Managers' whoever it was given to before.
+                if (candidates.Count == 0)
+                {
+                    candidates = await Candidates(free.Where(c => c.AssignedToId == null || c.State == ReviewCaseState.Escalated)).ToListAsync(cancellationToken);
+                }
             }
             if (candidates.Count == 0) return new ClaimResult(ClaimOutcome.QueueEmpty);
             foreach (var candidate in candidates)
@@ -120,11 +124,11 @@ public sealed class ReviewClaims(IDbContextFactory<AppDbContext> contextFactory,
         await guard.DemandAsync(ReviewPermissions.Supervise);
         var roles = RolePermissions.ByRole.Where(r => r.Value.Contains(ReviewPermissions.Decide)).Select(r => r.Key).ToList();
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var now = clock.GetUtcNow();
+        // Disabled accounts are left out; a lockout after failed sign-ins passes within minutes and is no reason to.
         return await (from user in db.Users.AsNoTracking()
                       join userRole in db.UserRoles on user.Id equals userRole.UserId
                       join role in db.Roles on userRole.RoleId equals role.Id
-                      where roles.Contains(role.Name!) && !user.IsDisabled && (user.LockoutEnd == null || user.LockoutEnd < now)
+                      where roles.Contains(role.Name!) && !user.IsDisabled
                       orderby user.UserName
                       select new StaffChoice(user.Id, user.UserName!))
             .Distinct().ToListAsync(cancellationToken);

@@ -165,8 +165,8 @@ public sealed class ReviewQueueQueryTests(QueueApp app) : IClassFixture<QueueApp
         else
         {
             // A reviewer's own cases: found through the assignment and claim indexes, a few rows sorted.
-            Assert.Contains("IX_ReviewCases_AssignedToId", plan);
-            Assert.Contains("IX_ReviewCases_ClaimedById", plan);
+            Assert.Contains(ReviewQueueIndexes.Assigned.Name, plan);
+            Assert.Contains(ReviewQueueIndexes.Claimed.Name, plan);
         }
     }
 

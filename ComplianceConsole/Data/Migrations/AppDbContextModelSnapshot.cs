@@ -798,11 +798,7 @@ namespace ComplianceConsole.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AssignedToId");
-
                     b.HasIndex("AuthorId");
-
-                    b.HasIndex("ClaimedById");
 
                     b.HasIndex("ContentItemId")
                         .IsUnique();
@@ -810,6 +806,12 @@ namespace ComplianceConsole.Data.Migrations
                     b.HasIndex("DecisionId");
 
                     b.HasIndex("State", "DecidedAtUtc");
+
+                    b.HasIndex(new[] { "AssignedToId", "State", "QueueOrder", "Id" }, "IX_ReviewCases_Mine_Assigned")
+                        .HasFilter("\"AssignedToId\" IS NOT NULL");
+
+                    b.HasIndex(new[] { "ClaimedById", "State", "QueueOrder", "Id" }, "IX_ReviewCases_Mine_Claimed")
+                        .HasFilter("\"ClaimedById\" IS NOT NULL");
 
                     b.HasIndex(new[] { "State", "QueueOrder", "Id" }, "IX_ReviewCases_Queue");
 

@@ -16,8 +16,6 @@ internal sealed class ReviewCaseConfiguration : IEntityTypeConfiguration<ReviewC
         builder.Property(c => c.Version).IsConcurrencyToken();
         builder.HasIndex(c => c.ContentItemId).IsUnique();
         builder.HasIndex(c => c.AuthorId);
-        builder.HasIndex(c => c.ClaimedById);
-        builder.HasIndex(c => c.AssignedToId);
         builder.HasIndex(c => new { c.State, c.DecidedAtUtc });
         // The queue's views: one seek each (ReviewQueueIndexes).
         foreach (var index in ReviewQueueIndexes.All)

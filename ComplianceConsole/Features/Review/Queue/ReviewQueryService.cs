@@ -46,24 +46,33 @@ public sealed class ReviewQueryService(IDbContextFactory<AppDbContext> contextFa
     internal static IQueryable<ReviewCase> PageQuery(AppDbContext db, ReviewQueueRequest request, string? staffId, DateTime nowUtc)
     {
         var cursor = request.Anchor is ReviewQueueAnchor.After or ReviewQueueAnchor.Before ? request.Cursor : null;
-        return Page(request.View.Apply(Source(db, request.View), staffId, nowUtc), request.Anchor, cursor);
+        return Page(request.View.Apply(Source(db, request.View, staffId), staffId, nowUtc), request.Anchor, cursor);
     }
 
     /// <summary>The bounded count walks the page's index in its own order and stops after the bound.</summary>
     internal static IQueryable<long> CountQuery(AppDbContext db, ReviewQueueView view, string? staffId, DateTime nowUtc, bool exact)
     {
-        var ids = Page(view.Apply(Source(db, view), staffId, nowUtc), ReviewQueueAnchor.First, null).Select(c => c.Id);
+        var ids = Page(view.Apply(Source(db, view, staffId), staffId, nowUtc), ReviewQueueAnchor.First, null).Select(c => c.Id);
         return exact ? ids : ids.Take(CountBound + 1);
     }
 
     /// <summary>The cases table read through the view's index: the planner has no statistics and cannot tell that a category is selective.</summary>
-    private static IQueryable<ReviewCase> Source(AppDbContext db, ReviewQueueView view)
+    private static IQueryable<ReviewCase> Source(AppDbContext db, ReviewQueueView view, string? staffId)
     {
-        if (!db.Database.IsSqlite() || ReviewQueueIndexes.For(view) is not { } index) return db.ReviewCases.AsNoTracking();
-        // The index name comes from the fixed list of definitions, never from input.
-#pragma warning disable EF1002
-        return db.ReviewCases.FromSqlRaw($"SELECT * FROM \"ReviewCases\" INDEXED BY \"{index.Name}\"").AsNoTracking();
-#pragma warning restore EF1002
+        if (!db.Database.IsSqlite()) return db.ReviewCases.AsNoTracking();
+        // Index names come from the fixed list of definitions, never from input.
+#pragma warning disable EF1002, EF1003
+        if (ReviewQueueIndexes.For(view) is { } index)
+        {
+            return db.ReviewCases.FromSqlRaw($"SELECT * FROM \"ReviewCases\" INDEXED BY \"{index.Name}\"").AsNoTracking();
+        }
+        // "Mine": the cases given to me and those I hold, each seeking its own index; left to itself the planner walked the whole queue.
+        var open = $"\"State\" IN ({(int)ReviewCaseState.Open}, {(int)ReviewCaseState.Escalated})";
+        return db.ReviewCases.FromSqlRaw(
+            $"SELECT * FROM \"ReviewCases\" INDEXED BY \"{ReviewQueueIndexes.Assigned.Name}\" WHERE \"AssignedToId\" = {{0}} AND {open} " +
+            $"UNION SELECT * FROM \"ReviewCases\" INDEXED BY \"{ReviewQueueIndexes.Claimed.Name}\" WHERE \"ClaimedById\" = {{0}} AND {open}", staffId ?? "")
+            .AsNoTracking();
+#pragma warning restore EF1002, EF1003
     }
 
     /// <summary>

@@ -10,6 +10,26 @@ namespace ComplianceConsole.Data.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_ReviewCases_AssignedToId",
+                table: "ReviewCases");
+
+            migrationBuilder.DropIndex(
+                name: "IX_ReviewCases_ClaimedById",
+                table: "ReviewCases");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewCases_Mine_Assigned",
+                table: "ReviewCases",
+                columns: new[] { "AssignedToId", "State", "QueueOrder", "Id" },
+                filter: "\"AssignedToId\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewCases_Mine_Claimed",
+                table: "ReviewCases",
+                columns: new[] { "ClaimedById", "State", "QueueOrder", "Id" },
+                filter: "\"ClaimedById\" IS NOT NULL");
+
             migrationBuilder.CreateIndex(
                 name: "IX_ReviewCases_Queue",
                 table: "ReviewCases",
@@ -44,6 +64,14 @@ namespace ComplianceConsole.Data.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
+                name: "IX_ReviewCases_Mine_Assigned",
+                table: "ReviewCases");
+
+            migrationBuilder.DropIndex(
+                name: "IX_ReviewCases_Mine_Claimed",
+                table: "ReviewCases");
+
+            migrationBuilder.DropIndex(
                 name: "IX_ReviewCases_Queue",
                 table: "ReviewCases");
 
@@ -62,6 +90,16 @@ namespace ComplianceConsole.Data.Migrations
             migrationBuilder.DropIndex(
                 name: "IX_ReviewCases_Queue_Source_UserComplaint",
                 table: "ReviewCases");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewCases_AssignedToId",
+                table: "ReviewCases",
+                column: "AssignedToId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewCases_ClaimedById",
+                table: "ReviewCases",
+                column: "ClaimedById");
         }
     }
 }

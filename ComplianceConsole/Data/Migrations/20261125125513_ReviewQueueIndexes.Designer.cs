@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ComplianceConsole.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261125124323_ReviewQueueIndexes")]
+    [Migration("20261125125513_ReviewQueueIndexes")]
     partial class ReviewQueueIndexes
     {
         /// <inheritdoc />
@@ -801,11 +801,7 @@ namespace ComplianceConsole.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AssignedToId");
-
                     b.HasIndex("AuthorId");
-
-                    b.HasIndex("ClaimedById");
 
                     b.HasIndex("ContentItemId")
                         .IsUnique();
@@ -813,6 +809,12 @@ namespace ComplianceConsole.Data.Migrations
                     b.HasIndex("DecisionId");
 
                     b.HasIndex("State", "DecidedAtUtc");
+
+                    b.HasIndex(new[] { "AssignedToId", "State", "QueueOrder", "Id" }, "IX_ReviewCases_Mine_Assigned")
+                        .HasFilter("\"AssignedToId\" IS NOT NULL");
+
+                    b.HasIndex(new[] { "ClaimedById", "State", "QueueOrder", "Id" }, "IX_ReviewCases_Mine_Claimed")
+                        .HasFilter("\"ClaimedById\" IS NOT NULL");
 
                     b.HasIndex(new[] { "State", "QueueOrder", "Id" }, "IX_ReviewCases_Queue");
 

@@ -224,6 +224,7 @@ public sealed class ReviewClaimsTests(ClaimsApp app) : IClassFixture<ClaimsApp>
 
         var offered = await claims.ReviewersAsync();
         Assert.Contains(offered, r => r.Name == ReviewApp.ReviewerEmail(14));
+        Assert.Equal(offered.Select(r => r.Name).Order(StringComparer.Ordinal), offered.Select(r => r.Name));
         Assert.DoesNotContain(offered, r => r.Id == disabled.Id);
         Assert.DoesNotContain(offered, r => r.Name == ReviewApp.Auditor);
         Assert.False((await claims.AssignAsync(id, disabled.Id)).Succeeded);

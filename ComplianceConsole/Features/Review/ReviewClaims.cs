@@ -125,13 +125,14 @@ public sealed class ReviewClaims(IDbContextFactory<AppDbContext> contextFactory,
         var roles = RolePermissions.ByRole.Where(r => r.Value.Contains(ReviewPermissions.Decide)).Select(r => r.Key).ToList();
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         // Disabled accounts are left out; a lockout after failed sign-ins passes within minutes and is no reason to.
-        return await (from user in db.Users.AsNoTracking()
-                      join userRole in db.UserRoles on user.Id equals userRole.UserId
-                      join role in db.Roles on userRole.RoleId equals role.Id
-                      where roles.Contains(role.Name!) && !user.IsDisabled
-                      orderby user.UserName
-                      select new StaffChoice(user.Id, user.UserName!))
+        var reviewers = await (from user in db.Users.AsNoTracking()
+                               join userRole in db.UserRoles on user.Id equals userRole.UserId
+                               join role in db.Roles on userRole.RoleId equals role.Id
+                               where roles.Contains(role.Name!) && !user.IsDisabled
+                               select new StaffChoice(user.Id, user.UserName!))
             .Distinct().ToListAsync(cancellationToken);
+        // Ordered after removing those with several roles: SQL's DISTINCT keeps no order.
+        return reviewers.OrderBy(r => r.Name, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>Ends every claim whose lease has run out, so the case shows as free and its history says so.</summary>

@@ -7,8 +7,9 @@ using ComplianceConsole.Security.Pii;
 namespace ComplianceConsole;
 
 /// <summary>
-/// Commands the app runs instead of serving: <c>seed --users N</c> fills the database with synthetic data,
-/// <c>benchmark</c> measures the grid, search and eligibility queries, <c>rotate-pii-key</c> re-encrypts personal data
+/// Commands the app runs instead of serving: <c>seed --users N</c> fills the database with synthetic data
+/// (<c>seed-review --items N</c> with content items, flags and review cases), <c>benchmark</c> measures the grid, search and
+/// eligibility queries (<c>benchmark --queue</c> the review queue's views), <c>rotate-pii-key</c> re-encrypts personal data
 /// with a new key. All use the configured database.
 /// </summary>
 public static class AppCommands
@@ -24,6 +25,16 @@ public static class AppCommands
                 await app.Services.GetRequiredService<DemoDataSeeder>().SeedAsync(users, IntOption(args, "--seed", 20260110));
                 Console.WriteLine($"Seeded {users:N0} platform users with their verification records.");
                 return true;
+            case "seed-review":
+                await PrepareDatabaseAsync(app);
+                var items = IntOption(args, "--items", 10_000);
+                var cases = await app.Services.GetRequiredService<ReviewDemoSeeder>().SeedAsync(items, IntOption(args, "--seed", 20260110));
+                Console.WriteLine($"Seeded {items:N0} content items, {cases:N0} of them with a review case and its flags.");
+                return true;
+            case "benchmark" when args.Contains("--queue"):
+                await PrepareDatabaseAsync(app);
+                await new QueueBenchmark(app, IntOption(args, "--items", 1_000_000), IntOption(args, "--iterations", 20)).RunAsync(Console.Out);
+                return true;
             case "rotate-pii-key":
                 await PrepareDatabaseAsync(app);
                 var rewritten = await app.Services.GetRequiredService<PiiKeyRotation>().RotateAsync();
@@ -35,7 +46,7 @@ public static class AppCommands
                     IntOption(args, "--grid-iterations", 10), IntOption(args, "--import-rows", 100_000), IntOption(args, "--api-items", 20_000)).RunAsync(Console.Out);
                 return true;
             default:
-                throw new ArgumentException($"Unknown command '{args[0]}'. Commands: seed --users N [--seed S], benchmark [--records N] [--iterations N] [--grid-iterations N] [--import-rows N] [--api-items N], rotate-pii-key.");
+                throw new ArgumentException($"Unknown command '{args[0]}'. Commands: seed --users N [--seed S], seed-review --items N [--seed S], benchmark --queue [--items N] [--iterations N], benchmark [--records N] [--iterations N] [--grid-iterations N] [--import-rows N] [--api-items N], rotate-pii-key.");
         }
     }
 

@@ -88,6 +88,7 @@ public sealed class AuthorizationSweepTests(SweepApp sweep) : IClassFixture<Swee
         Assert.Contains("/settings", paths);
         Assert.Contains("/audit", paths);
         Assert.Contains("/jobs", paths);
+        Assert.Contains("/review", paths);
         Assert.Contains("/jobs/1/files/no-such-thing", paths);
         Assert.Contains("/", paths);
         Assert.Contains("/Account/Manage", paths);

@@ -159,7 +159,7 @@ public sealed class VerificationBenchmark(WebApplication app, int records, int i
     /// The benchmark acts as a staff account of its own holding every role (created once, with no password, so nobody
     /// can sign in with it), signed in as in a circuit, so that session revalidation treats it like anyone else.
     /// </summary>
-    private static async Task SignInAsync(IServiceProvider services)
+    internal static async Task SignInAsync(IServiceProvider services)
     {
         const string email = "benchmark@localhost";
         var users = services.GetRequiredService<UserManager<ApplicationUser>>();

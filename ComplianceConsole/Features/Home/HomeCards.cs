@@ -17,6 +17,7 @@ public static class HomeCards
     {
         ["Nav.Verification"] = Verification.VerificationPermissions.Decide,
         ["Nav.Duplicates"] = Verification.VerificationPermissions.Decide,
+        ["Nav.Review"] = Review.ReviewPermissions.Decide,
     };
 
     public static readonly IReadOnlyList<HomeCard> All = NavMenu.Items

@@ -34,27 +34,44 @@ public sealed class ReviewClaims(IDbContextFactory<AppDbContext> contextFactory,
     public async Task<ClaimResult> ClaimNextAsync(ReviewQueueView view, long? skipping, CancellationToken cancellationToken = default)
     {
         var actor = await DemandForAsync(view.State);
+        var supervisor = await guard.HasAsync(ReviewPermissions.Supervise);
         var now = clock.GetUtcNow().UtcDateTime;
-        // A handful of tries: a case taken by someone else between our read and our update is skipped, not waited on.
-        for (var attempt = 0; attempt < 5; attempt++)
+        // Under a burst every reviewer reads the same most urgent case and one of them takes it: the others go on to the
+        // next candidates they have not tried, so each ends with a case of their own while any is free.
+        // The case being skipped counts as tried, so "next" never hands it straight back.
+        var tried = skipping is { } skipped ? new List<long> { skipped } : new List<long>();
+        while (tried.Count < MaxClaimTries)
         {
-            long? candidate;
+            List<long> candidates;
             await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
             {
                 var free = view.Apply(db.ReviewCases.AsNoTracking(), actor.Id, now)
                     .Where(c => c.ClaimedById == null || c.ClaimExpiresAtUtc <= now || c.ClaimedById == actor.Id)
-                    .Where(c => skipping == null || c.Id != skipping);
-                candidate = await free.Where(c => c.AssignedToId == actor.Id)
-                    .OrderBy(c => c.QueueOrder).ThenBy(c => c.Id).Select(c => (long?)c.Id).FirstOrDefaultAsync(cancellationToken)
-                    ?? await free.Where(c => c.AssignedToId == null)
-                        .OrderBy(c => c.QueueOrder).ThenBy(c => c.Id).Select(c => (long?)c.Id).FirstOrDefaultAsync(cancellationToken);
+                    .Where(c => c.State == ReviewCaseState.Open || supervisor)
+                    .Where(c => !tried.Contains(c.Id));
+                candidates = await Candidates(free.Where(c => c.AssignedToId == actor.Id)).ToListAsync(cancellationToken);
+                // An escalated case is the Managers' whoever it was given to before.
+                if (candidates.Count == 0)
+                {
+                    candidates = await Candidates(free.Where(c => c.AssignedToId == null || c.State == ReviewCaseState.Escalated)).ToListAsync(cancellationToken);
+                }
             }
-            if (candidate is null) return new ClaimResult(ClaimOutcome.QueueEmpty);
-            var result = await TryClaimAsync(candidate.Value, actor, now, cancellationToken);
-            if (result.Succeeded) return result;
+            if (candidates.Count == 0) return new ClaimResult(ClaimOutcome.QueueEmpty);
+            foreach (var candidate in candidates)
+            {
+                var result = await TryClaimAsync(candidate, actor, supervisor, now, cancellationToken);
+                if (result.Succeeded) return result;
+                tried.Add(candidate);
+            }
         }
         return new ClaimResult(ClaimOutcome.QueueEmpty);
     }
+
+    /// <summary>Cases tried per "Start reviewing" before it gives up: far more than reviewers pressing it at once.</summary>
+    private const int MaxClaimTries = 200;
+
+    private static IQueryable<long> Candidates(IQueryable<ReviewCase> free) =>
+        free.OrderBy(c => c.QueueOrder).ThenBy(c => c.Id).Select(c => c.Id).Take(10);
 
     /// <summary>Claims one case (opened from the queue, or kept open on its page), or renews my claim on it.</summary>
     public async Task<ClaimResult> ClaimAsync(long caseId, CancellationToken cancellationToken = default)
@@ -62,7 +79,7 @@ public sealed class ReviewClaims(IDbContextFactory<AppDbContext> contextFactory,
         var state = await StateOfAsync(caseId, cancellationToken);
         if (state is null) return new ClaimResult(ClaimOutcome.NotFound, caseId);
         var actor = await DemandForAsync(state.Value);
-        return await TryClaimAsync(caseId, actor, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        return await TryClaimAsync(caseId, actor, await guard.HasAsync(ReviewPermissions.Supervise), clock.GetUtcNow().UtcDateTime, cancellationToken);
     }
 
     /// <summary>Gives a case I hold back to the queue.</summary>
@@ -112,14 +129,15 @@ public sealed class ReviewClaims(IDbContextFactory<AppDbContext> contextFactory,
         await guard.DemandAsync(ReviewPermissions.Supervise);
         var roles = RolePermissions.ByRole.Where(r => r.Value.Contains(ReviewPermissions.Decide)).Select(r => r.Key).ToList();
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var now = clock.GetUtcNow();
-        return await (from user in db.Users.AsNoTracking()
-                      join userRole in db.UserRoles on user.Id equals userRole.UserId
-                      join role in db.Roles on userRole.RoleId equals role.Id
-                      where roles.Contains(role.Name!) && (user.LockoutEnd == null || user.LockoutEnd < now)
-                      orderby user.UserName
-                      select new StaffChoice(user.Id, user.UserName!))
+        // Disabled accounts are left out; a lockout after failed sign-ins passes within minutes and is no reason to.
+        var reviewers = await (from user in db.Users.AsNoTracking()
+                               join userRole in db.UserRoles on user.Id equals userRole.UserId
+                               join role in db.Roles on userRole.RoleId equals role.Id
+                               where roles.Contains(role.Name!) && !user.IsDisabled
+                               select new StaffChoice(user.Id, user.UserName!))
             .Distinct().ToListAsync(cancellationToken);
+        // Ordered after removing those with several roles: SQL's DISTINCT keeps no order.
+        return reviewers.OrderBy(r => r.Name, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>Ends every claim whose lease has run out, so the case shows as free and its history says so.</summary>
@@ -129,31 +147,38 @@ public sealed class ReviewClaims(IDbContextFactory<AppDbContext> contextFactory,
         await using var appender = await audit.ExclusiveAsync(cancellationToken);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var expired = await db.ReviewCases.Where(c => c.ClaimedById != null && c.ClaimExpiresAtUtc <= now)
-            .Select(c => new { c.Id, c.ClaimedByName }).Take(1000).ToListAsync(cancellationToken);
+            .Select(c => new { c.Id, c.ClaimedById, c.ClaimedByName }).Take(1000).ToListAsync(cancellationToken);
         if (expired.Count == 0) return 0;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var ids = expired.Select(e => e.Id).ToList();
-        await db.ReviewCases.Where(c => ids.Contains(c.Id) && c.ClaimExpiresAtUtc <= now)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.ClaimedById, (string?)null).SetProperty(c => c.ClaimedByName, (string?)null)
-                .SetProperty(c => c.ClaimedAtUtc, (DateTime?)null).SetProperty(c => c.ClaimExpiresAtUtc, (DateTime?)null)
-                .SetProperty(c => c.Version, c => c.Version + 1), cancellationToken);
-        foreach (var e in expired) ReviewCaseHistory.Add(db, e.Id, ReviewCaseEventKind.ClaimExpired, AuditActor.System, clock, e.ClaimedByName);
+        var ended = new List<long>();
+        foreach (var e in expired)
+        {
+            // Case by case, still held by the same person and still expired: a claim renewed or retaken since the read stays.
+            var cleared = await db.ReviewCases.Where(c => c.Id == e.Id && c.ClaimedById == e.ClaimedById && c.ClaimExpiresAtUtc <= now)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.ClaimedById, (string?)null).SetProperty(c => c.ClaimedByName, (string?)null)
+                    .SetProperty(c => c.ClaimedAtUtc, (DateTime?)null).SetProperty(c => c.ClaimExpiresAtUtc, (DateTime?)null)
+                    .SetProperty(c => c.Version, c => c.Version + 1), cancellationToken);
+            if (cleared == 0) continue;
+            ReviewCaseHistory.Add(db, e.Id, ReviewCaseEventKind.ClaimExpired, AuditActor.System, clock, e.ClaimedByName);
+            ended.Add(e.Id);
+        }
+        if (ended.Count == 0) return 0;
         await appender.SaveWithAuditAsync(db, AuditActor.System, AuditActions.ReviewClaimsExpired, nameof(ReviewCase), null,
-            new { Cases = ids.Count }, cancellationToken);
+            new { Cases = ended.Count }, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        foreach (var id in ids) live.Publish(new ReviewCaseChanged(id, ReviewCaseState.Open, null));
-        return ids.Count;
+        foreach (var id in ended) live.Publish(new ReviewCaseChanged(id, ReviewCaseState.Open, null));
+        return ended.Count;
     }
 
-    private async Task<ClaimResult> TryClaimAsync(long caseId, AuditActor actor, DateTime now, CancellationToken cancellationToken)
+    private async Task<ClaimResult> TryClaimAsync(long caseId, AuditActor actor, bool supervisor, DateTime now, CancellationToken cancellationToken)
     {
         var until = now + Lease;
         await using var appender = await audit.ExclusiveAsync(cancellationToken);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var supervisor = await guard.HasAsync(ReviewPermissions.Supervise);
+        // Escalated cases wait for a Manager, even one assigned to a reviewer before it was escalated.
         var taken = await db.ReviewCases
-            .Where(c => c.Id == caseId && c.State != ReviewCaseState.Decided
+            .Where(c => c.Id == caseId && (c.State == ReviewCaseState.Open || (supervisor && c.State == ReviewCaseState.Escalated))
                 && (c.ClaimedById == null || c.ClaimExpiresAtUtc <= now || c.ClaimedById == actor.Id)
                 && (c.AssignedToId == null || c.AssignedToId == actor.Id || supervisor))
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.ClaimedById, actor.Id).SetProperty(c => c.ClaimedByName, actor.Name)
@@ -167,7 +192,9 @@ public sealed class ReviewClaims(IDbContextFactory<AppDbContext> contextFactory,
             {
                 null => new ClaimResult(ClaimOutcome.NotFound, caseId),
                 { State: ReviewCaseState.Decided } => new ClaimResult(ClaimOutcome.NotOpen, caseId),
-                { ClaimedByName: not null } => new ClaimResult(ClaimOutcome.HeldByOther, caseId, held.ClaimedByName, held.ClaimExpiresAtUtc),
+                { State: ReviewCaseState.Escalated } when !supervisor => new ClaimResult(ClaimOutcome.NotOpen, caseId),
+                // A lease that ran out is no hold: the assignment to someone else is what refused the claim.
+                { ClaimedByName: not null } when held.ClaimExpiresAtUtc > now => new ClaimResult(ClaimOutcome.HeldByOther, caseId, held.ClaimedByName, held.ClaimExpiresAtUtc),
                 _ => new ClaimResult(ClaimOutcome.AssignedToOther, caseId, held.AssignedToName),
             };
         }

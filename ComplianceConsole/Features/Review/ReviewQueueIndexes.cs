@@ -26,5 +26,28 @@ internal static class ReviewQueueIndexes
     /// <summary>The filter term a source view's query carries word for word, so SQLite can use the partial index.</summary>
     public static string SourceFilter(FlagSource source) => $"(\"SourceMask\" & {ReviewSources.Bit(source)}) <> 0";
 
-    public static readonly IReadOnlyList<Definition> All = [Queue, Category, Label, .. Enum.GetValues<FlagSource>().Select(Source)];
+    /// <summary>
+    /// "Mine": the cases given to a reviewer and those they hold, led by the person and the state, so a long-serving
+    /// reviewer's decided cases are skipped in the index rather than read. Partial: most cases are neither.
+    /// </summary>
+    public static readonly Definition Assigned = new(Table + "Mine_Assigned",
+        [nameof(ReviewCase.AssignedToId), nameof(ReviewCase.State), nameof(ReviewCase.QueueOrder), nameof(ReviewCase.Id)], "\"AssignedToId\" IS NOT NULL");
+
+    public static readonly Definition Claimed = new(Table + "Mine_Claimed",
+        [nameof(ReviewCase.ClaimedById), nameof(ReviewCase.State), nameof(ReviewCase.QueueOrder), nameof(ReviewCase.Id)], "\"ClaimedById\" IS NOT NULL");
+
+    public static readonly IReadOnlyList<Definition> All = [Queue, Category, Label, .. Enum.GetValues<FlagSource>().Select(Source), Assigned, Claimed];
+
+    /// <summary>
+    /// The index a view's page and count walk, or none for "mine": a reviewer's own cases are found through
+    /// <see cref="Assigned"/> and <see cref="Claimed"/> together, a few rows sorted.
+    /// </summary>
+    public static Definition? For(ReviewQueueView view) => view.Kind switch
+    {
+        ReviewQueueViewKind.Source when view.Source is { } source => Source(source),
+        ReviewQueueViewKind.Category when view.Category is not null => Category,
+        ReviewQueueViewKind.Label when view.Label is not null => Label,
+        ReviewQueueViewKind.Mine => null,
+        _ => Queue,
+    };
 }

@@ -22,7 +22,7 @@ public sealed record ReviewQueueView(ReviewQueueViewKind Kind = ReviewQueueViewK
     {
         var state = State;
         var listed = Kind == ReviewQueueViewKind.Mine
-            ? cases.Where(c => c.State != ReviewCaseState.Decided && (c.AssignedToId == staffId || (c.ClaimedById == staffId && c.ClaimExpiresAtUtc > nowUtc)))
+            ? cases.Where(c => (c.State == ReviewCaseState.Open || c.State == ReviewCaseState.Escalated) && (c.AssignedToId == staffId || (c.ClaimedById == staffId && c.ClaimExpiresAtUtc > nowUtc)))
             : cases.Where(c => c.State == state);
         return Kind switch
         {

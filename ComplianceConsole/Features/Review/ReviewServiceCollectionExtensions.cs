@@ -12,6 +12,8 @@ public static class ReviewServiceCollectionExtensions
         services.AddReviewDecisions();
         services.AddFeatureLibraryManagement();
         services.AddTimeLimitSettings();
+        services.AddScoped<ReviewQueryService>();
+        services.AddSingleton<DemoData.ReviewDemoSeeder>();
         services.AddQuartz(quartz => quartz.ScheduleJob<ClaimExpiryJob>(trigger => trigger.WithIdentity("review-claim-expiry", "console")
             .StartNow().WithSimpleSchedule(schedule => schedule.WithInterval(ClaimExpiryJob.Interval).RepeatForever())));
         return services;

@@ -16,13 +16,12 @@ internal sealed class ReviewCaseConfiguration : IEntityTypeConfiguration<ReviewC
         builder.Property(c => c.Version).IsConcurrencyToken();
         builder.HasIndex(c => c.ContentItemId).IsUnique();
         builder.HasIndex(c => c.AuthorId);
-        builder.HasIndex(c => c.ClaimedById);
-        builder.HasIndex(c => c.AssignedToId);
         builder.HasIndex(c => new { c.State, c.DecidedAtUtc });
         // The queue's views: one seek each (ReviewQueueIndexes).
         foreach (var index in ReviewQueueIndexes.All)
         {
-            builder.HasIndex(index.Columns).HasDatabaseName(index.Name).HasFilter(index.Filter);
+            // Named: several share their columns (the whole queue and each source's partial index), and unnamed they would be one index.
+            builder.HasIndex(index.Columns, index.Name).HasFilter(index.Filter);
         }
     }
 }

@@ -1,0 +1,124 @@
+using ComplianceConsole.Data;
+using ComplianceConsole.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplianceConsole.Features.Review;
+
+/// <summary>
+/// Reads the Reviewer's queue: one page of a view in queue order (due time, then priority) by keyset, and how many cases
+/// it lists. Each view walks its own index (<see cref="ReviewQueueIndexes"/>), named in the query.
+/// </summary>
+public sealed class ReviewQueryService(IDbContextFactory<AppDbContext> contextFactory, PermissionGuard guard, TimeProvider clock)
+{
+    public const int CountBound = 10_000;
+    public const int DefaultPageSize = 25;
+    public const int ExcerptLength = 120;
+
+    /// <summary>One page of a view: the first, the next or previous from a cursor, or the last (the first, reversed).</summary>
+    public async Task<ReviewQueuePage> GetPageAsync(ReviewQueueRequest request, CancellationToken cancellationToken = default)
+    {
+        var staffId = await DemandAsync(request.View);
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await ProjectAsync(PageQuery(db, request, staffId, now).Take(request.PageSize + 1), now, cancellationToken);
+        var more = rows.Count > request.PageSize;
+        if (more) rows.RemoveAt(rows.Count - 1);
+        if (request.Anchor is ReviewQueueAnchor.Before or ReviewQueueAnchor.Last) rows.Reverse();
+        return request.Anchor switch
+        {
+            ReviewQueueAnchor.First => new ReviewQueuePage(rows, false, more),
+            ReviewQueueAnchor.After => new ReviewQueuePage(rows, true, more),
+            ReviewQueueAnchor.Before => new ReviewQueuePage(rows, more, true),
+            _ => new ReviewQueuePage(rows, more, false),
+        };
+    }
+
+    /// <summary>How many cases the view lists: up to <see cref="CountBound"/> unless <paramref name="exact"/>.</summary>
+    public async Task<ReviewQueueCount> CountAsync(ReviewQueueView view, bool exact = false, CancellationToken cancellationToken = default)
+    {
+        var staffId = await DemandAsync(view);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var count = await CountQuery(db, view, staffId, clock.GetUtcNow().UtcDateTime, exact).CountAsync(cancellationToken);
+        return new ReviewQueueCount(exact ? count : Math.Min(count, CountBound), !exact && count > CountBound);
+    }
+
+    /// <summary>The page query, rows in queue order or reversed (for Before and Last), on the view's index.</summary>
+    internal static IQueryable<ReviewCase> PageQuery(AppDbContext db, ReviewQueueRequest request, string? staffId, DateTime nowUtc)
+    {
+        var cursor = request.Anchor is ReviewQueueAnchor.After or ReviewQueueAnchor.Before ? request.Cursor : null;
+        return Page(request.View.Apply(Source(db, request.View, staffId), staffId, nowUtc), request.Anchor, cursor);
+    }
+
+    /// <summary>The bounded count walks the page's index in its own order and stops after the bound.</summary>
+    internal static IQueryable<long> CountQuery(AppDbContext db, ReviewQueueView view, string? staffId, DateTime nowUtc, bool exact)
+    {
+        var ids = Page(view.Apply(Source(db, view, staffId), staffId, nowUtc), ReviewQueueAnchor.First, null).Select(c => c.Id);
+        return exact ? ids : ids.Take(CountBound + 1);
+    }
+
+    /// <summary>The cases table read through the view's index: the planner has no statistics and cannot tell that a category is selective.</summary>
+    private static IQueryable<ReviewCase> Source(AppDbContext db, ReviewQueueView view, string? staffId)
+    {
+        if (!db.Database.IsSqlite()) return db.ReviewCases.AsNoTracking();
+        // Index names come from the fixed list of definitions, never from input.
+#pragma warning disable EF1002, EF1003
+        if (ReviewQueueIndexes.For(view) is { } index)
+        {
+            return db.ReviewCases.FromSqlRaw($"SELECT * FROM \"ReviewCases\" INDEXED BY \"{index.Name}\"").AsNoTracking();
+        }
+        // "Mine": the cases given to me and those I hold, each seeking its own index; left to itself the planner walked the whole queue.
+        var open = $"\"State\" IN ({(int)ReviewCaseState.Open}, {(int)ReviewCaseState.Escalated})";
+        return db.ReviewCases.FromSqlRaw(
+            $"SELECT * FROM \"ReviewCases\" INDEXED BY \"{ReviewQueueIndexes.Assigned.Name}\" WHERE \"AssignedToId\" = {{0}} AND {open} " +
+            $"UNION SELECT * FROM \"ReviewCases\" INDEXED BY \"{ReviewQueueIndexes.Claimed.Name}\" WHERE \"ClaimedById\" = {{0}} AND {open}", staffId ?? "")
+            .AsNoTracking();
+#pragma warning restore EF1002, EF1003
+    }
+
+    /// <summary>
+    /// Queue order and id, reversed for Before and Last, seeking past the cursor. The plain bound on the order beside the
+    /// exact keyset condition lets SQLite start the index walk at the cursor.
+    /// </summary>
+    private static IQueryable<ReviewCase> Page(IQueryable<ReviewCase> query, ReviewQueueAnchor anchor, ReviewQueueCursor? cursor)
+    {
+        var descending = anchor is ReviewQueueAnchor.Before or ReviewQueueAnchor.Last;
+        if (cursor is not null)
+        {
+            query = descending
+                ? query.Where(c => c.QueueOrder <= cursor.QueueOrder && (c.QueueOrder < cursor.QueueOrder || c.Id < cursor.Id))
+                : query.Where(c => c.QueueOrder >= cursor.QueueOrder && (c.QueueOrder > cursor.QueueOrder || c.Id > cursor.Id));
+        }
+        return descending ? query.OrderByDescending(c => c.QueueOrder).ThenByDescending(c => c.Id) : query.OrderBy(c => c.QueueOrder).ThenBy(c => c.Id);
+    }
+
+    private static async Task<List<ReviewQueueRow>> ProjectAsync(IQueryable<ReviewCase> query, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        var rows = await query.Select(c => new
+        {
+            c.Id, c.QueueOrder, c.ContentItem.ExternalId, c.MediaType, c.Category,
+            // One character more than shown, to know whether it was cut.
+            Excerpt = c.ContentItem.Excerpt!.Substring(0, ExcerptLength + 1),
+            c.LabelStatus, c.SourceMask, c.FlagCount, c.Priority, c.DueAtUtc,
+            c.ClaimedById, c.ClaimedByName, c.ClaimExpiresAtUtc, c.AssignedToId, c.AssignedToName, c.State,
+        }).ToListAsync(cancellationToken);
+        return rows.Select(r =>
+        {
+            // An expired lease is no claim: the case is free, whatever the expiry sweep has not yet cleared.
+            var held = r.ClaimExpiresAtUtc > nowUtc;
+            return new ReviewQueueRow(r.Id, r.QueueOrder, r.ExternalId, r.MediaType, r.Category, Shorten(r.Excerpt), r.LabelStatus,
+                ReviewSources.In(r.SourceMask).ToList(), r.FlagCount, r.Priority, r.DueAtUtc,
+                held ? r.ClaimedById : null, held ? r.ClaimedByName : null, held ? r.ClaimExpiresAtUtc : null, r.AssignedToId, r.AssignedToName, r.State);
+        }).ToList();
+    }
+
+    private static string? Shorten(string? excerpt) =>
+        excerpt is { Length: > ExcerptLength } ? excerpt[..ExcerptLength].TrimEnd() + "…" : excerpt;
+
+    /// <summary>Reading the queue needs Review.Read; the escalated cases wait for those who supervise. Returns the reader's id for "mine".</summary>
+    private async Task<string?> DemandAsync(ReviewQueueView view)
+    {
+        var actor = await guard.DemandActorAsync(ReviewPermissions.Read);
+        if (view.Kind == ReviewQueueViewKind.Escalated) await guard.DemandAsync(ReviewPermissions.Supervise);
+        return actor.Id;
+    }
+}

@@ -46,7 +46,7 @@ public sealed class ReviewQueueBrowserTests(ReviewQueueBrowserApp browser) : ICl
     }
 
     [Fact]
-    public async Task A_reviewer_starts_reviewing_with_n_and_the_other_reviewers_queue_shows_the_claim_without_a_reload()
+    public async Task A_reviewer_starts_reviewing_with_n_decides_with_a_shortcut_and_the_other_reviewers_queue_follows_without_a_reload()
     {
         var watcher = await SignedInAsync(ReviewQueueBrowserApp.First);
         var worker = await SignedInAsync(ReviewQueueBrowserApp.Second);
@@ -59,6 +59,17 @@ public sealed class ReviewQueueBrowserTests(ReviewQueueBrowserApp browser) : ICl
         await worker.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/review/cases/\d+\?view=all$"));
         var caseId = worker.Url.Split("/review/cases/")[1].Split('?')[0];
         await Expect(watcher.Locator($"#case-{caseId} .claimed")).ToContainTextAsync(ReviewQueueBrowserApp.Second.Split('@')[0], new() { Timeout = 5_000 });
+
+        // The worker decides with the keyboard alone and moves on; the case leaves the watcher's queue without a reload.
+        await worker.WaitForInteractiveAsync();
+        await worker.Keyboard.PressAsync("1"); // NoViolation
+        await Expect(worker.Locator("#decision-reason")).ToBeFocusedAsync();
+        await worker.Keyboard.PressAsync("ArrowDown");
+        await worker.Keyboard.PressAsync("ArrowDown"); // false positive
+        await Expect(worker.Locator("#decision-reason")).ToHaveValueAsync("false_positive");
+        await worker.Keyboard.PressAsync("Control+Enter");
+        await Expect(worker).Not.ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"cases/{caseId}\\?"));
+        await Expect(watcher.Locator($"#case-{caseId}")).ToHaveCountAsync(0, new() { Timeout = 5_000 });
         await watcher.Context.CloseAsync();
         await worker.Context.CloseAsync();
     }
@@ -88,11 +99,11 @@ public sealed class ReviewQueueBrowserTests(ReviewQueueBrowserApp browser) : ICl
 
         await row.Locator(".assign").ClickAsync();
         await page.Locator("#assign-reviewer").ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = ReviewQueueBrowserApp.Idle }).ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = ReviewQueueBrowserApp.First }).ClickAsync();
         await page.SaveScreenshotAsync("review-queue-assign.png");
         await page.Locator("#assign-confirm").ClickAsync();
 
-        await Expect(page.Locator($"#{rowId} .assigned")).ToContainTextAsync(ReviewQueueBrowserApp.Idle.Split('@')[0]);
+        await Expect(page.Locator($"#{rowId} .assigned")).ToContainTextAsync(ReviewQueueBrowserApp.First.Split('@')[0]);
         await page.Context.CloseAsync();
     }
 

@@ -9,6 +9,8 @@ public static class ReviewServiceCollectionExtensions
         services.AddOptions<ReviewOptions>().BindConfiguration(ReviewOptions.Section);
         services.AddSingleton<FeatureLibrary>();
         services.AddScoped<ReviewClaims>();
+        services.AddScoped<ContentIngestionService>();
+        services.AddScoped<ContentStatusService>();
         services.AddQuartz(quartz => quartz.ScheduleJob<ClaimExpiryJob>(trigger => trigger.WithIdentity("review-claim-expiry", "console")
             .StartNow().WithSimpleSchedule(schedule => schedule.WithInterval(ClaimExpiryJob.Interval).RepeatForever())));
         return services;

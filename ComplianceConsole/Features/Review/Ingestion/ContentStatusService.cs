@@ -23,10 +23,10 @@ public sealed class ContentStatusService(IDbContextFactory<AppDbContext> context
         await guard.DemandAsync(ReviewPermissions.ReadContent);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var item = await db.ContentItems.AsNoTracking().Where(c => c.ExternalId == externalId)
-            .Select(c => new { c.Id, c.AuthorId }).FirstOrDefaultAsync(cancellationToken);
+            .Select(c => new { c.Id, c.AuthorId }).SingleOrDefaultAsync(cancellationToken);
         if (item is null) return null;
         var @case = await db.ReviewCases.AsNoTracking().Where(c => c.ContentItemId == item.Id)
-            .Select(c => new { c.Id, c.State, c.FlagCount }).FirstOrDefaultAsync(cancellationToken);
+            .Select(c => new { c.Id, c.State, c.FlagCount }).SingleOrDefaultAsync(cancellationToken);
         var decision = @case is null ? null : await db.Decisions.AsNoTracking().Where(d => d.ReviewCaseId == @case.Id).OrderByDescending(d => d.Id)
             .Select(d => new ContentDecisionView(d.Outcome, d.ReasonCode, d.DecidedAtUtc)).FirstOrDefaultAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;

@@ -29,13 +29,17 @@ public static class AppCommands
                 var rewritten = await app.Services.GetRequiredService<PiiKeyRotation>().RotateAsync();
                 Console.WriteLine($"A new PII encryption key is in use; {rewritten:N0} records were re-encrypted with it. Back up the key file now.");
                 return true;
+            case "benchmark" when args.Contains("--content-items"):
+                await PrepareDatabaseAsync(app);
+                await new ContentIngestionBenchmark(app, IntOption(args, "--content-items", 50_000), IntOption(args, "--content-clients", 2)).RunAsync(Console.Out);
+                return true;
             case "benchmark":
                 await PrepareDatabaseAsync(app);
                 await new VerificationBenchmark(app, IntOption(args, "--records", 1_000_000), IntOption(args, "--iterations", 200),
                     IntOption(args, "--grid-iterations", 10), IntOption(args, "--import-rows", 100_000), IntOption(args, "--api-items", 20_000)).RunAsync(Console.Out);
                 return true;
             default:
-                throw new ArgumentException($"Unknown command '{args[0]}'. Commands: seed --users N [--seed S], benchmark [--records N] [--iterations N] [--grid-iterations N] [--import-rows N] [--api-items N], rotate-pii-key.");
+                throw new ArgumentException($"Unknown command '{args[0]}'. Commands: seed --users N [--seed S], benchmark [--records N] [--iterations N] [--grid-iterations N] [--import-rows N] [--api-items N], benchmark --content-items N [--content-clients C], rotate-pii-key.");
         }
     }
 

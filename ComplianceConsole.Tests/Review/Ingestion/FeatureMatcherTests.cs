@@ -35,6 +35,26 @@ public sealed class FeatureMatcherTests
     }
 
     [Fact]
+    public void Normalising_skips_ICU_only_for_text_NFKC_leaves_alone()
+    {
+        for (var c = 0; c <= 0xFFFF; c++)
+        {
+            if (char.IsSurrogate((char)c)) continue;
+            var text = "Ab" + (char)c;
+            string expected;
+            try
+            {
+                expected = text.Normalize(System.Text.NormalizationForm.FormKC).ToLowerInvariant();
+            }
+            catch (ArgumentException)
+            {
+                expected = text.ToLowerInvariant(); // a noncharacter ICU refuses: the text is matched as it is, never an error
+            }
+            Assert.Equal(expected, FeatureMatcher.Normalise(text));
+        }
+    }
+
+    [Fact]
     public void Several_rules_match_one_text_each_once_and_the_longer_keyword_beside_the_shorter()
     {
         var shortRule = Rule(FeatureRuleKind.Keyword, "深度伪造");
@@ -59,6 +79,20 @@ public sealed class FeatureMatcherTests
         Assert.Equal(FeatureRuleKind.Pattern, match.Kind);
         Assert.Equal("加vx:abc_123456", match.MatchedText); // compared after NFKC, which makes the full-width colon half-width
         Assert.Empty(matcher.Match("加微信", null).Matches);
+    }
+
+    [Fact]
+    public void Among_many_patterns_exactly_those_that_match_are_reported_back_references_included()
+    {
+        var phone = Rule(FeatureRuleKind.Pattern, @"1[3-9]\d{9}");
+        var repeated = Rule(FeatureRuleKind.Pattern, @"(\p{IsCJKUnifiedIdeographs})\1\1");
+        var url = Rule(FeatureRuleKind.Pattern, @"https?://[a-z0-9.-]+\.xyz\b");
+        var others = Enumerable.Range(0, 20).Select(i => Rule(FeatureRuleKind.Pattern, $"never{i}\\d+")).ToList();
+        var matcher = new FeatureMatcher([phone, repeated, url, .. others]);
+
+        Assert.Empty(matcher.Match("一段正常的文字 https://example.cn", null).Matches);
+        Assert.Equal([phone.Id, url.Id], matcher.Match("联系 13912345678 或 http://a.xyz", null).Matches.Select(m => m.RuleId));
+        Assert.Equal("哈哈哈", Assert.Single(matcher.Match("真的哈哈哈", null).Matches).MatchedText);
     }
 
     [Fact]

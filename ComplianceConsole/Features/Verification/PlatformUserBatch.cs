@@ -14,7 +14,7 @@ internal static class PlatformUserBatch
         DateTime now, CancellationToken cancellationToken)
     {
         var ids = users.Select(u => u.ExternalId).Distinct().ToList();
-        var known = await db.PlatformUsers.AsNoTracking().Where(u => ids.Contains(u.ExternalId))
+        var known = await db.PlatformUsers.AsNoTracking().Where(u => EF.Parameter(ids).Contains(u.ExternalId))
             .ToDictionaryAsync(u => u.ExternalId, u => (u.Id, u.DisplayName), cancellationToken);
         foreach (var named in users)
         {

@@ -35,7 +35,7 @@ internal sealed class CaseFlagging(AppDbContext db, ReviewBatchWriter writer, Ti
         IReadOnlyList<PendingFlag> flags, IReadOnlySet<long> newItemIds, CancellationToken cancellationToken)
     {
         var lookup = items.Keys.Where(id => !newItemIds.Contains(id)).ToList();
-        var cases = lookup.Count == 0 ? [] : await db.ReviewCases.AsNoTracking().Where(c => lookup.Contains(c.ContentItemId))
+        var cases = lookup.Count == 0 ? [] : await db.ReviewCases.AsNoTracking().Where(c => EF.Parameter(lookup).Contains(c.ContentItemId))
             .Select(c => new ReviewCase
             {
                 Id = c.Id, ContentItemId = c.ContentItemId, State = c.State, OpenedAtUtc = c.OpenedAtUtc, DueAtUtc = c.DueAtUtc, Priority = c.Priority,

@@ -7,7 +7,7 @@ using ComplianceConsole.Security.Pii;
 namespace ComplianceConsole;
 
 /// <summary>
-/// Commands the app runs instead of serving: <c>seed --users N</c> fills the database with synthetic data,
+/// Commands the app runs instead of serving: <c>seed --users N</c> and <c>seed --content N</c> fill the database with synthetic data,
 /// <c>benchmark</c> measures the grid, search and eligibility queries, <c>rotate-pii-key</c> re-encrypts personal data
 /// with a new key. All use the configured database.
 /// </summary>
@@ -18,6 +18,15 @@ public static class AppCommands
         if (args.Length == 0 || args[0].StartsWith('-')) return false;
         switch (args[0])
         {
+            case "seed" when args.Contains("--content"):
+                await PrepareDatabaseAsync(app);
+                var items = IntOption(args, "--content", 100_000);
+                await using (var scope = app.Services.CreateAsyncScope())
+                {
+                    await scope.ServiceProvider.GetRequiredService<ContentSeeder>().SeedAsync(items, IntOption(args, "--seed", 20260110));
+                }
+                Console.WriteLine($"Seeded {items:N0} content items with their flags and review cases.");
+                return true;
             case "seed":
                 await PrepareDatabaseAsync(app);
                 var users = IntOption(args, "--users", 10_000);
@@ -39,7 +48,7 @@ public static class AppCommands
                     IntOption(args, "--grid-iterations", 10), IntOption(args, "--import-rows", 100_000), IntOption(args, "--api-items", 20_000)).RunAsync(Console.Out);
                 return true;
             default:
-                throw new ArgumentException($"Unknown command '{args[0]}'. Commands: seed --users N [--seed S], benchmark [--records N] [--iterations N] [--grid-iterations N] [--import-rows N] [--api-items N], benchmark --content-items N [--content-clients C], rotate-pii-key.");
+                throw new ArgumentException($"Unknown command '{args[0]}'. Commands: seed --users N [--seed S], seed --content N [--seed S], benchmark [--records N] [--iterations N] [--grid-iterations N] [--import-rows N] [--api-items N], benchmark --content-items N [--content-clients C], rotate-pii-key.");
         }
     }
 

@@ -13,24 +13,25 @@ using Microsoft.EntityFrameworkCore;
 namespace ComplianceConsole.Features.Benchmarks;
 
 /// <summary>
-/// Content ingestion through the HTTP API with the feature library applied (10,000 keywords and 100 patterns unless the
+/// Content ingestion through the HTTP API with the feature library applied (<see cref="SyntheticFeatureLibrary"/> unless the
 /// database already holds a library), in batches of 1,000, by one client and by several at once; beside it, as the
 /// yardstick, raw SQLite inserts of rows of the same width into the content table (same indexes), prepared, 1,000 a
 /// transaction, rolled back.
 /// </summary>
 public sealed class ContentIngestionBenchmark(WebApplication app, int items, int clients)
 {
-    public const int Keywords = 10_000;
-    public const int Patterns = 100;
     private const int Batch = ContentRules.BatchSize;
 
     public async Task RunAsync(TextWriter output)
     {
         var contexts = app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
         var synthetic = new SyntheticContent(Environment.TickCount);
-        var rules = await EnsureLibraryAsync(contexts, synthetic);
-        var library = await app.Services.GetRequiredService<FeatureLibrary>().CurrentAsync();
-        output.WriteLine($"Feature library: {rules[FeatureRuleKind.Keyword]:N0} keywords, {rules[FeatureRuleKind.Pattern]:N0} patterns ({library.RuleCount:N0} enabled rules).");
+        await SyntheticFeatureLibrary.EnsureAsync(contexts, synthetic);
+        await using (var db = await contexts.CreateDbContextAsync())
+        {
+            var rules = await db.FeatureRules.Where(r => r.Enabled).GroupBy(r => r.Kind).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
+            output.WriteLine($"Feature library: {rules.GetValueOrDefault(FeatureRuleKind.Keyword):N0} keywords, {rules.GetValueOrDefault(FeatureRuleKind.Pattern):N0} patterns, {rules.GetValueOrDefault(FeatureRuleKind.ContentHash):N0} hashes enabled.");
+        }
 
         var run = DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
         var rounds = new[] { 1, clients }.Distinct().ToList();
@@ -53,20 +54,6 @@ public sealed class ContentIngestionBenchmark(WebApplication app, int items, int
                 $"API ingestion over HTTP ({batches[concurrent].Count * Batch:N0} new items, batches of {Batch:N0}, {concurrent} client{(concurrent == 1 ? "" : "s")} at once, {flags:N0} flags raised): {rate:N0} items/s, {WriteBenchmark.Ratio(rate, raw)} to raw inserts."));
         }
         await app.StopAsync();
-    }
-
-    /// <summary>The synthetic library, added once; a database that has a library of its own keeps it, and that is what runs.</summary>
-    private static async Task<Dictionary<FeatureRuleKind, int>> EnsureLibraryAsync(IDbContextFactory<AppDbContext> contexts, SyntheticContent synthetic)
-    {
-        await using var db = await contexts.CreateDbContextAsync();
-        var library = synthetic.FeatureLibrary(Keywords, Patterns, DateTime.UtcNow);
-        if (!await db.FeatureRules.AnyAsync())
-        {
-            db.FeatureRules.AddRange(library);
-            await db.SaveChangesAsync();
-        }
-        var counts = await db.FeatureRules.Where(r => r.Enabled).GroupBy(r => r.Kind).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
-        return Enum.GetValues<FeatureRuleKind>().ToDictionary(k => k, k => counts.GetValueOrDefault(k));
     }
 
     private List<List<ContentSubmission>> Batches(SyntheticContent synthetic, string prefix, int count = -1) =>

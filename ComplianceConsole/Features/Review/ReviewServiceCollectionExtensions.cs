@@ -11,6 +11,7 @@ public static class ReviewServiceCollectionExtensions
         services.AddScoped<ReviewClaims>();
         services.AddScoped<ContentIngestionService>();
         services.AddScoped<ContentStatusService>();
+        services.AddScoped<DemoData.ContentSeeder>();
         services.AddQuartz(quartz => quartz.ScheduleJob<ClaimExpiryJob>(trigger => trigger.WithIdentity("review-claim-expiry", "console")
             .StartNow().WithSimpleSchedule(schedule => schedule.WithInterval(ClaimExpiryJob.Interval).RepeatForever())));
         return services;

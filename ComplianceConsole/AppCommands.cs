@@ -7,9 +7,10 @@ using ComplianceConsole.Security.Pii;
 namespace ComplianceConsole;
 
 /// <summary>
-/// Commands the app runs instead of serving: <c>seed --users N</c> fills the database with synthetic data
-/// (<c>seed-review --items N</c> with content items, flags and review cases), <c>benchmark</c> measures the grid, search and
-/// eligibility queries (<c>benchmark --queue</c> the review queue's views), <c>rotate-pii-key</c> re-encrypts personal data
+/// Commands the app runs instead of serving: <c>seed --users N</c> and <c>seed --content N</c> fill the database with synthetic data
+/// through the app's own services (<c>seed-review --items N</c> writes content items, flags and review cases directly, fast enough
+/// for a million), <c>benchmark</c> measures the grid, search and eligibility queries (<c>benchmark --queue</c> the review queue's
+/// views, <c>benchmark --content-items N</c> content ingestion), <c>rotate-pii-key</c> re-encrypts personal data
 /// with a new key. All use the configured database.
 /// </summary>
 public static class AppCommands
@@ -19,6 +20,15 @@ public static class AppCommands
         if (args.Length == 0 || args[0].StartsWith('-')) return false;
         switch (args[0])
         {
+            case "seed" when args.Contains("--content"):
+                await PrepareDatabaseAsync(app);
+                var contentItems = IntOption(args, "--content", 100_000);
+                await using (var scope = app.Services.CreateAsyncScope())
+                {
+                    await scope.ServiceProvider.GetRequiredService<ContentSeeder>().SeedAsync(contentItems, IntOption(args, "--seed", 20260110));
+                }
+                Console.WriteLine($"Seeded {contentItems:N0} content items with their flags and review cases.");
+                return true;
             case "seed":
                 await PrepareDatabaseAsync(app);
                 var users = IntOption(args, "--users", 10_000);
@@ -40,13 +50,17 @@ public static class AppCommands
                 var rewritten = await app.Services.GetRequiredService<PiiKeyRotation>().RotateAsync();
                 Console.WriteLine($"A new PII encryption key is in use; {rewritten:N0} records were re-encrypted with it. Back up the key file now.");
                 return true;
+            case "benchmark" when args.Contains("--content-items"):
+                await PrepareDatabaseAsync(app);
+                await new ContentIngestionBenchmark(app, IntOption(args, "--content-items", 50_000), IntOption(args, "--content-clients", 2)).RunAsync(Console.Out);
+                return true;
             case "benchmark":
                 await PrepareDatabaseAsync(app);
                 await new VerificationBenchmark(app, IntOption(args, "--records", 1_000_000), IntOption(args, "--iterations", 200),
                     IntOption(args, "--grid-iterations", 10), IntOption(args, "--import-rows", 100_000), IntOption(args, "--api-items", 20_000)).RunAsync(Console.Out);
                 return true;
             default:
-                throw new ArgumentException($"Unknown command '{args[0]}'. Commands: seed --users N [--seed S], seed-review --items N [--seed S], benchmark --queue [--items N] [--iterations N], benchmark [--records N] [--iterations N] [--grid-iterations N] [--import-rows N] [--api-items N], rotate-pii-key.");
+                throw new ArgumentException($"Unknown command '{args[0]}'. Commands: seed --users N [--seed S], seed --content N [--seed S], seed-review --items N [--seed S], benchmark [--records N] [--iterations N] [--grid-iterations N] [--import-rows N] [--api-items N], benchmark --queue [--items N] [--iterations N], benchmark --content-items N [--content-clients C], rotate-pii-key.");
         }
     }
 

@@ -91,6 +91,7 @@ public static class ApplicationServices
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapVerificationApi();
+        app.MapContentApi();
         app.MapJobEndpoints();
         return app;
     }

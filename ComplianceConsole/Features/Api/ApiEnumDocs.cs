@@ -50,13 +50,73 @@ public static class ApiEnumDocs
             [nameof(SubmissionOutcome.Invalid)] = "never in a 200 answer: an invalid item makes the whole batch a 400 naming its fields",
             [nameof(SubmissionOutcome.NotStored)] = "never in a 200 answer: a valid item of a batch refused for another item's error",
         },
+        [typeof(MediaType)] = new Dictionary<string, string>
+        {
+            [nameof(MediaType.Text)] = "text", [nameof(MediaType.Image)] = "an image", [nameof(MediaType.Audio)] = "audio",
+            [nameof(MediaType.Video)] = "video", [nameof(MediaType.VirtualScene)] = "a virtual or immersive scene",
+        },
+        [typeof(SynthesisCategory)] = new Dictionary<string, string>
+        {
+            [nameof(SynthesisCategory.PersonImitationText)] = "dialogue, writing or other text generation imitating a natural person (Art. 17)",
+            [nameof(SynthesisCategory.VoiceSynthesis)] = "voice synthesis, voice imitation, or editing that markedly changes a voice",
+            [nameof(SynthesisCategory.FaceManipulation)] = "face generation, swap or manipulation, posture manipulation",
+            [nameof(SynthesisCategory.ImmersiveScene)] = "immersive, lifelike scenes",
+            [nameof(SynthesisCategory.Other)] = "other deep synthesis",
+        },
+        [typeof(LabelStatus)] = new Dictionary<string, string>
+        {
+            [nameof(LabelStatus.Present)] = "the label is there, intact",
+            [nameof(LabelStatus.Missing)] = "the label is absent (raises a LabelCheck flag)",
+            [nameof(LabelStatus.Tampered)] = "the label was removed in part, altered or forged (raises a LabelCheck flag)",
+        },
+        [typeof(FlagSource)] = new Dictionary<string, string>
+        {
+            [nameof(FlagSource.FeatureLibrary)] = "a feature-library rule (the console raises these itself on ingestion)",
+            [nameof(FlagSource.UserComplaint)] = "a user's complaint or report (Art. 12); complainantContact allowed",
+            [nameof(FlagSource.LabelCheck)] = "a missing, tampered or contradictory label (the console raises these itself on ingestion)",
+            [nameof(FlagSource.RegulatorNotice)] = "a notice from the authorities",
+            [nameof(FlagSource.Staff)] = "the provider's own staff",
+        },
+        [typeof(IngestOutcome)] = new Dictionary<string, string>
+        {
+            [nameof(IngestOutcome.Created)] = "stored as new (id)",
+            [nameof(IngestOutcome.Updated)] = "a changed item: stored, its version raised and the change kept in its history",
+            [nameof(IngestOutcome.Unchanged)] = "sent before exactly so (a retry): nothing written; id is the stored row",
+            [nameof(IngestOutcome.Invalid)] = "not stored; errors names each field (items[n].field) and why",
+        },
+        [typeof(ContentCaseState)] = new Dictionary<string, string>
+        {
+            [nameof(ContentCaseState.None)] = "never flagged: no review case",
+            [nameof(ContentCaseState.Open)] = "in the review queue",
+            [nameof(ContentCaseState.Escalated)] = "escalated to a compliance manager",
+            [nameof(ContentCaseState.Decided)] = "decided (latestDecision) with no flag since",
+        },
+        [typeof(DecisionOutcome)] = new Dictionary<string, string>
+        {
+            [nameof(DecisionOutcome.NoViolation)] = "no violation found",
+            [nameof(DecisionOutcome.LabelRequired)] = "the item must carry its AI-generated labels",
+            [nameof(DecisionOutcome.Removed)] = "the item must be taken down",
+            [nameof(DecisionOutcome.RumourRefuted)] = "a rumour: refuted (Art. 11)",
+            [nameof(DecisionOutcome.Escalated)] = "escalated to a compliance manager",
+            [nameof(DecisionOutcome.ReportedToRegulator)] = "reported to the authorities",
+        },
+        [typeof(SanctionKind)] = new Dictionary<string, string>
+        {
+            [nameof(SanctionKind.Warning)] = "a warning", [nameof(SanctionKind.FunctionRestriction)] = "some functions restricted",
+            [nameof(SanctionKind.Suspension)] = "suspended until endsAt", [nameof(SanctionKind.AccountClosure)] = "account closed",
+        },
     };
 
-    /// <summary>The string fields of a submission that take an enum's name.</summary>
-    private static readonly IReadOnlyDictionary<string, Type> NamedFields = new Dictionary<string, Type>
+    /// <summary>The string fields of a request's items that take an enum's name.</summary>
+    private static readonly IReadOnlyDictionary<(Type, string), Type> NamedFields = new Dictionary<(Type, string), Type>
     {
-        ["userKind"] = typeof(PlatformUserKind),
-        ["method"] = typeof(VerificationMethod),
+        [(typeof(VerificationSubmissionDto), "userKind")] = typeof(PlatformUserKind),
+        [(typeof(VerificationSubmissionDto), "method")] = typeof(VerificationMethod),
+        [(typeof(ContentItemDto), "mediaType")] = typeof(MediaType),
+        [(typeof(ContentItemDto), "category")] = typeof(SynthesisCategory),
+        [(typeof(ContentItemDto), "implicitLabelStatus")] = typeof(LabelStatus),
+        [(typeof(ContentItemDto), "explicitLabelStatus")] = typeof(LabelStatus),
+        [(typeof(FlagDto), "source")] = typeof(FlagSource),
     };
 
     private static readonly string[] RequiredSubmissionFields = ["externalUserId", "method", "identifier", "realName"];
@@ -68,8 +128,7 @@ public static class ApiEnumDocs
         {
             Describe(schema, type, values);
         }
-        else if (context.JsonPropertyInfo is { } property && property.DeclaringType == typeof(VerificationSubmissionDto)
-            && NamedFields.TryGetValue(property.Name, out var enumType))
+        else if (context.JsonPropertyInfo is { } property && NamedFields.TryGetValue((property.DeclaringType, property.Name), out var enumType))
         {
             Describe(schema, enumType, Meanings[enumType]);
         }

@@ -22,7 +22,7 @@ public static class ApiServiceCollectionExtensions
             options.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info.Title = "ComplianceConsole platform API";
-                document.Info.Description = "Real-name verification (Art. 9) for the provider's platform. Authenticate with the X-Api-Key header.";
+                document.Info.Description = "Real-name verification (Art. 9) and content review (Art. 10-12, 16-18) for the provider's platform. Authenticate with the X-Api-Key header.";
                 return Task.CompletedTask;
             });
             options.AddSchemaTransformer(ApiEnumDocs.TransformAsync);

@@ -75,7 +75,7 @@ public static class VerificationApi
             });
         }
         var results = await submissions.SubmitAsync(items.Select(i => new VerificationSubmission(i.ExternalUserId, i.UserDisplayName,
-            ParseName<PlatformUserKind>(i.UserKind), ParseName<VerificationMethod>(i.Method), i.Identifier, i.RealName, i.SubmittedAt?.UtcDateTime)).ToList(),
+            ApiNames.Parse<PlatformUserKind>(i.UserKind), ApiNames.Parse<VerificationMethod>(i.Method), i.Identifier, i.RealName, i.SubmittedAt?.UtcDateTime)).ToList(),
             cancellationToken);
 
         var invalid = results.Where(r => r.Outcome == SubmissionOutcome.Invalid).ToList();
@@ -97,15 +97,6 @@ public static class VerificationApi
         return TypedResults.Ok(new EligibilityResponse(e.ExternalUserId, e.Eligible, e.Reason, e.Method, Utc(e.VerifiedAtUtc), Utc(e.ExpiresAtUtc),
             e.Sanction, Utc(e.SanctionEndsAtUtc)));
     }
-
-    /// <summary>
-    /// An enum by its name only (numbers are not names): null when absent, the undefined value 0 when unknown,
-    /// which validation then reports against the field.
-    /// </summary>
-    private static TEnum? ParseName<TEnum>(string? name) where TEnum : struct, Enum =>
-        string.IsNullOrWhiteSpace(name) ? null
-        : !name.Any(char.IsDigit) && Enum.TryParse<TEnum>(name, ignoreCase: true, out var value) ? value
-        : default(TEnum);
 
     private static string ExpectedFormatKey(string jsonProperty) => jsonProperty switch
     {

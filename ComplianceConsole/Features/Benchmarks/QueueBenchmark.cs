@@ -42,7 +42,7 @@ public sealed class QueueBenchmark(WebApplication app, int items, int iterations
             existing = await CountItemsAsync(contexts);
         }
         await using var scope = app.Services.CreateAsyncScope();
-        await VerificationBenchmark.SignInAsync(scope.ServiceProvider);
+        await BenchmarkHost.SignInAsync(scope.ServiceProvider);
         var actor = await scope.ServiceProvider.GetRequiredService<PermissionGuard>().DemandActorAsync(ReviewPermissions.Supervise);
         await GiveShareAsync(contexts, actor);
         var queries = scope.ServiceProvider.GetRequiredService<ReviewQueryService>();

@@ -5,12 +5,7 @@ using ComplianceConsole.Data;
 using ComplianceConsole.Features.ApiKeys;
 using ComplianceConsole.Features.DemoData;
 using ComplianceConsole.Features.Verification;
-using ComplianceConsole.Security;
 using ComplianceConsole.Security.Pii;
-using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace ComplianceConsole.Features.Benchmarks;
@@ -39,7 +34,7 @@ public sealed class VerificationBenchmark(WebApplication app, int records, int i
         output.WriteLine();
 
         await using var scope = app.Services.CreateAsyncScope();
-        await SignInAsync(scope.ServiceProvider);
+        await BenchmarkHost.SignInAsync(scope.ServiceProvider);
         var queries = scope.ServiceProvider.GetRequiredService<VerificationQueryService>();
         if (gridIterations > 0)
         {
@@ -55,8 +50,8 @@ public sealed class VerificationBenchmark(WebApplication app, int records, int i
 
         await Report(output, "Exact search by identifier (keyed hash)", i => Page(new VerificationFilter { Search = samples.Identifiers[i % samples.Identifiers.Count] }));
         await Report(output, "Exact search by platform user id", i => Page(new VerificationFilter { Search = samples.ExternalIds[i % samples.ExternalIds.Count] }));
-        var (client, key) = await StartApiAsync(scope.ServiceProvider);
-        client.DefaultRequestHeaders.Add(ApiKeyAuthenticationHandler.HeaderName, key);
+        var client = await BenchmarkHost.ServeAsync(app);
+        client.DefaultRequestHeaders.Add(ApiKeyAuthenticationHandler.HeaderName, await BenchmarkHost.ApiKeyAsync(scope.ServiceProvider, VerificationPermissions.CheckEligibility));
         await Report(output, "Eligibility API over HTTP (GET /api/v1/users/{id}/eligibility)", async i =>
         {
             var response = await client.GetAsync($"api/v1/users/{samples.ExternalIds[i % samples.ExternalIds.Count]}/eligibility");
@@ -71,7 +66,7 @@ public sealed class VerificationBenchmark(WebApplication app, int records, int i
             $"Raw SQLite inserts into the records table (same width, same indexes, prepared, {WriteBenchmark.Batch:N0} a transaction): {raw:N0} rows/s."));
         if (apiItems > 0)
         {
-            var submitter = await ApiKeyAsync(scope.ServiceProvider, VerificationPermissions.Submit);
+            var submitter = await BenchmarkHost.ApiKeyAsync(scope.ServiceProvider, VerificationPermissions.Submit);
             client.DefaultRequestHeaders.Remove(ApiKeyAuthenticationHandler.HeaderName);
             client.DefaultRequestHeaders.Add(ApiKeyAuthenticationHandler.HeaderName, submitter);
             var api = await writes.ApiItemsPerSecondAsync(client);
@@ -153,42 +148,5 @@ public sealed class VerificationBenchmark(WebApplication app, int records, int i
         var first = await db.VerificationRecords.MinAsync(r => r.SubmittedAtUtc);
         var last = await db.VerificationRecords.MaxAsync(r => r.SubmittedAtUtc);
         return new Samples(rows.Select(r => pii.Decrypt(r.IdentifierCipher)).ToList(), rows.Select(r => r.ExternalId).ToList(), decider, first, last);
-    }
-
-    /// <summary>
-    /// The benchmark acts as a staff account of its own holding every role (created once, with no password, so nobody
-    /// can sign in with it), signed in as in a circuit, so that session revalidation treats it like anyone else.
-    /// </summary>
-    internal static async Task SignInAsync(IServiceProvider services)
-    {
-        const string email = "benchmark@localhost";
-        var users = services.GetRequiredService<UserManager<ApplicationUser>>();
-        if (await users.FindByEmailAsync(email) is not { } user)
-        {
-            user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Benchmark", CreatedAtUtc = DateTime.UtcNow };
-            await users.CreateAsync(user);
-        }
-        var missing = Roles.All.Except(await users.GetRolesAsync(user)).ToList();
-        if (missing.Count > 0) await users.AddToRolesAsync(user, missing);
-        var principal = await services.GetRequiredService<SignInManager<ApplicationUser>>().CreateUserPrincipalAsync(user);
-        ((IHostEnvironmentAuthenticationStateProvider)services.GetRequiredService<AuthenticationStateProvider>())
-            .SetAuthenticationState(Task.FromResult(new AuthenticationState(principal)));
-    }
-
-    /// <summary>Serves the app on a free loopback port and creates a key for the eligibility calls.</summary>
-    private async Task<(HttpClient Client, string Key)> StartApiAsync(IServiceProvider services)
-    {
-        app.UseConsole();
-        app.Urls.Clear();
-        app.Urls.Add("http://127.0.0.1:0");
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return (new HttpClient { BaseAddress = new Uri(address + "/") }, await ApiKeyAsync(services, VerificationPermissions.CheckEligibility));
-    }
-
-    private static async Task<string> ApiKeyAsync(IServiceProvider services, string scope)
-    {
-        var created = await services.GetRequiredService<ApiKeyService>().CreateAsync($"benchmark {scope} {DateTime.UtcNow:yyyyMMddHHmmss}", [scope]);
-        return created.Key!;
     }
 }

@@ -14,6 +14,9 @@ public static class ReviewServiceCollectionExtensions
         services.AddTimeLimitSettings();
         services.AddScoped<ReviewQueryService>();
         services.AddSingleton<DemoData.ReviewDemoSeeder>();
+        services.AddScoped<ContentIngestionService>();
+        services.AddScoped<ContentStatusService>();
+        services.AddScoped<DemoData.ContentSeeder>();
         services.AddQuartz(quartz => quartz.ScheduleJob<ClaimExpiryJob>(trigger => trigger.WithIdentity("review-claim-expiry", "console")
             .StartNow().WithSimpleSchedule(schedule => schedule.WithInterval(ClaimExpiryJob.Interval).RepeatForever())));
         return services;

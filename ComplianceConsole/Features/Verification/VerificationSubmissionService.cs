@@ -77,7 +77,8 @@ public sealed class VerificationSubmissionService(IDbContextFactory<AppDbContext
         var verifiedHolders = await VerifiedHoldersAsync(db, fresh.Select(v => v.Hash).Distinct().ToList(), cancellationToken);
 
         await using var writer = VerificationBatchWriter.Create(db);
-        var users = await UsersAsync(db, writer, fresh.Select(v => v.Item).ToList(), now, cancellationToken);
+        var users = await PlatformUserBatch.ResolveAsync(db, writer, fresh.Select(v => new NamedPlatformUser(v.Item.ExternalUserId!.Trim(),
+            VerificationRules.NormalizeText(v.Item.UserDisplayName), v.Item.UserKind ?? PlatformUserKind.Individual)).ToList(), now, cancellationToken);
         var createdIds = new Dictionary<string, long>();
         foreach (var v in valid)
         {
@@ -158,30 +159,5 @@ public sealed class VerificationSubmissionService(IDbContextFactory<AppDbContext
         else if (name.Length > VerificationRules.MaxRealNameLength) errors.Add(new(nameof(item.RealName), "Validation.TooLong", VerificationRules.MaxRealNameLength));
         if (VerificationRules.SubmittedAtError(item.SubmittedAtUtc, now) is { } timeError) errors.Add(timeError);
         return errors;
-    }
-
-    /// <summary>The ids of the batch's platform users by external id: existing ones (renamed if the submission names them anew) and new ones.</summary>
-    private static async Task<Dictionary<string, long>> UsersAsync(AppDbContext db, VerificationBatchWriter writer, IReadOnlyList<VerificationSubmission> items,
-        DateTime now, CancellationToken cancellationToken)
-    {
-        var ids = items.Select(i => i.ExternalUserId!.Trim()).Distinct().ToList();
-        var known = await db.PlatformUsers.AsNoTracking().Where(u => ids.Contains(u.ExternalId))
-            .ToDictionaryAsync(u => u.ExternalId, u => (u.Id, u.DisplayName), cancellationToken);
-        foreach (var item in items)
-        {
-            var id = item.ExternalUserId!.Trim();
-            var displayName = VerificationRules.NormalizeText(item.UserDisplayName);
-            if (!known.TryGetValue(id, out var user))
-            {
-                var created = new PlatformUser { ExternalId = id, CreatedAtUtc = now, Kind = item.UserKind ?? PlatformUserKind.Individual, DisplayName = displayName };
-                known[id] = (await writer.InsertUserAsync(created, cancellationToken), displayName);
-            }
-            else if (displayName.Length > 0 && user.DisplayName != displayName)
-            {
-                await writer.RenameUserAsync(user.Id, displayName, cancellationToken);
-                known[id] = (user.Id, displayName);
-            }
-        }
-        return known.ToDictionary(u => u.Key, u => u.Value.Id);
     }
 }

@@ -1,0 +1,127 @@
+using System.Diagnostics;
+using ComplianceConsole.Features.Review;
+
+namespace ComplianceConsole.Tests.Review.Ingestion;
+
+public sealed class FeatureMatcherTests
+{
+    private static long _nextId;
+
+    private static FeatureRule Rule(FeatureRuleKind kind, string value, string reason = "fraud_impersonation") =>
+        new() { Id = Interlocked.Increment(ref _nextId), Kind = kind, Value = value, ReasonCode = reason };
+
+    [Fact]
+    public void Chinese_and_English_keywords_are_found_wherever_they_are_in_the_text()
+    {
+        var fake = Rule(FeatureRuleKind.Keyword, "一键换脸");
+        var vpn = Rule(FeatureRuleKind.Keyword, "Deepfake Tutorial");
+        var matcher = new FeatureMatcher([fake, vpn, Rule(FeatureRuleKind.Keyword, "无关词语")]);
+
+        var result = matcher.Match("最新一键换脸软件，附 deepfake tutorial 链接", null);
+
+        Assert.Equal([fake.Id, vpn.Id], result.Matches.Select(m => m.RuleId));
+        Assert.Equal("一键换脸", result.Matches[0].MatchedText);
+        Assert.Equal(2, result.Matches[0].Index);
+    }
+
+    [Fact]
+    public void Full_width_letters_and_digits_match_their_half_width_keyword()
+    {
+        var rule = Rule(FeatureRuleKind.Keyword, "AI换脸app");
+        var matcher = new FeatureMatcher([rule]);
+
+        Assert.Single(matcher.Match("下载ＡＩ换脸ＡＰＰ吧", null).Matches);
+        Assert.Empty(matcher.Match("下载 AI 换脸 app 吧", null).Matches);
+    }
+
+    [Fact]
+    public void Normalising_skips_ICU_only_for_text_NFKC_leaves_alone()
+    {
+        for (var c = 0; c <= 0xFFFF; c++)
+        {
+            if (char.IsSurrogate((char)c)) continue;
+            var text = "Ab" + (char)c;
+            string expected;
+            try
+            {
+                expected = text.Normalize(System.Text.NormalizationForm.FormKC).ToLowerInvariant();
+            }
+            catch (ArgumentException)
+            {
+                expected = text.ToLowerInvariant(); // a noncharacter ICU refuses: the text is matched as it is, never an error
+            }
+            Assert.Equal(expected, FeatureMatcher.Normalise(text));
+        }
+    }
+
+    [Fact]
+    public void Several_rules_match_one_text_each_once_and_the_longer_keyword_beside_the_shorter()
+    {
+        var shortRule = Rule(FeatureRuleKind.Keyword, "深度伪造");
+        var longRule = Rule(FeatureRuleKind.Keyword, "深度伪造视频");
+        var other = Rule(FeatureRuleKind.Keyword, "代开发票", "other_illegal");
+        var matcher = new FeatureMatcher([shortRule, longRule, other]);
+
+        var result = matcher.Match("深度伪造视频代开发票，再来一段深度伪造视频", null);
+
+        Assert.Equal(3, result.Matches.Count);
+        Assert.Equal([longRule.Id, shortRule.Id, other.Id], result.Matches.Select(m => m.RuleId));
+        Assert.Equal("other_illegal", result.Matches[2].ReasonCode);
+    }
+
+    [Fact]
+    public void A_pattern_matches_case_insensitively_and_reports_what_it_matched()
+    {
+        var rule = Rule(FeatureRuleKind.Pattern, @"(?:加|\+)\s*(?:微信|vx)\s*[:：]?\s*[a-z0-9_-]{6,}");
+        var matcher = new FeatureMatcher([rule]);
+
+        var match = Assert.Single(matcher.Match("兼职日结，加VX：abc_123456 详聊", null).Matches);
+        Assert.Equal(FeatureRuleKind.Pattern, match.Kind);
+        Assert.Equal("加vx:abc_123456", match.MatchedText); // compared after NFKC, which makes the full-width colon half-width
+        Assert.Empty(matcher.Match("加微信", null).Matches);
+    }
+
+    [Fact]
+    public void Among_many_patterns_exactly_those_that_match_are_reported_back_references_included()
+    {
+        var phone = Rule(FeatureRuleKind.Pattern, @"1[3-9]\d{9}");
+        var repeated = Rule(FeatureRuleKind.Pattern, @"(\p{IsCJKUnifiedIdeographs})\1\1");
+        var url = Rule(FeatureRuleKind.Pattern, @"https?://[a-z0-9.-]+\.xyz\b");
+        var others = Enumerable.Range(0, 20).Select(i => Rule(FeatureRuleKind.Pattern, $"never{i}\\d+")).ToList();
+        var matcher = new FeatureMatcher([phone, repeated, url, .. others]);
+
+        Assert.Empty(matcher.Match("一段正常的文字 https://example.cn", null).Matches);
+        Assert.Equal([phone.Id, url.Id], matcher.Match("联系 13912345678 或 http://a.xyz", null).Matches.Select(m => m.RuleId));
+        Assert.Equal("哈哈哈", Assert.Single(matcher.Match("真的哈哈哈", null).Matches).MatchedText);
+    }
+
+    [Fact]
+    public void A_catastrophic_pattern_times_out_on_its_text_instead_of_hanging_and_the_other_rules_still_match()
+    {
+        var evil = Rule(FeatureRuleKind.Pattern, "^(a+)+$");
+        var keyword = Rule(FeatureRuleKind.Keyword, "aaaa");
+        var matcher = new FeatureMatcher([evil, keyword]);
+
+        var stopwatch = Stopwatch.StartNew();
+        var result = matcher.Match(new string('a', 5_000) + "!", null);
+
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(5), $"took {stopwatch.Elapsed}");
+        Assert.Equal(evil.Id, Assert.Single(result.TimedOut).RuleId);
+        Assert.Equal(keyword.Id, Assert.Single(result.Matches).RuleId);
+    }
+
+    [Fact]
+    public void A_content_hash_matches_in_either_case_and_a_disabled_rule_never_matches()
+    {
+        var hash = new string('a', 32) + new string('F', 32);
+        var rule = Rule(FeatureRuleKind.ContentHash, hash, "pornography_violence");
+        var disabled = Rule(FeatureRuleKind.Keyword, "换脸");
+        disabled.Enabled = false;
+        var matcher = new FeatureMatcher([rule, disabled]);
+
+        var match = Assert.Single(matcher.Match("换脸", hash.ToLowerInvariant()).Matches);
+        Assert.Equal(rule.Id, match.RuleId);
+        Assert.Equal(FeatureRuleKind.ContentHash, match.Kind);
+        Assert.Empty(matcher.Match("换脸", new string('0', 64)).Matches);
+    }
+}

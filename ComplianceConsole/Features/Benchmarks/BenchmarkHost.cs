@@ -1,0 +1,51 @@
+using ComplianceConsole.Data;
+using ComplianceConsole.Features.ApiKeys;
+using ComplianceConsole.Security;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
+
+namespace ComplianceConsole.Features.Benchmarks;
+
+/// <summary>What every benchmark needs: a staff account to act as, the app served on loopback, and API keys.</summary>
+internal static class BenchmarkHost
+{
+    /// <summary>
+    /// The benchmark acts as a staff account of its own holding every role (created once, with no password, so nobody
+    /// can sign in with it), signed in as in a circuit, so that session revalidation treats it like anyone else.
+    /// </summary>
+    public static async Task SignInAsync(IServiceProvider services)
+    {
+        const string email = "benchmark@localhost";
+        var users = services.GetRequiredService<UserManager<ApplicationUser>>();
+        if (await users.FindByEmailAsync(email) is not { } user)
+        {
+            user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Benchmark", CreatedAtUtc = DateTime.UtcNow };
+            await users.CreateAsync(user);
+        }
+        var missing = Roles.All.Except(await users.GetRolesAsync(user)).ToList();
+        if (missing.Count > 0) await users.AddToRolesAsync(user, missing);
+        var principal = await services.GetRequiredService<SignInManager<ApplicationUser>>().CreateUserPrincipalAsync(user);
+        ((IHostEnvironmentAuthenticationStateProvider)services.GetRequiredService<AuthenticationStateProvider>())
+            .SetAuthenticationState(Task.FromResult(new AuthenticationState(principal)));
+    }
+
+    /// <summary>Serves the app on a free loopback port; the client's base address is the server's.</summary>
+    public static async Task<HttpClient> ServeAsync(WebApplication app)
+    {
+        app.UseConsole();
+        app.Urls.Clear();
+        app.Urls.Add("http://127.0.0.1:0");
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new HttpClient { BaseAddress = new Uri(address + "/") };
+    }
+
+    /// <summary>A new API key with one scope, created by the signed-in benchmark account.</summary>
+    public static async Task<string> ApiKeyAsync(IServiceProvider services, string scope)
+    {
+        var created = await services.GetRequiredService<ApiKeyService>().CreateAsync($"benchmark {scope} {DateTime.UtcNow:yyyyMMddHHmmss}", [scope]);
+        return created.Key!;
+    }
+}

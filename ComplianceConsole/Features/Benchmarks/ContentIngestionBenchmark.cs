@@ -1,0 +1,154 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using ComplianceConsole.Data;
+using ComplianceConsole.Features.Api;
+using ComplianceConsole.Features.ApiKeys;
+using ComplianceConsole.Features.DemoData;
+using ComplianceConsole.Features.Review;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplianceConsole.Features.Benchmarks;
+
+/// <summary>
+/// Content ingestion through the HTTP API with the feature library applied (<see cref="SyntheticFeatureLibrary"/> unless the
+/// database already holds a library), in batches of 1,000, by one client and by several at once; beside it, as the
+/// yardstick, raw SQLite inserts of rows of the same width into the content table (same indexes), prepared, 1,000 a
+/// transaction, rolled back.
+/// </summary>
+public sealed class ContentIngestionBenchmark(WebApplication app, int items, int clients)
+{
+    private const int Batch = ContentRules.BatchSize;
+
+    public async Task RunAsync(TextWriter output)
+    {
+        var contexts = app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
+        var synthetic = new SyntheticContent(Environment.TickCount);
+        await SyntheticFeatureLibrary.EnsureAsync(contexts, synthetic);
+        await using (var db = await contexts.CreateDbContextAsync())
+        {
+            var rules = await db.FeatureRules.Where(r => r.Enabled).GroupBy(r => r.Kind).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
+            output.WriteLine($"Feature library: {rules.GetValueOrDefault(FeatureRuleKind.Keyword):N0} keywords, {rules.GetValueOrDefault(FeatureRuleKind.Pattern):N0} patterns, {rules.GetValueOrDefault(FeatureRuleKind.ContentHash):N0} hashes enabled.");
+        }
+
+        var run = DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
+        var rounds = new[] { 1, clients }.Distinct().ToList();
+        var batches = rounds.ToDictionary(c => c, c => Batches(synthetic, $"bench{run}-c{c}"));
+
+        var raw = await RawInsertsPerSecondAsync(contexts, batches[rounds[0]]);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Raw SQLite inserts into the content table (same width, same indexes, prepared, {Batch:N0} a transaction): {raw:N0} rows/s."));
+
+        await using var scope = app.Services.CreateAsyncScope();
+        await BenchmarkHost.SignInAsync(scope.ServiceProvider);
+        var client = await BenchmarkHost.ServeAsync(app);
+        client.DefaultRequestHeaders.Add(ApiKeyAuthenticationHandler.HeaderName, await BenchmarkHost.ApiKeyAsync(scope.ServiceProvider, ReviewPermissions.SubmitContent));
+        await PostAsync(client, Batches(synthetic, $"warm{run}", 2)[0]); // JIT, connections, the library's first compile
+
+        foreach (var concurrent in rounds)
+        {
+            var (rate, flags) = await ApiItemsPerSecondAsync(client, batches[concurrent], concurrent);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"API ingestion over HTTP ({batches[concurrent].Count * Batch:N0} new items, batches of {Batch:N0}, {concurrent} client{(concurrent == 1 ? "" : "s")} at once, {flags:N0} flags raised): {rate:N0} items/s, {WriteBenchmark.Ratio(rate, raw)} to raw inserts."));
+        }
+        await app.StopAsync();
+    }
+
+    private List<List<ContentSubmission>> Batches(SyntheticContent synthetic, string prefix, int count = -1) =>
+        Enumerable.Range(0, count > 0 ? count : Math.Max(1, items / Batch)).Select(b => Enumerable.Range(0, Batch)
+            .Select(i => synthetic.Item($"{prefix}-{b}-{i}", $"{prefix}-author-{synthetic.Random.Next(items / 20 + 1)}", DateTime.UtcNow.AddMinutes(-i)))
+            .ToList()).ToList();
+
+    /// <summary>The same rows the API will store, inserted raw and rolled back: the yardstick leaves nothing behind.</summary>
+    private static async Task<double> RawInsertsPerSecondAsync(IDbContextFactory<AppDbContext> contexts, List<List<ContentSubmission>> batches)
+    {
+        await using var db = await contexts.CreateDbContextAsync();
+        await using var connection = new SqliteConnection(db.Database.GetConnectionString());
+        await connection.OpenAsync();
+        await using (var pragmas = connection.CreateCommand())
+        {
+            pragmas.CommandText = SqlitePragmaInterceptor.Pragmas;
+            await pragmas.ExecuteNonQueryAsync();
+        }
+        long userId;
+        await using (var user = connection.CreateCommand())
+        {
+            user.CommandText = """INSERT INTO "PlatformUsers" ("ExternalId", "DisplayName", "Kind", "CreatedAtUtc") VALUES ($e, '', 1, $c) ON CONFLICT DO UPDATE SET "Kind" = 1 RETURNING "Id" """;
+            user.Parameters.AddWithValue("$e", "benchmark-raw-author");
+            user.Parameters.AddWithValue("$c", DateTime.UtcNow);
+            userId = (long)(await user.ExecuteScalarAsync())!;
+        }
+        var columns = new[] { "ExternalId", "AuthorId", "MediaType", "Category", "Excerpt", "MediaUrl", "ContentHash", "DeclaredAiGenerated", "ExplicitLabel",
+            "ImplicitLabel", "AigcLabel", "ContentProducer", "ProduceId", "ContentPropagator", "PropagateId", "ReservedCode1", "ReservedCode2", "PublishedAtUtc",
+            "ReceivedAtUtc", "UpdatedAtUtc", "Version" };
+        var stopwatch = new Stopwatch();
+        foreach (var batch in batches)
+        {
+            await using var transaction = connection.BeginTransaction();
+            await using var insert = connection.CreateCommand();
+            insert.Transaction = transaction;
+            insert.CommandText = $"""INSERT INTO "ContentItems" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", columns.Select((_, i) => $"$p{i}"))}) RETURNING "Id" """;
+            var parameters = columns.Select((_, i) => insert.Parameters.Add(new SqliteParameter { ParameterName = $"$p{i}" })).ToArray();
+            insert.Prepare();
+            stopwatch.Start();
+            foreach (var s in batch)
+            {
+                var now = DateTime.UtcNow;
+                object?[] values =
+                [
+                    "raw-" + s.ExternalId, userId, (int)s.MediaType!, (int)s.Category!, s.Excerpt, s.MediaUrl, s.ContentHash, s.DeclaredAiGenerated,
+                    (int)s.ExplicitLabelStatus!, (int)s.ImplicitLabelStatus!, s.ImplicitLabel?.Label, s.ImplicitLabel?.ContentProducer, s.ImplicitLabel?.ProduceId,
+                    s.ImplicitLabel?.ContentPropagator, s.ImplicitLabel?.PropagateId, s.ImplicitLabel?.ReservedCode1, s.ImplicitLabel?.ReservedCode2,
+                    s.PublishedAtUtc, now, now, 1,
+                ];
+                for (var i = 0; i < values.Length; i++) parameters[i].Value = values[i] ?? DBNull.Value;
+                await insert.ExecuteScalarAsync();
+            }
+            stopwatch.Stop();
+            await transaction.RollbackAsync();
+        }
+        return batches.Count * Batch / stopwatch.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>
+    /// Items per second over HTTP; the bodies are serialised beforehand (the platform does that on its own machine). Each
+    /// author posts about 20 items of the run, so a batch creates a few hundred platform users at first and fewer later.
+    /// </summary>
+    private static async Task<(double Rate, long Flags)> ApiItemsPerSecondAsync(HttpClient client, List<List<ContentSubmission>> batches, int concurrent)
+    {
+        var bodies = batches.Select(Serialise).ToList();
+        var next = -1;
+        long flags = 0;
+        var stopwatch = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, concurrent).Select(async _ =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < bodies.Count) Interlocked.Add(ref flags, await PostAsync(client, bodies[i]));
+        }));
+        return (batches.Count * Batch / stopwatch.Elapsed.TotalSeconds, flags);
+    }
+
+    private static Task<long> PostAsync(HttpClient client, List<ContentSubmission> batch) => PostAsync(client, Serialise(batch));
+
+    private static async Task<long> PostAsync(HttpClient client, byte[] body)
+    {
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        using var response = await client.PostAsync("api/v1/content", content);
+        response.EnsureSuccessStatusCode();
+        using var answer = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync());
+        if (answer.RootElement.GetProperty("created").GetInt32() != Batch) throw new InvalidOperationException("A benchmark item was not created: " + answer.RootElement);
+        return answer.RootElement.GetProperty("results").EnumerateArray().Sum(r => r.GetProperty("flagsAdded").GetInt64());
+    }
+
+    /// <summary>Chinese text sent as UTF-8, as a platform in China sends it, rather than as \u escapes.</summary>
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private static byte[] Serialise(List<ContentSubmission> batch) => JsonSerializer.SerializeToUtf8Bytes(new SubmitContentRequest(batch.Select(s => new ContentItemDto(
+        s.ExternalId, s.AuthorExternalId, s.AuthorDisplayName, s.MediaType.ToString(), s.Category.ToString(), s.Excerpt, s.MediaUrl, s.ContentHash,
+        s.DeclaredAiGenerated,
+        s.ImplicitLabel is { } l ? new AigcLabelDto(l.Label, l.ContentProducer, l.ProduceId, l.ContentPropagator, l.PropagateId, l.ReservedCode1, l.ReservedCode2) : null,
+        s.ImplicitLabelStatus.ToString(), s.ExplicitLabelStatus.ToString(), s.PublishedAtUtc is { } p ? new DateTimeOffset(p, TimeSpan.Zero) : null)).ToList()), Json);
+}

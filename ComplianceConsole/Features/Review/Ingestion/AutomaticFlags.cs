@@ -1,0 +1,68 @@
+using System.Text.Json;
+
+namespace ComplianceConsole.Features.Review;
+
+/// <summary>A flag the console raises itself: a feature-library rule that matched, or a label check that failed.</summary>
+internal sealed record AutomaticFlag(FlagSource Source, string ReasonCode, long? FeatureRuleId, string? MatchedText)
+{
+    /// <summary>An item gets each automatic flag once: a rule by its id, a label check by its code.</summary>
+    public string Key => KeyOf(Source, FeatureRuleId, ReasonCode);
+
+    public static string KeyOf(FlagSource source, long? featureRuleId, string? reasonCode) =>
+        source == FlagSource.FeatureLibrary ? $"rule:{featureRuleId}" : $"{source}:{reasonCode}";
+}
+
+internal static class AutomaticFlags
+{
+    /// <summary>The feature library's matches on the item's excerpt and hash, then the label checks' failures.</summary>
+    public static List<AutomaticFlag> For(FeatureMatcher matcher, ContentItem item)
+    {
+        var flags = matcher.Match(item.Excerpt, item.ContentHash).Matches
+            .Select(m => new AutomaticFlag(FlagSource.FeatureLibrary, m.ReasonCode, m.RuleId,
+                m.MatchedText.Length <= ContentRules.MaxMatchedTextLength ? m.MatchedText : m.MatchedText[..ContentRules.MaxMatchedTextLength]))
+            .ToList();
+        flags.AddRange(LabelChecks.Failures(item.ExplicitLabel, item.ImplicitLabel, item.AigcLabel, item.DeclaredAiGenerated)
+            .Select(code => new AutomaticFlag(FlagSource.LabelCheck, code, null, null)));
+        return flags;
+    }
+}
+
+/// <summary>What the platform changed in an item it sent before: field → { from, to }, as kept in <see cref="ContentItemChange"/>.</summary>
+internal static class ContentChanges
+{
+    private sealed record Change(object? From, object? To);
+
+    public static string? Between(ContentItem before, ContentItem after)
+    {
+        var changes = new Dictionary<string, Change>();
+        void Compare<T>(string field, T from, T to)
+        {
+            if (!EqualityComparer<T>.Default.Equals(from, to)) changes[field] = new Change(from, to);
+        }
+        Compare("authorId", before.AuthorId, after.AuthorId);
+        Compare("mediaType", before.MediaType, after.MediaType);
+        Compare("category", before.Category, after.Category);
+        Compare("excerpt", before.Excerpt, after.Excerpt);
+        Compare("mediaUrl", before.MediaUrl, after.MediaUrl);
+        Compare("contentHash", before.ContentHash, after.ContentHash);
+        Compare("declaredAiGenerated", before.DeclaredAiGenerated, after.DeclaredAiGenerated);
+        Compare("explicitLabelStatus", before.ExplicitLabel, after.ExplicitLabel);
+        Compare("implicitLabelStatus", before.ImplicitLabel, after.ImplicitLabel);
+        Compare("implicitLabel.label", before.AigcLabel, after.AigcLabel);
+        Compare("implicitLabel.contentProducer", before.ContentProducer, after.ContentProducer);
+        Compare("implicitLabel.produceId", before.ProduceId, after.ProduceId);
+        Compare("implicitLabel.contentPropagator", before.ContentPropagator, after.ContentPropagator);
+        Compare("implicitLabel.propagateId", before.PropagateId, after.PropagateId);
+        Compare("implicitLabel.reservedCode1", before.ReservedCode1, after.ReservedCode1);
+        Compare("implicitLabel.reservedCode2", before.ReservedCode2, after.ReservedCode2);
+        Compare("publishedAt", before.PublishedAtUtc, after.PublishedAtUtc);
+        return changes.Count == 0 ? null : JsonSerializer.Serialize(changes, JsonOptions);
+    }
+
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+}

@@ -1,0 +1,215 @@
+using ComplianceConsole.Common;
+using ComplianceConsole.Common.Live;
+using ComplianceConsole.Data;
+using ComplianceConsole.Features.Audit;
+using ComplianceConsole.Features.Verification;
+using ComplianceConsole.Security;
+using ComplianceConsole.Security.Pii;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplianceConsole.Features.Review;
+
+/// <summary>
+/// Takes the platform's content items and flags in batches. Each item is validated on its own: the good ones are
+/// stored, the bad ones named. Items are idempotent on their external id (a retry writes nothing, a change is
+/// written with its history); new and changed items run through the feature library and the label checks, and
+/// every flag joins its item's case (<see cref="CaseFlagging"/>). A batch is one transaction with one audit event,
+/// written with prepared commands (<see cref="ReviewBatchWriter"/>); the CPU work (validation, matching,
+/// encryption) happens before the batch takes the single writer's lock.
+/// </summary>
+public sealed class ContentIngestionService(IDbContextFactory<AppDbContext> contextFactory, PermissionGuard guard, AuditTrail audit, PiiProtector pii,
+    FeatureLibrary library, ILiveNotifier notifier, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<IngestResult>> SubmitContentAsync(IReadOnlyList<ContentSubmission> items, CancellationToken cancellationToken = default)
+    {
+        var actor = await guard.DemandActorAsync(ReviewPermissions.SubmitContent);
+        return await SaveContentAsync(items, actor, clock.GetUtcNow().UtcDateTime, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<IngestResult>> SubmitFlagsAsync(IReadOnlyList<FlagSubmission> flags, CancellationToken cancellationToken = default)
+    {
+        var actor = await guard.DemandActorAsync(ReviewPermissions.SubmitContent);
+        return await SaveFlagsAsync(flags, actor, clock.GetUtcNow().UtcDateTime, cancellationToken);
+    }
+
+    /// <summary>Stores one batch of items as received at <paramref name="nowUtc"/>; the caller has demanded the permission.</summary>
+    internal async Task<IReadOnlyList<IngestResult>> SaveContentAsync(IReadOnlyList<ContentSubmission> submissions, AuditActor actor, DateTime nowUtc,
+        CancellationToken cancellationToken)
+    {
+        CheckBatchSize(submissions.Count);
+        var results = new IngestResult[submissions.Count];
+        var matcher = await library.CurrentAsync(cancellationToken);
+        var checkedItems = new (ValidContent? Content, List<AutomaticFlag> Flags)[submissions.Count];
+        // The feature library is most of the CPU a batch costs: both cores share it.
+        Parallel.For(0, submissions.Count, i =>
+        {
+            var (content, errors) = ContentValidation.Validate(submissions[i], nowUtc);
+            if (content is null) results[i] = IngestResult.Invalid(i, errors);
+            checkedItems[i] = (content, content is null ? [] : AutomaticFlags.For(matcher, content.Item));
+        });
+        var valid = checkedItems.Select((c, i) => (Index: i, Content: c.Content!, c.Flags)).Where(c => c.Content is not null).ToList();
+        if (valid.Count == 0) return results;
+
+        await using var appender = await audit.ExclusiveAsync(cancellationToken);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var externalIds = valid.Select(v => v.Content.Item.ExternalId).Distinct().ToList();
+        var stored = await db.ContentItems.AsNoTracking().Where(c => EF.Parameter(externalIds).Contains(c.ExternalId)).ToDictionaryAsync(c => c.ExternalId, cancellationToken);
+        await using var users = VerificationBatchWriter.Create(db);
+        var authors = await PlatformUserBatch.ResolveAsync(db, users,
+            valid.Select(v => new NamedPlatformUser(v.Content.AuthorExternalId, v.Content.AuthorDisplayName, PlatformUserKind.Individual)).ToList(),
+            nowUtc, cancellationToken);
+        var raised = await RaisedAutomaticFlagsAsync(db, stored.Values.Select(c => c.Id).ToList(), cancellationToken);
+
+        await using var writer = ReviewBatchWriter.Create(db);
+        var created = new HashSet<long>();
+        var copies = new Dictionary<long, CaseCopy>();
+        var pending = new List<PendingFlag>();
+        var (updated, unchanged) = (0, 0);
+        foreach (var (index, content, flags) in valid)
+        {
+            var item = content.Item;
+            item.AuthorId = authors[content.AuthorExternalId];
+            item.UpdatedAtUtc = nowUtc;
+            IngestOutcome outcome;
+            if (stored.TryGetValue(item.ExternalId, out var before))
+            {
+                if (ContentChanges.Between(before, item) is not { } changes)
+                {
+                    results[index] = new IngestResult(index, IngestOutcome.Unchanged, before.Id, null, 0, []);
+                    unchanged++;
+                    continue;
+                }
+                (item.Id, item.ReceivedAtUtc, item.Version) = (before.Id, before.ReceivedAtUtc, before.Version + 1);
+                await writer.UpdateItemAsync(item, cancellationToken);
+                await writer.InsertChangeAsync(new ContentItemChange { ContentItemId = item.Id, AtUtc = nowUtc, Actor = actor.Name, ChangesJson = changes }, cancellationToken);
+                outcome = IngestOutcome.Updated;
+                updated++;
+            }
+            else
+            {
+                (item.ReceivedAtUtc, item.Version) = (nowUtc, 1);
+                item.Id = await writer.InsertItemAsync(item, cancellationToken);
+                created.Add(item.Id);
+                outcome = IngestOutcome.Created;
+            }
+            stored[item.ExternalId] = item; // the same item again later in this batch compares with this version
+            copies[item.Id] = CaseCopy.Of(item);
+            if (!raised.TryGetValue(item.Id, out var keys)) raised[item.Id] = keys = [];
+            var added = flags.Where(f => keys.Add(f.Key)).ToList();
+            pending.AddRange(added.Select(f => new PendingFlag(item.Id, f.Source, f.ReasonCode, null, f.FeatureRuleId, f.MatchedText, null, null, nowUtc)));
+            results[index] = new IngestResult(index, outcome, item.Id, null, added.Count, []);
+        }
+
+        var limits = await TimeLimits.LoadAsync(db, cancellationToken);
+        var (_, _, touched) = await new CaseFlagging(db, writer, limits, actor, nowUtc).ApplyAsync(copies, pending, created, cancellationToken);
+        if (created.Count + updated > 0)
+        {
+            await appender.SaveWithAuditAsync(db, actor, AuditActions.ContentSubmitted, "ContentItem", null,
+                new { created = created.Count, updated, unchanged, invalid = submissions.Count - valid.Count, flagsAdded = pending.Count, cases = touched.Count },
+                cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        Publish(touched);
+        var caseOfItem = touched.ToDictionary(t => t.ContentItemId, t => t.CaseId);
+        return results.Select(r => r.Id is { } id && caseOfItem.TryGetValue(id, out var caseId) ? r with { CaseId = caseId } : r).ToList();
+    }
+
+    /// <summary>Stores one batch of flags as received at <paramref name="nowUtc"/>; the caller has demanded the permission.</summary>
+    internal async Task<IReadOnlyList<IngestResult>> SaveFlagsAsync(IReadOnlyList<FlagSubmission> submissions, AuditActor actor, DateTime nowUtc,
+        CancellationToken cancellationToken)
+    {
+        CheckBatchSize(submissions.Count);
+        var results = new IngestResult[submissions.Count];
+        var valid = new List<(int Index, ValidFlag Flag, byte[]? Contact)>(submissions.Count);
+        for (var i = 0; i < submissions.Count; i++)
+        {
+            var (flag, errors) = ContentValidation.Validate(submissions[i], nowUtc);
+            if (flag is null) results[i] = IngestResult.Invalid(i, errors);
+            else valid.Add((i, flag, flag.ComplainantContact is { } contact ? pii.Encrypt(contact) : null));
+        }
+        if (valid.Count == 0) return results;
+
+        await using var appender = await audit.ExclusiveAsync(cancellationToken);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var contentIds = valid.Select(v => v.Flag.ContentExternalId).Distinct().ToList();
+        var items = await db.ContentItems.AsNoTracking().Where(c => EF.Parameter(contentIds).Contains(c.ExternalId))
+            .Select(c => new ContentItem { Id = c.Id, ExternalId = c.ExternalId, AuthorId = c.AuthorId, MediaType = c.MediaType, Category = c.Category,
+                ExplicitLabel = c.ExplicitLabel, ImplicitLabel = c.ImplicitLabel })
+            .ToDictionaryAsync(c => c.ExternalId, cancellationToken);
+        var flagIds = valid.Select(v => v.Flag.ExternalId).OfType<string>().Distinct().ToList();
+        var known = await db.Flags.AsNoTracking().Where(f => EF.Parameter(flagIds).Contains(f.ExternalId!))
+            .ToDictionaryAsync(f => f.ExternalId!, f => (f.Id, f.ReviewCaseId), cancellationToken);
+
+        var pending = new List<PendingFlag>();
+        var pendingIndex = new List<int>();
+        var firstInBatch = new Dictionary<string, int>(); // a flag id sent twice in one batch: the second refers to the first
+        var repeats = new List<(int Index, int Pending)>();
+        var copies = new Dictionary<long, CaseCopy>();
+        foreach (var (index, flag, contact) in valid)
+        {
+            if (!items.TryGetValue(flag.ContentExternalId, out var item))
+            {
+                results[index] = IngestResult.Invalid(index, [new FieldError("contentExternalId", "Content.UnknownItem")]);
+                continue;
+            }
+            if (flag.ExternalId is { } id && known.TryGetValue(id, out var existing))
+            {
+                results[index] = new IngestResult(index, IngestOutcome.Unchanged, existing.Id, existing.ReviewCaseId, 0, []);
+                continue;
+            }
+            if (flag.ExternalId is { } repeated && firstInBatch.TryGetValue(repeated, out var first))
+            {
+                repeats.Add((index, first));
+                continue;
+            }
+            if (flag.ExternalId is not null) firstInBatch[flag.ExternalId] = pending.Count;
+            copies[item.Id] = CaseCopy.Of(item);
+            pending.Add(new PendingFlag(item.Id, flag.Source, null, flag.Reason, null, null, contact, flag.ExternalId, flag.ReceivedAtUtc));
+            pendingIndex.Add(index);
+        }
+
+        await using var writer = ReviewBatchWriter.Create(db);
+        var limits = await TimeLimits.LoadAsync(db, cancellationToken);
+        var (ids, caseIds, touched) = await new CaseFlagging(db, writer, limits, actor, nowUtc).ApplyAsync(copies, pending, new HashSet<long>(), cancellationToken);
+        for (var p = 0; p < pending.Count; p++) results[pendingIndex[p]] = new IngestResult(pendingIndex[p], IngestOutcome.Created, ids[p], caseIds[p], 1, []);
+        foreach (var (index, first) in repeats) results[index] = new IngestResult(index, IngestOutcome.Unchanged, ids[first], caseIds[first], 0, []);
+        if (pending.Count > 0)
+        {
+            await appender.SaveWithAuditAsync(db, actor, AuditActions.FlagsSubmitted, "ReviewCase", null,
+                new
+                {
+                    created = pending.Count, unchanged = results.Count(r => r.Outcome == IngestOutcome.Unchanged),
+                    invalid = results.Count(r => r.Outcome == IngestOutcome.Invalid), cases = touched.Count,
+                    sources = pending.GroupBy(f => f.Source).ToDictionary(g => g.Key.ToString(), g => g.Count()),
+                },
+                cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        Publish(touched);
+        return results;
+    }
+
+    /// <summary>The automatic flags each stored item already has, by <see cref="AutomaticFlag.Key"/>.</summary>
+    private static async Task<Dictionary<long, HashSet<string>>> RaisedAutomaticFlagsAsync(AppDbContext db, List<long> itemIds, CancellationToken cancellationToken)
+    {
+        if (itemIds.Count == 0) return [];
+        var flags = await db.Flags.AsNoTracking()
+            .Where(f => EF.Parameter(itemIds).Contains(f.ContentItemId) && (f.Source == FlagSource.FeatureLibrary || f.Source == FlagSource.LabelCheck))
+            .Select(f => new { f.ContentItemId, f.Source, f.FeatureRuleId, f.ReasonCode })
+            .ToListAsync(cancellationToken);
+        return flags.GroupBy(f => f.ContentItemId)
+            .ToDictionary(g => g.Key, g => g.Select(f => AutomaticFlag.KeyOf(f.Source, f.FeatureRuleId, f.ReasonCode)).ToHashSet());
+    }
+
+    private void Publish(IEnumerable<TouchedCase> touched)
+    {
+        foreach (var c in touched) notifier.Publish(new ReviewCaseChanged(c.CaseId, c.State, c.ClaimedById));
+    }
+
+    private static void CheckBatchSize(int count)
+    {
+        if (count > ContentRules.BatchSize) throw new ArgumentException($"At most {ContentRules.BatchSize} items at a time.", nameof(count));
+    }
+}

@@ -1,0 +1,34 @@
+using ComplianceConsole.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplianceConsole.Features.Verification;
+
+/// <summary>A platform user as a submission names it: the platform's id, a display name (empty: keep the stored one) and kind.</summary>
+internal sealed record NamedPlatformUser(string ExternalId, string DisplayName, PlatformUserKind Kind);
+
+/// <summary>The platform users a batch names (verifications, content authors), found with one query and created or renamed as needed.</summary>
+internal static class PlatformUserBatch
+{
+    /// <summary>The ids of the batch's platform users by external id: existing ones (renamed if the batch names them anew) and new ones.</summary>
+    public static async Task<Dictionary<string, long>> ResolveAsync(AppDbContext db, VerificationBatchWriter writer, IReadOnlyList<NamedPlatformUser> users,
+        DateTime now, CancellationToken cancellationToken)
+    {
+        var ids = users.Select(u => u.ExternalId).Distinct().ToList();
+        var known = await db.PlatformUsers.AsNoTracking().Where(u => EF.Parameter(ids).Contains(u.ExternalId))
+            .ToDictionaryAsync(u => u.ExternalId, u => (u.Id, u.DisplayName), cancellationToken);
+        foreach (var named in users)
+        {
+            if (!known.TryGetValue(named.ExternalId, out var user))
+            {
+                var created = new PlatformUser { ExternalId = named.ExternalId, CreatedAtUtc = now, Kind = named.Kind, DisplayName = named.DisplayName };
+                known[named.ExternalId] = (await writer.InsertUserAsync(created, cancellationToken), named.DisplayName);
+            }
+            else if (named.DisplayName.Length > 0 && user.DisplayName != named.DisplayName)
+            {
+                await writer.RenameUserAsync(user.Id, named.DisplayName, cancellationToken);
+                known[named.ExternalId] = (user.Id, named.DisplayName);
+            }
+        }
+        return known.ToDictionary(u => u.Key, u => u.Value.Id);
+    }
+}

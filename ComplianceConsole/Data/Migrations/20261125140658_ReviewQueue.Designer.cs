@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ComplianceConsole.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261125123301_ReviewQueue")]
+    [Migration("20261125140658_ReviewQueue")]
     partial class ReviewQueue
     {
         /// <inheritdoc />
@@ -801,11 +801,7 @@ namespace ComplianceConsole.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AssignedToId");
-
                     b.HasIndex("AuthorId");
-
-                    b.HasIndex("ClaimedById");
 
                     b.HasIndex("ContentItemId")
                         .IsUnique();
@@ -814,15 +810,32 @@ namespace ComplianceConsole.Data.Migrations
 
                     b.HasIndex("State", "DecidedAtUtc");
 
-                    b.HasIndex("State", "QueueOrder", "Id")
-                        .HasDatabaseName("IX_ReviewCases_Queue_Source_Staff")
+                    b.HasIndex(new[] { "AssignedToId", "State", "QueueOrder", "Id" }, "IX_ReviewCases_Mine_Assigned")
+                        .HasFilter("\"AssignedToId\" IS NOT NULL");
+
+                    b.HasIndex(new[] { "ClaimedById", "State", "QueueOrder", "Id" }, "IX_ReviewCases_Mine_Claimed")
+                        .HasFilter("\"ClaimedById\" IS NOT NULL");
+
+                    b.HasIndex(new[] { "State", "QueueOrder", "Id" }, "IX_ReviewCases_Queue");
+
+                    b.HasIndex(new[] { "State", "Category", "QueueOrder", "Id" }, "IX_ReviewCases_Queue_Category");
+
+                    b.HasIndex(new[] { "State", "LabelStatus", "QueueOrder", "Id" }, "IX_ReviewCases_Queue_Label");
+
+                    b.HasIndex(new[] { "State", "QueueOrder", "Id" }, "IX_ReviewCases_Queue_Source_FeatureLibrary")
+                        .HasFilter("(\"SourceMask\" & 1) <> 0");
+
+                    b.HasIndex(new[] { "State", "QueueOrder", "Id" }, "IX_ReviewCases_Queue_Source_LabelCheck")
+                        .HasFilter("(\"SourceMask\" & 4) <> 0");
+
+                    b.HasIndex(new[] { "State", "QueueOrder", "Id" }, "IX_ReviewCases_Queue_Source_RegulatorNotice")
+                        .HasFilter("(\"SourceMask\" & 8) <> 0");
+
+                    b.HasIndex(new[] { "State", "QueueOrder", "Id" }, "IX_ReviewCases_Queue_Source_Staff")
                         .HasFilter("(\"SourceMask\" & 16) <> 0");
 
-                    b.HasIndex("State", "Category", "QueueOrder", "Id")
-                        .HasDatabaseName("IX_ReviewCases_Queue_Category");
-
-                    b.HasIndex("State", "LabelStatus", "QueueOrder", "Id")
-                        .HasDatabaseName("IX_ReviewCases_Queue_Label");
+                    b.HasIndex(new[] { "State", "QueueOrder", "Id" }, "IX_ReviewCases_Queue_Source_UserComplaint")
+                        .HasFilter("(\"SourceMask\" & 2) <> 0");
 
                     b.ToTable("ReviewCases");
                 });

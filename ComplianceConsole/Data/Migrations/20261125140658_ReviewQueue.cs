@@ -493,19 +493,9 @@ namespace ComplianceConsole.Data.Migrations
                 columns: new[] { "ReviewCaseId", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_ReviewCases_AssignedToId",
-                table: "ReviewCases",
-                column: "AssignedToId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_ReviewCases_AuthorId",
                 table: "ReviewCases",
                 column: "AuthorId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_ReviewCases_ClaimedById",
-                table: "ReviewCases",
-                column: "ClaimedById");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ReviewCases_ContentItemId",
@@ -519,6 +509,23 @@ namespace ComplianceConsole.Data.Migrations
                 column: "DecisionId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ReviewCases_Mine_Assigned",
+                table: "ReviewCases",
+                columns: new[] { "AssignedToId", "State", "QueueOrder", "Id" },
+                filter: "\"AssignedToId\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewCases_Mine_Claimed",
+                table: "ReviewCases",
+                columns: new[] { "ClaimedById", "State", "QueueOrder", "Id" },
+                filter: "\"ClaimedById\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewCases_Queue",
+                table: "ReviewCases",
+                columns: new[] { "State", "QueueOrder", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ReviewCases_Queue_Category",
                 table: "ReviewCases",
                 columns: new[] { "State", "Category", "QueueOrder", "Id" });
@@ -529,10 +536,34 @@ namespace ComplianceConsole.Data.Migrations
                 columns: new[] { "State", "LabelStatus", "QueueOrder", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ReviewCases_Queue_Source_FeatureLibrary",
+                table: "ReviewCases",
+                columns: new[] { "State", "QueueOrder", "Id" },
+                filter: "(\"SourceMask\" & 1) <> 0");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewCases_Queue_Source_LabelCheck",
+                table: "ReviewCases",
+                columns: new[] { "State", "QueueOrder", "Id" },
+                filter: "(\"SourceMask\" & 4) <> 0");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewCases_Queue_Source_RegulatorNotice",
+                table: "ReviewCases",
+                columns: new[] { "State", "QueueOrder", "Id" },
+                filter: "(\"SourceMask\" & 8) <> 0");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ReviewCases_Queue_Source_Staff",
                 table: "ReviewCases",
                 columns: new[] { "State", "QueueOrder", "Id" },
                 filter: "(\"SourceMask\" & 16) <> 0");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewCases_Queue_Source_UserComplaint",
+                table: "ReviewCases",
+                columns: new[] { "State", "QueueOrder", "Id" },
+                filter: "(\"SourceMask\" & 2) <> 0");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ReviewCases_State_DecidedAtUtc",

@@ -7,8 +7,7 @@ namespace ComplianceConsole.Features.Verification;
 
 /// <summary>
 /// Inserts a batch of new platform users, pending records and their first history entries with one prepared
-/// command per table, re-bound for each row, inside the caller's transaction. Through the change tracker the same
-/// batch cost a tracked entity and a separately built command per row: a fifth of the throughput.
+/// command per table (<see cref="PreparedCommands"/>), re-bound for each row, inside the caller's transaction.
 /// </summary>
 internal sealed class VerificationBatchWriter : IAsyncDisposable
 {
@@ -19,23 +18,8 @@ internal sealed class VerificationBatchWriter : IAsyncDisposable
 
     public static VerificationBatchWriter Create(AppDbContext db)
     {
-        var connection = db.Database.GetDbConnection();
-        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
-            ?? throw new InvalidOperationException("The batch is written inside the caller's transaction.");
-        DbCommand Command(string sql, params string[] parameters)
-        {
-            var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = sql;
-            foreach (var name in parameters)
-            {
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = name;
-                command.Parameters.Add(parameter);
-            }
-            command.Prepare();
-            return command;
-        }
+        var (connection, transaction) = PreparedCommands.InTransactionOf(db);
+        DbCommand Command(string sql, params string[] parameters) => PreparedCommands.Prepare(connection, transaction, sql, parameters);
         return new VerificationBatchWriter(
             Command("""INSERT INTO "PlatformUsers" ("ExternalId", "DisplayName", "Kind", "CreatedAtUtc") VALUES ($e, $d, $k, $c) RETURNING "Id" """,
                 "$e", "$d", "$k", "$c"),
@@ -50,27 +34,22 @@ internal sealed class VerificationBatchWriter : IAsyncDisposable
     }
 
     public async Task<long> InsertUserAsync(PlatformUser user, CancellationToken cancellationToken) =>
-        (long)(await Execute(_user, cancellationToken, user.ExternalId, user.DisplayName, (int)user.Kind, user.CreatedAtUtc))!;
+        (long)(await PreparedCommands.ExecuteAsync(_user, cancellationToken, user.ExternalId, user.DisplayName, (int)user.Kind, user.CreatedAtUtc))!;
 
-    public Task RenameUserAsync(long id, string displayName, CancellationToken cancellationToken) => Execute(_rename, cancellationToken, displayName, id);
+    public Task RenameUserAsync(long id, string displayName, CancellationToken cancellationToken) => PreparedCommands.ExecuteAsync(_rename, cancellationToken, displayName, id);
 
     /// <summary>Inserts a record and its history entries; returns the record's id.</summary>
     public async Task<long> InsertRecordAsync(VerificationRecord record, CancellationToken cancellationToken)
     {
-        var id = (long)(await Execute(_record, cancellationToken, record.PlatformUserId, (int)record.Method, record.IdentifierCipher, record.IdentifierHash,
+        var id = (long)(await PreparedCommands.ExecuteAsync(_record, cancellationToken, record.PlatformUserId, (int)record.Method, record.IdentifierCipher, record.IdentifierHash,
             record.RealNameCipher, (int)record.Status, record.SubmittedAtUtc, record.IsDuplicate, record.SubmissionKey))!;
         foreach (var entry in record.History)
         {
-            await Execute(_history, cancellationToken, id, entry.AtUtc, entry.Actor, (int)entry.ToStatus);
+            await PreparedCommands.ExecuteAsync(_history, cancellationToken, id, entry.AtUtc, entry.Actor, (int)entry.ToStatus);
         }
         return id;
     }
 
-    private static Task<object?> Execute(DbCommand command, CancellationToken cancellationToken, params object[] values)
-    {
-        for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = values[i];
-        return command.ExecuteScalarAsync(cancellationToken);
-    }
 
     public async ValueTask DisposeAsync()
     {

@@ -28,20 +28,7 @@ internal sealed class ReviewBatchWriter : IAsyncDisposable
 
     private ReviewBatchWriter(DbConnection connection, DbTransaction transaction)
     {
-        DbCommand Command(string sql, params string[] parameters)
-        {
-            var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = sql;
-            foreach (var name in parameters)
-            {
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = name;
-                command.Parameters.Add(parameter);
-            }
-            command.Prepare();
-            return command;
-        }
+        DbCommand Command(string sql, params string[] parameters) => PreparedCommands.Prepare(connection, transaction, sql, parameters);
         _insertItem = Command($"""
             INSERT INTO "ContentItems" ("ExternalId", "ReceivedAtUtc", "AuthorId", "MediaType", "Category", "Excerpt", "MediaUrl", "ContentHash",
                 "DeclaredAiGenerated", "ExplicitLabel", "ImplicitLabel", "AigcLabel", "ContentProducer", "ProduceId", "ContentPropagator", "PropagateId",
@@ -73,32 +60,35 @@ internal sealed class ReviewBatchWriter : IAsyncDisposable
         _commands = [_insertItem, _updateItem, _insertChange, _insertCase, _updateCase, _insertFlag, _insertEvent];
     }
 
-    public static ReviewBatchWriter Create(AppDbContext db) => new(db.Database.GetDbConnection(),
-        db.Database.CurrentTransaction?.GetDbTransaction() ?? throw new InvalidOperationException("The batch is written inside the caller's transaction."));
+    public static ReviewBatchWriter Create(AppDbContext db)
+    {
+        var (connection, transaction) = PreparedCommands.InTransactionOf(db);
+        return new ReviewBatchWriter(connection, transaction);
+    }
 
     public async Task<long> InsertItemAsync(ContentItem item, CancellationToken cancellationToken) =>
-        (long)(await Execute(_insertItem, cancellationToken, [item.ExternalId, item.ReceivedAtUtc, .. ItemValues(item)]))!;
+        (long)(await PreparedCommands.ExecuteAsync(_insertItem, cancellationToken, [item.ExternalId, item.ReceivedAtUtc, .. ItemValues(item)]))!;
 
     public Task UpdateItemAsync(ContentItem item, CancellationToken cancellationToken) =>
-        Execute(_updateItem, cancellationToken, [.. ItemValues(item), item.Id]);
+        PreparedCommands.ExecuteAsync(_updateItem, cancellationToken, [.. ItemValues(item), item.Id]);
 
     public Task InsertChangeAsync(ContentItemChange change, CancellationToken cancellationToken) =>
-        Execute(_insertChange, cancellationToken, change.ContentItemId, change.AtUtc, change.Actor, change.ChangesJson);
+        PreparedCommands.ExecuteAsync(_insertChange, cancellationToken, change.ContentItemId, change.AtUtc, change.Actor, change.ChangesJson);
 
     public async Task<long> InsertCaseAsync(ReviewCase c, CancellationToken cancellationToken) =>
-        (long)(await Execute(_insertCase, cancellationToken, c.ContentItemId, c.AuthorId, (int)c.State, c.OpenedAtUtc, c.DueAtUtc, c.Priority, c.QueueOrder,
+        (long)(await PreparedCommands.ExecuteAsync(_insertCase, cancellationToken, c.ContentItemId, c.AuthorId, (int)c.State, c.OpenedAtUtc, c.DueAtUtc, c.Priority, c.QueueOrder,
             c.FlagCount, c.SourceMask, (int)c.MediaType, (int)c.Category, (int)c.LabelStatus))!;
 
     public Task UpdateCaseAsync(ReviewCase c, CancellationToken cancellationToken) =>
-        Execute(_updateCase, cancellationToken, c.AuthorId, (int)c.State, c.OpenedAtUtc, c.DueAtUtc, c.Priority, c.QueueOrder, c.FlagCount, c.SourceMask,
+        PreparedCommands.ExecuteAsync(_updateCase, cancellationToken, c.AuthorId, (int)c.State, c.OpenedAtUtc, c.DueAtUtc, c.Priority, c.QueueOrder, c.FlagCount, c.SourceMask,
             (int)c.MediaType, (int)c.Category, (int)c.LabelStatus, c.Id);
 
     public async Task<long> InsertFlagAsync(Flag f, CancellationToken cancellationToken) =>
-        (long)(await Execute(_insertFlag, cancellationToken, f.ReviewCaseId, f.ContentItemId, (int)f.Source, f.ReasonCode, f.ReasonText, f.FeatureRuleId,
+        (long)(await PreparedCommands.ExecuteAsync(_insertFlag, cancellationToken, f.ReviewCaseId, f.ContentItemId, (int)f.Source, f.ReasonCode, f.ReasonText, f.FeatureRuleId,
             f.MatchedText, f.ComplainantContactCipher, f.ExternalId, f.RaisedBy, f.ReceivedAtUtc, f.DueAtUtc))!;
 
     public Task InsertEventAsync(ReviewCaseEvent e, CancellationToken cancellationToken) =>
-        Execute(_insertEvent, cancellationToken, e.ReviewCaseId, e.AtUtc, (int)e.Kind, e.ActorId, e.ActorName, e.Detail);
+        PreparedCommands.ExecuteAsync(_insertEvent, cancellationToken, e.ReviewCaseId, e.AtUtc, (int)e.Kind, e.ActorId, e.ActorName, e.Detail);
 
     private static object?[] ItemValues(ContentItem i) =>
     [
@@ -107,11 +97,6 @@ internal sealed class ReviewBatchWriter : IAsyncDisposable
         i.PublishedAtUtc, i.UpdatedAtUtc, i.Version,
     ];
 
-    private static Task<object?> Execute(DbCommand command, CancellationToken cancellationToken, params object?[] values)
-    {
-        for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = values[i] ?? DBNull.Value;
-        return command.ExecuteScalarAsync(cancellationToken);
-    }
 
     public async ValueTask DisposeAsync()
     {

@@ -32,11 +32,11 @@ public sealed class FeatureLibraryBrowserTests(FeatureLibraryBrowserApp browser)
             var dialog = page.GetByRole(AriaRole.Dialog);
             await dialog.Locator("#rule-value").FillAsync("一键换脸");
             await dialog.GetByLabel("理由").ClickAsync();
-            await page.GetByRole(AriaRole.Option, new() { Name = "冒充他人、诈骗 (第 6 条)" }).ClickAsync();
+            await page.GetByRole(AriaRole.Option, new() { Name = "诈骗或冒充他人 (第 6 条)" }).ClickAsync();
             await dialog.Locator("#rule-save").ClickAsync();
             await Expect(page.GetByText("规则已保存")).ToBeVisibleAsync();
             await Expect(page.GetByRole(AriaRole.Cell, new() { Name = "一键换脸" })).ToBeVisibleAsync();
-            await Expect(page.GetByRole(AriaRole.Cell, new() { Name = "冒充他人、诈骗" })).ToBeVisibleAsync();
+            await Expect(page.GetByRole(AriaRole.Cell, new() { Name = "诈骗或冒充他人" })).ToBeVisibleAsync();
 
             await page.Locator("#library-add").ClickAsync();
             await dialog.GetByLabel("类型").ClickAsync();

@@ -124,7 +124,7 @@ public sealed class VerificationBrowserTests(VerificationBrowserApp browser) : I
             await page.SaveScreenshotAsync("import-preview.png");
 
             // The job host is busy: the import waits in the queue, and the app bar counts it.
-            await scheduler.Standby();
+            await browser.App.HoldJobsAsync();
             await page.Locator("#import-start").ClickAsync();
             await Expect(page.Locator("#import-result .job-status")).ToHaveTextAsync("排队中");
             await Expect(page.Locator(".my-jobs-badge .mud-badge")).ToHaveTextAsync("1");

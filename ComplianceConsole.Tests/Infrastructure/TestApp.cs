@@ -81,6 +81,19 @@ public class TestApp(IReadOnlyDictionary<string, string>? settings = null, strin
         return results.Single().Outcome;
     }
 
+    /// <summary>
+    /// Holds the job host: queued jobs wait until the returned scheduler is started again. The host starts its scheduler
+    /// once the app has started, in the background; standing by before that would be undone by that start.
+    /// </summary>
+    public async Task<Quartz.IScheduler> HoldJobsAsync()
+    {
+        var scheduler = await Services.GetRequiredService<Quartz.ISchedulerFactory>().GetScheduler();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (scheduler.Status == Quartz.SchedulerStatus.Created && DateTime.UtcNow < deadline) await Task.Delay(20);
+        await scheduler.Standby();
+        return scheduler;
+    }
+
     /// <summary>Waits until a job has ended and returns it as its owner sees it on the Jobs page.</summary>
     public async Task<JobView> WaitForJobAsync(string ownerEmail, long jobId)
     {

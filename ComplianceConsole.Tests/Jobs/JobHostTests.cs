@@ -38,12 +38,7 @@ public sealed class JobHostTests : IAsyncLifetime
     }
 
     /// <summary>Holds the job host (Quartz in standby) so that queued work waits, as it would behind other work.</summary>
-    private static async Task<IScheduler> HoldJobsAsync(TestApp app)
-    {
-        var scheduler = await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
-        await scheduler.Standby();
-        return scheduler;
-    }
+    private static Task<IScheduler> HoldJobsAsync(TestApp app) => app.HoldJobsAsync();
 
     private static async Task<long> QueueImportAsync(TestApp app, int goodRows, int badRows = 0, string prefix = "job")
     {

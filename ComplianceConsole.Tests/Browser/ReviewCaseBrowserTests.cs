@@ -15,16 +15,19 @@ public sealed class ReviewCaseBrowserApp : BrowserApp
 {
     public const string Reviewer = "reviewer@example.cn";
     public const string Manager = "manager@example.cn";
+    public const string Auditor = "auditor@example.cn";
 
     public long ImageCase { get; private set; }
     public long DecidedCase { get; private set; }
     public long LayoutCase { get; private set; }
+    public long WatchedCase { get; private set; }
 
     protected override async Task ArrangeAsync()
     {
         await App.CompleteSetupAsync();
         await App.CreateStaffAsync(Reviewer, Roles.Reviewer);
         await App.CreateStaffAsync(Manager, Roles.Manager);
+        await App.CreateStaffAsync(Auditor, Roles.Auditor);
         var complaint = new TestFlag(FlagSource.UserComplaint, TimeSpan.FromDays(20), TimeSpan.FromHours(-5), "13812345678");
         var library = new TestFlag(FlagSource.FeatureLibrary, TimeSpan.FromHours(3), TimeSpan.FromHours(21));
         // Due first, so "next" after it never comes back to it.
@@ -34,9 +37,10 @@ public sealed class ReviewCaseBrowserApp : BrowserApp
         LayoutCase = await ReviewDecisionApp.CreateCaseAsync(App.Services, "bw-layout-with-a-rather-long-external-identifier-0123456789abcdef", "bw-layout",
             MediaType.Image, BaseUrl + "assets/favicon.png", complaint with { Contact = "complainant@example.cn" }, library);
         DecidedCase = await ReviewDecisionApp.CreateCaseAsync(App.Services, "bw-decided", "bw-other", MediaType.Text, null, library);
+        WatchedCase = await ReviewDecisionApp.CreateCaseAsync(App.Services, "bw-watched", "bw-other", MediaType.Text, null, library);
         await using var db = await App.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         // Far in the future, so "next" never lands on these two.
-        await db.ReviewCases.Where(c => c.Id == LayoutCase || c.Id == DecidedCase)
+        await db.ReviewCases.Where(c => c.Id == LayoutCase || c.Id == DecidedCase || c.Id == WatchedCase)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.QueueOrder, ReviewQueueOrder.For(DateTime.UtcNow.AddYears(1), 0)));
         await using var reviewer = App.As(Reviewer);
         Assert.True((await reviewer.Get<ReviewClaims>().ClaimAsync(DecidedCase)).Succeeded);
@@ -94,6 +98,31 @@ public sealed class ReviewCaseBrowserTests(ReviewCaseBrowserApp browser) : IClas
         catch
         {
             await page.SaveScreenshotAsync("failure-review-keyboard.png", fullPage: true);
+            throw;
+        }
+    }
+
+    [Fact]
+    public async Task Someone_watching_a_case_sees_a_reviewer_take_it_without_a_reload()
+    {
+        var page = await browser.NewPageAsync();
+        try
+        {
+            await page.SignInAsync(ReviewCaseBrowserApp.Auditor);
+            await page.GotoAsync($"review/cases/{browser.WatchedCase}");
+            await page.WaitForInteractiveAsync();
+            await Expect(page.Locator("#claim-other")).ToHaveCountAsync(0);
+
+            await using (var reviewer = browser.App.As(ReviewCaseBrowserApp.Reviewer))
+            {
+                Assert.True((await reviewer.Get<ReviewClaims>().ClaimAsync(browser.WatchedCase)).Succeeded);
+            }
+
+            await Expect(page.Locator("#claim-other")).ToContainTextAsync(ReviewCaseBrowserApp.Reviewer, new() { Timeout = 5_000 });
+        }
+        catch
+        {
+            await page.SaveScreenshotAsync("failure-review-watch.png", fullPage: true);
             throw;
         }
     }

@@ -170,14 +170,5 @@ public sealed class ReviewQueueQueryTests(QueueApp app) : IClassFixture<QueueApp
         }
     }
 
-    private static async Task<string> PlanAsync(AppDbContext db, IQueryable query)
-    {
-        await using var command = query.CreateDbCommand();
-        command.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
-        await db.Database.OpenConnectionAsync();
-        await using var reader = await command.ExecuteReaderAsync();
-        var lines = new List<string>();
-        while (await reader.ReadAsync()) lines.Add(reader.GetString(3));
-        return string.Join(" | ", lines);
-    }
+    private static async Task<string> PlanAsync(AppDbContext db, IQueryable query) => string.Join(" | ", await QueryPlans.ExplainAsync(db, query));
 }

@@ -146,14 +146,5 @@ public sealed class VerificationGridTests(GridApp app) : IClassFixture<GridApp>
         Assert.True(plan.Any(line => line.Contains(index, StringComparison.Ordinal)), shown);
     }
 
-    private static async Task<IReadOnlyList<string>> PlanAsync(AppDbContext db, IQueryable query)
-    {
-        await using var command = query.CreateDbCommand();
-        command.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
-        await db.Database.OpenConnectionAsync();
-        await using var reader = await command.ExecuteReaderAsync();
-        var lines = new List<string>();
-        while (await reader.ReadAsync()) lines.Add(reader.GetString(3));
-        return lines;
-    }
+    private static Task<IReadOnlyList<string>> PlanAsync(AppDbContext db, IQueryable query) => QueryPlans.ExplainAsync(db, query);
 }

@@ -59,12 +59,7 @@ public static class ContentApi
                 "items run through the feature library and the label checks, which may open a review case.")
             .Accepts<SubmitContentRequest>("application/json")
             .Produces<IngestResponse>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesBatchProblems();
 
         api.MapPost("/flags", SubmitFlagsAsync)
             .RequireAuthorization(ReviewPermissions.SubmitContent)
@@ -74,12 +69,7 @@ public static class ContentApi
                 "item's review case. A flag with an externalId is stored once however often it is sent (Unchanged).")
             .Accepts<SubmitFlagsRequest>("application/json")
             .Produces<IngestResponse>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesBatchProblems();
 
         api.MapGet("/content/{externalId}", GetStatusAsync)
             .RequireAuthorization(ReviewPermissions.ReadContent)

@@ -43,12 +43,7 @@ public static class VerificationApi
             .WithSummary("Submit real-name verifications (1 to 1,000 in a batch). All are validated first; if any is invalid, none is stored.")
             .Accepts<SubmitVerificationsRequest>("application/json")
             .Produces<SubmitVerificationsResponse>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesBatchProblems();
 
         api.MapGet("/users/{externalId}/eligibility", EligibilityAsync)
             .RequireAuthorization(VerificationPermissions.CheckEligibility)

@@ -107,16 +107,8 @@ public sealed class GridBenchmark(VerificationQueryService queries, IDbContextFa
 
     private async Task<Timing> TimeAsync(Scenario scenario, Func<Task> action)
     {
-        await action();
-        var timings = new double[iterations];
-        for (var i = 0; i < iterations; i++)
-        {
-            var stopwatch = Stopwatch.StartNew();
-            await action();
-            timings[i] = stopwatch.Elapsed.TotalMilliseconds;
-        }
-        Array.Sort(timings);
-        return new Timing(scenario, timings[iterations / 2], timings[(int)Math.Ceiling(iterations * 0.95) - 1]);
+        var (p50, p95) = await LatencySample.MeasureAsync(action, iterations, warmup: 1);
+        return new Timing(scenario, p50, p95);
     }
 
     private async Task<IReadOnlyList<string>> PlanAsync(Scenario scenario, Samples samples, int pageSize)
@@ -126,13 +118,7 @@ public sealed class GridBenchmark(VerificationQueryService queries, IDbContextFa
             ? (await queries.CountQueryAsync(db, scenario.Filter, scenario.Sort, exact: false, CancellationToken.None)).Select(r => r.Id)
             : (await queries.PageQueryAsync(db, Request(scenario, samples, pageSize), CancellationToken.None)).Take(pageSize + 1)
                 .Select(r => new { r.Id, r.PlatformUser.ExternalId, r.IdentifierCipher });
-        await using var command = query.CreateDbCommand();
-        command.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
-        await db.Database.OpenConnectionAsync();
-        await using var reader = await command.ExecuteReaderAsync();
-        var lines = new List<string>();
-        while (await reader.ReadAsync()) lines.Add(reader.GetString(3));
-        return lines;
+        return await QueryPlans.ExplainAsync(db, query);
     }
 
     private static string Describe(VerificationFilter f, VerificationSort sort, Operation operation)

@@ -105,16 +105,8 @@ public sealed class QueueBenchmark(WebApplication app, int items, int iterations
 
     private async Task<Timing> TimeAsync(Func<Task> action, Scenario scenario)
     {
-        for (var i = 0; i < Warmup; i++) await action();
-        var timings = new double[iterations];
-        for (var i = 0; i < iterations; i++)
-        {
-            var stopwatch = Stopwatch.StartNew();
-            await action();
-            timings[i] = stopwatch.Elapsed.TotalMilliseconds;
-        }
-        Array.Sort(timings);
-        return new Timing(scenario, timings[iterations / 2], timings[(int)Math.Ceiling(iterations * 0.95) - 1]);
+        var (p50, p95) = await LatencySample.MeasureAsync(action, iterations, Warmup);
+        return new Timing(scenario, p50, p95);
     }
 
     /// <summary>The benchmark's account gets its share of cases once, decided ones included, as a reviewer who has worked a while.</summary>
@@ -134,13 +126,7 @@ public sealed class QueueBenchmark(WebApplication app, int items, int iterations
             ? ReviewQueryService.CountQuery(db, scenario.View, staffId, now, exact: false)
             : ReviewQueryService.PageQuery(db, Request(scenario, pageSize), staffId, now).Take(pageSize + 1)
                 .Select(c => new { c.Id, c.ContentItem.ExternalId, c.ContentItem.Excerpt });
-        await using var command = query.CreateDbCommand();
-        command.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
-        await db.Database.OpenConnectionAsync();
-        await using var reader = await command.ExecuteReaderAsync();
-        var lines = new List<string>();
-        while (await reader.ReadAsync()) lines.Add(reader.GetString(3));
-        return lines;
+        return await QueryPlans.ExplainAsync(db, query);
     }
 
     private static async Task<int> CountItemsAsync(IDbContextFactory<AppDbContext> contexts)

@@ -144,11 +144,12 @@ public sealed class ReviewClaims(IDbContextFactory<AppDbContext> contextFactory,
     public async Task<int> ExpireClaimsAsync(CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        await using var appender = await audit.ExclusiveAsync(cancellationToken);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var expired = await db.ReviewCases.Where(c => c.ClaimedById != null && c.ClaimExpiresAtUtc <= now)
             .Select(c => new { c.Id, c.ClaimedById, c.ClaimedByName }).Take(1000).ToListAsync(cancellationToken);
+        // Most minutes nothing has expired: only then are the writers held back (each clearing below checks again).
         if (expired.Count == 0) return 0;
+        await using var appender = await audit.ExclusiveAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var ended = new List<long>();
         foreach (var e in expired)

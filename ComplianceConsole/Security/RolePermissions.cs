@@ -1,5 +1,6 @@
 using ComplianceConsole.Features.ApiKeys;
 using ComplianceConsole.Features.Audit;
+using ComplianceConsole.Features.Exports;
 using ComplianceConsole.Features.Jobs;
 using ComplianceConsole.Features.Review;
 using ComplianceConsole.Features.Settings;
@@ -26,8 +27,12 @@ public static class RolePermissions
         {
             JobPermissions.ReadOwn, JobPermissions.ReadAll, AuditPermissions.Read, VerificationPermissions.Read, PiiPermissions.Reveal,
             ReviewPermissions.Read, ReviewPermissions.Decide, ReviewPermissions.Supervise, ReviewPermissions.Configure,
+            ExportPermissions.Create, ExportPermissions.Unmasked, ExportPermissions.Schedule,
         },
-        [Roles.Auditor] = new HashSet<string> { JobPermissions.ReadOwn, AuditPermissions.Read, VerificationPermissions.Read, ReviewPermissions.Read },
+        [Roles.Auditor] = new HashSet<string>
+        {
+            JobPermissions.ReadOwn, AuditPermissions.Read, VerificationPermissions.Read, ReviewPermissions.Read, ExportPermissions.Create,
+        },
         [Roles.Administrator] = new HashSet<string>
         {
             JobPermissions.ReadOwn, JobPermissions.ReadAll, StaffPermissions.Manage, SettingsPermissions.Manage, ApiKeyPermissions.Manage,
@@ -39,6 +44,10 @@ public static class RolePermissions
     [
         ApiKeyPermissions.Manage,
         AuditPermissions.Read,
+        ExportPermissions.Create,
+        ExportPermissions.Schedule,
+        ExportPermissions.Unmasked,
+        ExportPermissions.VerifyFile,
         JobPermissions.ReadAll,
         JobPermissions.ReadOwn,
         PiiPermissions.Reveal,
@@ -59,7 +68,10 @@ public static class RolePermissions
 
     /// <summary>Permissions an API key may be given (its scopes); no staff role holds them.</summary>
     public static readonly IReadOnlyList<string> ApiScopes =
-        [VerificationPermissions.Submit, VerificationPermissions.CheckEligibility, ReviewPermissions.SubmitContent, ReviewPermissions.ReadContent];
+        [
+            VerificationPermissions.Submit, VerificationPermissions.CheckEligibility, ReviewPermissions.SubmitContent, ReviewPermissions.ReadContent,
+            ExportPermissions.VerifyFile,
+        ];
 
     public static bool Grants(IEnumerable<string> roles, string permission) =>
         roles.Any(role => ByRole.TryGetValue(role, out var granted) && granted.Contains(permission));

@@ -1162,6 +1162,9 @@ namespace ComplianceConsole.Data.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("IdentifierHashKey")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsDuplicate")
                         .HasColumnType("INTEGER");
 
@@ -1200,16 +1203,16 @@ namespace ComplianceConsole.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("IdentifierHash");
-
-                    b.HasIndex("SubmissionKey")
-                        .IsUnique();
+                    b.HasIndex("IdentifierHashKey");
 
                     b.HasIndex("DecidedAtUtc", "Id")
                         .HasDatabaseName("IX_VerificationRecords_DecidedAtUtc_Id")
                         .HasFilter("\"DecidedAtUtc\" IS NOT NULL");
 
                     b.HasIndex("PlatformUserId", "Status");
+
+                    b.HasIndex("PlatformUserId", "SubmissionKey")
+                        .IsUnique();
 
                     b.HasIndex("SubmittedAtUtc", "Id")
                         .HasDatabaseName("IX_VerificationRecords_SubmittedAtUtc_Id");

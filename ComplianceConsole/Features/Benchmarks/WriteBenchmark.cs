@@ -37,20 +37,22 @@ internal sealed class WriteBenchmark(IDbContextFactory<AppDbContext> contexts, i
             await using var insert = connection.CreateCommand();
             insert.Transaction = transaction;
             insert.CommandText = """
-                INSERT INTO "VerificationRecords" ("PlatformUserId", "Method", "IdentifierCipher", "IdentifierHash", "RealNameCipher", "Status",
-                    "SubmittedAtUtc", "IsDuplicate", "SubmissionKey", "Version") VALUES ($u, 2, $ic, $ih, $nc, 1, $at, 0, $key, 0) RETURNING "Id"
+                INSERT INTO "VerificationRecords" ("PlatformUserId", "Method", "IdentifierCipher", "IdentifierHash", "IdentifierHashKey", "RealNameCipher", "Status",
+                    "SubmittedAtUtc", "IsDuplicate", "SubmissionKey", "Version") VALUES ($u, 2, $ic, $ih, $ihk, $nc, 1, $at, 0, $key, 0) RETURNING "Id"
                 """;
-            var parameters = new[] { "$u", "$ic", "$ih", "$nc", "$at", "$key" }.Select(name => insert.Parameters.Add(new SqliteParameter { ParameterName = name })).ToArray();
+            var parameters = new[] { "$u", "$ic", "$ih", "$ihk", "$nc", "$at", "$key" }.Select(name => insert.Parameters.Add(new SqliteParameter { ParameterName = name })).ToArray();
             insert.Prepare();
             stopwatch.Start();
             for (var i = 0; i < Batch; i++)
             {
                 parameters[0].Value = userId;
                 parameters[1].Value = RandomNumberGenerator.GetBytes(47);
-                parameters[2].Value = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
-                parameters[3].Value = RandomNumberGenerator.GetBytes(35);
-                parameters[4].Value = DateTime.UtcNow;
-                parameters[5].Value = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+                var hash = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+                parameters[2].Value = hash;
+                parameters[3].Value = Verification.VerificationHashes.KeyOf(hash);
+                parameters[4].Value = RandomNumberGenerator.GetBytes(35);
+                parameters[5].Value = DateTime.UtcNow;
+                parameters[6].Value = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
                 await insert.ExecuteScalarAsync();
             }
             stopwatch.Stop();

@@ -12,7 +12,7 @@ internal static class DuplicateIdentities
     public static async Task RefreshAsync(AppDbContext db, IReadOnlyCollection<string> identifierHashes, CancellationToken cancellationToken)
     {
         if (identifierHashes.Count == 0) return;
-        var stored = await db.VerificationRecords.Where(r => identifierHashes.Contains(r.IdentifierHash)).ToListAsync(cancellationToken);
+        var stored = await db.VerificationRecords.WithIdentity(identifierHashes).ToListAsync(cancellationToken);
         // Records added in this unit of work but not yet saved count too.
         var pending = db.ChangeTracker.Entries<VerificationRecord>().Where(e => e.State == EntityState.Added).Select(e => e.Entity);
         foreach (var group in stored.Union(pending).Where(r => identifierHashes.Contains(r.IdentifierHash)).GroupBy(r => r.IdentifierHash))

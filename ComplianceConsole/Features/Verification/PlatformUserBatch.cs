@@ -9,13 +9,24 @@ internal sealed record NamedPlatformUser(string ExternalId, string DisplayName, 
 /// <summary>The platform users a batch names (verifications, content authors), found with one query and created or renamed as needed.</summary>
 internal static class PlatformUserBatch
 {
+    /// <summary>The batch's platform users that exist already, by external id.</summary>
+    public static Task<Dictionary<string, (long Id, string DisplayName)>> FindAsync(AppDbContext db, IReadOnlyCollection<string> externalIds,
+        CancellationToken cancellationToken)
+    {
+        var ids = externalIds.Distinct().ToList();
+        return db.PlatformUsers.AsNoTracking().Where(u => EF.Parameter(ids).Contains(u.ExternalId))
+            .ToDictionaryAsync(u => u.ExternalId, u => (u.Id, u.DisplayName), cancellationToken);
+    }
+
     /// <summary>The ids of the batch's platform users by external id: existing ones (renamed if the batch names them anew) and new ones.</summary>
     public static async Task<Dictionary<string, long>> ResolveAsync(AppDbContext db, VerificationBatchWriter writer, IReadOnlyList<NamedPlatformUser> users,
-        DateTime now, CancellationToken cancellationToken)
+        DateTime now, CancellationToken cancellationToken) =>
+        await ResolveAsync(writer, await FindAsync(db, users.Select(u => u.ExternalId).ToList(), cancellationToken), users, now, cancellationToken);
+
+    /// <summary>As above, with the existing users already found by <see cref="FindAsync"/>.</summary>
+    public static async Task<Dictionary<string, long>> ResolveAsync(VerificationBatchWriter writer, Dictionary<string, (long Id, string DisplayName)> known,
+        IReadOnlyList<NamedPlatformUser> users, DateTime now, CancellationToken cancellationToken)
     {
-        var ids = users.Select(u => u.ExternalId).Distinct().ToList();
-        var known = await db.PlatformUsers.AsNoTracking().Where(u => EF.Parameter(ids).Contains(u.ExternalId))
-            .ToDictionaryAsync(u => u.ExternalId, u => (u.Id, u.DisplayName), cancellationToken);
         foreach (var named in users)
         {
             if (!known.TryGetValue(named.ExternalId, out var user))

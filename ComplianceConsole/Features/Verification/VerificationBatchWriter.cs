@@ -25,10 +25,10 @@ internal sealed class VerificationBatchWriter : IAsyncDisposable
                 "$e", "$d", "$k", "$c"),
             Command("""UPDATE "PlatformUsers" SET "DisplayName" = $d WHERE "Id" = $id""", "$d", "$id"),
             Command("""
-                INSERT INTO "VerificationRecords" ("PlatformUserId", "Method", "IdentifierCipher", "IdentifierHash", "RealNameCipher", "Status",
-                    "SubmittedAtUtc", "IsDuplicate", "SubmissionKey", "Version")
-                VALUES ($u, $m, $ic, $ih, $nc, $s, $at, $dup, $key, 0) RETURNING "Id"
-                """, "$u", "$m", "$ic", "$ih", "$nc", "$s", "$at", "$dup", "$key"),
+                INSERT INTO "VerificationRecords" ("PlatformUserId", "Method", "IdentifierCipher", "IdentifierHash", "IdentifierHashKey", "RealNameCipher",
+                    "Status", "SubmittedAtUtc", "IsDuplicate", "SubmissionKey", "Version")
+                VALUES ($u, $m, $ic, $ih, $ihk, $nc, $s, $at, $dup, $key, 0) RETURNING "Id"
+                """, "$u", "$m", "$ic", "$ih", "$ihk", "$nc", "$s", "$at", "$dup", "$key"),
             Command("""INSERT INTO "VerificationHistory" ("VerificationRecordId", "AtUtc", "Actor", "ToStatus") VALUES ($r, $at, $a, $t)""",
                 "$r", "$at", "$a", "$t"));
     }
@@ -42,7 +42,7 @@ internal sealed class VerificationBatchWriter : IAsyncDisposable
     public async Task<long> InsertRecordAsync(VerificationRecord record, CancellationToken cancellationToken)
     {
         var id = (long)(await PreparedCommands.ExecuteAsync(_record, cancellationToken, record.PlatformUserId, (int)record.Method, record.IdentifierCipher, record.IdentifierHash,
-            record.RealNameCipher, (int)record.Status, record.SubmittedAtUtc, record.IsDuplicate, record.SubmissionKey))!;
+            record.IdentifierHashKey, record.RealNameCipher, (int)record.Status, record.SubmittedAtUtc, record.IsDuplicate, record.SubmissionKey))!;
         foreach (var entry in record.History)
         {
             await PreparedCommands.ExecuteAsync(_history, cancellationToken, id, entry.AtUtc, entry.Actor, (int)entry.ToStatus);

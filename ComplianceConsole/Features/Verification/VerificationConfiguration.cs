@@ -24,8 +24,8 @@ internal sealed class VerificationRecordConfiguration : IEntityTypeConfiguration
         builder.Property(r => r.Note).HasMaxLength(VerificationRules.MaxNoteLength);
         builder.Property(r => r.SubmissionKey).HasMaxLength(64).IsRequired();
         builder.Property(r => r.Version).IsConcurrencyToken();
-        builder.HasIndex(r => r.SubmissionKey).IsUnique();
-        builder.HasIndex(r => r.IdentifierHash);
+        builder.HasIndex(r => new { r.PlatformUserId, r.SubmissionKey }).IsUnique();
+        builder.HasIndex(r => r.IdentifierHashKey);
         builder.HasIndex(r => new { r.PlatformUserId, r.Status });
         // The grid's seeks: one index per leading filter and time axis (VerificationGridIndexes).
         foreach (var index in VerificationGridIndexes.All)

@@ -27,7 +27,21 @@ public sealed class VerificationRecord
     public PlatformUser PlatformUser { get; set; } = default!;
     public VerificationMethod Method { get; set; }
     public byte[] IdentifierCipher { get; set; } = [];
-    public string IdentifierHash { get; set; } = "";
+    public string IdentifierHash
+    {
+        get;
+        set
+        {
+            field = value;
+            IdentifierHashKey = VerificationHashes.KeyOf(value);
+        }
+    } = "";
+
+    /// <summary>
+    /// The first 60 bits of <see cref="IdentifierHash"/>, the column its index holds: an 8-byte key keeps that random-order
+    /// index a fifth of the size of one over the 64-character hash, so inserting a million records stays fast.
+    /// </summary>
+    public long IdentifierHashKey { get; private set; }
     public byte[] RealNameCipher { get; set; } = [];
     public VerificationStatus Status { get; set; }
     public DateTime SubmittedAtUtc { get; set; }
@@ -40,7 +54,10 @@ public sealed class VerificationRecord
     /// <summary>The same identity is verified for another platform user.</summary>
     public bool IsDuplicate { get; set; }
 
-    /// <summary>Makes a second submission of the same thing (a re-imported row, a retried API call) a no-op.</summary>
+    /// <summary>
+    /// Makes a second submission of the same thing (a re-imported row, a retried API call) a no-op. Unique per platform
+    /// user, so its index grows at the end for new users instead of at a random place.
+    /// </summary>
     public string SubmissionKey { get; set; } = "";
 
     public int Version { get; set; }

@@ -101,7 +101,7 @@ public sealed class VerificationQueryService(IDbContextFactory<AppDbContext> con
             .ToListAsync(cancellationToken);
         var sameUser = await ProjectAsync(db.VerificationRecords.Where(r => r.PlatformUserId == head.PlatformUserId && r.Id != id)
             .OrderByDescending(r => r.SubmittedAtUtc).Take(50), cancellationToken);
-        var sameIdentity = await ProjectAsync(db.VerificationRecords.Where(r => r.IdentifierHash == head.IdentifierHash && r.Id != id)
+        var sameIdentity = await ProjectAsync(db.VerificationRecords.WithIdentity([head.IdentifierHash]).Where(r => r.Id != id)
             .OrderByDescending(r => r.SubmittedAtUtc).Take(50), cancellationToken);
         return new VerificationDetail(record, head.Kind, head.ExpiresAtUtc, head.Note, history, sameUser, sameIdentity);
     }
@@ -193,7 +193,7 @@ public sealed class VerificationQueryService(IDbContextFactory<AppDbContext> con
             var hashes = SearchHashes(search);
             var userId = await db.PlatformUsers.AsNoTracking().Where(u => u.ExternalId == search).Select(u => (long?)u.Id).FirstOrDefaultAsync(cancellationToken);
             // The few matching ids first, each through its own index; combined with other filters in one OR, the planner walked a whole index instead.
-            var ids = await db.VerificationRecords.AsNoTracking().Where(r => hashes.Contains(r.IdentifierHash)).Select(r => r.Id)
+            var ids = await db.VerificationRecords.AsNoTracking().WithIdentity(hashes).Select(r => r.Id)
                 .Concat(db.VerificationRecords.AsNoTracking().Where(r => r.PlatformUserId == userId).Select(r => r.Id))
                 .ToListAsync(cancellationToken);
             query = query.Where(r => ids.Contains(r.Id));

@@ -45,20 +45,23 @@ public sealed class VerificationSubmissionService(IDbContextFactory<AppDbContext
         var now = clock.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(ChinaTimeToday(now));
         var results = new SubmissionResult[submissions.Count];
-        var valid = new List<(int Index, VerificationSubmission Item, string Identifier, string Hash, string Name, string Key)>();
-
-        for (var i = 0; i < submissions.Count; i++)
+        var prepared = new PreparedSubmission?[submissions.Count];
+        // Validated, hashed and encrypted on both cores before the writer's lock: with several clients one batch is prepared while another is written.
+        Parallel.For(0, submissions.Count, i =>
         {
             var item = submissions[i];
             var errors = Validate(item, today, now, out var identifier, out var name);
             if (errors.Count > 0)
             {
                 results[i] = new SubmissionResult(i, SubmissionOutcome.Invalid, null, errors);
-                continue;
+                return;
             }
+            var externalUserId = item.ExternalUserId!.Trim();
             var hash = VerificationHashes.Identifier(pii, item.Method!.Value, identifier);
-            valid.Add((i, item, identifier, hash, name, VerificationHashes.SubmissionKey(item.ExternalUserId!.Trim(), item.Method.Value, hash, item.SubmittedAtUtc)));
-        }
+            prepared[i] = new PreparedSubmission(i, item, externalUserId, hash, VerificationHashes.SubmissionKey(externalUserId, item.Method.Value, hash, item.SubmittedAtUtc),
+                pii.Encrypt(identifier), pii.Encrypt(name));
+        });
+        var valid = prepared.OfType<PreparedSubmission>().ToList();
 
         if (allOrNothing && valid.Count < submissions.Count)
         {
@@ -70,14 +73,13 @@ public sealed class VerificationSubmissionService(IDbContextFactory<AppDbContext
         await using var appender = await audit.ExclusiveAsync(cancellationToken);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var keys = valid.Select(v => v.Key).Distinct().ToList();
-        var existing = await db.VerificationRecords.AsNoTracking().Where(r => keys.Contains(r.SubmissionKey))
-            .Select(r => new { r.SubmissionKey, r.Id }).ToDictionaryAsync(r => r.SubmissionKey, r => r.Id, cancellationToken);
+        var knownUsers = await PlatformUserBatch.FindAsync(db, valid.Select(v => v.ExternalUserId).ToList(), cancellationToken);
+        var existing = await ExistingSubmissionsAsync(db, knownUsers.Values.Select(u => u.Id).ToList(), valid.Select(v => v.Key).ToHashSet(), cancellationToken);
         var fresh = valid.Where(v => !existing.ContainsKey(v.Key)).ToList();
         var verifiedHolders = await VerifiedHoldersAsync(db, fresh.Select(v => v.Hash).Distinct().ToList(), cancellationToken);
 
         await using var writer = VerificationBatchWriter.Create(db);
-        var users = await PlatformUserBatch.ResolveAsync(db, writer, fresh.Select(v => new NamedPlatformUser(v.Item.ExternalUserId!.Trim(),
+        var users = await PlatformUserBatch.ResolveAsync(writer, knownUsers, fresh.Select(v => new NamedPlatformUser(v.ExternalUserId,
             VerificationRules.NormalizeText(v.Item.UserDisplayName), v.Item.UserKind ?? PlatformUserKind.Individual)).ToList(), now, cancellationToken);
         var createdIds = new Dictionary<string, long>();
         foreach (var v in valid)
@@ -89,11 +91,11 @@ public sealed class VerificationSubmissionService(IDbContextFactory<AppDbContext
             }
             if (!createdIds.TryGetValue(v.Key, out var id)) // the same submission twice in one batch: one record
             {
-                var userId = users[v.Item.ExternalUserId!.Trim()];
+                var userId = users[v.ExternalUserId];
                 id = await writer.InsertRecordAsync(new VerificationRecord
                 {
                     PlatformUserId = userId, Method = v.Item.Method!.Value,
-                    IdentifierCipher = pii.Encrypt(v.Identifier), IdentifierHash = v.Hash, RealNameCipher = pii.Encrypt(v.Name),
+                    IdentifierCipher = v.IdentifierCipher, IdentifierHash = v.Hash, RealNameCipher = v.RealNameCipher,
                     Status = VerificationStatus.Pending, SubmittedAtUtc = v.Item.SubmittedAtUtc?.ToUniversalTime() ?? now, SubmissionKey = v.Key,
                     // A new record is pending, so it changes no other record's flag; it is a duplicate if another user holds the identity verified.
                     IsDuplicate = verifiedHolders[v.Hash].Any(holder => holder != userId),
@@ -114,14 +116,31 @@ public sealed class VerificationSubmissionService(IDbContextFactory<AppDbContext
         return results;
     }
 
+    /// <summary>
+    /// The records these submission keys already created. A key names its platform user, so only the users that exist
+    /// can have them: their few records are read through the user's index and matched here.
+    /// </summary>
+    private static async Task<Dictionary<string, long>> ExistingSubmissionsAsync(AppDbContext db, List<long> knownUserIds, HashSet<string> keys,
+        CancellationToken cancellationToken)
+    {
+        if (knownUserIds.Count == 0) return [];
+        var records = await db.VerificationRecords.AsNoTracking().Where(r => EF.Parameter(knownUserIds).Contains(r.PlatformUserId))
+            .Select(r => new { r.SubmissionKey, r.Id }).ToListAsync(cancellationToken);
+        return records.Where(r => keys.Contains(r.SubmissionKey)).ToDictionary(r => r.SubmissionKey, r => r.Id);
+    }
+
     /// <summary>For each identity hash, the platform users it is verified for.</summary>
     private static async Task<ILookup<string, long>> VerifiedHoldersAsync(AppDbContext db, List<string> hashes, CancellationToken cancellationToken)
     {
         // The status is checked here, not in SQL: with it there, SQLite read every verified record instead of seeking the hashes.
-        var records = await db.VerificationRecords.AsNoTracking().Where(r => hashes.Contains(r.IdentifierHash))
+        var records = await db.VerificationRecords.AsNoTracking().WithIdentity(hashes)
             .Select(r => new { r.IdentifierHash, r.PlatformUserId, r.Status }).ToListAsync(cancellationToken);
         return records.Where(r => r.Status == VerificationStatus.Verified).ToLookup(r => r.IdentifierHash, r => r.PlatformUserId);
     }
+
+    /// <summary>A valid submission, normalised, with its identity hash, submission key and encrypted PII.</summary>
+    private sealed record PreparedSubmission(int Index, VerificationSubmission Item, string ExternalUserId, string Hash, string Key,
+        byte[] IdentifierCipher, byte[] RealNameCipher);
 
     private static DateTime ChinaTimeToday(DateTime utcNow) => Localization.ChinaTime.FromUtc(utcNow);
 

@@ -57,10 +57,11 @@ public static class AppCommands
             case "benchmark":
                 await PrepareDatabaseAsync(app);
                 await new VerificationBenchmark(app, IntOption(args, "--records", 1_000_000), IntOption(args, "--iterations", 200),
-                    IntOption(args, "--grid-iterations", 10), IntOption(args, "--import-rows", 100_000), IntOption(args, "--api-items", 20_000)).RunAsync(Console.Out);
+                    IntOption(args, "--grid-iterations", 10), IntOption(args, "--import-rows", 100_000), IntOption(args, "--api-items", 20_000),
+                    IntOption(args, "--api-clients", 2)).RunAsync(Console.Out);
                 return true;
             default:
-                throw new ArgumentException($"Unknown command '{args[0]}'. Commands: seed --users N [--seed S], seed --content N [--seed S], seed-review --items N [--seed S], benchmark [--records N] [--iterations N] [--grid-iterations N] [--import-rows N] [--api-items N], benchmark --queue [--items N] [--iterations N], benchmark --content-items N [--content-clients C], rotate-pii-key.");
+                throw new ArgumentException($"Unknown command '{args[0]}'. Commands: seed --users N [--seed S], seed --content N [--seed S], seed-review --items N [--seed S], benchmark [--records N] [--iterations N] [--grid-iterations N] [--import-rows N] [--api-items N] [--api-clients C], benchmark --queue [--items N] [--iterations N], benchmark --content-items N [--content-clients C], rotate-pii-key.");
         }
     }
 

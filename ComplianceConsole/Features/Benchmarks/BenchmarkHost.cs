@@ -1,3 +1,6 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Text.Json;
 using ComplianceConsole.Data;
 using ComplianceConsole.Features.ApiKeys;
 using ComplianceConsole.Security;
@@ -40,6 +43,34 @@ internal static class BenchmarkHost
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new HttpClient { BaseAddress = new Uri(address + "/") };
+    }
+
+    /// <summary>
+    /// Posts JSON bodies (serialised beforehand: the platform does that on its own machine) with <paramref name="concurrent"/>
+    /// clients at once, each taking the next body; <paramref name="check"/> reads each answer and returns a count to sum.
+    /// </summary>
+    public static async Task<(TimeSpan Elapsed, long Sum)> PostAllAsync(HttpClient client, string path, IReadOnlyList<byte[]> bodies, int concurrent,
+        Func<JsonElement, long> check)
+    {
+        var next = -1;
+        long sum = 0;
+        var stopwatch = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, concurrent).Select(async _ =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < bodies.Count) Interlocked.Add(ref sum, await PostAsync(client, path, bodies[i], check));
+        }));
+        return (stopwatch.Elapsed, sum);
+    }
+
+    public static async Task<long> PostAsync(HttpClient client, string path, byte[] body, Func<JsonElement, long> check)
+    {
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        using var response = await client.PostAsync(path, content);
+        response.EnsureSuccessStatusCode();
+        using var answer = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync());
+        return check(answer.RootElement);
     }
 
     /// <summary>A new API key with one scope, created by the signed-in benchmark account.</summary>

@@ -45,7 +45,7 @@ public sealed class ContentIngestionBenchmark(WebApplication app, int items, int
         await BenchmarkHost.SignInAsync(scope.ServiceProvider);
         var client = await BenchmarkHost.ServeAsync(app);
         client.DefaultRequestHeaders.Add(ApiKeyAuthenticationHandler.HeaderName, await BenchmarkHost.ApiKeyAsync(scope.ServiceProvider, ReviewPermissions.SubmitContent));
-        await PostAsync(client, Batches(synthetic, $"warm{run}", 2)[0]); // JIT, connections, the library's first compile
+        await BenchmarkHost.PostAsync(client, Path, Serialise(Batches(synthetic, $"warm{run}", 2)[0]), FlagsRaised); // JIT, connections, the library's first compile
 
         foreach (var concurrent in rounds)
         {
@@ -118,29 +118,16 @@ public sealed class ContentIngestionBenchmark(WebApplication app, int items, int
     /// </summary>
     private static async Task<(double Rate, long Flags)> ApiItemsPerSecondAsync(HttpClient client, List<List<ContentSubmission>> batches, int concurrent)
     {
-        var bodies = batches.Select(Serialise).ToList();
-        var next = -1;
-        long flags = 0;
-        var stopwatch = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, concurrent).Select(async _ =>
-        {
-            int i;
-            while ((i = Interlocked.Increment(ref next)) < bodies.Count) Interlocked.Add(ref flags, await PostAsync(client, bodies[i]));
-        }));
-        return (batches.Count * Batch / stopwatch.Elapsed.TotalSeconds, flags);
+        var (elapsed, flags) = await BenchmarkHost.PostAllAsync(client, Path, batches.Select(Serialise).ToList(), concurrent, FlagsRaised);
+        return (batches.Count * Batch / elapsed.TotalSeconds, flags);
     }
 
-    private static Task<long> PostAsync(HttpClient client, List<ContentSubmission> batch) => PostAsync(client, Serialise(batch));
+    private const string Path = "api/v1/content";
 
-    private static async Task<long> PostAsync(HttpClient client, byte[] body)
+    private static long FlagsRaised(JsonElement answer)
     {
-        using var content = new ByteArrayContent(body);
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        using var response = await client.PostAsync("api/v1/content", content);
-        response.EnsureSuccessStatusCode();
-        using var answer = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync());
-        if (answer.RootElement.GetProperty("created").GetInt32() != Batch) throw new InvalidOperationException("A benchmark item was not created: " + answer.RootElement);
-        return answer.RootElement.GetProperty("results").EnumerateArray().Sum(r => r.GetProperty("flagsAdded").GetInt64());
+        if (answer.GetProperty("created").GetInt32() != Batch) throw new InvalidOperationException("A benchmark item was not created: " + answer);
+        return answer.GetProperty("results").EnumerateArray().Sum(r => r.GetProperty("flagsAdded").GetInt64());
     }
 
     /// <summary>Chinese text sent as UTF-8, as a platform in China sends it, rather than as \u escapes.</summary>

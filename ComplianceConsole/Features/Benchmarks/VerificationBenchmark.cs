@@ -15,7 +15,7 @@ namespace ComplianceConsole.Features.Benchmarks;
 /// warm-up rounds, then the given number of timed rounds, and reports p50 and p95 in milliseconds.
 /// Seeds synthetic records first when the database holds fewer than asked for.
 /// </summary>
-public sealed class VerificationBenchmark(WebApplication app, int records, int iterations, int gridIterations, int importRows, int apiItems)
+public sealed class VerificationBenchmark(WebApplication app, int records, int iterations, int gridIterations, int importRows, int apiItems, int apiClients)
 {
     private const int Warmup = 10;
 
@@ -69,9 +69,12 @@ public sealed class VerificationBenchmark(WebApplication app, int records, int i
             var submitter = await BenchmarkHost.ApiKeyAsync(scope.ServiceProvider, VerificationPermissions.Submit);
             client.DefaultRequestHeaders.Remove(ApiKeyAuthenticationHandler.HeaderName);
             client.DefaultRequestHeaders.Add(ApiKeyAuthenticationHandler.HeaderName, submitter);
-            var api = await writes.ApiItemsPerSecondAsync(client);
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"API submissions over HTTP ({apiItems:N0} new users' verifications, batches of {WriteBenchmark.Batch:N0}): {api:N0} items/s, {WriteBenchmark.Ratio(api, raw)} to raw inserts."));
+            foreach (var concurrent in new[] { 1, apiClients }.Distinct())
+            {
+                var api = await writes.ApiItemsPerSecondAsync(client, concurrent);
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"API submissions over HTTP ({apiItems:N0} new users' verifications, batches of {WriteBenchmark.Batch:N0}, {concurrent} client{(concurrent == 1 ? "" : "s")} at once): {api:N0} items/s, {WriteBenchmark.Ratio(api, raw)} to raw inserts."));
+            }
         }
         if (importRows > 0) await ImportAsync(output, scope.ServiceProvider, raw);
         await app.StopAsync();

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Json;
+using System.Text.Json;
 using System.Security.Cryptography;
 using ComplianceConsole.Data;
 using ComplianceConsole.Features.Api;
@@ -61,24 +61,23 @@ internal sealed class WriteBenchmark(IDbContextFactory<AppDbContext> contexts, i
         return items / stopwatch.Elapsed.TotalSeconds;
     }
 
-    /// <summary>New platform users with valid identities, posted as the platform would, batch after batch.</summary>
-    public async Task<double> ApiItemsPerSecondAsync(HttpClient client)
+    /// <summary>
+    /// New platform users with valid identities, posted as the platform would, batch after batch, by
+    /// <paramref name="concurrent"/> clients at once.
+    /// </summary>
+    public async Task<double> ApiItemsPerSecondAsync(HttpClient client, int concurrent)
     {
         var identities = new SyntheticIdentities(Environment.TickCount);
-        var run = DateTime.UtcNow.Ticks;
-        var batches = Enumerable.Range(0, items / Batch).Select(b => new SubmitVerificationsRequest(Enumerable.Range(0, Batch).Select(i =>
+        var run = $"api{DateTime.UtcNow.Ticks}-c{concurrent}";
+        var bodies = Enumerable.Range(0, items / Batch).Select(b => JsonSerializer.SerializeToUtf8Bytes(new SubmitVerificationsRequest(Enumerable.Range(0, Batch).Select(i =>
         {
             var id = i % 2 == 0;
-            return new VerificationSubmissionDto($"api{run}-{b}-{i}", null, null, id ? "ResidentIdCard" : "MobileNumber",
+            return new VerificationSubmissionDto($"{run}-{b}-{i}", null, null, id ? "ResidentIdCard" : "MobileNumber",
                 id ? identities.ResidentId() : identities.Mobile(), identities.PersonName(), DateTimeOffset.UtcNow.AddMinutes(-i));
-        }).ToList())).ToList();
-        var stopwatch = Stopwatch.StartNew();
-        foreach (var batch in batches)
-        {
-            var response = await client.PostAsJsonAsync("api/v1/verifications", batch);
-            response.EnsureSuccessStatusCode();
-        }
-        return batches.Count * Batch / stopwatch.Elapsed.TotalSeconds;
+        }).ToList()), JsonSerializerOptions.Web)).ToList();
+        var (elapsed, created) = await BenchmarkHost.PostAllAsync(client, "api/v1/verifications", bodies, concurrent, answer => answer.GetProperty("created").GetInt32());
+        if (created != bodies.Count * Batch) throw new InvalidOperationException($"Only {created:N0} of {bodies.Count * Batch:N0} benchmark submissions were created.");
+        return created / elapsed.TotalSeconds;
     }
 
     public static string Ratio(double rate, double raw) => string.Create(CultureInfo.InvariantCulture, $"1:{raw / rate:F1}");

@@ -32,7 +32,8 @@ public sealed record IngestResponse(int Created, int Updated, int Unchanged, int
 
 public sealed record ContentDecisionDto(DecisionOutcome Outcome, string ReasonCode, DateTimeOffset DecidedAt);
 
-public sealed record AuthorSanctionDto(SanctionKind Kind, DateTimeOffset StartsAt, DateTimeOffset? EndsAt, string ReasonCode);
+/// <summary>A sanction in force on the item's author; <c>id</c> is what an appeal against it names (<c>sanctionId</c>).</summary>
+public sealed record AuthorSanctionDto(long Id, SanctionKind Kind, DateTimeOffset StartsAt, DateTimeOffset? EndsAt, string ReasonCode);
 
 public sealed record ContentStatusResponse(string ExternalId, ContentCaseState CaseState, int OpenFlags, ContentDecisionDto? LatestDecision,
     IReadOnlyList<AuthorSanctionDto> AuthorSanctions);
@@ -115,7 +116,7 @@ public static class ContentApi
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, detail: localizer["Content.NotFound", externalId]);
         return TypedResults.Ok(new ContentStatusResponse(s.ExternalId, s.CaseState, s.OpenFlags,
             s.LatestDecision is { } d ? new ContentDecisionDto(d.Outcome, d.ReasonCode, Utc(d.DecidedAtUtc)) : null,
-            s.AuthorSanctions.Select(a => new AuthorSanctionDto(a.Kind, Utc(a.StartsAtUtc), a.EndsAtUtc is { } end ? Utc(end) : null, a.ReasonCode)).ToList()));
+            s.AuthorSanctions.Select(a => new AuthorSanctionDto(a.Id, a.Kind, Utc(a.StartsAtUtc), a.EndsAtUtc is { } end ? Utc(end) : null, a.ReasonCode)).ToList()));
     }
 
     private static readonly ContentSubmission Empty = new(null, null, null, null, null, null, null, null, null, null, null, null, null);

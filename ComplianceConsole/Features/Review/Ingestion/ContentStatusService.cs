@@ -9,7 +9,7 @@ public enum ContentCaseState { None = 0, Open = 1, Escalated = 2, Decided = 3 }
 
 public sealed record ContentDecisionView(DecisionOutcome Outcome, string ReasonCode, DateTime DecidedAtUtc);
 
-public sealed record ActiveSanctionView(SanctionKind Kind, DateTime StartsAtUtc, DateTime? EndsAtUtc, string ReasonCode);
+public sealed record ActiveSanctionView(long Id, SanctionKind Kind, DateTime StartsAtUtc, DateTime? EndsAtUtc, string ReasonCode);
 
 /// <summary>What the platform needs to act on an item: its case, the latest decision, open flags, and its author's sanctions in force.</summary>
 public sealed record ContentStatus(string ExternalId, ContentCaseState CaseState, int OpenFlags, ContentDecisionView? LatestDecision,
@@ -33,7 +33,7 @@ public sealed class ContentStatusService(IDbContextFactory<AppDbContext> context
         var sanctions = await db.Sanctions.AsNoTracking()
             .Where(s => s.PlatformUserId == item.AuthorId && s.LiftedAtUtc == null && s.StartsAtUtc <= now && (s.EndsAtUtc == null || s.EndsAtUtc > now))
             .OrderByDescending(s => s.Kind).ThenBy(s => s.StartsAtUtc)
-            .Select(s => new ActiveSanctionView(s.Kind, s.StartsAtUtc, s.EndsAtUtc, s.ReasonCode))
+            .Select(s => new ActiveSanctionView(s.Id, s.Kind, s.StartsAtUtc, s.EndsAtUtc, s.ReasonCode))
             .ToListAsync(cancellationToken);
         // FlagCount counts the flags since the case was last decided, so a decided case has none open.
         var openFlags = @case is null || @case.State == ReviewCaseState.Decided ? 0 : @case.FlagCount;

@@ -98,7 +98,7 @@ public sealed class AppealSubmissionService(IDbContextFactory<AppDbContext> cont
         if (appeal.ContentExternalId is not null && content is null) return (null, new("contentExternalId", "Content.UnknownItem"));
         var sanction = appeal.SanctionId is { } sanctionId
             ? await db.Sanctions.AsNoTracking().Where(s => s.Id == sanctionId)
-                .Select(s => new { s.DecisionId, s.PlatformUserId, ContentItemId = db.ReviewCases.Where(c => c.Id == s.ReviewCaseId).Select(c => c.ContentItemId).FirstOrDefault() })
+                .Select(s => new { s.DecisionId, s.PlatformUserId, ContentItemId = db.ReviewCases.Where(c => c.Id == s.ReviewCaseId).OrderBy(c => c.Id).Select(c => c.ContentItemId).FirstOrDefault() })
                 .SingleOrDefaultAsync(cancellationToken)
             : null;
         if (appeal.SanctionId is not null && sanction is null) return (null, new("sanctionId", "Appeals.SanctionUnknown"));

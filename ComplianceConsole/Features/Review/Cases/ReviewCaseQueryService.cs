@@ -63,7 +63,7 @@ public sealed class ReviewCaseQueryService(IDbContextFactory<AppDbContext> conte
                                      where c.AuthorId == authorId && c.Id != caseId
                                      orderby d.DecidedAtUtc descending, d.Id descending
                                      select new AuthorDecision(c.Id, c.ContentItem.ExternalId, d.Outcome, d.ReasonCode, d.DecidedByName, d.DecidedAtUtc,
-                                         db.Appeals.Where(a => a.DecisionId == d.Id).Select(a => new AppealSummary(a.State, a.Outcome, a.DecidedAtUtc)).FirstOrDefault()))
+                                         db.Appeals.Where(a => a.DecisionId == d.Id).OrderBy(a => a.Id).Select(a => new AppealSummary(a.State, a.Outcome, a.DecidedAtUtc)).FirstOrDefault()))
             .Take(AuthorHistoryRows).ToListAsync(cancellationToken);
 
         var history = await db.ReviewCaseEvents.AsNoTracking().Where(e => e.ReviewCaseId == caseId).OrderBy(e => e.Id)
@@ -98,7 +98,7 @@ public sealed class ReviewCaseQueryService(IDbContextFactory<AppDbContext> conte
             .OrderByDescending(s => s.ImposedAtUtc).Take(AuthorHistoryRows)
             .Select(s => new SanctionRow(s.Id, s.Kind, s.ReasonCode, s.Note, s.StartsAtUtc, s.EndsAtUtc, s.ImposedByName, s.ImposedAtUtc,
                 s.ReviewCaseId, s.LiftedAtUtc, s.LiftedByName, s.LiftReason, false,
-                db.Appeals.Where(a => a.DecisionId == s.DecisionId).Select(a => new AppealSummary(a.State, a.Outcome, a.DecidedAtUtc)).FirstOrDefault()))
+                db.Appeals.Where(a => a.DecisionId == s.DecisionId).OrderBy(a => a.Id).Select(a => new AppealSummary(a.State, a.Outcome, a.DecidedAtUtc)).FirstOrDefault()))
             .ToListAsync(cancellationToken);
         return rows.Select(s => s with { IsActive = SanctionRules.IsActive(s.StartsAtUtc, s.EndsAtUtc, s.LiftedAtUtc, now) })
             .OrderByDescending(s => s.IsActive).ToList();

@@ -44,6 +44,9 @@ public sealed class AppealTests(ReviewDecisionApp app) : IClassFixture<ReviewDec
         Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
         Assert.Contains("pa-retry", (await second.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
 
+        var openApi = await app.App.CreateBrowserlikeClient().GetStringAsync("/openapi/v1.json");
+        Assert.Contains("/api/v1/appeals", openApi);
+        Assert.Contains("Overturned: the appealed decision was wrong", openApi);
         var read = await platform.GetFromJsonAsync<JsonElement>("/api/v1/appeals/pa-retry");
         Assert.Equal("Open", read.GetProperty("state").GetString());
         Assert.Equal(HttpStatusCode.NotFound, (await platform.GetAsync("/api/v1/appeals/pa-never")).StatusCode);
@@ -88,6 +91,8 @@ public sealed class AppealTests(ReviewDecisionApp app) : IClassFixture<ReviewDec
     {
         await using (var manager = app.App.As(ReviewDecisionApp.Manager))
         {
+            var rows = await manager.Get<TimeLimitSettingsService>().GetAsync();
+            Assert.Contains(rows, r => r is { Source: FlagSource.Appeal, IsDefault: true, Amount: 15, Unit: TimeLimitUnit.WorkingDays });
             var saved = await manager.Get<TimeLimitSettingsService>().SaveAsync(new SourceTimeLimitForm { Source = FlagSource.Appeal, Amount = 5, Unit = TimeLimitUnit.WorkingDays });
             Assert.True(saved.Succeeded);
         }
@@ -115,6 +120,12 @@ public sealed class AppealTests(ReviewDecisionApp app) : IClassFixture<ReviewDec
         Assert.Equal(HttpStatusCode.Created, (await platform.PostAsJsonAsync("/api/v1/appeals", Appeal("pa-own", "author-own", content: "ap-own"))).StatusCode);
         var appealId = (await app.DetailAsync(caseId)).OpenAppeal!.Id;
 
+        await using (var decider = app.App.As(Reviewer))
+        {
+            // "Start reviewing" in the appeals view never hands the decider an appeal against their own decision (every
+            // decision in this class is theirs, so the view has nothing for them).
+            Assert.Equal(ClaimOutcome.QueueEmpty, (await decider.Get<ReviewClaims>().ClaimNextAsync(ReviewQueueView.Parse("source:Appeal"))).Outcome);
+        }
         Assert.True((await app.ClaimAsync(Reviewer, caseId)).Succeeded);
         var refused = await DecideAppealAsync(Reviewer, caseId, appealId, new AppealDecisionRequest(AppealOutcome.Overturned, "misjudged", "我自己也觉得判错了"));
         Assert.Equal("Review.Appeal.OwnDecision", refused.RefusalKey);

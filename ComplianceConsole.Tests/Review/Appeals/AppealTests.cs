@@ -159,7 +159,11 @@ public sealed class AppealTests(ReviewDecisionApp app) : IClassFixture<ReviewDec
         var appeal = await platform.GetFromJsonAsync<JsonElement>("/api/v1/appeals/pa-over");
         Assert.Equal(("Decided", "Overturned", "new_evidence"),
             (appeal.GetProperty("state").GetString(), appeal.GetProperty("outcome").GetString(), appeal.GetProperty("reasonCode").GetString()));
-        Assert.Equal(0, (await platform.GetFromJsonAsync<JsonElement>("/api/v1/content/ap-over")).GetProperty("authorSanctions").GetArrayLength());
+        var content = await platform.GetFromJsonAsync<JsonElement>("/api/v1/content/ap-over");
+        Assert.Equal(0, content.GetProperty("authorSanctions").GetArrayLength());
+        var latest = content.GetProperty("latestDecision");
+        Assert.Equal(("Removed", "pa-over", "Overturned"), (latest.GetProperty("outcome").GetString(),
+            latest.GetProperty("appeal").GetProperty("platformAppealId").GetString(), latest.GetProperty("appeal").GetProperty("outcome").GetString()));
 
         var detail = await app.DetailAsync(caseId);
         Assert.Equal(ReviewCaseState.Decided, detail.Case.State);

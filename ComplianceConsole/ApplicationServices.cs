@@ -92,6 +92,7 @@ public static class ApplicationServices
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapVerificationApi();
         app.MapContentApi();
+        app.MapAppealApi();
         app.MapJobEndpoints();
         return app;
     }

@@ -32,6 +32,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<FeatureRule> FeatureRules => Set<FeatureRule>();
     public DbSet<SourceTimeLimit> SourceTimeLimits => Set<SourceTimeLimit>();
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
+    public DbSet<Appeal> Appeals => Set<Appeal>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

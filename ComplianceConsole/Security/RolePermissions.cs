@@ -55,6 +55,7 @@ public static class RolePermissions
         ReviewPermissions.Decide,
         ReviewPermissions.Read,
         ReviewPermissions.ReadContent,
+        ReviewPermissions.SubmitAppeal,
         ReviewPermissions.SubmitContent,
         ReviewPermissions.Supervise,
         SettingsPermissions.Manage,
@@ -70,7 +71,7 @@ public static class RolePermissions
     public static readonly IReadOnlyList<string> ApiScopes =
         [
             VerificationPermissions.Submit, VerificationPermissions.CheckEligibility, ReviewPermissions.SubmitContent, ReviewPermissions.ReadContent,
-            ExportPermissions.VerifyFile,
+            ExportPermissions.VerifyFile, ReviewPermissions.SubmitAppeal,
         ];
 
     public static bool Grants(IEnumerable<string> roles, string permission) =>

@@ -48,6 +48,8 @@ public static class AuditActions
     public const string FeatureRulesImported = "feature_library.imported";
     public const string TimeLimitsChanged = "review.time_limits_changed";
     public const string CalendarChanged = "review.calendar_changed";
+    public const string AppealReceived = "appeal.received";
+    public const string AppealDecided = "appeal.decided";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -58,5 +60,6 @@ public static class AuditActions
         ApiKeyCreated, ApiKeyRevoked, JobQueued, JobCancelled,
         ContentSubmitted, FlagsSubmitted, ReviewCaseClaimed, ReviewCaseReleased, ReviewCaseAssigned, ReviewClaimsExpired, ReviewCaseDecided, ReviewBulkDecided, ReviewCaseReopened,
         SanctionImposed, SanctionLifted, RumourRefutationRecorded, RegulatorReportRecorded, ComplaintAnswered, FeatureRuleSaved, FeatureRulesImported, TimeLimitsChanged, CalendarChanged,
+        AppealReceived, AppealDecided,
     ];
 }

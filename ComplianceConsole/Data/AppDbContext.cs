@@ -4,6 +4,7 @@ using ComplianceConsole.Features.Jobs;
 using ComplianceConsole.Features.Review;
 using ComplianceConsole.Features.Settings;
 using ComplianceConsole.Features.Verification;
+using ComplianceConsole.Features.Webhooks;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -32,6 +33,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<FeatureRule> FeatureRules => Set<FeatureRule>();
     public DbSet<SourceTimeLimit> SourceTimeLimits => Set<SourceTimeLimit>();
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
+    public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
+    public DbSet<PlatformEvent> PlatformEventOutbox => Set<PlatformEvent>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -48,6 +48,13 @@ public static class AuditActions
     public const string FeatureRulesImported = "feature_library.imported";
     public const string TimeLimitsChanged = "review.time_limits_changed";
     public const string CalendarChanged = "review.calendar_changed";
+    public const string WebhookCreated = "webhook.created";
+    public const string WebhookUpdated = "webhook.updated";
+    public const string WebhookSecretRotated = "webhook.secret_rotated";
+    public const string WebhookEnabled = "webhook.enabled";
+    public const string WebhookDisabled = "webhook.disabled";
+    public const string WebhookTestSent = "webhook.test_sent";
+    public const string WebhookRedelivered = "webhook.redelivered";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -58,5 +65,6 @@ public static class AuditActions
         ApiKeyCreated, ApiKeyRevoked, JobQueued, JobCancelled,
         ContentSubmitted, FlagsSubmitted, ReviewCaseClaimed, ReviewCaseReleased, ReviewCaseAssigned, ReviewClaimsExpired, ReviewCaseDecided, ReviewBulkDecided, ReviewCaseReopened,
         SanctionImposed, SanctionLifted, RumourRefutationRecorded, RegulatorReportRecorded, ComplaintAnswered, FeatureRuleSaved, FeatureRulesImported, TimeLimitsChanged, CalendarChanged,
+        WebhookCreated, WebhookUpdated, WebhookSecretRotated, WebhookEnabled, WebhookDisabled, WebhookTestSent, WebhookRedelivered,
     ];
 }

@@ -33,8 +33,9 @@ public static class WebhookRules
         url = url?.Trim() ?? "";
         if (url.Length == 0) return new("Url", "Validation.Required");
         if (url.Length > MaxUrlLength) return new("Url", "Validation.TooLong", MaxUrlLength);
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || string.IsNullOrEmpty(uri.Host)) return new("Url", "Webhooks.Url.Invalid");
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri)) return new("Url", "Webhooks.Url.Invalid");
         if (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps) return new("Url", "Webhooks.Url.SchemeNotAllowed", uri.Scheme);
+        if (string.IsNullOrEmpty(uri.Host)) return new("Url", "Webhooks.Url.Invalid");
         if (uri.UserInfo.Length > 0) return new("Url", "Webhooks.Url.CredentialsNotAllowed");
         if (allowPrivateAddresses) return null;
         if (uri.IsLoopback || IsLocalName(uri.IdnHost)) return new("Url", $"Webhooks.Url.{AddressClass.Loopback}", uri.Host);

@@ -21,14 +21,14 @@ public sealed class WebhookService(IDbContextFactory<AppDbContext> contextFactor
     {
         await guard.DemandAsync(WebhookPermissions.Manage);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return await Rows(db).OrderBy(e => e.Name).ToListAsync(cancellationToken);
+        return await Rows(db, db.WebhookEndpoints.OrderBy(e => e.Name)).ToListAsync(cancellationToken);
     }
 
     public async Task<WebhookEndpointRow?> GetAsync(long id, CancellationToken cancellationToken = default)
     {
         await guard.DemandAsync(WebhookPermissions.Manage);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return await Rows(db).SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
+        return await Rows(db, db.WebhookEndpoints.Where(e => e.Id == id)).SingleOrDefaultAsync(cancellationToken);
     }
 
     public async Task<WebhookSecretResult> CreateAsync(WebhookEndpointForm form, CancellationToken cancellationToken = default)
@@ -146,7 +146,7 @@ public sealed class WebhookService(IDbContextFactory<AppDbContext> contextFactor
         return SaveResult.Saved;
     }
 
-    private static IQueryable<WebhookEndpointRow> Rows(AppDbContext db) => db.WebhookEndpoints.AsNoTracking().Select(e => new WebhookEndpointRow(
+    private static IQueryable<WebhookEndpointRow> Rows(AppDbContext db, IQueryable<WebhookEndpoint> endpoints) => endpoints.AsNoTracking().Select(e => new WebhookEndpointRow(
         e.Id, e.Name, e.Url, e.EventTypes, e.Enabled, e.DisabledReason, e.DisabledAtUtc, e.DisabledByName, e.ConsecutiveFailures, e.LastError,
         e.RetryAtUtc, e.CreatedByName, e.CreatedAtUtc,
         db.WebhookDeliveries.Count(d => d.EndpointId == e.Id && d.State == WebhookDeliveryState.Pending), e.Version));

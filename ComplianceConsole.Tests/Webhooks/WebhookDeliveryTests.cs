@@ -48,7 +48,7 @@ public sealed class WebhookDeliveryTests(WebhookApp app) : IClassFixture<Webhook
         Assert.True(waits[0] >= 0.24 && waits[1] >= 0.48 && waits[2] >= 0.96, string.Join(", ", waits));
         Assert.True(waits[2] > waits[0], string.Join(", ", waits));
 
-        var delivery = Assert.Single(await app.WaitForAsync(() => app.DeliveriesAsync(endpointId), d => d.Single().State == WebhookDeliveryState.Delivered));
+        var delivery = Assert.Single(await app.WaitForAsync(() => app.DeliveriesAsync(endpointId), d => d is [{ State: WebhookDeliveryState.Delivered }]));
         Assert.Equal((4, 200), (delivery.Attempts, delivery.LastStatusCode));
         Assert.Equal(0, (await app.EndpointAsync(endpointId)).ConsecutiveFailures);
     }
@@ -79,7 +79,7 @@ public sealed class WebhookDeliveryTests(WebhookApp app) : IClassFixture<Webhook
         receiver.Answer = (_, _) => 200;
         receiver.Release();
 
-        var delivery = Assert.Single(await app.WaitForAsync(() => app.DeliveriesAsync(endpointId), d => d.Single().State == WebhookDeliveryState.Delivered));
+        var delivery = Assert.Single(await app.WaitForAsync(() => app.DeliveriesAsync(endpointId), d => d is [{ State: WebhookDeliveryState.Delivered }]));
         Assert.Equal(eventId, delivery.EventId);
         Assert.True(delivery.Attempts >= 2);
         Assert.All(receiver.Arrived, r => Assert.Equal(eventId, r.EventId)); // the receiver deduplicates by this id
@@ -127,7 +127,7 @@ public sealed class WebhookDeliveryTests(WebhookApp app) : IClassFixture<Webhook
         using var receiver = new WebhookReceiver();
         var endpointId = await app.AddEndpointAsync(receiver, PlatformEventTypes.VerificationDecided);
         var eventId = (await app.PublishAsync((PlatformEventTypes.VerificationDecided, "user-again"))).Single();
-        var delivery = (await app.WaitForAsync(() => app.DeliveriesAsync(endpointId), d => d.Single().State == WebhookDeliveryState.Delivered)).Single();
+        var delivery = (await app.WaitForAsync(() => app.DeliveriesAsync(endpointId), d => d is [{ State: WebhookDeliveryState.Delivered }])).Single();
 
         await using (var admin = app.App.As(TestApp.AdminEmail))
         {
@@ -135,6 +135,6 @@ public sealed class WebhookDeliveryTests(WebhookApp app) : IClassFixture<Webhook
         }
         var received = await receiver.WaitForAsync(r => r.Count == 2);
         Assert.All(received, r => Assert.Equal(eventId, r.EventId));
-        Assert.Equal(2, (await app.WaitForAsync(() => app.DeliveriesAsync(endpointId), d => d.Single().State == WebhookDeliveryState.Delivered)).Single().Attempts);
+        Assert.Equal(2, (await app.WaitForAsync(() => app.DeliveriesAsync(endpointId), d => d is [{ State: WebhookDeliveryState.Delivered }])).Single().Attempts);
     }
 }

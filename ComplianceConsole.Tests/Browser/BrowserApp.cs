@@ -9,11 +9,18 @@ namespace ComplianceConsole.Tests.Browser;
 /// The app on Kestrel at 127.0.0.1 and the operating system's Chromium driven by Playwright. Playwright's own
 /// browser download is not used; Debian's chromium must be installed (.ci/run does it).
 /// </summary>
-public class BrowserApp(IReadOnlyDictionary<string, string>? settings = null) : IAsyncLifetime
+public class BrowserApp : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
-    public TestApp App { get; } = new(settings);
+    public BrowserApp() : this(null)
+    {
+    }
+
+    /// <summary>The app with these settings over its defaults.</summary>
+    protected BrowserApp(IReadOnlyDictionary<string, string>? settings) => App = new TestApp(settings);
+
+    public TestApp App { get; }
     public string BaseUrl { get; private set; } = "";
     private IPlaywright? _playwright;
     public IBrowser Browser { get; private set; } = default!;

@@ -46,7 +46,7 @@ public sealed class WebhookNudge(ISchedulerFactory schedulers, ILogger<WebhookNu
             var scheduler = await schedulers.GetScheduler();
             await scheduler.TriggerJob(WebhookDispatchJob.Key);
         }
-        catch (SchedulerException e)
+        catch (Exception e) when (e is SchedulerException or ObjectDisposedException) // the app is stopping
         {
             logger.LogDebug(e, "The webhook dispatcher could not be woken; the next poll delivers instead.");
         }

@@ -9,6 +9,7 @@ using ComplianceConsole.Features.Settings;
 using ComplianceConsole.Features.Setup;
 using ComplianceConsole.Features.Staff;
 using ComplianceConsole.Features.Verification;
+using ComplianceConsole.Features.Webhooks;
 using ComplianceConsole.Localization;
 using ComplianceConsole.Security;
 using MudBlazor.Services;
@@ -44,6 +45,7 @@ public static class ApplicationServices
         builder.Services.AddScoped<StaffService>();
         builder.Services.AddVerification();
         builder.Services.AddReview();
+        builder.AddWebhooks();
         builder.Services.AddPlatformApi(authentication);
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;

@@ -13,7 +13,14 @@ public class BrowserApp : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
-    public TestApp App { get; } = new();
+    public BrowserApp() : this(null)
+    {
+    }
+
+    /// <summary>The app with these settings over its defaults.</summary>
+    protected BrowserApp(IReadOnlyDictionary<string, string>? settings) => App = new TestApp(settings);
+
+    public TestApp App { get; }
     public string BaseUrl { get; private set; } = "";
     private IPlaywright? _playwright;
     public IBrowser Browser { get; private set; } = default!;

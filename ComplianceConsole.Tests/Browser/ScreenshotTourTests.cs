@@ -7,6 +7,7 @@ using ComplianceConsole.Localization;
 using ComplianceConsole.Security;
 using ComplianceConsole.Tests.Infrastructure;
 using ComplianceConsole.Tests.Review.TimeLimitSettings;
+using ComplianceConsole.Tests.Webhooks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Playwright;
 
@@ -16,6 +17,7 @@ namespace ComplianceConsole.Tests.Browser;
 public sealed class TourBrowserApp : BrowserApp
 {
     public long RecordId { get; private set; }
+    public long WebhookEndpointId { get; private set; }
 
     public static string EmailOf(string role) => $"{role.ToLowerInvariant()}@tour.example.cn";
 
@@ -26,6 +28,7 @@ public sealed class TourBrowserApp : BrowserApp
         await using (var admin = App.As(TestApp.AdminEmail))
         {
             await admin.Get<ApiKeyService>().CreateAsync("主站内容平台", [.. RolePermissions.ApiScopes]);
+            WebhookEndpointId = await WebhookTourData.ArrangeAsync(App, admin);
         }
         string[][] people =
         [
@@ -76,6 +79,7 @@ public sealed class ScreenshotTourTests(TourBrowserApp browser) : IClassFixture<
         Regex.Replace(template, @"\{(?<name>[^}:]+)[^}]*\}", match => match.Groups["name"].Value switch
         {
             "Id" or "id" => browser.RecordId.ToString(),
+            "EndpointId" => browser.WebhookEndpointId.ToString(),
             _ => match.Value, // an endpoint's parameter; a page left with one fails below
         });
 
@@ -94,6 +98,8 @@ public sealed class ScreenshotTourTests(TourBrowserApp browser) : IClassFixture<
         var paths = PagesFor(Roles.Administrator).Select(r => r.Path).ToList();
         Assert.Contains("/staff", paths);
         Assert.Contains("/access-denied", paths);
+        Assert.Contains("/webhooks", paths);
+        Assert.Contains($"/webhooks/{browser.WebhookEndpointId}", paths);
         Assert.Contains($"/verification/{browser.RecordId}", PagesFor(Roles.Verifier).Select(r => r.Path));
         Assert.Superset(new HashSet<string> { "/review/library", "/review/library/test", "/review/library/import", "/review/time-limits", "/review/calendar" },
             PagesFor(Roles.Manager).Select(r => r.Path).ToHashSet());

@@ -97,6 +97,8 @@ public sealed class AuthorizationSweepTests(SweepApp sweep) : IClassFixture<Swee
         Assert.Contains("/review/library/import", paths);
         Assert.Contains("/review/time-limits", paths);
         Assert.Contains("/review/calendar", paths);
+        Assert.Contains("/webhooks", paths);
+        Assert.Contains("/webhooks/1", paths);
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using ComplianceConsole.Features.Exports;
 using ComplianceConsole.Features.Jobs;
 using ComplianceConsole.Features.Review;
 using ComplianceConsole.Features.Verification;
+using ComplianceConsole.Features.Webhooks;
 using ComplianceConsole.Security.Pii;
 using ComplianceConsole.Features.Settings;
 using ComplianceConsole.Features.Staff;
@@ -36,8 +37,8 @@ public class RolePermissionsTests
     public void Several_roles_grant_the_union_of_their_permissions()
     {
         var granted = RolePermissions.For([Roles.Auditor, Roles.Administrator]);
-        Assert.Equal([ApiKeyPermissions.Manage, AuditPermissions.Read, ExportPermissions.Create, JobPermissions.ReadAll, JobPermissions.ReadOwn,
-            ReviewPermissions.Read, SettingsPermissions.Manage, StaffPermissions.Manage, VerificationPermissions.Read], granted.Order());
+        Assert.Equal([ApiKeyPermissions.Manage, AuditPermissions.Read, ExportPermissions.Create, JobPermissions.ReadAll, JobPermissions.ReadOwn, ReviewPermissions.Read,
+            SettingsPermissions.Manage, StaffPermissions.Manage, VerificationPermissions.Read, WebhookPermissions.Manage], granted.Order());
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public class NavMenuTests : ShellTestContext
     [Fact]
     public void An_administrator_sees_staff_keys_and_settings_but_not_the_audit_log_or_records()
     {
-        Assert.Equal(["", "jobs", "staff", "api-keys", "settings"], LinksFor(Roles.Administrator));
+        Assert.Equal(["", "jobs", "staff", "api-keys", "webhooks", "settings"], LinksFor(Roles.Administrator));
     }
 
     [Fact]
@@ -34,7 +34,7 @@ public class NavMenuTests : ShellTestContext
     [Fact]
     public void Several_roles_see_everything_any_of_them_allows()
     {
-        Assert.Equal(["", "verification", "verification/duplicates", "review", "jobs", "audit", "staff", "api-keys", "settings"], LinksFor(Roles.Auditor, Roles.Administrator));
+        Assert.Equal(["", "verification", "verification/duplicates", "review", "jobs", "audit", "staff", "api-keys", "webhooks", "settings"], LinksFor(Roles.Auditor, Roles.Administrator));
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using ComplianceConsole.Features.Jobs;
 using ComplianceConsole.Features.Review;
 using ComplianceConsole.Features.Settings;
 using ComplianceConsole.Features.Verification;
+using ComplianceConsole.Features.Webhooks;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -33,6 +34,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<SourceTimeLimit> SourceTimeLimits => Set<SourceTimeLimit>();
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
     public DbSet<Appeal> Appeals => Set<Appeal>();
+    public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
+    public DbSet<PlatformEvent> PlatformEventOutbox => Set<PlatformEvent>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -6,6 +6,7 @@ using ComplianceConsole.Features.Review;
 using ComplianceConsole.Features.Settings;
 using ComplianceConsole.Features.Staff;
 using ComplianceConsole.Features.Verification;
+using ComplianceConsole.Features.Webhooks;
 using ComplianceConsole.Security.Pii;
 
 namespace ComplianceConsole.Security;
@@ -36,6 +37,7 @@ public static class RolePermissions
         [Roles.Administrator] = new HashSet<string>
         {
             JobPermissions.ReadOwn, JobPermissions.ReadAll, StaffPermissions.Manage, SettingsPermissions.Manage, ApiKeyPermissions.Manage,
+            WebhookPermissions.Manage,
         },
     };
 
@@ -65,6 +67,7 @@ public static class RolePermissions
         VerificationPermissions.Import,
         VerificationPermissions.Read,
         VerificationPermissions.Submit,
+        WebhookPermissions.Manage,
     ];
 
     /// <summary>Permissions an API key may be given (its scopes); no staff role holds them.</summary>

@@ -179,6 +179,12 @@ public sealed class AppealTests(ReviewDecisionApp app) : IClassFixture<ReviewDec
         await using var db = await app.DbAsync();
         Assert.True(await db.AuditEvents.AnyAsync(e => e.Action == AuditActions.AppealDecided && e.TargetId == "pa-over" && e.Details!.Contains("Overturned")));
         Assert.True(await db.AuditEvents.AnyAsync(e => e.Action == AuditActions.SanctionLifted && e.TargetId == sanctionId.ToString() && e.Details!.Contains("pa-over")));
+        // The platform hears of both without polling: the appeal's outcome in the content item's order, the lift in the user's.
+        var appealEvent = await db.PlatformEventOutbox.SingleAsync(e => e.Type == Features.Webhooks.PlatformEventTypes.AppealDecided && e.Payload.Contains("pa-over"));
+        Assert.Equal("ap-over", appealEvent.OrderingKey);
+        Assert.Contains("Overturned", appealEvent.Payload);
+        var liftEvent = await db.PlatformEventOutbox.SingleAsync(e => e.Type == Features.Webhooks.PlatformEventTypes.SanctionLifted && e.Payload.Contains("pa-over"));
+        Assert.Equal("author-over", liftEvent.OrderingKey);
     }
 
     [Fact]

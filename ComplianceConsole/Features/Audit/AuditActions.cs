@@ -50,6 +50,13 @@ public static class AuditActions
     public const string CalendarChanged = "review.calendar_changed";
     public const string AppealReceived = "appeal.received";
     public const string AppealDecided = "appeal.decided";
+    public const string WebhookCreated = "webhook.created";
+    public const string WebhookUpdated = "webhook.updated";
+    public const string WebhookSecretRotated = "webhook.secret_rotated";
+    public const string WebhookEnabled = "webhook.enabled";
+    public const string WebhookDisabled = "webhook.disabled";
+    public const string WebhookTestSent = "webhook.test_sent";
+    public const string WebhookRedelivered = "webhook.redelivered";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -61,5 +68,6 @@ public static class AuditActions
         ContentSubmitted, FlagsSubmitted, ReviewCaseClaimed, ReviewCaseReleased, ReviewCaseAssigned, ReviewClaimsExpired, ReviewCaseDecided, ReviewBulkDecided, ReviewCaseReopened,
         SanctionImposed, SanctionLifted, RumourRefutationRecorded, RegulatorReportRecorded, ComplaintAnswered, FeatureRuleSaved, FeatureRulesImported, TimeLimitsChanged, CalendarChanged,
         AppealReceived, AppealDecided,
+        WebhookCreated, WebhookUpdated, WebhookSecretRotated, WebhookEnabled, WebhookDisabled, WebhookTestSent, WebhookRedelivered,
     ];
 }

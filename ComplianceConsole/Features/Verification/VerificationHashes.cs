@@ -11,9 +11,12 @@ public static class VerificationHashes
     public static string Identifier(PiiProtector pii, VerificationMethod method, string normalized) =>
         pii.LookupHash(method.ToString(), normalized);
 
-    /// <summary>The indexed key of an identifier hash: its first 15 hex digits, so it is never negative and SQL can compute it too.</summary>
+    /// <summary>
+    /// The indexed key of an identifier hash: its first 15 hex digits, so it is never negative and SQL can compute it too.
+    /// Anything that is not a hash keys to 0, which still finds it (the whole hash is compared after the key).
+    /// </summary>
     public static long KeyOf(string identifierHash) =>
-        identifierHash.Length >= 15 ? long.Parse(identifierHash.AsSpan(0, 15), System.Globalization.NumberStyles.AllowHexSpecifier, null) : 0;
+        identifierHash.Length >= 15 && long.TryParse(identifierHash.AsSpan(0, 15), System.Globalization.NumberStyles.AllowHexSpecifier, null, out var key) ? key : 0;
 
     /// <summary><see cref="KeyOf"/> in SQL, for the migration that keyed the records already stored.</summary>
     public static string KeySql(string column) => string.Join(" + ", Enumerable.Range(0, 15).Select(i =>

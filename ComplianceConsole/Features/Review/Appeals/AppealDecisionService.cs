@@ -2,6 +2,7 @@ using ComplianceConsole.Common;
 using ComplianceConsole.Common.Live;
 using ComplianceConsole.Data;
 using ComplianceConsole.Features.Audit;
+using ComplianceConsole.Features.Webhooks;
 using ComplianceConsole.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -67,6 +68,11 @@ public sealed class AppealDecisionService(IDbContextFactory<AppDbContext> contex
         appeal.DecidedByName = actor.Name;
         appeal.DecidedAtUtc = now;
         ReviewCaseHistory.Add(db, appeal.ReviewCaseId, ReviewCaseEventKind.AppealDecided, actor, clock, ReviewEventDetails.AppealDecided(request.Outcome, request.ReasonCode!));
+        var ids = await db.PlatformUsers.Where(u => u.Id == appeal.PlatformUserId)
+            .Select(u => new { UserId = u.ExternalId, ContentId = db.ContentItems.Where(c => c.Id == appeal.ContentItemId).Select(c => c.ExternalId).First() })
+            .SingleAsync(cancellationToken);
+        PlatformEvents.AppealDecided(db, new AppealDecidedData(appeal.PlatformAppealId, appeal.ReviewCaseId, ids.UserId, ids.ContentId, request.Outcome.ToString(),
+            request.ReasonCode!, appeal.DecisionId, appeal.SanctionId, now));
         if (request.Outcome != AppealOutcome.Overturned) return;
 
         var inForce = await db.Sanctions.Where(s => s.DecisionId == appeal.DecisionId && s.LiftedAtUtc == null && (s.EndsAtUtc == null || s.EndsAtUtc > now))
@@ -77,6 +83,7 @@ public sealed class AppealDecisionService(IDbContextFactory<AppDbContext> contex
             sanction.LiftedByName = actor.Name;
             sanction.LiftReason = ReviewEventDetails.LiftedOnAppeal(appeal.PlatformAppealId, appeal.Note);
             ReviewCaseHistory.Add(db, appeal.ReviewCaseId, ReviewCaseEventKind.SanctionLifted, actor, clock, ReviewEventDetails.Sanctioned(sanction.Kind));
+            await PlatformEvents.SanctionLiftedAsync(db, sanction.Id, now, cancellationToken, appeal.PlatformAppealId);
             await appender.SaveWithAuditAsync(db, actor, AuditActions.SanctionLifted, nameof(Sanction), sanction.Id.ToString(),
                 new { platformUser = sanction.PlatformUserId, sanction.Kind, reason = sanction.LiftReason, appeal = appeal.PlatformAppealId }, cancellationToken);
         }

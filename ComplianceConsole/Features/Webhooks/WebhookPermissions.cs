@@ -1,0 +1,6 @@
+namespace ComplianceConsole.Features.Webhooks;
+
+public static class WebhookPermissions
+{
+    public const string Manage = "Webhooks.Manage";
+}

@@ -1,0 +1,101 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Microsoft.Extensions.Options;
+
+namespace ComplianceConsole.Features.Webhooks;
+
+/// <summary>The answer to one attempt: success (2xx), or the status code and error that says why not.</summary>
+public sealed record WebhookAttemptResult(bool Succeeded, int? StatusCode, string? Error);
+
+/// <summary>
+/// Posts one signed event. Connections go only to public addresses (checked after DNS, at connect time, so a name that
+/// resolves to this machine or a private network is refused however it is spelled), through no proxy, and a redirect
+/// is a failure rather than followed.
+/// </summary>
+public sealed class WebhookSender : IDisposable
+{
+    public const string UserAgent = "ComplianceConsole-Webhooks/1";
+    private readonly IOptionsMonitor<WebhookOptions> _options;
+    private readonly TimeProvider _clock;
+    private readonly HttpClient _client;
+
+    public WebhookSender(IOptionsMonitor<WebhookOptions> options, TimeProvider clock)
+    {
+        _options = options;
+        _clock = clock;
+        _client = new HttpClient(new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            UseProxy = false,
+            UseCookies = false,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            ConnectCallback = ConnectAsync,
+        }) { Timeout = Timeout.InfiniteTimeSpan };
+        _client.DefaultRequestHeaders.UserAgent.ParseAdd(UserAgent);
+    }
+
+    /// <summary>The JSON body every attempt of an event carries, byte for byte.</summary>
+    public static string Body(Guid eventId, string type, DateTime occurredAtUtc, string payload) =>
+        $$"""{"id":"{{eventId}}","type":"{{type}}","occurredAt":"{{occurredAtUtc.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", System.Globalization.CultureInfo.InvariantCulture)}}","data":{{payload}}}""";
+
+    public async Task<WebhookAttemptResult> SendAsync(string url, string secret, Guid eventId, string type, string body, CancellationToken cancellationToken)
+    {
+        var timeout = TimeSpan.FromSeconds(_options.CurrentValue.AttemptTimeoutSeconds);
+        using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        attempt.CancelAfter(timeout);
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        request.Headers.Add(WebhookSignature.EventIdHeader, eventId.ToString());
+        request.Headers.Add(WebhookSignature.EventTypeHeader, type);
+        request.Headers.Add(WebhookSignature.HeaderName, WebhookSignature.Header(secret, _clock.GetUtcNow().ToUnixTimeSeconds(), body));
+        try
+        {
+            using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, attempt.Token);
+            var status = (int)response.StatusCode;
+            return response.IsSuccessStatusCode
+                ? new WebhookAttemptResult(true, status, null)
+                : new WebhookAttemptResult(false, status, $"HTTP {status} {response.ReasonPhrase}".Trim());
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new WebhookAttemptResult(false, null, $"No answer within {timeout.TotalSeconds:0.#} s.");
+        }
+        catch (HttpRequestException e)
+        {
+            return new WebhookAttemptResult(false, null, Describe(e));
+        }
+    }
+
+    private static string Describe(Exception e)
+    {
+        var message = e.InnerException is { } inner && !e.Message.Contains(inner.Message, StringComparison.Ordinal) ? $"{e.Message} {inner.Message}" : e.Message;
+        return message.Length <= WebhookRules.MaxErrorLength ? message : message[..WebhookRules.MaxErrorLength];
+    }
+
+    private async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
+    {
+        var host = context.DnsEndPoint.Host;
+        var addresses = IPAddress.TryParse(host.Trim('[', ']'), out var literal) ? [literal] : await Dns.GetHostAddressesAsync(host, cancellationToken);
+        var allowed = _options.CurrentValue.AllowPrivateAddresses ? addresses : addresses.Where(a => WebhookRules.Classify(a) == AddressClass.Public).ToArray();
+        if (allowed.Length == 0)
+        {
+            throw new WebhookAddressRefusedException(
+                $"{host} leads only to addresses webhooks may not reach ({string.Join(", ", addresses.Select(a => $"{a}: {WebhookRules.Classify(a)}"))}).");
+        }
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            await socket.ConnectAsync(allowed, context.DnsEndPoint.Port, cancellationToken);
+            return new NetworkStream(socket, ownsSocket: true);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
+    public void Dispose() => _client.Dispose();
+}
+
+public sealed class WebhookAddressRefusedException(string message) : IOException(message);

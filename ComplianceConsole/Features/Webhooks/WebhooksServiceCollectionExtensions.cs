@@ -1,0 +1,27 @@
+using ComplianceConsole.Data;
+using Microsoft.EntityFrameworkCore;
+using Quartz;
+
+namespace ComplianceConsole.Features.Webhooks;
+
+public static class WebhooksServiceCollectionExtensions
+{
+    /// <summary>Signed webhooks: the endpoints' administration, the outbox nudge on every context, and the dispatcher on the job host.</summary>
+    public static IHostApplicationBuilder AddWebhooks(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section);
+        services.AddScoped<WebhookService>();
+        services.AddScoped<WebhookHealth>();
+        services.AddSingleton<WebhookSender>();
+        services.AddSingleton<WebhookDispatcher>();
+        services.AddSingleton<WebhookNudge>();
+        services.ConfigureDbContext<AppDbContext>((provider, options) => options.AddInterceptors(provider.GetRequiredService<WebhookNudge>()));
+
+        var poll = TimeSpan.FromSeconds(Math.Max(0.2, builder.Configuration.GetValue($"{WebhookOptions.Section}:{nameof(WebhookOptions.PollSeconds)}", new WebhookOptions().PollSeconds)));
+        services.AddQuartz(quartz => quartz.ScheduleJob<WebhookDispatchJob>(
+            trigger => trigger.WithIdentity("webhook-dispatch", "console").StartNow().WithSimpleSchedule(schedule => schedule.WithInterval(poll).RepeatForever()),
+            job => job.WithIdentity(WebhookDispatchJob.Key)));
+        return builder;
+    }
+}

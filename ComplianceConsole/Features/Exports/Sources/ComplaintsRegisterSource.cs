@@ -99,10 +99,11 @@ public sealed class ComplaintsRegisterSource(IDbContextFactory<AppDbContext> con
             flags = flags.Where(f => f.ReceivedAtUtc >= cursor.At && (f.ReceivedAtUtc > cursor.At || f.Id > cursor.Id));
         }
         var rows = await flags.OrderBy(f => f.ReceivedAtUtc).ThenBy(f => f.Id).Take(ExportPaging.PageSize)
-            .Select(f => new ComplaintRow(f.Id, f.ExternalId, db.ContentItems.Where(i => i.Id == f.ContentItemId).Select(i => i.ExternalId).First(),
-                f.ReceivedAtUtc, f.ReasonText, f.ComplainantContactCipher, f.DueAtUtc,
-                db.ReviewCases.Where(c => c.Id == f.ReviewCaseId).Select(c => c.DecisionId).First()))
+            .Join(db.ContentItems, f => f.ContentItemId, i => i.Id, (f, i) => new { f, ContentId = i.ExternalId })
+            .Join(db.ReviewCases, x => x.f.ReviewCaseId, c => c.Id, (x, c) => new ComplaintRow(x.f.Id, x.f.ExternalId, x.ContentId, x.f.ReceivedAtUtc,
+                x.f.ReasonText, x.f.ComplainantContactCipher, x.f.DueAtUtc, c.DecisionId))
             .ToListAsync(cancellationToken);
+        rows = [.. rows.OrderBy(r => r.ReceivedAtUtc).ThenBy(r => r.Id)];
         await AddAnswersAsync(db, rows, cancellationToken);
         return rows;
     }

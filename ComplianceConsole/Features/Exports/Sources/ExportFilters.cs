@@ -6,7 +6,7 @@ internal static class ExportFilters
     public const string Outcome = "outcome";
     public const string Category = "category";
     public const string Source = "source";
-    public const string SanctionKind = "kind";
+    public const string SanctionKind = "sanctionKind";
     public const string Bucket = "bucket";
 
     public static ExportFilter Of<TEnum>(string key, string labelPrefix) where TEnum : struct, Enum =>

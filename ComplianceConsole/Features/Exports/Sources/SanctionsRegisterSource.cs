@@ -61,11 +61,13 @@ public sealed class SanctionsRegisterSource(IDbContextFactory<AppDbContext> cont
         {
             sanctions = sanctions.Where(s => s.ImposedAtUtc >= cursor.At && (s.ImposedAtUtc > cursor.At || s.Id > cursor.Id));
         }
-        return await sanctions.OrderBy(s => s.ImposedAtUtc).ThenBy(s => s.Id).Take(ExportPaging.PageSize)
-            .Select(s => new SanctionRow(s.Id, db.PlatformUsers.Where(u => u.Id == s.PlatformUserId).Select(u => u.ExternalId).First(), s.Kind,
-                s.StartsAtUtc, s.EndsAtUtc, s.LiftedAtUtc, s.LiftedByName, s.LiftReason, s.ReasonCode, s.Note, s.DecisionId,
-                db.ReviewCases.Where(c => c.Id == s.ReviewCaseId).Select(c => c.ContentItem.ExternalId).FirstOrDefault(), s.ImposedByName, s.ImposedAtUtc))
+        var rows = await sanctions.OrderBy(s => s.ImposedAtUtc).ThenBy(s => s.Id).Take(ExportPaging.PageSize)
+            .Join(db.PlatformUsers, s => s.PlatformUserId, u => u.Id, (s, u) => new { s, User = u.ExternalId })
+            .GroupJoin(db.ReviewCases, x => x.s.ReviewCaseId, c => c.Id, (x, cases) => new { x.s, x.User, cases })
+            .SelectMany(x => x.cases.DefaultIfEmpty(), (x, c) => new SanctionRow(x.s.Id, x.User, x.s.Kind, x.s.StartsAtUtc, x.s.EndsAtUtc, x.s.LiftedAtUtc,
+                x.s.LiftedByName, x.s.LiftReason, x.s.ReasonCode, x.s.Note, x.s.DecisionId, c == null ? null : c.ContentItem.ExternalId, x.s.ImposedByName, x.s.ImposedAtUtc))
             .ToListAsync(cancellationToken);
+        return [.. rows.OrderBy(r => r.ImposedAtUtc).ThenBy(r => r.Id)];
     }
 
     private static object?[] Cells(SanctionRow row) =>

@@ -3,6 +3,7 @@ using ComplianceConsole.Components.Account;
 using ComplianceConsole.Data;
 using ComplianceConsole.Features.Api;
 using ComplianceConsole.Features.Audit;
+using ComplianceConsole.Features.Dashboard;
 using ComplianceConsole.Features.Exports.Sources;
 using ComplianceConsole.Features.Jobs;
 using ComplianceConsole.Features.Review;
@@ -46,6 +47,7 @@ public static class ApplicationServices
         builder.Services.AddVerification();
         builder.Services.AddReview();
         builder.Services.AddExportSources();
+        builder.Services.AddDashboard();
         builder.Services.AddPlatformApi(authentication);
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;

@@ -97,6 +97,7 @@ public sealed class AuthorizationSweepTests(SweepApp sweep) : IClassFixture<Swee
         Assert.Contains("/review/library/import", paths);
         Assert.Contains("/review/time-limits", paths);
         Assert.Contains("/review/calendar", paths);
+        Assert.Contains("/dashboard", paths);
     }
 
     [Fact]

@@ -16,7 +16,7 @@ namespace ComplianceConsole.Tests.Exports.Sources;
 /// </list>
 /// The clock then stands in December, so the month is over.
 /// </summary>
-public sealed class NovemberRegistersApp : RegistersApp
+public class NovemberRegistersApp : RegistersApp
 {
     public static readonly ExportRequest November = Request(ExportKind.ContentHandlingRecords);
 

@@ -550,7 +550,7 @@ namespace ComplianceConsole.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DecidedAtUtc");
+                    b.HasIndex("DecidedAtUtc", "Outcome");
 
                     b.HasIndex("ReviewCaseId", "Id");
 
@@ -635,6 +635,9 @@ namespace ComplianceConsole.Data.Migrations
                     b.Property<long?>("FeatureRuleId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("HandledAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("MatchedText")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -673,7 +676,7 @@ namespace ComplianceConsole.Data.Migrations
 
                     b.HasIndex("ReviewCaseId");
 
-                    b.HasIndex("Source", "ReceivedAtUtc");
+                    b.HasIndex("Source", "ReceivedAtUtc", "DueAtUtc", "HandledAtUtc");
 
                     b.ToTable("Flags");
                 });

@@ -21,7 +21,7 @@ public sealed class DashboardQueryService(IDbContextFactory<AppDbContext> contex
         var now = clock.GetUtcNow().UtcDateTime;
         var period = DashboardPeriod.Ending(now, range);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var decisions = await ReviewAggregates.DecisionsByDayAsync(db, period.FromUtc, period.ToUtc, cancellationToken);
+        var decisions = await ReviewAggregates.DecisionsByDayAsync(db, period.FromUtc, period.ToUtc, byCategory: false, cancellationToken);
         var limits = await ReviewAggregates.TimeLimitsByDayAsync(db, period.FromUtc, period.ToUtc, now, cancellationToken);
         var contributions = new List<DashboardContribution>();
         foreach (var section in sections)
@@ -74,20 +74,14 @@ public sealed class DashboardQueryService(IDbContextFactory<AppDbContext> contex
             byDay[day].Where(c => c.Status is VerificationStatus.Expired or VerificationStatus.Revoked).Sum(c => c.Count))).ToList();
     }
 
-    /// <summary>The queue's own views, so each count walks the partial index that view pages on.</summary>
+    /// <summary>The queue's own counts, so each walks the (partial) index that view pages on.</summary>
     private static async Task<ReviewBacklog> BacklogAsync(AppDbContext db, DateTime now, CancellationToken cancellationToken)
     {
-        var cases = db.ReviewCases.AsNoTracking();
+        Task<int> CountAsync(ReviewQueueView view) => ReviewQueryService.CountQuery(db, view, null, now, exact: true).CountAsync(cancellationToken);
         var bySource = new List<(FlagSource, int)>();
-        foreach (var source in Enum.GetValues<FlagSource>())
-        {
-            bySource.Add((source, await new ReviewQueueView(ReviewQueueViewKind.Source, Source: source).Apply(cases, null, now).CountAsync(cancellationToken)));
-        }
-        return new ReviewBacklog(
-            await ReviewQueueView.All.Apply(cases, null, now).CountAsync(cancellationToken),
-            bySource,
-            await new ReviewQueueView(ReviewQueueViewKind.Overdue).Apply(cases, null, now).CountAsync(cancellationToken),
-            await new ReviewQueueView(ReviewQueueViewKind.Escalated).Apply(cases, null, now).CountAsync(cancellationToken));
+        foreach (var source in Enum.GetValues<FlagSource>()) bySource.Add((source, await CountAsync(new ReviewQueueView(ReviewQueueViewKind.Source, Source: source))));
+        return new ReviewBacklog(await CountAsync(ReviewQueueView.All), bySource, await CountAsync(new ReviewQueueView(ReviewQueueViewKind.Overdue)),
+            await CountAsync(new ReviewQueueView(ReviewQueueViewKind.Escalated)));
     }
 
     /// <summary>Sanctions in force now: started, not ended, not lifted.</summary>

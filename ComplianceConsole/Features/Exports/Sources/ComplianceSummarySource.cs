@@ -54,7 +54,7 @@ public sealed class ComplianceSummarySource(IDbContextFactory<AppDbContext> cont
     {
         var bucket = ExportFilters.Value<SummaryBucket>(request, ExportFilters.Bucket) ?? SummaryBucket.Month;
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var decisions = await ReviewAggregates.DecisionsByDayAsync(db, request.FromUtc, request.ToUtc, cancellationToken);
+        var decisions = await ReviewAggregates.DecisionsByDayAsync(db, request.FromUtc, request.ToUtc, byCategory: true, cancellationToken);
         var limits = await ReviewAggregates.TimeLimitsByDayAsync(db, request.FromUtc, request.ToUtc, request.AsOf(clock), cancellationToken);
         var rows = new List<SummaryRow>();
         rows.AddRange(decisions.GroupBy(d => (Start: BucketStart(d.Day, bucket), d.Category, d.Outcome))

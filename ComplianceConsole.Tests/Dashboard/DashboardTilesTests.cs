@@ -14,7 +14,7 @@ public sealed class DashboardTilesTests : ShellTestContext
         November,
         new DateTime(2026, 11, 30, 4, 0, 0, DateTimeKind.Utc),
         new PendingVerifications(2, new DateTime(2026, 11, 20, 1, 0, 0, DateTimeKind.Utc), 0, 1, 0, 1),
-        November.Days.Select(d => new VerificationDecisionDay(d, 1, 0, 0)).ToList(),
+        Enumerable.Range(0, 30).Select(i => new VerificationDecisionDay(November.FirstDay.AddDays(i), 1, 0, 0)).ToList(),
         new ReviewBacklog(3, Enum.GetValues<FlagSource>().Select(s => (s, 1)).ToList(), Overdue: 2, Escalated: 1),
         [new SourceCompliance(FlagSource.UserComplaint, 3, 1, 2)],
         [new OutcomeCount(DecisionOutcome.Removed, 4)],

@@ -12,8 +12,6 @@ public sealed record DashboardPeriod(DashboardRange Range, DateOnly FirstDay, Da
 
     public DateTime ToUtc => ChinaTime.ToUtc(LastDay.AddDays(1).ToDateTime(TimeOnly.MinValue));
 
-    public IEnumerable<DateOnly> Days => Enumerable.Range(0, LastDay.DayNumber - FirstDay.DayNumber + 1).Select(FirstDay.AddDays);
-
     public static DashboardPeriod Ending(DateTime nowUtc, DashboardRange range)
     {
         var today = DateOnly.FromDateTime(ChinaTime.FromUtc(nowUtc));

@@ -1,4 +1,5 @@
 using ComplianceConsole.Data;
+using ComplianceConsole.Localization;
 using Microsoft.EntityFrameworkCore;
 
 namespace ComplianceConsole.Features.Review;
@@ -13,13 +14,12 @@ public sealed record DecisionDayCount(DateOnly Day, SynthesisCategory? Category,
 public sealed record TimeLimitDayCount(DateOnly Day, FlagSource Source, int Received, int Met, int Missed);
 
 /// <summary>
-/// The review figures that the dashboard and the compliance summary show, counted by the database (GROUP BY a China Standard
-/// Time day) on the time indexes, never by loading rows: at most one row per day and combination comes back.
+/// The review figures that the dashboard and the compliance summary show, counted by the database day by day (China Standard Time):
+/// each day is one range seek on a covering time index, grouped by an indexed column, so no row is read from a table, no date function
+/// runs per row, and at most one row per day and outcome or source comes back.
 /// </summary>
 public static class ReviewAggregates
 {
-    private static readonly TimeSpan ChinaOffset = Localization.ChinaTime.Offset;
-
     /// <summary>
     /// Decisions per day and outcome from the (DecidedAtUtc, Outcome) index alone; <paramref name="byCategory"/> also splits them by the
     /// content's category, which reads each decision's case (an export can afford that, the dashboard leaves it out).
@@ -27,20 +27,24 @@ public static class ReviewAggregates
     public static async Task<IReadOnlyList<DecisionDayCount>> DecisionsByDayAsync(AppDbContext db, DateTime fromUtc, DateTime toUtc, bool byCategory,
         CancellationToken cancellationToken)
     {
-        var hours = ChinaOffset.TotalHours;
-        var decisions = db.Decisions.AsNoTracking().Where(d => d.DecidedAtUtc >= fromUtc && d.DecidedAtUtc < toUtc);
-        if (!byCategory)
+        var counts = new List<DecisionDayCount>();
+        foreach (var (day, from, to) in ChinaTime.Days(fromUtc, toUtc))
         {
-            var counts = await decisions.GroupBy(d => new { Day = d.DecidedAtUtc.AddHours(hours).Date, d.Outcome })
-                .Select(g => new { g.Key.Day, g.Key.Outcome, Count = g.Count() }).ToListAsync(cancellationToken);
-            return counts.Select(r => new DecisionDayCount(DateOnly.FromDateTime(r.Day), null, r.Outcome, r.Count)).ToList();
+            var decisions = db.Decisions.AsNoTracking().Where(d => d.DecidedAtUtc >= from && d.DecidedAtUtc < to);
+            if (byCategory)
+            {
+                counts.AddRange((await decisions.Join(db.ReviewCases, d => d.ReviewCaseId, c => c.Id, (d, c) => new { c.Category, d.Outcome })
+                        .GroupBy(x => new { x.Category, x.Outcome }).Select(g => new { g.Key.Category, g.Key.Outcome, Count = g.Count() })
+                        .ToListAsync(cancellationToken))
+                    .Select(r => new DecisionDayCount(day, r.Category, r.Outcome, r.Count)));
+            }
+            else
+            {
+                counts.AddRange((await decisions.GroupBy(d => d.Outcome).Select(g => new { Outcome = g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
+                    .Select(r => new DecisionDayCount(day, null, r.Outcome, r.Count)));
+            }
         }
-        var rows = await decisions
-            .Join(db.ReviewCases, d => d.ReviewCaseId, c => c.Id, (d, c) => new { Day = d.DecidedAtUtc.AddHours(hours).Date, c.Category, d.Outcome })
-            .GroupBy(x => new { x.Day, x.Category, x.Outcome })
-            .Select(g => new { g.Key.Day, g.Key.Category, g.Key.Outcome, Count = g.Count() })
-            .ToListAsync(cancellationToken);
-        return rows.Select(r => new DecisionDayCount(DateOnly.FromDateTime(r.Day), r.Category, r.Outcome, r.Count)).ToList();
+        return counts;
     }
 
     /// <summary>
@@ -50,21 +54,24 @@ public static class ReviewAggregates
     public static async Task<IReadOnlyList<TimeLimitDayCount>> TimeLimitsByDayAsync(AppDbContext db, DateTime fromUtc, DateTime toUtc, DateTime asOfUtc,
         CancellationToken cancellationToken)
     {
-        var hours = ChinaOffset.TotalHours;
-        var rows = await db.Flags.AsNoTracking()
-            // Every source named, so each is a range seek on the index.
-            .Where(f => new[] { FlagSource.FeatureLibrary, FlagSource.UserComplaint, FlagSource.LabelCheck, FlagSource.RegulatorNotice, FlagSource.Staff }.Contains(f.Source)
-                && f.ReceivedAtUtc >= fromUtc && f.ReceivedAtUtc < toUtc)
-            .GroupBy(f => new { Day = f.ReceivedAtUtc.AddHours(hours).Date, f.Source })
-            .Select(g => new
-            {
-                g.Key.Day,
-                g.Key.Source,
-                Received = g.Count(),
-                Met = g.Count(f => f.HandledAtUtc != null && f.HandledAtUtc <= f.DueAtUtc),
-                Missed = g.Count(f => (f.HandledAtUtc != null && f.HandledAtUtc > f.DueAtUtc) || (f.HandledAtUtc == null && f.DueAtUtc < asOfUtc)),
-            })
-            .ToListAsync(cancellationToken);
-        return rows.Select(r => new TimeLimitDayCount(DateOnly.FromDateTime(r.Day), r.Source, r.Received, r.Met, r.Missed)).ToList();
+        var counts = new List<TimeLimitDayCount>();
+        foreach (var (day, from, to) in ChinaTime.Days(fromUtc, toUtc))
+        {
+            var rows = await db.Flags.AsNoTracking()
+                // Every source named, so each is a range seek on the index.
+                .Where(f => new[] { FlagSource.FeatureLibrary, FlagSource.UserComplaint, FlagSource.LabelCheck, FlagSource.RegulatorNotice, FlagSource.Staff }.Contains(f.Source)
+                    && f.ReceivedAtUtc >= from && f.ReceivedAtUtc < to)
+                .GroupBy(f => f.Source)
+                .Select(g => new
+                {
+                    Source = g.Key,
+                    Received = g.Count(),
+                    Met = g.Count(f => f.HandledAtUtc != null && f.HandledAtUtc <= f.DueAtUtc),
+                    Missed = g.Count(f => (f.HandledAtUtc != null && f.HandledAtUtc > f.DueAtUtc) || (f.HandledAtUtc == null && f.DueAtUtc < asOfUtc)),
+                })
+                .ToListAsync(cancellationToken);
+            counts.AddRange(rows.Select(r => new TimeLimitDayCount(day, r.Source, r.Received, r.Met, r.Missed)));
+        }
+        return counts;
     }
 }

@@ -25,6 +25,7 @@ public static class ChinaTime
     /// </summary>
     public static IEnumerable<(DateOnly Day, DateTime FromUtc, DateTime ToUtc)> Days(DateTime fromUtc, DateTime toUtc)
     {
+        if (fromUtc >= toUtc) yield break;
         for (var day = DateOnly.FromDateTime(FromUtc(fromUtc)); ToUtc(day.ToDateTime(TimeOnly.MinValue)) < toUtc; day = day.AddDays(1))
         {
             var (start, end) = (ToUtc(day.ToDateTime(TimeOnly.MinValue)), ToUtc(day.AddDays(1).ToDateTime(TimeOnly.MinValue)));

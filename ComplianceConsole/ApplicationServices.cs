@@ -3,6 +3,8 @@ using ComplianceConsole.Components.Account;
 using ComplianceConsole.Data;
 using ComplianceConsole.Features.Api;
 using ComplianceConsole.Features.Audit;
+using ComplianceConsole.Features.Dashboard;
+using ComplianceConsole.Features.Exports.Sources;
 using ComplianceConsole.Features.Jobs;
 using ComplianceConsole.Features.Review;
 using ComplianceConsole.Features.Settings;
@@ -46,6 +48,8 @@ public static class ApplicationServices
         builder.Services.AddVerification();
         builder.Services.AddReview();
         builder.AddWebhooks();
+        builder.Services.AddExportSources();
+        builder.Services.AddDashboard();
         builder.Services.AddPlatformApi(authentication);
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;

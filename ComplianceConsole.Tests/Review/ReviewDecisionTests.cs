@@ -170,6 +170,8 @@ public sealed class ReviewDecisionTests(ReviewDecisionApp app) : IClassFixture<R
         await using var db = await app.DbAsync();
         var audit = await db.AuditEvents.SingleAsync(e => e.Action == AuditActions.ReviewBulkDecided && e.ActorName == Reviewer);
         Assert.Contains($"\"skippedHeldByOthers\":[{ids[1]}]", audit.Details);
+        // The decided cases' flags count as handled for their time limits; the skipped one's does not.
+        Assert.Equal([true, false, true], await db.Flags.Where(f => ids.Contains(f.ReviewCaseId)).OrderBy(f => f.ReviewCaseId).Select(f => f.HandledAtUtc != null).ToListAsync());
     }
 
     [Fact]

@@ -99,6 +99,7 @@ public sealed class AuthorizationSweepTests(SweepApp sweep) : IClassFixture<Swee
         Assert.Contains("/review/calendar", paths);
         Assert.Contains("/webhooks", paths);
         Assert.Contains("/webhooks/1", paths);
+        Assert.Contains("/dashboard", paths);
     }
 
     [Fact]

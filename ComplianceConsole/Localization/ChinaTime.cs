@@ -19,6 +19,20 @@ public static class ChinaTime
     /// <summary>The UTC instant after a China Standard Time calendar day ends, so "to" filters include the whole day.</summary>
     public static DateTime? DayEndUtc(DateTime? chinaDay) => chinaDay is { } day ? ToUtc(day.Date.AddDays(1)) : null;
 
+    /// <summary>
+    /// The China Standard Time days that [<paramref name="fromUtc"/>, <paramref name="toUtc"/>) touches, each with its part of that
+    /// range in UTC: reports count per day with a range seek on a time index each, never a date function on every row.
+    /// </summary>
+    public static IEnumerable<(DateOnly Day, DateTime FromUtc, DateTime ToUtc)> Days(DateTime fromUtc, DateTime toUtc)
+    {
+        if (fromUtc >= toUtc) yield break;
+        for (var day = DateOnly.FromDateTime(FromUtc(fromUtc)); ToUtc(day.ToDateTime(TimeOnly.MinValue)) < toUtc; day = day.AddDays(1))
+        {
+            var (start, end) = (ToUtc(day.ToDateTime(TimeOnly.MinValue)), ToUtc(day.AddDays(1).ToDateTime(TimeOnly.MinValue)));
+            yield return (day, start < fromUtc ? fromUtc : start, end > toUtc ? toUtc : end);
+        }
+    }
+
     public static string Format(DateTime utc) => FromUtc(utc).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 
     public static string Format(DateTime? utc) => utc is null ? Common.Display.Dash : Format(utc.Value);

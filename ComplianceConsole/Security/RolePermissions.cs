@@ -1,5 +1,6 @@
 using ComplianceConsole.Features.ApiKeys;
 using ComplianceConsole.Features.Audit;
+using ComplianceConsole.Features.Dashboard;
 using ComplianceConsole.Features.Exports;
 using ComplianceConsole.Features.Jobs;
 using ComplianceConsole.Features.Review;
@@ -28,11 +29,12 @@ public static class RolePermissions
         {
             JobPermissions.ReadOwn, JobPermissions.ReadAll, AuditPermissions.Read, VerificationPermissions.Read, PiiPermissions.Reveal,
             ReviewPermissions.Read, ReviewPermissions.Decide, ReviewPermissions.Supervise, ReviewPermissions.Configure,
-            ExportPermissions.Create, ExportPermissions.Unmasked, ExportPermissions.Schedule,
+            ExportPermissions.Create, ExportPermissions.Unmasked, ExportPermissions.Schedule, DashboardPermissions.Read,
         },
         [Roles.Auditor] = new HashSet<string>
         {
             JobPermissions.ReadOwn, AuditPermissions.Read, VerificationPermissions.Read, ReviewPermissions.Read, ExportPermissions.Create,
+            DashboardPermissions.Read,
         },
         [Roles.Administrator] = new HashSet<string>
         {
@@ -46,6 +48,7 @@ public static class RolePermissions
     [
         ApiKeyPermissions.Manage,
         AuditPermissions.Read,
+        DashboardPermissions.Read,
         ExportPermissions.Create,
         ExportPermissions.Schedule,
         ExportPermissions.Unmasked,

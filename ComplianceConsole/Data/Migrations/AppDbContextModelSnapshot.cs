@@ -650,7 +650,7 @@ namespace ComplianceConsole.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DecidedAtUtc");
+                    b.HasIndex("DecidedAtUtc", "Outcome");
 
                     b.HasIndex("ReviewCaseId", "Id");
 
@@ -735,6 +735,9 @@ namespace ComplianceConsole.Data.Migrations
                     b.Property<long?>("FeatureRuleId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("HandledAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("MatchedText")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -773,7 +776,7 @@ namespace ComplianceConsole.Data.Migrations
 
                     b.HasIndex("ReviewCaseId");
 
-                    b.HasIndex("Source", "ReceivedAtUtc");
+                    b.HasIndex("Source", "ReceivedAtUtc", "DueAtUtc", "HandledAtUtc");
 
                     b.ToTable("Flags");
                 });

@@ -69,6 +69,10 @@ public sealed class ContentSeeder(IDbContextFactory<AppDbContext> contextFactory
             WHERE "ReviewCaseId" IN (SELECT "Id" FROM "ReviewCases" WHERE "State" = {open} AND "DueAtUtc" < {cutoff})
             """, cancellationToken);
         await db.Database.ExecuteSqlAsync($"""
+            UPDATE "Flags" SET "HandledAtUtc" = (SELECT c."DueAtUtc" FROM "ReviewCases" AS c WHERE c."Id" = "Flags"."ReviewCaseId")
+            WHERE "HandledAtUtc" IS NULL AND "ReviewCaseId" IN (SELECT "Id" FROM "ReviewCases" WHERE "State" = {open} AND "DueAtUtc" < {cutoff})
+            """, cancellationToken);
+        await db.Database.ExecuteSqlAsync($"""
             UPDATE "ReviewCases" SET "State" = {(int)ReviewCaseState.Decided}, "DecidedAtUtc" = "DueAtUtc", "Version" = "Version" + 1,
                 "DecisionId" = (SELECT max(d."Id") FROM "Decisions" AS d WHERE d."ReviewCaseId" = "ReviewCases"."Id")
             WHERE "State" = {open} AND "DueAtUtc" < {cutoff}

@@ -143,7 +143,7 @@ public sealed class ReviewDemoSeeder(IDbContextFactory<AppDbContext> contextFact
             if (c.DecidedAtUtc > now) c.DecidedAtUtc = now;
         }
         writer.Case(c);
-        foreach (var (source, at) in flags) writer.Flag(++ids.Flag, caseId, itemId, source, at, limits.DueAt(source, at));
+        foreach (var (source, at) in flags) writer.Flag(++ids.Flag, caseId, itemId, source, at, limits.DueAt(source, at), c.DecidedAtUtc);
         writer.Event(caseId, opened, ReviewCaseEventKind.Flagged, null, "system", flags[0].Source.ToString());
         if (state == ReviewCaseState.Decided)
         {
@@ -182,7 +182,7 @@ public sealed class ReviewDemoSeeder(IDbContextFactory<AppDbContext> contextFact
             "Priority", "QueueOrder", "FlagCount", "SourceMask", "MediaType", "Category", "LabelStatus", "ClaimedById", "ClaimedByName", "ClaimedAtUtc",
             "ClaimExpiresAtUtc", "AssignedToId", "AssignedToName", "DecisionId", "DecidedAtUtc", "Version");
         private readonly SqliteCommand _flag = Prepare(connection, transaction, "Flags", "Id", "ReviewCaseId", "ContentItemId", "Source", "ReasonCode", "ReasonText",
-            "RaisedBy", "ReceivedAtUtc", "DueAtUtc");
+            "RaisedBy", "ReceivedAtUtc", "DueAtUtc", "HandledAtUtc");
         private readonly SqliteCommand _decision = Prepare(connection, transaction, "Decisions", "Id", "ReviewCaseId", "Outcome", "ReasonCode", "DecidedById",
             "DecidedByName", "DecidedAtUtc");
         private readonly SqliteCommand _event = Prepare(connection, transaction, "ReviewCaseEvents", "ReviewCaseId", "AtUtc", "Kind", "ActorId", "ActorName", "Detail");
@@ -198,10 +198,10 @@ public sealed class ReviewDemoSeeder(IDbContextFactory<AppDbContext> contextFact
             c.FlagCount, c.SourceMask, (int)c.MediaType, (int)c.Category, (int)c.LabelStatus, c.ClaimedById, c.ClaimedByName, c.ClaimedAtUtc,
             c.ClaimExpiresAtUtc, c.AssignedToId, c.AssignedToName, c.DecisionId, c.DecidedAtUtc, 0);
 
-        public void Flag(long id, long caseId, long itemId, FlagSource source, DateTime received, DateTime due) => Run(_flag, id, caseId, itemId, (int)source,
+        public void Flag(long id, long caseId, long itemId, FlagSource source, DateTime received, DateTime due, DateTime? handled) => Run(_flag, id, caseId, itemId, (int)source,
             source switch { FlagSource.LabelCheck => "label_missing", FlagSource.FeatureLibrary => "fake_news", _ => null },
             source switch { FlagSource.UserComplaint => "用户投诉：内容疑似冒充他人", FlagSource.RegulatorNotice => "网信部门通知：请核查", FlagSource.Staff => "Staff spotted it in a spot check", _ => null },
-            source == FlagSource.UserComplaint ? "api:platform" : "system", received, due);
+            source == FlagSource.UserComplaint ? "api:platform" : "system", received, due, handled);
 
         public void Decision(long id, long caseId, DecisionOutcome outcome, string reason, string byId, string byName, DateTime at) =>
             Run(_decision, id, caseId, (int)outcome, reason, byId, byName, at);

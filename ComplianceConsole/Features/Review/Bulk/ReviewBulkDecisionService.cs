@@ -132,6 +132,7 @@ public sealed class ReviewBulkDecisionService(IDbContextFactory<AppDbContext> co
                 ReviewCaseHistory.Add(db, reviewCase.Id, ReviewCaseEventKind.Decided, actor, clock, ReviewEventDetails.Decided(input.Outcome, input.ReasonCode));
             }
             await Webhooks.PlatformEvents.DecisionsMadeAsync(db, decisions.Values, CancellationToken.None);
+            await HandledFlags.MarkAsync(db, decisions.Keys, now, CancellationToken.None);
             await appender.SaveWithAuditAsync(db, actor, AuditActions.ReviewBulkDecided, nameof(ReviewCase), null, new
             {
                 input.Outcome, input.ReasonCode, note = ReviewDecisionService.Trimmed(input.Note), count = open.Count,

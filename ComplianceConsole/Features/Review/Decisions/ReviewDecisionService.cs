@@ -61,6 +61,7 @@ public sealed class ReviewDecisionService(IDbContextFactory<AppDbContext> contex
             reviewCase.DecisionId = decision.Id;
             reviewCase.DecidedAtUtc = now;
             ReviewCaseHistory.Add(db, caseId, ReviewCaseEventKind.Decided, actor, clock, ReviewEventDetails.Decided(decision.Outcome, decision.ReasonCode));
+            await HandledFlags.MarkAsync(db, [caseId], now, cancellationToken);
         }
         EndClaim(reviewCase);
         reviewCase.AssignedToId = null;

@@ -13,6 +13,7 @@ internal sealed class DecisionConfiguration : IEntityTypeConfiguration<Decision>
         builder.Property(d => d.DecidedById).HasMaxLength(450);
         builder.Property(d => d.DecidedByName).HasMaxLength(256).IsRequired();
         builder.HasIndex(d => new { d.ReviewCaseId, d.Id });
-        builder.HasIndex(d => d.DecidedAtUtc);
+        // Decisions by day and outcome are counted from this index alone.
+        builder.HasIndex(d => new { d.DecidedAtUtc, d.Outcome });
     }
 }

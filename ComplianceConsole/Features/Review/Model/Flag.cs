@@ -31,4 +31,10 @@ public sealed class Flag
     public string RaisedBy { get; set; } = "";
     public DateTime ReceivedAtUtc { get; set; }
     public DateTime DueAtUtc { get; set; }
+
+    /// <summary>
+    /// When the flag was handled: the first decision on its case after it came in that was not an escalation (an escalated case still
+    /// waits for a Manager). Kept on the flag so time-limit compliance is counted from one index, never per flag from the decisions.
+    /// </summary>
+    public DateTime? HandledAtUtc { get; set; }
 }

@@ -1,0 +1,195 @@
+using ComplianceConsole.Features.Exports;
+using ComplianceConsole.Features.Exports.Sources;
+using ComplianceConsole.Features.Review;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ComplianceConsole.Tests.Exports.Sources;
+
+/// <summary>The Art. 10-12 registers on November's cases (<see cref="NovemberRegistersApp"/>): rows, order, filters, masking and period edges in CST.</summary>
+public sealed class ReviewRegisterSourcesTests(NovemberRegistersApp app) : IClassFixture<NovemberRegistersApp>
+{
+    private static readonly DateTime Nov1 = RegistersApp.Utc(11, 1);
+
+    private IExportSource Source(ExportKind kind) =>
+        app.App.Services.CreateScope().ServiceProvider.GetServices<IExportSource>().Single(s => s.Kind == kind);
+
+    private async Task<List<Dictionary<string, object?>>> RowsAsync(ExportRequest request)
+    {
+        var source = Source(request.Kind);
+        var rows = new List<Dictionary<string, object?>>();
+        await foreach (var cells in source.ReadAsync(request, TestContext.Current.CancellationToken))
+        {
+            Assert.Equal(source.Columns.Count, cells.Length);
+            rows.Add(source.Columns.Select((c, i) => (c.Key, Value: cells[i])).ToDictionary(x => x.Key, x => x.Value));
+        }
+        Assert.Equal(rows.Count, await source.CountAsync(request, TestContext.Current.CancellationToken));
+        return rows;
+    }
+
+    private static ExportRequest Request(ExportKind kind, params (string, string)[] filters) => NovemberRegistersApp.Request(kind, filters);
+
+    [Fact]
+    public async Task Handling_records_list_the_months_decisions_in_time_order_from_its_first_instant_in_China_time()
+    {
+        var rows = await RowsAsync(Request(ExportKind.ContentHandlingRecords));
+
+        Assert.Equal(["content-c", "content-a", "content-b"], rows.Select(r => r["Review.ContentId"]));
+        Assert.Equal(Nov1, rows[0]["Review.DecidedAt"]);
+        var a = rows[1];
+        Assert.Equal("author-a", a["Review.AuthorId"]);
+        Assert.Equal("FaceManipulation", a["Review.Category"]);
+        Assert.Equal("Missing", a["Review.ExplicitLabel"]);
+        Assert.Equal("FeatureLibrary, UserComplaint", a["Review.FlagSources"]);
+        Assert.Equal("Removed", a["Review.Outcome"]);
+        Assert.Equal("fake_news", a["Review.ReasonCode"]);
+        Assert.Equal("6, 11", a["Review.Article"]);
+        Assert.Equal("=HYPERLINK(\"x\")", a["Review.Note"]);
+        Assert.Equal(RegistersApp.Reviewer, a["Review.DecidedBy"]);
+        Assert.Equal("Suspension 2026-11-03 09:00:00 – 2026-11-10 09:00:00", a["Handling.Sanctions"]);
+        Assert.Equal("北京市网信办 京网信〔2026〕118号", a["Handling.RegulatorReports"]);
+        Assert.Null(a["Handling.RumourRefutations"]);
+        Assert.Equal("https://weibo.example.cn/refute/1 2026-11-09 09:00:00", rows[2]["Handling.RumourRefutations"]);
+        Assert.All(rows, r => Assert.IsType<string>(r["Review.DecisionId"]));
+    }
+
+    [Fact]
+    public async Task Handling_records_filter_by_outcome_category_and_flag_source()
+    {
+        Assert.Equal(["content-a"], (await RowsAsync(Request(ExportKind.ContentHandlingRecords, ("outcome", "Removed")))).Select(r => r["Review.ContentId"]));
+        Assert.Equal(["content-b"], (await RowsAsync(Request(ExportKind.ContentHandlingRecords, ("category", "VoiceSynthesis")))).Select(r => r["Review.ContentId"]));
+        Assert.Equal(["content-a", "content-b"], (await RowsAsync(Request(ExportKind.ContentHandlingRecords, ("source", "UserComplaint")))).Select(r => r["Review.ContentId"]));
+        // A value the filter does not offer filters nothing rather than failing the export.
+        Assert.Equal(3, (await RowsAsync(Request(ExportKind.ContentHandlingRecords, ("outcome", "Deleted")))).Count);
+    }
+
+    [Fact]
+    public async Task October_ends_a_second_before_November_in_China_time()
+    {
+        var october = new ExportRequest(ExportKind.ContentHandlingRecords, RegistersApp.Utc(10, 1), Nov1, new Dictionary<string, string>(), false);
+        Assert.Equal(["content-d"], (await RowsAsync(october)).Select(r => r["Review.ContentId"]));
+    }
+
+    [Fact]
+    public async Task Sanctions_register_names_the_user_the_decision_and_who_imposed_it()
+    {
+        var row = Assert.Single(await RowsAsync(Request(ExportKind.SanctionsRegister)));
+        Assert.Equal("author-a", row["Sanction.PlatformUser"]);
+        Assert.Equal("Suspension", row["Sanction.Kind"]);
+        Assert.Equal(RegistersApp.Utc(11, 3, 9), row["Sanction.StartsAt"]);
+        Assert.Equal(RegistersApp.Utc(11, 10, 9), row["Sanction.EndsAt"]);
+        Assert.Null(row["Sanction.LiftedAt"]);
+        Assert.Equal("content-a", row["Review.ContentId"]);
+        Assert.Equal(RegistersApp.Reviewer, row["Sanction.ImposedBy"]);
+        Assert.Equal("6, 11", row["Review.Article"]);
+        Assert.Empty(await RowsAsync(Request(ExportKind.SanctionsRegister, ("sanctionKind", "Warning"))));
+    }
+
+    [Fact]
+    public async Task Rumour_refutations_carry_their_decision_and_content()
+    {
+        var row = Assert.Single(await RowsAsync(Request(ExportKind.RumourRefutations)));
+        Assert.Equal("content-b", row["Review.ContentId"]);
+        Assert.Equal("某歌手去世", row["Refutation.FalseClaim"]);
+        Assert.Equal("RumourRefuted", row["Review.Outcome"]);
+        Assert.Equal(RegistersApp.Utc(11, 9, 9), row["Refutation.PublishedAt"]);
+        Assert.Empty(await RowsAsync(Request(ExportKind.RumourRefutations, ("category", "FaceManipulation"))));
+    }
+
+    [Fact]
+    public async Task Complaints_register_says_within_or_late_and_by_how_much_in_hours_and_working_days()
+    {
+        var rows = await RowsAsync(Request(ExportKind.ComplaintsRegister));
+
+        Assert.Equal(["content-a", "content-b", "content-e"], rows.Select(r => r["Review.ContentId"]));
+        var (a, b, e) = (rows[0], rows[1], rows[2]);
+        Assert.Equal("Within", a["Complaint.TimeLimit"]);
+        Assert.Null(a["Complaint.LateByHours"]);
+        Assert.Equal(RegistersApp.Utc(11, 3, 9), a["Complaint.AnsweredAt"]);
+        Assert.Equal("已删除该内容。", a["Complaint.Answer"]);
+        Assert.Equal("Removed", a["Review.Outcome"]);
+        Assert.Equal("Late", b["Complaint.TimeLimit"]);
+        Assert.Equal(58.0m, b["Complaint.LateByHours"]);
+        Assert.Equal(1, b["Complaint.LateByWorkingDays"]);
+        Assert.Equal("RumourRefuted", b["Review.Outcome"]);
+        // Unanswered: overdue as the month ended (not as the export runs), Mon 23 to Mon 30 Nov being six working days.
+        Assert.Equal("Overdue", e["Complaint.TimeLimit"]);
+        Assert.Equal(240.0m, e["Complaint.LateByHours"]);
+        Assert.Equal(6, e["Complaint.LateByWorkingDays"]);
+        Assert.Null(e["Complaint.AnsweredAt"]);
+        Assert.Null(e["Review.Outcome"]);
+    }
+
+    [Fact]
+    public async Task Complaints_register_masks_the_complainant_unless_asked_unmasked()
+    {
+        var masked = await RowsAsync(Request(ExportKind.ComplaintsRegister));
+        Assert.Equal(["138****5678", "l***@example.cn", "139****1111"], masked.Select(r => r["Complaint.Contact"]));
+
+        var unmasked = await RowsAsync(Request(ExportKind.ComplaintsRegister) with { Unmasked = true });
+        Assert.Equal(["13812345678", "li.lei@example.cn", "13900001111"], unmasked.Select(r => r["Complaint.Contact"]));
+    }
+
+    [Fact]
+    public async Task Complaints_register_filters_by_time_limit_result_and_outcome()
+    {
+        Assert.Equal(["content-b"], (await RowsAsync(Request(ExportKind.ComplaintsRegister, ("timeLimit", "Late")))).Select(r => r["Review.ContentId"]));
+        Assert.Equal(["content-a"], (await RowsAsync(Request(ExportKind.ComplaintsRegister, ("timeLimit", "Within")))).Select(r => r["Review.ContentId"]));
+        Assert.Equal(["content-e"], (await RowsAsync(Request(ExportKind.ComplaintsRegister, ("timeLimit", "Overdue")))).Select(r => r["Review.ContentId"]));
+        Assert.Empty(await RowsAsync(Request(ExportKind.ComplaintsRegister, ("timeLimit", "Open"))));
+        Assert.Equal(["content-a"], (await RowsAsync(Request(ExportKind.ComplaintsRegister, ("outcome", "Removed")))).Select(r => r["Review.ContentId"]));
+    }
+
+    [Fact]
+    public async Task Compliance_summary_counts_the_month_by_category_outcome_and_time_limits_per_source()
+    {
+        var rows = await RowsAsync(Request(ExportKind.ComplianceSummary));
+
+        Assert.All(rows, r => Assert.Equal(Nov1, r["Summary.PeriodStart"]));
+        Assert.All(rows, r => Assert.Equal(RegistersApp.Utc(12, 1), r["Summary.PeriodEnd"]));
+        var counts = rows.ToDictionary(r => $"{r["Summary.Measure"]}/{r["Review.Category"]}/{r["Review.Outcome"]}/{r["Summary.Source"]}", r => r["Summary.Count"]);
+        Assert.Equal(new Dictionary<string, object?>
+        {
+            ["Decisions/FaceManipulation/Removed/"] = 1L,
+            ["Decisions/VoiceSynthesis/RumourRefuted/"] = 1L,
+            ["Decisions/Other/NoViolation/"] = 1L,
+            ["FlagsReceived///FeatureLibrary"] = 1L,
+            ["FlagsReceived///UserComplaint"] = 3L,
+            ["TimeLimitMet///FeatureLibrary"] = 1L,
+            ["TimeLimitMet///UserComplaint"] = 1L,
+            ["TimeLimitMissed///FeatureLibrary"] = 0L,
+            ["TimeLimitMissed///UserComplaint"] = 2L,
+        }.OrderBy(p => p.Key), counts.OrderBy(p => p.Key));
+    }
+
+    [Fact]
+    public async Task Compliance_summary_buckets_days_and_weeks_on_China_time_cut_to_the_period()
+    {
+        var days = await RowsAsync(Request(ExportKind.ComplianceSummary, ("bucket", "Day")));
+        var decidedOnFirst = Assert.Single(days, r => (string?)r["Summary.Measure"] == "Decisions" && (string?)r["Review.Category"] == "Other");
+        Assert.Equal(Nov1, decidedOnFirst["Summary.PeriodStart"]);
+        Assert.Equal(RegistersApp.Utc(11, 2), decidedOnFirst["Summary.PeriodEnd"]);
+
+        // 1 Nov 2026 is a Sunday: its week began on Monday 26 Oct, before the period, so the row starts with the period.
+        var weeks = await RowsAsync(Request(ExportKind.ComplianceSummary, ("bucket", "Week")));
+        var decisions = weeks.Where(r => (string?)r["Summary.Measure"] == "Decisions").ToList();
+        Assert.Equal([(Nov1, RegistersApp.Utc(11, 2)), (RegistersApp.Utc(11, 2), RegistersApp.Utc(11, 9)), (RegistersApp.Utc(11, 9), RegistersApp.Utc(11, 16))],
+            decisions.Select(r => ((DateTime)r["Summary.PeriodStart"]!, (DateTime)r["Summary.PeriodEnd"]!)));
+    }
+
+    [Fact]
+    public async Task Every_column_of_every_source_has_a_Chinese_and_an_English_header()
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "ComplianceConsole", "Localization");
+        static HashSet<string> Keys(string file) =>
+            System.Xml.Linq.XDocument.Load(file).Root!.Elements("data").Select(d => d.Attribute("name")!.Value).ToHashSet();
+        var (chinese, english) = (Keys(Path.Combine(folder, "SharedResource.resx")), Keys(Path.Combine(folder, "SharedResource.en.resx")));
+        var sources = app.App.Services.CreateScope().ServiceProvider.GetServices<IExportSource>().ToList();
+        Assert.Superset(new HashSet<ExportKind> { ExportKind.ContentHandlingRecords, ExportKind.SanctionsRegister, ExportKind.RumourRefutations,
+            ExportKind.ComplaintsRegister, ExportKind.ComplianceSummary }, sources.Select(s => s.Kind).ToHashSet());
+        var keys = sources.SelectMany(s => s.Columns.Select(c => $"ExportColumn.{c.Key}")
+            .Concat(s.Filters.SelectMany(f => f.Options.Select(o => o.LabelKey)))).Distinct().ToList();
+        Assert.Equal([], keys.Except(chinese));
+        Assert.Equal([], keys.Except(english));
+        Assert.All(sources, s => Assert.All(s.Columns, c => Assert.InRange(c.Width, 6, 60)));
+    }
+}

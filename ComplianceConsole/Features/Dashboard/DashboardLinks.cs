@@ -1,0 +1,52 @@
+using System.Globalization;
+using ComplianceConsole.Features.Exports;
+using ComplianceConsole.Features.Review;
+using ComplianceConsole.Features.Verification;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace ComplianceConsole.Features.Dashboard;
+
+/// <summary>
+/// Where each tile leads: the list behind its figure, filtered to it. Verifications open the records grid (its address carries
+/// the filter, <see cref="VerificationGridAddress"/>), queue figures the queue view (<see cref="ReviewQueueView.ToQuery"/>), and
+/// figures whose list is a register (decisions, sanctions, complaints) the export page with that kind, period and filter.
+/// </summary>
+public static class DashboardLinks
+{
+    public static string PendingVerifications() =>
+        VerificationGridAddress.For(new VerificationFilter { Status = VerificationStatus.Pending }, VerificationSort.SubmittedOldest);
+
+    public static string VerificationDecisions(DashboardPeriod period) =>
+        VerificationGridAddress.For(new VerificationFilter { DecidedFromUtc = period.FromUtc, DecidedToUtc = period.ToUtc }, VerificationSort.DecidedNewest);
+
+    public static string VerificationDecisions(DateOnly day) =>
+        VerificationDecisions(new DashboardPeriod(DashboardRange.Today, day, day));
+
+    public static string Queue(ReviewQueueView view) => $"review?view={Uri.EscapeDataString(view.ToQuery())}";
+
+    public static string QueueOfSource(FlagSource source) => Queue(new ReviewQueueView(ReviewQueueViewKind.Source, Source: source));
+
+    public static string Overdue() => Queue(new ReviewQueueView(ReviewQueueViewKind.Overdue));
+
+    public static string Escalated() => Queue(new ReviewQueueView(ReviewQueueViewKind.Escalated));
+
+    public static string DecisionsWithOutcome(DashboardPeriod period, DecisionOutcome outcome) =>
+        Export(ExportKind.ContentHandlingRecords, period, ("outcome", outcome.ToString()));
+
+    public static string SanctionsOfKind(DashboardPeriod period, SanctionKind kind) => Export(ExportKind.SanctionsRegister, period, ("sanctionKind", kind.ToString()));
+
+    public static string LateComplaints(DashboardPeriod period) => Export(ExportKind.ComplaintsRegister, period, ("timeLimit", "Late"));
+
+    /// <summary><c>exports?kind=…&amp;from=…&amp;to=…&amp;filter.{key}=…</c>: the period as China Standard Time days, both included.</summary>
+    public static string Export(ExportKind kind, DashboardPeriod period, params (string Key, string Value)[] filters)
+    {
+        var query = new List<KeyValuePair<string, string?>>
+        {
+            new("kind", kind.ToString()),
+            new("from", period.FirstDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+            new("to", period.LastDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+        };
+        query.AddRange(filters.Select(f => new KeyValuePair<string, string?>($"filter.{f.Key}", f.Value)));
+        return QueryHelpers.AddQueryString("exports", query);
+    }
+}

@@ -1,0 +1,141 @@
+using System.Runtime.CompilerServices;
+using ComplianceConsole.Data;
+using ComplianceConsole.Features.Review;
+using ComplianceConsole.Security.Pii;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplianceConsole.Features.Exports.Sources;
+
+/// <summary>
+/// Art. 12: every user complaint received in the period, with its due time, when and how the complainant was answered, whether
+/// that was within the time limit or late and by how much, and what was decided. The complainant's contact is masked unless the
+/// request is unmasked. In order of receipt.
+/// </summary>
+public sealed class ComplaintsRegisterSource(IDbContextFactory<AppDbContext> contextFactory, PiiProtector pii, TimeProvider clock) : IExportSource
+{
+    public const string ResultFilter = "timeLimit";
+
+    public ExportKind Kind => ExportKind.ComplaintsRegister;
+
+    public string Article => "第十二条 / Art. 12";
+
+    public IReadOnlyList<ExportColumn> Columns { get; } =
+    [
+        new("Complaint.FlagId", ExportCellType.Code, 12),
+        new("Complaint.ExternalId", ExportCellType.Code, 24),
+        new("Review.ContentId", ExportCellType.Code, 28),
+        new("Complaint.ReceivedAt", ExportCellType.DateTime, 20),
+        new("Complaint.Reason", ExportCellType.Text, 40),
+        new("Complaint.Contact", ExportCellType.Code, 24),
+        new("Complaint.DueAt", ExportCellType.DateTime, 20),
+        new("Complaint.AnsweredAt", ExportCellType.DateTime, 20),
+        new("Complaint.Answer", ExportCellType.Text, 40),
+        new("Complaint.AnsweredBy", ExportCellType.Text, 18),
+        new("Complaint.TimeLimit", ExportCellType.Code, 12),
+        new("Complaint.LateByHours", ExportCellType.Number, 12),
+        new("Complaint.LateByWorkingDays", ExportCellType.Integer, 12),
+        new("Review.Outcome", ExportCellType.Code, 20),
+    ];
+
+    public IReadOnlyList<ExportFilter> Filters { get; } =
+        [ExportFilters.Of<ComplaintTimeLimitResult>(ResultFilter, "ComplaintTimeLimit"), ExportFilters.Of<DecisionOutcome>(ExportFilters.Outcome, "ReviewOutcome")];
+
+    public async Task<long> CountAsync(ExportRequest request, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await Received(db, request, request.AsOf(clock)).LongCountAsync(cancellationToken);
+    }
+
+    public async IAsyncEnumerable<object?[]> ReadAsync(ExportRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        TimeLimits limits;
+        await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken)) limits = await TimeLimits.LoadAsync(db, cancellationToken);
+        var asOf = request.AsOf(clock);
+        var unit = limits.For(FlagSource.UserComplaint).Unit;
+        await foreach (var cells in ExportPaging.ReadAsync((cursor, ct) => PageAsync(request, asOf, cursor, ct), row => new ExportCursor(row.ReceivedAtUtc, row.Id),
+                           row => Cells(row, request.Unmasked, asOf, unit, limits.Calendar), cancellationToken))
+        {
+            yield return cells;
+        }
+    }
+
+    private sealed record ComplaintRow(long Id, string? ExternalId, string ContentId, DateTime ReceivedAtUtc, string? Reason, byte[]? ContactCipher,
+        DateTime DueAtUtc, long? CaseDecisionId)
+    {
+        public DateTime? AnsweredAtUtc { get; set; }
+        public string? Answer { get; set; }
+        public string? AnsweredBy { get; set; }
+        public DecisionOutcome? Outcome { get; set; }
+    }
+
+    private static IQueryable<Flag> Received(AppDbContext db, ExportRequest request, DateTime asOf)
+    {
+        var flags = db.Flags.AsNoTracking()
+            .Where(f => f.Source == FlagSource.UserComplaint && f.ReceivedAtUtc >= request.FromUtc && f.ReceivedAtUtc < request.ToUtc);
+        flags = ExportFilters.Value<ComplaintTimeLimitResult>(request, ResultFilter) switch
+        {
+            ComplaintTimeLimitResult.Within => flags.Where(f => db.ComplaintFeedback.Any(a => a.FlagId == f.Id && !a.IsLate)),
+            ComplaintTimeLimitResult.Late => flags.Where(f => db.ComplaintFeedback.Any(a => a.FlagId == f.Id && a.IsLate)),
+            ComplaintTimeLimitResult.Overdue => flags.Where(f => !db.ComplaintFeedback.Any(a => a.FlagId == f.Id) && f.DueAtUtc < asOf),
+            ComplaintTimeLimitResult.Open => flags.Where(f => !db.ComplaintFeedback.Any(a => a.FlagId == f.Id) && f.DueAtUtc >= asOf),
+            _ => flags,
+        };
+        if (ExportFilters.Value<DecisionOutcome>(request, ExportFilters.Outcome) is { } outcome)
+        {
+            // The decision that answered the complaint, or else the case's decision.
+            flags = flags.Where(f => db.ComplaintFeedback.Any(a => a.FlagId == f.Id && db.Decisions.Any(d => d.Id == a.DecisionId && d.Outcome == outcome))
+                || (!db.ComplaintFeedback.Any(a => a.FlagId == f.Id)
+                    && db.ReviewCases.Any(c => c.Id == f.ReviewCaseId && db.Decisions.Any(d => d.Id == c.DecisionId && d.Outcome == outcome))));
+        }
+        return flags;
+    }
+
+    private async Task<IReadOnlyList<ComplaintRow>> PageAsync(ExportRequest request, DateTime asOf, ExportCursor? cursor, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var flags = Received(db, request, asOf);
+        if (cursor is not null)
+        {
+            flags = flags.Where(f => f.ReceivedAtUtc >= cursor.At && (f.ReceivedAtUtc > cursor.At || f.Id > cursor.Id));
+        }
+        var rows = await flags.OrderBy(f => f.ReceivedAtUtc).ThenBy(f => f.Id).Take(ExportPaging.PageSize)
+            .Join(db.ContentItems, f => f.ContentItemId, i => i.Id, (f, i) => new { f, ContentId = i.ExternalId })
+            .Join(db.ReviewCases, x => x.f.ReviewCaseId, c => c.Id, (x, c) => new ComplaintRow(x.f.Id, x.f.ExternalId, x.ContentId, x.f.ReceivedAtUtc,
+                x.f.ReasonText, x.f.ComplainantContactCipher, x.f.DueAtUtc, c.DecisionId))
+            .ToListAsync(cancellationToken);
+        rows = [.. rows.OrderBy(r => r.ReceivedAtUtc).ThenBy(r => r.Id)];
+        await AddAnswersAsync(db, rows, cancellationToken);
+        return rows;
+    }
+
+    /// <summary>Each complaint's answer (one at most) and the outcome of the decision that gave it, or else of the case's decision.</summary>
+    private static async Task AddAnswersAsync(AppDbContext db, List<ComplaintRow> rows, CancellationToken cancellationToken)
+    {
+        if (rows.Count == 0) return;
+        var ids = rows.Select(r => r.Id).ToList();
+        var answers = (await db.ComplaintFeedback.AsNoTracking().Where(a => ids.Contains(a.FlagId)).OrderBy(a => a.Id)
+                .Select(a => new { a.FlagId, a.AnsweredAtUtc, a.Answer, a.RecordedByName, a.DecisionId }).ToListAsync(cancellationToken))
+            .DistinctBy(a => a.FlagId).ToDictionary(a => a.FlagId);
+        foreach (var row in rows)
+        {
+            if (!answers.TryGetValue(row.Id, out var answer)) continue;
+            (row.AnsweredAtUtc, row.Answer, row.AnsweredBy) = (answer.AnsweredAtUtc, answer.Answer, answer.RecordedByName);
+        }
+        var decisionOf = rows.ToDictionary(r => r.Id, r => answers.TryGetValue(r.Id, out var a) && a.DecisionId is { } d ? d : r.CaseDecisionId);
+        var decisionIds = decisionOf.Values.OfType<long>().Distinct().ToList();
+        var outcomes = await db.Decisions.AsNoTracking().Where(d => decisionIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Outcome, cancellationToken);
+        foreach (var row in rows) row.Outcome = decisionOf[row.Id] is { } id ? outcomes[id] : null;
+    }
+
+    private object?[] Cells(ComplaintRow row, bool unmasked, DateTime asOf, TimeLimitUnit unit, WorkingCalendar calendar)
+    {
+        var judgement = ComplaintTimeLimit.Judge(row.DueAtUtc, row.AnsweredAtUtc, asOf, unit, calendar);
+        var contact = row.ContactCipher is { Length: > 0 } cipher ? pii.Decrypt(cipher) : null;
+        return
+        [
+            row.Id.ToString(), row.ExternalId, row.ContentId, row.ReceivedAtUtc, row.Reason, contact is null || unmasked ? contact : ComplainantContact.Mask(contact),
+            row.DueAtUtc, row.AnsweredAtUtc, row.Answer, row.AnsweredBy, judgement.Result.ToString(), judgement.LateByHours, judgement.LateByWorkingDays,
+            row.Outcome?.ToString(),
+        ];
+    }
+}

@@ -1,0 +1,31 @@
+using System.Runtime.CompilerServices;
+
+namespace ComplianceConsole.Features.Exports.Sources;
+
+/// <summary>Where a keyset page of rows ordered by (time, id) ends, and so where the next one starts.</summary>
+public sealed record ExportCursor(DateTime At, long Id);
+
+/// <summary>
+/// Reads a source's rows a page at a time, each page from its own short-lived context and seeking past the last row of the
+/// one before, so a million rows stream in constant memory and no context lives for the whole export.
+/// </summary>
+internal static class ExportPaging
+{
+    public const int PageSize = 1_000;
+
+    public static async IAsyncEnumerable<object?[]> ReadAsync<T>(Func<ExportCursor?, CancellationToken, Task<IReadOnlyList<T>>> readPage,
+        Func<T, ExportCursor> cursorOf, Func<T, object?[]> cells, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ExportCursor? cursor = null;
+        while (true)
+        {
+            var page = await readPage(cursor, cancellationToken);
+            foreach (var row in page) yield return cells(row);
+            if (page.Count < PageSize) yield break;
+            cursor = cursorOf(page[^1]);
+        }
+    }
+
+    /// <summary>An empty list of records is an empty cell, not an empty string.</summary>
+    public static string? Blank(string text) => text.Length == 0 ? null : text;
+}

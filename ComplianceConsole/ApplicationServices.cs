@@ -4,6 +4,7 @@ using ComplianceConsole.Data;
 using ComplianceConsole.Features.Api;
 using ComplianceConsole.Features.Audit;
 using ComplianceConsole.Features.Jobs;
+using ComplianceConsole.Features.Registry;
 using ComplianceConsole.Features.Review;
 using ComplianceConsole.Features.Settings;
 using ComplianceConsole.Features.Setup;
@@ -44,6 +45,7 @@ public static class ApplicationServices
         builder.Services.AddScoped<StaffService>();
         builder.Services.AddVerification();
         builder.Services.AddReview();
+        builder.Services.AddRegistry(builder.Configuration);
         builder.Services.AddPlatformApi(authentication);
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;
@@ -93,6 +95,8 @@ public static class ApplicationServices
         app.MapVerificationApi();
         app.MapContentApi();
         app.MapJobEndpoints();
+        app.MapEvidenceEndpoints();
+        app.MapRegistryApi();
         return app;
     }
 }

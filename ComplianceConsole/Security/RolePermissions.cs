@@ -2,6 +2,7 @@ using ComplianceConsole.Features.ApiKeys;
 using ComplianceConsole.Features.Audit;
 using ComplianceConsole.Features.Exports;
 using ComplianceConsole.Features.Jobs;
+using ComplianceConsole.Features.Registry;
 using ComplianceConsole.Features.Review;
 using ComplianceConsole.Features.Settings;
 using ComplianceConsole.Features.Staff;
@@ -27,11 +28,12 @@ public static class RolePermissions
         {
             JobPermissions.ReadOwn, JobPermissions.ReadAll, AuditPermissions.Read, VerificationPermissions.Read, PiiPermissions.Reveal,
             ReviewPermissions.Read, ReviewPermissions.Decide, ReviewPermissions.Supervise, ReviewPermissions.Configure,
-            ExportPermissions.Create, ExportPermissions.Unmasked, ExportPermissions.Schedule,
+            ExportPermissions.Create, ExportPermissions.Unmasked, ExportPermissions.Schedule, RegistryPermissions.Read, RegistryPermissions.Manage,
         },
         [Roles.Auditor] = new HashSet<string>
         {
             JobPermissions.ReadOwn, AuditPermissions.Read, VerificationPermissions.Read, ReviewPermissions.Read, ExportPermissions.Create,
+            RegistryPermissions.Read,
         },
         [Roles.Administrator] = new HashSet<string>
         {
@@ -51,6 +53,10 @@ public static class RolePermissions
         JobPermissions.ReadAll,
         JobPermissions.ReadOwn,
         PiiPermissions.Reveal,
+        RegistryPermissions.CheckConsent,
+        RegistryPermissions.Manage,
+        RegistryPermissions.Read,
+        RegistryPermissions.RecordConsent,
         ReviewPermissions.Configure,
         ReviewPermissions.Decide,
         ReviewPermissions.Read,
@@ -70,7 +76,7 @@ public static class RolePermissions
     public static readonly IReadOnlyList<string> ApiScopes =
         [
             VerificationPermissions.Submit, VerificationPermissions.CheckEligibility, ReviewPermissions.SubmitContent, ReviewPermissions.ReadContent,
-            ExportPermissions.VerifyFile,
+            ExportPermissions.VerifyFile, RegistryPermissions.RecordConsent, RegistryPermissions.CheckConsent,
         ];
 
     public static bool Grants(IEnumerable<string> roles, string permission) =>

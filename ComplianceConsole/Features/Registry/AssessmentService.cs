@@ -27,9 +27,10 @@ public sealed class AssessmentService(IDbContextFactory<AppDbContext> contextFac
         return new PagedResult<AssessmentRow>(rows, total);
     }
 
-    /// <summary>The assessments a launch may stand on: those that passed, newest first.</summary>
-    public async Task<IReadOnlyList<AssessmentRow>> PassedAsync(CancellationToken cancellationToken = default) =>
-        (await GetPageAsync(new AssessmentFilter(AssessmentStatus.Passed), 0, 200, cancellationToken)).Items.OrderByDescending(a => a.CompletedAtUtc).ToList();
+    /// <summary>The assessments a launch may name, those that passed first; naming one that did not is refused when the launch is recorded.</summary>
+    public async Task<IReadOnlyList<AssessmentRow>> LaunchChoicesAsync(CancellationToken cancellationToken = default) =>
+        (await GetPageAsync(new AssessmentFilter(), 0, 200, cancellationToken)).Items
+            .OrderByDescending(a => a.Status == AssessmentStatus.Passed).ThenByDescending(a => a.CompletedAtUtc).ToList();
 
     public async Task<AssessmentForm?> GetFormAsync(long id, CancellationToken cancellationToken = default)
     {

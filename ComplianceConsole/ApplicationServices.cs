@@ -94,6 +94,7 @@ public static class ApplicationServices
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapVerificationApi();
         app.MapContentApi();
+        app.MapAppealApi();
         app.MapJobEndpoints();
         app.MapEvidenceEndpoints();
         app.MapRegistryApi();

@@ -39,6 +39,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<AlgorithmFiling> AlgorithmFilings => Set<AlgorithmFiling>();
     public DbSet<AlgorithmFilingChange> AlgorithmFilingChanges => Set<AlgorithmFilingChange>();
     public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
+    public DbSet<Appeal> Appeals => Set<Appeal>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

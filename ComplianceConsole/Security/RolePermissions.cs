@@ -61,6 +61,7 @@ public static class RolePermissions
         ReviewPermissions.Decide,
         ReviewPermissions.Read,
         ReviewPermissions.ReadContent,
+        ReviewPermissions.SubmitAppeal,
         ReviewPermissions.SubmitContent,
         ReviewPermissions.Supervise,
         SettingsPermissions.Manage,
@@ -76,7 +77,7 @@ public static class RolePermissions
     public static readonly IReadOnlyList<string> ApiScopes =
         [
             VerificationPermissions.Submit, VerificationPermissions.CheckEligibility, ReviewPermissions.SubmitContent, ReviewPermissions.ReadContent,
-            ExportPermissions.VerifyFile, RegistryPermissions.RecordConsent, RegistryPermissions.CheckConsent,
+            ExportPermissions.VerifyFile, ReviewPermissions.SubmitAppeal, RegistryPermissions.RecordConsent, RegistryPermissions.CheckConsent,
         ];
 
     public static bool Grants(IEnumerable<string> roles, string permission) =>

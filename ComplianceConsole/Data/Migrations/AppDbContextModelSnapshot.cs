@@ -624,6 +624,106 @@ namespace ComplianceConsole.Data.Migrations
                     b.ToTable("FunctionLaunches");
                 });
 
+            modelBuilder.Entity("ComplianceConsole.Features.Review.Appeal", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ContentItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DecisionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("DueAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FlagId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Outcome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PlatformAppealId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PlatformUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReasonCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReceivedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReceivedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReviewCaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SanctionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Statement")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContentItemId");
+
+                    b.HasIndex("DecidedAtUtc");
+
+                    b.HasIndex("DecisionId")
+                        .IsUnique();
+
+                    b.HasIndex("FlagId");
+
+                    b.HasIndex("PlatformAppealId")
+                        .IsUnique();
+
+                    b.HasIndex("PlatformUserId");
+
+                    b.HasIndex("ReceivedAtUtc");
+
+                    b.HasIndex("SanctionId");
+
+                    b.HasIndex("ReviewCaseId", "State");
+
+                    b.ToTable("Appeals");
+                });
+
             modelBuilder.Entity("ComplianceConsole.Features.Review.CalendarDay", b =>
                 {
                     b.Property<DateOnly>("Date")
@@ -1122,6 +1222,9 @@ namespace ComplianceConsole.Data.Migrations
                     b.HasIndex(new[] { "State", "Category", "QueueOrder", "Id" }, "IX_ReviewCases_Queue_Category");
 
                     b.HasIndex(new[] { "State", "LabelStatus", "QueueOrder", "Id" }, "IX_ReviewCases_Queue_Label");
+
+                    b.HasIndex(new[] { "State", "QueueOrder", "Id" }, "IX_ReviewCases_Queue_Source_Appeal")
+                        .HasFilter("(\"SourceMask\" & 32) <> 0");
 
                     b.HasIndex(new[] { "State", "QueueOrder", "Id" }, "IX_ReviewCases_Queue_Source_FeatureLibrary")
                         .HasFilter("(\"SourceMask\" & 1) <> 0");
@@ -1734,6 +1837,44 @@ namespace ComplianceConsole.Data.Migrations
                         .HasForeignKey("AssessmentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ComplianceConsole.Features.Review.Appeal", b =>
+                {
+                    b.HasOne("ComplianceConsole.Features.Review.ContentItem", null)
+                        .WithMany()
+                        .HasForeignKey("ContentItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ComplianceConsole.Features.Review.Decision", null)
+                        .WithMany()
+                        .HasForeignKey("DecisionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ComplianceConsole.Features.Review.Flag", null)
+                        .WithMany()
+                        .HasForeignKey("FlagId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ComplianceConsole.Features.Verification.PlatformUser", null)
+                        .WithMany()
+                        .HasForeignKey("PlatformUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ComplianceConsole.Features.Review.ReviewCase", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewCaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ComplianceConsole.Features.Review.Sanction", null)
+                        .WithMany()
+                        .HasForeignKey("SanctionId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("ComplianceConsole.Features.Review.ComplaintFeedback", b =>

@@ -76,6 +76,17 @@ public static class ApiEnumDocs
             [nameof(FlagSource.LabelCheck)] = "a missing, tampered or contradictory label (the console raises these itself on ingestion)",
             [nameof(FlagSource.RegulatorNotice)] = "a notice from the authorities",
             [nameof(FlagSource.Staff)] = "the provider's own staff",
+            [nameof(FlagSource.Appeal)] = "a user's appeal against a decision (Art. 12): refused here, sent through POST /api/v1/appeals",
+        },
+        [typeof(AppealState)] = new Dictionary<string, string>
+        {
+            [nameof(AppealState.Open)] = "in the review queue, due at dueAt",
+            [nameof(AppealState.Decided)] = "decided: outcome, reasonCode and decidedAt say how",
+        },
+        [typeof(AppealOutcome)] = new Dictionary<string, string>
+        {
+            [nameof(AppealOutcome.Upheld)] = "the appealed decision stands, with its sanctions",
+            [nameof(AppealOutcome.Overturned)] = "the appealed decision was wrong: the sanctions it imposed are lifted, and the eligibility answer no longer counts them",
         },
         [typeof(IngestOutcome)] = new Dictionary<string, string>
         {

@@ -30,9 +30,13 @@ public sealed record IngestedItem(int Index, IngestOutcome Outcome, long? Id, lo
 
 public sealed record IngestResponse(int Created, int Updated, int Unchanged, int Invalid, IReadOnlyList<IngestedItem> Results);
 
-public sealed record ContentDecisionDto(DecisionOutcome Outcome, string ReasonCode, DateTimeOffset DecidedAt);
+/// <summary>The latest decision; <c>appeal</c> when the user appealed it (<c>platformAppealId</c>, <c>state</c>, <c>outcome</c>).</summary>
+public sealed record ContentDecisionDto(DecisionOutcome Outcome, string ReasonCode, DateTimeOffset DecidedAt, ContentAppealDto? Appeal);
 
-public sealed record AuthorSanctionDto(SanctionKind Kind, DateTimeOffset StartsAt, DateTimeOffset? EndsAt, string ReasonCode);
+public sealed record ContentAppealDto(string PlatformAppealId, AppealState State, AppealOutcome? Outcome);
+
+/// <summary>A sanction in force on the item's author; <c>id</c> is what an appeal against it names (<c>sanctionId</c>).</summary>
+public sealed record AuthorSanctionDto(long Id, SanctionKind Kind, DateTimeOffset StartsAt, DateTimeOffset? EndsAt, string ReasonCode);
 
 public sealed record ContentStatusResponse(string ExternalId, ContentCaseState CaseState, int OpenFlags, ContentDecisionDto? LatestDecision,
     IReadOnlyList<AuthorSanctionDto> AuthorSanctions);
@@ -114,8 +118,9 @@ public static class ContentApi
         if (await statuses.GetAsync(externalId, cancellationToken) is not { } s)
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, detail: localizer["Content.NotFound", externalId]);
         return TypedResults.Ok(new ContentStatusResponse(s.ExternalId, s.CaseState, s.OpenFlags,
-            s.LatestDecision is { } d ? new ContentDecisionDto(d.Outcome, d.ReasonCode, Utc(d.DecidedAtUtc)) : null,
-            s.AuthorSanctions.Select(a => new AuthorSanctionDto(a.Kind, Utc(a.StartsAtUtc), a.EndsAtUtc is { } end ? Utc(end) : null, a.ReasonCode)).ToList()));
+            s.LatestDecision is { } d ? new ContentDecisionDto(d.Outcome, d.ReasonCode, Utc(d.DecidedAtUtc),
+                d.Appeal is { } a ? new ContentAppealDto(a.PlatformAppealId, a.State, a.Outcome) : null) : null,
+            s.AuthorSanctions.Select(a => new AuthorSanctionDto(a.Id, a.Kind, Utc(a.StartsAtUtc), a.EndsAtUtc is { } end ? Utc(end) : null, a.ReasonCode)).ToList()));
     }
 
     private static readonly ContentSubmission Empty = new(null, null, null, null, null, null, null, null, null, null, null, null, null);

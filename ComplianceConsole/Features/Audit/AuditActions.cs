@@ -55,6 +55,8 @@ public static class AuditActions
     public const string FilingSaved = "registry.filing_saved";
     public const string EvidenceUploaded = "registry.evidence_uploaded";
     public const string EvidenceDownloaded = "registry.evidence_downloaded";
+    public const string AppealReceived = "appeal.received";
+    public const string AppealDecided = "appeal.decided";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -66,5 +68,6 @@ public static class AuditActions
         ContentSubmitted, FlagsSubmitted, ReviewCaseClaimed, ReviewCaseReleased, ReviewCaseAssigned, ReviewClaimsExpired, ReviewCaseDecided, ReviewBulkDecided, ReviewCaseReopened,
         SanctionImposed, SanctionLifted, RumourRefutationRecorded, RegulatorReportRecorded, ComplaintAnswered, FeatureRuleSaved, FeatureRulesImported, TimeLimitsChanged, CalendarChanged,
         ConsentRecorded, ConsentWithdrawn, AssessmentSaved, LaunchRecorded, FilingSaved, EvidenceUploaded, EvidenceDownloaded,
+        AppealReceived, AppealDecided,
     ];
 }

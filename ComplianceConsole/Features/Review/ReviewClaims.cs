@@ -48,7 +48,10 @@ public sealed class ReviewClaims(IDbContextFactory<AppDbContext> contextFactory,
                 var free = view.Apply(db.ReviewCases.AsNoTracking(), actor.Id, now)
                     .Where(c => c.ClaimedById == null || c.ClaimExpiresAtUtc <= now || c.ClaimedById == actor.Id)
                     .Where(c => c.State == ReviewCaseState.Open || supervisor)
-                    .Where(c => !tried.Contains(c.Id));
+                    .Where(c => !tried.Contains(c.Id))
+                    // An appeal against my own decision is for someone else to decide: I am not handed it.
+                    .Where(c => !db.Appeals.Any(a => a.ReviewCaseId == c.Id && a.State == AppealState.Open
+                        && db.Decisions.Any(d => d.Id == a.DecisionId && d.DecidedById == actor.Id)));
                 candidates = await Candidates(free.Where(c => c.AssignedToId == actor.Id)).ToListAsync(cancellationToken);
                 // An escalated case is the Managers' whoever it was given to before.
                 if (candidates.Count == 0)

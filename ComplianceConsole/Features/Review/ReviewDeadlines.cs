@@ -25,7 +25,7 @@ public static class ReviewDeadlines
     public static (int Amount, TimeLimitUnit Unit) DefaultLimit(FlagSource source) => source switch
     {
         FlagSource.RegulatorNotice => (4, TimeLimitUnit.Hours),
-        FlagSource.UserComplaint => (15, TimeLimitUnit.WorkingDays),
+        FlagSource.UserComplaint or FlagSource.Appeal => (15, TimeLimitUnit.WorkingDays),
         FlagSource.FeatureLibrary => (24, TimeLimitUnit.Hours),
         FlagSource.LabelCheck => (3, TimeLimitUnit.WorkingDays),
         _ => (2, TimeLimitUnit.WorkingDays),

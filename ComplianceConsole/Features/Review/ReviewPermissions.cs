@@ -19,4 +19,7 @@ public static class ReviewPermissions
 
     /// <summary>The platform reads an item's case state, decision and its author's sanctions (an API key scope).</summary>
     public const string ReadContent = "Content.Read";
+
+    /// <summary>The platform submits its users' appeals against decisions and reads how they were decided (an API key scope).</summary>
+    public const string SubmitAppeal = "Appeals.Submit";
 }

@@ -69,6 +69,7 @@ public sealed record ReviewQueueView(ReviewQueueViewKind Kind = ReviewQueueViewK
         FlagSource.UserComplaint => cases.Where(c => (c.SourceMask & 2) != 0),
         FlagSource.LabelCheck => cases.Where(c => (c.SourceMask & 4) != 0),
         FlagSource.RegulatorNotice => cases.Where(c => (c.SourceMask & 8) != 0),
+        FlagSource.Appeal => cases.Where(c => (c.SourceMask & 32) != 0),
         _ => cases.Where(c => (c.SourceMask & 16) != 0),
     };
 }

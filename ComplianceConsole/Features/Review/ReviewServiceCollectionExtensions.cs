@@ -10,6 +10,7 @@ public static class ReviewServiceCollectionExtensions
         services.AddSingleton<FeatureLibrary>();
         services.AddScoped<ReviewClaims>();
         services.AddReviewDecisions();
+        services.AddAppeals();
         services.AddFeatureLibraryManagement();
         services.AddTimeLimitSettings();
         services.AddScoped<ReviewQueryService>();

@@ -11,7 +11,7 @@ public static class ReviewSources
     public static int Weight(FlagSource source) => source switch
     {
         FlagSource.RegulatorNotice => 40,
-        FlagSource.UserComplaint => 20,
+        FlagSource.UserComplaint or FlagSource.Appeal => 20,
         FlagSource.Staff => 15,
         FlagSource.FeatureLibrary => 10,
         FlagSource.LabelCheck => 5,

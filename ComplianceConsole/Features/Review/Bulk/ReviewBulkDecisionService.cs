@@ -104,7 +104,9 @@ public sealed class ReviewBulkDecisionService(IDbContextFactory<AppDbContext> co
         await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
         var cases = await db.ReviewCases.Where(c => ids.Contains(c.Id)).ToListAsync(CancellationToken.None);
         var heldByOthers = cases.Where(c => c.ClaimedById is not null && c.ClaimedById != actor.Id && c.ClaimExpiresAtUtc > now).ToList();
-        var open = cases.Except(heldByOthers)
+        // An appeal is decided one at a time, by someone other than the appealed decision's author: never in bulk.
+        var appealed = await db.Appeals.Where(a => ids.Contains(a.ReviewCaseId) && a.State == AppealState.Open).Select(a => a.ReviewCaseId).ToListAsync(CancellationToken.None);
+        var open = cases.Except(heldByOthers).Where(c => !appealed.Contains(c.Id))
             .Where(c => c.State == ReviewCaseState.Open || (c.State == ReviewCaseState.Escalated && supervisor)).ToList();
         var notApplicable = ids.Count - heldByOthers.Count - open.Count;
         if (open.Count == 0) return new ReviewBulkResult(0, heldByOthers.Count, notApplicable, 0, false);

@@ -5,8 +5,11 @@ namespace ComplianceConsole.Features.Review;
 /// <summary>Everything the case page shows: the case, its content, flags, the author's history and the case history.</summary>
 public sealed record ReviewCaseDetail(CaseHeader Case, CaseContent Content, CaseAuthor Author, IReadOnlyList<CaseFlag> Flags,
     CaseDecision? Decision, IReadOnlyList<CaseRecord> Records, IReadOnlyList<AuthorDecision> AuthorDecisions,
-    IReadOnlyList<SanctionRow> AuthorSanctions, IReadOnlyList<CaseEventRow> History)
+    IReadOnlyList<SanctionRow> AuthorSanctions, IReadOnlyList<CaseEventRow> History, IReadOnlyList<CaseAppeal> Appeals)
 {
+    /// <summary>The appeal waiting for a decision: while there is one, the case's own decision waits for it.</summary>
+    public CaseAppeal? OpenAppeal => Appeals.FirstOrDefault(a => a.State == AppealState.Open);
+
     /// <summary>The complaints not answered yet: each may get its answer within the decision.</summary>
     public IEnumerable<CaseFlag> UnansweredComplaints => Flags.Where(f => f.Source == FlagSource.UserComplaint && f.Feedback is null);
 }
@@ -31,9 +34,19 @@ public sealed record CaseDecision(DecisionOutcome Outcome, string ReasonCode, st
 /// <summary>A rumour refutation or regulator report of the case, as two labelled lines.</summary>
 public sealed record CaseRecord(ReviewCaseEventKind Kind, string Summary, string Detail, DateTime AtUtc, string RecordedByName);
 
-public sealed record AuthorDecision(long CaseId, string ContentExternalId, DecisionOutcome Outcome, string ReasonCode, string DecidedByName, DateTime DecidedAtUtc);
+public sealed record AuthorDecision(long CaseId, string ContentExternalId, DecisionOutcome Outcome, string ReasonCode, string DecidedByName, DateTime DecidedAtUtc,
+    AppealSummary? Appeal);
 
 public sealed record SanctionRow(long Id, SanctionKind Kind, string ReasonCode, string? Note, DateTime StartsAtUtc, DateTime? EndsAtUtc,
-    string ImposedByName, DateTime ImposedAtUtc, long? ReviewCaseId, DateTime? LiftedAtUtc, string? LiftedByName, string? LiftReason, bool IsActive);
+    string ImposedByName, DateTime ImposedAtUtc, long? ReviewCaseId, DateTime? LiftedAtUtc, string? LiftedByName, string? LiftReason, bool IsActive,
+    AppealSummary? Appeal);
+
+/// <summary>Where an appeal against a decision stands, shown beside the decision and its sanctions.</summary>
+public sealed record AppealSummary(AppealState State, AppealOutcome? Outcome, DateTime? DecidedAtUtc);
+
+/// <summary>An appeal against one of the case's decisions: the user's statement, the decision appealed and, once decided, the outcome.</summary>
+public sealed record CaseAppeal(long Id, string PlatformAppealId, AppealState State, string Statement, string UserExternalId, long? SanctionId,
+    DateTime ReceivedAtUtc, DateTime DueAtUtc, DecisionOutcome AppealedOutcome, string AppealedReasonCode, string AppealedByName, string? AppealedById,
+    DateTime AppealedAtUtc, AppealOutcome? Outcome, string? ReasonCode, string? Note, string? DecidedByName, DateTime? DecidedAtUtc);
 
 public sealed record CaseEventRow(ReviewCaseEventKind Kind, DateTime AtUtc, string ActorName, string? Detail);

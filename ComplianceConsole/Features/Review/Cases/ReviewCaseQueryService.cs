@@ -62,14 +62,24 @@ public sealed class ReviewCaseQueryService(IDbContextFactory<AppDbContext> conte
                                      join c in db.ReviewCases on d.ReviewCaseId equals c.Id
                                      where c.AuthorId == authorId && c.Id != caseId
                                      orderby d.DecidedAtUtc descending, d.Id descending
-                                     select new AuthorDecision(c.Id, c.ContentItem.ExternalId, d.Outcome, d.ReasonCode, d.DecidedByName, d.DecidedAtUtc))
+                                     select new AuthorDecision(c.Id, c.ContentItem.ExternalId, d.Outcome, d.ReasonCode, d.DecidedByName, d.DecidedAtUtc,
+                                         db.Appeals.Where(a => a.DecisionId == d.Id).OrderBy(a => a.Id).Select(a => new AppealSummary(a.State, a.Outcome, a.DecidedAtUtc)).FirstOrDefault()))
             .Take(AuthorHistoryRows).ToListAsync(cancellationToken);
 
         var history = await db.ReviewCaseEvents.AsNoTracking().Where(e => e.ReviewCaseId == caseId).OrderBy(e => e.Id)
             .Select(e => new CaseEventRow(e.Kind, e.AtUtc, e.ActorName, e.Detail)).ToListAsync(cancellationToken);
 
+        var appeals = await (from a in db.Appeals.AsNoTracking()
+                             join d in db.Decisions on a.DecisionId equals d.Id
+                             join u in db.PlatformUsers on a.PlatformUserId equals u.Id
+                             where a.ReviewCaseId == caseId
+                             orderby a.Id
+                             select new CaseAppeal(a.Id, a.PlatformAppealId, a.State, a.Statement, u.ExternalId, a.SanctionId, a.ReceivedAtUtc, a.DueAtUtc,
+                                 d.Outcome, d.ReasonCode, d.DecidedByName, d.DecidedById, d.DecidedAtUtc, a.Outcome, a.ReasonCode, a.Note, a.DecidedByName, a.DecidedAtUtc))
+            .ToListAsync(cancellationToken);
+
         return new ReviewCaseDetail(header.Case, header.Content, author, flags, decision, [.. refutations, .. reports], authorDecisions,
-            await SanctionsOfAsync(db, authorId, cancellationToken), history);
+            await SanctionsOfAsync(db, authorId, cancellationToken), history, appeals);
     }
 
     /// <summary>The case's version as it stands (a claim renewed a moment ago moved it).</summary>
@@ -87,7 +97,8 @@ public sealed class ReviewCaseQueryService(IDbContextFactory<AppDbContext> conte
         var rows = await db.Sanctions.AsNoTracking().Where(s => s.PlatformUserId == platformUserId)
             .OrderByDescending(s => s.ImposedAtUtc).Take(AuthorHistoryRows)
             .Select(s => new SanctionRow(s.Id, s.Kind, s.ReasonCode, s.Note, s.StartsAtUtc, s.EndsAtUtc, s.ImposedByName, s.ImposedAtUtc,
-                s.ReviewCaseId, s.LiftedAtUtc, s.LiftedByName, s.LiftReason, false))
+                s.ReviewCaseId, s.LiftedAtUtc, s.LiftedByName, s.LiftReason, false,
+                db.Appeals.Where(a => a.DecisionId == s.DecisionId).OrderBy(a => a.Id).Select(a => new AppealSummary(a.State, a.Outcome, a.DecidedAtUtc)).FirstOrDefault()))
             .ToListAsync(cancellationToken);
         return rows.Select(s => s with { IsActive = SanctionRules.IsActive(s.StartsAtUtc, s.EndsAtUtc, s.LiftedAtUtc, now) })
             .OrderByDescending(s => s.IsActive).ToList();

@@ -33,6 +33,9 @@ public sealed class ReviewDecisionService(IDbContextFactory<AppDbContext> contex
         }
         if (reviewCase.ClaimedById != actor.Id || reviewCase.ClaimExpiresAtUtc <= now) return SaveResult.Refused("Review.Decide.NotHeld");
         if (reviewCase.Version != expectedVersion) return SaveResult.Conflict;
+        // An open appeal is decided first, on its own terms (by someone other than the appealed decision's author).
+        if (await db.Appeals.AnyAsync(a => a.ReviewCaseId == caseId && a.State == AppealState.Open, cancellationToken))
+            return SaveResult.Refused("Review.Decide.AppealOpen");
 
         var complaints = await ComplaintsAsync(db, caseId, cancellationToken);
         if (DecisionRecordRules.Check(request, complaints, now) is { Count: > 0 } errors) return SaveResult.Invalid(errors);

@@ -19,6 +19,21 @@ public static class ReviewEventDetails
         return parts.Length == 2 && Enum.TryParse<DecisionOutcome>(parts[0], out var outcome) ? (outcome, parts[1]) : null;
     }
 
+    public static string AppealDecided(AppealOutcome outcome, string reasonCode) => $"{outcome} {reasonCode}";
+
+    /// <summary>A sanction's lift reason when an appeal overturned its decision: the platform's appeal id and the note.</summary>
+    public static string LiftedOnAppeal(string platformAppealId, string? note)
+    {
+        var reason = $"appeal {platformAppealId}: {note}";
+        return reason.Length <= ContentRules.MaxNoteLength ? reason : reason[..ContentRules.MaxNoteLength];
+    }
+
+    public static (AppealOutcome Outcome, string ReasonCode)? ReadAppealDecided(string? detail)
+    {
+        var parts = (detail ?? "").Split(' ', 2);
+        return parts.Length == 2 && Enum.TryParse<AppealOutcome>(parts[0], out var outcome) ? (outcome, parts[1]) : null;
+    }
+
     public static SanctionKind? ReadSanctioned(string? detail) => Enum.TryParse<SanctionKind>(detail, out var kind) ? kind : null;
 
     public static (long FlagId, bool Late)? ReadComplaintAnswered(string? detail)

@@ -74,6 +74,7 @@ internal static class ContentValidation
         var contact = Text("complainantContact", s.ComplainantContact, MaxContactLength, errors);
         if (contact is not null && source is not null and not FlagSource.UserComplaint) errors.Add(new("complainantContact", "Content.ContactOnlyForComplaints"));
         var externalId = Text("externalId", s.ExternalId, ContentRules.MaxExternalIdLength, errors);
+        if (source == FlagSource.Appeal) errors.Add(new("source", "Content.AppealsHaveTheirOwnCall"));
         if (TimeError("receivedAt", s.ReceivedAtUtc, nowUtc) is { } timeError) errors.Add(timeError);
         return errors.Count > 0 ? (null, errors) : (new ValidFlag(contentId, source!.Value, reason!, contact, externalId, s.ReceivedAtUtc ?? nowUtc), errors);
     }
@@ -89,7 +90,7 @@ internal static class ContentValidation
         return status;
     }
 
-    private static string Identifier(string field, string? value, int maxLength, List<FieldError> errors)
+    internal static string Identifier(string field, string? value, int maxLength, List<FieldError> errors)
     {
         var text = Text(field, value, maxLength, errors);
         if (text is null && !errors.Any(e => e.Field == field)) errors.Add(new(field, "Validation.Required"));
@@ -97,7 +98,7 @@ internal static class ContentValidation
     }
 
     /// <summary>Trimmed, or null when empty. Line breaks and tabs are allowed inside an excerpt or a reason, in nothing else.</summary>
-    private static string? Text(string field, string? value, int maxLength, List<FieldError> errors, bool multiline = false)
+    internal static string? Text(string field, string? value, int maxLength, List<FieldError> errors, bool multiline = false)
     {
         var text = value?.Trim();
         if (string.IsNullOrEmpty(text)) return null;

@@ -1,6 +1,7 @@
 namespace ComplianceConsole.Features.Review;
 
-public enum FlagSource { FeatureLibrary = 1, UserComplaint = 2, LabelCheck = 3, RegulatorNotice = 4, Staff = 5 }
+/// <summary>Who raised a flag. <see cref="Appeal"/> is a platform user's appeal against a decision (Art. 12), raised through the appeals API only.</summary>
+public enum FlagSource { FeatureLibrary = 1, UserComplaint = 2, LabelCheck = 3, RegulatorNotice = 4, Staff = 5, Appeal = 6 }
 
 /// <summary>Why an item is in the review queue. Each flag has its own due time, from its source's time limit.</summary>
 public sealed class Flag

@@ -45,7 +45,7 @@ public sealed class ReviewCase
 public enum ReviewCaseEventKind
 {
     Flagged = 1, Claimed = 2, Released = 3, ClaimExpired = 4, Assigned = 5, Decided = 6, Escalated = 7,
-    Sanctioned = 8, RumourRefuted = 9, ReportedToRegulator = 10, ComplaintAnswered = 11, Reopened = 12,
+    Sanctioned = 8, RumourRefuted = 9, ReportedToRegulator = 10, ComplaintAnswered = 11, Reopened = 12, AppealDecided = 13, SanctionLifted = 14,
 }
 
 /// <summary>One step in a case's history: who did what and when. The SLA reports are built from these times.</summary>

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ComplianceConsole.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261125160530_ComplianceRegistry")]
-    partial class ComplianceRegistry
+    [Migration("20261125153112_Appeals")]
+    partial class Appeals
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -323,308 +323,104 @@ namespace ComplianceConsole.Data.Migrations
                     b.ToTable("JobRecords");
                 });
 
-            modelBuilder.Entity("ComplianceConsole.Features.Registry.AlgorithmFiling", b =>
+            modelBuilder.Entity("ComplianceConsole.Features.Review.Appeal", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("AlgorithmName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DisplayedAt")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("FiledOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("FilingNumber")
-                        .IsRequired()
-                        .HasMaxLength(26)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Role")
+                    b.Property<long>("ContentItemId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("Status")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("UpdatedAtUtc")
+                    b.Property<DateTime?>("DecidedAtUtc")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("UpdatedByName")
-                        .IsRequired()
+                    b.Property<string>("DecidedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedByName")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
+                    b.Property<long>("DecisionId")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("Id");
+                    b.Property<DateTime>("DueAtUtc")
+                        .HasColumnType("TEXT");
 
-                    b.HasIndex("FilingNumber")
-                        .IsUnique();
-
-                    b.ToTable("AlgorithmFilings");
-                });
-
-            modelBuilder.Entity("ComplianceConsole.Features.Registry.AlgorithmFilingChange", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
+                    b.Property<long>("FlagId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long>("AlgorithmFilingId")
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Outcome")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("AlgorithmName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("AtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ByName")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DisplayedAt")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("FilingNumber")
-                        .IsRequired()
-                        .HasMaxLength(26)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AlgorithmFilingId", "AtUtc");
-
-                    b.ToTable("AlgorithmFilingChanges");
-                });
-
-            modelBuilder.Entity("ComplianceConsole.Features.Registry.Assessment", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("CompletedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("DueDate")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Findings")
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Remediation")
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Reviewer")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Subject")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("SubjectKind")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("UpdatedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UpdatedByName")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Status", "DueDate");
-
-                    b.ToTable("Assessments");
-                });
-
-            modelBuilder.Entity("ComplianceConsole.Features.Registry.BiometricConsent", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<byte[]>("DepictedPersonNameCipher")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.Property<string>("DepictedPersonRef")
+                    b.Property<string>("PlatformAppealId")
                         .IsRequired()
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
-
-                    b.Property<int>("Edits")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ExternalId")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Method")
-                        .HasColumnType("INTEGER");
 
                     b.Property<long>("PlatformUserId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTime>("RecordedAtUtc")
+                    b.Property<string>("ReasonCode")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("RecordedByName")
+                    b.Property<DateTime>("ReceivedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReceivedBy")
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Scope")
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReviewCaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SanctionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Statement")
                         .IsRequired()
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("ValidFromUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("ValidUntilUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("WithdrawnAtUtc")
-                        .HasColumnType("TEXT");
-
                     b.HasKey("Id");
 
-                    b.HasIndex("ExternalId")
+                    b.HasIndex("ContentItemId");
+
+                    b.HasIndex("DecidedAtUtc");
+
+                    b.HasIndex("DecisionId")
                         .IsUnique();
 
-                    b.HasIndex("ValidUntilUtc");
+                    b.HasIndex("FlagId");
 
-                    b.HasIndex("PlatformUserId", "DepictedPersonRef");
+                    b.HasIndex("PlatformAppealId")
+                        .IsUnique();
 
-                    b.ToTable("BiometricConsents");
-                });
+                    b.HasIndex("PlatformUserId");
 
-            modelBuilder.Entity("ComplianceConsole.Features.Registry.EvidenceFile", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                    b.HasIndex("ReceivedAtUtc");
 
-                    b.Property<string>("ContentType")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                    b.HasIndex("SanctionId");
 
-                    b.Property<string>("FileName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                    b.HasIndex("ReviewCaseId", "State");
 
-                    b.Property<int>("Owner")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("OwnerId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Sha256")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("SizeBytes")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("StoredName")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("UploadedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UploadedByName")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Owner", "OwnerId");
-
-                    b.ToTable("EvidenceFiles");
-                });
-
-            modelBuilder.Entity("ComplianceConsole.Features.Registry.FunctionLaunch", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("AssessmentId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Description")
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("LaunchDate")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("RecordedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RecordedByName")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AssessmentId");
-
-                    b.HasIndex("LaunchDate");
-
-                    b.ToTable("FunctionLaunches");
+                    b.ToTable("Appeals");
                 });
 
             modelBuilder.Entity("ComplianceConsole.Features.Review.CalendarDay", b =>
@@ -1126,6 +922,9 @@ namespace ComplianceConsole.Data.Migrations
 
                     b.HasIndex(new[] { "State", "LabelStatus", "QueueOrder", "Id" }, "IX_ReviewCases_Queue_Label");
 
+                    b.HasIndex(new[] { "State", "QueueOrder", "Id" }, "IX_ReviewCases_Queue_Source_Appeal")
+                        .HasFilter("(\"SourceMask\" & 32) <> 0");
+
                     b.HasIndex(new[] { "State", "QueueOrder", "Id" }, "IX_ReviewCases_Queue_Source_FeatureLibrary")
                         .HasFilter("(\"SourceMask\" & 1) <> 0");
 
@@ -1336,10 +1135,6 @@ namespace ComplianceConsole.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("LabelingCode")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("ProviderName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1373,7 +1168,6 @@ namespace ComplianceConsole.Data.Migrations
                         {
                             Id = 1,
                             AlgorithmFilingNumbers = "[]",
-                            LabelingCode = "",
                             ProviderName = "",
                             RequireTwoFactor = false,
                             UnifiedSocialCreditCode = "",
@@ -1474,9 +1268,6 @@ namespace ComplianceConsole.Data.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("IdentifierHashKey")
-                        .HasColumnType("INTEGER");
-
                     b.Property<bool>("IsDuplicate")
                         .HasColumnType("INTEGER");
 
@@ -1515,16 +1306,16 @@ namespace ComplianceConsole.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("IdentifierHashKey");
+                    b.HasIndex("IdentifierHash");
+
+                    b.HasIndex("SubmissionKey")
+                        .IsUnique();
 
                     b.HasIndex("DecidedAtUtc", "Id")
                         .HasDatabaseName("IX_VerificationRecords_DecidedAtUtc_Id")
                         .HasFilter("\"DecidedAtUtc\" IS NOT NULL");
 
                     b.HasIndex("PlatformUserId", "Status");
-
-                    b.HasIndex("PlatformUserId", "SubmissionKey")
-                        .IsUnique();
 
                     b.HasIndex("SubmittedAtUtc", "Id")
                         .HasDatabaseName("IX_VerificationRecords_SubmittedAtUtc_Id");
@@ -1712,31 +1503,42 @@ namespace ComplianceConsole.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("ComplianceConsole.Features.Registry.AlgorithmFilingChange", b =>
+            modelBuilder.Entity("ComplianceConsole.Features.Review.Appeal", b =>
                 {
-                    b.HasOne("ComplianceConsole.Features.Registry.AlgorithmFiling", null)
+                    b.HasOne("ComplianceConsole.Features.Review.ContentItem", null)
                         .WithMany()
-                        .HasForeignKey("AlgorithmFilingId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasForeignKey("ContentItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-                });
 
-            modelBuilder.Entity("ComplianceConsole.Features.Registry.BiometricConsent", b =>
-                {
+                    b.HasOne("ComplianceConsole.Features.Review.Decision", null)
+                        .WithMany()
+                        .HasForeignKey("DecisionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ComplianceConsole.Features.Review.Flag", null)
+                        .WithMany()
+                        .HasForeignKey("FlagId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("ComplianceConsole.Features.Verification.PlatformUser", null)
                         .WithMany()
                         .HasForeignKey("PlatformUserId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-                });
 
-            modelBuilder.Entity("ComplianceConsole.Features.Registry.FunctionLaunch", b =>
-                {
-                    b.HasOne("ComplianceConsole.Features.Registry.Assessment", null)
+                    b.HasOne("ComplianceConsole.Features.Review.ReviewCase", null)
                         .WithMany()
-                        .HasForeignKey("AssessmentId")
+                        .HasForeignKey("ReviewCaseId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("ComplianceConsole.Features.Review.Sanction", null)
+                        .WithMany()
+                        .HasForeignKey("SanctionId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("ComplianceConsole.Features.Review.ComplaintFeedback", b =>

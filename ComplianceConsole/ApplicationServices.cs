@@ -6,6 +6,7 @@ using ComplianceConsole.Features.Audit;
 using ComplianceConsole.Features.Dashboard;
 using ComplianceConsole.Features.Exports.Sources;
 using ComplianceConsole.Features.Jobs;
+using ComplianceConsole.Features.Registry;
 using ComplianceConsole.Features.Review;
 using ComplianceConsole.Features.Settings;
 using ComplianceConsole.Features.Setup;
@@ -50,6 +51,7 @@ public static class ApplicationServices
         builder.AddWebhooks();
         builder.Services.AddExportSources();
         builder.Services.AddDashboard();
+        builder.Services.AddRegistry(builder.Configuration);
         builder.Services.AddPlatformApi(authentication);
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;
@@ -100,6 +102,8 @@ public static class ApplicationServices
         app.MapContentApi();
         app.MapAppealApi();
         app.MapJobEndpoints();
+        app.MapEvidenceEndpoints();
+        app.MapRegistryApi();
         return app;
     }
 }

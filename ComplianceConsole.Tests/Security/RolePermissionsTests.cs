@@ -4,6 +4,7 @@ using ComplianceConsole.Features.Audit;
 using ComplianceConsole.Features.Dashboard;
 using ComplianceConsole.Features.Exports;
 using ComplianceConsole.Features.Jobs;
+using ComplianceConsole.Features.Registry;
 using ComplianceConsole.Features.Review;
 using ComplianceConsole.Features.Verification;
 using ComplianceConsole.Features.Webhooks;
@@ -39,8 +40,8 @@ public class RolePermissionsTests
     {
         var granted = RolePermissions.For([Roles.Auditor, Roles.Administrator]);
         Assert.Equal([ApiKeyPermissions.Manage, AuditPermissions.Read, DashboardPermissions.Read, ExportPermissions.Create, JobPermissions.ReadAll,
-            JobPermissions.ReadOwn, ReviewPermissions.Read, SettingsPermissions.Manage, StaffPermissions.Manage, VerificationPermissions.Read,
-            WebhookPermissions.Manage], granted.Order());
+            JobPermissions.ReadOwn, RegistryPermissions.Read, ReviewPermissions.Read, SettingsPermissions.Manage, StaffPermissions.Manage,
+            VerificationPermissions.Read, WebhookPermissions.Manage], granted.Order());
     }
 
     [Fact]

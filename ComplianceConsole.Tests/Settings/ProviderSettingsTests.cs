@@ -30,12 +30,12 @@ public sealed class ProviderSettingsTests : SetUpAppTest
         var form = await FormAsync();
         form.ProviderName = "深合成科技有限公司";
         form.UnifiedSocialCreditCode = "９１３３０１００７９９６５５０５８ｂ";
-        form.AlgorithmFilingNumbers = "网信算备110108000000000000001号\n\n  网信算备110108000000000000002号  ";
+        form.LabelingCode = "0011 91330100799655058B 1 ab12";
         Assert.True((await SaveAsync(form)).Succeeded);
 
         var saved = await FormAsync();
         Assert.Equal("91330100799655058B", saved.UnifiedSocialCreditCode);
-        Assert.Equal("网信算备110108000000000000001号\n网信算备110108000000000000002号", saved.AlgorithmFilingNumbers);
+        Assert.Equal("001191330100799655058B1AB12", saved.LabelingCode);
 
         await using var db = await App.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         var changed = await db.AuditEvents.SingleAsync(e => e.Action == AuditActions.SettingsChanged);

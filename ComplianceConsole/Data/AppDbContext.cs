@@ -1,6 +1,7 @@
 using ComplianceConsole.Features.Audit;
 using ComplianceConsole.Features.ApiKeys;
 using ComplianceConsole.Features.Jobs;
+using ComplianceConsole.Features.Registry;
 using ComplianceConsole.Features.Review;
 using ComplianceConsole.Features.Settings;
 using ComplianceConsole.Features.Verification;
@@ -33,6 +34,12 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<FeatureRule> FeatureRules => Set<FeatureRule>();
     public DbSet<SourceTimeLimit> SourceTimeLimits => Set<SourceTimeLimit>();
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
+    public DbSet<BiometricConsent> BiometricConsents => Set<BiometricConsent>();
+    public DbSet<Assessment> Assessments => Set<Assessment>();
+    public DbSet<FunctionLaunch> FunctionLaunches => Set<FunctionLaunch>();
+    public DbSet<AlgorithmFiling> AlgorithmFilings => Set<AlgorithmFiling>();
+    public DbSet<AlgorithmFilingChange> AlgorithmFilingChanges => Set<AlgorithmFilingChange>();
+    public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
     public DbSet<Appeal> Appeals => Set<Appeal>();
     public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
     public DbSet<PlatformEvent> PlatformEventOutbox => Set<PlatformEvent>();

@@ -3,6 +3,7 @@ using ComplianceConsole.Features.Audit;
 using ComplianceConsole.Features.Dashboard;
 using ComplianceConsole.Features.Exports;
 using ComplianceConsole.Features.Jobs;
+using ComplianceConsole.Features.Registry;
 using ComplianceConsole.Features.Review;
 using ComplianceConsole.Features.Settings;
 using ComplianceConsole.Features.Staff;
@@ -30,11 +31,12 @@ public static class RolePermissions
             JobPermissions.ReadOwn, JobPermissions.ReadAll, AuditPermissions.Read, VerificationPermissions.Read, PiiPermissions.Reveal,
             ReviewPermissions.Read, ReviewPermissions.Decide, ReviewPermissions.Supervise, ReviewPermissions.Configure,
             ExportPermissions.Create, ExportPermissions.Unmasked, ExportPermissions.Schedule, DashboardPermissions.Read,
+            RegistryPermissions.Read, RegistryPermissions.Manage,
         },
         [Roles.Auditor] = new HashSet<string>
         {
             JobPermissions.ReadOwn, AuditPermissions.Read, VerificationPermissions.Read, ReviewPermissions.Read, ExportPermissions.Create,
-            DashboardPermissions.Read,
+            DashboardPermissions.Read, RegistryPermissions.Read,
         },
         [Roles.Administrator] = new HashSet<string>
         {
@@ -56,6 +58,10 @@ public static class RolePermissions
         JobPermissions.ReadAll,
         JobPermissions.ReadOwn,
         PiiPermissions.Reveal,
+        RegistryPermissions.CheckConsent,
+        RegistryPermissions.Manage,
+        RegistryPermissions.Read,
+        RegistryPermissions.RecordConsent,
         ReviewPermissions.Configure,
         ReviewPermissions.Decide,
         ReviewPermissions.Read,
@@ -77,7 +83,7 @@ public static class RolePermissions
     public static readonly IReadOnlyList<string> ApiScopes =
         [
             VerificationPermissions.Submit, VerificationPermissions.CheckEligibility, ReviewPermissions.SubmitContent, ReviewPermissions.ReadContent,
-            ExportPermissions.VerifyFile, ReviewPermissions.SubmitAppeal,
+            ExportPermissions.VerifyFile, ReviewPermissions.SubmitAppeal, RegistryPermissions.RecordConsent, RegistryPermissions.CheckConsent,
         ];
 
     public static bool Grants(IEnumerable<string> roles, string permission) =>

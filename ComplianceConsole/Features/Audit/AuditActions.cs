@@ -48,6 +48,13 @@ public static class AuditActions
     public const string FeatureRulesImported = "feature_library.imported";
     public const string TimeLimitsChanged = "review.time_limits_changed";
     public const string CalendarChanged = "review.calendar_changed";
+    public const string ConsentRecorded = "registry.consent_recorded";
+    public const string ConsentWithdrawn = "registry.consent_withdrawn";
+    public const string AssessmentSaved = "registry.assessment_saved";
+    public const string LaunchRecorded = "registry.launch_recorded";
+    public const string FilingSaved = "registry.filing_saved";
+    public const string EvidenceUploaded = "registry.evidence_uploaded";
+    public const string EvidenceDownloaded = "registry.evidence_downloaded";
     public const string AppealReceived = "appeal.received";
     public const string AppealDecided = "appeal.decided";
     public const string WebhookCreated = "webhook.created";
@@ -67,6 +74,7 @@ public static class AuditActions
         ApiKeyCreated, ApiKeyRevoked, JobQueued, JobCancelled,
         ContentSubmitted, FlagsSubmitted, ReviewCaseClaimed, ReviewCaseReleased, ReviewCaseAssigned, ReviewClaimsExpired, ReviewCaseDecided, ReviewBulkDecided, ReviewCaseReopened,
         SanctionImposed, SanctionLifted, RumourRefutationRecorded, RegulatorReportRecorded, ComplaintAnswered, FeatureRuleSaved, FeatureRulesImported, TimeLimitsChanged, CalendarChanged,
+        ConsentRecorded, ConsentWithdrawn, AssessmentSaved, LaunchRecorded, FilingSaved, EvidenceUploaded, EvidenceDownloaded,
         AppealReceived, AppealDecided,
         WebhookCreated, WebhookUpdated, WebhookSecretRotated, WebhookEnabled, WebhookDisabled, WebhookTestSent, WebhookRedelivered,
     ];

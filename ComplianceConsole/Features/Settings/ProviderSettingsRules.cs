@@ -9,8 +9,10 @@ public sealed class ProviderSettingsForm
     public string ProviderName { get; set; } = "";
     public string UnifiedSocialCreditCode { get; set; } = "";
 
-    /// <summary>One filing number a line.</summary>
-    public string AlgorithmFilingNumbers { get; set; } = "";
+    public string LabelingCode { get; set; } = "";
+
+    /// <summary>Shown, not edited here: the compliance registry keeps the filings.</summary>
+    public IReadOnlyList<string> AlgorithmFilingNumbers { get; set; } = [];
 
     public bool RequireTwoFactor { get; set; }
     public int Version { get; set; }
@@ -19,15 +21,6 @@ public sealed class ProviderSettingsForm
 public static class ProviderSettingsRules
 {
     public const int MaxNameLength = 200;
-    public const int MaxFilingNumberLength = 64;
-    public const int MaxFilingNumbers = 20;
-
-    /// <summary>Room for the most filing numbers at their longest, one a line, with spaces to spare.</summary>
-    public const int MaxFilingNumbersTextLength = MaxFilingNumbers * (MaxFilingNumberLength + 4);
-
-    public static IReadOnlyList<string> FilingNumbers(string text) =>
-        text.Split('\n').Select(line => line.Trim()).Where(line => line.Length > 0).ToList();
-
     public static IReadOnlyList<FieldError> Validate(ProviderSettingsForm form)
     {
         var errors = new List<FieldError>();
@@ -40,13 +33,9 @@ public static class ProviderSettingsRules
             errors.Add(new(nameof(form.UnifiedSocialCreditCode), $"UnifiedSocialCreditCode.{codeError}"));
         }
 
-        var numbers = FilingNumbers(form.AlgorithmFilingNumbers);
-        if (numbers.Count > MaxFilingNumbers)
-            errors.Add(new(nameof(form.AlgorithmFilingNumbers), "Settings.TooManyFilingNumbers", MaxFilingNumbers));
-        if (numbers.FirstOrDefault(n => n.Length > MaxFilingNumberLength) is { } tooLong)
-            errors.Add(new(nameof(form.AlgorithmFilingNumbers), "Settings.FilingNumberTooLong", tooLong, MaxFilingNumberLength));
-        if (numbers.GroupBy(n => n).FirstOrDefault(g => g.Count() > 1) is { } repeated)
-            errors.Add(new(nameof(form.AlgorithmFilingNumbers), "Settings.FilingNumberRepeated", repeated.Key));
+        var creditCode = IdentifierText.Normalize(form.UnifiedSocialCreditCode);
+        if (Registry.LabelingCode.Validate(Registry.LabelingCode.Normalize(form.LabelingCode), creditCode) is { } labelingError)
+            errors.Add(new(nameof(form.LabelingCode), labelingError.Key, labelingError.Argument is { } argument ? [argument] : []));
         return errors;
     }
 }

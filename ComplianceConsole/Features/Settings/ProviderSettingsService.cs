@@ -33,7 +33,8 @@ public sealed class ProviderSettingsService(IDbContextFactory<AppDbContext> cont
         {
             ProviderName = settings.ProviderName,
             UnifiedSocialCreditCode = settings.UnifiedSocialCreditCode,
-            AlgorithmFilingNumbers = string.Join('\n', settings.AlgorithmFilingNumbers),
+            LabelingCode = settings.LabelingCode,
+            AlgorithmFilingNumbers = settings.AlgorithmFilingNumbers,
             RequireTwoFactor = settings.RequireTwoFactor,
             Version = settings.Version,
         };
@@ -52,7 +53,7 @@ public sealed class ProviderSettingsService(IDbContextFactory<AppDbContext> cont
         var before = Snapshot(settings);
         settings.ProviderName = form.ProviderName.Trim();
         settings.UnifiedSocialCreditCode = IdentifierText.Normalize(form.UnifiedSocialCreditCode);
-        settings.AlgorithmFilingNumbers = ProviderSettingsRules.FilingNumbers(form.AlgorithmFilingNumbers).ToList();
+        settings.LabelingCode = Registry.LabelingCode.Normalize(form.LabelingCode);
         settings.RequireTwoFactor = form.RequireTwoFactor;
         settings.Version++;
         settings.UpdatedAtUtc = DateTime.UtcNow;
@@ -71,5 +72,5 @@ public sealed class ProviderSettingsService(IDbContextFactory<AppDbContext> cont
     }
 
     private static object Snapshot(ProviderSettings s) =>
-        new { s.ProviderName, s.UnifiedSocialCreditCode, AlgorithmFilingNumbers = s.AlgorithmFilingNumbers.ToArray(), s.RequireTwoFactor };
+        new { s.ProviderName, s.UnifiedSocialCreditCode, s.LabelingCode, s.RequireTwoFactor };
 }

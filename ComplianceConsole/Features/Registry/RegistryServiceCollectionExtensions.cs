@@ -11,6 +11,7 @@ public static class RegistryServiceCollectionExtensions
         services.AddScoped<FilingService>();
         services.AddScoped<EvidenceService>();
         services.AddScoped<RegistryDueDates>();
+        services.AddScoped<Dashboard.IDashboardSection, RegistryDashboardSection>();
         return services;
     }
 }

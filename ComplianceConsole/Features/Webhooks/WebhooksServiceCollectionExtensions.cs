@@ -13,6 +13,7 @@ public static class WebhooksServiceCollectionExtensions
         services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section);
         services.AddScoped<WebhookService>();
         services.AddScoped<WebhookHealth>();
+        services.AddScoped<Dashboard.IDashboardSection, WebhooksDashboardSection>();
         services.AddSingleton<WebhookSender>();
         services.AddSingleton<WebhookDispatcher>();
         services.AddSingleton<WebhookNudge>();

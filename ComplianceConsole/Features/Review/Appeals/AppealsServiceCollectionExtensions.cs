@@ -8,6 +8,7 @@ public static class AppealsServiceCollectionExtensions
         services.AddScoped<AppealSubmissionService>();
         services.AddScoped<AppealDecisionService>();
         services.AddScoped<AppealStatistics>();
+        services.AddScoped<Dashboard.IDashboardSection, AppealsDashboardSection>();
         return services;
     }
 }

@@ -3,6 +3,7 @@ using ComplianceConsole.Components.Account;
 using ComplianceConsole.Data;
 using ComplianceConsole.Features.Api;
 using ComplianceConsole.Features.Audit;
+using ComplianceConsole.Features.Exports;
 using ComplianceConsole.Features.Jobs;
 using ComplianceConsole.Features.Review;
 using ComplianceConsole.Features.Settings;
@@ -44,6 +45,7 @@ public static class ApplicationServices
         builder.Services.AddScoped<StaffService>();
         builder.Services.AddVerification();
         builder.Services.AddReview();
+        builder.Services.AddExports();
         builder.Services.AddPlatformApi(authentication);
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;
@@ -93,6 +95,7 @@ public static class ApplicationServices
         app.MapVerificationApi();
         app.MapContentApi();
         app.MapJobEndpoints();
+        app.MapExportEndpoints();
         return app;
     }
 }

@@ -1,5 +1,6 @@
 using ComplianceConsole.Features.Audit;
 using ComplianceConsole.Features.ApiKeys;
+using ComplianceConsole.Features.Exports;
 using ComplianceConsole.Features.Jobs;
 using ComplianceConsole.Features.Review;
 using ComplianceConsole.Features.Settings;
@@ -32,6 +33,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<FeatureRule> FeatureRules => Set<FeatureRule>();
     public DbSet<SourceTimeLimit> SourceTimeLimits => Set<SourceTimeLimit>();
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
+    public DbSet<ExportJob> ExportJobs => Set<ExportJob>();
+    public DbSet<ExportSchedule> ExportSchedules => Set<ExportSchedule>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -48,6 +48,12 @@ public static class AuditActions
     public const string FeatureRulesImported = "feature_library.imported";
     public const string TimeLimitsChanged = "review.time_limits_changed";
     public const string CalendarChanged = "review.calendar_changed";
+    public const string ExportRequested = "export.requested";
+    public const string ExportRequestedUnmasked = "export.requested_unmasked";
+    public const string ExportGenerated = "export.generated";
+    public const string ExportDownloaded = "export.downloaded";
+    public const string ExportScheduleCreated = "export.schedule_created";
+    public const string ExportScheduleRemoved = "export.schedule_removed";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -58,5 +64,6 @@ public static class AuditActions
         ApiKeyCreated, ApiKeyRevoked, JobQueued, JobCancelled,
         ContentSubmitted, FlagsSubmitted, ReviewCaseClaimed, ReviewCaseReleased, ReviewCaseAssigned, ReviewClaimsExpired, ReviewCaseDecided, ReviewBulkDecided, ReviewCaseReopened,
         SanctionImposed, SanctionLifted, RumourRefutationRecorded, RegulatorReportRecorded, ComplaintAnswered, FeatureRuleSaved, FeatureRulesImported, TimeLimitsChanged, CalendarChanged,
+        ExportRequested, ExportRequestedUnmasked, ExportGenerated, ExportDownloaded, ExportScheduleCreated, ExportScheduleRemoved,
     ];
 }

@@ -30,14 +30,21 @@ public sealed class ExportScheduleRunner(IServiceScopeFactory scopeFactory, IDbC
         var queued = new List<long>();
         foreach (var schedule in due)
         {
-            var exportId = await QueueAsOwnerAsync(schedule, cancellationToken);
-            if (exportId is { } id) queued.Add(id);
-            await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-            await db.ExportSchedules.Where(s => s.Id == schedule.Id && s.Version == schedule.Version).ExecuteUpdateAsync(s => s
-                .SetProperty(x => x.LastRunAtUtc, now)
-                .SetProperty(x => x.LastExportId, exportId ?? schedule.LastExportId)
-                .SetProperty(x => x.NextRunAtUtc, ExportPeriods.NextRun(schedule.Period, schedule.MinuteOfDayCst, now))
-                .SetProperty(x => x.Version, schedule.Version + 1), cancellationToken);
+            // Claimed by moving it on first: another runner (another instance, an overlapping tick) then finds it not due.
+            await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
+            {
+                var claimed = await db.ExportSchedules.Where(s => s.Id == schedule.Id && s.Version == schedule.Version).ExecuteUpdateAsync(s => s
+                    .SetProperty(x => x.LastRunAtUtc, now)
+                    .SetProperty(x => x.NextRunAtUtc, ExportPeriods.NextRun(schedule.Period, schedule.MinuteOfDayCst, now))
+                    .SetProperty(x => x.Version, schedule.Version + 1), cancellationToken);
+                if (claimed == 0) continue;
+            }
+            if (await QueueAsOwnerAsync(schedule, cancellationToken) is not { } exportId) continue;
+            queued.Add(exportId);
+            await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
+            {
+                await db.ExportSchedules.Where(s => s.Id == schedule.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.LastExportId, exportId), cancellationToken);
+            }
         }
         return queued;
     }

@@ -97,6 +97,8 @@ public sealed class AuthorizationSweepTests(SweepApp sweep) : IClassFixture<Swee
         Assert.Contains("/review/library/import", paths);
         Assert.Contains("/review/time-limits", paths);
         Assert.Contains("/review/calendar", paths);
+        Assert.Superset(new HashSet<string> { "/exports", "/exports/history", "/exports/schedules", "/exports/verify", "/exports/1/file", "/api/v1/exports/verify" },
+            paths.ToHashSet());
     }
 
     [Fact]

@@ -28,13 +28,14 @@ public class NavMenuTests : ShellTestContext
     [Fact]
     public void An_auditor_sees_the_audit_log()
     {
-        Assert.Equal(["", "verification", "verification/duplicates", "review", "jobs", "audit"], LinksFor(Roles.Auditor));
+        Assert.Equal(["", "verification", "verification/duplicates", "review", "jobs", "exports", "exports/history", "exports/verify", "audit"], LinksFor(Roles.Auditor));
     }
 
     [Fact]
     public void Several_roles_see_everything_any_of_them_allows()
     {
-        Assert.Equal(["", "verification", "verification/duplicates", "review", "jobs", "audit", "staff", "api-keys", "settings"], LinksFor(Roles.Auditor, Roles.Administrator));
+        Assert.Equal(["", "verification", "verification/duplicates", "review", "jobs", "exports", "exports/history", "exports/verify", "audit", "staff", "api-keys", "settings"],
+            LinksFor(Roles.Auditor, Roles.Administrator));
     }
 
     [Fact]

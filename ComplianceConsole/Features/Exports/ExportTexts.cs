@@ -30,7 +30,11 @@ public sealed class ExportTexts(IStringLocalizer<SharedResource> localizer)
     public string KindName(ExportKind kind) => Bilingual($"ExportKind.{kind}");
 
     /// <summary>The kind as the reader's own language names it (the name itself when no label exists yet).</summary>
-    public string KindLabel(ExportKind kind) => localizer[$"ExportKind.{kind}"] is { ResourceNotFound: false } label ? label.Value : kind.ToString();
+    public static string KindLabel(IStringLocalizer localizer, ExportKind kind)
+    {
+        var label = localizer[$"ExportKind.{kind}"];
+        return label.ResourceNotFound ? kind.ToString() : label.Value;
+    }
 
     private string In(CultureInfo culture, string key, object[] arguments)
     {

@@ -23,10 +23,15 @@ public sealed class ExportEngine(IEnumerable<IExportSource> sources, IDbContextF
     /// <summary>The cover label whose value is the data digest; the verifier finds the digest by it.</summary>
     public string DigestLabel => texts.Bilingual("ExportCover.DataDigest");
 
-    public async Task<ExportWorkbookWritten> WriteAsync(ExportRun run, Stream destination, string scratchPath, Func<long, Task>? progress,
-        CancellationToken cancellationToken)
+    public Task<ExportWorkbookWritten> WriteAsync(ExportRun run, Stream destination, string scratchPath, Func<long, Task>? progress,
+        CancellationToken cancellationToken) =>
+        WriteAsync(run, SourceOf(run.Request.Kind) ?? throw new InvalidOperationException($"No export source for {run.Request.Kind}."),
+            destination, scratchPath, progress, cancellationToken);
+
+    /// <summary>Writes the rows of <paramref name="source"/> (the benchmark passes one cut to a number of rows).</summary>
+    public async Task<ExportWorkbookWritten> WriteAsync(ExportRun run, IExportSource source, Stream destination, string scratchPath,
+        Func<long, Task>? progress, CancellationToken cancellationToken)
     {
-        var source = SourceOf(run.Request.Kind) ?? throw new InvalidOperationException($"No export source for {run.Request.Kind}.");
         var upperBound = await source.CountAsync(run.Request, cancellationToken);
         var content = new ExportWorkbookContent(
             texts.KindName(source.Kind), run.RequestedByName, run.RequestedAtUtc, await CoverAsync(run, source, cancellationToken), source.Columns,

@@ -142,8 +142,9 @@ public static partial class ExportWorkbookWriter
                 var serial = ChinaTime.FromUtc(new DateTime(utc.Ticks - utc.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc)).ToOADate();
                 digest.AddCell(ExportDigest.Number(serial));
                 return new Cell(serial, styles.DateTime);
-            case string text:
-                var prepared = ExportCellText.Prepare(text);
+            // A code is text even when a source hands over a number: an ID must never become 1.10105E+17.
+            case var _ when value is string || type == ExportCellType.Code:
+                var prepared = ExportCellText.Prepare(Convert.ToString(value, CultureInfo.InvariantCulture) ?? "");
                 digest.AddCell(prepared);
                 return new Cell(prepared, type == ExportCellType.Code ? styles.Code : styles.Text);
             default:

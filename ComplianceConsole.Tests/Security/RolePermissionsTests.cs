@@ -1,6 +1,7 @@
 using System.Reflection;
 using ComplianceConsole.Features.ApiKeys;
 using ComplianceConsole.Features.Audit;
+using ComplianceConsole.Features.Exports;
 using ComplianceConsole.Features.Jobs;
 using ComplianceConsole.Features.Review;
 using ComplianceConsole.Features.Verification;
@@ -35,8 +36,8 @@ public class RolePermissionsTests
     public void Several_roles_grant_the_union_of_their_permissions()
     {
         var granted = RolePermissions.For([Roles.Auditor, Roles.Administrator]);
-        Assert.Equal([ApiKeyPermissions.Manage, AuditPermissions.Read, JobPermissions.ReadAll, JobPermissions.ReadOwn, ReviewPermissions.Read,
-            SettingsPermissions.Manage, StaffPermissions.Manage, VerificationPermissions.Read], granted.Order());
+        Assert.Equal([ApiKeyPermissions.Manage, AuditPermissions.Read, ExportPermissions.Create, JobPermissions.ReadAll, JobPermissions.ReadOwn,
+            ReviewPermissions.Read, SettingsPermissions.Manage, StaffPermissions.Manage, VerificationPermissions.Read], granted.Order());
     }
 
     [Fact]

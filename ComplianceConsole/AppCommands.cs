@@ -10,7 +10,7 @@ namespace ComplianceConsole;
 /// Commands the app runs instead of serving: <c>seed --users N</c> and <c>seed --content N</c> fill the database with synthetic data
 /// through the app's own services (<c>seed-review --items N</c> writes content items, flags and review cases directly, fast enough
 /// for a million), <c>benchmark</c> measures the grid, search and eligibility queries (<c>benchmark --queue</c> the review queue's
-/// views, <c>benchmark --dashboard</c> the Manager's dashboard, <c>benchmark --content-items N</c> content ingestion), <c>rotate-pii-key</c> re-encrypts personal data
+/// views, <c>benchmark --dashboard</c> the Manager's dashboard, <c>benchmark --export</c> the ledger export against ClosedXML, <c>benchmark --content-items N</c> content ingestion), <c>rotate-pii-key</c> re-encrypts personal data
 /// with a new key. All use the configured database.
 /// </summary>
 public static class AppCommands
@@ -45,6 +45,10 @@ public static class AppCommands
                 await PrepareDatabaseAsync(app);
                 await new DashboardBenchmark(app, IntOption(args, "--items", 1_000_000), IntOption(args, "--iterations", 20)).RunAsync(Console.Out);
                 return true;
+            case "benchmark" when args.Contains("--export"):
+                await PrepareDatabaseAsync(app);
+                await new ExportBenchmark(app, IntOption(args, "--rows", 1_000_000), IntOption(args, "--closedxml-rows", 100_000)).RunAsync(Console.Out);
+                return true;
             case "benchmark" when args.Contains("--queue"):
                 await PrepareDatabaseAsync(app);
                 await new QueueBenchmark(app, IntOption(args, "--items", 1_000_000), IntOption(args, "--iterations", 20)).RunAsync(Console.Out);
@@ -65,7 +69,7 @@ public static class AppCommands
                     IntOption(args, "--api-clients", 2)).RunAsync(Console.Out);
                 return true;
             default:
-                throw new ArgumentException($"Unknown command '{args[0]}'. Commands: seed --users N [--seed S], seed --content N [--seed S], seed-review --items N [--seed S], benchmark [--records N] [--iterations N] [--grid-iterations N] [--import-rows N] [--api-items N] [--api-clients C], benchmark --queue [--items N] [--iterations N], benchmark --dashboard [--items N] [--iterations N], benchmark --content-items N [--content-clients C], rotate-pii-key.");
+                throw new ArgumentException($"Unknown command '{args[0]}'. Commands: seed --users N [--seed S], seed --content N [--seed S], seed-review --items N [--seed S], benchmark [--records N] [--iterations N] [--grid-iterations N] [--import-rows N] [--api-items N] [--api-clients C], benchmark --queue [--items N] [--iterations N], benchmark --dashboard [--items N] [--iterations N], benchmark --export [--rows N] [--closedxml-rows N], benchmark --content-items N [--content-clients C], rotate-pii-key.");
         }
     }
 

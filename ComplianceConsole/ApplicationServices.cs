@@ -5,6 +5,7 @@ using ComplianceConsole.Features.Api;
 using ComplianceConsole.Features.Audit;
 using ComplianceConsole.Features.Dashboard;
 using ComplianceConsole.Features.Exports.Sources;
+using ComplianceConsole.Features.Exports;
 using ComplianceConsole.Features.Jobs;
 using ComplianceConsole.Features.Registry;
 using ComplianceConsole.Features.Review;
@@ -52,6 +53,7 @@ public static class ApplicationServices
         builder.Services.AddExportSources();
         builder.Services.AddDashboard();
         builder.Services.AddRegistry(builder.Configuration);
+        builder.Services.AddExports();
         builder.Services.AddPlatformApi(authentication);
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;
@@ -104,6 +106,7 @@ public static class ApplicationServices
         app.MapJobEndpoints();
         app.MapEvidenceEndpoints();
         app.MapRegistryApi();
+        app.MapExportEndpoints();
         return app;
     }
 }

@@ -103,6 +103,9 @@ public sealed class ScreenshotTourTests(TourBrowserApp browser) : IClassFixture<
         Assert.Contains($"/verification/{browser.RecordId}", PagesFor(Roles.Verifier).Select(r => r.Path));
         Assert.Superset(new HashSet<string> { "/review/library", "/review/library/test", "/review/library/import", "/review/time-limits", "/review/calendar" },
             PagesFor(Roles.Manager).Select(r => r.Path).ToHashSet());
+        Assert.Superset(new HashSet<string> { "/exports", "/exports/history", "/exports/schedules", "/exports/verify" },
+            PagesFor(Roles.Manager).Select(r => r.Path).ToHashSet());
+        Assert.Superset(new HashSet<string> { "/exports", "/exports/history", "/exports/verify" }, PagesFor(Roles.Auditor).Select(r => r.Path).ToHashSet());
     }
 
     [Fact]

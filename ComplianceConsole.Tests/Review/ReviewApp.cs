@@ -20,8 +20,8 @@ public sealed class MovableClock : TimeProvider
     public void Advance(TimeSpan by) => _now += by;
 }
 
-/// <summary>The real app on its movable clock.</summary>
-public sealed class ClockedTestApp(MovableClock clock) : TestApp
+/// <summary>The real app on its movable clock (and any settings).</summary>
+public sealed class ClockedTestApp(MovableClock clock, IReadOnlyDictionary<string, string>? settings = null) : TestApp(settings)
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -100,6 +100,8 @@ public sealed class AuthorizationSweepTests(SweepApp sweep) : IClassFixture<Swee
         Assert.Contains("/webhooks", paths);
         Assert.Contains("/webhooks/1", paths);
         Assert.Contains("/dashboard", paths);
+        Assert.Superset(new HashSet<string> { "/exports", "/exports/history", "/exports/schedules", "/exports/verify", "/exports/1/file", "/api/v1/exports/verify" },
+            paths.ToHashSet());
     }
 
     [Fact]

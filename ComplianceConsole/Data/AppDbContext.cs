@@ -1,5 +1,6 @@
 using ComplianceConsole.Features.Audit;
 using ComplianceConsole.Features.ApiKeys;
+using ComplianceConsole.Features.Exports;
 using ComplianceConsole.Features.Jobs;
 using ComplianceConsole.Features.Registry;
 using ComplianceConsole.Features.Review;
@@ -44,6 +45,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
     public DbSet<PlatformEvent> PlatformEventOutbox => Set<PlatformEvent>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+    public DbSet<ExportJob> ExportJobs => Set<ExportJob>();
+    public DbSet<ExportSchedule> ExportSchedules => Set<ExportSchedule>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

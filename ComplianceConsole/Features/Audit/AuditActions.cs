@@ -64,6 +64,12 @@ public static class AuditActions
     public const string WebhookDisabled = "webhook.disabled";
     public const string WebhookTestSent = "webhook.test_sent";
     public const string WebhookRedelivered = "webhook.redelivered";
+    public const string ExportRequested = "export.requested";
+    public const string ExportRequestedUnmasked = "export.requested_unmasked";
+    public const string ExportGenerated = "export.generated";
+    public const string ExportDownloaded = "export.downloaded";
+    public const string ExportScheduleCreated = "export.schedule_created";
+    public const string ExportScheduleRemoved = "export.schedule_removed";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -77,5 +83,6 @@ public static class AuditActions
         ConsentRecorded, ConsentWithdrawn, AssessmentSaved, LaunchRecorded, FilingSaved, EvidenceUploaded, EvidenceDownloaded,
         AppealReceived, AppealDecided,
         WebhookCreated, WebhookUpdated, WebhookSecretRotated, WebhookEnabled, WebhookDisabled, WebhookTestSent, WebhookRedelivered,
+        ExportRequested, ExportRequestedUnmasked, ExportGenerated, ExportDownloaded, ExportScheduleCreated, ExportScheduleRemoved,
     ];
 }

@@ -10,11 +10,12 @@ public static class JobsServiceCollectionExtensions
     public const string MaxConcurrencyKey = "ComplianceConsole:Jobs:MaxConcurrency";
     private static readonly TimeSpan HousekeepingInterval = TimeSpan.FromHours(1);
     private static readonly TimeSpan AuditCheckpointInterval = TimeSpan.FromHours(1);
+    private static readonly TimeSpan ExportScheduleInterval = TimeSpan.FromMinutes(1);
 
     /// <summary>
     /// The job host: Quartz.NET with its persistent store in the app's own database (its tables come with our
     /// migrations), the <see cref="JobRecord"/> registry people see, and recurring work (housekeeping, the audit
-    /// chain's signed checkpoints). Settings under the
+    /// chain's signed checkpoints, scheduled exports and export file retention). Settings under the
     /// <c>Quartz</c> configuration section (e.g. clustering) apply on top of these.
     /// </summary>
     public static IHostApplicationBuilder AddJobs(this IHostApplicationBuilder builder)
@@ -44,6 +45,10 @@ public static class JobsServiceCollectionExtensions
                 .StartNow().WithSimpleSchedule(schedule => schedule.WithInterval(HousekeepingInterval).RepeatForever()));
             quartz.ScheduleJob<Audit.AuditCheckpointJob>(trigger => trigger.WithIdentity("audit-checkpoint", "console")
                 .StartAt(DateTimeOffset.UtcNow + AuditCheckpointInterval).WithSimpleSchedule(schedule => schedule.WithInterval(AuditCheckpointInterval).RepeatForever()));
+            quartz.ScheduleJob<Exports.Schedules.ExportScheduleJob>(trigger => trigger.WithIdentity("export-schedules", "console")
+                .StartAt(DateTimeOffset.UtcNow + ExportScheduleInterval).WithSimpleSchedule(schedule => schedule.WithInterval(ExportScheduleInterval).RepeatForever()));
+            quartz.ScheduleJob<Exports.ExportHousekeepingJob>(trigger => trigger.WithIdentity("export-housekeeping", "console")
+                .StartNow().WithSimpleSchedule(schedule => schedule.WithInterval(HousekeepingInterval).RepeatForever()));
         });
         builder.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         return builder;

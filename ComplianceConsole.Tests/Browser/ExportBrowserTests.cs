@@ -1,0 +1,67 @@
+using ComplianceConsole.Features.Verification;
+using ComplianceConsole.Security;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace ComplianceConsole.Tests.Browser;
+
+/// <summary>The app with a Manager and a few verification records submitted just now.</summary>
+public sealed class ExportBrowserApp : BrowserApp
+{
+    public const string Manager = "export.manager@example.cn";
+
+    protected override async Task ArrangeAsync()
+    {
+        await App.CompleteSetupAsync();
+        await App.CreateStaffAsync(Manager, Roles.Manager);
+        Assert.Equal(SubmissionOutcome.Created, await App.SubmitDirectlyAsync(
+            new VerificationSubmission("be-1", null, null, VerificationMethod.ResidentIdCard, "11010519491231002X", "欧阳娜娜", DateTime.UtcNow.AddMinutes(-5))));
+        Assert.Equal(SubmissionOutcome.Created, await App.SubmitDirectlyAsync(
+            new VerificationSubmission("be-2", null, null, VerificationMethod.MobileNumber, "13812341234", "张三", DateTime.UtcNow.AddMinutes(-4))));
+    }
+}
+
+/// <summary>A Manager exports the ledger, watches it run, downloads the workbook and checks it on the verify page.</summary>
+public sealed class ExportBrowserTests(ExportBrowserApp browser) : IClassFixture<ExportBrowserApp>
+{
+    [Fact]
+    public async Task A_manager_exports_the_ledger_downloads_it_and_the_verify_page_recognises_it()
+    {
+        var page = await browser.NewPageAsync();
+        try
+        {
+            await page.SignInAsync(ExportBrowserApp.Manager);
+            await page.GotoAsync("exports?kind=VerificationLedger");
+            await page.WaitForInteractiveAsync();
+            await Expect(page.Locator("#export-kind").Locator("..")).ToContainTextAsync("实名认证台账");
+            await page.GetByLabel("期间").First.ClickAsync();
+            await page.GetByRole(AriaRole.Option, new() { Name = "本月" }).ClickAsync();
+            await page.Locator("#export-submit").ClickAsync();
+
+            await Expect(page.Locator(".job-panel")).ToBeVisibleAsync();
+            await Expect(page.Locator(".job-summary")).ToContainTextAsync("已导出 2 行", new() { Timeout = 60_000 });
+            var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#export-download").ClickAsync());
+            var path = Path.Combine(BrowserApp.ScreenshotFolder, "export-ledger.xlsx");
+            await download.SaveAsAsync(path);
+            Assert.EndsWith(".xlsx", download.SuggestedFilename);
+            await page.SaveScreenshotAsync("export-done.png");
+
+            await page.GotoAsync("exports/verify");
+            await page.WaitForInteractiveAsync();
+            await page.Locator("input[type=file]").SetInputFilesAsync(path);
+            await Expect(page.Locator("#verify-verdict")).ToContainTextAsync("未被改动");
+            await Expect(page.Locator("#verify-match")).ToContainTextAsync(ExportBrowserApp.Manager);
+            await page.SaveScreenshotAsync("export-verified.png");
+
+            await page.GotoAsync("exports/history");
+            await page.WaitForInteractiveAsync();
+            await Expect(page.Locator(".export-state").First).ToContainTextAsync("可下载");
+            Assert.True(browser.ConsoleErrors.IsEmpty, string.Join("\n", browser.ConsoleErrors));
+        }
+        catch
+        {
+            await page.SaveScreenshotAsync("failure-export.png", fullPage: true);
+            throw;
+        }
+    }
+}

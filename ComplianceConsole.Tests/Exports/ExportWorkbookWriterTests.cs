@@ -1,0 +1,156 @@
+using ClosedXML.Excel;
+using ComplianceConsole.Features.Exports;
+using ComplianceConsole.Features.Exports.Workbook;
+
+namespace ComplianceConsole.Tests.Exports;
+
+/// <summary>The workbook format on its own: what a regulator opening the file sees, and the digest they can recompute.</summary>
+public sealed class ExportWorkbookWriterTests
+{
+    private const string DigestLabel = "数据摘要 / Data digest";
+
+    private static readonly ExportColumn[] Columns =
+    [
+        new("Id", ExportCellType.Code, 22), new("Note", ExportCellType.Text, 40), new("At", ExportCellType.DateTime, 20),
+        new("Count", ExportCellType.Integer, 10), new("Rate", ExportCellType.Number, 10),
+    ];
+
+    private static ExportWorkbookContent Content(int rowsPerSheet = 1_048_575, long upperBound = 3) => new(
+        "测试 / Test", "manager@example.cn", new DateTime(2026, 3, 1, 0, 0, 0, DateTimeKind.Utc),
+        [new("类型 / Kind", "Test"), new(DigestLabel, ExportWorkbookWriter.DigestPlaceholder)],
+        Columns, ["编号 / Id", "备注 / Note", "时间 / At", "数量 / Count", "比率 / Rate"], upperBound, rowsPerSheet);
+
+    private static readonly object?[][] Rows =
+    [
+        ["110105199001011234", "=HYPERLINK(\"http://x\")", new DateTime(2026, 2, 28, 16, 30, 15, DateTimeKind.Utc), 7L, 0.25m],
+        ["000123", "+86 138", null, 0, 1.5],
+        ["-1", new string('长', 40_000), new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc), 123456789012L, null],
+    ];
+
+    private static async IAsyncEnumerable<object?[]> Stream(IEnumerable<object?[]> rows)
+    {
+        foreach (var row in rows)
+        {
+            await Task.Yield();
+            yield return row;
+        }
+    }
+
+    private static async Task<(byte[] Bytes, ExportWorkbookWritten Written)> WriteAsync(ExportWorkbookContent content, IEnumerable<object?[]> rows)
+    {
+        using var output = new MemoryStream();
+        var written = await ExportWorkbookWriter.WriteAsync(content, Stream(rows), output, Path.GetTempFileName(), null, CancellationToken.None);
+        return (output.ToArray(), written);
+    }
+
+    [Fact]
+    public async Task The_data_sheet_keeps_identifiers_as_text_times_as_China_time_and_no_formula()
+    {
+        var (bytes, written) = await WriteAsync(Content(), Rows);
+        Assert.Equal(3, written.Rows);
+
+        using var workbook = new XLWorkbook(new MemoryStream(bytes));
+        Assert.Equal([ExportWorkbookWriter.CoverSheetName, ExportWorkbookWriter.DataSheetName], workbook.Worksheets.Select(w => w.Name));
+        var data = workbook.Worksheet(2);
+        Assert.Equal("编号 / Id", data.Cell(1, 1).GetString());
+        Assert.Equal(1, data.SheetView.SplitRow);
+        Assert.True(data.AutoFilter.IsEnabled);
+        Assert.InRange(data.Column(1).Width, 20, 23);
+
+        Assert.Equal(XLDataType.Text, data.Cell(2, 1).DataType);
+        Assert.Equal("110105199001011234", data.Cell(2, 1).GetString());
+        Assert.Equal("000123", data.Cell(3, 1).GetString());
+        Assert.Equal("'-1", data.Cell(4, 1).GetString());
+        Assert.False(data.Cell(2, 2).HasFormula);
+        Assert.Equal("'=HYPERLINK(\"http://x\")", data.Cell(2, 2).GetString());
+        Assert.Equal("'+86 138", data.Cell(3, 2).GetString());
+
+        Assert.Equal(XLDataType.DateTime, data.Cell(2, 3).DataType);
+        Assert.Equal(new DateTime(2026, 3, 1, 0, 30, 15), data.Cell(2, 3).GetDateTime());
+        Assert.True(data.Cell(3, 3).IsEmpty());
+        Assert.Equal(123456789012d, data.Cell(4, 4).GetDouble());
+
+        var longText = data.Cell(4, 2).GetString();
+        Assert.Equal(ExportCellText.MaxCellLength, longText.Length);
+        Assert.EndsWith(ExportCellText.TruncationMarker, longText);
+    }
+
+    [Fact]
+    public async Task The_cover_states_the_digest_that_the_data_sheets_give()
+    {
+        var (bytes, written) = await WriteAsync(Content(), Rows);
+
+        using var workbook = new XLWorkbook(new MemoryStream(bytes));
+        var cover = workbook.Worksheet(1);
+        var digestRow = cover.RowsUsed().Single(r => r.Cell(1).GetString() == DigestLabel);
+        Assert.Equal(written.DataDigest, digestRow.Cell(2).GetString());
+        Assert.Matches("^[0-9a-f]{64}$", written.DataDigest);
+
+        var read = ExportWorkbookReader.Read(new MemoryStream(bytes), DigestLabel);
+        Assert.Equal(written.DataDigest, read.CoverDigest);
+        Assert.Equal(written.DataDigest, read.DataDigest);
+        Assert.Equal(3, read.Rows);
+    }
+
+    [Fact]
+    public async Task The_same_data_gives_the_same_bytes()
+    {
+        var (first, _) = await WriteAsync(Content(), Rows);
+        await Task.Delay(1_100);
+        var (second, _) = await WriteAsync(Content(), Rows);
+        Assert.Equal(Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(first)), Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(second)));
+    }
+
+    [Fact]
+    public async Task Past_the_rows_per_sheet_limit_the_data_continues_on_a_next_sheet_with_the_same_digest()
+    {
+        var many = Enumerable.Range(1, 7).Select(i => new object?[] { $"ID{i}", "note", null, (long)i, null }).ToList();
+        var (split, splitWritten) = await WriteAsync(Content(rowsPerSheet: 3, upperBound: 7), many);
+        var (whole, wholeWritten) = await WriteAsync(Content(upperBound: 7), many);
+
+        using var workbook = new XLWorkbook(new MemoryStream(split));
+        Assert.Equal([ExportWorkbookWriter.CoverSheetName, "数据 Data", "数据 Data 2", "数据 Data 3"], workbook.Worksheets.Select(w => w.Name));
+        Assert.Equal("ID4", workbook.Worksheet(3).Cell(2, 1).GetString());
+        Assert.Equal("编号 / Id", workbook.Worksheet(4).Cell(1, 1).GetString());
+        Assert.Equal(2, workbook.Worksheet(4).RowsUsed().Count());
+        Assert.Equal(wholeWritten.DataDigest, splitWritten.DataDigest);
+        Assert.Equal(splitWritten.DataDigest, ExportWorkbookReader.Read(new MemoryStream(split), DigestLabel).DataDigest);
+        Assert.NotEqual(Convert.ToHexString(split), Convert.ToHexString(whole));
+    }
+
+    [Fact]
+    public async Task Changing_one_cell_changes_the_recomputed_digest_but_not_the_cover()
+    {
+        var (bytes, written) = await WriteAsync(Content(), Rows);
+        using var workbook = new XLWorkbook(new MemoryStream(bytes));
+        workbook.Worksheet(2).Cell(3, 1).Value = "000124";
+        using var saved = new MemoryStream();
+        workbook.SaveAs(saved);
+
+        var read = ExportWorkbookReader.Read(new MemoryStream(saved.ToArray()), DigestLabel);
+        Assert.Equal(written.DataDigest, read.CoverDigest);
+        Assert.NotEqual(written.DataDigest, read.DataDigest);
+    }
+
+    [Fact]
+    public async Task A_resaved_but_unchanged_workbook_still_gives_its_digest()
+    {
+        var (bytes, written) = await WriteAsync(Content(), Rows);
+        using var workbook = new XLWorkbook(new MemoryStream(bytes));
+        using var saved = new MemoryStream();
+        workbook.SaveAs(saved);
+
+        Assert.Equal(written.DataDigest, ExportWorkbookReader.Read(new MemoryStream(saved.ToArray()), DigestLabel).DataDigest);
+    }
+
+    [Theory]
+    [InlineData("=1+1", "'=1+1")]
+    [InlineData("@SUM(A1)", "'@SUM(A1)")]
+    [InlineData("\tx", "'\tx")]
+    [InlineData("\rx", "'\rx")]
+    [InlineData("-", "'-")]
+    [InlineData("a=b", "a=b")]
+    [InlineData("bell\u0007", "bell\uFFFD")]
+    public void Values_that_could_become_formulas_are_neutralised(string value, string written) =>
+        Assert.Equal(written, ExportCellText.Prepare(value));
+}

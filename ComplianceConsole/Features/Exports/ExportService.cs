@@ -1,0 +1,77 @@
+using System.Text.Json;
+using ComplianceConsole.Common;
+using ComplianceConsole.Data;
+using ComplianceConsole.Features.Audit;
+using ComplianceConsole.Features.Jobs;
+using ComplianceConsole.Localization;
+using ComplianceConsole.Security;
+using ComplianceConsole.Security.Pii;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplianceConsole.Features.Exports;
+
+/// <summary>The job input: which export in the history to write.</summary>
+public sealed record ExportJobInput(long ExportId);
+
+public sealed record ExportQueued(SaveResult Result, long? ExportId = null, long? JobId = null);
+
+/// <summary>
+/// Where the export page (and a schedule, acting for its owner) asks for an export: checked, recorded in the history
+/// with its audit event in the same transaction, then queued on the job host. Unmasked exports need
+/// <see cref="ExportPermissions.Unmasked"/> and <see cref="PiiPermissions.Reveal"/> and a typed reason.
+/// </summary>
+public sealed class ExportService(
+    IDbContextFactory<AppDbContext> contextFactory, PermissionGuard guard, AuditTrail audit, JobQueue jobs, ExportEngine engine,
+    ExportsOptions options, TimeProvider clock)
+{
+    public static readonly JobKind<ExportJobInput, ExportJobHandler> JobKind = new("export", ExportPermissions.Create);
+
+    /// <summary>The kinds that can be exported: those with a registered row source.</summary>
+    public IReadOnlyList<IExportSource> Sources => engine.Sources;
+
+    public async Task<bool> MayUnmaskAsync() => await guard.HasAsync(ExportPermissions.Unmasked) && await guard.HasAsync(PiiPermissions.Reveal);
+
+    public async Task<ExportQueued> QueueAsync(ExportForm form, long? scheduleId = null, CancellationToken cancellationToken = default)
+    {
+        var actor = await guard.DemandActorAsync(ExportPermissions.Create);
+        var errors = ExportFormRules.Validate(form, Sources);
+        if (errors.Count > 0) return new(SaveResult.Invalid(errors));
+        if (form.Unmasked && !await MayUnmaskAsync()) return new(SaveResult.Refused("Exports.UnmaskedRefused"));
+
+        var export = new ExportJob
+        {
+            Kind = form.Kind!.Value,
+            FromUtc = ChinaTime.DayStartUtc(form.FromDay)!.Value,
+            ToUtc = ChinaTime.DayEndUtc(form.ToDay)!.Value,
+            FiltersJson = JsonSerializer.Serialize(new SortedDictionary<string, string>(form.Filters, StringComparer.Ordinal)),
+            Unmasked = form.Unmasked,
+            UnmaskReason = form.Unmasked ? form.UnmaskReason!.Trim() : null,
+            RequestedById = actor.Id ?? "",
+            RequestedByName = actor.Name,
+            RequestedAtUtc = AuditTrail.TruncateToMicroseconds(clock.GetUtcNow().UtcDateTime),
+            ScheduleId = scheduleId,
+            RowsPerSheet = options.RowsPerSheet,
+        };
+        await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
+        {
+            db.ExportJobs.Add(export);
+            await audit.SaveWithAuditAsync(db, actor, export.Unmasked ? AuditActions.ExportRequestedUnmasked : AuditActions.ExportRequested, "Export", null,
+                new { export.Kind, From = export.FromUtc, To = export.ToUtc, Filters = form.Filters, export.Unmasked, Reason = export.UnmaskReason, scheduleId },
+                cancellationToken);
+        }
+
+        var jobOptions = new List<JobOption>
+        {
+            new("Exports.Kind", $"ExportKind.{export.Kind}", ValueIsKey: true),
+            new("Exports.Period", $"{ChinaTime.Format(export.FromUtc)} — {ChinaTime.Format(export.ToUtc)}"),
+            new("Exports.Masking", export.Unmasked ? "Exports.Unmasked" : "Exports.Masked", ValueIsKey: true),
+        };
+        var jobId = await jobs.EnqueueAsync(JobKind, new ExportJobInput(export.Id), jobOptions, total: 0, cancellationToken: cancellationToken);
+        await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
+        {
+            await db.ExportJobs.Where(e => e.Id == export.Id && e.JobRecordId == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(e => e.JobRecordId, jobId), cancellationToken);
+        }
+        return new(SaveResult.Saved, export.Id, jobId);
+    }
+}

@@ -1,0 +1,36 @@
+using ComplianceConsole.Features.Exports.History;
+using ComplianceConsole.Features.Exports.Schedules;
+using ComplianceConsole.Features.Exports.Sources;
+using ComplianceConsole.Features.Exports.Storage;
+using ComplianceConsole.Features.Exports.Verify;
+using ComplianceConsole.Features.Jobs;
+
+namespace ComplianceConsole.Features.Exports;
+
+public static class ExportsServiceCollectionExtensions
+{
+    /// <summary>
+    /// The export engine and everything around it: the workbook writer, the export job, history, downloads, verify,
+    /// scheduled reports and file retention (their recurring triggers are on the job host, see <c>AddJobs</c>), and this
+    /// feature's own row sources.
+    /// Other kinds register their <see cref="IExportSource"/> as a scoped service; only registered kinds are offered.
+    /// </summary>
+    public static IServiceCollection AddExports(this IServiceCollection services)
+    {
+        services.AddSingleton<ExportsOptions>();
+        services.AddSingleton<ExportStorage>();
+        services.AddSingleton<ExportHousekeeping>();
+        services.AddSingleton<ExportScheduleRunner>();
+        services.AddScoped<ExportTexts>();
+        services.AddScoped<ExportEngine>();
+        services.AddScoped<ExportService>();
+        services.AddScoped<ExportHistoryService>();
+        services.AddScoped<ExportScheduleService>();
+        services.AddScoped<ExportVerifier>();
+        services.AddScoped<IExportSource, VerificationLedgerSource>();
+        services.AddScoped<IExportSource, StaffAuditLogSource>();
+        services.AddJobKind(ExportService.JobKind);
+
+        return services;
+    }
+}

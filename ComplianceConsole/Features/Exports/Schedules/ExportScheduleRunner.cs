@@ -1,0 +1,90 @@
+using System.Text.Json;
+using ComplianceConsole.Data;
+using ComplianceConsole.Localization;
+using ComplianceConsole.Security;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Quartz;
+
+namespace ComplianceConsole.Features.Exports.Schedules;
+
+/// <summary>
+/// Runs the schedules that are due (the job host asks every minute): each queues its export for the period before
+/// the moment it was due, as its owner (their permissions as they are now), then moves on to its next run. Missed
+/// runs (the app was down) run once, not once for each.
+/// </summary>
+public sealed class ExportScheduleRunner(IServiceScopeFactory scopeFactory, IDbContextFactory<AppDbContext> contextFactory, TimeProvider clock,
+    ILogger<ExportScheduleRunner> logger)
+{
+    public const string SchedulerAddress = "scheduler";
+
+    /// <summary>Queues the due schedules' exports; returns the exports queued.</summary>
+    public async Task<IReadOnlyList<long>> RunDueAsync(CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        List<ExportSchedule> due;
+        await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
+        {
+            due = await db.ExportSchedules.AsNoTracking().Where(s => s.Enabled && s.NextRunAtUtc <= now).OrderBy(s => s.NextRunAtUtc).ToListAsync(cancellationToken);
+        }
+        var queued = new List<long>();
+        foreach (var schedule in due)
+        {
+            // Claimed by moving it on first: another runner (another instance, an overlapping tick) then finds it not due.
+            await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
+            {
+                var claimed = await db.ExportSchedules.Where(s => s.Id == schedule.Id && s.Version == schedule.Version).ExecuteUpdateAsync(s => s
+                    .SetProperty(x => x.LastRunAtUtc, now)
+                    .SetProperty(x => x.NextRunAtUtc, ExportPeriods.NextRun(schedule.Period, schedule.MinuteOfDayCst, now))
+                    .SetProperty(x => x.Version, schedule.Version + 1), cancellationToken);
+                if (claimed == 0) continue;
+            }
+            if (await QueueAsOwnerAsync(schedule, cancellationToken) is not { } exportId) continue;
+            queued.Add(exportId);
+            await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
+            {
+                await db.ExportSchedules.Where(s => s.Id == schedule.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.LastExportId, exportId), cancellationToken);
+            }
+        }
+        return queued;
+    }
+
+    private async Task<long?> QueueAsOwnerAsync(ExportSchedule schedule, CancellationToken cancellationToken)
+    {
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var owner = await services.GetRequiredService<UserManager<ApplicationUser>>().FindByIdAsync(schedule.OwnerId);
+        if (owner is null || owner.IsDisabled)
+        {
+            logger.LogWarning("Scheduled export {ScheduleId} skipped: its owner's account is gone or disabled.", schedule.Id);
+            return null;
+        }
+        var principal = await services.GetRequiredService<IUserClaimsPrincipalFactory<ApplicationUser>>().CreateAsync(owner);
+        services.GetRequiredService<CurrentUser>().ActForJobRequester(principal, SchedulerAddress);
+
+        var (fromDay, toDay) = ExportPeriods.Previous(schedule.Period, ChinaTime.FromUtc(schedule.NextRunAtUtc).Date);
+        var form = new ExportForm
+        {
+            Kind = schedule.Kind, FromDay = fromDay, ToDay = toDay,
+            Filters = JsonSerializer.Deserialize<Dictionary<string, string>>(schedule.FiltersJson) ?? [],
+        };
+        try
+        {
+            var queued = await services.GetRequiredService<ExportService>().QueueAsync(form, schedule.Id, cancellationToken);
+            if (!queued.Result.Succeeded) logger.LogWarning("Scheduled export {ScheduleId} was not queued: {Outcome}.", schedule.Id, queued.Result.Outcome);
+            return queued.ExportId;
+        }
+        catch (PermissionDeniedException denied)
+        {
+            logger.LogWarning("Scheduled export {ScheduleId} skipped: its owner no longer holds {Permission}.", schedule.Id, denied.Permission);
+            return null;
+        }
+    }
+}
+
+/// <summary>The recurring Quartz job that runs due schedules.</summary>
+[DisallowConcurrentExecution]
+public sealed class ExportScheduleJob(ExportScheduleRunner runner) : IJob
+{
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default) => await runner.RunDueAsync(cancellationToken);
+}

@@ -1,0 +1,53 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace ComplianceConsole.Features.Exports.Workbook;
+
+/// <summary>
+/// The data digest printed on a workbook's cover: SHA-256 over a canonical text of the data sheets' cell values, so
+/// anyone can recompute it from the workbook alone. The canonical text, in UTF-8:
+/// <list type="bullet">
+/// <item>every data sheet (every sheet after the cover) in workbook order; its first row (the headers) is left out;</item>
+/// <item>each data row is its cells, as many as the sheet's header row has, joined by U+001F and followed by U+001E;</item>
+/// <item>a text cell is its text exactly; a number cell (date-times too: Excel keeps them as serial day numbers) is the
+/// number to 15 significant digits, the precision Excel keeps (C# <c>double.ToString("G15")</c>, invariant culture;
+/// Python <c>format(v, ".15g")</c> with the exponent's <c>e</c> in upper case); an empty cell is empty; a formula cell
+/// is <c>=</c> and its formula.</item>
+/// </list>
+/// The digest is the lowercase hex SHA-256 of that text. Sheets split at the rows-per-sheet limit give the same digest.
+/// </summary>
+public sealed class ExportDigest : IDisposable
+{
+    public const char CellSeparator = '\u001F';
+    public const char RowTerminator = '\u001E';
+
+    private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private readonly StringBuilder _row = new();
+    private byte[] _buffer = new byte[4096];
+    private int _cellsInRow;
+
+    public void AddCell(string canonicalValue)
+    {
+        if (_cellsInRow++ > 0) _row.Append(CellSeparator);
+        _row.Append(canonicalValue);
+    }
+
+    public void EndRow()
+    {
+        _row.Append(RowTerminator);
+        var needed = Encoding.UTF8.GetMaxByteCount(_row.Length);
+        if (_buffer.Length < needed) _buffer = new byte[Math.Max(needed, _buffer.Length * 2)];
+        var written = 0;
+        foreach (var chunk in _row.GetChunks()) written += Encoding.UTF8.GetBytes(chunk.Span, _buffer.AsSpan(written));
+        _hash.AppendData(_buffer, 0, written);
+        _row.Clear();
+        _cellsInRow = 0;
+    }
+
+    public string Finish() => Convert.ToHexStringLower(_hash.GetHashAndReset());
+
+    public static string Number(double value) => value.ToString("G15", CultureInfo.InvariantCulture);
+
+    public void Dispose() => _hash.Dispose();
+}

@@ -186,10 +186,12 @@ public sealed class ReviewRegisterSourcesTests(NovemberRegistersApp app) : IClas
         var sources = app.App.Services.CreateScope().ServiceProvider.GetServices<IExportSource>().ToList();
         Assert.Superset(new HashSet<ExportKind> { ExportKind.ContentHandlingRecords, ExportKind.SanctionsRegister, ExportKind.RumourRefutations,
             ExportKind.ComplaintsRegister, ExportKind.ComplianceSummary }, sources.Select(s => s.Kind).ToHashSet());
-        var keys = sources.SelectMany(s => s.Columns.Select(c => $"ExportColumn.{c.Key}")
+        // The kind's name and each filter's name are shown on the export page and the cover too.
+        var keys = sources.SelectMany(s => s.Columns.Select(c => $"ExportColumn.{c.Key}").Append($"ExportKind.{s.Kind}")
+            .Concat(s.Filters.Select(f => $"ExportFilter.{f.Key}"))
             .Concat(s.Filters.SelectMany(f => f.Options.Select(o => o.LabelKey)))).Distinct().ToList();
         Assert.Equal([], keys.Except(chinese));
         Assert.Equal([], keys.Except(english));
-        Assert.All(sources, s => Assert.All(s.Columns, c => Assert.InRange(c.Width, 6, 60)));
+        Assert.All(sources, s => Assert.All(s.Columns, c => Assert.InRange(c.Width, 6, 70))); // a SHA-256 in hex is 64 characters
     }
 }

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using ComplianceConsole.Common;
+using ComplianceConsole.Features.Exports;
 using ComplianceConsole.Features.Review;
 
 namespace ComplianceConsole.Tests.Review.Appeals;
@@ -29,6 +30,13 @@ public sealed class AppealStatisticsTests(ReviewDecisionApp app) : IClassFixture
             statistics.ByReason);
         Assert.Equal((1.0, 0.0), (statistics.ByReason[0].AppealRate, statistics.ByReason[0].OverturnRate));
         Assert.Equal((0.5, 1.0), (statistics.ByReason[1].AppealRate, statistics.ByReason[1].OverturnRate));
+
+        // The same figures, one row per reason, are what the appeal-rates export writes.
+        var export = scope.Get<IEnumerable<IExportSource>>().Single(source => source.Kind == ExportKind.AppealRates);
+        var rows = await export.ReadAsync(new ExportRequest(ExportKind.AppealRates, from, DateTime.UtcNow.AddMinutes(1), new Dictionary<string, string>(), Unmasked: false),
+            CancellationToken.None).ToListAsync();
+        Assert.Equal(["label_missing", "rumour"], rows.Select(r => (string)r[0]!));
+        Assert.Equal([2, 1, 0.5m, 1, 1, 1.0m], rows[1][2..].Select(Convert.ToDecimal));
 
         var before = await scope.Get<AppealStatistics>().ForPeriodAsync(from.AddDays(-2), from);
         Assert.Equal((0, 0, 0, 0), (before.Received, before.Decided, before.Upheld, before.Overturned));

@@ -13,4 +13,5 @@ public enum ExportKind
     ComplaintsRegister,
     ComplianceSummary,
     StaffAuditLog,
+    AppealRates,
 }

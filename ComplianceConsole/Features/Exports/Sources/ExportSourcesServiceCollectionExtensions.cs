@@ -10,6 +10,7 @@ public static class ExportSourcesServiceCollectionExtensions
         services.AddScoped<IExportSource, RumourRefutationsSource>();
         services.AddScoped<IExportSource, ComplaintsRegisterSource>();
         services.AddScoped<IExportSource, ComplianceSummarySource>();
+        services.AddScoped<IExportSource, AppealRatesSource>();
         return services;
     }
 }

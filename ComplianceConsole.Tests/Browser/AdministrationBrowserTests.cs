@@ -32,7 +32,7 @@ public sealed class AdministrationBrowserTests(AdministrationBrowserApp browser)
             await Expect(page.GetByText("统一社会信用代码的校验位不正确")).ToBeVisibleAsync();
 
             await page.GetByLabel("统一社会信用代码").FillAsync("91330100799655058B");
-            await page.GetByLabel("算法备案号").FillAsync("网信算备110108000000000000001号");
+            await page.GetByLabel("标识编码").FillAsync("0011 91330100799655058B 1 AB12");
             await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
             await Expect(page.GetByText("设置已保存")).ToBeVisibleAsync();
             await Expect(page.Locator(".provider-name")).ToHaveTextAsync("深合成科技有限公司");

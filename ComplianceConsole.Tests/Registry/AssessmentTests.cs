@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using ComplianceConsole.Common;
+using ComplianceConsole.Features.Dashboard;
 using ComplianceConsole.Features.Registry;
 using ComplianceConsole.Features.Settings;
 using Microsoft.EntityFrameworkCore;
@@ -68,6 +69,10 @@ public class AssessmentTests(RegistryApp registry) : IClassFixture<RegistryApp>
         Assert.Equal([overdue, soon], mine.Select(d => d.Id));
         Assert.True(mine[0].Overdue);
         Assert.Equal(3, -mine[0].DaysLeft);
+
+        // The Manager's dashboard shows the same: how many fall due, with the overdue ones calling for attention.
+        var tile = (await manager.Get<DashboardQueryService>().GetAsync(DashboardRange.Days7)).Contributions.Single(c => c.TitleKey == "Dashboard.RegistryDue");
+        Assert.Equal((due.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), "registry", true), (tile.Value, tile.Href, tile.NeedsAttention));
 
         var form = (await manager.Get<AssessmentService>().GetFormAsync(overdue))!;
         form.Status = AssessmentStatus.Passed;

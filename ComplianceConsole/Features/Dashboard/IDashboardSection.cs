@@ -2,9 +2,9 @@ namespace ComplianceConsole.Features.Dashboard;
 
 /// <summary>
 /// A tile another feature adds to the dashboard (appeals awaiting a decision, registry items falling due, webhook endpoints
-/// disabled): its title and figure as localisation key and text, the list behind it, and whether it needs attention.
+/// disabled): its title (a localisation key), its figure, a line of detail under it, the list behind it, and whether it needs attention.
 /// </summary>
-public sealed record DashboardContribution(string TitleKey, string Value, string Href, bool NeedsAttention = false);
+public sealed record DashboardContribution(string TitleKey, string Value, string Href, bool NeedsAttention = false, string? Detail = null);
 
 /// <summary>
 /// Registered by a feature that has something a Manager should see at a glance (<c>services.AddScoped&lt;IDashboardSection, ...&gt;()</c>).

@@ -13,6 +13,7 @@ internal sealed class RegistryDashboardSection(RegistryDueDates dueDates, Permis
         if (!await guard.HasAsync(RegistryPermissions.Read)) return null;
         var due = await dueDates.GetAsync(cancellationToken);
         var overdue = due.Count(d => d.Overdue);
-        return new DashboardContribution("Dashboard.RegistryDue", localizer["Dashboard.RegistryDueValue", due.Count, overdue], "registry", overdue > 0);
+        return new DashboardContribution("Dashboard.RegistryDue", due.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), "registry", overdue > 0,
+            localizer["Dashboard.RegistryOverdue", overdue]);
     }
 }

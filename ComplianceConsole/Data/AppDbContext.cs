@@ -7,13 +7,20 @@ using ComplianceConsole.Features.Review;
 using ComplianceConsole.Features.Settings;
 using ComplianceConsole.Features.Verification;
 using ComplianceConsole.Features.Webhooks;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace ComplianceConsole.Data;
 
-public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<ApplicationUser>(options)
+/// <summary>
+/// The app's database. This type carries the SQLite migrations (Data/Migrations); <see cref="PostgreSqlAppDbContext"/>,
+/// the same model, carries PostgreSQL's (Data/Migrations/PostgreSql), EF Core's way of keeping one migrations set per provider.
+/// </summary>
+public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>The ASP.NET Core Data Protection key ring, shared by every instance of the app.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<AuditCheckpoint> AuditCheckpoints => Set<AuditCheckpoint>();
     public DbSet<ProviderSettings> ProviderSettings => Set<ProviderSettings>();

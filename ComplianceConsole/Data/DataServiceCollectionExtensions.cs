@@ -1,6 +1,5 @@
 using ComplianceConsole.Features.Audit;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace ComplianceConsole.Data;
@@ -8,41 +7,34 @@ namespace ComplianceConsole.Data;
 public static class DataServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="AppDbContext"/> as a factory (one short-lived context per operation) and as a
-    /// scoped service for ASP.NET Core Identity, which expects one per request.
+    /// Registers <see cref="AppDbContext"/> on the configured provider (<see cref="DatabaseSettings"/>) as a factory (one
+    /// short-lived context per operation) and as a scoped service for ASP.NET Core Identity, which expects one per request.
     /// </summary>
     public static IHostApplicationBuilder AddData(this IHostApplicationBuilder builder)
     {
         var dataFolder = new DataFolder(builder.Configuration, builder.Environment);
+        var database = DatabaseSettings.From(builder.Configuration, dataFolder);
         builder.Services.AddSingleton(dataFolder);
-        // Keys that protect sign-in cookies and one-time links live beside the database, so they survive restarts.
-        builder.Services.AddDataProtection().SetApplicationName("ComplianceConsole")
-            .PersistKeysToFileSystem(new DirectoryInfo(Security.Pii.EncryptedFiles.CreateOwnerOnlyFolder(dataFolder.File("keys"))));
+        builder.Services.AddSingleton(database);
+        // First of the hosted services, even of those registered before (Data Protection's, which loads the key ring): they read tables it creates.
+        builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, DatabaseMigrator>());
+        // Keys that protect sign-in cookies and one-time links live in the database, so they survive restarts and every
+        // instance of the app reads the same key ring.
+        builder.Services.AddDataProtection().SetApplicationName("ComplianceConsole").PersistKeysToDbContext<AppDbContext>();
         builder.Services.AddSingleton<SqlitePragmaInterceptor>();
-        builder.Services.AddDbContextFactory<AppDbContext>((services, options) =>
+        builder.Services.AddDbContextFactory<AppDbContext, AppDbContextFactory>((services, options) =>
         {
-            var connectionString = SqliteConnectionString(builder.Configuration, dataFolder);
-            options.UseSqlite(connectionString)
-                .AddInterceptors(
-                    services.GetRequiredService<SqlitePragmaInterceptor>(),
-                    services.GetRequiredService<AuditAppendOnlyInterceptor>());
+            var audit = services.GetRequiredService<AuditAppendOnlyInterceptor>();
+            if (database.Provider == DatabaseProvider.PostgreSql)
+            {
+                options.UseNpgsql(database.ConnectionString).AddInterceptors(audit);
+            }
+            else
+            {
+                options.UseSqlite(database.ConnectionString).AddInterceptors(services.GetRequiredService<SqlitePragmaInterceptor>(), audit);
+            }
         });
         builder.Services.AddScoped(services => services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
-        builder.Services.AddHostedService<DatabaseMigrator>();
         return builder;
-    }
-
-    internal static string SqliteConnectionString(IConfiguration configuration, DataFolder dataFolder)
-    {
-        var configured = configuration.GetConnectionString("Default");
-        var connection = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(configured)
-            ? $"Data Source={dataFolder.File("compliance-console.db")}"
-            : configured)
-        {
-            ForeignKeys = true,
-            DefaultTimeout = 30,
-            Pooling = true,
-        };
-        return connection.ToString();
     }
 }

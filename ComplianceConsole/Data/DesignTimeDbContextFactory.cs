@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Design;
 
 namespace ComplianceConsole.Data;
 
-/// <summary>Lets 'dotnet ef migrations add' build the model without starting the web host.</summary>
+/// <summary>Lets 'dotnet ef migrations add' build the SQLite model without starting the web host.</summary>
 internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<AppDbContext>
 {
     public AppDbContext CreateDbContext(string[] args) =>

@@ -10,6 +10,9 @@ public static class StaffIdentity
     public const int MaxFailedSignIns = 5;
     public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
 
+    /// <summary>The Identity tables' shape; the design-time model of each migrations set is built with it too.</summary>
+    public static readonly Version SchemaVersion = IdentitySchemaVersions.Version2;
+
     /// <summary>ASP.NET Core Identity for staff: cookies, roles, lockout, password rules and TOTP two-factor.</summary>
     public static Microsoft.AspNetCore.Authentication.AuthenticationBuilder AddStaffIdentity(this IHostApplicationBuilder builder)
     {
@@ -50,7 +53,7 @@ public static class StaffIdentity
                 options.Lockout.MaxFailedAccessAttempts = MaxFailedSignIns;
                 options.Lockout.DefaultLockoutTimeSpan = LockoutDuration;
                 options.Lockout.AllowedForNewUsers = true;
-                options.Stores.SchemaVersion = IdentitySchemaVersions.Version2;
+                options.Stores.SchemaVersion = SchemaVersion;
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AppDbContext>()

@@ -55,7 +55,7 @@ public sealed class ContentSeeder(IDbContextFactory<AppDbContext> contextFactory
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var cutoff = cutoffUtc.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture);
+        var cutoff = cutoffUtc;
         var open = (int)ReviewCaseState.Open;
         await db.Database.ExecuteSqlAsync($"""
             INSERT INTO "Decisions" ("ReviewCaseId", "Outcome", "ReasonCode", "DecidedByName", "DecidedAtUtc")

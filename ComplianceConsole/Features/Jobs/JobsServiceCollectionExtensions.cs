@@ -1,6 +1,7 @@
 using ComplianceConsole.Common.Live;
 using ComplianceConsole.Data;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 using Quartz;
 
 namespace ComplianceConsole.Features.Jobs;
@@ -15,8 +16,8 @@ public static class JobsServiceCollectionExtensions
     /// <summary>
     /// The job host: Quartz.NET with its persistent store in the app's own database (its tables come with our
     /// migrations), the <see cref="JobRecord"/> registry people see, and recurring work (housekeeping, the audit
-    /// chain's signed checkpoints, scheduled exports and export file retention). Settings under the
-    /// <c>Quartz</c> configuration section (e.g. clustering) apply on top of these.
+    /// chain's signed checkpoints, scheduled exports and export file retention). On PostgreSQL the store is clustered.
+    /// Settings under the <c>Quartz</c> configuration section apply on top of these.
     /// </summary>
     public static IHostApplicationBuilder AddJobs(this IHostApplicationBuilder builder)
     {
@@ -32,13 +33,22 @@ public static class JobsServiceCollectionExtensions
         services.AddHostedService<JobRecovery>();
 
         var dataFolder = new DataFolder(builder.Configuration, builder.Environment);
-        var connectionString = DataServiceCollectionExtensions.SqliteConnectionString(builder.Configuration, dataFolder);
+        var database = DatabaseSettings.From(builder.Configuration, dataFolder);
         builder.AddQuartz(quartz =>
         {
             quartz.UseDefaultThreadPool(Math.Max(1, builder.Configuration.GetValue(MaxConcurrencyKey, 2)));
             quartz.UsePersistentStore(store =>
             {
-                store.UseSqlite(SqliteFactory.Instance, connectionString);
+                if (database.Provider == DatabaseProvider.PostgreSql)
+                {
+                    // Every instance of the app shares the store: a job or a recurring trigger fires on one of them, once.
+                    store.UsePostgres(NpgsqlFactory.Instance, database.ConnectionString);
+                    store.UseClustering(_ => { });
+                }
+                else
+                {
+                    store.UseSqlite(SqliteFactory.Instance, database.ConnectionString);
+                }
                 store.ConfigureStore(options => options.StoreJobDataAsStrings = true);
             });
             quartz.ScheduleJob<HousekeepingJob>(trigger => trigger.WithIdentity("housekeeping", "console")

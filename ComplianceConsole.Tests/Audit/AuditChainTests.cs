@@ -59,7 +59,7 @@ public sealed class AuditChainTests : IAsyncLifetime
     [Fact]
     public async Task An_altered_event_is_reported_at_its_sequence()
     {
-        await ExecuteAsync("UPDATE AuditEvents SET ActorName = 'someone-else@example.cn' WHERE Sequence = 3");
+        await ExecuteAsync("UPDATE \"AuditEvents\" SET \"ActorName\" = 'someone-else@example.cn' WHERE \"Sequence\" = 3");
         var result = await VerifyAsync();
         Assert.False(result.Intact);
         Assert.Equal(3, result.BrokenAtSequence);
@@ -69,7 +69,7 @@ public sealed class AuditChainTests : IAsyncLifetime
     [Fact]
     public async Task A_removed_event_is_reported_as_missing()
     {
-        await ExecuteAsync("DELETE FROM AuditEvents WHERE Sequence = 4");
+        await ExecuteAsync("DELETE FROM \"AuditEvents\" WHERE \"Sequence\" = 4");
         var result = await VerifyAsync();
         Assert.Equal(4, result.BrokenAtSequence);
         Assert.Equal(ChainBreak.Missing, result.Break);
@@ -88,7 +88,7 @@ public sealed class AuditChainTests : IAsyncLifetime
                 events[i].PreviousHash = events[i - 1].Hash;
                 events[i].HashKind = AuditHashKind.Sha256;
                 events[i].Hash = new AuditHash(new AuditKey(new byte[32])).Compute(events[i]); // the plain SHA-256 form, no key needed
-                await db.Database.ExecuteSqlAsync($"UPDATE AuditEvents SET Details = {events[i].Details}, PreviousHash = {events[i].PreviousHash}, Hash = {events[i].Hash}, HashKind = 0 WHERE Sequence = {events[i].Sequence}");
+                await db.Database.ExecuteSqlAsync($"UPDATE \"AuditEvents\" SET \"Details\" = {events[i].Details}, \"PreviousHash\" = {events[i].PreviousHash}, \"Hash\" = {events[i].Hash}, \"HashKind\" = 0 WHERE \"Sequence\" = {events[i].Sequence}");
             }
         }
         var result = await VerifyAsync();
@@ -101,7 +101,7 @@ public sealed class AuditChainTests : IAsyncLifetime
             var third = await db.AuditEvents.AsNoTracking().SingleAsync(e => e.Sequence == 3);
             third.HashKind = AuditHashKind.KeyedHmac;
             var forged = new AuditHash(new AuditKey(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32))).Compute(third);
-            await db.Database.ExecuteSqlAsync($"UPDATE AuditEvents SET Hash = {forged}, HashKind = 1 WHERE Sequence = 3");
+            await db.Database.ExecuteSqlAsync($"UPDATE \"AuditEvents\" SET \"Hash\" = {forged}, \"HashKind\" = 1 WHERE \"Sequence\" = 3");
         }
         Assert.Contains(new ChainBreakAt(3, ChainBreak.Altered), (await VerifyAsync()).Breaks);
     }
@@ -109,9 +109,9 @@ public sealed class AuditChainTests : IAsyncLifetime
     [Fact]
     public async Task Every_break_is_listed_not_only_the_first()
     {
-        await ExecuteAsync("UPDATE AuditEvents SET ActorName = 'x@example.cn' WHERE Sequence = 2");
-        await ExecuteAsync("DELETE FROM AuditEvents WHERE Sequence IN (3, 4)");
-        await ExecuteAsync("UPDATE AuditEvents SET TargetId = 'u9' WHERE Sequence = 6");
+        await ExecuteAsync("UPDATE \"AuditEvents\" SET \"ActorName\" = 'x@example.cn' WHERE \"Sequence\" = 2");
+        await ExecuteAsync("DELETE FROM \"AuditEvents\" WHERE \"Sequence\" IN (3, 4)");
+        await ExecuteAsync("UPDATE \"AuditEvents\" SET \"TargetId\" = 'u9' WHERE \"Sequence\" = 6");
         var result = await VerifyAsync();
         Assert.Equal([new ChainBreakAt(2, ChainBreak.Altered), new ChainBreakAt(3, ChainBreak.Missing), new ChainBreakAt(4, ChainBreak.Missing),
             new ChainBreakAt(6, ChainBreak.Altered)], result.Breaks);
@@ -123,11 +123,11 @@ public sealed class AuditChainTests : IAsyncLifetime
     {
         var checkpoint = await Checkpoints.WriteAsync();
         Assert.Equal(6, checkpoint!.Sequence);
-        await ExecuteAsync("DELETE FROM AuditEvents WHERE Sequence >= 5");
+        await ExecuteAsync("DELETE FROM \"AuditEvents\" WHERE \"Sequence\" >= 5");
         Assert.Equal([new ChainBreakAt(6, ChainBreak.Truncated)], (await VerifyAsync()).Breaks);
 
         // Removing the checkpoints from the database hides nothing: the checkpoint file outside it still has them.
-        await ExecuteAsync("DELETE FROM AuditCheckpoints");
+        await ExecuteAsync("DELETE FROM \"AuditCheckpoints\"");
         Assert.Equal([new ChainBreakAt(6, ChainBreak.Truncated)], (await VerifyAsync()).Breaks);
 
         await Trail.RecordAsync(Contexts, AuditActor.System, AuditActions.ChainVerified);

@@ -12,7 +12,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ComplianceConsole.Tests.Infrastructure;
 
 /// <summary>
-/// The real app on a real SQLite file in a fresh temporary data folder. Nobody exists until a test completes
+/// The real app in a fresh temporary data folder, on a real SQLite file there or, when the tests run on PostgreSQL
+/// (<see cref="TestDatabase"/>), on a database of its own on the shared test server. Nobody exists until a test completes
 /// setup (<see cref="CompleteSetupAsync"/>) or creates staff.
 /// </summary>
 public class TestApp(IReadOnlyDictionary<string, string>? settings = null, string? dataFolderPath = null) : WebApplicationFactory<Program>
@@ -26,10 +27,18 @@ public class TestApp(IReadOnlyDictionary<string, string>? settings = null, strin
     /// <summary>Set to keep the data folder when this app is disposed, so another app can start on it (a restart).</summary>
     public bool KeepDataFolder { get; set; }
 
+    /// <summary>The app's PostgreSQL database: named after its data folder, so an app started again on that folder finds its data.</summary>
+    private string PostgreSqlDatabaseName => "cc_" + Path.GetFileName(DataFolderPath).Replace('-', '_').ToLowerInvariant();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
         builder.UseSetting(DataFolder.ConfigurationKey, DataFolderPath);
+        if (TestDatabase.IsPostgreSql)
+        {
+            builder.UseSetting(DatabaseSettings.ProviderKey, nameof(DatabaseProvider.PostgreSql));
+            builder.UseSetting("ConnectionStrings:Default", PostgreSqlTestServer.Current.Database(PostgreSqlDatabaseName));
+        }
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:ComplianceConsole", "Warning");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
@@ -114,6 +123,7 @@ public class TestApp(IReadOnlyDictionary<string, string>? settings = null, strin
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
         if (KeepDataFolder) return;
+        if (TestDatabase.IsPostgreSql) PostgreSqlTestServer.Current.DropDatabase(PostgreSqlDatabaseName);
         try { Directory.Delete(DataFolderPath, recursive: true); } catch (IOException) { }
     }
 }

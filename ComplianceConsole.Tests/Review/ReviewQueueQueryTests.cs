@@ -135,6 +135,7 @@ public sealed class ReviewQueueQueryTests(QueueApp app) : IClassFixture<QueueApp
     [Fact]
     public async Task Every_view_seeks_its_own_index_without_reading_the_table_in_full_or_sorting_it()
     {
+        Assert.SkipWhen(Infrastructure.TestDatabase.IsPostgreSql, "SQLite's query plans (EXPLAIN QUERY PLAN, INDEXED BY); PostgreSQL plans with its own statistics.");
         await app.ArrangeOnceAsync();
         await using var db = await app.ContextAsync();
         var indexes = await db.Database.SqlQueryRaw<string>("SELECT name AS Value FROM sqlite_master WHERE type = 'index' AND tbl_name = 'ReviewCases'").ToListAsync();

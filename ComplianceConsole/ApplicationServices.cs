@@ -37,7 +37,7 @@ public static class ApplicationServices
         builder.Services.AddMudServices(mud => mud.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight);
         builder.Services.AddTransient<MudBlazor.MudLocalizer, MudComponentLocalizer>();
         builder.Services.AddHttpContextAccessor();
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<TimeProvider>(new Data.MicrosecondClock(TimeProvider.System));
         builder.Services.AddLocalization();
         builder.AddData();
         var authentication = builder.AddStaffIdentity();

@@ -10,10 +10,13 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ComplianceConsole.Tests.Review;
 
-/// <summary>A clock the test moves by hand, so a claim's lease can run out without waiting ten minutes.</summary>
+/// <summary>
+/// A clock the test moves by hand, so a claim's lease can run out without waiting ten minutes. It starts on a whole
+/// microsecond, as the app's own clock ticks (what PostgreSQL keeps).
+/// </summary>
 public sealed class MovableClock : TimeProvider
 {
-    private DateTimeOffset _now = DateTimeOffset.UtcNow;
+    private DateTimeOffset _now = DateTimeOffset.UtcNow.AddTicks(-(DateTimeOffset.UtcNow.Ticks % TimeSpan.TicksPerMicrosecond));
 
     public override DateTimeOffset GetUtcNow() => _now;
 

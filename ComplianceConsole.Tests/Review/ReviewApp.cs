@@ -16,7 +16,7 @@ namespace ComplianceConsole.Tests.Review;
 /// </summary>
 public sealed class MovableClock : TimeProvider
 {
-    private DateTimeOffset _now = DateTimeOffset.UtcNow.AddTicks(-(DateTimeOffset.UtcNow.Ticks % TimeSpan.TicksPerMicrosecond));
+    private DateTimeOffset _now = new(DateTimeOffset.UtcNow.Ticks / TimeSpan.TicksPerMicrosecond * TimeSpan.TicksPerMicrosecond, TimeSpan.Zero);
 
     public override DateTimeOffset GetUtcNow() => _now;
 

@@ -43,7 +43,7 @@ public sealed class ComplaintsRegisterSource(IDbContextFactory<AppDbContext> con
     public async Task<long> CountAsync(ExportRequest request, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return await Received(db, request, request.AsOf(clock)).LongCountAsync(cancellationToken);
+        return await Received(db, request, request.FromUtc, request.AsOf(clock)).LongCountAsync(cancellationToken);
     }
 
     public async IAsyncEnumerable<object?[]> ReadAsync(ExportRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -68,10 +68,10 @@ public sealed class ComplaintsRegisterSource(IDbContextFactory<AppDbContext> con
         public DecisionOutcome? Outcome { get; set; }
     }
 
-    private static IQueryable<Flag> Received(AppDbContext db, ExportRequest request, DateTime asOf)
+    private static IQueryable<Flag> Received(AppDbContext db, ExportRequest request, DateTime from, DateTime asOf)
     {
         var flags = db.Flags.AsNoTracking()
-            .Where(f => f.Source == FlagSource.UserComplaint && f.ReceivedAtUtc >= request.FromUtc && f.ReceivedAtUtc < request.ToUtc);
+            .Where(f => f.Source == FlagSource.UserComplaint && f.ReceivedAtUtc >= from && f.ReceivedAtUtc < request.ToUtc);
         flags = ExportFilters.Value<ComplaintTimeLimitResult>(request, ResultFilter) switch
         {
             ComplaintTimeLimitResult.Within => flags.Where(f => db.ComplaintFeedback.Any(a => a.FlagId == f.Id && !a.IsLate)),
@@ -93,10 +93,10 @@ public sealed class ComplaintsRegisterSource(IDbContextFactory<AppDbContext> con
     private async Task<IReadOnlyList<ComplaintRow>> PageAsync(ExportRequest request, DateTime asOf, ExportCursor? cursor, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var flags = Received(db, request, asOf);
+        var flags = Received(db, request, ExportPaging.Start(request, cursor), asOf);
         if (cursor is not null)
         {
-            flags = flags.Where(f => f.ReceivedAtUtc >= cursor.At && (f.ReceivedAtUtc > cursor.At || f.Id > cursor.Id));
+            flags = flags.Where(f => f.ReceivedAtUtc > cursor.At || f.Id > cursor.Id);
         }
         var rows = await flags.OrderBy(f => f.ReceivedAtUtc).ThenBy(f => f.Id).Take(ExportPaging.PageSize)
             .Join(db.ContentItems, f => f.ContentItemId, i => i.Id, (f, i) => new { f, ContentId = i.ExternalId })

@@ -46,7 +46,7 @@ public sealed class ContentHandlingRecordsSource(IDbContextFactory<AppDbContext>
     public async Task<long> CountAsync(ExportRequest request, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return await Decided(db, request).LongCountAsync(cancellationToken);
+        return await Decided(db, request, request.FromUtc).LongCountAsync(cancellationToken);
     }
 
     public IAsyncEnumerable<object?[]> ReadAsync(ExportRequest request, CancellationToken cancellationToken) =>
@@ -60,9 +60,9 @@ public sealed class ContentHandlingRecordsSource(IDbContextFactory<AppDbContext>
         public string Refutations { get; set; } = "";
     }
 
-    private static IQueryable<Decision> Decided(AppDbContext db, ExportRequest request)
+    private static IQueryable<Decision> Decided(AppDbContext db, ExportRequest request, DateTime from)
     {
-        var decisions = db.Decisions.AsNoTracking().Where(d => d.DecidedAtUtc >= request.FromUtc && d.DecidedAtUtc < request.ToUtc);
+        var decisions = db.Decisions.AsNoTracking().Where(d => d.DecidedAtUtc >= from && d.DecidedAtUtc < request.ToUtc);
         if (ExportFilters.Value<DecisionOutcome>(request, ExportFilters.Outcome) is { } outcome) decisions = decisions.Where(d => d.Outcome == outcome);
         if (ExportFilters.Value<SynthesisCategory>(request, ExportFilters.Category) is { } category)
         {
@@ -79,10 +79,10 @@ public sealed class ContentHandlingRecordsSource(IDbContextFactory<AppDbContext>
     private async Task<IReadOnlyList<DecisionRow>> PageAsync(ExportRequest request, ExportCursor? cursor, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var decisions = Decided(db, request);
+        var decisions = Decided(db, request, ExportPaging.Start(request, cursor));
         if (cursor is not null)
         {
-            decisions = decisions.Where(d => d.DecidedAtUtc >= cursor.At && (d.DecidedAtUtc > cursor.At || d.Id > cursor.Id));
+            decisions = decisions.Where(d => d.DecidedAtUtc > cursor.At || d.Id > cursor.Id);
         }
         var rows = await decisions.OrderBy(d => d.DecidedAtUtc).ThenBy(d => d.Id).Take(ExportPaging.PageSize)
             .Join(db.ReviewCases, d => d.ReviewCaseId, c => c.Id, (d, c) => new DecisionRow(d.Id, d.DecidedAtUtc, c.ContentItem.ExternalId,

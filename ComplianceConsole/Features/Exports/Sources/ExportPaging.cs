@@ -26,6 +26,14 @@ internal static class ExportPaging
         }
     }
 
+    /// <summary>
+    /// Where a page's walk of the (time, id) index starts: the period's start, then the last row's time. A page's query has ONE
+    /// lower bound on the time: given both the period's start and the cursor's, SQLite seeks to the first and filters by the
+    /// second, so each page walked all the pages before it again (a million-row export went quadratic).
+    /// </summary>
+    public static DateTime Start(ExportRequest request, ExportCursor? cursor) =>
+        cursor is null || cursor.At < request.FromUtc ? request.FromUtc : cursor.At;
+
     /// <summary>An empty list of records is an empty cell, not an empty string.</summary>
     public static string? Blank(string text) => text.Length == 0 ? null : text;
 }

@@ -38,7 +38,7 @@ public sealed class RumourRefutationsSource(IDbContextFactory<AppDbContext> cont
     public async Task<long> CountAsync(ExportRequest request, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return await Published(db, request).LongCountAsync(cancellationToken);
+        return await Published(db, request, request.FromUtc).LongCountAsync(cancellationToken);
     }
 
     public IAsyncEnumerable<object?[]> ReadAsync(ExportRequest request, CancellationToken cancellationToken) =>
@@ -48,9 +48,9 @@ public sealed class RumourRefutationsSource(IDbContextFactory<AppDbContext> cont
         string AuthorId, SynthesisCategory Category, long DecisionId, DecisionOutcome Outcome, string ReasonCode, string DecidedBy, DateTime DecidedAtUtc,
         DateTime RecordedAtUtc);
 
-    private static IQueryable<RumourRefutation> Published(AppDbContext db, ExportRequest request)
+    private static IQueryable<RumourRefutation> Published(AppDbContext db, ExportRequest request, DateTime from)
     {
-        var refutations = db.RumourRefutations.AsNoTracking().Where(r => r.PublishedAtUtc >= request.FromUtc && r.PublishedAtUtc < request.ToUtc);
+        var refutations = db.RumourRefutations.AsNoTracking().Where(r => r.PublishedAtUtc >= from && r.PublishedAtUtc < request.ToUtc);
         return ExportFilters.Value<SynthesisCategory>(request, ExportFilters.Category) is { } category
             ? refutations.Where(r => db.ReviewCases.Any(c => c.Id == r.ReviewCaseId && c.Category == category))
             : refutations;
@@ -59,10 +59,10 @@ public sealed class RumourRefutationsSource(IDbContextFactory<AppDbContext> cont
     private async Task<IReadOnlyList<RefutationRow>> PageAsync(ExportRequest request, ExportCursor? cursor, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var refutations = Published(db, request);
+        var refutations = Published(db, request, ExportPaging.Start(request, cursor));
         if (cursor is not null)
         {
-            refutations = refutations.Where(r => r.PublishedAtUtc >= cursor.At && (r.PublishedAtUtc > cursor.At || r.Id > cursor.Id));
+            refutations = refutations.Where(r => r.PublishedAtUtc > cursor.At || r.Id > cursor.Id);
         }
         var rows = await refutations.OrderBy(r => r.PublishedAtUtc).ThenBy(r => r.Id).Take(ExportPaging.PageSize)
             .Join(db.Decisions, r => r.DecisionId, d => d.Id, (r, d) => new { r, d })

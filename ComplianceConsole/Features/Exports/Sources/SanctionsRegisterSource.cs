@@ -38,7 +38,7 @@ public sealed class SanctionsRegisterSource(IDbContextFactory<AppDbContext> cont
     public async Task<long> CountAsync(ExportRequest request, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return await Imposed(db, request).LongCountAsync(cancellationToken);
+        return await Imposed(db, request, request.FromUtc).LongCountAsync(cancellationToken);
     }
 
     public IAsyncEnumerable<object?[]> ReadAsync(ExportRequest request, CancellationToken cancellationToken) =>
@@ -47,19 +47,19 @@ public sealed class SanctionsRegisterSource(IDbContextFactory<AppDbContext> cont
     private sealed record SanctionRow(long Id, string PlatformUser, SanctionKind Kind, DateTime StartsAtUtc, DateTime? EndsAtUtc, DateTime? LiftedAtUtc,
         string? LiftedBy, string? LiftReason, string ReasonCode, string? Note, long? DecisionId, string? ContentId, string ImposedBy, DateTime ImposedAtUtc);
 
-    private static IQueryable<Sanction> Imposed(AppDbContext db, ExportRequest request)
+    private static IQueryable<Sanction> Imposed(AppDbContext db, ExportRequest request, DateTime from)
     {
-        var sanctions = db.Sanctions.AsNoTracking().Where(s => s.ImposedAtUtc >= request.FromUtc && s.ImposedAtUtc < request.ToUtc);
+        var sanctions = db.Sanctions.AsNoTracking().Where(s => s.ImposedAtUtc >= from && s.ImposedAtUtc < request.ToUtc);
         return ExportFilters.Value<SanctionKind>(request, ExportFilters.SanctionKind) is { } kind ? sanctions.Where(s => s.Kind == kind) : sanctions;
     }
 
     private async Task<IReadOnlyList<SanctionRow>> PageAsync(ExportRequest request, ExportCursor? cursor, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var sanctions = Imposed(db, request);
+        var sanctions = Imposed(db, request, ExportPaging.Start(request, cursor));
         if (cursor is not null)
         {
-            sanctions = sanctions.Where(s => s.ImposedAtUtc >= cursor.At && (s.ImposedAtUtc > cursor.At || s.Id > cursor.Id));
+            sanctions = sanctions.Where(s => s.ImposedAtUtc > cursor.At || s.Id > cursor.Id);
         }
         var rows = await sanctions.OrderBy(s => s.ImposedAtUtc).ThenBy(s => s.Id).Take(ExportPaging.PageSize)
             .Join(db.PlatformUsers, s => s.PlatformUserId, u => u.Id, (s, u) => new { s, User = u.ExternalId })

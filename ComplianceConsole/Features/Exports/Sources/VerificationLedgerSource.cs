@@ -15,7 +15,6 @@ namespace ComplianceConsole.Features.Exports.Sources;
 public sealed class VerificationLedgerSource(IDbContextFactory<AppDbContext> contextFactory, PiiProtector pii, ExportTexts texts) : IExportSource
 {
     public const string StatusFilter = "status", MethodFilter = "method";
-    private const int PageSize = 2_000;
 
     public ExportKind Kind => ExportKind.VerificationLedger;
 
@@ -46,7 +45,7 @@ public sealed class VerificationLedgerSource(IDbContextFactory<AppDbContext> con
 
     public async Task<long> CountAsync(ExportRequest request, CancellationToken cancellationToken)
     {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await using var db = await OneWayReads.CreateAsync(contextFactory, cancellationToken);
         return await Query(db, request).LongCountAsync(cancellationToken);
     }
 
@@ -57,37 +56,25 @@ public sealed class VerificationLedgerSource(IDbContextFactory<AppDbContext> con
         var reasons = new Dictionary<string, string>();
         var (yes, no) = (texts.Bilingual("Common.Yes"), texts.Bilingual("Common.No"));
         using var decryptor = pii.CreateDecryptor();
-        var after = (At: DateTime.MinValue, Id: 0L);
-        while (true)
+        // One query read front to back: paging a million rows cost more in per-query work than the rows themselves.
+        await using var db = await OneWayReads.CreateAsync(contextFactory, cancellationToken);
+        var rows = Query(db, request)
+            .OrderBy(r => r.SubmittedAtUtc).ThenBy(r => r.Id)
+            .Select(r => new LedgerRow(r.Id, r.PlatformUser.ExternalId, r.Method, r.IdentifierCipher, r.RealNameCipher, r.Status,
+                r.SubmittedAtUtc, r.DecidedAtUtc, r.DecidedBy, r.ReasonCode, r.Note, r.IsDuplicate))
+            .AsAsyncEnumerable();
+        await foreach (var r in rows.WithCancellation(cancellationToken))
         {
-            List<LedgerRow> page;
-            await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
-            {
-                var (at, id) = after;
-                page = await Query(db, request)
-                    // The first term lets the (SubmittedAtUtc, Id) index seek to the page's start instead of walking from the period's.
-                    .Where(r => r.SubmittedAtUtc >= at && (r.SubmittedAtUtc > at || r.Id > id))
-                    .OrderBy(r => r.SubmittedAtUtc).ThenBy(r => r.Id)
-                    .Take(PageSize)
-                    .Select(r => new LedgerRow(r.Id, r.PlatformUser.ExternalId, r.Method, r.IdentifierCipher, r.RealNameCipher, r.Status,
-                        r.SubmittedAtUtc, r.DecidedAtUtc, r.DecidedBy, r.ReasonCode, r.Note, r.IsDuplicate))
-                    .ToListAsync(cancellationToken);
-            }
-            foreach (var r in page)
-            {
-                var identifier = decryptor.Decrypt(r.IdentifierCipher);
-                var name = decryptor.Decrypt(r.RealNameCipher);
-                yield return
-                [
-                    r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), r.PlatformUser, methods[r.Method],
-                    request.Unmasked ? identifier : VerificationRules.Mask(r.Method, identifier),
-                    request.Unmasked ? name : Masking.Name(name),
-                    statuses[r.Status], r.SubmittedAtUtc, r.DecidedAtUtc, r.DecidedBy, r.ReasonCode,
-                    r.ReasonCode is null ? null : ReasonOf(r.ReasonCode, reasons), r.Note, r.IsDuplicate ? yes : no,
-                ];
-            }
-            if (page.Count < PageSize) yield break;
-            after = (page[^1].SubmittedAtUtc, page[^1].Id);
+            var identifier = decryptor.Decrypt(r.IdentifierCipher);
+            var name = decryptor.Decrypt(r.RealNameCipher);
+            yield return
+            [
+                r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), r.PlatformUser, methods[r.Method],
+                request.Unmasked ? identifier : VerificationRules.Mask(r.Method, identifier),
+                request.Unmasked ? name : Masking.Name(name),
+                statuses[r.Status], r.SubmittedAtUtc, r.DecidedAtUtc, r.DecidedBy, r.ReasonCode,
+                r.ReasonCode is null ? null : ReasonOf(r.ReasonCode, reasons), r.Note, r.IsDuplicate ? yes : no,
+            ];
         }
     }
 

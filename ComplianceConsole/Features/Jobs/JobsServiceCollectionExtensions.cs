@@ -15,7 +15,7 @@ public static class JobsServiceCollectionExtensions
     /// <summary>
     /// The job host: Quartz.NET with its persistent store in the app's own database (its tables come with our
     /// migrations), the <see cref="JobRecord"/> registry people see, and recurring work (housekeeping, the audit
-    /// chain's signed checkpoints, scheduled exports and export file retention). Settings under the
+    /// chain's signed checkpoints, scheduled exports, export file retention and the daily retention purge). Settings under the
     /// <c>Quartz</c> configuration section (e.g. clustering) apply on top of these.
     /// </summary>
     public static IHostApplicationBuilder AddJobs(this IHostApplicationBuilder builder)
@@ -49,6 +49,9 @@ public static class JobsServiceCollectionExtensions
                 .StartAt(DateTimeOffset.UtcNow + ExportScheduleInterval).WithSimpleSchedule(schedule => schedule.WithInterval(ExportScheduleInterval).RepeatForever()));
             quartz.ScheduleJob<Exports.ExportHousekeepingJob>(trigger => trigger.WithIdentity("export-housekeeping", "console")
                 .StartNow().WithSimpleSchedule(schedule => schedule.WithInterval(HousekeepingInterval).RepeatForever()));
+            quartz.ScheduleJob<Retention.RetentionPurgeScheduledJob>(trigger => trigger.WithIdentity("retention-purge", "console")
+                .StartAt(DateTimeOffset.UtcNow + Retention.RetentionPurgeScheduledJob.FirstRunAfter)
+                .WithSimpleSchedule(schedule => schedule.WithInterval(Retention.RetentionPurgeScheduledJob.Interval).RepeatForever()));
         });
         builder.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         return builder;

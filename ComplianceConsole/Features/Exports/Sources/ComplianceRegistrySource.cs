@@ -57,10 +57,55 @@ public sealed class ComplianceRegistrySource(IDbContextFactory<AppDbContext> con
             {
                 RegistrySection.Consent => await Consents(db, request).LongCountAsync(cancellationToken),
                 RegistrySection.Assessment => await db.Assessments.LongCountAsync(cancellationToken),
-                RegistrySection.Launch => await LaunchRowsAsync(db, request, after, cancellationToken),
-            _ => (await db.AlgorithmFilings.AsNoTracking().Where(f => f.Id > after).OrderBy(f => f.Id).Take(ExportPaging.PageSize).ToListAsync(cancellationToken))
-                .Select(f => (f.Id, Cells(RegistrySection.Filing, f.Id, f.FilingNumber, f.Role.ToString(), f.Status.ToString(), null, null,
-                    Detail(f.AlgorithmName, f.DisplayedAt), Date(f.FiledOn), null, null, null, null, f.UpdatedByName, f.UpdatedAtUtc, null))).ToList(),
+                RegistrySection.Launch => await Launches(db, request).LongCountAsync(cancellationToken),
+                RegistrySection.Filing => await db.AlgorithmFilings.LongCountAsync(cancellationToken),
+                _ => RegistryDueDates.MaxItems,
+            };
+        }
+        return count;
+    }
+
+    public async IAsyncEnumerable<object?[]> ReadAsync(ExportRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var section in SectionsOf(request))
+        {
+            if (section == RegistrySection.DueDate)
+            {
+                await foreach (var row in DueRowsAsync(request, cancellationToken)) yield return row;
+                continue;
+            }
+            long after = 0;
+            while (true)
+            {
+                var page = await PageAsync(section, request, after, cancellationToken);
+                foreach (var row in page.Rows) yield return row;
+                if (page.LastId is not { } last) break;
+                after = last;
+            }
+        }
+    }
+
+    private static IEnumerable<RegistrySection> SectionsOf(ExportRequest request) =>
+        ExportFilters.Value<RegistrySection>(request, SectionFilter) is { } only ? [only] : Enum.GetValues<RegistrySection>();
+
+    private static IQueryable<BiometricConsent> Consents(AppDbContext db, ExportRequest request) =>
+        db.BiometricConsents.AsNoTracking().Where(c => c.RecordedAtUtc >= request.FromUtc && c.RecordedAtUtc < request.ToUtc);
+
+    private static IQueryable<FunctionLaunch> Launches(AppDbContext db, ExportRequest request) =>
+        db.FunctionLaunches.AsNoTracking().Where(l => l.RecordedAtUtc >= request.FromUtc && l.RecordedAtUtc < request.ToUtc);
+
+    private sealed record Page(IReadOnlyList<object?[]> Rows, long? LastId);
+
+    /// <summary>A keyset page of one section after <paramref name="after"/>; its last id when a further page may follow.</summary>
+    private async Task<Page> PageAsync(RegistrySection section, ExportRequest request, long after, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var rows = section switch
+        {
+            RegistrySection.Consent => await ConsentRowsAsync(db, request, after, cancellationToken),
+            RegistrySection.Assessment => await AssessmentRowsAsync(db, after, cancellationToken),
+            RegistrySection.Launch => await LaunchRowsAsync(db, request, after, cancellationToken),
+            _ => await FilingRowsAsync(db, after, cancellationToken),
         };
         return new([.. rows.OrderBy(r => r.Item1).Select(r => r.Item2)], rows.Count == ExportPaging.PageSize ? rows.Max(r => r.Item1) : null);
     }
@@ -95,6 +140,11 @@ public sealed class ComplianceRegistrySource(IDbContextFactory<AppDbContext> con
             .Join(db.Assessments, l => l.AssessmentId, a => a.Id, (l, a) => new { l, a.Subject }).ToListAsync(cancellationToken))
         .Select(x => (x.l.Id, Cells(RegistrySection.Launch, x.l.Id, x.l.Name, null, "Launched", null, null, Detail(x.l.Description, x.Subject),
             Date(x.l.LaunchDate), null, null, null, x.l.AssessmentId, x.l.RecordedByName, x.l.RecordedAtUtc, null))).ToList();
+
+    private static async Task<List<(long, object?[])>> FilingRowsAsync(AppDbContext db, long after, CancellationToken cancellationToken) =>
+        (await db.AlgorithmFilings.AsNoTracking().Where(f => f.Id > after).OrderBy(f => f.Id).Take(ExportPaging.PageSize).ToListAsync(cancellationToken))
+        .Select(f => (f.Id, Cells(RegistrySection.Filing, f.Id, f.FilingNumber, f.Role.ToString(), f.Status.ToString(), null, null,
+            Detail(f.AlgorithmName, f.DisplayedAt), Date(f.FiledOn), null, null, null, null, f.UpdatedByName, f.UpdatedAtUtc, null))).ToList();
 
     private async IAsyncEnumerable<object?[]> DueRowsAsync(ExportRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {

@@ -27,10 +27,11 @@ public sealed class AccountClosureService(IDbContextFactory<AppDbContext> contex
         return user.ClosedAtUtc;
     }
 
-    /// <summary>When a platform user's account was closed, for the pages that show the user; null while it is open.</summary>
-    public async Task<DateTime?> ClosedAtAsync(long platformUserId, CancellationToken cancellationToken = default)
+    /// <summary>A platform user's id and when their account was closed (null while open), for the pages that show the user.</summary>
+    public async Task<(long Id, DateTime? ClosedAtUtc)?> FindAsync(string externalId, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return await db.PlatformUsers.Where(u => u.Id == platformUserId).Select(u => u.ClosedAtUtc).SingleOrDefaultAsync(cancellationToken);
+        var user = await db.PlatformUsers.AsNoTracking().Where(u => u.ExternalId == externalId).Select(u => new { u.Id, u.ClosedAtUtc }).SingleOrDefaultAsync(cancellationToken);
+        return user is null ? null : (user.Id, user.ClosedAtUtc);
     }
 }

@@ -8,6 +8,7 @@ using ComplianceConsole.Features.Exports.Sources;
 using ComplianceConsole.Features.Exports;
 using ComplianceConsole.Features.Jobs;
 using ComplianceConsole.Features.Registry;
+using ComplianceConsole.Features.Retention;
 using ComplianceConsole.Features.Review;
 using ComplianceConsole.Features.Settings;
 using ComplianceConsole.Features.Setup;
@@ -53,6 +54,7 @@ public static class ApplicationServices
         builder.Services.AddExportSources();
         builder.Services.AddDashboard();
         builder.Services.AddRegistry(builder.Configuration);
+        builder.Services.AddRetention();
         builder.Services.AddExports();
         builder.Services.AddPlatformApi(authentication);
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
@@ -106,6 +108,7 @@ public static class ApplicationServices
         app.MapJobEndpoints();
         app.MapEvidenceEndpoints();
         app.MapRegistryApi();
+        app.MapAccountClosureApi();
         app.MapExportEndpoints();
         return app;
     }

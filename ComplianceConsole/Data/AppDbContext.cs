@@ -3,6 +3,7 @@ using ComplianceConsole.Features.ApiKeys;
 using ComplianceConsole.Features.Exports;
 using ComplianceConsole.Features.Jobs;
 using ComplianceConsole.Features.Registry;
+using ComplianceConsole.Features.Retention;
 using ComplianceConsole.Features.Review;
 using ComplianceConsole.Features.Settings;
 using ComplianceConsole.Features.Verification;
@@ -54,6 +55,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<ExportJob> ExportJobs => Set<ExportJob>();
     public DbSet<ExportSchedule> ExportSchedules => Set<ExportSchedule>();
+    public DbSet<RetentionRule> RetentionRules => Set<RetentionRule>();
+    public DbSet<LegalHold> LegalHolds => Set<LegalHold>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -70,6 +70,11 @@ public static class AuditActions
     public const string ExportDownloaded = "export.downloaded";
     public const string ExportScheduleCreated = "export.schedule_created";
     public const string ExportScheduleRemoved = "export.schedule_removed";
+    public const string RetentionRuleChanged = "retention.rule_changed";
+    public const string RetentionPurged = "retention.purged";
+    public const string LegalHoldPlaced = "retention.hold_placed";
+    public const string LegalHoldLifted = "retention.hold_lifted";
+    public const string AccountClosed = "retention.account_closed";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -84,5 +89,6 @@ public static class AuditActions
         AppealReceived, AppealDecided,
         WebhookCreated, WebhookUpdated, WebhookSecretRotated, WebhookEnabled, WebhookDisabled, WebhookTestSent, WebhookRedelivered,
         ExportRequested, ExportRequestedUnmasked, ExportGenerated, ExportDownloaded, ExportScheduleCreated, ExportScheduleRemoved,
+        RetentionRuleChanged, RetentionPurged, LegalHoldPlaced, LegalHoldLifted, AccountClosed,
     ];
 }

@@ -37,7 +37,8 @@ public sealed record ChainVerification(long EventsChecked, int CheckpointsChecke
 /// <summary>
 /// Walks the whole chain in order, in batches, and lists every break (not only the first): removed, altered,
 /// unlinked or downgraded events, and signed checkpoints that no longer match, which is how an end cut off the
-/// chain shows.
+/// chain shows. After a retention purge the chain starts after the purge's signed base, and checkpoints of the
+/// purged events are history.
 /// </summary>
 public sealed class AuditChainVerifier(IDbContextFactory<AppDbContext> contextFactory, PermissionGuard guard, AuditTrail audit,
     AuditHash hasher, AuditCheckpoints checkpoints)
@@ -66,10 +67,13 @@ public sealed class AuditChainVerifier(IDbContextFactory<AppDbContext> contextFa
         var breaks = new Breaks();
         foreach (var forged in signed.Where(c => !checkpoints.IsGenuine(c))) breaks.Add(forged.Sequence, ChainBreak.CheckpointForged);
         var genuine = signed.Where(checkpoints.IsGenuine).ToList();
+        // The retention purge removed the events up to its newest base: the chain starts after it, linked to the hash it signed.
+        var purgeBase = genuine.Where(c => c.IsPurgeBase).MaxBy(c => c.Sequence);
+        genuine = genuine.Where(c => !c.IsPurgeBase && c.Sequence > (purgeBase?.Sequence ?? 0)).ToList();
         var hashesAtCheckpoints = genuine.Select(c => c.Sequence).ToHashSet().ToDictionary(s => s, _ => (string?)null);
 
-        long checkedCount = 0, lastSequence = 0;
-        var previousHash = AuditHash.Genesis;
+        long checkedCount = 0, lastSequence = purgeBase?.Sequence ?? 0;
+        var previousHash = purgeBase?.Hash ?? AuditHash.Genesis;
         var keyed = false;
         while (true)
         {

@@ -16,8 +16,14 @@ public sealed class AuditCheckpoint
     /// <summary>HMAC with the audit key over the sequence, hash and time; nobody without the key can make one.</summary>
     public string Signature { get; set; } = "";
 
+    /// <summary>
+    /// Written by the retention purge before it removes the events up to and including <see cref="Sequence"/>: the chain is
+    /// verified from here on. Signed apart from an ordinary checkpoint, so no hourly checkpoint can pass for one.
+    /// </summary>
+    public bool IsPurgeBase { get; set; }
+
     public string SignedText() =>
-        string.Create(CultureInfo.InvariantCulture, $"checkpoint|{Sequence}|{Hash}|{CreatedAtUtc.ToUniversalTime():O}");
+        string.Create(CultureInfo.InvariantCulture, $"{(IsPurgeBase ? "purge-base" : "checkpoint")}|{Sequence}|{Hash}|{CreatedAtUtc.ToUniversalTime():O}");
 }
 
 internal sealed class AuditCheckpointConfiguration : Microsoft.EntityFrameworkCore.IEntityTypeConfiguration<AuditCheckpoint>

@@ -27,10 +27,30 @@ public sealed class AuditCheckpoints(IDbContextFactory<AppDbContext> contextFact
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var head = await db.AuditEvents.AsNoTracking().OrderByDescending(e => e.Sequence).Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(cancellationToken);
         if (head is null) return null;
-        var newest = await db.AuditCheckpoints.AsNoTracking().OrderByDescending(c => c.Sequence).FirstOrDefaultAsync(cancellationToken);
+        var newest = await db.AuditCheckpoints.AsNoTracking().Where(c => !c.IsPurgeBase).OrderByDescending(c => c.Sequence).FirstOrDefaultAsync(cancellationToken);
         if (newest is not null && newest.Sequence == head.Sequence && newest.Hash == head.Hash) return newest;
 
         var checkpoint = new AuditCheckpoint { Sequence = head.Sequence, Hash = head.Hash, CreatedAtUtc = AuditTrail.TruncateToMicroseconds(clock.GetUtcNow().UtcDateTime) };
+        checkpoint.Signature = key.Mac(checkpoint.SignedText());
+        db.AuditCheckpoints.Add(checkpoint);
+        await db.SaveChangesAsync(cancellationToken);
+        await AppendToFileAsync(checkpoint, cancellationToken);
+        return checkpoint;
+    }
+
+    /// <summary>
+    /// Signs "the chain is verified from event <paramref name="sequence"/> on" before the retention purge removes that event and
+    /// every older one (<see cref="AuditCheckpoint.IsPurgeBase"/>). Written before the removal, so a purge cut short still verifies.
+    /// </summary>
+    public async Task<AuditCheckpoint?> WritePurgeBaseAsync(long sequence, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var hash = await db.AuditEvents.AsNoTracking().Where(e => e.Sequence == sequence).Select(e => e.Hash).SingleOrDefaultAsync(cancellationToken);
+        if (hash is null) return null;
+        var checkpoint = new AuditCheckpoint
+        {
+            Sequence = sequence, Hash = hash, IsPurgeBase = true, CreatedAtUtc = AuditTrail.TruncateToMicroseconds(clock.GetUtcNow().UtcDateTime),
+        };
         checkpoint.Signature = key.Mac(checkpoint.SignedText());
         db.AuditCheckpoints.Add(checkpoint);
         await db.SaveChangesAsync(cancellationToken);
@@ -58,7 +78,7 @@ public sealed class AuditCheckpoints(IDbContextFactory<AppDbContext> contextFact
         await FileLock.WaitAsync(cancellationToken);
         try
         {
-            var line = JsonSerializer.Serialize(new FiledCheckpoint(checkpoint.Sequence, checkpoint.Hash, checkpoint.CreatedAtUtc, checkpoint.Signature)) + "\n";
+            var line = JsonSerializer.Serialize(new FiledCheckpoint(checkpoint.Sequence, checkpoint.Hash, checkpoint.CreatedAtUtc, checkpoint.Signature, checkpoint.IsPurgeBase)) + "\n";
             await using (var file = new StreamWriter(Security.Pii.EncryptedFiles.CreateOwnerOnly(FilePath, FileMode.Append)))
             {
                 await file.WriteAsync(line);
@@ -76,7 +96,7 @@ public sealed class AuditCheckpoints(IDbContextFactory<AppDbContext> contextFact
         try
         {
             return JsonSerializer.Deserialize<FiledCheckpoint>(line) is { } c
-                ? new AuditCheckpoint { Sequence = c.Sequence, Hash = c.Hash, CreatedAtUtc = DateTime.SpecifyKind(c.CreatedAtUtc, DateTimeKind.Utc), Signature = c.Signature }
+                ? new AuditCheckpoint { Sequence = c.Sequence, Hash = c.Hash, CreatedAtUtc = DateTime.SpecifyKind(c.CreatedAtUtc, DateTimeKind.Utc), Signature = c.Signature, IsPurgeBase = c.PurgeBase }
                 : null;
         }
         catch (JsonException)
@@ -85,7 +105,8 @@ public sealed class AuditCheckpoints(IDbContextFactory<AppDbContext> contextFact
         }
     }
 
-    private sealed record FiledCheckpoint(long Sequence, string Hash, DateTime CreatedAtUtc, string Signature);
+    // Lines written before purges existed have no PurgeBase: ordinary checkpoints.
+    private sealed record FiledCheckpoint(long Sequence, string Hash, DateTime CreatedAtUtc, string Signature, bool PurgeBase = false);
 }
 
 /// <summary>The recurring Quartz job that signs the chain's head.</summary>

@@ -14,4 +14,5 @@ public enum ExportKind
     ComplianceSummary,
     StaffAuditLog,
     AppealRates,
+    ComplianceRegistry,
 }

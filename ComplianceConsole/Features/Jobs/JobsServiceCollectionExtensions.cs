@@ -16,8 +16,8 @@ public static class JobsServiceCollectionExtensions
     /// <summary>
     /// The job host: Quartz.NET with its persistent store in the app's own database (its tables come with our
     /// migrations), the <see cref="JobRecord"/> registry people see, and recurring work (housekeeping, the audit
-    /// chain's signed checkpoints, scheduled exports and export file retention). On PostgreSQL the store is clustered.
-    /// Settings under the <c>Quartz</c> configuration section apply on top of these.
+    /// chain's signed checkpoints, scheduled exports, export file retention and the daily retention purge). On PostgreSQL
+    /// the store is clustered. Settings under the <c>Quartz</c> configuration section apply on top of these.
     /// </summary>
     public static IHostApplicationBuilder AddJobs(this IHostApplicationBuilder builder)
     {
@@ -59,6 +59,9 @@ public static class JobsServiceCollectionExtensions
                 .StartAt(DateTimeOffset.UtcNow + ExportScheduleInterval).WithSimpleSchedule(schedule => schedule.WithInterval(ExportScheduleInterval).RepeatForever()));
             quartz.ScheduleJob<Exports.ExportHousekeepingJob>(trigger => trigger.WithIdentity("export-housekeeping", "console")
                 .StartNow().WithSimpleSchedule(schedule => schedule.WithInterval(HousekeepingInterval).RepeatForever()));
+            quartz.ScheduleJob<Retention.RetentionPurgeScheduledJob>(trigger => trigger.WithIdentity("retention-purge", "console")
+                .StartAt(DateTimeOffset.UtcNow + Retention.RetentionPurgeScheduledJob.FirstRunAfter)
+                .WithSimpleSchedule(schedule => schedule.WithInterval(Retention.RetentionPurgeScheduledJob.Interval).RepeatForever()));
         });
         builder.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         return builder;

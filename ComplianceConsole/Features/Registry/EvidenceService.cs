@@ -20,7 +20,10 @@ public sealed class EvidenceService(IDbContextFactory<AppDbContext> contextFacto
 
     public string AcceptedExtensions => string.Join(",", options.Value.EvidenceExtensions);
 
-    private string Folder => dataFolder.File("evidence");
+    /// <summary>The evidence folder under the data folder (the retention purge removes files of purged consents from it).</summary>
+    public const string FolderName = "evidence";
+
+    private string Folder => dataFolder.File(FolderName);
 
     public async Task<IReadOnlyList<EvidenceRow>> ListAsync(EvidenceOwner owner, long ownerId, CancellationToken cancellationToken = default)
     {

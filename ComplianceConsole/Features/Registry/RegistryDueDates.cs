@@ -21,12 +21,17 @@ public sealed class RegistryDueDates(IDbContextFactory<AppDbContext> contextFact
     public async Task<IReadOnlyList<DueItem>> GetAsync(CancellationToken cancellationToken = default)
     {
         await guard.DemandAsync(RegistryPermissions.Read);
-        var today = DateOnly.FromDateTime(ChinaTime.FromUtc(clock.GetUtcNow().UtcDateTime));
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await ListAsync(db, clock.GetUtcNow().UtcDateTime, cancellationToken);
+    }
+
+    /// <summary>What falls due as seen at <paramref name="nowUtc"/> (the page: now; the registry export: the end of its period).</summary>
+    internal static async Task<IReadOnlyList<DueItem>> ListAsync(AppDbContext db, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        var today = DateOnly.FromDateTime(ChinaTime.FromUtc(nowUtc));
         var horizon = today.AddDays(RegistryRules.DueSoonDays);
         // A consent lapses at an instant; its last valid day is the CST date of that instant.
         var consentHorizonUtc = ChinaTime.ToUtc(horizon.AddDays(1).ToDateTime(TimeOnly.MinValue));
-        var nowUtc = clock.GetUtcNow().UtcDateTime;
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var assessments = await db.Assessments.AsNoTracking()
             .Where(a => (a.Status == AssessmentStatus.Planned || a.Status == AssessmentStatus.InProgress) && a.DueDate <= horizon)
             .OrderBy(a => a.DueDate).Take(MaxItems).Select(a => new { a.Id, a.Subject, a.DueDate }).ToListAsync(cancellationToken);

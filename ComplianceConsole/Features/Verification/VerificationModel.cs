@@ -14,6 +14,9 @@ public sealed class PlatformUser
     public string DisplayName { get; set; } = "";
     public PlatformUserKind Kind { get; set; }
     public DateTime CreatedAtUtc { get; set; }
+
+    /// <summary>When the platform reported the account closed; the retention of its verification records counts from here.</summary>
+    public DateTime? ClosedAtUtc { get; set; }
 }
 
 /// <summary>

@@ -2,7 +2,7 @@ namespace ComplianceConsole.Features.Exports.Sources;
 
 public static class ExportSourcesServiceCollectionExtensions
 {
-    /// <summary>The review registers' export kinds (Art. 10-12) and the compliance summary, each an <see cref="IExportSource"/>.</summary>
+    /// <summary>The review registers' export kinds (Art. 10-12), the compliance summary and the compliance registry (Art. 14, 15, 19, 20), each an <see cref="IExportSource"/>.</summary>
     public static IServiceCollection AddExportSources(this IServiceCollection services)
     {
         services.AddScoped<IExportSource, ContentHandlingRecordsSource>();
@@ -11,6 +11,7 @@ public static class ExportSourcesServiceCollectionExtensions
         services.AddScoped<IExportSource, ComplaintsRegisterSource>();
         services.AddScoped<IExportSource, ComplianceSummarySource>();
         services.AddScoped<IExportSource, AppealRatesSource>();
+        services.AddScoped<IExportSource, ComplianceRegistrySource>();
         return services;
     }
 }

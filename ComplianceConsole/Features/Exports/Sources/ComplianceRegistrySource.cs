@@ -1,0 +1,179 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using ComplianceConsole.Data;
+using ComplianceConsole.Features.Registry;
+using ComplianceConsole.Identifiers;
+using ComplianceConsole.Security.Pii;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplianceConsole.Features.Exports.Sources;
+
+/// <summary>The parts of the compliance registry, one section of rows each, in this order.</summary>
+public enum RegistrySection { Consent, Assessment, Launch, Filing, DueDate }
+
+/// <summary>
+/// Art. 14, 15, 19, 20: the compliance registry in one tidy table. Consents and launches recorded in the period; assessments and
+/// algorithm filings as they stand (few, and kept up to date); what falls due as seen at the end of the period. Each consent and
+/// assessment lists its evidence files with their SHA-256, so a copy of a file can be checked. The depicted person's name is masked
+/// unless the export is unmasked. Sections in the order of <see cref="RegistrySection"/>, each by id.
+/// </summary>
+public sealed class ComplianceRegistrySource(IDbContextFactory<AppDbContext> contextFactory, PiiProtector pii) : IExportSource
+{
+    private const string SectionFilter = "section";
+
+    public ExportKind Kind => ExportKind.ComplianceRegistry;
+
+    public string Article => "第十四、十五、十九、二十条 / Art. 14, 15, 19, 20";
+
+    public IReadOnlyList<ExportColumn> Columns { get; } =
+    [
+        new("Registry.Section", ExportCellType.Code, 12),
+        new("Registry.Id", ExportCellType.Code, 10),
+        new("Registry.Reference", ExportCellType.Text, 30),
+        new("Registry.Kind", ExportCellType.Code, 18),
+        new("Registry.Status", ExportCellType.Code, 14),
+        new("Registry.PlatformUser", ExportCellType.Code, 20),
+        new("Registry.DepictedPerson", ExportCellType.Text, 12),
+        new("Registry.Detail", ExportCellType.Text, 40),
+        new("Registry.Date", ExportCellType.Code, 12),
+        new("Registry.StartsAt", ExportCellType.DateTime, 20),
+        new("Registry.EndsAt", ExportCellType.DateTime, 20),
+        new("Registry.EndedAt", ExportCellType.DateTime, 20),
+        new("Registry.AssessmentId", ExportCellType.Code, 10),
+        new("Registry.RecordedBy", ExportCellType.Text, 18),
+        new("Registry.RecordedAt", ExportCellType.DateTime, 20),
+        new("Registry.Evidence", ExportCellType.Code, 60),
+    ];
+
+    public IReadOnlyList<ExportFilter> Filters { get; } = [ExportFilters.Of<RegistrySection>(SectionFilter, "RegistrySection")];
+
+    public async Task<long> CountAsync(ExportRequest request, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        long count = 0;
+        foreach (var section in SectionsOf(request))
+        {
+            count += section switch
+            {
+                RegistrySection.Consent => await Consents(db, request).LongCountAsync(cancellationToken),
+                RegistrySection.Assessment => await db.Assessments.LongCountAsync(cancellationToken),
+                RegistrySection.Launch => await Launches(db, request).LongCountAsync(cancellationToken),
+                RegistrySection.Filing => await db.AlgorithmFilings.LongCountAsync(cancellationToken),
+                _ => RegistryDueDates.MaxItems,
+            };
+        }
+        return count;
+    }
+
+    public async IAsyncEnumerable<object?[]> ReadAsync(ExportRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var section in SectionsOf(request))
+        {
+            if (section == RegistrySection.DueDate)
+            {
+                await foreach (var row in DueRowsAsync(request, cancellationToken)) yield return row;
+                continue;
+            }
+            long after = 0;
+            while (true)
+            {
+                var page = await PageAsync(section, request, after, cancellationToken);
+                foreach (var row in page.Rows) yield return row;
+                if (page.LastId is not { } last) break;
+                after = last;
+            }
+        }
+    }
+
+    private static IEnumerable<RegistrySection> SectionsOf(ExportRequest request) =>
+        ExportFilters.Value<RegistrySection>(request, SectionFilter) is { } only ? [only] : Enum.GetValues<RegistrySection>();
+
+    private static IQueryable<BiometricConsent> Consents(AppDbContext db, ExportRequest request) =>
+        db.BiometricConsents.AsNoTracking().Where(c => c.RecordedAtUtc >= request.FromUtc && c.RecordedAtUtc < request.ToUtc);
+
+    private static IQueryable<FunctionLaunch> Launches(AppDbContext db, ExportRequest request) =>
+        db.FunctionLaunches.AsNoTracking().Where(l => l.RecordedAtUtc >= request.FromUtc && l.RecordedAtUtc < request.ToUtc);
+
+    private sealed record Page(IReadOnlyList<object?[]> Rows, long? LastId);
+
+    /// <summary>A keyset page of one section after <paramref name="after"/>; its last id when a further page may follow.</summary>
+    private async Task<Page> PageAsync(RegistrySection section, ExportRequest request, long after, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var rows = section switch
+        {
+            RegistrySection.Consent => await ConsentRowsAsync(db, request, after, cancellationToken),
+            RegistrySection.Assessment => await AssessmentRowsAsync(db, after, cancellationToken),
+            RegistrySection.Launch => await LaunchRowsAsync(db, request, after, cancellationToken),
+            _ => await FilingRowsAsync(db, after, cancellationToken),
+        };
+        return new([.. rows.OrderBy(r => r.Item1).Select(r => r.Item2)], rows.Count == ExportPaging.PageSize ? rows.Max(r => r.Item1) : null);
+    }
+
+    private async Task<List<(long, object?[])>> ConsentRowsAsync(AppDbContext db, ExportRequest request, long after, CancellationToken cancellationToken)
+    {
+        var consents = await Consents(db, request).Where(c => c.Id > after).OrderBy(c => c.Id).Take(ExportPaging.PageSize)
+            .Join(db.PlatformUsers, c => c.PlatformUserId, u => u.Id, (c, u) => new { c, User = u.ExternalId }).ToListAsync(cancellationToken);
+        var evidence = await EvidenceAsync(db, EvidenceOwner.Consent, consents.Select(x => x.c.Id).ToList(), cancellationToken);
+        return consents.Select(x =>
+        {
+            var c = x.c;
+            var name = pii.Decrypt(c.DepictedPersonNameCipher);
+            var state = ConsentValidity.StateAt(c.Edits, c.ValidFromUtc, c.ValidUntilUtc, c.WithdrawnAtUtc, c.Edits, request.ToUtc);
+            return (c.Id, Cells(RegistrySection.Consent, c.Id, c.ExternalId, c.Edits.ToString(), state.ToString(), x.User, request.Unmasked ? name : Masking.Name(name),
+                Detail(c.Scope, c.Method.ToString(), "ref " + c.DepictedPersonRef), null, c.ValidFromUtc, c.ValidUntilUtc, c.WithdrawnAtUtc, null, c.RecordedByName, c.RecordedAtUtc,
+                evidence.GetValueOrDefault(c.Id)));
+        }).ToList();
+    }
+
+    private static async Task<List<(long, object?[])>> AssessmentRowsAsync(AppDbContext db, long after, CancellationToken cancellationToken)
+    {
+        var assessments = await db.Assessments.AsNoTracking().Where(a => a.Id > after).OrderBy(a => a.Id).Take(ExportPaging.PageSize).ToListAsync(cancellationToken);
+        var evidence = await EvidenceAsync(db, EvidenceOwner.Assessment, assessments.Select(a => a.Id).ToList(), cancellationToken);
+        return assessments.Select(a => (a.Id, Cells(RegistrySection.Assessment, a.Id, a.Subject, $"{a.SubjectKind}/{a.Kind}", a.Status.ToString(), null, null,
+            Detail(a.Findings, a.Remediation, a.Reviewer), Date(a.DueDate), null, null, a.CompletedAtUtc, null, a.UpdatedByName, a.UpdatedAtUtc,
+            evidence.GetValueOrDefault(a.Id)))).ToList();
+    }
+
+    private static async Task<List<(long, object?[])>> LaunchRowsAsync(AppDbContext db, ExportRequest request, long after, CancellationToken cancellationToken) =>
+        (await Launches(db, request).Where(l => l.Id > after).OrderBy(l => l.Id).Take(ExportPaging.PageSize)
+            .Join(db.Assessments, l => l.AssessmentId, a => a.Id, (l, a) => new { l, a.Subject }).ToListAsync(cancellationToken))
+        .Select(x => (x.l.Id, Cells(RegistrySection.Launch, x.l.Id, x.l.Name, null, "Launched", null, null, Detail(x.l.Description, x.Subject),
+            Date(x.l.LaunchDate), null, null, null, x.l.AssessmentId, x.l.RecordedByName, x.l.RecordedAtUtc, null))).ToList();
+
+    private static async Task<List<(long, object?[])>> FilingRowsAsync(AppDbContext db, long after, CancellationToken cancellationToken) =>
+        (await db.AlgorithmFilings.AsNoTracking().Where(f => f.Id > after).OrderBy(f => f.Id).Take(ExportPaging.PageSize).ToListAsync(cancellationToken))
+        .Select(f => (f.Id, Cells(RegistrySection.Filing, f.Id, f.FilingNumber, f.Role.ToString(), f.Status.ToString(), null, null,
+            Detail(f.AlgorithmName, f.DisplayedAt), Date(f.FiledOn), null, null, null, null, f.UpdatedByName, f.UpdatedAtUtc, null))).ToList();
+
+    private async IAsyncEnumerable<object?[]> DueRowsAsync(ExportRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        IReadOnlyList<DueItem> items;
+        await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
+        {
+            items = await RegistryDueDates.ListAsync(db, request.ToUtc, cancellationToken);
+        }
+        foreach (var item in items)
+        {
+            yield return Cells(RegistrySection.DueDate, item.Id, item.Title, item.Kind.ToString(), item.Overdue ? "Overdue" : "DueSoon", null, null,
+                null, Date(item.DueDate), null, null, null, null, null, null, null);
+        }
+    }
+
+    /// <summary>Each evidence file of the owners as "SHA-256 file name", one a line, in upload order.</summary>
+    private static async Task<Dictionary<long, string>> EvidenceAsync(AppDbContext db, EvidenceOwner owner, List<long> ownerIds, CancellationToken cancellationToken) =>
+        (await db.EvidenceFiles.AsNoTracking().Where(f => f.Owner == owner && ownerIds.Contains(f.OwnerId)).OrderBy(f => f.Id)
+            .Select(f => new { f.OwnerId, f.Sha256, f.FileName }).ToListAsync(cancellationToken))
+        .GroupBy(f => f.OwnerId).ToDictionary(g => g.Key, g => string.Join("\n", g.Select(f => $"{f.Sha256} {f.FileName}")));
+
+    private static string? Detail(params string?[] parts) => ExportPaging.Blank(string.Join(" · ", parts.Where(p => !string.IsNullOrWhiteSpace(p))));
+
+    private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static object?[] Cells(RegistrySection section, long id, string reference, string? kind, string status, string? user, string? person, string? detail,
+        string? date, DateTime? startsAt, DateTime? endsAt, DateTime? endedAt, long? assessmentId, string? recordedBy, DateTime? recordedAt, string? evidence) =>
+    [
+        section.ToString(), id.ToString(CultureInfo.InvariantCulture), reference, kind, status, user, person, detail, date, startsAt, endsAt, endedAt,
+        assessmentId?.ToString(CultureInfo.InvariantCulture), recordedBy, recordedAt, evidence,
+    ];
+}

@@ -1,0 +1,39 @@
+using ComplianceConsole.Features.Audit;
+using ComplianceConsole.Features.Jobs;
+using ComplianceConsole.Features.Registry;
+using Quartz;
+
+namespace ComplianceConsole.Features.Retention;
+
+/// <summary>The input of a purge a Manager runs by hand (nothing to choose: the rules in force apply).</summary>
+public sealed record RetentionPurgeInput;
+
+/// <summary>A purge a Manager runs now from the retention page: on the job host, under their name, with the counts as its result.</summary>
+public sealed class RetentionPurgeJobHandler(RetentionPurge purge) : IJobHandler<RetentionPurgeInput>
+{
+    public static readonly JobKind<RetentionPurgeInput, RetentionPurgeJobHandler> Kind =
+        new("retention-purge", RegistryPermissions.Manage, canRerun: true, lineHeaderKeys: ["Retention.Removed", "Retention.Kind"]);
+
+    public async Task<JobResult> RunAsync(RetentionPurgeInput input, JobContext job, CancellationToken cancellationToken)
+    {
+        var report = await purge.RunAsync(job.Requester, done => job.ReportAsync((int)Math.Min(int.MaxValue, done)), cancellationToken);
+        return new JobResult(JobMessage.Of("Retention.Purged", report.Total),
+            [], report.Kinds.Select(k => new JobResultLine([k.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)], JobMessage.Of($"RetentionKind.{k.Kind}"))).ToList());
+    }
+}
+
+/// <summary>The recurring Quartz job that applies the retention rules as the system, once a day.</summary>
+[DisallowConcurrentExecution]
+public sealed class RetentionPurgeScheduledJob(IServiceScopeFactory scopes) : IJob
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromDays(1);
+
+    /// <summary>Not at start-up: a restart loop must not become a purge loop, and tests start the app many times.</summary>
+    public static readonly TimeSpan FirstRunAfter = TimeSpan.FromHours(1);
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<RetentionPurge>().RunAsync(AuditActor.System, cancellationToken: cancellationToken);
+    }
+}

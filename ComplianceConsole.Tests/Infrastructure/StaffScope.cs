@@ -24,13 +24,15 @@ public sealed class StaffScope : IAsyncDisposable
         var scope = root.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var signIn = scope.ServiceProvider.GetRequiredService<SignInManager<ApplicationUser>>();
-        var principalTask = Task.Run(async () =>
+        // Signed in before the scope is handed out: a sign-in still running on the scope's database context would share
+        // its connection with the test's own work (PostgreSQL refuses two commands at once on one connection).
+        var state = Task.Run(async () =>
         {
             var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"No staff {email}");
             return new AuthenticationState(await signIn.CreateUserPrincipalAsync(user));
-        });
+        }).GetAwaiter().GetResult();
         var provider = (IHostEnvironmentAuthenticationStateProvider)scope.ServiceProvider.GetRequiredService<AuthenticationStateProvider>();
-        provider.SetAuthenticationState(principalTask);
+        provider.SetAuthenticationState(Task.FromResult(state));
         return new StaffScope(scope);
     }
 

@@ -8,7 +8,7 @@ namespace ComplianceConsole.Features.DemoData;
 
 /// <summary>
 /// Fills a database with synthetic platform users and their verification records (mixed methods, statuses
-/// and times over two years, a few duplicate identities) so the product can be tried at scale.
+/// and times over two years in the order they arrived, a few duplicate identities) so the product can be tried at scale.
 /// Records are encrypted and hashed exactly as real submissions are.
 /// </summary>
 public sealed class DemoDataSeeder(IDbContextFactory<AppDbContext> contextFactory, PiiProtector pii, TimeProvider clock, ILogger<DemoDataSeeder> logger)
@@ -45,7 +45,9 @@ public sealed class DemoDataSeeder(IDbContextFactory<AppDbContext> contextFactor
                     ExternalId = $"u{runTag}-{done + i:D8}",
                     DisplayName = organisation ? "" : $"用户{random.Next(1_000_000):D6}",
                     Kind = organisation ? PlatformUserKind.Organisation : PlatformUserKind.Individual,
-                    CreatedAtUtc = start.AddSeconds(random.NextDouble() * (now - start).TotalSeconds),
+                    // People sign up one after another over the two years, as a real platform's do: the database holds them (and
+                    // their records) in the order they arrived, which is the order the ledger and its export read them in.
+                    CreatedAtUtc = start.AddSeconds((done + i + random.NextDouble()) / users * (now - start).TotalSeconds),
                 };
                 var (method, identifier) = organisation
                     ? (VerificationMethod.UnifiedSocialCreditCode, identities.CreditCode())

@@ -58,6 +58,8 @@ public class BrowserApp : IAsyncLifetime
             BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = 1280, Height = 800 }, Locale = "zh-CN",
         });
         context.SetDefaultTimeout(15_000);
+        // Expectations wait as long as actions do: on a loaded two-core machine a page's answer can take longer than 5 s.
+        Microsoft.Playwright.Assertions.SetDefaultExpectTimeout(15_000);
         var page = await context.NewPageAsync();
         page.Console += (_, message) =>
         {

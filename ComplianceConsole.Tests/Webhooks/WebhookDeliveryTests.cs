@@ -44,9 +44,9 @@ public sealed class WebhookDeliveryTests(WebhookApp app) : IClassFixture<Webhook
         Assert.All(received, r => Assert.Equal(eventId, r.EventId));
         Assert.All(received, r => Assert.True(r.SignatureValid));
         var waits = received.Zip(received.Skip(1), (a, b) => (b.ReceivedAtUtc - a.ReceivedAtUtc).TotalSeconds).ToList();
-        // Backoff from 0.3 s doubling (±20 %): at least 0.24, 0.48 and 0.96 s, and the waits grow.
+        // Backoff from 0.3 s doubling (±20 %): at least 0.24, 0.48 and 0.96 s. Only the least wait grows for certain: a loaded
+        // machine may deliver any attempt later than its time.
         Assert.True(waits[0] >= 0.24 && waits[1] >= 0.48 && waits[2] >= 0.96, string.Join(", ", waits));
-        Assert.True(waits[2] > waits[0], string.Join(", ", waits));
 
         var delivery = Assert.Single(await app.WaitForAsync(() => app.DeliveriesAsync(endpointId), d => d is [{ State: WebhookDeliveryState.Delivered }]));
         Assert.Equal((4, 200), (delivery.Attempts, delivery.LastStatusCode));

@@ -57,8 +57,9 @@ internal sealed class PostgreSqlLiveNotifier(InProcessLiveNotifier local, Databa
                     notify.Parameters.AddWithValue("payload", payload);
                     await notify.ExecuteNonQueryAsync(stoppingToken);
                 }
-                catch (Exception e) when (e is NpgsqlException or TimeoutException)
+                catch (Exception e) when (!stoppingToken.IsCancellationRequested)
                 {
+                    // Whatever failed, the sender goes on: a background service that throws would stop the whole app.
                     logger.LogWarning(e, "A live update could not be sent to the other instances.");
                 }
             }
@@ -88,7 +89,7 @@ internal sealed class PostgreSqlLiveNotifier(InProcessLiveNotifier local, Databa
             {
                 return;
             }
-            catch (Exception e) when (e is NpgsqlException or TimeoutException or System.IO.IOException)
+            catch (Exception e)
             {
                 logger.LogWarning(e, "Listening for live updates from the other instances failed; connecting again in {Delay}.", delay);
             }

@@ -7,17 +7,20 @@ namespace ComplianceConsole.Features.Jobs;
 /// <summary>
 /// At start-up, before the job host runs anything: a job still marked Running was cut off when its process
 /// stopped, so it is marked Interrupted (keeping how far it got, and its input for a re-run); uploads left in
-/// preview by pages that no longer exist are removed. On SQLite, one instance, every Running job is such a one. On
-/// PostgreSQL another instance may be running it: only jobs Quartz runs nowhere are marked, at start-up and by the
-/// hourly housekeeping (Quartz forgets a dead instance's jobs within seconds, after the start-up of the one that noticed).
+/// preview by pages that no longer exist are removed. On SQLite, one instance, every Running job and staged upload is such a
+/// one. On PostgreSQL other instances, sharing the data folder, may be running the job or previewing the upload: only jobs
+/// Quartz runs nowhere are marked, at start-up and by the hourly housekeeping (Quartz forgets a dead instance's jobs within
+/// seconds, maybe after the start-up of the one that noticed), and only uploads past their lifetime are removed.
 /// </summary>
-internal sealed class JobRecovery(IDbContextFactory<AppDbContext> contextFactory, JobHousekeeping housekeeping, TimeProvider clock, ILogger<JobRecovery> logger)
-    : IHostedService
+internal sealed class JobRecovery(IDbContextFactory<AppDbContext> contextFactory, JobHousekeeping housekeeping, DatabaseSettings database,
+    TimeProvider clock, ILogger<JobRecovery> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await MarkInterruptedAsync(contextFactory, clock, logger, cancellationToken);
-        housekeeping.RemoveStagedUploads(olderThan: DateTime.MaxValue);
+        housekeeping.RemoveStagedUploads(olderThan: database.Provider == DatabaseProvider.PostgreSql
+            ? clock.GetUtcNow().UtcDateTime - JobRetention.StagedUploadLifetime
+            : DateTime.MaxValue);
     }
 
     public static async Task<int> MarkInterruptedAsync(IDbContextFactory<AppDbContext> contextFactory, TimeProvider clock, ILogger logger,

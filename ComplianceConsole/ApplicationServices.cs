@@ -89,7 +89,7 @@ public static class ApplicationServices
         app.UseMiddleware<SetupGate>();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.UseRateLimiter();
+        app.UseApiRateLimits();
         app.UseMiddleware<TwoFactorEnrolmentGate>();
         app.UseAntiforgery();
         app.MapStaticAssets();

@@ -3,6 +3,7 @@ using ComplianceConsole.Features.Audit;
 using ComplianceConsole.Features.Jobs;
 using ComplianceConsole.Features.Setup;
 using ComplianceConsole.Features.Verification;
+using ComplianceConsole.Security.Pii;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -42,6 +43,22 @@ public class TestApp(IReadOnlyDictionary<string, string>? settings = null, strin
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:ComplianceConsole", "Warning");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
+    }
+
+    /// <summary>
+    /// Settings for another instance of this app, as deployed behind a load balancer: the same PostgreSQL database, the same
+    /// key files (this app's, created when it started) and checkpoint file, a data folder of its own.
+    /// </summary>
+    public Dictionary<string, string> AnotherInstanceSettings()
+    {
+        _ = Services; // started, so its key files exist
+        return new()
+        {
+            ["ConnectionStrings:Default"] = PostgreSqlTestServer.Current.Database(PostgreSqlDatabaseName),
+            [PiiKeyRing.ConfigurationKey] = Path.Combine(DataFolderPath, PiiKeyRing.DefaultFileName),
+            [AuditKey.ConfigurationKey] = Path.Combine(DataFolderPath, AuditKey.DefaultFileName),
+            [AuditCheckpoints.FileConfigurationKey] = Path.Combine(DataFolderPath, "audit-checkpoints.log"),
+        };
     }
 
     public string SetupToken => File.ReadAllText(Path.Combine(DataFolderPath, SetupService.TokenFileName)).Trim();

@@ -53,12 +53,14 @@ public class ReviewApp : IAsyncLifetime
 
     public ReviewApp() => App = new ClockedTestApp(Clock);
 
+    protected ReviewApp(IReadOnlyDictionary<string, string> settings) => App = new ClockedTestApp(Clock, settings);
+
     /// <summary>How many reviewer accounts to create.</summary>
     protected virtual int ReviewerCount => 4;
 
     public static string ReviewerEmail(int i) => $"reviewer{i}@example.cn";
 
-    public async ValueTask InitializeAsync()
+    public virtual async ValueTask InitializeAsync()
     {
         await App.CompleteSetupAsync();
         var reviewers = new List<(string, string)>();
@@ -119,7 +121,7 @@ public class ReviewApp : IAsyncLifetime
         return await db.ReviewCases.AsNoTracking().SingleAsync(c => c.Id == id);
     }
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         App.Dispose();
         await Task.CompletedTask;

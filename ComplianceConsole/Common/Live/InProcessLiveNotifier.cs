@@ -6,29 +6,35 @@ namespace ComplianceConsole.Common.Live;
 /// <summary>The notifier of a single app instance: subscribers in this process hear every message published in it.</summary>
 internal sealed class InProcessLiveNotifier(ILogger<InProcessLiveNotifier> logger) : ILiveNotifier
 {
-    private readonly ConcurrentDictionary<Type, ImmutableList<Delegate>> _handlers = new();
+    private readonly ConcurrentDictionary<Type, ImmutableList<Action<object>>> _handlers = new();
 
-    public void Publish<TMessage>(TMessage message) where TMessage : notnull
+    public void Publish<TMessage>(TMessage message) where TMessage : notnull => Deliver(typeof(TMessage), message);
+
+    /// <summary>The types someone in this process listens for, so a message from another instance is read only as one of them.</summary>
+    internal Type? SubscribedType(string fullName) => _handlers.Keys.FirstOrDefault(t => t.FullName == fullName);
+
+    internal void Deliver(Type type, object message)
     {
-        if (!_handlers.TryGetValue(typeof(TMessage), out var handlers)) return;
+        if (!_handlers.TryGetValue(type, out var handlers)) return;
         foreach (var handler in handlers)
         {
             try
             {
-                ((Action<TMessage>)handler)(message);
+                handler(message);
             }
             catch (Exception e)
             {
                 // One page's failing handler must not keep the message from the others, nor fail the publisher.
-                logger.LogWarning(e, "A subscriber to {Message} failed.", typeof(TMessage).Name);
+                logger.LogWarning(e, "A subscriber to {Message} failed.", type.Name);
             }
         }
     }
 
     public IDisposable Subscribe<TMessage>(Action<TMessage> handler) where TMessage : notnull
     {
-        _handlers.AddOrUpdate(typeof(TMessage), _ => [handler], (_, list) => list.Add(handler));
-        return new Subscription(() => _handlers.AddOrUpdate(typeof(TMessage), _ => [], (_, list) => list.Remove(handler)));
+        Action<object> untyped = message => handler((TMessage)message);
+        _handlers.AddOrUpdate(typeof(TMessage), _ => [untyped], (_, list) => list.Add(untyped));
+        return new Subscription(() => _handlers.AddOrUpdate(typeof(TMessage), _ => [], (_, list) => list.Remove(untyped)));
     }
 
     private sealed class Subscription(Action unsubscribe) : IDisposable

@@ -94,6 +94,28 @@ namespace ComplianceConsole.Data.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("ComplianceConsole.Features.Api.ApiRateWindow", b =>
+                {
+                    b.Property<string>("Caller")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scope")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Minute")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Calls")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Caller", "Scope", "Minute");
+
+                    b.HasIndex("Minute");
+
+                    b.ToTable("ApiRateWindows", (string)null);
+                });
+
             modelBuilder.Entity("ComplianceConsole.Features.ApiKeys.ApiKey", b =>
                 {
                     b.Property<int>("Id")

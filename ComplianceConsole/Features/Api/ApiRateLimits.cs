@@ -1,58 +1,54 @@
-using System.Threading.RateLimiting;
 using ComplianceConsole.Localization;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace ComplianceConsole.Features.Api;
 
 /// <summary>
-/// Each API key has its own allowance per kind of call (scope): eligibility checks come with every publish and are
-/// cheap, submissions are rarer and carry up to 1,000 items. A key over its allowance is answered 429 with
-/// <c>Retry-After</c> and problem details.
+/// Each API key has its own allowance per kind of call (scope) and minute: eligibility checks come with every publish and
+/// are cheap, submissions are rarer and carry up to 1,000 items. A whole minute's allowance may be spent at once (publishing
+/// comes in bursts). The count is kept in the database (<see cref="ApiRateCounter"/>), so it holds across every instance of
+/// the app. A key over its allowance is answered 429 with <c>Retry-After</c> (the seconds left in the minute) and problem details.
 /// </summary>
 public static class ApiRateLimits
 {
     public const string Submit = "api-submit";
     public const string Eligibility = "api-eligibility";
 
-    public static IServiceCollection AddApiRateLimits(this IServiceCollection services) => services.AddRateLimiter(options =>
-    {
-        options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-        options.AddPolicy(Submit, context => PerKey(context, RequestsPerMinute(context, Submit)));
-        options.AddPolicy(Eligibility, context => PerKey(context, RequestsPerMinute(context, Eligibility)));
-        options.OnRejected = RejectAsync;
-    });
+    /// <summary>Counts the endpoint's calls against the caller's allowance for this kind of call.</summary>
+    public static TBuilder RequireApiRateLimit<TBuilder>(this TBuilder endpoint, string scope) where TBuilder : IEndpointConventionBuilder =>
+        endpoint.WithMetadata(new ApiRateLimitScope(scope));
 
-    private static int RequestsPerMinute(HttpContext context, string policy)
-    {
-        var limits = context.RequestServices.GetRequiredService<IOptions<ApiOptions>>().Value;
-        return policy == Submit ? limits.SubmitRequestsPerMinute : limits.EligibilityRequestsPerMinute;
-    }
+    /// <summary>After authentication and authorisation: a call refused those is not counted, and the caller is known.</summary>
+    public static IApplicationBuilder UseApiRateLimits(this IApplicationBuilder app) => app.UseMiddleware<ApiRateLimitMiddleware>();
 
-    /// <summary>
-    /// A token bucket per key: a full minute's allowance may be spent at once (publishing comes in bursts) and it
-    /// refills steadily, so a rejected caller is told to wait seconds, not until some window ends.
-    /// </summary>
-    private static RateLimitPartition<string> PerKey(HttpContext context, int requestsPerMinute) =>
-        RateLimitPartition.GetTokenBucketLimiter(context.User.Identity?.Name ?? context.Connection.RemoteIpAddress?.ToString() ?? "anonymous",
-            _ => new TokenBucketRateLimiterOptions
-            {
-                TokenLimit = requestsPerMinute,
-                TokensPerPeriod = Math.Max(1, (int)Math.Ceiling(requestsPerMinute / 60.0)),
-                ReplenishmentPeriod = requestsPerMinute >= 60 ? TimeSpan.FromSeconds(1) : TimeSpan.FromMinutes(1) / requestsPerMinute,
-                QueueLimit = 0,
-            });
+    internal static int RequestsPerMinute(ApiOptions limits, string scope) =>
+        scope == Submit ? limits.SubmitRequestsPerMinute : limits.EligibilityRequestsPerMinute;
+}
 
-    private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
+public sealed record ApiRateLimitScope(string Name);
+
+internal sealed class ApiRateLimitMiddleware(RequestDelegate next, ApiRateCounter counter, TimeProvider clock, IOptions<ApiOptions> options)
+{
+    public async Task InvokeAsync(HttpContext context)
     {
-        var context = rejected.HttpContext;
-        var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
-        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+        if (context.GetEndpoint()?.Metadata.GetMetadata<ApiRateLimitScope>() is not { } scope)
+        {
+            await next(context);
+            return;
+        }
+        var now = clock.GetUtcNow();
+        var caller = context.User.Identity?.Name ?? context.Connection.RemoteIpAddress?.ToString() ?? "anonymous";
+        var limit = ApiRateLimits.RequestsPerMinute(options.Value, scope.Name);
+        var calls = await counter.CountAsync(caller, scope.Name, ApiRateCounter.MinuteOf(now), context.RequestAborted);
+        if (calls <= limit)
+        {
+            await next(context);
+            return;
+        }
+        var seconds = Math.Max(1, 60 - (int)(now.ToUnixTimeSeconds() % 60));
         context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var policy = context.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName ?? Eligibility;
         var localizer = context.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
-        await ApiErrors.Problem(StatusCodes.Status429TooManyRequests, localizer, "Api.RateLimited", RequestsPerMinute(context, policy), seconds)
-            .ExecuteAsync(context);
+        await ApiErrors.Problem(StatusCodes.Status429TooManyRequests, localizer, "Api.RateLimited", limit, seconds).ExecuteAsync(context);
     }
 }

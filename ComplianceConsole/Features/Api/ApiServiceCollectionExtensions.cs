@@ -27,7 +27,7 @@ public static class ApiServiceCollectionExtensions
             });
             options.AddSchemaTransformer(ApiEnumDocs.TransformAsync);
         });
-        services.AddApiRateLimits();
+        services.AddSingleton<ApiRateCounter>();
         return services;
     }
 }

@@ -31,7 +31,7 @@ public static class AppealApi
             .WithGroupName("v1");
 
         api.MapPost("", SubmitAsync)
-            .RequireRateLimiting(ApiRateLimits.Submit)
+            .RequireApiRateLimit(ApiRateLimits.Submit)
             .WithName("SubmitAppeal")
             .WithSummary("A platform user appeals a decision on their content or a sanction on them (contentExternalId, sanctionId or both), in their " +
                 "own words. The appeal joins the item's review case, due under the appeals time limit. Idempotent on platformAppealId: the same " +
@@ -42,7 +42,7 @@ public static class AppealApi
             .ProducesBatchProblems();
 
         api.MapGet("/{platformAppealId}", GetAsync)
-            .RequireRateLimiting(ApiRateLimits.Eligibility)
+            .RequireApiRateLimit(ApiRateLimits.Eligibility)
             .WithName("GetAppeal")
             .WithSummary("An appeal's state and, once decided, its outcome (Upheld, Overturned) and reason code. Overturned lifts the sanctions the " +
                 "appealed decision imposed: the eligibility answer reflects it at once.")

@@ -33,7 +33,7 @@ public static class ConsentApi
 
         api.MapPost("", RecordAsync)
             .RequireAuthorization(RegistryPermissions.RecordConsent)
-            .RequireRateLimiting(ApiRateLimits.Submit)
+            .RequireApiRateLimit(ApiRateLimits.Submit)
             .WithName("RecordConsent")
             .WithSummary("Record a biometric-editing consent (Art. 14), idempotent on externalId: sending it again answers AlreadyRecorded. " +
                 "edits: Face, Voice or FaceAndVoice; method: WrittenSignature, ElectronicSignature, InAppConfirmation or RecordedStatement. " +
@@ -44,7 +44,7 @@ public static class ConsentApi
 
         api.MapPost("/{externalId}/withdrawal", WithdrawAsync)
             .RequireAuthorization(RegistryPermissions.RecordConsent)
-            .RequireRateLimiting(ApiRateLimits.Submit)
+            .RequireApiRateLimit(ApiRateLimits.Submit)
             .WithName("WithdrawConsent")
             .WithSummary("Record that the depicted person withdrew the consent. From then on a check answers Withdrawn; withdrawing again keeps the first time.")
             .Produces<WithdrawConsentResponse>()
@@ -55,7 +55,7 @@ public static class ConsentApi
 
         api.MapGet("/check", CheckAsync)
             .RequireAuthorization(RegistryPermissions.CheckConsent)
-            .RequireRateLimiting(ApiRateLimits.Eligibility)
+            .RequireApiRateLimit(ApiRateLimits.Eligibility)
             .WithName("CheckConsent")
             .WithSummary("Whether the user may edit the depicted person's face or voice now (edit: Face or Voice). state: Valid, Missing, NotYetValid, " +
                 "Expired, Withdrawn or OtherEdit (a consent exists but covers the other kind of edit).")

@@ -56,7 +56,7 @@ public static class ContentApi
 
         api.MapPost("/content", SubmitContentAsync)
             .RequireAuthorization(ReviewPermissions.SubmitContent)
-            .RequireRateLimiting(ApiRateLimits.Submit)
+            .RequireApiRateLimit(ApiRateLimits.Submit)
             .WithName("SubmitContent")
             .WithSummary("Submit content items (1 to 1,000 in a batch), idempotent on externalId. Each item is validated on its own: valid ones are " +
                 "stored (Created, Updated with its change kept, or Unchanged for a retry), invalid ones are named with their errors. New and changed " +
@@ -67,7 +67,7 @@ public static class ContentApi
 
         api.MapPost("/flags", SubmitFlagsAsync)
             .RequireAuthorization(ReviewPermissions.SubmitContent)
-            .RequireRateLimiting(ApiRateLimits.Submit)
+            .RequireApiRateLimit(ApiRateLimits.Submit)
             .WithName("SubmitFlags")
             .WithSummary("Flag content items sent before (1 to 1,000 in a batch): complaints, regulator notices, staff reports. Each flag joins its " +
                 "item's review case. A flag with an externalId is stored once however often it is sent (Unchanged).")
@@ -77,7 +77,7 @@ public static class ContentApi
 
         api.MapGet("/content/{externalId}", GetStatusAsync)
             .RequireAuthorization(ReviewPermissions.ReadContent)
-            .RequireRateLimiting(ApiRateLimits.Eligibility)
+            .RequireApiRateLimit(ApiRateLimits.Eligibility)
             .WithName("GetContentStatus")
             .WithSummary("An item's review case state, open flags, latest decision, and the sanctions in force on its author.")
             .ProducesProblem(StatusCodes.Status404NotFound)

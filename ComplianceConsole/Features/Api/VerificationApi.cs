@@ -38,7 +38,7 @@ public static class VerificationApi
 
         api.MapPost("/verifications", SubmitAsync)
             .RequireAuthorization(VerificationPermissions.Submit)
-            .RequireRateLimiting(ApiRateLimits.Submit)
+            .RequireApiRateLimit(ApiRateLimits.Submit)
             .WithName("SubmitVerifications")
             .WithSummary("Submit real-name verifications (1 to 1,000 in a batch). All are validated first; if any is invalid, none is stored.")
             .Accepts<SubmitVerificationsRequest>("application/json")
@@ -47,7 +47,7 @@ public static class VerificationApi
 
         api.MapGet("/users/{externalId}/eligibility", EligibilityAsync)
             .RequireAuthorization(VerificationPermissions.CheckEligibility)
-            .RequireRateLimiting(ApiRateLimits.Eligibility)
+            .RequireApiRateLimit(ApiRateLimits.Eligibility)
             .WithName("GetPublishingEligibility")
             .WithSummary("May this platform user publish now, and if not, why not.")
             .ProducesProblem(StatusCodes.Status401Unauthorized)

@@ -9,6 +9,7 @@ public static class AuditServiceCollectionExtensions
         services.AddSingleton(s => AuditKey.Load(s.GetRequiredService<IConfiguration>(), s.GetRequiredService<Data.DataFolder>()));
         services.AddSingleton<AuditHash>();
         services.AddSingleton<AuditCheckpoints>();
+        services.AddSingleton<Data.AuditChainLock>();
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<AuditAppendOnlyInterceptor>();
         services.AddScoped<AuditQueryService>();

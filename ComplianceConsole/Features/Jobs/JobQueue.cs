@@ -78,8 +78,7 @@ public sealed class JobQueue(
             QueuedAtUtc = clock.GetUtcNow().UtcDateTime, RerunOfId = rerunOf,
         };
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        await using (var appender = await audit.ExclusiveAsync(cancellationToken))
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        await using (var appender = await audit.ExclusiveAsync(db, cancellationToken))
         {
             db.JobRecords.Add(job);
             await db.SaveChangesAsync(cancellationToken);
@@ -89,7 +88,7 @@ public sealed class JobQueue(
                 File.Move(inputFile, storage.InputOf(job.Id));
             }
             await appender.SaveWithAuditAsync(db, actor, AuditActions.JobQueued, "Job", job.Id.ToString(), new { job.Kind, rerunOf }, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            await appender.CommitAsync(cancellationToken);
         }
         await scheduler.ScheduleAsync(job.Id, cancellationToken);
         notifier.Publish(new JobChanged(job.Id, job.RequestedById, JobStatus.Queued));

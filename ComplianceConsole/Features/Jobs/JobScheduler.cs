@@ -5,7 +5,7 @@ namespace ComplianceConsole.Features.Jobs;
 /// <summary>Puts a queued <see cref="JobRecord"/> on Quartz's persistent schedule, so it runs (once) even after a restart.</summary>
 public sealed class JobScheduler(ISchedulerFactory schedulerFactory)
 {
-    private const string Group = "job-records";
+    public const string Group = "job-records";
 
     public async Task ScheduleAsync(long jobId, CancellationToken cancellationToken)
     {
@@ -24,7 +24,7 @@ public sealed class JobScheduler(ISchedulerFactory schedulerFactory)
         await scheduler.DeleteJob(KeyOf(jobId), cancellationToken);
     }
 
-    private static JobKey KeyOf(long jobId) => new($"job-{jobId}", Group);
+    public static JobKey KeyOf(long jobId) => new($"job-{jobId}", Group);
 }
 
 /// <summary>The Quartz job that runs one <see cref="JobRecord"/>.</summary>

@@ -22,7 +22,7 @@ public static class JobsServiceCollectionExtensions
     public static IHostApplicationBuilder AddJobs(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddSingleton<ILiveNotifier, InProcessLiveNotifier>();
+        services.AddLiveNotifier(builder.Configuration, builder.Environment);
         services.AddSingleton<JobStorage>();
         services.AddSingleton<JobRetention>();
         services.AddSingleton<JobScheduler>();
@@ -41,7 +41,9 @@ public static class JobsServiceCollectionExtensions
             {
                 if (database.Provider == DatabaseProvider.PostgreSql)
                 {
-                    // Every instance of the app shares the store: a job or a recurring trigger fires on one of them, once.
+                    // Every instance of the app shares the store: a job or a recurring trigger fires on one of them, once. Clustering
+                    // gives each instance an id of its own; the recurring triggers below are named, so every instance stores the
+                    // same ones (replacing them) and each exists once whatever the number of instances.
                     store.UsePostgres(NpgsqlFactory.Instance, database.ConnectionString);
                     store.UseClustering(_ => { });
                 }

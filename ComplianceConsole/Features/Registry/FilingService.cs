@@ -65,8 +65,7 @@ public sealed class FilingService(IDbContextFactory<AppDbContext> contextFactory
         filing.Version++;
         try
         {
-            await using var appender = await audit.ExclusiveAsync(cancellationToken);
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await using var appender = await audit.ExclusiveAsync(db, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             db.AlgorithmFilingChanges.Add(new AlgorithmFilingChange
             {
@@ -76,7 +75,7 @@ public sealed class FilingService(IDbContextFactory<AppDbContext> contextFactory
             await SyncSettingsAsync(db, cancellationToken);
             await appender.SaveWithAuditAsync(db, actor, AuditActions.FilingSaved, "AlgorithmFiling", filing.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 new { filing.FilingNumber, filing.AlgorithmName, filing.Role, filing.FiledOn, filing.Status, filing.DisplayedAt }, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            await appender.CommitAsync(cancellationToken);
             return (SaveResult.Saved, filing.Id);
         }
         catch (DbUpdateConcurrencyException)

@@ -24,10 +24,9 @@ internal static class RegistryWrites
     public static async Task SaveNewWithAuditAsync(AppDbContext db, AuditTrail audit, AuditActor actor, string action, string targetType, Func<long> id,
         Func<object> details, CancellationToken cancellationToken)
     {
-        await using var appender = await audit.ExclusiveAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var appender = await audit.ExclusiveAsync(db, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await appender.SaveWithAuditAsync(db, actor, action, targetType, id().ToString(System.Globalization.CultureInfo.InvariantCulture), details(), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await appender.CommitAsync(cancellationToken);
     }
 }

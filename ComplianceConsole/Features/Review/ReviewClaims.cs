@@ -89,9 +89,8 @@ public sealed class ReviewClaims(IDbContextFactory<AppDbContext> contextFactory,
     public async Task<bool> ReleaseAsync(long caseId, CancellationToken cancellationToken = default)
     {
         var actor = await guard.DemandActorAsync(ReviewPermissions.Decide);
-        await using var appender = await audit.ExclusiveAsync(cancellationToken);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var appender = await audit.ExclusiveAsync(db, cancellationToken);
         var released = await db.ReviewCases.Where(c => c.Id == caseId && c.ClaimedById == actor.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.ClaimedById, (string?)null).SetProperty(c => c.ClaimedByName, (string?)null)
                 .SetProperty(c => c.ClaimedAtUtc, (DateTime?)null).SetProperty(c => c.ClaimExpiresAtUtc, (DateTime?)null)
@@ -99,7 +98,7 @@ public sealed class ReviewClaims(IDbContextFactory<AppDbContext> contextFactory,
         if (released == 0) return false;
         ReviewCaseHistory.Add(db, caseId, ReviewCaseEventKind.Released, actor, clock);
         await appender.SaveWithAuditAsync(db, actor, AuditActions.ReviewCaseReleased, nameof(ReviewCase), caseId.ToString(), null, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await appender.CommitAsync(cancellationToken);
         await PublishAsync(caseId, cancellationToken);
         return true;
     }
@@ -111,9 +110,8 @@ public sealed class ReviewClaims(IDbContextFactory<AppDbContext> contextFactory,
         var reviewer = await ReviewersAsync(cancellationToken);
         var chosen = reviewer.FirstOrDefault(r => r.Id == reviewerId);
         if (chosen is null) return SaveResult.Invalid([new FieldError("ReviewerId", "Review.Assign.NotAReviewer")]);
-        await using var appender = await audit.ExclusiveAsync(cancellationToken);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var appender = await audit.ExclusiveAsync(db, cancellationToken);
         var assigned = await db.ReviewCases.Where(c => c.Id == caseId && c.State != ReviewCaseState.Decided)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.AssignedToId, chosen.Id).SetProperty(c => c.AssignedToName, chosen.Name)
                 .SetProperty(c => c.Version, c => c.Version + 1), cancellationToken);
@@ -121,7 +119,7 @@ public sealed class ReviewClaims(IDbContextFactory<AppDbContext> contextFactory,
         ReviewCaseHistory.Add(db, caseId, ReviewCaseEventKind.Assigned, actor, clock, chosen.Name);
         await appender.SaveWithAuditAsync(db, actor, AuditActions.ReviewCaseAssigned, nameof(ReviewCase), caseId.ToString(),
             new { AssignedTo = chosen.Name }, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await appender.CommitAsync(cancellationToken);
         await PublishAsync(caseId, cancellationToken);
         return SaveResult.Saved;
     }
@@ -152,8 +150,7 @@ public sealed class ReviewClaims(IDbContextFactory<AppDbContext> contextFactory,
             .Select(c => new { c.Id, c.ClaimedById, c.ClaimedByName }).Take(1000).ToListAsync(cancellationToken);
         // Most minutes nothing has expired: only then are the writers held back (each clearing below checks again).
         if (expired.Count == 0) return 0;
-        await using var appender = await audit.ExclusiveAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var appender = await audit.ExclusiveAsync(db, cancellationToken);
         var ended = new List<long>();
         foreach (var e in expired)
         {
@@ -169,7 +166,7 @@ public sealed class ReviewClaims(IDbContextFactory<AppDbContext> contextFactory,
         if (ended.Count == 0) return 0;
         await appender.SaveWithAuditAsync(db, AuditActor.System, AuditActions.ReviewClaimsExpired, nameof(ReviewCase), null,
             new { Cases = ended.Count }, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await appender.CommitAsync(cancellationToken);
         foreach (var id in ended) live.Publish(new ReviewCaseChanged(id, ReviewCaseState.Open, null));
         return ended.Count;
     }
@@ -177,9 +174,8 @@ public sealed class ReviewClaims(IDbContextFactory<AppDbContext> contextFactory,
     private async Task<ClaimResult> TryClaimAsync(long caseId, AuditActor actor, bool supervisor, DateTime now, CancellationToken cancellationToken)
     {
         var until = now + Lease;
-        await using var appender = await audit.ExclusiveAsync(cancellationToken);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var appender = await audit.ExclusiveAsync(db, cancellationToken);
         // Escalated cases wait for a Manager, even one assigned to a reviewer before it was escalated.
         var taken = await db.ReviewCases
             .Where(c => c.Id == caseId && (c.State == ReviewCaseState.Open || (supervisor && c.State == ReviewCaseState.Escalated))
@@ -204,7 +200,7 @@ public sealed class ReviewClaims(IDbContextFactory<AppDbContext> contextFactory,
         }
         ReviewCaseHistory.Add(db, caseId, ReviewCaseEventKind.Claimed, actor, clock);
         await appender.SaveWithAuditAsync(db, actor, AuditActions.ReviewCaseClaimed, nameof(ReviewCase), caseId.ToString(), null, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await appender.CommitAsync(cancellationToken);
         live.Publish(new ReviewCaseChanged(caseId, ReviewCaseState.Open, actor.Id));
         return new ClaimResult(ClaimOutcome.Claimed, caseId, actor.Name, until);
     }

@@ -63,8 +63,7 @@ public sealed class SetupService(IServiceScopeFactory scopeFactory, DataFolder d
             await using var scope = scopeFactory.CreateAsyncScope();
             var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            await using var appender = await audit.ExclusiveAsync();
-            await using var transaction = await db.Database.BeginTransactionAsync();
+            await using var appender = await audit.ExclusiveAsync(db);
             var admin = new ApplicationUser
             {
                 UserName = email.Trim(), Email = email.Trim(), EmailConfirmed = true,
@@ -75,7 +74,7 @@ public sealed class SetupService(IServiceScopeFactory scopeFactory, DataFolder d
             await users.AddToRoleAsync(admin, Roles.Administrator);
             await appender.SaveWithAuditAsync(db, new AuditActor(admin.Id, admin.Email!, ipAddress), AuditActions.SetupCompleted,
                 "Staff", admin.Id, new { admin.Email, Roles = new[] { Roles.Administrator } });
-            await transaction.CommitAsync();
+            await appender.CommitAsync();
 
             _completed = true;
             File.Delete(TokenPath);

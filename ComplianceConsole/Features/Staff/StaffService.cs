@@ -171,12 +171,11 @@ public sealed class StaffService(
         await using var scope = scopeFactory.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        await using var appender = await audit.ExclusiveAsync();
-        await using var transaction = await db.Database.BeginTransactionAsync();
+        await using var appender = await audit.ExclusiveAsync(db);
         try
         {
             var result = await work(users, db, appender);
-            if (result.Succeeded) await transaction.CommitAsync();
+            if (result.Succeeded) await appender.CommitAsync();
             return result;
         }
         catch (DbUpdateConcurrencyException)

@@ -69,10 +69,9 @@ public sealed class VerificationSubmissionService(IDbContextFactory<AppDbContext
             return results;
         }
 
-        // The audit append lock first, then the transaction (AuditTrail.ExclusiveAsync): one writer at a time, never waiting on each other.
-        await using var appender = await audit.ExclusiveAsync(cancellationToken);
+        // One transaction holding the audit chain's lock from its start (AuditTrail.ExclusiveAsync): one writer at a time, never waiting on each other.
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var appender = await audit.ExclusiveAsync(db, cancellationToken);
         var knownUsers = await PlatformUserBatch.FindAsync(db, valid.Select(v => v.ExternalUserId).ToList(), cancellationToken);
         var existing = await ExistingSubmissionsAsync(db, knownUsers.Values.Select(u => u.Id).ToList(), valid.Select(v => v.Key).ToHashSet(), cancellationToken);
         var fresh = valid.Where(v => !existing.ContainsKey(v.Key)).ToList();
@@ -112,7 +111,7 @@ public sealed class VerificationSubmissionService(IDbContextFactory<AppDbContext
                 new { context = auditContext, created = createdIds.Count, alreadySubmitted = existing.Count, invalid = submissions.Count - valid.Count },
                 cancellationToken);
         }
-        await transaction.CommitAsync(cancellationToken);
+        await appender.CommitAsync(cancellationToken);
         return results;
     }
 

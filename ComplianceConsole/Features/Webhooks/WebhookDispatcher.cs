@@ -134,11 +134,10 @@ public sealed class WebhookDispatcher(IDbContextFactory<AppDbContext> contextFac
             return;
         }
 
-        // The audit lock first: a failure may disable the endpoint, which is audited in this transaction.
-        await using var appender = await audit.ExclusiveAsync();
         await using (var db = await contextFactory.CreateDbContextAsync())
         {
-            await using var transaction = await db.Database.BeginTransactionAsync();
+            // The audit lock with the transaction: a failure may disable the endpoint, which is audited in it.
+            await using var appender = await audit.ExclusiveAsync(db);
             var delivery = await db.WebhookDeliveries.SingleAsync(d => d.Id == deliveryId);
             var endpoint = await db.WebhookEndpoints.SingleAsync(e => e.Id == endpointId);
             delivery.LastStatusCode = result.StatusCode;
@@ -167,7 +166,7 @@ public sealed class WebhookDispatcher(IDbContextFactory<AppDbContext> contextFac
             {
                 await db.SaveChangesAsync();
             }
-            await transaction.CommitAsync();
+            await appender.CommitAsync();
         }
     }
 }

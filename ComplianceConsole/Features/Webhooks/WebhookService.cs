@@ -36,9 +36,8 @@ public sealed class WebhookService(IDbContextFactory<AppDbContext> contextFactor
         var actor = await guard.DemandActorAsync(WebhookPermissions.Manage);
         if (WebhookRules.Check(form, options.CurrentValue.AllowPrivateAddresses) is { Count: > 0 } errors) return new(SaveResult.Invalid(errors));
         var secret = WebhookSignature.NewSecret();
-        await using var appender = await audit.ExclusiveAsync(cancellationToken);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var appender = await audit.ExclusiveAsync(db, cancellationToken);
         var endpoint = new WebhookEndpoint
         {
             Name = form.Name!.Trim(), Url = form.Url!.Trim(), EventTypes = [.. form.EventTypes.Order()], EncryptedSecret = protector.Encrypt(secret),
@@ -50,7 +49,7 @@ public sealed class WebhookService(IDbContextFactory<AppDbContext> contextFactor
         await db.SaveChangesAsync(cancellationToken);
         await appender.SaveWithAuditAsync(db, actor, AuditActions.WebhookCreated, nameof(WebhookEndpoint), endpoint.Id.ToString(),
             new { endpoint.Name, endpoint.Url, events = endpoint.EventTypes }, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await appender.CommitAsync(cancellationToken);
         return new(SaveResult.Saved, endpoint.Id, secret);
     }
 
@@ -108,13 +107,12 @@ public sealed class WebhookService(IDbContextFactory<AppDbContext> contextFactor
     {
         var actor = await guard.DemandActorAsync(WebhookPermissions.Manage);
         var now = clock.GetUtcNow().UtcDateTime;
-        await using var appender = await audit.ExclusiveAsync(cancellationToken);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var endpoint = await db.WebhookEndpoints.AsNoTracking().Where(e => e.Id == id).Select(e => new { e.Name, e.Enabled }).SingleOrDefaultAsync(cancellationToken);
         if (endpoint is null) return SaveResult.Refused("Webhooks.NotFound");
         if (!endpoint.Enabled) return SaveResult.Refused("Webhooks.Test.Disabled");
         var evt = PlatformEvents.Add(db, PlatformEventTypes.Test, null, new { endpointId = id, sentBy = actor.Name, sentAt = now }, now, endpointId: id);
-        await appender.SaveWithAuditAsync(db, actor, AuditActions.WebhookTestSent, nameof(WebhookEndpoint), id.ToString(),
+        await audit.SaveWithAuditAsync(db, actor, AuditActions.WebhookTestSent, nameof(WebhookEndpoint), id.ToString(),
             new { endpoint.Name, eventId = evt.EventId }, cancellationToken);
         return SaveResult.Saved;
     }
@@ -137,14 +135,13 @@ public sealed class WebhookService(IDbContextFactory<AppDbContext> contextFactor
     public async Task<SaveResult> RedeliverAsync(long deliveryId, CancellationToken cancellationToken = default)
     {
         var actor = await guard.DemandActorAsync(WebhookPermissions.Manage);
-        await using var appender = await audit.ExclusiveAsync(cancellationToken);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var delivery = await db.WebhookDeliveries.Include(d => d.Event).SingleOrDefaultAsync(d => d.Id == deliveryId, cancellationToken);
         if (delivery is null) return SaveResult.Refused("Webhooks.Delivery.NotFound");
         delivery.State = WebhookDeliveryState.Pending;
         delivery.FailuresInRow = 0;
         delivery.NextAttemptAtUtc = clock.GetUtcNow().UtcDateTime;
-        await appender.SaveWithAuditAsync(db, actor, AuditActions.WebhookRedelivered, nameof(WebhookDelivery), deliveryId.ToString(),
+        await audit.SaveWithAuditAsync(db, actor, AuditActions.WebhookRedelivered, nameof(WebhookDelivery), deliveryId.ToString(),
             new { endpoint = delivery.EndpointId, eventId = delivery.Event.EventId, delivery.Event.Type }, cancellationToken);
         return SaveResult.Saved;
     }
@@ -158,9 +155,8 @@ public sealed class WebhookService(IDbContextFactory<AppDbContext> contextFactor
     private async Task<SaveResult> ChangeAsync(long id, int expectedVersion, AuditActor actor, string action, Func<WebhookEndpoint, object?> change,
         CancellationToken cancellationToken, Func<AppDbContext, Task>? after = null)
     {
-        await using var appender = await audit.ExclusiveAsync(cancellationToken);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var appender = await audit.ExclusiveAsync(db, cancellationToken);
         var endpoint = await db.WebhookEndpoints.SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
         if (endpoint is null) return SaveResult.Refused("Webhooks.NotFound");
         if (endpoint.Version != expectedVersion) return SaveResult.Conflict;
@@ -168,7 +164,7 @@ public sealed class WebhookService(IDbContextFactory<AppDbContext> contextFactor
         endpoint.Version++;
         if (after is not null) await after(db);
         await appender.SaveWithAuditAsync(db, actor, action, nameof(WebhookEndpoint), id.ToString(), details, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await appender.CommitAsync(cancellationToken);
         return SaveResult.Saved;
     }
 }

@@ -101,6 +101,28 @@ namespace ComplianceConsole.Data.Migrations.PostgreSql
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("ComplianceConsole.Features.Api.ApiRateWindow", b =>
+                {
+                    b.Property<string>("Caller")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Scope")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long>("Minute")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Calls")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Caller", "Scope", "Minute");
+
+                    b.HasIndex("Minute");
+
+                    b.ToTable("ApiRateWindows", (string)null);
+                });
+
             modelBuilder.Entity("ComplianceConsole.Features.ApiKeys.ApiKey", b =>
                 {
                     b.Property<int>("Id")

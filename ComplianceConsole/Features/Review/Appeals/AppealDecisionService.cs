@@ -20,9 +20,8 @@ public sealed class AppealDecisionService(IDbContextFactory<AppDbContext> contex
     {
         var actor = await guard.DemandActorAsync(ReviewPermissions.Decide);
         var now = clock.GetUtcNow().UtcDateTime;
-        await using var appender = await audit.ExclusiveAsync(cancellationToken);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var appender = await audit.ExclusiveAsync(db, cancellationToken);
         var appeal = await db.Appeals.SingleOrDefaultAsync(a => a.Id == appealId, cancellationToken);
         if (appeal is null) return SaveResult.Refused("Review.Appeal.NotFound");
         if (appeal.State == AppealState.Decided) return SaveResult.Refused("Review.Appeal.AlreadyDecided");
@@ -48,7 +47,7 @@ public sealed class AppealDecisionService(IDbContextFactory<AppDbContext> contex
         {
             return SaveResult.Conflict;
         }
-        await transaction.CommitAsync(cancellationToken);
+        await appender.CommitAsync(cancellationToken);
         live.Publish(new ReviewCaseChanged(reviewCase.Id, reviewCase.State, reviewCase.ClaimedById));
         return SaveResult.Saved;
     }

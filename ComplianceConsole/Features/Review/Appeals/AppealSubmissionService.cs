@@ -22,9 +22,8 @@ public sealed class AppealSubmissionService(IDbContextFactory<AppDbContext> cont
         if (appeal is null) return AppealSubmitResult.Invalid([.. errors]);
         var now = clock.GetUtcNow().UtcDateTime;
 
-        await using var appender = await audit.ExclusiveAsync(cancellationToken);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var appender = await audit.ExclusiveAsync(db, cancellationToken);
         var known = await db.Appeals.AsNoTracking().Where(a => a.PlatformAppealId == appeal.PlatformAppealId)
             .Select(a => new { a.RequestHash }).SingleOrDefaultAsync(cancellationToken);
         if (known is not null)
@@ -61,7 +60,7 @@ public sealed class AppealSubmissionService(IDbContextFactory<AppDbContext> cont
         db.Appeals.Add(stored);
         await appender.SaveWithAuditAsync(db, actor, AuditActions.AppealReceived, nameof(Appeal), appeal.PlatformAppealId,
             new { reviewCase = caseId, decision = target.DecisionId, sanction = appeal.SanctionId, flag = flagId, dueAt = stored.DueAtUtc }, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await appender.CommitAsync(cancellationToken);
         foreach (var c in touched) live.Publish(new ReviewCaseChanged(c.CaseId, c.State, c.ClaimedById));
         return new AppealSubmitResult(AppealSubmitOutcome.Created, await ViewAsync(db, appeal.PlatformAppealId, cancellationToken), []);
     }

@@ -99,9 +99,8 @@ public sealed class ReviewBulkDecisionService(IDbContextFactory<AppDbContext> co
     private async Task<ReviewBulkResult> DecideBatchAsync(IReadOnlyList<long> ids, ReviewBulkDecisionInput input, AuditActor actor, bool supervisor)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        await using var appender = await audit.ExclusiveAsync(CancellationToken.None);
         await using var db = await contextFactory.CreateDbContextAsync(CancellationToken.None);
-        await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
+        await using var appender = await audit.ExclusiveAsync(db, CancellationToken.None);
         var cases = await db.ReviewCases.Where(c => ids.Contains(c.Id)).ToListAsync(CancellationToken.None);
         var heldByOthers = cases.Where(c => c.ClaimedById is not null && c.ClaimedById != actor.Id && c.ClaimExpiresAtUtc > now).ToList();
         // An appeal is decided one at a time, by someone other than the appealed decision's author: never in bulk.
@@ -143,7 +142,7 @@ public sealed class ReviewBulkDecisionService(IDbContextFactory<AppDbContext> co
         {
             return new ReviewBulkResult(0, heldByOthers.Count, notApplicable, open.Count, false);
         }
-        await transaction.CommitAsync(CancellationToken.None);
+        await appender.CommitAsync(CancellationToken.None);
         foreach (var reviewCase in open) live.Publish(new ReviewCaseChanged(reviewCase.Id, ReviewCaseState.Decided, null));
         return new ReviewBulkResult(open.Count, heldByOthers.Count, notApplicable, 0, false);
     }

@@ -26,9 +26,8 @@ public sealed class SanctionService(IDbContextFactory<AppDbContext> contextFacto
         if (why.Length < MinLiftReasonLength) return SaveResult.Invalid([new FieldError("Reason", "Review.Sanction.LiftReasonRequired", MinLiftReasonLength)]);
         if (why.Length > ContentRules.MaxNoteLength) return SaveResult.Invalid([new FieldError("Reason", "Review.TextTooLong", ContentRules.MaxNoteLength)]);
         var now = clock.GetUtcNow().UtcDateTime;
-        await using var appender = await audit.ExclusiveAsync(cancellationToken);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var appender = await audit.ExclusiveAsync(db, cancellationToken);
         var sanction = await db.Sanctions.AsNoTracking().Where(s => s.Id == sanctionId)
             .Select(s => new { s.PlatformUserId, s.Kind }).SingleOrDefaultAsync(cancellationToken);
         if (sanction is null) return SaveResult.Refused("Review.Sanction.NotFound");
@@ -40,7 +39,7 @@ public sealed class SanctionService(IDbContextFactory<AppDbContext> contextFacto
         await Webhooks.PlatformEvents.SanctionLiftedAsync(db, sanctionId, now, cancellationToken);
         await appender.SaveWithAuditAsync(db, actor, AuditActions.SanctionLifted, nameof(Sanction), sanctionId.ToString(),
             new { platformUser = sanction.PlatformUserId, sanction.Kind, reason = why }, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await appender.CommitAsync(cancellationToken);
         return SaveResult.Saved;
     }
 }

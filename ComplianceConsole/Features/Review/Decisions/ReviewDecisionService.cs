@@ -20,9 +20,8 @@ public sealed class ReviewDecisionService(IDbContextFactory<AppDbContext> contex
     {
         var actor = await guard.DemandActorAsync(ReviewPermissions.Decide);
         var now = clock.GetUtcNow().UtcDateTime;
-        await using var appender = await audit.ExclusiveAsync(cancellationToken);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var appender = await audit.ExclusiveAsync(db, cancellationToken);
         var reviewCase = await db.ReviewCases.Include(c => c.ContentItem).SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken);
         if (reviewCase is null) return SaveResult.Refused("Review.Case.NotFound");
         if (reviewCase.State == ReviewCaseState.Decided) return SaveResult.Refused("Review.Decide.AlreadyDecided");
@@ -87,7 +86,7 @@ public sealed class ReviewDecisionService(IDbContextFactory<AppDbContext> contex
         {
             return SaveResult.Conflict;
         }
-        await transaction.CommitAsync(cancellationToken);
+        await appender.CommitAsync(cancellationToken);
         live.Publish(new ReviewCaseChanged(caseId, reviewCase.State, null));
         return SaveResult.Saved;
     }
@@ -100,9 +99,8 @@ public sealed class ReviewDecisionService(IDbContextFactory<AppDbContext> contex
         if (why.Length < MinReopenReasonLength) return SaveResult.Invalid([new FieldError("Reason", "Review.Reopen.ReasonRequired", MinReopenReasonLength)]);
         if (why.Length > ContentRules.MaxNoteLength) return SaveResult.Invalid([new FieldError("Reason", "Review.TextTooLong", ContentRules.MaxNoteLength)]);
         var now = clock.GetUtcNow().UtcDateTime;
-        await using var appender = await audit.ExclusiveAsync(cancellationToken);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var appender = await audit.ExclusiveAsync(db, cancellationToken);
         var reviewCase = await db.ReviewCases.SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken);
         if (reviewCase is null) return SaveResult.Refused("Review.Case.NotFound");
         if (reviewCase.Version != expectedVersion) return SaveResult.Conflict;
@@ -124,7 +122,7 @@ public sealed class ReviewDecisionService(IDbContextFactory<AppDbContext> contex
         {
             return SaveResult.Conflict;
         }
-        await transaction.CommitAsync(cancellationToken);
+        await appender.CommitAsync(cancellationToken);
         live.Publish(new ReviewCaseChanged(caseId, ReviewCaseState.Open, null));
         return SaveResult.Saved;
     }

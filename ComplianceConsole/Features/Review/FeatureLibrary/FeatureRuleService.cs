@@ -104,12 +104,11 @@ public sealed class FeatureRuleService(IDbContextFactory<AppDbContext> contextFa
     {
         try
         {
-            await using var appender = await audit.ExclusiveAsync(cancellationToken);
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await using var appender = await audit.ExclusiveAsync(db, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await appender.SaveWithAuditAsync(db, actor, AuditActions.FeatureRuleSaved, "FeatureRule", rule.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 new { before, after = Snapshot(rule) }, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            await appender.CommitAsync(cancellationToken);
             return SaveResult.Saved;
         }
         catch (DbUpdateConcurrencyException)

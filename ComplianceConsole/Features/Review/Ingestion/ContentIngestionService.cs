@@ -50,9 +50,8 @@ public sealed class ContentIngestionService(IDbContextFactory<AppDbContext> cont
         var valid = checkedItems.Select((c, i) => (Index: i, Content: c.Content!, c.Flags)).Where(c => c.Content is not null).ToList();
         if (valid.Count == 0) return results;
 
-        await using var appender = await audit.ExclusiveAsync(cancellationToken);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var appender = await audit.ExclusiveAsync(db, cancellationToken);
         var externalIds = valid.Select(v => v.Content.Item.ExternalId).Distinct().ToList();
         var stored = await db.ContentItems.AsNoTracking().Where(c => EF.Parameter(externalIds).Contains(c.ExternalId)).ToDictionaryAsync(c => c.ExternalId, cancellationToken);
         await using var users = VerificationBatchWriter.Create(db);
@@ -109,7 +108,7 @@ public sealed class ContentIngestionService(IDbContextFactory<AppDbContext> cont
                 new { created = created.Count, updated, unchanged, invalid = submissions.Count - valid.Count, flagsAdded = pending.Count, cases = touched.Count },
                 cancellationToken);
         }
-        await transaction.CommitAsync(cancellationToken);
+        await appender.CommitAsync(cancellationToken);
         Publish(touched);
         var caseOfItem = touched.ToDictionary(t => t.ContentItemId, t => t.CaseId);
         return results.Select(r => r.Id is { } id && caseOfItem.TryGetValue(id, out var caseId) ? r with { CaseId = caseId } : r).ToList();
@@ -130,9 +129,8 @@ public sealed class ContentIngestionService(IDbContextFactory<AppDbContext> cont
         }
         if (valid.Count == 0) return results;
 
-        await using var appender = await audit.ExclusiveAsync(cancellationToken);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var appender = await audit.ExclusiveAsync(db, cancellationToken);
         var contentIds = valid.Select(v => v.Flag.ContentExternalId).Distinct().ToList();
         var items = await db.ContentItems.AsNoTracking().Where(c => EF.Parameter(contentIds).Contains(c.ExternalId))
             .Select(c => new ContentItem { Id = c.Id, ExternalId = c.ExternalId, AuthorId = c.AuthorId, MediaType = c.MediaType, Category = c.Category,
@@ -186,7 +184,7 @@ public sealed class ContentIngestionService(IDbContextFactory<AppDbContext> cont
                 },
                 cancellationToken);
         }
-        await transaction.CommitAsync(cancellationToken);
+        await appender.CommitAsync(cancellationToken);
         Publish(touched);
         return results;
     }

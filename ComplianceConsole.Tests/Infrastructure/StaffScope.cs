@@ -12,8 +12,9 @@ namespace ComplianceConsole.Tests.Infrastructure;
 public sealed class StaffScope : IAsyncDisposable
 {
     private readonly AsyncServiceScope _scope;
+    private readonly Task _signingIn;
 
-    private StaffScope(AsyncServiceScope scope) => _scope = scope;
+    private StaffScope(AsyncServiceScope scope, Task signingIn) => (_scope, _signingIn) = (scope, signingIn);
 
     public IServiceProvider Services => _scope.ServiceProvider;
 
@@ -31,8 +32,14 @@ public sealed class StaffScope : IAsyncDisposable
         });
         var provider = (IHostEnvironmentAuthenticationStateProvider)scope.ServiceProvider.GetRequiredService<AuthenticationStateProvider>();
         provider.SetAuthenticationState(principalTask);
-        return new StaffScope(scope);
+        return new StaffScope(scope, principalTask);
     }
 
-    public ValueTask DisposeAsync() => _scope.DisposeAsync();
+    // The sign-in runs on the scope's database context in the background; a scope whose services never asked for it
+    // (a read with no permission check) must not close that context under it (PostgreSQL: "A command is already in progress").
+    public async ValueTask DisposeAsync()
+    {
+        await _signingIn.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await _scope.DisposeAsync();
+    }
 }

@@ -15,7 +15,8 @@ public sealed record DatabaseCopyResult(string? RefusedBecause, IReadOnlyList<(s
 /// app's PostgreSQL schema, then, in one transaction, copies table by table in foreign-key order with binary COPY
 /// (<see cref="PostgreSqlCopy"/>) in batches, values as stored (audit events verbatim, so the chain verifies on the target),
 /// and moves the identity sequences past the copied ids. Foreign keys are set aside during the copy and added back at the
-/// end, which checks every row at once (a decided review case and its decision point at each other, so no order alone fits).
+/// end, which checks every row at once (a decided review case and its decision point at each other, so no order alone fits);
+/// the indexes other than the keys are built again after the rows are in.
 /// Quartz's own tables are not copied: the app schedules its recurring jobs again when it starts.
 /// </summary>
 public static class SqliteToPostgreSqlCopy
@@ -53,12 +54,15 @@ public static class SqliteToPostgreSqlCopy
         // Rows the migrations or a start-up put there (the settings row, roles): the source has its own.
         await ExecuteAsync(connection, $"TRUNCATE {string.Join(", ", tables.Select(t => $"\"{t}\""))} RESTART IDENTITY", cancellationToken);
         var foreignKeys = await DropForeignKeysAsync(connection, tables, cancellationToken);
+        var indexes = await DropIndexesAsync(connection, tables, cancellationToken);
         var copied = new List<(string, long)>();
         foreach (var table in tables)
         {
             var rows = await CopyTableAsync(source, connection, table, columns[table], progress, cancellationToken);
             copied.Add((table, rows));
         }
+        progress($"Building {indexes.Count} indexes.");
+        foreach (var definition in indexes) await ExecuteAsync(connection, definition, cancellationToken);
         progress($"Checking {foreignKeys.Count} foreign keys over the copied rows.");
         foreach (var (table, name, definition) in foreignKeys)
             await ExecuteAsync(connection, $"ALTER TABLE \"{table}\" ADD CONSTRAINT \"{name}\" {definition}", cancellationToken);
@@ -142,6 +146,28 @@ public static class SqliteToPostgreSqlCopy
         }
         foreach (var (table, name, _) in keys) await ExecuteAsync(connection, $"ALTER TABLE \"{table}\" DROP CONSTRAINT \"{name}\"", cancellationToken);
         return keys;
+    }
+
+    /// <summary>
+    /// Drops the tables' indexes other than their keys and returns how to build them again: built once over all the rows,
+    /// they cost a fraction of keeping twenty of them up to date row by row (the records table has that many).
+    /// </summary>
+    private static async Task<List<string>> DropIndexesAsync(NpgsqlConnection connection, List<string> tables, CancellationToken cancellationToken)
+    {
+        var indexes = new List<(string Name, string Definition)>();
+        await using (var command = new NpgsqlCommand("""
+            SELECT i.relname, pg_get_indexdef(x.indexrelid) FROM pg_index AS x
+            JOIN pg_class AS i ON i.oid = x.indexrelid JOIN pg_class AS t ON t.oid = x.indrelid
+            WHERE t.relname = ANY(@tables) AND t.relnamespace = current_schema()::regnamespace
+                AND NOT EXISTS (SELECT 1 FROM pg_constraint AS c WHERE c.conindid = x.indexrelid)
+            """, connection))
+        {
+            command.Parameters.AddWithValue("tables", tables.ToArray());
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken)) indexes.Add((reader.GetString(0), reader.GetString(1)));
+        }
+        foreach (var (name, _) in indexes) await ExecuteAsync(connection, $"DROP INDEX \"{name}\"", cancellationToken);
+        return [.. indexes.Select(i => i.Definition)];
     }
 
     private static async Task<HashSet<string>> TargetColumnsAsync(NpgsqlConnection connection, string table, CancellationToken cancellationToken)

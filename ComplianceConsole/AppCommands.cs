@@ -1,5 +1,6 @@
 using ComplianceConsole.Data;
 using ComplianceConsole.Features.Benchmarks;
+using ComplianceConsole.Features.DatabaseCopy;
 using ComplianceConsole.Features.DemoData;
 using ComplianceConsole.Features.Setup;
 using ComplianceConsole.Security.Pii;
@@ -11,7 +12,7 @@ namespace ComplianceConsole;
 /// through the app's own services (<c>seed-review --items N</c> writes content items, flags and review cases directly, fast enough
 /// for a million), <c>benchmark</c> measures the grid, search and eligibility queries (<c>benchmark --queue</c> the review queue's
 /// views, <c>benchmark --dashboard</c> the Manager's dashboard, <c>benchmark --export</c> the ledger export against ClosedXML, <c>benchmark --content-items N</c> content ingestion), <c>rotate-pii-key</c> re-encrypts personal data
-/// with a new key. All use the configured database.
+/// with a new key. All use the configured database; <c>copy-to-postgres --target "…"</c> copies it to a new PostgreSQL database.
 /// </summary>
 public static class AppCommands
 {
@@ -53,6 +54,10 @@ public static class AppCommands
                 await PrepareDatabaseAsync(app);
                 await new QueueBenchmark(app, IntOption(args, "--items", 1_000_000), IntOption(args, "--iterations", 20)).RunAsync(Console.Out);
                 return true;
+            case "copy-to-postgres":
+                await PrepareDatabaseAsync(app);
+                if (!await CopyToPostgreSqlCommand.RunAsync(app, args, Console.Out)) Environment.ExitCode = 1;
+                return true;
             case "rotate-pii-key":
                 await PrepareDatabaseAsync(app);
                 var rewritten = await app.Services.GetRequiredService<PiiKeyRotation>().RotateAsync();
@@ -69,7 +74,7 @@ public static class AppCommands
                     IntOption(args, "--api-clients", 2)).RunAsync(Console.Out);
                 return true;
             default:
-                throw new ArgumentException($"Unknown command '{args[0]}'. Commands: seed --users N [--seed S], seed --content N [--seed S], seed-review --items N [--seed S], benchmark [--records N] [--iterations N] [--grid-iterations N] [--import-rows N] [--api-items N] [--api-clients C], benchmark --queue [--items N] [--iterations N], benchmark --dashboard [--items N] [--iterations N], benchmark --export [--rows N] [--closedxml-rows N], benchmark --content-items N [--content-clients C], rotate-pii-key.");
+                throw new ArgumentException($"Unknown command '{args[0]}'. Commands: seed --users N [--seed S], seed --content N [--seed S], seed-review --items N [--seed S], benchmark [--records N] [--iterations N] [--grid-iterations N] [--import-rows N] [--api-items N] [--api-clients C], benchmark --queue [--items N] [--iterations N], benchmark --dashboard [--items N] [--iterations N], benchmark --export [--rows N] [--closedxml-rows N], benchmark --content-items N [--content-clients C], rotate-pii-key, copy-to-postgres --target \"<PostgreSQL connection string>\".");
         }
     }
 

@@ -12,9 +12,12 @@ namespace ComplianceConsole.Data;
 /// </summary>
 internal sealed class PostgreSqlDesignTimeDbContextFactory : IDesignTimeDbContextFactory<PostgreSqlAppDbContext>
 {
-    public PostgreSqlAppDbContext CreateDbContext(string[] args) =>
+    public PostgreSqlAppDbContext CreateDbContext(string[] args) => For("Host=localhost;Database=compliance_console_design_time");
+
+    /// <summary>The context on a database outside the running app (the copy to PostgreSQL migrates its target with it).</summary>
+    public static PostgreSqlAppDbContext For(string connectionString) =>
         new(new DbContextOptionsBuilder<AppDbContext>()
-            .UseNpgsql("Host=localhost;Database=compliance_console_design_time")
+            .UseNpgsql(connectionString)
             .UseApplicationServiceProvider(new ServiceCollection()
                 .Configure<IdentityOptions>(options => options.Stores.SchemaVersion = StaffIdentity.SchemaVersion)
                 .BuildServiceProvider())

@@ -63,7 +63,7 @@ public sealed class VerificationBenchmark(WebApplication app, int records, int i
         var raw = await writes.RawInsertsPerSecondAsync();
         output.WriteLine();
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Raw SQLite inserts into the records table (same width, same indexes, prepared, {WriteBenchmark.Batch:N0} a transaction): {raw:N0} rows/s."));
+            $"Raw {app.Services.GetRequiredService<DatabaseSettings>().Provider} inserts into the records table (same width, same indexes, prepared, {WriteBenchmark.Batch:N0} a transaction): {raw:N0} rows/s."));
         if (apiItems > 0)
         {
             var submitter = await BenchmarkHost.ApiKeyAsync(scope.ServiceProvider, VerificationPermissions.Submit);

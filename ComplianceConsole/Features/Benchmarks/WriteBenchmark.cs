@@ -5,14 +5,13 @@ using System.Security.Cryptography;
 using ComplianceConsole.Data;
 using ComplianceConsole.Features.Api;
 using ComplianceConsole.Features.DemoData;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace ComplianceConsole.Features.Benchmarks;
 
 /// <summary>
-/// Write throughput in one run: API submissions over HTTP in batches of 1,000, and, as the yardstick, raw SQLite
-/// inserts of rows of the same width into the same table (same indexes), one prepared statement, 1,000 a transaction.
+/// Write throughput in one run: API submissions over HTTP in batches of 1,000, and, as the yardstick, raw inserts of rows
+/// of the same width into the same table (same indexes), one prepared statement (<see cref="PreparedCommands"/>), 1,000 a transaction.
 /// </summary>
 internal sealed class WriteBenchmark(IDbContextFactory<AppDbContext> contexts, int items)
 {
@@ -22,38 +21,23 @@ internal sealed class WriteBenchmark(IDbContextFactory<AppDbContext> contexts, i
     {
         await using var db = await contexts.CreateDbContextAsync();
         var userId = await db.PlatformUsers.Select(u => u.Id).FirstAsync();
-        await using var connection = new SqliteConnection(db.Database.GetConnectionString());
-        await connection.OpenAsync();
-        await using (var pragmas = connection.CreateCommand())
-        {
-            pragmas.CommandText = SqlitePragmaInterceptor.Pragmas; // the app's own connection settings
-            await pragmas.ExecuteNonQueryAsync();
-        }
+        await db.Database.OpenConnectionAsync(); // with the app's own connection settings (SQLite's pragmas)
+        var connection = db.Database.GetDbConnection();
         var stopwatch = new Stopwatch();
         for (var done = 0; done < items; done += Batch)
         {
             // Rolled back: the yardstick leaves no rows behind.
-            await using var transaction = connection.BeginTransaction();
-            await using var insert = connection.CreateCommand();
-            insert.Transaction = transaction;
-            insert.CommandText = """
+            await using var transaction = await connection.BeginTransactionAsync();
+            await using var insert = PreparedCommands.Prepare(connection, transaction, """
                 INSERT INTO "VerificationRecords" ("PlatformUserId", "Method", "IdentifierCipher", "IdentifierHash", "IdentifierHashKey", "RealNameCipher", "Status",
-                    "SubmittedAtUtc", "IsDuplicate", "SubmissionKey", "Version") VALUES ($u, 2, $ic, $ih, $ihk, $nc, 1, $at, 0, $key, 0) RETURNING "Id"
-                """;
-            var parameters = new[] { "$u", "$ic", "$ih", "$ihk", "$nc", "$at", "$key" }.Select(name => insert.Parameters.Add(new SqliteParameter { ParameterName = name })).ToArray();
-            insert.Prepare();
+                    "SubmittedAtUtc", "IsDuplicate", "SubmissionKey", "Version") VALUES ($u, 2, $ic, $ih, $ihk, $nc, 1, $at, FALSE, $key, 0) RETURNING "Id"
+                """, "$u", "$ic", "$ih", "$ihk", "$nc", "$at", "$key");
             stopwatch.Start();
             for (var i = 0; i < Batch; i++)
             {
-                parameters[0].Value = userId;
-                parameters[1].Value = RandomNumberGenerator.GetBytes(47);
                 var hash = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
-                parameters[2].Value = hash;
-                parameters[3].Value = Verification.VerificationHashes.KeyOf(hash);
-                parameters[4].Value = RandomNumberGenerator.GetBytes(35);
-                parameters[5].Value = DateTime.UtcNow;
-                parameters[6].Value = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
-                await insert.ExecuteScalarAsync();
+                await PreparedCommands.ExecuteAsync(insert, CancellationToken.None, userId, RandomNumberGenerator.GetBytes(47), hash, Verification.VerificationHashes.KeyOf(hash),
+                    RandomNumberGenerator.GetBytes(35), DateTime.UtcNow, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)));
             }
             stopwatch.Stop();
             await transaction.RollbackAsync();

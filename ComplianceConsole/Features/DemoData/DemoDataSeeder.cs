@@ -9,7 +9,8 @@ namespace ComplianceConsole.Features.DemoData;
 /// <summary>
 /// Fills a database with synthetic platform users and their verification records (mixed methods, statuses
 /// and times over two years in the order they arrived, a few duplicate identities) so the product can be tried at scale.
-/// Records are encrypted and hashed exactly as real submissions are.
+/// Records are encrypted and hashed exactly as real submissions are, and written in bulk (<see cref="BulkTable"/>: binary
+/// COPY on PostgreSQL) with their ids given, a transaction per batch.
 /// </summary>
 public sealed class DemoDataSeeder(IDbContextFactory<AppDbContext> contextFactory, PiiProtector pii, TimeProvider clock, ILogger<DemoDataSeeder> logger)
 {
@@ -29,13 +30,12 @@ public sealed class DemoDataSeeder(IDbContextFactory<AppDbContext> contextFactor
             if (existing > 0) logger.LogInformation("The database already has {Count} platform users; adding {Users} more.", existing, users);
         }
         var runTag = $"{seed}-{now:yyyyMMddHHmmss}";
+        var tables = await SeedTables.StartAsync(contextFactory, cancellationToken);
         string? previousIdentity = null;
         var previousMethod = VerificationMethod.ResidentIdCard;
 
         for (var done = 0; done < users; done += BatchSize)
         {
-            await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-            db.ChangeTracker.AutoDetectChangesEnabled = false;
             var count = Math.Min(BatchSize, users - done);
             for (var i = 0; i < count; i++)
             {
@@ -73,13 +73,13 @@ public sealed class DemoDataSeeder(IDbContextFactory<AppDbContext> contextFactor
                     History = [new VerificationHistoryEntry { AtUtc = submitted, Actor = "api:platform", ToStatus = VerificationStatus.Pending }],
                 };
                 if (status != VerificationStatus.Pending) Decide(record, status, random, now);
-                db.VerificationRecords.Add(record);
+                tables.Add(user, record);
             }
-            db.ChangeTracker.DetectChanges();
-            await db.SaveChangesAsync(cancellationToken);
+            await tables.WriteAsync(contextFactory, cancellationToken);
             logger.LogInformation("Seeded {Done:N0} of {Users:N0} users ({Rate:N0} a second).", done + count, users, (done + count) / stopwatch.Elapsed.TotalSeconds);
         }
 
+        await tables.FinishAsync(contextFactory, cancellationToken);
         await MarkDuplicatesAsync(cancellationToken);
         return users;
     }
@@ -123,5 +123,49 @@ public sealed class DemoDataSeeder(IDbContextFactory<AppDbContext> contextFactor
             await work.SaveChangesAsync(cancellationToken);
         }
         logger.LogInformation("{Count} identities are shared by more than one platform user.", shared.Count);
+    }
+
+    /// <summary>A batch's users, records and history rows, written parents first; ids continue from the largest stored.</summary>
+    private sealed class SeedTables(long lastUser, long lastRecord)
+    {
+        private readonly BulkTable _users = new("PlatformUsers", "Id", "ExternalId", "DisplayName", "Kind", "CreatedAtUtc");
+        private readonly BulkTable _records = new("VerificationRecords", "Id", "PlatformUserId", "Method", "IdentifierCipher", "IdentifierHash", "IdentifierHashKey",
+            "RealNameCipher", "Status", "SubmittedAtUtc", "DecidedAtUtc", "DecidedBy", "ReasonCode", "IsDuplicate", "SubmissionKey", "Version");
+        private readonly BulkTable _history = new("VerificationHistory", "VerificationRecordId", "AtUtc", "Actor", "FromStatus", "ToStatus", "ReasonCode");
+        private long _lastUser = lastUser, _lastRecord = lastRecord;
+
+        public static async Task<SeedTables> StartAsync(IDbContextFactory<AppDbContext> contextFactory, CancellationToken cancellationToken)
+        {
+            await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            var connection = db.Database.GetDbConnection();
+            return new SeedTables(await BulkIds.MaxAsync(connection, "PlatformUsers", cancellationToken), await BulkIds.MaxAsync(connection, "VerificationRecords", cancellationToken));
+        }
+
+        public void Add(PlatformUser user, VerificationRecord record)
+        {
+            user.Id = ++_lastUser;
+            record.Id = ++_lastRecord;
+            _users.Add(user.Id, user.ExternalId, user.DisplayName, (int)user.Kind, user.CreatedAtUtc);
+            _records.Add(record.Id, user.Id, (int)record.Method, record.IdentifierCipher, record.IdentifierHash, record.IdentifierHashKey, record.RealNameCipher,
+                (int)record.Status, record.SubmittedAtUtc, record.DecidedAtUtc, record.DecidedBy, record.ReasonCode, record.IsDuplicate, record.SubmissionKey, 0);
+            foreach (var entry in record.History) _history.Add(record.Id, entry.AtUtc, entry.Actor, (int?)entry.FromStatus, (int)entry.ToStatus, entry.ReasonCode);
+        }
+
+        public async Task WriteAsync(IDbContextFactory<AppDbContext> contextFactory, CancellationToken cancellationToken)
+        {
+            await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var (connection, dbTransaction) = PreparedCommands.InTransactionOf(db);
+            foreach (var table in new[] { _users, _records, _history }) await table.WriteAsync(connection, dbTransaction, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        public async Task FinishAsync(IDbContextFactory<AppDbContext> contextFactory, CancellationToken cancellationToken)
+        {
+            await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            await BulkIds.ResetSequencesAsync(db.Database.GetDbConnection(), [_users.Name, _records.Name, _history.Name], cancellationToken);
+        }
     }
 }

@@ -62,6 +62,7 @@ public sealed class ReviewQueueBrowserTests(ReviewQueueBrowserApp browser) : ICl
 
         // The worker decides with the keyboard alone and moves on; the case leaves the watcher's queue without a reload.
         await worker.WaitForInteractiveAsync();
+        await Expect(worker.Locator("#outcome-NoViolation")).ToBeEnabledAsync();
         await worker.Keyboard.PressAsync("1"); // NoViolation
         await Expect(worker.Locator("#decision-reason")).ToBeFocusedAsync();
         await worker.Keyboard.PressAsync("ArrowDown");

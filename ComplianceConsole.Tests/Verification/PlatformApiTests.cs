@@ -52,6 +52,44 @@ public sealed class PlatformApiTests(VerificationApp app) : IClassFixture<Verifi
     }
 
     [Fact]
+    public async Task A_user_named_twice_in_one_batch_keeps_the_later_name_and_each_record_its_own_id()
+    {
+        var response = await app.Platform().PostAsJsonAsync("/api/v1/verifications", new
+        {
+            items = new[]
+            {
+                new { externalUserId = "api-renamed", userDisplayName = "旧名", method = "MobileNumber", identifier = "13800002222", realName = "王五" },
+                new { externalUserId = "api-renamed", userDisplayName = "新名", method = "ResidentIdCard", identifier = "110101199003071233", realName = "王五" },
+            },
+        });
+        var results = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("results");
+
+        await using var db = await app.App.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        var user = await db.PlatformUsers.SingleAsync(u => u.ExternalId == "api-renamed");
+        Assert.Equal("新名", user.DisplayName);
+        var methods = await db.VerificationRecords.Where(r => r.PlatformUserId == user.Id).ToDictionaryAsync(r => r.Id, r => r.Method);
+        Assert.Equal(VerificationMethod.MobileNumber, methods[results[0].GetProperty("recordId").GetInt64()]);
+        Assert.Equal(VerificationMethod.ResidentIdCard, methods[results[1].GetProperty("recordId").GetInt64()]);
+    }
+
+    [Fact]
+    public async Task A_record_id_is_never_handed_out_again_after_the_newest_record_is_removed()
+    {
+        async Task<long> SubmitAsync(string user) => (await (await app.Platform().PostAsJsonAsync("/api/v1/verifications",
+                new { items = new[] { Item(user, "MobileNumber", "13900003333", "赵六") } }))
+            .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("results")[0].GetProperty("recordId").GetInt64();
+        var removed = await SubmitAsync("api-purged");
+        await using (var db = await app.App.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+        {
+            // As the retention purge removes a closed account's records: audit events that name the id must not come to mean another record.
+            await db.VerificationHistory.Where(h => h.VerificationRecordId == removed).ExecuteDeleteAsync();
+            await db.VerificationRecords.Where(r => r.Id == removed).ExecuteDeleteAsync();
+        }
+
+        Assert.True(await SubmitAsync("api-after-purge") > removed);
+    }
+
+    [Fact]
     public async Task Invalid_items_are_named_field_by_field_and_nothing_is_stored()
     {
         var response = await app.Platform().PostAsJsonAsync("/api/v1/verifications", new

@@ -23,7 +23,7 @@ internal static class PlatformUserBatch
         DateTime now, CancellationToken cancellationToken) =>
         await ResolveAsync(writer, await FindAsync(db, users.Select(u => u.ExternalId).ToList(), cancellationToken), users, now, cancellationToken);
 
-    /// <summary>As above, with the existing users already found by <see cref="FindAsync"/>.</summary>
+    /// <summary>As above, with the existing users already found by <see cref="FindAsync"/>; the new users are written before it returns.</summary>
     public static async Task<Dictionary<string, long>> ResolveAsync(VerificationBatchWriter writer, Dictionary<string, (long Id, string DisplayName)> known,
         IReadOnlyList<NamedPlatformUser> users, DateTime now, CancellationToken cancellationToken)
     {
@@ -40,6 +40,7 @@ internal static class PlatformUserBatch
                 known[named.ExternalId] = (user.Id, named.DisplayName);
             }
         }
+        await writer.FlushAsync(cancellationToken);
         return known.ToDictionary(u => u.Key, u => u.Value.Id);
     }
 }

@@ -1,58 +1,65 @@
 using System.Data.Common;
 using ComplianceConsole.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace ComplianceConsole.Features.Verification;
 
 /// <summary>
-/// Inserts a batch of new platform users, pending records and their first history entries with one prepared
-/// command per table (<see cref="PreparedCommands"/>), re-bound for each row, inside the caller's transaction.
+/// Gathers a batch's new platform users, pending records and their first history entries, with their ids taken up front
+/// (<see cref="IdSequence"/>), and writes them table by table inside the caller's transaction when flushed
+/// (<see cref="BulkTable"/>: one prepared insert re-bound per row on SQLite, binary COPY on PostgreSQL, where a statement
+/// a row was a round trip a row). A rename is an update of a stored row, so whatever is gathered is written first.
 /// </summary>
-internal sealed class VerificationBatchWriter : IAsyncDisposable
+internal sealed class VerificationBatchWriter
 {
-    private readonly DbCommand _user, _rename, _record, _history;
+    private readonly DbConnection _connection;
+    private readonly DbTransaction _transaction;
+    private readonly IdSequence _userIds, _recordIds;
+    private readonly BulkTable _users = new("PlatformUsers", "Id", "ExternalId", "DisplayName", "Kind", "CreatedAtUtc");
+    private readonly BulkTable _records = new("VerificationRecords", "Id", "PlatformUserId", "Method", "IdentifierCipher", "IdentifierHash",
+        "IdentifierHashKey", "RealNameCipher", "Status", "SubmittedAtUtc", "IsDuplicate", "SubmissionKey", "Version");
+    private readonly BulkTable _history = new("VerificationHistory", "VerificationRecordId", "AtUtc", "Actor", "ToStatus");
 
-    private VerificationBatchWriter(DbCommand user, DbCommand rename, DbCommand record, DbCommand history) =>
-        (_user, _rename, _record, _history) = (user, rename, record, history);
+    private VerificationBatchWriter(DbConnection connection, DbTransaction transaction)
+    {
+        (_connection, _transaction) = (connection, transaction);
+        _userIds = new IdSequence(connection, transaction, _users.Name);
+        _recordIds = new IdSequence(connection, transaction, _records.Name);
+    }
 
     public static VerificationBatchWriter Create(AppDbContext db)
     {
         var (connection, transaction) = PreparedCommands.InTransactionOf(db);
-        DbCommand Command(string sql, params string[] parameters) => PreparedCommands.Prepare(connection, transaction, sql, parameters);
-        return new VerificationBatchWriter(
-            Command("""INSERT INTO "PlatformUsers" ("ExternalId", "DisplayName", "Kind", "CreatedAtUtc") VALUES ($e, $d, $k, $c) RETURNING "Id" """,
-                "$e", "$d", "$k", "$c"),
-            Command("""UPDATE "PlatformUsers" SET "DisplayName" = $d WHERE "Id" = $id""", "$d", "$id"),
-            Command("""
-                INSERT INTO "VerificationRecords" ("PlatformUserId", "Method", "IdentifierCipher", "IdentifierHash", "IdentifierHashKey", "RealNameCipher",
-                    "Status", "SubmittedAtUtc", "IsDuplicate", "SubmissionKey", "Version")
-                VALUES ($u, $m, $ic, $ih, $ihk, $nc, $s, $at, $dup, $key, 0) RETURNING "Id"
-                """, "$u", "$m", "$ic", "$ih", "$ihk", "$nc", "$s", "$at", "$dup", "$key"),
-            Command("""INSERT INTO "VerificationHistory" ("VerificationRecordId", "AtUtc", "Actor", "ToStatus") VALUES ($r, $at, $a, $t)""",
-                "$r", "$at", "$a", "$t"));
+        return new VerificationBatchWriter(connection, transaction);
     }
 
-    public async Task<long> InsertUserAsync(PlatformUser user, CancellationToken cancellationToken) =>
-        (long)(await PreparedCommands.ExecuteAsync(_user, cancellationToken, user.ExternalId, user.DisplayName, (int)user.Kind, user.CreatedAtUtc))!;
-
-    public Task RenameUserAsync(long id, string displayName, CancellationToken cancellationToken) => PreparedCommands.ExecuteAsync(_rename, cancellationToken, displayName, id);
-
-    /// <summary>Inserts a record and its history entries; returns the record's id.</summary>
-    public async Task<long> InsertRecordAsync(VerificationRecord record, CancellationToken cancellationToken)
+    /// <summary>Gathers a new user; returns its id.</summary>
+    public async Task<long> InsertUserAsync(PlatformUser user, CancellationToken cancellationToken)
     {
-        var id = (long)(await PreparedCommands.ExecuteAsync(_record, cancellationToken, record.PlatformUserId, (int)record.Method, record.IdentifierCipher, record.IdentifierHash,
-            record.IdentifierHashKey, record.RealNameCipher, (int)record.Status, record.SubmittedAtUtc, record.IsDuplicate, record.SubmissionKey))!;
-        foreach (var entry in record.History)
-        {
-            await PreparedCommands.ExecuteAsync(_history, cancellationToken, id, entry.AtUtc, entry.Actor, (int)entry.ToStatus);
-        }
+        var id = await _userIds.NextAsync(cancellationToken);
+        _users.Add(id, user.ExternalId, user.DisplayName, (int)user.Kind, user.CreatedAtUtc);
         return id;
     }
 
-
-    public async ValueTask DisposeAsync()
+    public async Task RenameUserAsync(long id, string displayName, CancellationToken cancellationToken)
     {
-        foreach (var command in new[] { _user, _rename, _record, _history }) await command.DisposeAsync();
+        await FlushAsync(cancellationToken);
+        await using var rename = PreparedCommands.Prepare(_connection, _transaction, """UPDATE "PlatformUsers" SET "DisplayName" = $d WHERE "Id" = $id""", "$d", "$id");
+        await PreparedCommands.ExecuteAsync(rename, cancellationToken, displayName, id);
+    }
+
+    /// <summary>Gathers a record and its history entries; returns the record's id.</summary>
+    public async Task<long> InsertRecordAsync(VerificationRecord record, CancellationToken cancellationToken)
+    {
+        var id = await _recordIds.NextAsync(cancellationToken);
+        _records.Add(id, record.PlatformUserId, (int)record.Method, record.IdentifierCipher, record.IdentifierHash, record.IdentifierHashKey,
+            record.RealNameCipher, (int)record.Status, record.SubmittedAtUtc, record.IsDuplicate, record.SubmissionKey, 0);
+        foreach (var entry in record.History) _history.Add(id, entry.AtUtc, entry.Actor, (int)entry.ToStatus);
+        return id;
+    }
+
+    /// <summary>Writes everything gathered so far, parents first.</summary>
+    public async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        foreach (var table in new[] { _users, _records, _history }) await table.WriteAsync(_connection, _transaction, cancellationToken);
     }
 }

@@ -77,7 +77,7 @@ public sealed class VerificationSubmissionService(IDbContextFactory<AppDbContext
         var fresh = valid.Where(v => !existing.ContainsKey(v.Key)).ToList();
         var verifiedHolders = await VerifiedHoldersAsync(db, fresh.Select(v => v.Hash).Distinct().ToList(), cancellationToken);
 
-        await using var writer = VerificationBatchWriter.Create(db);
+        var writer = VerificationBatchWriter.Create(db);
         var users = await PlatformUserBatch.ResolveAsync(writer, knownUsers, fresh.Select(v => new NamedPlatformUser(v.ExternalUserId,
             VerificationRules.NormalizeText(v.Item.UserDisplayName), v.Item.UserKind ?? PlatformUserKind.Individual)).ToList(), now, cancellationToken);
         var createdIds = new Dictionary<string, long>();
@@ -105,6 +105,7 @@ public sealed class VerificationSubmissionService(IDbContextFactory<AppDbContext
             results[v.Index] = new SubmissionResult(v.Index, SubmissionOutcome.Created, id, []);
         }
 
+        await writer.FlushAsync(cancellationToken);
         if (createdIds.Count > 0)
         {
             await appender.SaveWithAuditAsync(db, actor, auditAction, "VerificationRecord", null,

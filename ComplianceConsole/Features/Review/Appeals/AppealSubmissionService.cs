@@ -42,15 +42,10 @@ public sealed class AppealSubmissionService(IDbContextFactory<AppDbContext> cont
             .Select(c => new ContentItem { Id = c.Id, AuthorId = c.AuthorId, MediaType = c.MediaType, Category = c.Category, ExplicitLabel = c.ExplicitLabel, ImplicitLabel = c.ImplicitLabel })
             .SingleAsync(cancellationToken);
         var limits = await TimeLimits.LoadAsync(db, cancellationToken);
-        long flagId, caseId;
-        List<TouchedCase> touched;
-        await using (var writer = ReviewBatchWriter.Create(db))
-        {
-            var flag = new PendingFlag(item.Id, FlagSource.Appeal, null, appeal.Statement, null, null, null, null, now);
-            var (flagIds, caseIds, changed) = await new CaseFlagging(db, writer, limits, actor, now)
-                .ApplyAsync(new Dictionary<long, CaseCopy> { [item.Id] = CaseCopy.Of(item) }, [flag], new HashSet<long>(), cancellationToken);
-            (flagId, caseId, touched) = (flagIds[0], caseIds[0], changed);
-        }
+        var flag = new PendingFlag(item.Id, FlagSource.Appeal, null, appeal.Statement, null, null, null, null, now);
+        var (flagIds, caseIds, touched) = await new CaseFlagging(db, ReviewBatchWriter.Create(db), limits, actor, now)
+            .ApplyAsync(new Dictionary<long, CaseCopy> { [item.Id] = CaseCopy.Of(item) }, [flag], new HashSet<long>(), cancellationToken);
+        var (flagId, caseId) = (flagIds[0], caseIds[0]);
         var stored = new Appeal
         {
             PlatformAppealId = appeal.PlatformAppealId, RequestHash = appeal.RequestHash, ReviewCaseId = caseId, ContentItemId = item.Id,

@@ -28,7 +28,7 @@ internal sealed class CaseFlagging(AppDbContext db, ReviewBatchWriter writer, Ti
 {
     /// <summary>
     /// Writes the flags (grouped per item, their ids returned in the given order) and refreshes the copies of the
-    /// items in <paramref name="items"/> on their existing cases. Every flag's item must be among <paramref name="items"/>.
+    /// items in <paramref name="items"/> on their existing cases; everything the writer gathered is written before it returns. Every flag's item must be among <paramref name="items"/>.
     /// </summary>
     /// <param name="newItemIds">Items created in this batch: they have no case yet, so they are not looked up.</param>
     public async Task<(long[] FlagIds, long[] CaseIds, List<TouchedCase> Touched)> ApplyAsync(IReadOnlyDictionary<long, CaseCopy> items,
@@ -69,14 +69,15 @@ internal sealed class CaseFlagging(AppDbContext db, ReviewBatchWriter writer, Ti
                     ExternalId = flag.ExternalId, RaisedBy = actor.Name, ReceivedAtUtc = flag.ReceivedAtUtc, DueAtUtc = dues[i],
                 }, cancellationToken);
                 caseIds[index] = @case.Id;
-                await writer.InsertEventAsync(new ReviewCaseEvent
+                writer.InsertEvent(new ReviewCaseEvent
                 {
                     ReviewCaseId = @case.Id, AtUtc = nowUtc, Kind = ReviewCaseEventKind.Flagged, ActorId = actor.Id, ActorName = actor.Name,
                     Detail = flag.Source.ToString(),
-                }, cancellationToken);
+                });
             }
             touched.Add(new TouchedCase(@case.Id, itemId, @case.State, @case.ClaimedById));
         }
+        await writer.FlushAsync(cancellationToken);
         return (flagIds, caseIds, touched);
     }
 

@@ -54,13 +54,13 @@ public sealed class ContentIngestionService(IDbContextFactory<AppDbContext> cont
         await using var appender = await audit.ExclusiveAsync(db, cancellationToken);
         var externalIds = valid.Select(v => v.Content.Item.ExternalId).Distinct().ToList();
         var stored = await db.ContentItems.AsNoTracking().Where(c => EF.Parameter(externalIds).Contains(c.ExternalId)).ToDictionaryAsync(c => c.ExternalId, cancellationToken);
-        await using var users = VerificationBatchWriter.Create(db);
+        var users = VerificationBatchWriter.Create(db);
         var authors = await PlatformUserBatch.ResolveAsync(db, users,
             valid.Select(v => new NamedPlatformUser(v.Content.AuthorExternalId, v.Content.AuthorDisplayName, PlatformUserKind.Individual)).ToList(),
             nowUtc, cancellationToken);
         var raised = await RaisedAutomaticFlagsAsync(db, stored.Values.Select(c => c.Id).ToList(), cancellationToken);
 
-        await using var writer = ReviewBatchWriter.Create(db);
+        var writer = ReviewBatchWriter.Create(db);
         var created = new HashSet<long>();
         var copies = new Dictionary<long, CaseCopy>();
         var pending = new List<PendingFlag>();
@@ -81,7 +81,7 @@ public sealed class ContentIngestionService(IDbContextFactory<AppDbContext> cont
                 }
                 (item.Id, item.ReceivedAtUtc, item.Version) = (before.Id, before.ReceivedAtUtc, before.Version + 1);
                 await writer.UpdateItemAsync(item, cancellationToken);
-                await writer.InsertChangeAsync(new ContentItemChange { ContentItemId = item.Id, AtUtc = nowUtc, Actor = actor.Name, ChangesJson = changes }, cancellationToken);
+                writer.InsertChange(new ContentItemChange { ContentItemId = item.Id, AtUtc = nowUtc, Actor = actor.Name, ChangesJson = changes });
                 outcome = IngestOutcome.Updated;
                 updated++;
             }
@@ -168,7 +168,7 @@ public sealed class ContentIngestionService(IDbContextFactory<AppDbContext> cont
             pendingIndex.Add(index);
         }
 
-        await using var writer = ReviewBatchWriter.Create(db);
+        var writer = ReviewBatchWriter.Create(db);
         var limits = await TimeLimits.LoadAsync(db, cancellationToken);
         var (ids, caseIds, touched) = await new CaseFlagging(db, writer, limits, actor, nowUtc).ApplyAsync(copies, pending, new HashSet<long>(), cancellationToken);
         for (var p = 0; p < pending.Count; p++) results[pendingIndex[p]] = new IngestResult(pendingIndex[p], IngestOutcome.Created, ids[p], caseIds[p], 1, []);

@@ -1,16 +1,16 @@
 using System.Data.Common;
 using ComplianceConsole.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace ComplianceConsole.Features.Review;
 
 /// <summary>
-/// Writes a batch of content items, their changes, flags, cases and case events with one prepared command per
-/// statement, re-bound for each row, inside the caller's transaction (as <c>VerificationBatchWriter</c> does):
-/// ingestion runs at thousands of items a second, where a tracked entity per row would cost most of the time.
+/// Gathers a batch's content items, their changes, cases, flags and case events, with the ids of new items, cases and flags
+/// taken up front (<see cref="IdSequence"/>), and writes them table by table inside the caller's transaction when flushed,
+/// as <see cref="Verification.VerificationBatchWriter"/> does: ingestion runs at thousands of items a second, where a tracked
+/// entity or a round trip per row would cost most of the time. Updates change stored rows: one of a row gathered in this
+/// batch writes what is gathered first.
 /// </summary>
-internal sealed class ReviewBatchWriter : IAsyncDisposable
+internal sealed class ReviewBatchWriter
 {
     private const string ItemColumns = """
         "AuthorId" = $author, "MediaType" = $media, "Category" = $category, "Excerpt" = $excerpt, "MediaUrl" = $url, "ContentHash" = $hash,
@@ -23,41 +23,24 @@ internal sealed class ReviewBatchWriter : IAsyncDisposable
         ["$author", "$media", "$category", "$excerpt", "$url", "$hash", "$declared", "$explicit", "$implicit", "$aigc", "$producer", "$produceId",
          "$propagator", "$propagateId", "$reserved1", "$reserved2", "$published", "$updated", "$version"];
 
-    private readonly DbCommand[] _commands;
-    private readonly DbCommand _insertItem, _updateItem, _insertChange, _insertCase, _updateCase, _insertFlag, _insertEvent;
+    private readonly DbConnection _connection;
+    private readonly DbTransaction _transaction;
+    private readonly IdSequence _itemIds, _caseIds, _flagIds;
+    private readonly HashSet<long> _gatheredItems = [];
+    private readonly BulkTable _items = new("ContentItems", "Id", "ExternalId", "ReceivedAtUtc", "AuthorId", "MediaType", "Category", "Excerpt", "MediaUrl",
+        "ContentHash", "DeclaredAiGenerated", "ExplicitLabel", "ImplicitLabel", "AigcLabel", "ContentProducer", "ProduceId", "ContentPropagator", "PropagateId",
+        "ReservedCode1", "ReservedCode2", "PublishedAtUtc", "UpdatedAtUtc", "Version");
+    private readonly BulkTable _changes = new("ContentItemChanges", "ContentItemId", "AtUtc", "Actor", "ChangesJson");
+    private readonly BulkTable _cases = new("ReviewCases", "Id", "ContentItemId", "AuthorId", "State", "OpenedAtUtc", "DueAtUtc", "Priority", "QueueOrder",
+        "FlagCount", "SourceMask", "MediaType", "Category", "LabelStatus", "Version");
+    private readonly BulkTable _flags = new("Flags", "Id", "ReviewCaseId", "ContentItemId", "Source", "ReasonCode", "ReasonText", "FeatureRuleId", "MatchedText",
+        "ComplainantContactCipher", "ExternalId", "RaisedBy", "ReceivedAtUtc", "DueAtUtc");
+    private readonly BulkTable _events = new("ReviewCaseEvents", "ReviewCaseId", "AtUtc", "Kind", "ActorId", "ActorName", "Detail");
 
     private ReviewBatchWriter(DbConnection connection, DbTransaction transaction)
     {
-        DbCommand Command(string sql, params string[] parameters) => PreparedCommands.Prepare(connection, transaction, sql, parameters);
-        _insertItem = Command($"""
-            INSERT INTO "ContentItems" ("ExternalId", "ReceivedAtUtc", "AuthorId", "MediaType", "Category", "Excerpt", "MediaUrl", "ContentHash",
-                "DeclaredAiGenerated", "ExplicitLabel", "ImplicitLabel", "AigcLabel", "ContentProducer", "ProduceId", "ContentPropagator", "PropagateId",
-                "ReservedCode1", "ReservedCode2", "PublishedAtUtc", "UpdatedAtUtc", "Version")
-            VALUES ($external, $received, {string.Join(", ", ItemParameters)}) RETURNING "Id"
-            """, ["$external", "$received", .. ItemParameters]);
-        _updateItem = Command($"""UPDATE "ContentItems" SET {ItemColumns} WHERE "Id" = $id""", [.. ItemParameters, "$id"]);
-        _insertChange = Command("""INSERT INTO "ContentItemChanges" ("ContentItemId", "AtUtc", "Actor", "ChangesJson") VALUES ($item, $at, $actor, $changes)""",
-            "$item", "$at", "$actor", "$changes");
-        _insertCase = Command("""
-            INSERT INTO "ReviewCases" ("ContentItemId", "AuthorId", "State", "OpenedAtUtc", "DueAtUtc", "Priority", "QueueOrder", "FlagCount", "SourceMask",
-                "MediaType", "Category", "LabelStatus", "Version")
-            VALUES ($item, $author, $state, $opened, $due, $priority, $order, $flags, $sources, $media, $category, $label, 0) RETURNING "Id"
-            """, "$item", "$author", "$state", "$opened", "$due", "$priority", "$order", "$flags", "$sources", "$media", "$category", "$label");
-        _updateCase = Command("""
-            UPDATE "ReviewCases" SET "AuthorId" = $author, "State" = $state, "OpenedAtUtc" = $opened, "DueAtUtc" = $due, "Priority" = $priority,
-                "QueueOrder" = $order, "FlagCount" = $flags, "SourceMask" = $sources, "MediaType" = $media, "Category" = $category,
-                "LabelStatus" = $label, "Version" = "Version" + 1
-            WHERE "Id" = $id
-            """, "$author", "$state", "$opened", "$due", "$priority", "$order", "$flags", "$sources", "$media", "$category", "$label", "$id");
-        _insertFlag = Command("""
-            INSERT INTO "Flags" ("ReviewCaseId", "ContentItemId", "Source", "ReasonCode", "ReasonText", "FeatureRuleId", "MatchedText",
-                "ComplainantContactCipher", "ExternalId", "RaisedBy", "ReceivedAtUtc", "DueAtUtc")
-            VALUES ($case, $item, $source, $code, $text, $rule, $matched, $contact, $external, $by, $received, $due) RETURNING "Id"
-            """, "$case", "$item", "$source", "$code", "$text", "$rule", "$matched", "$contact", "$external", "$by", "$received", "$due");
-        _insertEvent = Command("""
-            INSERT INTO "ReviewCaseEvents" ("ReviewCaseId", "AtUtc", "Kind", "ActorId", "ActorName", "Detail") VALUES ($case, $at, $kind, $actorId, $actor, $detail)
-            """, "$case", "$at", "$kind", "$actorId", "$actor", "$detail");
-        _commands = [_insertItem, _updateItem, _insertChange, _insertCase, _updateCase, _insertFlag, _insertEvent];
+        (_connection, _transaction) = (connection, transaction);
+        (_itemIds, _caseIds, _flagIds) = (new(connection, transaction, _items.Name), new(connection, transaction, _cases.Name), new(connection, transaction, _flags.Name));
     }
 
     public static ReviewBatchWriter Create(AppDbContext db)
@@ -66,29 +49,63 @@ internal sealed class ReviewBatchWriter : IAsyncDisposable
         return new ReviewBatchWriter(connection, transaction);
     }
 
-    public async Task<long> InsertItemAsync(ContentItem item, CancellationToken cancellationToken) =>
-        (long)(await PreparedCommands.ExecuteAsync(_insertItem, cancellationToken, [item.ExternalId, item.ReceivedAtUtc, .. ItemValues(item)]))!;
+    public async Task<long> InsertItemAsync(ContentItem item, CancellationToken cancellationToken)
+    {
+        var id = await _itemIds.NextAsync(cancellationToken);
+        _items.Add([id, item.ExternalId, item.ReceivedAtUtc, .. ItemValues(item)]);
+        _gatheredItems.Add(id);
+        return id;
+    }
 
-    public Task UpdateItemAsync(ContentItem item, CancellationToken cancellationToken) =>
-        PreparedCommands.ExecuteAsync(_updateItem, cancellationToken, [.. ItemValues(item), item.Id]);
+    public async Task UpdateItemAsync(ContentItem item, CancellationToken cancellationToken)
+    {
+        if (_gatheredItems.Contains(item.Id)) await FlushAsync(cancellationToken);
+        await UpdateAsync($"""UPDATE "ContentItems" SET {ItemColumns} WHERE "Id" = $id""", [.. ItemParameters, "$id"], [.. ItemValues(item), item.Id], cancellationToken);
+    }
 
-    public Task InsertChangeAsync(ContentItemChange change, CancellationToken cancellationToken) =>
-        PreparedCommands.ExecuteAsync(_insertChange, cancellationToken, change.ContentItemId, change.AtUtc, change.Actor, change.ChangesJson);
+    public void InsertChange(ContentItemChange change) => _changes.Add(change.ContentItemId, change.AtUtc, change.Actor, change.ChangesJson);
 
-    public async Task<long> InsertCaseAsync(ReviewCase c, CancellationToken cancellationToken) =>
-        (long)(await PreparedCommands.ExecuteAsync(_insertCase, cancellationToken, c.ContentItemId, c.AuthorId, (int)c.State, c.OpenedAtUtc, c.DueAtUtc, c.Priority, c.QueueOrder,
-            c.FlagCount, c.SourceMask, (int)c.MediaType, (int)c.Category, (int)c.LabelStatus))!;
+    public async Task<long> InsertCaseAsync(ReviewCase c, CancellationToken cancellationToken)
+    {
+        var id = await _caseIds.NextAsync(cancellationToken);
+        _cases.Add(id, c.ContentItemId, c.AuthorId, (int)c.State, c.OpenedAtUtc, c.DueAtUtc, c.Priority, c.QueueOrder, c.FlagCount, c.SourceMask,
+            (int)c.MediaType, (int)c.Category, (int)c.LabelStatus, 0);
+        return id;
+    }
 
+    /// <summary>Updates a stored case (a case is gathered only for an item that has none, so it is never one gathered here).</summary>
     public Task UpdateCaseAsync(ReviewCase c, CancellationToken cancellationToken) =>
-        PreparedCommands.ExecuteAsync(_updateCase, cancellationToken, c.AuthorId, (int)c.State, c.OpenedAtUtc, c.DueAtUtc, c.Priority, c.QueueOrder, c.FlagCount, c.SourceMask,
-            (int)c.MediaType, (int)c.Category, (int)c.LabelStatus, c.Id);
+        UpdateAsync("""
+            UPDATE "ReviewCases" SET "AuthorId" = $author, "State" = $state, "OpenedAtUtc" = $opened, "DueAtUtc" = $due, "Priority" = $priority,
+                "QueueOrder" = $order, "FlagCount" = $flags, "SourceMask" = $sources, "MediaType" = $media, "Category" = $category,
+                "LabelStatus" = $label, "Version" = "Version" + 1
+            WHERE "Id" = $id
+            """, ["$author", "$state", "$opened", "$due", "$priority", "$order", "$flags", "$sources", "$media", "$category", "$label", "$id"],
+            [c.AuthorId, (int)c.State, c.OpenedAtUtc, c.DueAtUtc, c.Priority, c.QueueOrder, c.FlagCount, c.SourceMask, (int)c.MediaType, (int)c.Category,
+             (int)c.LabelStatus, c.Id], cancellationToken);
 
-    public async Task<long> InsertFlagAsync(Flag f, CancellationToken cancellationToken) =>
-        (long)(await PreparedCommands.ExecuteAsync(_insertFlag, cancellationToken, f.ReviewCaseId, f.ContentItemId, (int)f.Source, f.ReasonCode, f.ReasonText, f.FeatureRuleId,
-            f.MatchedText, f.ComplainantContactCipher, f.ExternalId, f.RaisedBy, f.ReceivedAtUtc, f.DueAtUtc))!;
+    public async Task<long> InsertFlagAsync(Flag f, CancellationToken cancellationToken)
+    {
+        var id = await _flagIds.NextAsync(cancellationToken);
+        _flags.Add(id, f.ReviewCaseId, f.ContentItemId, (int)f.Source, f.ReasonCode, f.ReasonText, f.FeatureRuleId, f.MatchedText, f.ComplainantContactCipher,
+            f.ExternalId, f.RaisedBy, f.ReceivedAtUtc, f.DueAtUtc);
+        return id;
+    }
 
-    public Task InsertEventAsync(ReviewCaseEvent e, CancellationToken cancellationToken) =>
-        PreparedCommands.ExecuteAsync(_insertEvent, cancellationToken, e.ReviewCaseId, e.AtUtc, (int)e.Kind, e.ActorId, e.ActorName, e.Detail);
+    public void InsertEvent(ReviewCaseEvent e) => _events.Add(e.ReviewCaseId, e.AtUtc, (int)e.Kind, e.ActorId, e.ActorName, e.Detail);
+
+    /// <summary>Writes everything gathered so far, parents first.</summary>
+    public async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        foreach (var table in new[] { _items, _changes, _cases, _flags, _events }) await table.WriteAsync(_connection, _transaction, cancellationToken);
+        _gatheredItems.Clear();
+    }
+
+    private async Task UpdateAsync(string sql, string[] parameters, object?[] values, CancellationToken cancellationToken)
+    {
+        await using var update = PreparedCommands.Prepare(_connection, _transaction, sql, parameters);
+        await PreparedCommands.ExecuteAsync(update, cancellationToken, values);
+    }
 
     private static object?[] ItemValues(ContentItem i) =>
     [
@@ -96,10 +113,4 @@ internal sealed class ReviewBatchWriter : IAsyncDisposable
         (int)i.ImplicitLabel, (int?)i.AigcLabel, i.ContentProducer, i.ProduceId, i.ContentPropagator, i.PropagateId, i.ReservedCode1, i.ReservedCode2,
         i.PublishedAtUtc, i.UpdatedAtUtc, i.Version,
     ];
-
-
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var command in _commands) await command.DisposeAsync();
-    }
 }

@@ -10,7 +10,7 @@ namespace ComplianceConsole.Data;
 /// </summary>
 public static class OneWayReads
 {
-    private const string SqliteSettings = "PRAGMA mmap_size = 0; PRAGMA cache_size = -4096;";
+    private const string SqliteSettings = "PRAGMA mmap_size = 0; PRAGMA cache_size = -1024;";
 
     public static async Task<AppDbContext> CreateAsync(IDbContextFactory<AppDbContext> contextFactory, CancellationToken cancellationToken)
     {

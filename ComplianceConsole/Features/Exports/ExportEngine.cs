@@ -4,6 +4,7 @@ using ComplianceConsole.Data;
 using ComplianceConsole.Features.Audit;
 using ComplianceConsole.Features.Exports.Workbook;
 using ComplianceConsole.Localization;
+using ComplianceConsole.Security.Pii;
 using Microsoft.EntityFrameworkCore;
 
 namespace ComplianceConsole.Features.Exports;
@@ -15,9 +16,10 @@ namespace ComplianceConsole.Features.Exports;
 public sealed record ExportRun(ExportRequest Request, long ExportId, string RequestedByName, DateTime RequestedAtUtc, int RowsPerSheet, string? UnmaskReason);
 
 /// <summary>Builds an export's workbook from its kind's <see cref="IExportSource"/>: the cover, the bilingual headers, the rows.</summary>
-public sealed class ExportEngine(IEnumerable<IExportSource> sources, IDbContextFactory<AppDbContext> contextFactory, AuditCheckpoints checkpoints, ExportTexts texts)
+public sealed class ExportEngine(IEnumerable<IExportSource> sources, IDbContextFactory<AppDbContext> contextFactory, AuditCheckpoints checkpoints, ExportTexts texts,
+    PiiProtector pii)
 {
-    private const int ReadAheadRows = 2_000;
+    private const int ReadAheadRows = 1_000;
 
     public IReadOnlyList<IExportSource> Sources { get; } = sources.OrderBy(s => s.Kind).ToList();
 
@@ -39,8 +41,8 @@ public sealed class ExportEngine(IEnumerable<IExportSource> sources, IDbContextF
         var content = new ExportWorkbookContent(
             texts.KindName(source.Kind), run.RequestedByName, run.RequestedAtUtc, await CoverAsync(run, source, cancellationToken), source.Columns,
             source.Columns.Select(c => texts.Bilingual($"ExportColumn.{c.Key}")).ToList(), upperBound, run.RowsPerSheet);
-        // Reading (the database, decryption, masking) and writing (cells, digest, compression) take a core each.
-        var rows = source.ReadAsync(run.Request, cancellationToken).ReadAheadAsync(ReadAheadRows, cancellationToken);
+        // Reading (the database) and writing (decryption and masking, cells, digest, compression) take a core each.
+        var rows = SealedCell.OpenAllAsync(source.ReadAsync(run.Request, cancellationToken).ReadAheadAsync(ReadAheadRows, cancellationToken), pii, cancellationToken);
         return await ExportWorkbookWriter.WriteAsync(content, rows, destination, scratchPath, progress, cancellationToken);
     }
 

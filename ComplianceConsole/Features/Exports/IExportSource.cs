@@ -25,8 +25,8 @@ public interface IExportSource
 
     /// <summary>
     /// The rows in a stable order (the same data gives the same rows in the same order), one value per column:
-    /// <see cref="string"/>, UTC <see cref="DateTime"/>, <see cref="long"/>/<see cref="int"/>, <see cref="decimal"/>/<see cref="double"/>
-    /// or null. PII is masked unless <see cref="ExportRequest.Unmasked"/>. Read in keyset pages from short-lived contexts.
+    /// <see cref="string"/>, UTC <see cref="DateTime"/>, <see cref="long"/>/<see cref="int"/>, <see cref="decimal"/>/<see cref="double"/>,
+    /// a <see cref="SealedCell"/> or null. PII is masked unless <see cref="ExportRequest.Unmasked"/>. Read in keyset pages from short-lived contexts.
     /// </summary>
     IAsyncEnumerable<object?[]> ReadAsync(ExportRequest request, CancellationToken cancellationToken);
 }

@@ -2,7 +2,6 @@ using System.Runtime.CompilerServices;
 using ComplianceConsole.Data;
 using ComplianceConsole.Features.Verification;
 using ComplianceConsole.Identifiers;
-using ComplianceConsole.Security.Pii;
 using Microsoft.EntityFrameworkCore;
 
 namespace ComplianceConsole.Features.Exports.Sources;
@@ -12,7 +11,7 @@ namespace ComplianceConsole.Features.Exports.Sources;
 /// user, method, identifier and real name (masked as the grid shows them unless the export is unmasked), status,
 /// submitted and decided times, decider, reason and whether the identity is a duplicate.
 /// </summary>
-public sealed class VerificationLedgerSource(IDbContextFactory<AppDbContext> contextFactory, PiiProtector pii, ExportTexts texts) : IExportSource
+public sealed class VerificationLedgerSource(IDbContextFactory<AppDbContext> contextFactory, ExportTexts texts) : IExportSource
 {
     public const string StatusFilter = "status", MethodFilter = "method";
 
@@ -55,7 +54,10 @@ public sealed class VerificationLedgerSource(IDbContextFactory<AppDbContext> con
         var statuses = Enum.GetValues<VerificationStatus>().ToDictionary(s => s, s => texts.Bilingual($"Status.{s}"));
         var reasons = new Dictionary<string, string>();
         var (yes, no) = (texts.Bilingual("Common.Yes"), texts.Bilingual("Common.No"));
-        using var decryptor = pii.CreateDecryptor();
+        Func<string, string> asStored = value => value;
+        var identifiers = Enum.GetValues<VerificationMethod>()
+            .ToDictionary(m => m, m => request.Unmasked ? asStored : identifier => VerificationRules.Mask(m, identifier));
+        var names = request.Unmasked ? asStored : Masking.Name;
         // One query read front to back: paging a million rows cost more in per-query work than the rows themselves.
         await using var db = await OneWayReads.CreateAsync(contextFactory, cancellationToken);
         var rows = Query(db, request)
@@ -65,13 +67,10 @@ public sealed class VerificationLedgerSource(IDbContextFactory<AppDbContext> con
             .AsAsyncEnumerable();
         await foreach (var r in rows.WithCancellation(cancellationToken))
         {
-            var identifier = decryptor.Decrypt(r.IdentifierCipher);
-            var name = decryptor.Decrypt(r.RealNameCipher);
             yield return
             [
                 r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), r.PlatformUser, methods[r.Method],
-                request.Unmasked ? identifier : VerificationRules.Mask(r.Method, identifier),
-                request.Unmasked ? name : Masking.Name(name),
+                new SealedCell(r.IdentifierCipher, identifiers[r.Method]), new SealedCell(r.RealNameCipher, names),
                 statuses[r.Status], r.SubmittedAtUtc, r.DecidedAtUtc, r.DecidedBy, r.ReasonCode,
                 r.ReasonCode is null ? null : ReasonOf(r.ReasonCode, reasons), r.Note, r.IsDuplicate ? yes : no,
             ];

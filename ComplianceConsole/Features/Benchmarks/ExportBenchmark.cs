@@ -5,6 +5,7 @@ using ComplianceConsole.Features.Exports;
 using ComplianceConsole.Features.Exports.Sources;
 using ComplianceConsole.Features.Exports.Storage;
 using ComplianceConsole.Security;
+using ComplianceConsole.Security.Pii;
 
 namespace ComplianceConsole.Features.Benchmarks;
 
@@ -24,6 +25,7 @@ public sealed class ExportBenchmark(WebApplication app, int rows, int closedXmlR
         var ledger = scope.ServiceProvider.GetServices<IExportSource>().OfType<VerificationLedgerSource>().Single();
         var engine = scope.ServiceProvider.GetRequiredService<ExportEngine>();
         var storage = scope.ServiceProvider.GetRequiredService<ExportStorage>();
+        var pii = scope.ServiceProvider.GetRequiredService<PiiProtector>();
         var request = new ExportRequest(ExportKind.VerificationLedger, new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc), DateTime.UtcNow.AddDays(1),
             new Dictionary<string, string>(), Unmasked: false);
         var available = await ledger.CountAsync(request, CancellationToken.None);
@@ -52,7 +54,7 @@ public sealed class ExportBenchmark(WebApplication app, int rows, int closedXmlR
                 }
                 var (closed, closedPeak, _, _) = await MeasureAsync(async () =>
                 {
-                    await WriteWithClosedXmlAsync(new FirstRows(ledger, size), request, ledger.Columns, Path.Combine(folder, $"closedxml-{size}.xlsx"));
+                    await WriteWithClosedXmlAsync(new FirstRows(ledger, size), request, ledger.Columns, pii, Path.Combine(folder, $"closedxml-{size}.xlsx"));
                     return 0L;
                 });
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -104,7 +106,8 @@ public sealed class ExportBenchmark(WebApplication app, int rows, int closedXmlR
     }
 
     /// <summary>The same rows the same way a ClosedXML exporter would: cell by cell, widths set (AdjustToContents needs fonts Linux lacks).</summary>
-    private static async Task WriteWithClosedXmlAsync(IExportSource source, ExportRequest request, IReadOnlyList<ExportColumn> columns, string path)
+    private static async Task WriteWithClosedXmlAsync(IExportSource source, ExportRequest request, IReadOnlyList<ExportColumn> columns, PiiProtector pii,
+        string path)
     {
         using var workbook = new XLWorkbook();
         var sheet = workbook.AddWorksheet("Data");
@@ -114,7 +117,7 @@ public sealed class ExportBenchmark(WebApplication app, int rows, int closedXmlR
             sheet.Column(c + 1).Width = columns[c].Width;
         }
         var r = 1;
-        await foreach (var row in source.ReadAsync(request, CancellationToken.None))
+        await foreach (var row in SealedCell.OpenAllAsync(source.ReadAsync(request, CancellationToken.None), pii, CancellationToken.None))
         {
             r++;
             for (var c = 0; c < row.Length; c++)

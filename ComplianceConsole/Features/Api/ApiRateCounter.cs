@@ -1,17 +1,23 @@
+using System.Collections.Concurrent;
 using ComplianceConsole.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace ComplianceConsole.Features.Api;
 
 /// <summary>
-/// Counts API calls per caller, kind and minute in the database, so every instance of the app counts against one
-/// allowance. One statement per call: an upsert that returns the new count (the same SQL on SQLite and PostgreSQL).
+/// Counts API calls per caller, kind and minute. On PostgreSQL the count is in the database, so every instance of the app
+/// counts against one allowance: one statement per call, an upsert that returns the new count. SQLite runs one instance
+/// by design, so it counts in memory: a write per call there took the database's one write lock, and a call waited
+/// behind another client's batch being written, which halved the throughput of two clients submitting at once.
 /// </summary>
-public sealed class ApiRateCounter(IDbContextFactory<AppDbContext> contextFactory)
+public sealed class ApiRateCounter(IDbContextFactory<AppDbContext> contextFactory, DatabaseSettings database)
 {
+    private readonly ConcurrentDictionary<(string Caller, string Scope, long Minute), int> _inProcess = new();
+
     /// <summary>Counts this call and returns how many calls of this kind the caller has made in this minute, it included.</summary>
     public async Task<int> CountAsync(string caller, string scope, long minute, CancellationToken cancellationToken)
     {
+        if (database.Provider != DatabaseProvider.PostgreSql) return _inProcess.AddOrUpdate((caller, scope, minute), 1, (_, calls) => calls + 1);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var counted = await db.Database.SqlQuery<int>($"""
             INSERT INTO "ApiRateWindows" ("Caller", "Scope", "Minute", "Calls") VALUES ({caller}, {scope}, {minute}, 1)
@@ -24,6 +30,12 @@ public sealed class ApiRateCounter(IDbContextFactory<AppDbContext> contextFactor
     /// <summary>Removes the minutes before this one: only the current minute is ever read.</summary>
     public async Task<int> RemoveBeforeAsync(long minute, CancellationToken cancellationToken)
     {
+        var removed = 0;
+        foreach (var window in _inProcess.Keys.Where(w => w.Minute < minute))
+        {
+            if (_inProcess.TryRemove(window, out _)) removed++;
+        }
+        if (database.Provider != DatabaseProvider.PostgreSql) return removed;
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         return await db.Set<ApiRateWindow>().Where(w => w.Minute < minute).ExecuteDeleteAsync(cancellationToken);
     }

@@ -7,8 +7,8 @@ namespace ComplianceConsole.Features.Api;
 /// <summary>
 /// Each API key has its own allowance per kind of call (scope) and minute: eligibility checks come with every publish and
 /// are cheap, submissions are rarer and carry up to 1,000 items. A whole minute's allowance may be spent at once (publishing
-/// comes in bursts). The count is kept in the database (<see cref="ApiRateCounter"/>), so it holds across every instance of
-/// the app. A key over its allowance is answered 429 with <c>Retry-After</c> (the seconds left in the minute) and problem details.
+/// comes in bursts). <see cref="ApiRateCounter"/> keeps the count: in the database on PostgreSQL, so it holds across every
+/// instance of the app, and in memory on SQLite, which is one instance. A key over its allowance is answered 429 with <c>Retry-After</c> (the seconds left in the minute) and problem details.
 /// </summary>
 public static class ApiRateLimits
 {

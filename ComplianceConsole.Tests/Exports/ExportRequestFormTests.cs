@@ -42,8 +42,9 @@ public sealed class ExportRequestFormTests : ShellTestContext
         var (form, submitted) = Render(kind: null, mayUnmask: false);
         form.Find("#export-submit").Click();
 
+        // The form validates asynchronously (MudForm): the messages appear after the click's render, not within it.
+        form.WaitForAssertion(() => Assert.Contains("请选择报表类型。", form.Markup));
         Assert.Empty(submitted);
-        Assert.Contains("请选择报表类型。", form.Markup);
     }
 
     [Fact]
@@ -53,9 +54,9 @@ public sealed class ExportRequestFormTests : ShellTestContext
         form.Find("input[type=checkbox]").Change(true);
         form.Find("#export-submit").Click();
 
-        Assert.Empty(submitted);
-        Assert.Contains("请填写原因（至少 5 个字）。", form.Markup);
+        form.WaitForAssertion(() => Assert.Contains("请填写原因（至少 5 个字）。", form.Markup));
         Assert.Contains("未脱敏的导出含有敏感个人信息", form.Markup);
+        Assert.Empty(submitted);
     }
 
     [Fact]
@@ -65,7 +66,8 @@ public sealed class ExportRequestFormTests : ShellTestContext
         Assert.Empty(form.FindAll("input[type=checkbox]"));
         form.Find("#export-submit").Click();
 
-        var sent = Assert.Single(submitted);
+        form.WaitForAssertion(() => Assert.Single(submitted));
+        var sent = submitted[0];
         Assert.Equal(ExportKind.StaffAuditLog, sent.Kind);
         Assert.Equal(new DateTime(2026, 2, 1), sent.FromDay);
         Assert.Equal(new DateTime(2026, 2, 28), sent.ToDay);

@@ -57,16 +57,10 @@ public sealed class VerificationQueryService(IDbContextFactory<AppDbContext> con
     }
 
     /// <summary>The records table read through the index for this filter and sort, or by id for an exact search.</summary>
-    private static IQueryable<VerificationRecord> GridSource(AppDbContext db, VerificationFilter filter, VerificationSort sort)
-    {
-        if (!db.Database.IsSqlite()) return db.VerificationRecords;
-        // An exact search reads its few rows by id (NOT INDEXED still allows the rowid), never a walk that avoids sorting them.
-        var hint = !string.IsNullOrWhiteSpace(filter.Search) ? "NOT INDEXED" : $"INDEXED BY \"{VerificationGridIndexes.For(filter, sort == VerificationSort.DecidedNewest).Name}\"";
-        // The index name comes from the fixed list of definitions, never from input.
-#pragma warning disable EF1002
-        return db.VerificationRecords.FromSqlRaw($"SELECT * FROM \"VerificationRecords\" {hint}");
-#pragma warning restore EF1002
-    }
+    private static IQueryable<VerificationRecord> GridSource(AppDbContext db, VerificationFilter filter, VerificationSort sort) =>
+        // An exact search reads its few rows by id, never a walk that avoids sorting them.
+        IndexHints.Through<VerificationRecord>(db, "VerificationRecords",
+            !string.IsNullOrWhiteSpace(filter.Search) ? null : VerificationGridIndexes.For(filter, sort == VerificationSort.DecidedNewest).Name);
 
     /// <summary>The ids of every record matching a filter, in keyset batches, for bulk actions.</summary>
     internal async IAsyncEnumerable<IReadOnlyList<long>> MatchingIdBatchesAsync(AppDbContext db, VerificationFilter filter, int batchSize,

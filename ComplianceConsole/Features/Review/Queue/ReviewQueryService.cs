@@ -60,19 +60,11 @@ public sealed class ReviewQueryService(IDbContextFactory<AppDbContext> contextFa
     private static IQueryable<ReviewCase> Source(AppDbContext db, ReviewQueueView view, string? staffId)
     {
         if (!db.Database.IsSqlite()) return db.ReviewCases.AsNoTracking();
-        // Index names come from the fixed list of definitions, never from input.
-#pragma warning disable EF1002, EF1003
-        if (ReviewQueueIndexes.For(view) is { } index)
-        {
-            return db.ReviewCases.FromSqlRaw($"SELECT * FROM \"ReviewCases\" INDEXED BY \"{index.Name}\"").AsNoTracking();
-        }
+        if (ReviewQueueIndexes.For(view) is { } index) return IndexHints.Through<ReviewCase>(db, "ReviewCases", index.Name).AsNoTracking();
         // "Mine": the cases given to me and those I hold, each seeking its own index; left to itself the planner walked the whole queue.
         var open = $"\"State\" IN ({(int)ReviewCaseState.Open}, {(int)ReviewCaseState.Escalated})";
-        return db.ReviewCases.FromSqlRaw(
-            $"SELECT * FROM \"ReviewCases\" INDEXED BY \"{ReviewQueueIndexes.Assigned.Name}\" WHERE \"AssignedToId\" = {{0}} AND {open} " +
-            $"UNION SELECT * FROM \"ReviewCases\" INDEXED BY \"{ReviewQueueIndexes.Claimed.Name}\" WHERE \"ClaimedById\" = {{0}} AND {open}", staffId ?? "")
-            .AsNoTracking();
-#pragma warning restore EF1002, EF1003
+        return IndexHints.EitherThrough<ReviewCase>(db, "ReviewCases", (ReviewQueueIndexes.Assigned.Name, $"\"AssignedToId\" = {{0}} AND {open}"),
+            (ReviewQueueIndexes.Claimed.Name, $"\"ClaimedById\" = {{0}} AND {open}"), staffId ?? "").AsNoTracking();
     }
 
     /// <summary>

@@ -28,4 +28,15 @@ public sealed class VerificationGridAddressTests
         Assert.Equal(new VerificationFilter { DecidedFromUtc = ChinaTime.ToUtc(new DateTime(2026, 11, 1)) }, filter);
         Assert.Equal(VerificationSort.DecidedNewest, sort);
     }
+
+    [Fact]
+    public void Pending_records_are_neither_sorted_nor_filtered_by_a_decision_they_do_not_have()
+    {
+        var (filter, sort) = VerificationGridAddress.Parse("?status=Pending&decidedFrom=2026-11-01&sort=DecidedNewest");
+
+        Assert.Equal(new VerificationFilter { Status = VerificationStatus.Pending }, filter);
+        Assert.Equal(VerificationSort.SubmittedNewest, sort);
+        Assert.DoesNotContain(VerificationSort.DecidedNewest, VerificationGridRules.SortsFor(filter));
+        Assert.False(VerificationGridRules.IsOffered(filter with { DecidedFromUtc = ChinaTime.ToUtc(new DateTime(2026, 11, 1)) }, VerificationSort.SubmittedNewest));
+    }
 }

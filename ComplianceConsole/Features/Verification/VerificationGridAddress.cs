@@ -41,8 +41,7 @@ public static class VerificationGridAddress
             DecidedFromUtc = ChinaTime.DayStartUtc(Date(Get("decidedFrom"))),
             DecidedToUtc = ChinaTime.DayEndUtc(Date(Get("decidedTo"))),
         };
-        // Both periods at once are not offered (VerificationGridRules): the decided one wins.
-        if (VerificationGridRules.HasDecidedPeriod(filter)) filter = filter with { SubmittedFromUtc = null, SubmittedToUtc = null };
+        filter = VerificationGridRules.Offered(filter);
         return (filter, VerificationGridRules.Fit(filter, Named<VerificationSort>(Get("sort")) ?? VerificationSort.SubmittedNewest));
     }
 

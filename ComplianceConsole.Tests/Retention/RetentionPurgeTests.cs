@@ -5,6 +5,7 @@ using ComplianceConsole.Common;
 using ComplianceConsole.Features.Audit;
 using ComplianceConsole.Features.Registry;
 using ComplianceConsole.Features.Retention;
+using ComplianceConsole.Features.Verification;
 using ComplianceConsole.Security;
 using ComplianceConsole.Tests.Registry;
 using Microsoft.EntityFrameworkCore;
@@ -82,6 +83,39 @@ public class RetentionPurgeTests
             Assert.Equal(2, counts.GetProperty("WebhookDeliveries").GetInt64());
 
             Assert.Equal(0, (await DryRunAsync(registry)).Total);
+        }
+        finally
+        {
+            await registry.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task When_a_closed_account_s_verified_identity_is_purged_another_person_s_record_of_it_is_no_longer_a_duplicate()
+    {
+        var registry = await StartAsync();
+        try
+        {
+            foreach (var user in new[] { "dup-closed", "dup-other" })
+            {
+                await registry.App.SubmitDirectlyAsync(new VerificationSubmission(user, user, PlatformUserKind.Individual, VerificationMethod.MobileNumber,
+                    "13912340000", "赵六", null));
+            }
+            await using (var setUp = await registry.DbAsync())
+            {
+                // The closed account's record verified, so the other person's record of the same number is a duplicate.
+                await setUp.VerificationRecords.Where(r => r.PlatformUser.ExternalId == "dup-closed")
+                    .ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, VerificationStatus.Verified));
+                await setUp.VerificationRecords.Where(r => r.PlatformUser.ExternalId == "dup-other").ExecuteUpdateAsync(u => u.SetProperty(r => r.IsDuplicate, true));
+            }
+            (await registry.Platform().PostAsync("api/v1/users/dup-closed/closure", null)).EnsureSuccessStatusCode();
+            registry.Clock.Advance(TimeSpan.FromDays(400));
+
+            Assert.True((await RunAsync(registry)).CountOf(RetentionKind.VerificationRecords) >= 1);
+
+            await using var db = await registry.DbAsync();
+            Assert.False(await db.VerificationRecords.AnyAsync(r => r.PlatformUser.ExternalId == "dup-closed"));
+            Assert.False(await db.VerificationRecords.Where(r => r.PlatformUser.ExternalId == "dup-other").Select(r => r.IsDuplicate).SingleAsync());
         }
         finally
         {

@@ -48,8 +48,12 @@ internal sealed class VerificationRecordsTarget : IRetentionTarget
 
     public async Task RemoveAsync(AppDbContext db, IReadOnlyList<long> keys, CancellationToken cancellationToken)
     {
+        var identities = await db.VerificationRecords.Where(r => keys.Contains(r.Id)).Select(r => r.IdentifierHash).Distinct().ToListAsync(cancellationToken);
         await db.VerificationHistory.Where(h => keys.Contains(h.VerificationRecordId)).ExecuteDeleteAsync(cancellationToken);
         await db.VerificationRecords.Where(r => keys.Contains(r.Id)).ExecuteDeleteAsync(cancellationToken);
+        // Another person's record of the same identity was a duplicate because it was verified for this closed account; now it may not be.
+        await Verification.DuplicateIdentities.RefreshAsync(db, identities, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
     }
 }
 

@@ -48,7 +48,7 @@ public sealed class ExportBrowserTests(ExportBrowserApp browser) : IClassFixture
 
             await page.GotoAsync("exports/verify");
             await page.WaitForInteractiveAsync();
-            await page.Locator("input[type=file]").SetInputFilesAsync(path);
+            await page.Locator("input[type=file]").ChooseFileAsync(path);
             await Expect(page.Locator("#verify-verdict")).ToContainTextAsync("未被改动");
             await Expect(page.Locator("#verify-match")).ToContainTextAsync(ExportBrowserApp.Manager);
             await page.SaveScreenshotAsync("export-verified.png");

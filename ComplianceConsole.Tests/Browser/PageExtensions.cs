@@ -20,6 +20,29 @@ public static class PageExtensions
         await page.WaitForInteractiveAsync();
     }
 
+    /// <summary>
+    /// Chooses files once Blazor's InputFile has hooked the input: it does so after its first render, one round trip
+    /// after the input appears (in a freshly opened dialog, say), and a change before that is lost.
+    /// </summary>
+    public static async Task ChooseFilesAsync(this ILocator fileInput, params FilePayload[] files)
+    {
+        await WaitForInputFileAsync(fileInput);
+        await fileInput.SetInputFilesAsync(files);
+    }
+
+    /// <inheritdoc cref="ChooseFilesAsync(ILocator, FilePayload[])"/>
+    public static async Task ChooseFileAsync(this ILocator fileInput, string path)
+    {
+        await WaitForInputFileAsync(fileInput);
+        await fileInput.SetInputFilesAsync(path);
+    }
+
+    private static async Task WaitForInputFileAsync(ILocator fileInput)
+    {
+        var handle = await fileInput.ElementHandleAsync();
+        await fileInput.Page.WaitForFunctionAsync("input => input._blazorInputFileNextFileId !== undefined", handle);
+    }
+
     public static Task SaveScreenshotAsync(this IPage page, string name, bool fullPage = false) =>
         page.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.ScreenshotFolder, name), FullPage = fullPage });
 }

@@ -36,7 +36,7 @@ public sealed class RegistryBrowserTests(RegistryBrowserApp browser) : IClassFix
         await Expect(page.Locator("#assessments")).ToContainTextAsync("声音克隆 API（新功能）");
 
         await page.Locator("#assessments").GetByRole(AriaRole.Button, new() { Name = "0 个文件" }).ClickAsync();
-        await page.Locator(".mud-dialog input[type=file]").SetInputFilesAsync(new FilePayload
+        await page.Locator(".mud-dialog input[type=file]").ChooseFilesAsync(new FilePayload
         {
             Name = "第三方评估报告.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.7\nassessment\n%%EOF"u8.ToArray(),
         });

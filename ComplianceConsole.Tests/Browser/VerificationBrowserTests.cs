@@ -117,7 +117,7 @@ public sealed class VerificationBrowserTests(VerificationBrowserApp browser) : I
             await page.SignInAsync(Verifier);
             await page.GotoAsync("verification/import");
             await page.WaitForInteractiveAsync();
-            await page.Locator("input[type=file]").SetInputFilesAsync(file);
+            await page.Locator("input[type=file]").ChooseFileAsync(file);
             await Expect(page.GetByText("预览：import.csv（3 行数据）")).ToBeVisibleAsync();
             await Expect(page.Locator(".import-preview")).ToContainTextAsync("刘*");
             await Expect(page.Locator(".import-preview")).Not.ToContainTextAsync("刘洋");

@@ -34,6 +34,7 @@ public static class DataServiceCollectionExtensions
                 options.UseSqlite(database.ConnectionString).AddInterceptors(services.GetRequiredService<SqlitePragmaInterceptor>(), audit);
             }
         });
+        if (database.Provider == DatabaseProvider.Sqlite) builder.Services.AddHostedService<SqliteCheckpointer>();
         builder.Services.AddScoped(services => services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
         return builder;
     }

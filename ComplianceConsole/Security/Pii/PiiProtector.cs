@@ -11,6 +11,9 @@ public sealed class PiiProtector(PiiKeyRing keys)
 {
     private const int NonceSize = 12, TagSize = 16;
 
+    // A cipher's set-up costs as much as encrypting a short value: each thread keeps one per key (an instance is not thread-safe).
+    private readonly ThreadLocal<Dictionary<byte, AesGcm>> _ciphers = new(() => []);
+
     public byte[] Encrypt(string plaintext) => EncryptBytes(Encoding.UTF8.GetBytes(plaintext));
 
     public string Decrypt(byte[] blob) => Encoding.UTF8.GetString(DecryptBytes(blob));
@@ -21,8 +24,7 @@ public sealed class PiiProtector(PiiKeyRing keys)
         blob[0] = keys.CurrentKeyId;
         var nonce = blob.AsSpan(1, NonceSize);
         RandomNumberGenerator.Fill(nonce);
-        using var aes = new AesGcm(keys.EncryptionKeys[keys.CurrentKeyId], TagSize);
-        aes.Encrypt(nonce, plain, blob.AsSpan(1 + NonceSize + TagSize), blob.AsSpan(1 + NonceSize, TagSize));
+        CipherFor(keys.CurrentKeyId, keys.EncryptionKeys[keys.CurrentKeyId]).Encrypt(nonce, plain, blob.AsSpan(1 + NonceSize + TagSize), blob.AsSpan(1 + NonceSize, TagSize));
         return blob;
     }
 
@@ -33,9 +35,15 @@ public sealed class PiiProtector(PiiKeyRing keys)
             throw new CryptographicException("Protected value is malformed or its key is not in the key ring.");
         }
         var plain = new byte[blob.Length - 1 - NonceSize - TagSize];
-        using var aes = new AesGcm(key, TagSize);
-        aes.Decrypt(blob.AsSpan(1, NonceSize), blob.AsSpan(1 + NonceSize + TagSize), blob.AsSpan(1 + NonceSize, TagSize), plain);
+        CipherFor(blob[0], key).Decrypt(blob.AsSpan(1, NonceSize), blob.AsSpan(1 + NonceSize + TagSize), blob.AsSpan(1 + NonceSize, TagSize), plain);
         return plain;
+    }
+
+    private AesGcm CipherFor(byte keyId, byte[] key)
+    {
+        var ciphers = _ciphers.Value!;
+        if (!ciphers.TryGetValue(keyId, out var aes)) ciphers[keyId] = aes = new AesGcm(key, TagSize);
+        return aes;
     }
 
     /// <summary>

@@ -1876,8 +1876,6 @@ namespace ComplianceConsole.Data.Migrations
                         .HasDatabaseName("IX_VerificationRecords_DecidedAtUtc_Id")
                         .HasFilter("\"DecidedAtUtc\" IS NOT NULL");
 
-                    b.HasIndex("PlatformUserId", "Status");
-
                     b.HasIndex("PlatformUserId", "SubmissionKey")
                         .IsUnique();
 

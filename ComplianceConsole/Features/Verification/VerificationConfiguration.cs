@@ -24,9 +24,9 @@ internal sealed class VerificationRecordConfiguration : IEntityTypeConfiguration
         builder.Property(r => r.Note).HasMaxLength(VerificationRules.MaxNoteLength);
         builder.Property(r => r.SubmissionKey).HasMaxLength(64).IsRequired();
         builder.Property(r => r.Version).IsConcurrencyToken();
+        // Also the user's index: a user's few records are read through it (eligibility, the record page), their status from the row.
         builder.HasIndex(r => new { r.PlatformUserId, r.SubmissionKey }).IsUnique();
         builder.HasIndex(r => r.IdentifierHashKey);
-        builder.HasIndex(r => new { r.PlatformUserId, r.Status });
         // The grid's seeks: one index per leading filter and time axis (VerificationGridIndexes).
         foreach (var index in VerificationGridIndexes.All)
         {

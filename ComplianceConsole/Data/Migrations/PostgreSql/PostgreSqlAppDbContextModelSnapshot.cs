@@ -1937,8 +1937,6 @@ namespace ComplianceConsole.Data.Migrations.PostgreSql
                         .HasDatabaseName("IX_VerificationRecords_DecidedAtUtc_Id")
                         .HasFilter("\"DecidedAtUtc\" IS NOT NULL");
 
-                    b.HasIndex("PlatformUserId", "Status");
-
                     b.HasIndex("PlatformUserId", "SubmissionKey")
                         .IsUnique();
 

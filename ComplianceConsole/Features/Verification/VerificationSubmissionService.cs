@@ -38,15 +38,21 @@ public sealed class VerificationSubmissionService(IDbContextFactory<AppDbContext
     /// Validates and stores one batch (at most <see cref="BatchSize"/>) in one transaction with one audit event.
     /// The caller has already demanded the permission that fits its channel.
     /// </summary>
-    internal async Task<IReadOnlyList<SubmissionResult>> SaveBatchAsync(IReadOnlyList<VerificationSubmission> submissions, AuditActor actor,
-        string auditAction, object auditContext, bool allOrNothing, CancellationToken cancellationToken)
+    internal Task<IReadOnlyList<SubmissionResult>> SaveBatchAsync(IReadOnlyList<VerificationSubmission> submissions, AuditActor actor,
+        string auditAction, object auditContext, bool allOrNothing, CancellationToken cancellationToken) =>
+        WriteBatchAsync(PrepareBatch(submissions), actor, auditAction, auditContext, allOrNothing, cancellationToken);
+
+    /// <summary>
+    /// The first half of <see cref="SaveBatchAsync"/>, all computation and no database: validated, normalised, hashed and
+    /// encrypted on both cores. An import prepares its next batch this way while the current one is written.
+    /// </summary>
+    internal PreparedBatch PrepareBatch(IReadOnlyList<VerificationSubmission> submissions)
     {
         if (submissions.Count > BatchSize) throw new ArgumentException($"At most {BatchSize} submissions at a time.", nameof(submissions));
         var now = clock.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(ChinaTimeToday(now));
         var results = new SubmissionResult[submissions.Count];
         var prepared = new PreparedSubmission?[submissions.Count];
-        // Validated, hashed and encrypted on both cores before the writer's lock: with several clients one batch is prepared while another is written.
         Parallel.For(0, submissions.Count, i =>
         {
             var item = submissions[i];
@@ -61,14 +67,21 @@ public sealed class VerificationSubmissionService(IDbContextFactory<AppDbContext
             prepared[i] = new PreparedSubmission(i, item, externalUserId, hash, VerificationHashes.SubmissionKey(externalUserId, item.Method.Value, hash, item.SubmittedAtUtc),
                 pii.Encrypt(identifier), pii.Encrypt(name));
         });
-        var valid = prepared.OfType<PreparedSubmission>().ToList();
+        return new PreparedBatch(results, prepared.OfType<PreparedSubmission>().ToList());
+    }
 
-        if (allOrNothing && valid.Count < submissions.Count)
+    /// <summary>The second half of <see cref="SaveBatchAsync"/>: the batch's one transaction, behind the audit chain's lock.</summary>
+    internal async Task<IReadOnlyList<SubmissionResult>> WriteBatchAsync(PreparedBatch batch, AuditActor actor, string auditAction, object auditContext,
+        bool allOrNothing, CancellationToken cancellationToken)
+    {
+        var (results, valid) = (batch.Results, batch.Valid);
+        if (allOrNothing && valid.Count < results.Length)
         {
             foreach (var v in valid) results[v.Index] = new SubmissionResult(v.Index, SubmissionOutcome.NotStored, null, []);
             return results;
         }
 
+        var now = clock.GetUtcNow().UtcDateTime;
         // One transaction holding the audit chain's lock from its start (AuditTrail.ExclusiveAsync): one writer at a time, never waiting on each other.
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         await using var appender = await audit.ExclusiveAsync(db, cancellationToken);
@@ -109,7 +122,7 @@ public sealed class VerificationSubmissionService(IDbContextFactory<AppDbContext
         if (createdIds.Count > 0)
         {
             await appender.SaveWithAuditAsync(db, actor, auditAction, "VerificationRecord", null,
-                new { context = auditContext, created = createdIds.Count, alreadySubmitted = existing.Count, invalid = submissions.Count - valid.Count },
+                new { context = auditContext, created = createdIds.Count, alreadySubmitted = existing.Count, invalid = results.Length - valid.Count },
                 cancellationToken);
         }
         await appender.CommitAsync(cancellationToken);
@@ -138,8 +151,11 @@ public sealed class VerificationSubmissionService(IDbContextFactory<AppDbContext
         return records.Where(r => r.Status == VerificationStatus.Verified).ToLookup(r => r.IdentifierHash, r => r.PlatformUserId);
     }
 
+    /// <summary>A batch after <see cref="PrepareBatch"/>: a result for each invalid item so far, and the valid ones.</summary>
+    internal sealed record PreparedBatch(SubmissionResult[] Results, List<PreparedSubmission> Valid);
+
     /// <summary>A valid submission, normalised, with its identity hash, submission key and encrypted PII.</summary>
-    private sealed record PreparedSubmission(int Index, VerificationSubmission Item, string ExternalUserId, string Hash, string Key,
+    internal sealed record PreparedSubmission(int Index, VerificationSubmission Item, string ExternalUserId, string Hash, string Key,
         byte[] IdentifierCipher, byte[] RealNameCipher);
 
     private static DateTime ChinaTimeToday(DateTime utcNow) => Localization.ChinaTime.FromUtc(utcNow);

@@ -6,6 +6,9 @@ using ComplianceConsole.Localization;
 using ComplianceConsole.Security.Pii;
 using Microsoft.Extensions.Localization;
 
+using ImportRow = (int RowNumber, string[] Cells);
+using ParsedRow = (int RowNumber, (ComplianceConsole.Features.Verification.VerificationSubmission Submission, System.Collections.Generic.List<ComplianceConsole.Common.FieldError> Errors) Parsed);
+
 namespace ComplianceConsole.Features.Verification.Import;
 
 /// <summary>
@@ -29,38 +32,61 @@ public sealed class VerificationImportJob(VerificationSubmissionService submissi
         await using (var report = new StreamWriter(job.CreateFile(ErrorReportName), new UTF8Encoding(encoderShouldEmitUTF8Identifier: true)))
         {
             await report.WriteLineAsync(CsvLine(localizer["Import.Report.Row"], localizer["Import.Report.Column"], localizer["Import.Report.Reason"]));
-            foreach (var batch in table.Rows().Chunk(VerificationSubmissionService.BatchSize))
+            using var batches = table.Rows().Chunk(VerificationSubmissionService.BatchSize).GetEnumerator();
+            // The next batch is read and prepared (validated, hashed, encrypted) while this one is written: the file is read by
+            // one task at a time, and the last read ends before the file is closed.
+            var ahead = ReadAheadAsync(batches, mapping);
+            try
             {
-                if (cancellationToken.IsCancellationRequested) break;
-                // Rows whose cells cannot even be read (unknown user type, unreadable time) are reported without being submitted.
-                var parsed = batch.Select(row => (row.RowNumber, Parsed: Parse(row.Cells, mapping))).ToList();
-                var readable = parsed.Where(p => p.Parsed.Errors.Count == 0).ToList();
-                var results = await submissions.SaveBatchAsync(readable.Select(p => p.Parsed.Submission).ToList(), job.Requester, AuditActions.VerificationImported,
-                    new { file = input.FileName, job = job.JobId, firstRow = batch[0].RowNumber, lastRow = batch[^1].RowNumber }, allOrNothing: false, CancellationToken.None);
-                var rowErrors = parsed.Where(p => p.Parsed.Errors.Count > 0).Select(p => (p.RowNumber, Errors: (IReadOnlyList<FieldError>)p.Parsed.Errors))
-                    .Concat(readable.Zip(results).Where(x => x.Second.Outcome == SubmissionOutcome.Invalid).Select(x => (x.First.RowNumber, x.Second.Errors)))
-                    .OrderBy(e => e.RowNumber);
-                foreach (var (rowNumber, fieldErrors) in rowErrors)
+                while (await ahead is { } next)
                 {
-                    invalid++;
-                    foreach (var error in fieldErrors)
+                    if (cancellationToken.IsCancellationRequested) break;
+                    ahead = ReadAheadAsync(batches, mapping);
+                    var (batch, parsed, readable) = (next.Rows, next.Parsed, next.Readable);
+                    var results = await submissions.WriteBatchAsync(next.Prepared, job.Requester, AuditActions.VerificationImported,
+                        new { file = input.FileName, job = job.JobId, firstRow = batch[0].RowNumber, lastRow = batch[^1].RowNumber }, allOrNothing: false, CancellationToken.None);
+                    var rowErrors = parsed.Where(p => p.Parsed.Errors.Count > 0).Select(p => (p.RowNumber, Errors: (IReadOnlyList<FieldError>)p.Parsed.Errors))
+                        .Concat(readable.Zip(results).Where(x => x.Second.Outcome == SubmissionOutcome.Invalid).Select(x => (x.First.RowNumber, x.Second.Errors)))
+                        .OrderBy(e => e.RowNumber);
+                    foreach (var (rowNumber, fieldErrors) in rowErrors)
                     {
-                        var line = new JobResultLine([rowNumber.ToString(System.Globalization.CultureInfo.InvariantCulture), ColumnOf(error.Field, mapping, table.Headers)],
-                            JobMessage.Of(error.MessageKey, error.Arguments));
-                        if (shown.Count < ShownErrors) shown.Add(line);
-                        // The report file is written once, in the language of the person who ran the import.
-                        await report.WriteLineAsync(CsvLine([.. line.Cells, localizer[error.MessageKey, error.Arguments]]));
+                        invalid++;
+                        foreach (var error in fieldErrors)
+                        {
+                            var line = new JobResultLine([rowNumber.ToString(System.Globalization.CultureInfo.InvariantCulture), ColumnOf(error.Field, mapping, table.Headers)],
+                                JobMessage.Of(error.MessageKey, error.Arguments));
+                            if (shown.Count < ShownErrors) shown.Add(line);
+                            // The report file is written once, in the language of the person who ran the import.
+                            await report.WriteLineAsync(CsvLine([.. line.Cells, localizer[error.MessageKey, error.Arguments]]));
+                        }
                     }
+                    created += results.Count(r => r.Outcome == SubmissionOutcome.Created);
+                    already += results.Count(r => r.Outcome == SubmissionOutcome.AlreadySubmitted);
+                    rows += batch.Length;
+                    await job.ReportAsync(rows);
                 }
-                created += results.Count(r => r.Outcome == SubmissionOutcome.Created);
-                already += results.Count(r => r.Outcome == SubmissionOutcome.AlreadySubmitted);
-                rows += batch.Length;
-                await job.ReportAsync(rows);
+            }
+            finally
+            {
+                await ahead;
             }
         }
         var summary = JobMessage.Of(cancellationToken.IsCancellationRequested ? "Import.ResultCancelled" : "Import.Result", rows, created, already, invalid);
         return new JobResult(summary, invalid > 0 ? [job.DescribeFile(ErrorReportName, "Import.DownloadErrors")] : [], shown);
     }
+
+    /// <summary>The next rows of the file, parsed and prepared for writing; null at the end of the file.</summary>
+    private Task<ImportBatch?> ReadAheadAsync(IEnumerator<ImportRow[]> batches, ImportMapping mapping) => Task.Run(() =>
+    {
+        if (!batches.MoveNext()) return null;
+        var rows = batches.Current;
+        // Rows whose cells cannot even be read (unknown user type, unreadable time) are reported without being submitted.
+        var parsed = rows.Select(row => (row.RowNumber, Parsed: Parse(row.Cells, mapping))).ToList();
+        var readable = parsed.Where(p => p.Parsed.Errors.Count == 0).ToList();
+        return (ImportBatch?)new ImportBatch(rows, parsed, readable, submissions.PrepareBatch(readable.Select(p => p.Parsed.Submission).ToList()));
+    });
+
+    private sealed record ImportBatch(ImportRow[] Rows, List<ParsedRow> Parsed, List<ParsedRow> Readable, VerificationSubmissionService.PreparedBatch Prepared);
 
     private static (VerificationSubmission Submission, List<FieldError> Errors) Parse(string[] cells, ImportMapping mapping)
     {

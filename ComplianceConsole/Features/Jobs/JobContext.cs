@@ -16,6 +16,12 @@ public sealed class JobContext : IDisposable
     private readonly JobStorage _storage;
     private readonly CancellationTokenSource _cancellation;
     private readonly string? _ownerId;
+    private long _lastWrittenAt = long.MinValue / 2;
+
+    internal static readonly TimeSpan CountInterval = TimeSpan.FromSeconds(1);
+
+    /// <summary>The count last reported but not yet written, if any.</summary>
+    internal int? UnwrittenDone { get; private set; }
 
     internal JobContext(long jobId, string? ownerId, AuditActor requester, IDbContextFactory<AppDbContext> contextFactory,
         ILiveNotifier notifier, JobStorage storage, CancellationToken hostStopping)
@@ -45,9 +51,20 @@ public sealed class JobContext : IDisposable
     /// <summary>The file the job was queued with (an encrypted upload), if any.</summary>
     public string InputFile => _storage.InputOf(JobId);
 
-    /// <summary>Records how far the job got and notices a cancel request; call it between batches.</summary>
+    /// <summary>
+    /// Records how far the job got and notices a cancel request; call it between batches. A count alone is written at most
+    /// once a second (the first at once): each write is a commit of its own, and on SQLite one that also empties the page
+    /// cache of the connection writing the batches. The last count held back is written when the job ends (<see cref="UnwrittenDone"/>).
+    /// </summary>
     public async Task ReportAsync(int done, int? total = null, string? phase = null)
     {
+        if (total is null && phase is null && Environment.TickCount64 - _lastWrittenAt < (long)CountInterval.TotalMilliseconds)
+        {
+            UnwrittenDone = done;
+            return;
+        }
+        _lastWrittenAt = Environment.TickCount64;
+        UnwrittenDone = null;
         await using var db = await _contextFactory.CreateDbContextAsync(CancellationToken.None);
         var query = db.JobRecords.Where(j => j.Id == JobId);
         if (total is { } newTotal)

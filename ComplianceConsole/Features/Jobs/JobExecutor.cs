@@ -65,15 +65,16 @@ public sealed class JobExecutor(
         try
         {
             var result = await kind.RunAsync(scope.ServiceProvider, protector.Decrypt(job.Input), context, context.Cancellation);
-            await EndAsync(job, context.CancelledByPerson ? JobStatus.Cancelled : hostStopping.IsCancellationRequested ? JobStatus.Interrupted : JobStatus.Succeeded, result, null);
+            await EndAsync(job, context.CancelledByPerson ? JobStatus.Cancelled : hostStopping.IsCancellationRequested ? JobStatus.Interrupted : JobStatus.Succeeded, result, null,
+                context.UnwrittenDone);
         }
         catch (PermissionDeniedException denied)
         {
-            await EndAsync(job, JobStatus.Failed, null, JobMessage.Of("Jobs.Failure.PermissionLost", denied.Permission));
+            await EndAsync(job, JobStatus.Failed, null, JobMessage.Of("Jobs.Failure.PermissionLost", denied.Permission), context.UnwrittenDone);
         }
         catch (OperationCanceledException) when (context.CancelledByPerson)
         {
-            await EndAsync(job, JobStatus.Cancelled, null, null);
+            await EndAsync(job, JobStatus.Cancelled, null, null, context.UnwrittenDone);
         }
     }
 
@@ -109,7 +110,7 @@ public sealed class JobExecutor(
         return (null, Cultures.IsSupported(user.PreferredCulture) ? user.PreferredCulture! : Cultures.Default);
     }
 
-    private async Task EndAsync(JobRecord job, JobStatus status, JobResult? result, JobMessage? failure)
+    private async Task EndAsync(JobRecord job, JobStatus status, JobResult? result, JobMessage? failure, int? done = null)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         DateTime? filesExpire = result?.Files.Count > 0 ? retention.FilesExpireAt(now) : null;
@@ -121,7 +122,8 @@ public sealed class JobExecutor(
             .SetProperty(j => j.EndedAtUtc, now)
             .SetProperty(j => j.ResultJson, resultJson)
             .SetProperty(j => j.FailureJson, failureJson)
-            .SetProperty(j => j.FilesExpireAtUtc, filesExpire));
+            .SetProperty(j => j.FilesExpireAtUtc, filesExpire)
+            .SetProperty(j => j.Done, j => done ?? j.Done));
         // An interrupted job keeps its input so it can be run again; any other end makes the input useless.
         if (status != JobStatus.Interrupted) storage.DeleteInput(job.Id);
         notifier.Publish(new JobChanged(job.Id, job.RequestedById, status));

@@ -1,6 +1,9 @@
 using ComplianceConsole.Features.Audit;
+using ComplianceConsole.Security.Pii;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace ComplianceConsole.Data;
 
@@ -19,8 +22,10 @@ public static class DataServiceCollectionExtensions
         // First of the hosted services, even of those registered before (Data Protection's, which loads the key ring): they read tables it creates.
         builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, DatabaseMigrator>());
         // Keys that protect sign-in cookies and one-time links live in the database, so they survive restarts and every
-        // instance of the app reads the same key ring.
+        // instance of the app reads the same key ring; each is encrypted with the personal-data key first.
         builder.Services.AddDataProtection().SetApplicationName("ComplianceConsole").PersistKeysToDbContext<AppDbContext>();
+        builder.Services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(services => new ConfigureOptions<KeyManagementOptions>(
+            options => options.XmlEncryptor = new DataProtectionKeyEncryptor(services.GetRequiredService<PiiProtector>())));
         builder.Services.AddSingleton<SqlitePragmaInterceptor>();
         builder.Services.AddDbContextFactory<AppDbContext, AppDbContextFactory>((services, options) =>
         {

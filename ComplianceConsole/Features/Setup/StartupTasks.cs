@@ -15,17 +15,26 @@ internal sealed class StartupTasks(IServiceScopeFactory scopeFactory, SetupServi
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         logger.LogInformation("Personal data is encrypted with key {KeyId} of {KeyCount} in the key ring.", piiKeys.CurrentKeyId, piiKeys.EncryptionKeys.Count);
-        await using (var scope = scopeFactory.CreateAsyncScope())
-        {
-            var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
-            foreach (var role in Roles.All.Where(role => !roles.Roles.Any(r => r.Name == role)))
-            {
-                await roles.CreateAsync(new IdentityRole(role));
-            }
-        }
+        foreach (var role in Roles.All) await EnsureRoleAsync(role);
         await auditCheckpoints.WriteAsync(cancellationToken);
         await setup.InitializeAsync(cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>A scope a role, so a role another instance created at the same moment (a unique-name violation) leaves nothing behind.</summary>
+    private async Task EnsureRoleAsync(string role)
+    {
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+        if (await roles.RoleExistsAsync(role)) return;
+        try
+        {
+            await roles.CreateAsync(new IdentityRole(role));
+        }
+        catch (Microsoft.EntityFrameworkCore.DbUpdateException)
+        {
+            if (!await roles.RoleExistsAsync(role)) throw;
+        }
+    }
 }

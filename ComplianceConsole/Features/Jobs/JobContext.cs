@@ -16,9 +16,9 @@ public sealed class JobContext : IDisposable
     private readonly JobStorage _storage;
     private readonly CancellationTokenSource _cancellation;
     private readonly string? _ownerId;
-    private long _lastWrittenAt = long.MinValue / 2;
+    private long? _lastWrittenAt;
 
-    internal static readonly TimeSpan CountInterval = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan CountInterval = TimeSpan.FromSeconds(1);
 
     /// <summary>The count last reported but not yet written, if any.</summary>
     internal int? UnwrittenDone { get; private set; }
@@ -58,7 +58,7 @@ public sealed class JobContext : IDisposable
     /// </summary>
     public async Task ReportAsync(int done, int? total = null, string? phase = null)
     {
-        if (total is null && phase is null && Environment.TickCount64 - _lastWrittenAt < (long)CountInterval.TotalMilliseconds)
+        if (total is null && phase is null && _lastWrittenAt is { } last && Environment.TickCount64 - last < (long)CountInterval.TotalMilliseconds)
         {
             UnwrittenDone = done;
             return;

@@ -3,7 +3,7 @@ using Quartz;
 namespace ComplianceConsole.Features.Jobs;
 
 /// <summary>Puts a queued <see cref="JobRecord"/> on Quartz's persistent schedule, so it runs (once) even after a restart.</summary>
-public sealed class JobScheduler(ISchedulerFactory schedulerFactory)
+public sealed class JobScheduler(ISchedulerFactory schedulerFactory, TimeProvider clock)
 {
     public const string Group = "job-records";
 
@@ -14,7 +14,9 @@ public sealed class JobScheduler(ISchedulerFactory schedulerFactory)
             .WithIdentity(KeyOf(jobId))
             .UsingJobData(JobRecordRunner.JobIdKey, jobId.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .Build();
-        var trigger = TriggerBuilder.Create().WithIdentity(KeyOf(jobId).Name, Group).StartNow().Build();
+        // "Now" on the scheduler's clock (the app's TimeProvider, which Quartz takes from the container), not the system's: a
+        // trigger stamped by another clock looked misfired to the scheduler and waited for its misfire scan, a minute or more.
+        var trigger = TriggerBuilder.Create(clock).WithIdentity(KeyOf(jobId).Name, Group).StartNow().Build();
         await scheduler.ScheduleJob(detail, trigger, cancellationToken: cancellationToken);
     }
 

@@ -11,16 +11,15 @@ namespace ComplianceConsole.Features.Exports;
 /// </summary>
 public sealed record SealedCell(byte[] Cipher, Func<string, string> Show)
 {
-    /// <summary>The rows with every sealed cell opened, in place, with one decryptor for the whole export.</summary>
+    /// <summary>The rows with every sealed cell opened, in place.</summary>
     public static async IAsyncEnumerable<object?[]> OpenAllAsync(IAsyncEnumerable<object?[]> rows, PiiProtector pii,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        using var decryptor = pii.CreateDecryptor();
         await foreach (var row in rows.WithCancellation(cancellationToken))
         {
             for (var i = 0; i < row.Length; i++)
             {
-                if (row[i] is SealedCell cell) row[i] = cell.Show(decryptor.Decrypt(cell.Cipher));
+                if (row[i] is SealedCell cell) row[i] = cell.Show(pii.Decrypt(cell.Cipher));
             }
             yield return row;
         }

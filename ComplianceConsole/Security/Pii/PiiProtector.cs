@@ -16,63 +16,49 @@ public sealed class PiiProtector(PiiKeyRing keys)
 
     public byte[] Encrypt(string plaintext) => EncryptBytes(Encoding.UTF8.GetBytes(plaintext));
 
-    public string Decrypt(byte[] blob) => Encoding.UTF8.GetString(DecryptBytes(blob));
-
     public byte[] EncryptBytes(ReadOnlySpan<byte> plain)
     {
         var blob = new byte[1 + NonceSize + TagSize + plain.Length];
         blob[0] = keys.CurrentKeyId;
         var nonce = blob.AsSpan(1, NonceSize);
         RandomNumberGenerator.Fill(nonce);
-        CipherFor(keys.CurrentKeyId, keys.EncryptionKeys[keys.CurrentKeyId]).Encrypt(nonce, plain, blob.AsSpan(1 + NonceSize + TagSize), blob.AsSpan(1 + NonceSize, TagSize));
+        CipherFor(keys.CurrentKeyId).Encrypt(nonce, plain, blob.AsSpan(1 + NonceSize + TagSize), blob.AsSpan(1 + NonceSize, TagSize));
         return blob;
     }
 
     public byte[] DecryptBytes(byte[] blob)
     {
-        if (blob.Length < 1 + NonceSize + TagSize || !keys.EncryptionKeys.TryGetValue(blob[0], out var key))
-        {
-            throw new CryptographicException("Protected value is malformed or its key is not in the key ring.");
-        }
-        var plain = new byte[blob.Length - 1 - NonceSize - TagSize];
-        CipherFor(blob[0], key).Decrypt(blob.AsSpan(1, NonceSize), blob.AsSpan(1 + NonceSize + TagSize), blob.AsSpan(1 + NonceSize, TagSize), plain);
+        var plain = new byte[PlainLength(blob)];
+        DecryptInto(blob, plain);
         return plain;
     }
 
-    private AesGcm CipherFor(byte keyId, byte[] key)
+    /// <summary>A short value (a name, an identifier: an export decrypts a million of each) is decrypted into the stack, not a new array.</summary>
+    public string Decrypt(byte[] blob)
     {
-        var ciphers = _ciphers.Value!;
-        if (!ciphers.TryGetValue(keyId, out var aes)) ciphers[keyId] = aes = new AesGcm(key, TagSize);
-        return aes;
+        var length = PlainLength(blob);
+        var plain = length <= 512 ? stackalloc byte[length] : new byte[length];
+        DecryptInto(blob, plain);
+        return Encoding.UTF8.GetString(plain);
     }
 
-    /// <summary>
-    /// Decrypts many values in a row (an export's million records) with one cipher per key instead of one per value;
-    /// not thread-safe, dispose it when done.
-    /// </summary>
-    public Decryptor CreateDecryptor() => new(keys);
-
-    public sealed class Decryptor(PiiKeyRing keys) : IDisposable
+    private int PlainLength(byte[] blob)
     {
-        private readonly Dictionary<byte, AesGcm> _ciphers = [];
-
-        public string Decrypt(byte[] blob)
+        if (blob.Length < 1 + NonceSize + TagSize || !keys.EncryptionKeys.ContainsKey(blob[0]))
         {
-            if (blob.Length < 1 + NonceSize + TagSize || !keys.EncryptionKeys.TryGetValue(blob[0], out var key))
-            {
-                throw new CryptographicException("Protected value is malformed or its key is not in the key ring.");
-            }
-            if (!_ciphers.TryGetValue(blob[0], out var aes)) _ciphers[blob[0]] = aes = new AesGcm(key, TagSize);
-            var length = blob.Length - 1 - NonceSize - TagSize;
-            var plain = length <= 512 ? stackalloc byte[length] : new byte[length];
-            aes.Decrypt(blob.AsSpan(1, NonceSize), blob.AsSpan(1 + NonceSize + TagSize), blob.AsSpan(1 + NonceSize, TagSize), plain);
-            return Encoding.UTF8.GetString(plain);
+            throw new CryptographicException("Protected value is malformed or its key is not in the key ring.");
         }
+        return blob.Length - 1 - NonceSize - TagSize;
+    }
 
-        public void Dispose()
-        {
-            foreach (var aes in _ciphers.Values) aes.Dispose();
-        }
+    private void DecryptInto(byte[] blob, Span<byte> plain) =>
+        CipherFor(blob[0]).Decrypt(blob.AsSpan(1, NonceSize), blob.AsSpan(1 + NonceSize + TagSize), blob.AsSpan(1 + NonceSize, TagSize), plain);
+
+    private AesGcm CipherFor(byte keyId)
+    {
+        var ciphers = _ciphers.Value!;
+        if (!ciphers.TryGetValue(keyId, out var aes)) ciphers[keyId] = aes = new AesGcm(keys.EncryptionKeys[keyId], TagSize);
+        return aes;
     }
 
     /// <summary>The lookup hash of a normalised value within a namespace (e.g. the verification method).</summary>

@@ -47,4 +47,22 @@ public class PiiProtectorTests
         var otherKey = new PiiProtector(new PiiKeyRing(new Dictionary<byte, byte[]> { [1] = new byte[32] }, new byte[32]));
         Assert.NotEqual(pii.LookupHash("ResidentIdCard", "11010519491231002X"), otherKey.LookupHash("ResidentIdCard", "11010519491231002X"));
     }
+
+    [Fact]
+    public void Lookup_hashes_stay_the_HMAC_that_stored_records_were_keyed_with()
+    {
+        var pii = new PiiProtector(Ring(1));
+        var expected = Convert.ToHexStringLower(HMACSHA256.HashData(Enumerable.Repeat((byte)7, 32).ToArray(), "MobileNumber\n13812341234"u8));
+        Assert.Equal(expected, pii.LookupHash("MobileNumber", "13812341234"));
+        Assert.Equal(expected, pii.LookupHash("MobileNumber", "13812341234")); // the kept HMAC starts afresh every time
+    }
+
+    [Fact]
+    public void Every_encryption_has_a_nonce_of_its_own_on_every_thread()
+    {
+        var pii = new PiiProtector(Ring(1));
+        var nonces = new System.Collections.Concurrent.ConcurrentBag<string>();
+        Parallel.For(0, 4_000, _ => nonces.Add(Convert.ToHexString(pii.Encrypt("13812341234").AsSpan(1, 12))));
+        Assert.Equal(4_000, nonces.Distinct().Count());
+    }
 }

@@ -14,6 +14,12 @@ public sealed class PiiProtector(PiiKeyRing keys)
     // A cipher's set-up costs as much as encrypting a short value: each thread keeps one per key (an instance is not thread-safe).
     private readonly ThreadLocal<Dictionary<byte, AesGcm>> _ciphers = new(() => []);
 
+    // So is the lookup hash's: a one-shot HMAC looks the algorithm up in OpenSSL each time, a kept one is only reset.
+    private readonly ThreadLocal<IncrementalHash> _lookupHashes = new(() => IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, keys.LookupKey));
+
+    // A call into the random generator cost more than the encryption: each thread draws its nonces from a block of its output.
+    [ThreadStatic] private static NonceBlock? t_nonces;
+
     public byte[] Encrypt(string plaintext) => EncryptBytes(Encoding.UTF8.GetBytes(plaintext));
 
     public byte[] EncryptBytes(ReadOnlySpan<byte> plain)
@@ -21,7 +27,7 @@ public sealed class PiiProtector(PiiKeyRing keys)
         var blob = new byte[1 + NonceSize + TagSize + plain.Length];
         blob[0] = keys.CurrentKeyId;
         var nonce = blob.AsSpan(1, NonceSize);
-        RandomNumberGenerator.Fill(nonce);
+        (t_nonces ??= new NonceBlock()).Next(nonce);
         CipherFor(keys.CurrentKeyId).Encrypt(nonce, plain, blob.AsSpan(1 + NonceSize + TagSize), blob.AsSpan(1 + NonceSize, TagSize));
         return blob;
     }
@@ -62,8 +68,33 @@ public sealed class PiiProtector(PiiKeyRing keys)
     }
 
     /// <summary>The lookup hash of a normalised value within a namespace (e.g. the verification method).</summary>
-    public string LookupHash(string scope, string normalizedValue) =>
-        Convert.ToHexStringLower(HMACSHA256.HashData(keys.LookupKey, Encoding.UTF8.GetBytes(scope + "\n" + normalizedValue)));
+    public string LookupHash(string scope, string normalizedValue)
+    {
+        var hmac = _lookupHashes.Value!;
+        hmac.AppendData(Encoding.UTF8.GetBytes(scope + "\n" + normalizedValue));
+        Span<byte> hash = stackalloc byte[HMACSHA256.HashSizeInBytes];
+        hmac.GetHashAndReset(hash);
+        return Convert.ToHexStringLower(hash);
+    }
 
     public bool IsEncryptedWithCurrentKey(byte[] blob) => blob.Length > 0 && blob[0] == keys.CurrentKeyId;
+
+    /// <summary>Random nonces for one thread, taken in turn from a block of the cryptographic generator's output, each used once.</summary>
+    private sealed class NonceBlock
+    {
+        private const int NoncesPerBlock = 256;
+        private readonly byte[] _block = new byte[NonceSize * NoncesPerBlock];
+        private int _used = NonceSize * NoncesPerBlock;
+
+        public void Next(Span<byte> nonce)
+        {
+            if (_used + NonceSize > _block.Length)
+            {
+                RandomNumberGenerator.Fill(_block);
+                _used = 0;
+            }
+            _block.AsSpan(_used, NonceSize).CopyTo(nonce);
+            _used += NonceSize;
+        }
+    }
 }

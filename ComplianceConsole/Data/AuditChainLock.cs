@@ -7,15 +7,16 @@ namespace ComplianceConsole.Data;
 /// The audit chain has one writer at a time, from the start of its transaction to the commit, so each new event reads the
 /// true last one. On PostgreSQL that is a transaction-scoped advisory lock: it holds across every instance sharing the
 /// database and ends with the transaction, whatever becomes of the process. SQLite is one process by design: a process-wide
-/// queue lets writers in one by one, and the transaction's own <c>BEGIN IMMEDIATE</c> (Microsoft.Data.Sqlite's default)
-/// holds the database's write lock from its start.
+/// queue lets writers in one by one, onto the one connection they share (<see cref="SqliteWriterConnection"/>), and the
+/// transaction's own <c>BEGIN IMMEDIATE</c> (Microsoft.Data.Sqlite's default) holds the database's write lock from its start.
 /// </summary>
-public sealed class AuditChainLock
+public sealed class AuditChainLock : IDisposable
 {
     // An app-wide constant: PostgreSQL's advisory locks are named by a number per database, and nothing else here takes one.
     private const long AdvisoryKey = 0x4343_4175_6469_74; // "CCAudit"
 
     private readonly SemaphoreSlim _sqliteWriters = new(1, 1);
+    private readonly SqliteWriterConnection _sqliteWriter = new();
 
     /// <summary>Begins the context's transaction holding the chain's lock; disposing the result ends both.</summary>
     public async Task<ChainTransaction> BeginAsync(AppDbContext db, CancellationToken cancellationToken)
@@ -35,15 +36,24 @@ public sealed class AuditChainLock
             }
         }
         await _sqliteWriters.WaitAsync(cancellationToken);
+        var lent = false;
         try
         {
-            return new ChainTransaction(await db.Database.BeginTransactionAsync(cancellationToken), _sqliteWriters);
+            lent = await _sqliteWriter.LendAsync(db, cancellationToken);
+            return new ChainTransaction(await db.Database.BeginTransactionAsync(cancellationToken), _sqliteWriters, lent ? db : null);
         }
         catch
         {
+            if (lent) SqliteWriterConnection.GiveBack(db);
             _sqliteWriters.Release();
             throw;
         }
+    }
+
+    /// <summary>Closes the writers' connection once no writer is on it (or after five seconds: the app is stopping).</summary>
+    public void Dispose()
+    {
+        if (_sqliteWriters.Wait(TimeSpan.FromSeconds(5))) _sqliteWriter.Dispose();
     }
 
     /// <summary>
@@ -57,14 +67,21 @@ public sealed class AuditChainLock
         db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AdvisoryKey})", cancellationToken);
 }
 
-/// <summary>A transaction that holds the audit chain's lock until it is disposed.</summary>
-public sealed class ChainTransaction(IDbContextTransaction transaction, SemaphoreSlim? heldQueue) : IAsyncDisposable
+/// <summary>A transaction that holds the audit chain's lock (and on SQLite the writers' connection, lent to its context) until it is disposed.</summary>
+public sealed class ChainTransaction(IDbContextTransaction transaction, SemaphoreSlim? heldQueue, AppDbContext? borrower = null) : IAsyncDisposable
 {
     public Task CommitAsync(CancellationToken cancellationToken) => transaction.CommitAsync(cancellationToken);
 
     public async ValueTask DisposeAsync()
     {
-        await transaction.DisposeAsync();
-        heldQueue?.Release();
+        try
+        {
+            await transaction.DisposeAsync();
+            if (borrower is not null) SqliteWriterConnection.GiveBack(borrower);
+        }
+        finally
+        {
+            heldQueue?.Release();
+        }
     }
 }

@@ -35,6 +35,21 @@ public sealed class AuditChainLock : IDisposable
                 throw;
             }
         }
+        return await BeginSqliteAsync(db, cancellationToken);
+    }
+
+    /// <summary>
+    /// A transaction for a write that appends no audit event (a job's progress): on PostgreSQL a plain one; on SQLite one that
+    /// waits its turn with the chain's writers and runs on their connection, because a write on another connection would empty
+    /// that one's page cache.
+    /// </summary>
+    public async Task<ChainTransaction> BeginUnauditedAsync(AppDbContext db, CancellationToken cancellationToken) =>
+        db.Database.IsNpgsql()
+            ? new ChainTransaction(await db.Database.BeginTransactionAsync(cancellationToken), null)
+            : await BeginSqliteAsync(db, cancellationToken);
+
+    private async Task<ChainTransaction> BeginSqliteAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
         await _sqliteWriters.WaitAsync(cancellationToken);
         var lent = false;
         try

@@ -12,6 +12,7 @@ namespace ComplianceConsole.Features.Jobs;
 public sealed class JobContext : IDisposable
 {
     private readonly IDbContextFactory<AppDbContext> _contextFactory;
+    private readonly AuditChainLock _writers;
     private readonly ILiveNotifier _notifier;
     private readonly JobStorage _storage;
     private readonly CancellationTokenSource _cancellation;
@@ -23,13 +24,14 @@ public sealed class JobContext : IDisposable
     /// <summary>The count last reported but not yet written, if any.</summary>
     internal int? UnwrittenDone { get; private set; }
 
-    internal JobContext(long jobId, string? ownerId, AuditActor requester, IDbContextFactory<AppDbContext> contextFactory,
+    internal JobContext(long jobId, string? ownerId, AuditActor requester, IDbContextFactory<AppDbContext> contextFactory, AuditChainLock writers,
         ILiveNotifier notifier, JobStorage storage, CancellationToken hostStopping)
     {
         JobId = jobId;
         Requester = requester;
         _ownerId = ownerId;
         _contextFactory = contextFactory;
+        _writers = writers;
         _notifier = notifier;
         _storage = storage;
         _cancellation = CancellationTokenSource.CreateLinkedTokenSource(hostStopping);
@@ -53,8 +55,8 @@ public sealed class JobContext : IDisposable
 
     /// <summary>
     /// Records how far the job got and notices a cancel request; call it between batches. A count alone is written at most
-    /// once a second (the first at once): each write is a commit of its own, and on SQLite one that also empties the page
-    /// cache of the connection writing the batches. The last count held back is written when the job ends (<see cref="UnwrittenDone"/>).
+    /// once a second (the first at once): each write is a commit of its own. The last count held back is written when the job
+    /// ends (<see cref="UnwrittenDone"/>).
     /// </summary>
     public async Task ReportAsync(int done, int? total = null, string? phase = null)
     {
@@ -67,10 +69,15 @@ public sealed class JobContext : IDisposable
         UnwrittenDone = null;
         await using var db = await _contextFactory.CreateDbContextAsync(CancellationToken.None);
         var query = db.JobRecords.Where(j => j.Id == JobId);
-        if (total is { } newTotal)
-            await query.ExecuteUpdateAsync(s => s.SetProperty(j => j.Done, done).SetProperty(j => j.Total, newTotal).SetProperty(j => j.Phase, phase));
-        else
-            await query.ExecuteUpdateAsync(s => s.SetProperty(j => j.Done, done).SetProperty(j => j.Phase, phase));
+        // In turn with the batches' writers, on their connection: a write on another would empty its page cache.
+        await using (var transaction = await _writers.BeginUnauditedAsync(db, CancellationToken.None))
+        {
+            if (total is { } newTotal)
+                await query.ExecuteUpdateAsync(s => s.SetProperty(j => j.Done, done).SetProperty(j => j.Total, newTotal).SetProperty(j => j.Phase, phase));
+            else
+                await query.ExecuteUpdateAsync(s => s.SetProperty(j => j.Done, done).SetProperty(j => j.Phase, phase));
+            await transaction.CommitAsync(CancellationToken.None);
+        }
         if (await query.AnyAsync(j => j.CancelRequested)) await _cancellation.CancelAsync();
         _notifier.Publish(new JobChanged(JobId, _ownerId, JobStatus.Running));
     }

@@ -20,7 +20,7 @@ namespace ComplianceConsole.Features.Jobs;
 public sealed class JobExecutor(
     IServiceScopeFactory scopeFactory, IDbContextFactory<AppDbContext> contextFactory, IEnumerable<JobKind> kinds,
     PiiProtector protector, JobStorage storage, ILiveNotifier notifier, JobRetention retention, TimeProvider clock,
-    ILogger<JobExecutor> logger)
+    AuditChainLock writers, ILogger<JobExecutor> logger)
 {
     public async Task RunAsync(long jobId, CancellationToken hostStopping)
     {
@@ -61,7 +61,7 @@ public sealed class JobExecutor(
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
 
         var requester = new AuditActor(job.RequestedById, job.RequestedByName, job.RequestedFromIp);
-        using var context = new JobContext(job.Id, job.RequestedById, requester, contextFactory, notifier, storage, hostStopping);
+        using var context = new JobContext(job.Id, job.RequestedById, requester, contextFactory, writers, notifier, storage, hostStopping);
         try
         {
             var result = await kind.RunAsync(scope.ServiceProvider, protector.Decrypt(job.Input), context, context.Cancellation);

@@ -83,7 +83,7 @@ public sealed class VerificationImportJob(VerificationSubmissionService submissi
         // Rows whose cells cannot even be read (unknown user type, unreadable time) are reported without being submitted.
         var parsed = rows.Select(row => (row.RowNumber, Parsed: Parse(row.Cells, mapping))).ToList();
         var readable = parsed.Where(p => p.Parsed.Errors.Count == 0).ToList();
-        return (ImportBatch?)new ImportBatch(rows, parsed, readable, submissions.PrepareBatch(readable.Select(p => p.Parsed.Submission).ToList()));
+        return (ImportBatch?)new ImportBatch(rows, parsed, readable, submissions.PrepareBatch(readable.Select(p => p.Parsed.Submission).ToList(), cores: 1));
     });
 
     private sealed record ImportBatch(ImportRow[] Rows, List<ParsedRow> Parsed, List<ParsedRow> Readable, VerificationSubmissionService.PreparedBatch Prepared);

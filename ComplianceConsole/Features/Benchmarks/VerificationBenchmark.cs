@@ -63,7 +63,7 @@ public sealed class VerificationBenchmark(WebApplication app, int records, int i
         var raw = await writes.RawInsertsPerSecondAsync();
         output.WriteLine();
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Raw {app.Services.GetRequiredService<DatabaseSettings>().Provider} inserts into the records table (same width, same indexes, prepared, {WriteBenchmark.Batch:N0} a transaction): {raw:N0} rows/s."));
+            $"Raw {app.Services.GetRequiredService<DatabaseSettings>().Provider} inserts of the record alone into the records table (same width, same indexes, prepared, ids given, {WriteBenchmark.Batch:N0} a transaction, rolled back): {raw:N0} rows/s."));
         if (apiItems > 0)
         {
             var submitter = await BenchmarkHost.ApiKeyAsync(scope.ServiceProvider, VerificationPermissions.Submit);

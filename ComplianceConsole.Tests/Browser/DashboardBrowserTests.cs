@@ -48,7 +48,7 @@ public sealed class DashboardBrowserTests(DashboardBrowserApp browser) : IClassF
 
         await page.Locator("#tile-overdue a.tile-link").ClickAsync();
 
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/review\?view=overdue$"));
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/review\?view=overdue$"));
         await Expect(page.Locator(".queue-row").First).ToBeVisibleAsync();
     }
 
@@ -63,7 +63,7 @@ public sealed class DashboardBrowserTests(DashboardBrowserApp browser) : IClassF
 
         await page.Locator("#tile-pending a.tile-link").ClickAsync();
 
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/verification\?status=Pending&sort=SubmittedOldest$"));
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/verification\?status=Pending&sort=SubmittedOldest$"));
         await Expect(page.Locator("#filter-status")).ToContainTextAsync("Pending");
         var users = page.Locator("tr.clickable-row");
         await Expect(users).ToHaveCountAsync(2);

@@ -8,7 +8,8 @@ namespace ComplianceConsole.Data;
 /// waits up to five seconds instead of failing at once, and reads through a memory map (256 MB) rather than
 /// a system call per page: a grid count that checks a few thousand rows by id took 50 ms without it.
 /// A writer's batch dirties a page per row in each random-order index; a 64 MB page cache holds them (the default 2 MB
-/// spilled them to the log mid-transaction), and the connection the writers share keeps four times that (<see cref="SqliteWriterConnection"/>). The log is copied back by <see cref="SqliteCheckpointer"/> once a second, a page
+/// spilled them to the log mid-transaction), and the connection the writers share keeps four times that
+/// (<see cref="SqliteWriterConnection"/>). The log is copied back by <see cref="SqliteCheckpointer"/> once a second, a page
 /// that several batches changed once, not once a batch; a commit does it itself only if the log reaches 256 MB.
 /// </summary>
 internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor

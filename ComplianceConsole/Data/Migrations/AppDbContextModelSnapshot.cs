@@ -1533,6 +1533,35 @@ namespace ComplianceConsole.Data.Migrations
                     b.ToTable("ReviewCaseEvents");
                 });
 
+            modelBuilder.Entity("ComplianceConsole.Features.Review.ReviewDraft", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("ContentCipher")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("ReviewCaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SavedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StaffId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewCaseId", "StaffId")
+                        .IsUnique();
+
+                    b.ToTable("ReviewDrafts");
+                });
+
             modelBuilder.Entity("ComplianceConsole.Features.Review.RumourRefutation", b =>
                 {
                     b.Property<long>("Id")
@@ -2418,6 +2447,15 @@ namespace ComplianceConsole.Data.Migrations
                         .WithMany()
                         .HasForeignKey("ReviewCaseId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ComplianceConsole.Features.Review.ReviewDraft", b =>
+                {
+                    b.HasOne("ComplianceConsole.Features.Review.ReviewCase", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewCaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

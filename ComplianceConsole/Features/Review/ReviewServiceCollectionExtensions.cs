@@ -9,6 +9,7 @@ public static class ReviewServiceCollectionExtensions
         services.AddOptions<ReviewOptions>().BindConfiguration(ReviewOptions.Section);
         services.AddSingleton<FeatureLibrary>();
         services.AddScoped<ReviewClaims>();
+        services.AddScoped<ReviewDraftService>();
         services.AddReviewDecisions();
         services.AddAppeals();
         services.AddFeatureLibraryManagement();

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using ComplianceConsole.Localization;
 
 namespace ComplianceConsole.Features.Review;
@@ -26,7 +27,13 @@ public sealed class DecisionForm
     public string? Reference { get; set; }
 
     /// <summary>One answer per unanswered complaint, by flag id; an empty answer is not sent.</summary>
+    [JsonObjectCreationHandling(JsonObjectCreationHandling.Populate)]
     public Dictionary<long, FeedbackForm> Feedback { get; } = [];
+
+    /// <summary>Nothing chosen or typed yet: no draft to keep.</summary>
+    [JsonIgnore]
+    public bool IsEmpty => Outcome is null && string.IsNullOrEmpty(ReasonCode) && string.IsNullOrWhiteSpace(Note)
+        && Feedback.Values.All(f => string.IsNullOrWhiteSpace(f.Answer) && f.AnsweredAt is null);
 
     public ReviewDecisionRequest? ToRequest()
     {

@@ -1,3 +1,4 @@
+using ComplianceConsole.Tests.Infrastructure;
 using System.Net.Http.Json;
 using System.Text.Json;
 using ComplianceConsole.Common;
@@ -35,13 +36,13 @@ public sealed class ReviewDecisionTests(ReviewDecisionApp app) : IClassFixture<R
         var detail = await app.DetailAsync(caseId);
         Assert.Equal(ReviewCaseState.Decided, detail.Case.State);
         Assert.Null(detail.Case.ClaimedById);
-        Assert.Equal((DecisionOutcome.Removed, "rumour", Reviewer), (detail.Decision!.Outcome, detail.Decision.ReasonCode, detail.Decision.DecidedByName));
+        Assert.Equal((DecisionOutcome.Removed, "rumour", "reviewer"), (detail.Decision!.Outcome, detail.Decision.ReasonCode, detail.Decision.DecidedByName));
         Assert.Equal([true, false], detail.Flags.Select(f => f.Feedback!.IsLate)); // the first complaint was due yesterday
         Assert.Empty(detail.UnansweredComplaints);
         Assert.Equal(SanctionKind.Suspension, Assert.Single(detail.AuthorSanctions, s => s.IsActive).Kind);
         Assert.Equal([ReviewCaseEventKind.Flagged, ReviewCaseEventKind.Flagged, ReviewCaseEventKind.Claimed, ReviewCaseEventKind.Sanctioned,
             ReviewCaseEventKind.ComplaintAnswered, ReviewCaseEventKind.ComplaintAnswered, ReviewCaseEventKind.Decided], detail.History.Select(e => e.Kind));
-        Assert.All(detail.History.Skip(2), e => Assert.Equal(Reviewer, e.ActorName));
+        Assert.All(detail.History.Skip(2), e => Assert.Equal(TestApp.ShownName(Reviewer), e.ActorName));
 
         await using var db = await app.DbAsync();
         var audited = await db.AuditEvents.Where(e => e.TargetId != null && (e.Action == AuditActions.ReviewCaseDecided || e.Action == AuditActions.SanctionImposed))
@@ -95,7 +96,7 @@ public sealed class ReviewDecisionTests(ReviewDecisionApp app) : IClassFixture<R
         Assert.Equal("Review.Decide.AlreadyEscalated", (await app.DecideAsync(Manager, caseId, escalate with { Note = "再上报" })).RefusalKey);
         Assert.True((await app.DecideAsync(Manager, caseId, final)).Succeeded);
         var decided = await app.DetailAsync(caseId);
-        Assert.Equal((ReviewCaseState.Decided, DecisionOutcome.Removed, Manager), (decided.Case.State, decided.Decision!.Outcome, decided.Decision.DecidedByName));
+        Assert.Equal((ReviewCaseState.Decided, DecisionOutcome.Removed, "manager"), (decided.Case.State, decided.Decision!.Outcome, decided.Decision.DecidedByName));
         Assert.Equal([ReviewCaseEventKind.Escalated, ReviewCaseEventKind.Claimed, ReviewCaseEventKind.Decided], decided.History.Skip(2).Select(e => e.Kind));
     }
 
@@ -119,8 +120,8 @@ public sealed class ReviewDecisionTests(ReviewDecisionApp app) : IClassFixture<R
         Assert.Equal(ReviewCaseState.Open, reopened.Case.State);
         Assert.Null(reopened.Decision);
         var step = reopened.History[^1];
-        Assert.Equal((ReviewCaseEventKind.Reopened, Manager, "投诉人补充了新证据"), (step.Kind, step.ActorName, step.Detail));
-        Assert.Contains(reopened.History, e => e.Kind == ReviewCaseEventKind.Decided && e.ActorName == Reviewer);
+        Assert.Equal((ReviewCaseEventKind.Reopened, TestApp.ShownName(Manager), "投诉人补充了新证据"), (step.Kind, step.ActorName, step.Detail));
+        Assert.Contains(reopened.History, e => e.Kind == ReviewCaseEventKind.Decided && e.ActorName == TestApp.ShownName(Reviewer));
         await using var db = await app.DbAsync();
         Assert.Equal(1, await db.Decisions.CountAsync(d => d.ReviewCaseId == caseId));
         Assert.True(await db.AuditEvents.AnyAsync(e => e.Action == AuditActions.ReviewCaseReopened && e.TargetId == caseId.ToString()));
@@ -136,7 +137,12 @@ public sealed class ReviewDecisionTests(ReviewDecisionApp app) : IClassFixture<R
         var caseId = await app.CreateCaseAsync("c-conflict", "author-conflict");
         Assert.True((await app.ClaimAsync(Reviewer, caseId)).Succeeded);
         var seen = (await app.DetailAsync(caseId)).Case.Version;
-        Assert.True((await app.ClaimAsync(Reviewer, caseId)).Succeeded); // renewed from another tab: the case moved on
+        Assert.True((await app.ClaimAsync(Reviewer, caseId)).Succeeded); // renewed from another tab: the case itself did not change
+        await using (var manager = app.App.As(Manager))
+        {
+            var reviewers = await manager.Get<ReviewClaims>().ReviewersAsync();
+            Assert.True((await manager.Get<ReviewClaims>().AssignAsync(caseId, reviewers.Single(r => r.Name == "reviewer").Id)).Succeeded); // this does
+        }
         await using var scope = app.App.As(Reviewer);
         var result = await scope.Get<ReviewDecisionService>().DecideAsync(caseId, seen, new(DecisionOutcome.NoViolation, "compliant", null));
         Assert.Equal(SaveOutcome.Conflict, result.Outcome);

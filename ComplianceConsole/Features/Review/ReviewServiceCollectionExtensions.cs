@@ -10,6 +10,7 @@ public static class ReviewServiceCollectionExtensions
         services.AddSingleton<FeatureLibrary>();
         services.AddScoped<ReviewClaims>();
         services.AddScoped<ReviewDraftService>();
+        services.AddScoped<CaseNotesService>();
         services.AddReviewDecisions();
         services.AddAppeals();
         services.AddFeatureLibraryManagement();

@@ -2,7 +2,7 @@ using System.Globalization;
 using ComplianceConsole.Common.Live;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace ComplianceConsole.Tests.Common;
+namespace ComplianceConsole.Tests.Shell;
 
 public sealed class LiveNotifierCultureTests
 {

@@ -170,9 +170,17 @@ public sealed class ReviewCaseBrowserTests(ReviewCaseBrowserApp browser) : IClas
                 await page.SetViewportSizeAsync(width, 900);
                 await page.GotoAsync($"review/cases/{browser.LayoutCase}");
                 await page.WaitForInteractiveAsync();
+                await Expect(page.Locator("#claim-take, #claim-mine").First).ToBeVisibleAsync();
+                if (await page.Locator("#claim-take").CountAsync() > 0) await page.Locator("#claim-take").ClickAsync(); // a reload keeps the claim
                 await Expect(page.Locator("#decision-form")).ToBeVisibleAsync();
+                // The reason for review first: the flags and the case's due time without scrolling.
+                foreach (var reason in new[] { "#case-flags", "#case-due" })
+                {
+                    if ((await page.Locator(reason).BoundingBoxAsync()) is not { } box || box.Y + Math.Min(box.Height, 120) > 900)
+                        problems.Add($"{culture} {width}px: {reason} is not in view without scrolling");
+                }
                 await page.Locator("#outcome-ReportedToRegulator").ClickAsync(); // the longest form: sanction, refutation, report, answer
-                await page.Locator("#with-sanction").ClickAsync();
+                if (await page.Locator("#sanction-kind").CountAsync() == 0) await page.Locator("#with-sanction").ClickAsync(); // the draft may have it on
                 await Expect(page.Locator("#report-authority")).ToBeVisibleAsync();
                 await Expect(page.Locator("#sanction-kind")).ToBeVisibleAsync();
                 await page.SaveScreenshotAsync($"review-case-{culture}-{width}.png", fullPage: true);

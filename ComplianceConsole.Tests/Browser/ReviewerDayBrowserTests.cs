@@ -101,7 +101,7 @@ public sealed class ReviewerDayBrowserTests(ReviewerDayBrowserApp browser) : ICl
         {
             await page.GotoAsync("review?view=all");
             await page.WaitForInteractiveAsync();
-            await OpenAsync(page, id);
+            await page.Locator($"a[href*='cases/{id}']").First.ClickAsync(); // opened from the queue, within the app
             await page.Locator("#claim-take").ClickAsync();
             await Expect(page.Locator("#claim-mine")).ToBeVisibleAsync();
 

@@ -150,13 +150,13 @@ public sealed class ReviewDecisionTests(ReviewDecisionApp app) : IClassFixture<R
     }
 
     [Fact]
-    public async Task A_bulk_decision_runs_as_a_job_and_skips_the_case_another_reviewer_holds()
+    public async Task A_managers_bulk_decision_runs_as_a_job_and_skips_the_case_another_reviewer_holds()
     {
         var ids = new List<long>();
         for (var i = 0; i < 3; i++) ids.Add(await app.CreateCaseAsync($"c-bulk-{i}", "author-bulk"));
         Assert.True((await app.ClaimAsync(ReviewDecisionApp.SecondReviewer, ids[1])).Succeeded);
 
-        await using var scope = app.App.As(Reviewer);
+        await using var scope = app.App.As(Manager);
         var bulk = scope.Get<ReviewBulkDecisionService>();
         Assert.Equal(new ReviewBulkCount(3, 1), await bulk.CountAsync(ids, null));
         var refused = await bulk.QueueAsync(new ReviewBulkDecisionInput(ids, null, DecisionOutcome.RumourRefuted, "rumour", null), 3);
@@ -165,16 +165,16 @@ public sealed class ReviewDecisionTests(ReviewDecisionApp app) : IClassFixture<R
 
         var (jobId, errors) = await bulk.QueueAsync(new ReviewBulkDecisionInput(ids, null, DecisionOutcome.NoViolation, "false_positive", "关键词误报"), 3);
         Assert.Empty(errors);
-        var job = await app.App.WaitForJobAsync(Reviewer, jobId!.Value);
+        var job = await app.App.WaitForJobAsync(Manager, jobId!.Value);
         Assert.Equal("Review.Bulk.Result", job.Result!.Summary.Key);
-        Assert.Equal(["2", "1", "0", "0"], job.Result.Summary.Arguments);
+        Assert.Equal(["2", "1", "0", "0", "0", "0", "0"], job.Result.Summary.Arguments);
 
         Assert.Equal([ReviewCaseState.Decided, ReviewCaseState.Open, ReviewCaseState.Decided], await Task.WhenAll(ids.Select(async id => (await app.DetailAsync(id)).Case.State)));
         var decided = await app.DetailAsync(ids[0]);
         Assert.Equal((DecisionOutcome.NoViolation, "false_positive", "关键词误报"), (decided.Decision!.Outcome, decided.Decision.ReasonCode, decided.Decision.Note));
         Assert.Equal(ReviewCaseEventKind.Decided, decided.History[^1].Kind);
         await using var db = await app.DbAsync();
-        var audit = await db.AuditEvents.SingleAsync(e => e.Action == AuditActions.ReviewBulkDecided && e.ActorName == Reviewer);
+        var audit = await db.AuditEvents.SingleAsync(e => e.Action == AuditActions.ReviewBulkDecided && e.ActorName == Manager);
         Assert.Contains($"\"skippedHeldByOthers\":[{ids[1]}]", audit.Details);
         // The decided cases' flags count as handled for their time limits; the skipped one's does not.
         Assert.Equal([true, false, true], await db.Flags.Where(f => ids.Contains(f.ReviewCaseId)).OrderBy(f => f.ReviewCaseId).Select(f => f.HandledAtUtc != null).ToListAsync());

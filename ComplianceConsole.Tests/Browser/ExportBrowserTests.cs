@@ -1,3 +1,4 @@
+using ComplianceConsole.Tests.Infrastructure;
 using ComplianceConsole.Features.Verification;
 using ComplianceConsole.Security;
 using Microsoft.Playwright;
@@ -50,7 +51,7 @@ public sealed class ExportBrowserTests(ExportBrowserApp browser) : IClassFixture
             await page.WaitForInteractiveAsync();
             await page.Locator("input[type=file]").ChooseFileAsync(path);
             await Expect(page.Locator("#verify-verdict")).ToContainTextAsync("未被改动");
-            await Expect(page.Locator("#verify-match")).ToContainTextAsync(ExportBrowserApp.Manager);
+            await Expect(page.Locator("#verify-match")).ToContainTextAsync(TestApp.ShownName(ExportBrowserApp.Manager));
             await page.SaveScreenshotAsync("export-verified.png");
 
             await page.GotoAsync("exports/history");

@@ -1,3 +1,4 @@
+using ComplianceConsole.Tests.Infrastructure;
 using System.Security.Cryptography;
 using ClosedXML.Excel;
 using ComplianceConsole.Features.Audit;
@@ -36,7 +37,7 @@ public sealed class ExportJobTests(ExportApp app) : IClassFixture<ExportApp>
         Assert.Equal("实名认证台账 / Real-name verification ledger", ExportApp.CoverValue(workbook, "报表类型"));
         Assert.Contains("Art. 9", ExportApp.CoverValue(workbook, "对应条款"));
         Assert.Equal("已脱敏 / Masked", ExportApp.CoverValue(workbook, "脱敏"));
-        Assert.Equal(ExportApp.Manager, ExportApp.CoverValue(workbook, "生成人"));
+        Assert.Equal(TestApp.ShownName(ExportApp.Manager), ExportApp.CoverValue(workbook, "生成人"));
         Assert.Contains("(UTC+8)", ExportApp.CoverValue(workbook, "生成时间"));
         Assert.Contains("1,048,575", ExportApp.CoverValue(workbook, "每个工作表行数"));
         Assert.Contains("U+001F", ExportApp.CoverValue(workbook, "摘要计算方法"));

@@ -56,7 +56,7 @@ public sealed class ExportScheduleTests(ScheduledExportApp app) : IClassFixture<
         await using var scope2 = app.App.As(ExportApp.Manager);
         var export = (await scope2.Get<ExportHistoryService>().GetAsync(queued))!;
         Assert.Equal(scheduleId, export.ScheduleId);
-        Assert.Equal(ExportApp.Manager, export.RequestedByName);
+        Assert.Equal(TestApp.ShownName(ExportApp.Manager), export.RequestedByName);
         Assert.Equal(ChinaTime.ToUtc(new DateTime(today.Year, today.Month, 1)), export.FromUtc);
         Assert.Equal(ChinaTime.ToUtc(firstOfNextMonth), export.ToUtc);
         var job = await app.App.WaitForJobAsync(ExportApp.Manager, export.JobRecordId!.Value);

@@ -21,7 +21,7 @@ public sealed class ExportVerifyTests(ExportApp app) : IClassFixture<ExportApp>
 
         Assert.Equal(ExportVerdict.Unaltered, result.Verdict);
         Assert.Equal(exportId, result.Export?.Id);
-        Assert.Equal(ExportApp.Manager, result.Export?.RequestedByName);
+        Assert.Equal(TestApp.ShownName(ExportApp.Manager), result.Export?.RequestedByName);
     }
 
     [Fact]

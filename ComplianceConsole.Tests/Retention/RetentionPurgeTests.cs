@@ -1,3 +1,4 @@
+using ComplianceConsole.Tests.Infrastructure;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -212,7 +213,7 @@ public class RetentionPurgeTests
                 Assert.True((await rules.SaveAsync(new RetentionRuleForm { Kind = RetentionKind.JobFiles, Days = 7 })).Succeeded);
                 Assert.Equal(SaveOutcome.Conflict, (await rules.SaveAsync(new RetentionRuleForm { Kind = RetentionKind.JobFiles, Days = 8 })).Outcome);
                 var row = (await rules.GetAsync()).Single(r => r.Kind == RetentionKind.JobFiles);
-                Assert.Equal((7, false, RegistryApp.Manager), (row.Days, row.IsDefault, row.UpdatedByName));
+                Assert.Equal((7, false, TestApp.ShownName(RegistryApp.Manager)), (row.Days, row.IsDefault, row.UpdatedByName));
                 Assert.Equal(RetentionRules.DefaultDays(RetentionKind.AuditEvents), (await rules.GetAsync()).Single(r => r.Kind == RetentionKind.AuditEvents).Days);
             }
             await using (var auditor = registry.App.As(RegistryApp.Auditor))

@@ -1,3 +1,4 @@
+using ComplianceConsole.Tests.Infrastructure;
 using ComplianceConsole.Features.Audit;
 using ComplianceConsole.Features.Review;
 using ComplianceConsole.Security;
@@ -50,7 +51,7 @@ public sealed class ReviewBulkDecisionTests(ReviewDecisionApp app) : IClassFixtu
         Assert.Equal(["2", "0", "0", "0", "0", "0", "0"], job.Arguments);
         Assert.All(await StatesAsync(ids), state => Assert.Equal(ReviewCaseState.Decided, state));
         var decided = await app.DetailAsync(ids[0]);
-        Assert.Equal((DecisionOutcome.NoViolation, "false_positive", Manager), (decided.Decision!.Outcome, decided.Decision.ReasonCode, decided.Decision.DecidedByName));
+        Assert.Equal((DecisionOutcome.NoViolation, "false_positive", TestApp.ShownName(Manager)), (decided.Decision!.Outcome, decided.Decision.ReasonCode, decided.Decision.DecidedByName));
         await using var db = await app.DbAsync();
         var audit = await db.AuditEvents.Where(e => e.Action == AuditActions.ReviewBulkDecided && e.ActorName == Manager).ToListAsync();
         Assert.Contains(audit, e => e.Details!.Contains($"\"ids\":[{ids[0]},{ids[1]}]"));

@@ -87,9 +87,9 @@ public sealed class PlatformEventPublishingTests(WebhookApp app) : IClassFixture
     {
         var cases = new List<long>();
         foreach (var n in Enumerable.Range(1, 3)) cases.Add(await ReviewDecisionApp.CreateCaseAsync(app.App.Services, $"c-bulk-{n}", "author-bulk", MediaType.Text, null));
-        await using (var reviewer = app.App.As(WebhookApp.Reviewer))
+        await using (var manager = app.App.As(WebhookApp.Manager))
         {
-            var result = await reviewer.Get<ReviewBulkDecisionService>().DecideManyAsync(
+            var result = await manager.Get<ReviewBulkDecisionService>().DecideManyAsync(
                 new ReviewBulkDecisionInput(cases, null, DecisionOutcome.NoViolation, "false_positive", null), _ => Task.CompletedTask, CancellationToken.None);
             Assert.Equal(3, result.Decided);
         }

@@ -26,6 +26,7 @@ public sealed class FormSweepCoverageTests
         "Components/Account/Pages/Manage/EnableAuthenticator.razor",
         "Components/Account/Pages/ResetPassword.razor",
         "Components/Layout/MainLayout.razor",
+        "Features/Review/Queue/QueuePage.razor",
         "Features/ApiKeys/ApiKeysPage.razor",
         "Features/Audit/AuditPage.razor",
         "Features/Exports/Pages/ExportHistoryPage.razor",
@@ -72,7 +73,7 @@ public sealed class FormSweepCoverageTests
 
     /// <summary>The shared fields themselves: swept through the forms that use them and tested on their own (TimeFieldTests).</summary>
     private static readonly string[] SharedFields =
-        ["Components/Shared/DateField.razor", "Components/Shared/DateTimeField.razor", "Components/Shared/TimeField.razor"];
+        ["Components/Shared/DateField.razor", "Components/Shared/DateTimeField.razor", "Components/Shared/TimeField.razor", "Components/Shared/LimitedTextField.razor"];
 
     private static readonly Regex Input = new(
         @"<(input|select|textarea|MudTextField|MudSelect|MudCheckBox|MudSwitch|MudDatePicker|MudTimePicker|MudNumericField|MudAutocomplete|MudRadioGroup|DateField|TimeField|DateTimeField|InputText|InputFile|MudFileUpload)\b",

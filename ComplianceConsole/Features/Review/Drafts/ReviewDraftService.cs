@@ -29,19 +29,32 @@ public sealed class ReviewDraftService(IDbContextFactory<AppDbContext> contextFa
     {
         var actor = await guard.DemandActorAsync(ReviewPermissions.Read);
         var now = clock.GetUtcNow().UtcDateTime;
+        try
+        {
+            await WriteAsync(caseId, actor.Id!, draft, now, cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // The same person's other tab kept its first draft of this case a moment ago: this one replaces it.
+            await WriteAsync(caseId, actor.Id!, draft, now, cancellationToken);
+        }
+        return now;
+    }
+
+    private async Task WriteAsync(long caseId, string staffId, CaseDraft draft, DateTime now, CancellationToken cancellationToken)
+    {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var stored = await db.ReviewDrafts.FirstOrDefaultAsync(d => d.ReviewCaseId == caseId && d.StaffId == actor.Id, cancellationToken);
+        var stored = await db.ReviewDrafts.FirstOrDefaultAsync(d => d.ReviewCaseId == caseId && d.StaffId == staffId, cancellationToken);
         if (draft.IsEmpty)
         {
             if (stored is not null) db.ReviewDrafts.Remove(stored);
         }
         else
         {
-            if (stored is null) db.ReviewDrafts.Add(stored = new ReviewDraft { ReviewCaseId = caseId, StaffId = actor.Id! });
+            if (stored is null) db.ReviewDrafts.Add(stored = new ReviewDraft { ReviewCaseId = caseId, StaffId = staffId });
             (stored.ContentCipher, stored.SavedAtUtc) = (pii.Encrypt(JsonSerializer.Serialize(draft, Json)), now);
         }
         await db.SaveChangesAsync(cancellationToken);
-        return now;
     }
 
     /// <summary>The drafts of a case are spent once it is decided: removed in the decision's own transaction.</summary>

@@ -175,15 +175,20 @@ public sealed class ReviewDemoSeeder(IDbContextFactory<AppDbContext> contextFact
             "RaisedBy", "ReceivedAtUtc", "DueAtUtc", "HandledAtUtc");
         private readonly BulkTable _decision = new("Decisions", "Id", "ReviewCaseId", "Outcome", "ReasonCode", "DecidedById", "DecidedByName", "DecidedAtUtc");
         private readonly BulkTable _event = new("ReviewCaseEvents", "ReviewCaseId", "AtUtc", "Kind", "ActorId", "ActorName", "Detail");
+        private readonly ContentSearchRows _search = new();
 
         public static readonly string[] Tables = ["PlatformUsers", "ContentItems", "ReviewCases", "Flags", "Decisions", "ReviewCaseEvents"];
 
         public void Author(long id, string externalId, string name, DateTime created) => _author.Add(id, externalId, name, 1, created);
 
-        public void Item(long id, Item item) => _item.Add(id, item.ExternalId, item.AuthorId, (int)item.MediaType, (int)item.Category, item.Excerpt,
+        public void Item(long id, Item item)
+        {
+            _item.Add(id, item.ExternalId, item.AuthorId, (int)item.MediaType, (int)item.Category, item.Excerpt,
             $"https://media.platform.example/{item.ExternalId}", item.Declared, (int)item.Explicit, (int)item.Implicit,
             item.Implicit == LabelStatus.Present ? (int)AigcLabel.AiGenerated : null, item.Implicit == LabelStatus.Present ? "001191310000000000000000X10001" : null,
             item.Implicit == LabelStatus.Present ? item.ExternalId : null, item.ReceivedAtUtc, item.ReceivedAtUtc, 0);
+            _search.Add(id, item.Excerpt);
+        }
 
         // The decision is linked once it is written (WriteAsync): a decided case and its decision point at each other.
         public void Case(ReviewCase c) => _case.Add(c.Id, c.ContentItemId, c.AuthorId, (int)c.State, c.OpenedAtUtc, c.DueAtUtc, c.Priority, c.QueueOrder,
@@ -206,6 +211,7 @@ public sealed class ReviewDemoSeeder(IDbContextFactory<AppDbContext> contextFact
         {
             var (connection, transaction) = PreparedCommands.InTransactionOf(db);
             foreach (var table in new[] { _author, _item, _case, _flag, _decision, _event }) await table.WriteAsync(connection, transaction, cancellationToken);
+            await _search.WriteAsync(connection, transaction, cancellationToken);
             await db.Database.ExecuteSqlAsync($"""
                 UPDATE "ReviewCases" SET "DecisionId" = (SELECT d."Id" FROM "Decisions" AS d WHERE d."ReviewCaseId" = "ReviewCases"."Id")
                 WHERE "Id" >= {firstCase} AND "State" = {(int)ReviewCaseState.Decided}

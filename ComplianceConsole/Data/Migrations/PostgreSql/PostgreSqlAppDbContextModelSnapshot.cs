@@ -1248,6 +1248,22 @@ namespace ComplianceConsole.Data.Migrations.PostgreSql
 
                     b.HasIndex("ReviewCaseId", "Id");
 
+                    b.HasIndex(new[] { "DecidedAtUtc", "Id" }, "IX_Decisions_Find");
+
+                    b.HasIndex(new[] { "Outcome", "DecidedAtUtc", "Id" }, "IX_Decisions_Find_Outcome");
+
+                    b.HasIndex(new[] { "Outcome", "ReasonCode", "DecidedAtUtc", "Id" }, "IX_Decisions_Find_Outcome_Reason");
+
+                    b.HasIndex(new[] { "ReasonCode", "DecidedAtUtc", "Id" }, "IX_Decisions_Find_Reason");
+
+                    b.HasIndex(new[] { "DecidedById", "DecidedAtUtc", "Id" }, "IX_Decisions_Find_Reviewer");
+
+                    b.HasIndex(new[] { "DecidedById", "Outcome", "DecidedAtUtc", "Id" }, "IX_Decisions_Find_Reviewer_Outcome");
+
+                    b.HasIndex(new[] { "DecidedById", "Outcome", "ReasonCode", "DecidedAtUtc", "Id" }, "IX_Decisions_Find_Reviewer_Outcome_Reason");
+
+                    b.HasIndex(new[] { "DecidedById", "ReasonCode", "DecidedAtUtc", "Id" }, "IX_Decisions_Find_Reviewer_Reason");
+
                     b.ToTable("Decisions");
                 });
 

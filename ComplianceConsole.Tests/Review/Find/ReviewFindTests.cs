@@ -82,12 +82,13 @@ public sealed class FindApp : ReviewApp
         for (var i = 0; i < Fillers; i++)
         {
             var caseId = CaseOf[$"filler-{i}"];
+            var sources = await db.ReviewCases.Where(c => c.Id == caseId).Select(c => c.SourceMask).SingleAsync();
             var person = people[i % 3];
             // Two decisions share a time, so the id breaks the tie.
             var decision = new Decision
             {
                 ReviewCaseId = caseId, Outcome = outcomes[i % 3 == 0 ? 0 : i % 2 + 1], ReasonCode = reasons[i % 4], DecidedById = person.Id,
-                DecidedByName = person.Email, DecidedAtUtc = noonToday.AddDays(-(i / 2)).AddMinutes(i % 2 == 0 ? 0 : -1 * (i % 4 == 1 ? 0 : 1)),
+                DecidedByName = person.Email, SourceMask = sources, DecidedAtUtc = noonToday.AddDays(-(i / 2)).AddMinutes(i % 2 == 0 ? 0 : -1 * (i % 4 == 1 ? 0 : 1)),
             };
             db.Decisions.Add(decision);
             await db.SaveChangesAsync();
@@ -201,7 +202,7 @@ public sealed class ReviewFindTests(FindApp app) : IClassFixture<FindApp>
     }
 
     public static TheoryData<string> DecidedFilters() => ["none", "reviewer", "outcome", "reason", "source", "period", "reviewer+outcome", "outcome+reason+period",
-        "reviewer+reason", "reviewer+outcome+reason", "all"];
+        "reviewer+reason", "reviewer+outcome+reason", "source+period", "reviewer+source", "all"];
 
     private ReviewDecidedFilter Decided(string name)
     {

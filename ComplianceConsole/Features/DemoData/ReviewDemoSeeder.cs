@@ -148,7 +148,7 @@ public sealed class ReviewDemoSeeder(IDbContextFactory<AppDbContext> contextFact
             var violation = random.Next(100) < 45;
             var outcome = violation ? (label == LabelStatus.Present ? DecisionOutcome.Removed : DecisionOutcome.LabelRequired) : DecisionOutcome.NoViolation;
             var reason = violation ? (label == LabelStatus.Present ? "fake_news" : label == LabelStatus.Missing ? "label_missing" : "label_tampered") : "false_positive";
-            writer.Decision(c.DecisionId!.Value, caseId, outcome, reason, reviewerId, reviewerName, c.DecidedAtUtc!.Value);
+            writer.Decision(c.DecisionId!.Value, caseId, outcome, reason, reviewerId, reviewerName, c.DecidedAtUtc!.Value, c.SourceMask);
             writer.Event(caseId, c.DecidedAtUtc!.Value, ReviewCaseEventKind.Decided, reviewerId, reviewerName, $"{outcome}:{reason}");
         }
     }
@@ -173,7 +173,7 @@ public sealed class ReviewDemoSeeder(IDbContextFactory<AppDbContext> contextFact
             "ClaimExpiresAtUtc", "AssignedToId", "AssignedToName", "DecidedAtUtc", "Version");
         private readonly BulkTable _flag = new("Flags", "Id", "ReviewCaseId", "ContentItemId", "Source", "ReasonCode", "ReasonText",
             "RaisedBy", "ReceivedAtUtc", "DueAtUtc", "HandledAtUtc");
-        private readonly BulkTable _decision = new("Decisions", "Id", "ReviewCaseId", "Outcome", "ReasonCode", "DecidedById", "DecidedByName", "DecidedAtUtc");
+        private readonly BulkTable _decision = new("Decisions", "Id", "ReviewCaseId", "Outcome", "ReasonCode", "DecidedById", "DecidedByName", "DecidedAtUtc", "SourceMask");
         private readonly BulkTable _event = new("ReviewCaseEvents", "ReviewCaseId", "AtUtc", "Kind", "ActorId", "ActorName", "Detail");
         private readonly ContentSearchRows _search = new();
 
@@ -200,8 +200,8 @@ public sealed class ReviewDemoSeeder(IDbContextFactory<AppDbContext> contextFact
             source switch { FlagSource.UserComplaint => "用户投诉：内容疑似冒充他人", FlagSource.RegulatorNotice => "网信部门通知：请核查", FlagSource.Staff => "Staff spotted it in a spot check", _ => null },
             source == FlagSource.UserComplaint ? "api:platform" : "system", received, due, handled);
 
-        public void Decision(long id, long caseId, DecisionOutcome outcome, string reason, string byId, string byName, DateTime at) =>
-            _decision.Add(id, caseId, (int)outcome, reason, byId, byName, at);
+        public void Decision(long id, long caseId, DecisionOutcome outcome, string reason, string byId, string byName, DateTime at, int sources) =>
+            _decision.Add(id, caseId, (int)outcome, reason, byId, byName, at, sources);
 
         public void Event(long caseId, DateTime at, ReviewCaseEventKind kind, string? actorId, string actorName, string? detail) =>
             _event.Add(caseId, at, (int)kind, actorId, actorName, detail);

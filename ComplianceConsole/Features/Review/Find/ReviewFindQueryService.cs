@@ -9,7 +9,7 @@ namespace ComplianceConsole.Features.Review;
 /// "Find" for the review queue (<c>/review/find</c>): a search for cases by an exact id (case number, content id, the author's
 /// platform id, a complaint's flag id, an appeal id), each one index seek, or else by words of the content text through the
 /// full-text index (<see cref="ContentSearchIndex"/>); and the lists of decided and appealed cases by reviewer, outcome,
-/// reason, flag source and period. All keyset-paged both ways with a count bounded like the queue's; all need Review.Read.
+/// reason, flag source (the decision's: the case's sources when it was decided) and period. All keyset-paged both ways with a count bounded like the queue's; all need Review.Read.
 /// </summary>
 public sealed class ReviewFindQueryService(IDbContextFactory<AppDbContext> contextFactory, PermissionGuard guard)
 {
@@ -76,7 +76,7 @@ public sealed class ReviewFindQueryService(IDbContextFactory<AppDbContext> conte
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var cursor = request.Anchor is ReviewQueueAnchor.After or ReviewQueueAnchor.Before ? request.Cursor : null;
         var rows = await DecidedPage(DecidedQuery(db, request.Filter), request.Anchor, cursor).Take(request.PageSize + 1)
-            .Select(d => new { d.Id, d.ReviewCaseId, d.Outcome, d.ReasonCode, d.DecidedById, d.DecidedByName, d.DecidedAtUtc })
+            .Select(d => new { d.Id, d.ReviewCaseId, d.Outcome, d.ReasonCode, d.DecidedById, d.DecidedByName, d.DecidedAtUtc, d.SourceMask })
             .ToListAsync(cancellationToken);
         var more = rows.Count > request.PageSize;
         if (more) rows.RemoveAt(rows.Count - 1);
@@ -84,7 +84,7 @@ public sealed class ReviewFindQueryService(IDbContextFactory<AppDbContext> conte
         var cases = await CaseFactsAsync(db, rows.Select(r => r.ReviewCaseId), cancellationToken);
         var people = await NamesAsync(db, rows.Select(r => r.DecidedById), cancellationToken);
         var items = rows.Select(r => new ReviewDecidedRow(r.Id, r.ReviewCaseId, cases[r.ReviewCaseId].ContentExternalId, cases[r.ReviewCaseId].Excerpt, r.Outcome,
-            r.ReasonCode, r.DecidedById, NameOf(people, r.DecidedById, r.DecidedByName)!, r.DecidedAtUtc, cases[r.ReviewCaseId].Sources)).ToList();
+            r.ReasonCode, r.DecidedById, NameOf(people, r.DecidedById, r.DecidedByName)!, r.DecidedAtUtc, ReviewSources.In(r.SourceMask).ToList())).ToList();
         var (hasPrevious, hasNext) = Edges(request.Anchor, more);
         return new ReviewFindPage<ReviewDecidedRow>(items, hasPrevious, hasNext);
     }
@@ -144,13 +144,19 @@ public sealed class ReviewFindQueryService(IDbContextFactory<AppDbContext> conte
         if (filter.ReasonCode is { } reason) query = query.Where(d => d.ReasonCode == reason);
         if (ChinaTime.DayStartUtc(filter.From?.ToDateTime(TimeOnly.MinValue)) is { } from) query = query.Where(d => d.DecidedAtUtc >= from);
         if (ChinaTime.DayEndUtc(filter.To?.ToDateTime(TimeOnly.MinValue)) is { } to) query = query.Where(d => d.DecidedAtUtc < to);
-        if (filter.Source is { } source)
-        {
-            var bit = ReviewSources.Bit(source);
-            query = query.Where(d => db.ReviewCases.Any(c => c.Id == d.ReviewCaseId && (c.SourceMask & bit) != 0));
-        }
-        return query;
+        return filter.Source is { } source ? BySource(query, source) : query;
     }
+
+    // Constants, not parameters: the query carries the term the source's partial index is filtered by (ReviewFindIndexes.SourceFilter).
+    private static IQueryable<Decision> BySource(IQueryable<Decision> decisions, FlagSource source) => source switch
+    {
+        FlagSource.FeatureLibrary => decisions.Where(d => (d.SourceMask & 1) != 0),
+        FlagSource.UserComplaint => decisions.Where(d => (d.SourceMask & 2) != 0),
+        FlagSource.LabelCheck => decisions.Where(d => (d.SourceMask & 4) != 0),
+        FlagSource.RegulatorNotice => decisions.Where(d => (d.SourceMask & 8) != 0),
+        FlagSource.Appeal => decisions.Where(d => (d.SourceMask & 32) != 0),
+        _ => decisions.Where(d => (d.SourceMask & 16) != 0),
+    };
 
     /// <summary>The bounded count walks the page's index in list order and stops after the bound.</summary>
     internal static IQueryable<long> DecidedCountQuery(AppDbContext db, ReviewDecidedFilter filter, bool exact)

@@ -7,6 +7,17 @@ document.addEventListener('keydown', event => {
     const scope = document.querySelector('[data-shortcut-scope]');
     if (!scope || document.querySelector('.mud-dialog-container, .mud-popover-open .mud-list')) return;
     const key = (event.ctrlKey ? 'ctrl+' : '') + event.key.toLowerCase();
+    // A list whose options carry their own letter (data-key) picks the option of the letter pressed, every time: the
+    // browser's own type-ahead joins letters pressed within a second into one search ("a" then "c" finds nothing).
+    if (event.target instanceof HTMLSelectElement && 'letterKeys' in event.target.dataset && /^[a-z]$/.test(key)) {
+        const option = [...event.target.options].find(o => o.dataset.key === key);
+        if (option) {
+            event.preventDefault();
+            event.target.value = option.value;
+            event.target.dispatchEvent(new Event('change', { bubbles: true }));
+        }
+        return;
+    }
     const field = event.target instanceof Element && event.target.closest('input, textarea, select, [contenteditable]');
     if (field && key !== 'ctrl+enter') {
         if (key === 'escape') field.blur();

@@ -54,17 +54,19 @@ public sealed class AppealBrowserTests(AppealBrowserApp browser) : IClassFixture
             await page.SignInAsync(AppealBrowserApp.Decider);
             await page.GotoAsync($"review/cases/{browser.AppealedCase}?view=source:Appeal");
             await page.WaitForInteractiveAsync();
-            await Expect(page.Locator("#appeal-own-decision")).ToBeVisibleAsync();
             await Expect(page.Locator("#appeal-decide")).ToHaveCountAsync(0);
-            await page.Locator("#case-release").ClickAsync();
+            await Expect(page.Locator("#claim-own-appeal")).ToBeVisibleAsync(); // the decider may look, never take it
+            await Expect(page.Locator("#claim-take")).ToHaveCountAsync(0);
             await page.Context.CloseAsync();
 
             page = await browser.NewPageAsync();
             await page.SignInAsync(AppealBrowserApp.Reviewer);
             await page.GotoAsync($"review/cases/{browser.AppealedCase}?view=source:Appeal");
             await page.WaitForInteractiveAsync();
+            await page.Locator("#claim-take").ClickAsync();
             await Expect(page.Locator("#claim-mine")).ToBeVisibleAsync();
             await Expect(page.Locator(".appeal-statement")).ToContainTextAsync("并非 AI 合成");
+            await Expect(page.Locator("#shortcuts-help")).ToContainTextAsync("维持"); // the appeal's own keys, not the decision form's
             await Expect(page.Locator("#decision-form")).ToHaveCountAsync(0); // the appeal comes first
             await Expect(page.Locator("#author-sanctions .sanction.active")).ToHaveCountAsync(1);
 

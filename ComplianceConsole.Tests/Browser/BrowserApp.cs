@@ -13,12 +13,15 @@ public class BrowserApp : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
-    public BrowserApp() : this(null)
+    public BrowserApp() : this((IReadOnlyDictionary<string, string>?)null)
     {
     }
 
     /// <summary>The app with these settings over its defaults.</summary>
     protected BrowserApp(IReadOnlyDictionary<string, string>? settings) => App = new TestApp(settings);
+
+    /// <summary>An app of the test's own making (on a movable clock, say).</summary>
+    protected BrowserApp(TestApp app) => App = app;
 
     public TestApp App { get; }
     public string BaseUrl { get; private set; } = "";

@@ -60,7 +60,10 @@ public sealed class ReviewCaseBrowserTests(ReviewCaseBrowserApp browser) : IClas
             await page.SignInAsync(ReviewCaseBrowserApp.Reviewer);
             await page.GotoAsync($"review/cases/{browser.ImageCase}?view=all");
             await page.WaitForInteractiveAsync();
-            await Expect(page.Locator("#claim-mine")).ToBeVisibleAsync(); // opening the case took it
+            await Expect(page.Locator("#claim-free")).ToBeVisibleAsync(); // looking is not claiming
+            await Expect(page.Locator("#decision-form")).ToHaveCountAsync(0);
+            await page.Keyboard.PressAsync("t"); // start reviewing it
+            await Expect(page.Locator("#claim-mine")).ToBeVisibleAsync();
             await Expect(page.Locator("#media-preview")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("blurred"));
             await Expect(page.Locator("#case-flags .due.overdue")).ToBeVisibleAsync();
             await Expect(page.Locator("#case-flags")).ToContainTextAsync("138****5678");
@@ -69,9 +72,10 @@ public sealed class ReviewCaseBrowserTests(ReviewCaseBrowserApp browser) : IClas
             await page.Keyboard.PressAsync("3"); // Removed
             await Expect(page.Locator("#outcome-Removed")).ToHaveAttributeAsync("aria-pressed", "true");
             await Expect(page.Locator("#decision-reason")).ToBeFocusedAsync();
-            await page.Keyboard.PressAsync("ArrowDown");
-            await page.Keyboard.PressAsync("ArrowDown");
-            await page.Keyboard.PressAsync("ArrowDown"); // 谣言 (rumour)
+            await Expect(page.Locator("#decision-reason")).ToHaveValueAsync("rumour"); // the flags name it: chosen already
+            await page.Keyboard.PressAsync("a"); // each reason has its letter: A, endangering security
+            await Expect(page.Locator("#decision-reason")).ToHaveValueAsync("endangers_security");
+            await page.Keyboard.PressAsync("c"); // C, rumour
             await Expect(page.Locator("#decision-reason")).ToHaveValueAsync("rumour");
 
             // Typing in the complainant's answer: digits and letters are text here, not shortcuts.
@@ -118,7 +122,7 @@ public sealed class ReviewCaseBrowserTests(ReviewCaseBrowserApp browser) : IClas
                 Assert.True((await reviewer.Get<ReviewClaims>().ClaimAsync(browser.WatchedCase)).Succeeded);
             }
 
-            await Expect(page.Locator("#claim-other")).ToContainTextAsync(ReviewCaseBrowserApp.Reviewer, new() { Timeout = 5_000 });
+            await Expect(page.Locator("#claim-other")).ToContainTextAsync("reviewer 正在审核", new() { Timeout = 5_000 }); // by display name
         }
         catch
         {
@@ -143,7 +147,7 @@ public sealed class ReviewCaseBrowserTests(ReviewCaseBrowserApp browser) : IClas
             await Expect(page.Locator("#case-state")).ToHaveTextAsync("待审核");
             await Expect(page.Locator("#case-history")).ToContainTextAsync("投诉人补充了新证据");
             await Expect(page.Locator("#case-history")).ToContainTextAsync("误报"); // the old decision stays in the history
-            await Expect(page.Locator("#claim-mine")).ToBeVisibleAsync(); // open again: the manager, who may decide, took it
+            await Expect(page.Locator("#claim-free")).ToBeVisibleAsync(); // open again, for whoever starts reviewing it
         }
         catch
         {
@@ -166,9 +170,17 @@ public sealed class ReviewCaseBrowserTests(ReviewCaseBrowserApp browser) : IClas
                 await page.SetViewportSizeAsync(width, 900);
                 await page.GotoAsync($"review/cases/{browser.LayoutCase}");
                 await page.WaitForInteractiveAsync();
+                await Expect(page.Locator("#claim-take, #claim-mine").First).ToBeVisibleAsync();
+                if (await page.Locator("#claim-take").CountAsync() > 0) await page.Locator("#claim-take").ClickAsync(); // a reload keeps the claim
                 await Expect(page.Locator("#decision-form")).ToBeVisibleAsync();
+                // The reason for review first: the flags and the case's due time without scrolling.
+                foreach (var reason in new[] { "#case-flags", "#case-due" })
+                {
+                    if ((await page.Locator(reason).BoundingBoxAsync()) is not { } box || box.Y + Math.Min(box.Height, 120) > 900)
+                        problems.Add($"{culture} {width}px: {reason} is not in view without scrolling");
+                }
                 await page.Locator("#outcome-ReportedToRegulator").ClickAsync(); // the longest form: sanction, refutation, report, answer
-                await page.Locator("#with-sanction").ClickAsync();
+                if (await page.Locator("#sanction-kind").CountAsync() == 0) await page.Locator("#with-sanction").ClickAsync(); // the draft may have it on
                 await Expect(page.Locator("#report-authority")).ToBeVisibleAsync();
                 await Expect(page.Locator("#sanction-kind")).ToBeVisibleAsync();
                 await page.SaveScreenshotAsync($"review-case-{culture}-{width}.png", fullPage: true);

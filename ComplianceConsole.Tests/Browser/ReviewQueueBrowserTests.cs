@@ -1,3 +1,4 @@
+using ComplianceConsole.Tests.Infrastructure;
 using ComplianceConsole.Features.DemoData;
 using ComplianceConsole.Features.Review;
 using ComplianceConsole.Localization;
@@ -124,7 +125,7 @@ public sealed class ReviewQueueBrowserTests(ReviewQueueBrowserApp browser, ITest
 
         await row.Locator(".assign").ClickAsync();
         await page.Locator("#assign-reviewer").ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = ReviewQueueBrowserApp.First }).ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = TestApp.ShownName(ReviewQueueBrowserApp.First) }).ClickAsync(); // by display name
         await page.SaveScreenshotAsync("review-queue-assign.png");
         await page.Locator("#assign-confirm").ClickAsync();
 

@@ -72,7 +72,7 @@ public sealed class VerificationBrowserTests(VerificationBrowserApp browser) : I
             await page.Locator("#decision-confirm").ClickAsync();
             await Expect(page.Locator(".status-chip").First).ToHaveTextAsync("已核验");
             await Expect(page.Locator("#history")).ToContainTextAsync("待审核 → 已核验");
-            await Expect(page.Locator("#history")).ToContainTextAsync(Verifier);
+            await Expect(page.Locator("#history")).ToContainTextAsync(TestApp.ShownName(Verifier)); // by display name
             await Expect(page.Locator("#identifier")).ToHaveTextAsync("110105********002X"); // the reveal lasted for that view only
             await page.SaveScreenshotAsync("verification-record.png");
 

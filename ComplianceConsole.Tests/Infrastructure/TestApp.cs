@@ -96,6 +96,9 @@ public class TestApp(IReadOnlyDictionary<string, string>? settings = null, strin
         return client;
     }
 
+    /// <summary>The display name staff made by <see cref="CreateStaffAsync"/> carry: records colleagues read name them by it.</summary>
+    public static string ShownName(string email) => email.Split('@')[0];
+
     public StaffScope As(string email) => StaffScope.Create(Services, email);
 
     /// <summary>Stores a submission as the platform's API would, without going through HTTP.</summary>

@@ -67,6 +67,20 @@ public class DecisionRecordRulesTests
     }
 
     [Fact]
+    public void A_function_restriction_without_an_end_is_refused_unless_it_is_deliberately_until_lifted()
+    {
+        // The form sends no end when it could not read one: that must never become an indefinite restriction.
+        Assert.Contains("Sanction.EndsAtUtc:Review.Sanction.RestrictionNeedsEnd",
+            Problems(new(DecisionOutcome.Removed, "rumour", null) { Sanction = new(SanctionKind.FunctionRestriction, "rumour", null, null) }));
+        Assert.Empty(Problems(new(DecisionOutcome.Removed, "rumour", null) { Sanction = new(SanctionKind.FunctionRestriction, "rumour", null, null, UntilLifted: true) }));
+        Assert.Empty(Problems(new(DecisionOutcome.Removed, "rumour", null) { Sanction = new(SanctionKind.FunctionRestriction, "rumour", null, Now.AddDays(7)) }));
+        Assert.Contains("Sanction.EndsAtUtc:Review.Sanction.UntilLiftedWithEnd",
+            Problems(new(DecisionOutcome.Removed, "rumour", null) { Sanction = new(SanctionKind.FunctionRestriction, "rumour", null, Now.AddDays(7), UntilLifted: true) }));
+        Assert.Contains("Sanction.EndsAtUtc:Review.Sanction.UntilLiftedNotForKind",
+            Problems(new(DecisionOutcome.Removed, "rumour", null) { Sanction = new(SanctionKind.Suspension, "rumour", null, null, UntilLifted: true) }));
+    }
+
+    [Fact]
     public void Complaint_answers_go_to_this_cases_unanswered_complaints_once_and_not_while_escalating()
     {
         var answer = new ComplaintFeedbackRequest(7, "经核查已删除", null);

@@ -1,3 +1,4 @@
+using ComplianceConsole.Tests.Infrastructure;
 using System.Collections.Concurrent;
 using ComplianceConsole.Common.Live;
 using ComplianceConsole.Features.Audit;
@@ -143,7 +144,7 @@ public sealed class ReviewClaimsTests(ClaimsApp app) : IClassFixture<ClaimsApp>
 
         var refused = await AsReviewer(9, c => c.ClaimAsync(id));
         Assert.Equal(ClaimOutcome.HeldByOther, refused.Outcome);
-        Assert.Equal(ReviewApp.ReviewerEmail(8), refused.HolderName);
+        Assert.Equal(TestApp.ShownName(ReviewApp.ReviewerEmail(8)), refused.HolderName);
         Assert.Equal(first.HeldUntilUtc, refused.HeldUntilUtc);
         Assert.Equal(ClaimOutcome.QueueEmpty, (await AsReviewer(9, c => c.ClaimNextAsync(ReviewQueueView.All))).Outcome);
 
@@ -151,7 +152,7 @@ public sealed class ReviewClaimsTests(ClaimsApp app) : IClassFixture<ClaimsApp>
 
         var next = await AsReviewer(9, c => c.ClaimNextAsync(ReviewQueueView.All));
         Assert.Equal(id, next.CaseId);
-        Assert.Equal(ReviewApp.ReviewerEmail(9), (await app.CaseAsync(id)).ClaimedByName);
+        Assert.Equal(TestApp.ShownName(ReviewApp.ReviewerEmail(9)), (await app.CaseAsync(id)).ClaimedByName);
     }
 
     [Fact]
@@ -176,11 +177,11 @@ public sealed class ReviewClaimsTests(ClaimsApp app) : IClassFixture<ClaimsApp>
         var freed = await app.CaseAsync(abandoned);
         Assert.Null(freed.ClaimedById);
         Assert.Null(freed.ClaimExpiresAtUtc);
-        Assert.Equal(ReviewApp.ReviewerEmail(11), (await app.CaseAsync(worked)).ClaimedByName);
+        Assert.Equal(TestApp.ShownName(ReviewApp.ReviewerEmail(11)), (await app.CaseAsync(worked)).ClaimedByName);
         await using var db = await app.ContextAsync();
         var history = await db.ReviewCaseEvents.Where(e => e.ReviewCaseId == abandoned).OrderBy(e => e.Id).Select(e => new { e.Kind, e.Detail }).ToListAsync();
         Assert.Equal(ReviewCaseEventKind.ClaimExpired, history[^1].Kind);
-        Assert.Equal(ReviewApp.ReviewerEmail(10), history[^1].Detail);
+        Assert.Equal(TestApp.ShownName(ReviewApp.ReviewerEmail(10)), history[^1].Detail);
         Assert.DoesNotContain(await db.ReviewCaseEvents.Where(e => e.ReviewCaseId == worked).Select(e => e.Kind).ToListAsync(), k => k == ReviewCaseEventKind.ClaimExpired);
         Assert.True(await db.AuditEvents.AnyAsync(e => e.Action == AuditActions.ReviewClaimsExpired && e.ActorName == "system"));
         Assert.Contains(heard, m => m.CaseId == abandoned && m.ClaimedById == null);
@@ -223,14 +224,14 @@ public sealed class ReviewClaimsTests(ClaimsApp app) : IClassFixture<ClaimsApp>
         var claims = manager.Get<ReviewClaims>();
 
         var offered = await claims.ReviewersAsync();
-        Assert.Contains(offered, r => r.Name == ReviewApp.ReviewerEmail(14));
+        Assert.Contains(offered, r => r.Name == TestApp.ShownName(ReviewApp.ReviewerEmail(14)));
         Assert.Equal(offered.Select(r => r.Name).Order(StringComparer.Ordinal), offered.Select(r => r.Name));
         Assert.DoesNotContain(offered, r => r.Id == disabled.Id);
-        Assert.DoesNotContain(offered, r => r.Name == ReviewApp.Auditor);
+        Assert.DoesNotContain(offered, r => r.Name == TestApp.ShownName(ReviewApp.Auditor));
         Assert.False((await claims.AssignAsync(id, disabled.Id)).Succeeded);
 
         Assert.True((await claims.AssignAsync(id, app.Reviewers[14].Id)).Succeeded);
-        Assert.Equal(ReviewApp.ReviewerEmail(14), (await app.CaseAsync(id)).AssignedToName);
+        Assert.Equal(TestApp.ShownName(ReviewApp.ReviewerEmail(14)), (await app.CaseAsync(id)).AssignedToName);
         Assert.Equal(ClaimOutcome.QueueEmpty, (await AsReviewer(15, c => c.ClaimNextAsync(ReviewQueueView.All))).Outcome);
         Assert.Equal(id, (await AsReviewer(14, c => c.ClaimNextAsync(ReviewQueueView.All))).CaseId);
 

@@ -1,3 +1,4 @@
+using ComplianceConsole.Tests.Infrastructure;
 using System.Net.Http.Json;
 using System.Text.Json;
 using ComplianceConsole.Common;
@@ -35,13 +36,13 @@ public sealed class ReviewDecisionTests(ReviewDecisionApp app) : IClassFixture<R
         var detail = await app.DetailAsync(caseId);
         Assert.Equal(ReviewCaseState.Decided, detail.Case.State);
         Assert.Null(detail.Case.ClaimedById);
-        Assert.Equal((DecisionOutcome.Removed, "rumour", Reviewer), (detail.Decision!.Outcome, detail.Decision.ReasonCode, detail.Decision.DecidedByName));
+        Assert.Equal((DecisionOutcome.Removed, "rumour", "reviewer"), (detail.Decision!.Outcome, detail.Decision.ReasonCode, detail.Decision.DecidedByName));
         Assert.Equal([true, false], detail.Flags.Select(f => f.Feedback!.IsLate)); // the first complaint was due yesterday
         Assert.Empty(detail.UnansweredComplaints);
         Assert.Equal(SanctionKind.Suspension, Assert.Single(detail.AuthorSanctions, s => s.IsActive).Kind);
         Assert.Equal([ReviewCaseEventKind.Flagged, ReviewCaseEventKind.Flagged, ReviewCaseEventKind.Claimed, ReviewCaseEventKind.Sanctioned,
             ReviewCaseEventKind.ComplaintAnswered, ReviewCaseEventKind.ComplaintAnswered, ReviewCaseEventKind.Decided], detail.History.Select(e => e.Kind));
-        Assert.All(detail.History.Skip(2), e => Assert.Equal(Reviewer, e.ActorName));
+        Assert.All(detail.History.Skip(2), e => Assert.Equal(TestApp.ShownName(Reviewer), e.ActorName));
 
         await using var db = await app.DbAsync();
         var audited = await db.AuditEvents.Where(e => e.TargetId != null && (e.Action == AuditActions.ReviewCaseDecided || e.Action == AuditActions.SanctionImposed))
@@ -95,7 +96,7 @@ public sealed class ReviewDecisionTests(ReviewDecisionApp app) : IClassFixture<R
         Assert.Equal("Review.Decide.AlreadyEscalated", (await app.DecideAsync(Manager, caseId, escalate with { Note = "再上报" })).RefusalKey);
         Assert.True((await app.DecideAsync(Manager, caseId, final)).Succeeded);
         var decided = await app.DetailAsync(caseId);
-        Assert.Equal((ReviewCaseState.Decided, DecisionOutcome.Removed, Manager), (decided.Case.State, decided.Decision!.Outcome, decided.Decision.DecidedByName));
+        Assert.Equal((ReviewCaseState.Decided, DecisionOutcome.Removed, "manager"), (decided.Case.State, decided.Decision!.Outcome, decided.Decision.DecidedByName));
         Assert.Equal([ReviewCaseEventKind.Escalated, ReviewCaseEventKind.Claimed, ReviewCaseEventKind.Decided], decided.History.Skip(2).Select(e => e.Kind));
     }
 
@@ -119,8 +120,8 @@ public sealed class ReviewDecisionTests(ReviewDecisionApp app) : IClassFixture<R
         Assert.Equal(ReviewCaseState.Open, reopened.Case.State);
         Assert.Null(reopened.Decision);
         var step = reopened.History[^1];
-        Assert.Equal((ReviewCaseEventKind.Reopened, Manager, "投诉人补充了新证据"), (step.Kind, step.ActorName, step.Detail));
-        Assert.Contains(reopened.History, e => e.Kind == ReviewCaseEventKind.Decided && e.ActorName == Reviewer);
+        Assert.Equal((ReviewCaseEventKind.Reopened, TestApp.ShownName(Manager), "投诉人补充了新证据"), (step.Kind, step.ActorName, step.Detail));
+        Assert.Contains(reopened.History, e => e.Kind == ReviewCaseEventKind.Decided && e.ActorName == TestApp.ShownName(Reviewer));
         await using var db = await app.DbAsync();
         Assert.Equal(1, await db.Decisions.CountAsync(d => d.ReviewCaseId == caseId));
         Assert.True(await db.AuditEvents.AnyAsync(e => e.Action == AuditActions.ReviewCaseReopened && e.TargetId == caseId.ToString()));
@@ -136,7 +137,12 @@ public sealed class ReviewDecisionTests(ReviewDecisionApp app) : IClassFixture<R
         var caseId = await app.CreateCaseAsync("c-conflict", "author-conflict");
         Assert.True((await app.ClaimAsync(Reviewer, caseId)).Succeeded);
         var seen = (await app.DetailAsync(caseId)).Case.Version;
-        Assert.True((await app.ClaimAsync(Reviewer, caseId)).Succeeded); // renewed from another tab: the case moved on
+        Assert.True((await app.ClaimAsync(Reviewer, caseId)).Succeeded); // renewed from another tab: the case itself did not change
+        await using (var manager = app.App.As(Manager))
+        {
+            var reviewers = await manager.Get<ReviewClaims>().ReviewersAsync();
+            Assert.True((await manager.Get<ReviewClaims>().AssignAsync(caseId, reviewers.Single(r => r.Name == "reviewer").Id)).Succeeded); // this does
+        }
         await using var scope = app.App.As(Reviewer);
         var result = await scope.Get<ReviewDecisionService>().DecideAsync(caseId, seen, new(DecisionOutcome.NoViolation, "compliant", null));
         Assert.Equal(SaveOutcome.Conflict, result.Outcome);
@@ -144,13 +150,13 @@ public sealed class ReviewDecisionTests(ReviewDecisionApp app) : IClassFixture<R
     }
 
     [Fact]
-    public async Task A_bulk_decision_runs_as_a_job_and_skips_the_case_another_reviewer_holds()
+    public async Task A_managers_bulk_decision_runs_as_a_job_and_skips_the_case_another_reviewer_holds()
     {
         var ids = new List<long>();
         for (var i = 0; i < 3; i++) ids.Add(await app.CreateCaseAsync($"c-bulk-{i}", "author-bulk"));
         Assert.True((await app.ClaimAsync(ReviewDecisionApp.SecondReviewer, ids[1])).Succeeded);
 
-        await using var scope = app.App.As(Reviewer);
+        await using var scope = app.App.As(Manager);
         var bulk = scope.Get<ReviewBulkDecisionService>();
         Assert.Equal(new ReviewBulkCount(3, 1), await bulk.CountAsync(ids, null));
         var refused = await bulk.QueueAsync(new ReviewBulkDecisionInput(ids, null, DecisionOutcome.RumourRefuted, "rumour", null), 3);
@@ -159,16 +165,16 @@ public sealed class ReviewDecisionTests(ReviewDecisionApp app) : IClassFixture<R
 
         var (jobId, errors) = await bulk.QueueAsync(new ReviewBulkDecisionInput(ids, null, DecisionOutcome.NoViolation, "false_positive", "关键词误报"), 3);
         Assert.Empty(errors);
-        var job = await app.App.WaitForJobAsync(Reviewer, jobId!.Value);
+        var job = await app.App.WaitForJobAsync(Manager, jobId!.Value);
         Assert.Equal("Review.Bulk.Result", job.Result!.Summary.Key);
-        Assert.Equal(["2", "1", "0", "0"], job.Result.Summary.Arguments);
+        Assert.Equal(["2", "1", "0", "0", "0", "0", "0"], job.Result.Summary.Arguments);
 
         Assert.Equal([ReviewCaseState.Decided, ReviewCaseState.Open, ReviewCaseState.Decided], await Task.WhenAll(ids.Select(async id => (await app.DetailAsync(id)).Case.State)));
         var decided = await app.DetailAsync(ids[0]);
         Assert.Equal((DecisionOutcome.NoViolation, "false_positive", "关键词误报"), (decided.Decision!.Outcome, decided.Decision.ReasonCode, decided.Decision.Note));
         Assert.Equal(ReviewCaseEventKind.Decided, decided.History[^1].Kind);
         await using var db = await app.DbAsync();
-        var audit = await db.AuditEvents.SingleAsync(e => e.Action == AuditActions.ReviewBulkDecided && e.ActorName == Reviewer);
+        var audit = await db.AuditEvents.SingleAsync(e => e.Action == AuditActions.ReviewBulkDecided && e.ActorName == Manager);
         Assert.Contains($"\"skippedHeldByOthers\":[{ids[1]}]", audit.Details);
         // The decided cases' flags count as handled for their time limits; the skipped one's does not.
         Assert.Equal([true, false, true], await db.Flags.Where(f => ids.Contains(f.ReviewCaseId)).OrderBy(f => f.ReviewCaseId).Select(f => f.HandledAtUtc != null).ToListAsync());

@@ -1,3 +1,4 @@
+using ComplianceConsole.Tests.Infrastructure;
 using ComplianceConsole.Common;
 using ComplianceConsole.Data;
 using ComplianceConsole.Features.Audit;
@@ -25,7 +26,7 @@ public sealed class VerificationWorkTests(VerificationApp app) : IClassFixture<V
         Assert.Equal(SaveOutcome.Conflict, late.Outcome);
         var detail = await app.DetailAsync(id);
         Assert.Equal(VerificationStatus.Verified, detail.Record.Status);
-        Assert.Equal(VerificationApp.Verifier, detail.Record.DecidedBy);
+        Assert.Equal(TestApp.ShownName(VerificationApp.Verifier), detail.Record.DecidedBy); // colleagues read the display name
         Assert.Equal([VerificationStatus.Pending, VerificationStatus.Verified], detail.History.Select(h => h.ToStatus));
     }
 

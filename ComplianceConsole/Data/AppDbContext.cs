@@ -35,6 +35,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<Flag> Flags => Set<Flag>();
     public DbSet<ReviewCase> ReviewCases => Set<ReviewCase>();
     public DbSet<ReviewCaseEvent> ReviewCaseEvents => Set<ReviewCaseEvent>();
+    public DbSet<ReviewDraft> ReviewDrafts => Set<ReviewDraft>();
     public DbSet<Decision> Decisions => Set<Decision>();
     public DbSet<Sanction> Sanctions => Set<Sanction>();
     public DbSet<RumourRefutation> RumourRefutations => Set<RumourRefutation>();

@@ -35,5 +35,8 @@ public static class ChinaTime
 
     public static string Format(DateTime utc) => FromUtc(utc).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 
+    /// <summary>The time of day alone, for "saved at" notes on a page.</summary>
+    public static string FormatTime(DateTime utc) => FromUtc(utc).ToString("HH:mm:ss", CultureInfo.InvariantCulture);
+
     public static string Format(DateTime? utc) => utc is null ? Common.Display.Dash : Format(utc.Value);
 }

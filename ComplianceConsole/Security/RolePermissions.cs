@@ -29,7 +29,7 @@ public static class RolePermissions
         [Roles.Manager] = new HashSet<string>
         {
             JobPermissions.ReadOwn, JobPermissions.ReadAll, AuditPermissions.Read, VerificationPermissions.Read, PiiPermissions.Reveal,
-            ReviewPermissions.Read, ReviewPermissions.Decide, ReviewPermissions.Supervise, ReviewPermissions.Configure,
+            ReviewPermissions.Read, ReviewPermissions.Decide, ReviewPermissions.Supervise, ReviewPermissions.Configure, ReviewPermissions.BulkDecide,
             ExportPermissions.Create, ExportPermissions.Unmasked, ExportPermissions.Schedule, DashboardPermissions.Read,
             RegistryPermissions.Read, RegistryPermissions.Manage,
         },
@@ -62,6 +62,7 @@ public static class RolePermissions
         RegistryPermissions.Manage,
         RegistryPermissions.Read,
         RegistryPermissions.RecordConsent,
+        ReviewPermissions.BulkDecide,
         ReviewPermissions.Configure,
         ReviewPermissions.Decide,
         ReviewPermissions.Read,

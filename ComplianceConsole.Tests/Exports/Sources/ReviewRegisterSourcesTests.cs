@@ -1,3 +1,4 @@
+using ComplianceConsole.Tests.Infrastructure;
 using ComplianceConsole.Features.Exports;
 using ComplianceConsole.Features.Exports.Sources;
 using ComplianceConsole.Features.Review;
@@ -44,7 +45,7 @@ public sealed class ReviewRegisterSourcesTests(NovemberRegistersApp app) : IClas
         Assert.Equal("fake_news", a["Review.ReasonCode"]);
         Assert.Equal("6, 11", a["Review.Article"]);
         Assert.Equal("=HYPERLINK(\"x\")", a["Review.Note"]);
-        Assert.Equal(RegistersApp.Reviewer, a["Review.DecidedBy"]);
+        Assert.Equal(TestApp.ShownName(RegistersApp.Reviewer), a["Review.DecidedBy"]);
         Assert.Equal("Suspension 2026-11-03 09:00:00 – 2026-11-10 09:00:00", a["Handling.Sanctions"]);
         Assert.Equal("北京市网信办 京网信〔2026〕118号", a["Handling.RegulatorReports"]);
         Assert.Null(a["Handling.RumourRefutations"]);
@@ -79,7 +80,7 @@ public sealed class ReviewRegisterSourcesTests(NovemberRegistersApp app) : IClas
         Assert.Equal(RegistersApp.Utc(11, 10, 9), row["Sanction.EndsAt"]);
         Assert.Null(row["Sanction.LiftedAt"]);
         Assert.Equal("content-a", row["Review.ContentId"]);
-        Assert.Equal(RegistersApp.Reviewer, row["Sanction.ImposedBy"]);
+        Assert.Equal(TestApp.ShownName(RegistersApp.Reviewer), row["Sanction.ImposedBy"]);
         Assert.Equal("6, 11", row["Review.Article"]);
         Assert.Empty(await RowsAsync(Request(ExportKind.SanctionsRegister, ("sanctionKind", "Warning"))));
     }

@@ -126,10 +126,11 @@ public sealed class AppealTests(ReviewDecisionApp app) : IClassFixture<ReviewDec
             // decision in this class is theirs, so the view has nothing for them).
             Assert.Equal(ClaimOutcome.QueueEmpty, (await decider.Get<ReviewClaims>().ClaimNextAsync(ReviewQueueView.Parse("source:Appeal"))).Outcome);
         }
-        Assert.True((await app.ClaimAsync(Reviewer, caseId)).Succeeded);
+        Assert.Equal(ClaimOutcome.OwnDecisionAppealed, (await app.ClaimAsync(Reviewer, caseId)).Outcome); // nor may they take the case
         var refused = await DecideAppealAsync(Reviewer, caseId, appealId, new AppealDecisionRequest(AppealOutcome.Overturned, "misjudged", "我自己也觉得判错了"));
         Assert.Equal("Review.Appeal.OwnDecision", refused.RefusalKey);
-        var decision = await app.DecideAsync(Reviewer, caseId, new ReviewDecisionRequest(DecisionOutcome.NoViolation, "false_positive", null));
+        Assert.True((await app.ClaimAsync(SecondReviewer, caseId)).Succeeded);
+        var decision = await app.DecideAsync(SecondReviewer, caseId, new ReviewDecisionRequest(DecisionOutcome.NoViolation, "false_positive", null));
         Assert.Equal("Review.Decide.AppealOpen", decision.RefusalKey);
 
         var detail = await app.DetailAsync(caseId);
@@ -167,14 +168,14 @@ public sealed class AppealTests(ReviewDecisionApp app) : IClassFixture<ReviewDec
 
         var detail = await app.DetailAsync(caseId);
         Assert.Equal(ReviewCaseState.Decided, detail.Case.State);
-        Assert.Equal((DecisionOutcome.Removed, Reviewer), (detail.Decision!.Outcome, detail.Decision.DecidedByName));
+        Assert.Equal((DecisionOutcome.Removed, "reviewer"), (detail.Decision!.Outcome, detail.Decision.DecidedByName)); // by display name
         Assert.Equal([ReviewCaseEventKind.Decided, ReviewCaseEventKind.Flagged, ReviewCaseEventKind.Claimed, ReviewCaseEventKind.AppealDecided, ReviewCaseEventKind.SanctionLifted],
             detail.History.SkipWhile(e => e.Kind != ReviewCaseEventKind.Decided).Select(e => e.Kind));
         Assert.Equal(nameof(FlagSource.Appeal), detail.History.Single(e => e.Kind == ReviewCaseEventKind.Flagged && e.Detail == nameof(FlagSource.Appeal)).Detail);
         var lifted = Assert.Single(detail.AuthorSanctions);
         Assert.False(lifted.IsActive);
         Assert.Equal(new AppealSummary(AppealState.Decided, AppealOutcome.Overturned, lifted.LiftedAtUtc), lifted.Appeal);
-        Assert.Equal((AppealOutcome.Overturned, "用户提供了原始拍摄素材", SecondReviewer), (detail.Appeals[0].Outcome, detail.Appeals[0].Note, detail.Appeals[0].DecidedByName));
+        Assert.Equal((AppealOutcome.Overturned, "用户提供了原始拍摄素材", "reviewer2"), (detail.Appeals[0].Outcome, detail.Appeals[0].Note, detail.Appeals[0].DecidedByName));
 
         await using var db = await app.DbAsync();
         Assert.True(await db.AuditEvents.AnyAsync(e => e.Action == AuditActions.AppealDecided && e.TargetId == "pa-over" && e.Details!.Contains("Overturned")));

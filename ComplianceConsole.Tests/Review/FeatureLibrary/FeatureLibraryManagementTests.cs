@@ -52,7 +52,7 @@ public sealed class FeatureLibraryManagementTests : SetUpAppTest
 
         Assert.True((await SaveAsync(Keyword("一键换脸"))).Succeeded);
         var added = await RowAsync("一键换脸");
-        Assert.Equal(Manager, added.UpdatedByName);
+        Assert.Equal(TestApp.ShownName(Manager), added.UpdatedByName);
         var match = Assert.Single((await MatchAsync("教你一键换脸")).Matches);
         Assert.Equal((added.Id, "fraud_impersonation", 2), (match.RuleId, match.ReasonCode, match.Index));
 

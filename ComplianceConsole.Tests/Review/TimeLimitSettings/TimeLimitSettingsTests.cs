@@ -44,7 +44,7 @@ public sealed class TimeLimitSettingsTests : SetUpAppTest
         Assert.Equal(Cst(2026, 10, 6), await ComplaintDueAsync(received));
 
         var saved = (await settings.GetAsync()).Single(r => r.Source == FlagSource.UserComplaint);
-        Assert.Equal((3, false, 1, Manager), (saved.Amount, saved.IsDefault, saved.Version, saved.UpdatedByName));
+        Assert.Equal((3, false, 1, TestApp.ShownName(Manager)), (saved.Amount, saved.IsDefault, saved.Version, saved.UpdatedByName));
         Assert.Equal(1, await AuditCountAsync(AuditActions.TimeLimitsChanged));
 
         // Someone who read the default before this change gets a conflict.

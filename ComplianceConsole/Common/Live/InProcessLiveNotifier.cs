@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Globalization;
 
 namespace ComplianceConsole.Common.Live;
 
@@ -30,9 +31,26 @@ internal sealed class InProcessLiveNotifier(ILogger<InProcessLiveNotifier> logge
         }
     }
 
+    /// <summary>
+    /// The handler runs in the culture its subscriber had when it subscribed, not the publisher's: a page re-rendered
+    /// because of someone else's action stays in its own reader's language.
+    /// </summary>
     public IDisposable Subscribe<TMessage>(Action<TMessage> handler) where TMessage : notnull
     {
-        Action<object> untyped = message => handler((TMessage)message);
+        var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        Action<object> untyped = message =>
+        {
+            var (publisherCulture, publisherUiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
+            try
+            {
+                handler((TMessage)message);
+            }
+            finally
+            {
+                (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (publisherCulture, publisherUiCulture);
+            }
+        };
         _handlers.AddOrUpdate(typeof(TMessage), _ => [untyped], (_, list) => list.Add(untyped));
         return new Subscription(() => _handlers.AddOrUpdate(typeof(TMessage), _ => [], (_, list) => list.Remove(untyped)));
     }

@@ -45,7 +45,7 @@ public sealed class ApiKeyService(IDbContextFactory<AppDbContext> contextFactory
         var apiKey = new ApiKey
         {
             Name = name, Prefix = prefix, SecretHash = hash, Scopes = scopes.Order().ToList(),
-            CreatedAtUtc = clock.GetUtcNow().UtcDateTime, CreatedBy = actor.Name,
+            CreatedAtUtc = clock.GetUtcNow().UtcDateTime, CreatedBy = actor.ShownName,
         };
         db.ApiKeys.Add(apiKey);
         await audit.SaveWithAuditAsync(db, actor, AuditActions.ApiKeyCreated, "ApiKey", prefix, new { name, scopes = apiKey.Scopes }, cancellationToken);
@@ -60,7 +60,7 @@ public sealed class ApiKeyService(IDbContextFactory<AppDbContext> contextFactory
         if (apiKey is null) return SaveResult.Refused("ApiKeys.NotFound");
         if (apiKey.RevokedAtUtc is not null) return SaveResult.Saved;
         apiKey.RevokedAtUtc = clock.GetUtcNow().UtcDateTime;
-        apiKey.RevokedBy = actor.Name;
+        apiKey.RevokedBy = actor.ShownName;
         await audit.SaveWithAuditAsync(db, actor, AuditActions.ApiKeyRevoked, "ApiKey", apiKey.Prefix, new { apiKey.Name }, cancellationToken);
         return SaveResult.Saved;
     }

@@ -34,6 +34,7 @@ public static class AuditActions
     public const string FlagsSubmitted = "content.flagged";
     public const string ReviewCaseClaimed = "review.claimed";
     public const string ReviewCaseReleased = "review.released";
+    public const string ReviewCaseNoted = "review.noted";
     public const string ReviewCaseAssigned = "review.assigned";
     public const string ReviewClaimsExpired = "review.claims_expired";
     public const string ReviewCaseDecided = "review.decided";
@@ -83,7 +84,7 @@ public static class AuditActions
         StaffUnlocked, StaffTwoFactorReset, StaffPasswordLinkIssued, SettingsChanged, ChainVerified,
         VerificationSubmitted, VerificationImported, VerificationDecided, VerificationBulkDecided, PiiRevealed,
         ApiKeyCreated, ApiKeyRevoked, JobQueued, JobCancelled,
-        ContentSubmitted, FlagsSubmitted, ReviewCaseClaimed, ReviewCaseReleased, ReviewCaseAssigned, ReviewClaimsExpired, ReviewCaseDecided, ReviewBulkDecided, ReviewCaseReopened,
+        ContentSubmitted, FlagsSubmitted, ReviewCaseClaimed, ReviewCaseReleased, ReviewCaseNoted, ReviewCaseAssigned, ReviewClaimsExpired, ReviewCaseDecided, ReviewBulkDecided, ReviewCaseReopened,
         SanctionImposed, SanctionLifted, RumourRefutationRecorded, RegulatorReportRecorded, ComplaintAnswered, FeatureRuleSaved, FeatureRulesImported, TimeLimitsChanged, CalendarChanged,
         ConsentRecorded, ConsentWithdrawn, AssessmentSaved, LaunchRecorded, FilingSaved, EvidenceUploaded, EvidenceDownloaded,
         AppealReceived, AppealDecided,

@@ -47,7 +47,7 @@ public sealed class ExportService(
             Unmasked = form.Unmasked,
             UnmaskReason = form.Unmasked ? form.UnmaskReason!.Trim() : null,
             RequestedById = actor.Id ?? "",
-            RequestedByName = actor.Name,
+            RequestedByName = actor.ShownName,
             RequestedAtUtc = AuditTrail.TruncateToMicroseconds(clock.GetUtcNow().UtcDateTime),
             ScheduleId = scheduleId,
             RowsPerSheet = options.RowsPerSheet,

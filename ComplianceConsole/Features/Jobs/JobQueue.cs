@@ -73,7 +73,7 @@ public sealed class JobQueue(
     {
         var job = new JobRecord
         {
-            Kind = kind.Name, RequestedById = actor.Id, RequestedByName = actor.Name, RequestedFromIp = actor.IpAddress,
+            Kind = kind.Name, RequestedById = actor.Id, RequestedByName = actor.ShownName, RequestedFromIp = actor.IpAddress,
             OptionsJson = optionsJson, Input = input, Status = JobStatus.Queued, Total = total,
             QueuedAtUtc = clock.GetUtcNow().UtcDateTime, RerunOfId = rerunOf,
         };

@@ -72,7 +72,7 @@ public sealed class AssessmentService(IDbContextFactory<AppDbContext> contextFac
         (assessment.Subject, assessment.SubjectKind, assessment.Kind, assessment.Status, assessment.DueDate) =
             (form.Subject.Trim(), form.SubjectKind, form.Kind, form.Status, form.DueDate!.Value);
         (assessment.Findings, assessment.Remediation, assessment.Reviewer) = (Optional(form.Findings), Optional(form.Remediation), Optional(form.Reviewer));
-        (assessment.UpdatedAtUtc, assessment.UpdatedByName) = (now, actor.Name);
+        (assessment.UpdatedAtUtc, assessment.UpdatedByName) = (now, actor.ShownName);
         assessment.Version++;
         try
         {
@@ -117,7 +117,7 @@ public sealed class AssessmentService(IDbContextFactory<AppDbContext> contextFac
         var launch = new FunctionLaunch
         {
             Name = form.Name.Trim(), Description = Optional(form.Description), AssessmentId = form.AssessmentId!.Value, LaunchDate = form.LaunchDate!.Value,
-            RecordedAtUtc = clock.GetUtcNow().UtcDateTime, RecordedByName = actor.Name,
+            RecordedAtUtc = clock.GetUtcNow().UtcDateTime, RecordedByName = actor.ShownName,
         };
         db.FunctionLaunches.Add(launch);
         await RegistryWrites.SaveNewWithAuditAsync(db, audit, actor, AuditActions.LaunchRecorded, "FunctionLaunch", () => launch.Id,

@@ -45,7 +45,7 @@ public sealed class ConsentService(IDbContextFactory<AppDbContext> contextFactor
             DepictedPersonNameCipher = pii.Encrypt(VerificationRules.NormalizeName(submission.DepictedPersonName)),
             Edits = submission.Edits!.Value, Scope = VerificationRules.NormalizeText(submission.Scope), ValidFromUtc = submission.ValidFromUtc!.Value,
             ValidUntilUtc = submission.ValidUntilUtc, Method = submission.Method!.Value,
-            RecordedAtUtc = clock.GetUtcNow().UtcDateTime, RecordedByName = actor.Name,
+            RecordedAtUtc = clock.GetUtcNow().UtcDateTime, RecordedByName = actor.ShownName,
         };
         db.BiometricConsents.Add(consent);
         await audit.SaveWithAuditAsync(db, actor, AuditActions.ConsentRecorded, "BiometricConsent", externalId,

@@ -68,7 +68,7 @@ public sealed class EvidenceService(IDbContextFactory<AppDbContext> contextFacto
         {
             Owner = owner, OwnerId = ownerId, FileName = name, ContentType = contentType, SizeBytes = bytes.Length,
             Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)), StoredName = $"{Guid.NewGuid():N}.bin",
-            UploadedAtUtc = clock.GetUtcNow().UtcDateTime, UploadedByName = actor.Name,
+            UploadedAtUtc = clock.GetUtcNow().UtcDateTime, UploadedByName = actor.ShownName,
         };
         var path = Path.Combine(Folder, stored.StoredName);
         await files.WriteAsync(path, bytes, cancellationToken);

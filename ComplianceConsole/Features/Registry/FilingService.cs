@@ -61,7 +61,7 @@ public sealed class FilingService(IDbContextFactory<AppDbContext> contextFactory
         }
         (filing.FilingNumber, filing.AlgorithmName, filing.Role, filing.FiledOn, filing.Status, filing.DisplayedAt) =
             (number, form.AlgorithmName.Trim(), form.Role, form.FiledOn!.Value, form.Status, form.DisplayedAt.Trim());
-        (filing.UpdatedAtUtc, filing.UpdatedByName) = (now, actor.Name);
+        (filing.UpdatedAtUtc, filing.UpdatedByName) = (now, actor.ShownName);
         filing.Version++;
         try
         {
@@ -69,7 +69,7 @@ public sealed class FilingService(IDbContextFactory<AppDbContext> contextFactory
             await db.SaveChangesAsync(cancellationToken);
             db.AlgorithmFilingChanges.Add(new AlgorithmFilingChange
             {
-                AlgorithmFilingId = filing.Id, AtUtc = now, ByName = actor.Name, FilingNumber = filing.FilingNumber, AlgorithmName = filing.AlgorithmName,
+                AlgorithmFilingId = filing.Id, AtUtc = now, ByName = actor.ShownName, FilingNumber = filing.FilingNumber, AlgorithmName = filing.AlgorithmName,
                 Status = filing.Status, DisplayedAt = filing.DisplayedAt,
             });
             await SyncSettingsAsync(db, cancellationToken);

@@ -70,7 +70,7 @@ public sealed class LegalHoldService(IDbContextFactory<AppDbContext> contextFact
         var hold = new LegalHold
         {
             Target = form.Target, TargetId = targetId.Value, TargetLabel = reference, Reason = form.Reason!.Trim(),
-            PlacedAtUtc = clock.GetUtcNow().UtcDateTime, PlacedByName = actor.Name, Version = 1,
+            PlacedAtUtc = clock.GetUtcNow().UtcDateTime, PlacedByName = actor.ShownName, Version = 1,
         };
         db.LegalHolds.Add(hold);
         await RegistryWrites.SaveNewWithAuditAsync(db, audit, actor, AuditActions.LegalHoldPlaced, "LegalHold", () => hold.Id,
@@ -89,7 +89,7 @@ public sealed class LegalHoldService(IDbContextFactory<AppDbContext> contextFact
         var hold = await db.LegalHolds.SingleOrDefaultAsync(h => h.Id == id, cancellationToken);
         if (hold is null || hold.Version != version || hold.LiftedAtUtc is not null) return SaveResult.Conflict;
         hold.LiftedAtUtc = clock.GetUtcNow().UtcDateTime;
-        hold.LiftedByName = actor.Name;
+        hold.LiftedByName = actor.ShownName;
         hold.LiftReason = reason!.Trim();
         hold.Version++;
         try

@@ -55,7 +55,7 @@ public sealed class RetentionRuleService(IDbContextFactory<AppDbContext> context
         }
         rule.Days = form.Days;
         rule.UpdatedAtUtc = clock.GetUtcNow().UtcDateTime;
-        rule.UpdatedByName = actor.Name;
+        rule.UpdatedByName = actor.ShownName;
         rule.Version++;
         try
         {

@@ -14,7 +14,7 @@ public static class ReviewCaseHistory
             Kind = kind,
             AtUtc = clock.GetUtcNow().UtcDateTime,
             ActorId = actor.Id,
-            ActorName = actor.Name,
+            ActorName = actor.ShownName,
             Detail = detail,
         };
         db.ReviewCaseEvents.Add(entry);

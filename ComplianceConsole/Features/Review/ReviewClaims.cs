@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 
 namespace ComplianceConsole.Features.Review;
 
-public enum ClaimOutcome { Claimed, QueueEmpty, HeldByOther, AssignedToOther, NotOpen, NotFound }
+public enum ClaimOutcome { Claimed, QueueEmpty, HeldByOther, AssignedToOther, NotOpen, NotFound, OwnDecisionAppealed }
 
 /// <summary>What a claim attempt came to; when another reviewer holds the case, who and until when.</summary>
 public sealed record ClaimResult(ClaimOutcome Outcome, long? CaseId = null, string? HolderName = null, DateTime? HeldUntilUtc = null)
@@ -17,9 +17,11 @@ public sealed record ClaimResult(ClaimOutcome Outcome, long? CaseId = null, stri
 }
 
 /// <summary>
-/// Who works which case. A claim is a lease: it lasts <see cref="ReviewOptions.ClaimMinutes"/> and each action renews it;
-/// an expired claim counts as no claim. Taking a case is one conditional UPDATE, so of any number of simultaneous claims
-/// of one case exactly one changes the row, on one instance or several.
+/// Who works which case. A claim is a lease: it lasts <see cref="ReviewOptions.ClaimMinutes"/>, the open case page keeps it
+/// alive while its holder works (<see cref="RenewAsync"/>), and an expired claim counts as no claim. Taking a case is one
+/// conditional UPDATE, so of any number of simultaneous claims of one case exactly one changes the row, on one instance or
+/// several. Claims do not move the case's <see cref="ReviewCase.Version"/>: that guards what the case says, so a decision
+/// typed during a long claim still meets a conflict when someone else changed the case meanwhile.
 /// </summary>
 public sealed class ReviewClaims(IDbContextFactory<AppDbContext> contextFactory, PermissionGuard guard, AuditTrail audit,
     TimeProvider clock, IOptions<ReviewOptions> options, ILiveNotifier live)
@@ -85,6 +87,22 @@ public sealed class ReviewClaims(IDbContextFactory<AppDbContext> contextFactory,
         return await TryClaimAsync(caseId, actor, await guard.HasAsync(ReviewPermissions.Supervise), clock.GetUtcNow().UtcDateTime, cancellationToken);
     }
 
+    /// <summary>
+    /// Extends my claim by a whole lease from now, while it still holds: the open case page calls it while its holder works.
+    /// A heartbeat of a claim already recorded, so it adds no history line and no audit event; a lapsed claim is not revived
+    /// (taking the case again is a claim of its own, recorded as one).
+    /// </summary>
+    public async Task<DateTime?> RenewAsync(long caseId, CancellationToken cancellationToken = default)
+    {
+        var actor = await guard.DemandActorAsync(ReviewPermissions.Read);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var until = now + Lease;
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var renewed = await db.ReviewCases.Where(c => c.Id == caseId && c.ClaimedById == actor.Id && c.ClaimExpiresAtUtc > now && c.State != ReviewCaseState.Decided)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.ClaimExpiresAtUtc, until), cancellationToken);
+        return renewed == 0 ? null : until;
+    }
+
     /// <summary>Gives a case I hold back to the queue.</summary>
     public async Task<bool> ReleaseAsync(long caseId, CancellationToken cancellationToken = default)
     {
@@ -93,8 +111,7 @@ public sealed class ReviewClaims(IDbContextFactory<AppDbContext> contextFactory,
         await using var appender = await audit.ExclusiveAsync(db, cancellationToken);
         var released = await db.ReviewCases.Where(c => c.Id == caseId && c.ClaimedById == actor.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.ClaimedById, (string?)null).SetProperty(c => c.ClaimedByName, (string?)null)
-                .SetProperty(c => c.ClaimedAtUtc, (DateTime?)null).SetProperty(c => c.ClaimExpiresAtUtc, (DateTime?)null)
-                .SetProperty(c => c.Version, c => c.Version + 1), cancellationToken);
+                .SetProperty(c => c.ClaimedAtUtc, (DateTime?)null).SetProperty(c => c.ClaimExpiresAtUtc, (DateTime?)null), cancellationToken);
         if (released == 0) return false;
         ReviewCaseHistory.Add(db, caseId, ReviewCaseEventKind.Released, actor, clock);
         await appender.SaveWithAuditAsync(db, actor, AuditActions.ReviewCaseReleased, nameof(ReviewCase), caseId.ToString(), null, cancellationToken);
@@ -135,7 +152,7 @@ public sealed class ReviewClaims(IDbContextFactory<AppDbContext> contextFactory,
                                join userRole in db.UserRoles on user.Id equals userRole.UserId
                                join role in db.Roles on userRole.RoleId equals role.Id
                                where roles.Contains(role.Name!) && !user.IsDisabled
-                               select new StaffChoice(user.Id, user.UserName!))
+                               select new StaffChoice(user.Id, user.DisplayName == "" ? user.UserName! : user.DisplayName))
             .Distinct().ToListAsync(cancellationToken);
         // Ordered after removing those with several roles: SQL's DISTINCT keeps no order.
         return reviewers.OrderBy(r => r.Name, StringComparer.Ordinal).ToList();
@@ -157,8 +174,7 @@ public sealed class ReviewClaims(IDbContextFactory<AppDbContext> contextFactory,
             // Case by case, still held by the same person and still expired: a claim renewed or retaken since the read stays.
             var cleared = await db.ReviewCases.Where(c => c.Id == e.Id && c.ClaimedById == e.ClaimedById && c.ClaimExpiresAtUtc <= now)
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.ClaimedById, (string?)null).SetProperty(c => c.ClaimedByName, (string?)null)
-                    .SetProperty(c => c.ClaimedAtUtc, (DateTime?)null).SetProperty(c => c.ClaimExpiresAtUtc, (DateTime?)null)
-                    .SetProperty(c => c.Version, c => c.Version + 1), cancellationToken);
+                    .SetProperty(c => c.ClaimedAtUtc, (DateTime?)null).SetProperty(c => c.ClaimExpiresAtUtc, (DateTime?)null), cancellationToken);
             if (cleared == 0) continue;
             ReviewCaseHistory.Add(db, e.Id, ReviewCaseEventKind.ClaimExpired, AuditActor.System, clock, e.ClaimedByName);
             ended.Add(e.Id);
@@ -180,19 +196,22 @@ public sealed class ReviewClaims(IDbContextFactory<AppDbContext> contextFactory,
         var taken = await db.ReviewCases
             .Where(c => c.Id == caseId && (c.State == ReviewCaseState.Open || (supervisor && c.State == ReviewCaseState.Escalated))
                 && (c.ClaimedById == null || c.ClaimExpiresAtUtc <= now || c.ClaimedById == actor.Id)
-                && (c.AssignedToId == null || c.AssignedToId == actor.Id || supervisor))
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.ClaimedById, actor.Id).SetProperty(c => c.ClaimedByName, actor.Name)
-                .SetProperty(c => c.ClaimedAtUtc, now).SetProperty(c => c.ClaimExpiresAtUtc, until)
-                .SetProperty(c => c.Version, c => c.Version + 1), cancellationToken);
+                && (c.AssignedToId == null || c.AssignedToId == actor.Id || supervisor)
+                && !db.Appeals.Any(a => a.ReviewCaseId == c.Id && a.State == AppealState.Open
+                    && db.Decisions.Any(d => d.Id == a.DecisionId && d.DecidedById == actor.Id)))
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.ClaimedById, actor.Id).SetProperty(c => c.ClaimedByName, actor.ShownName)
+                .SetProperty(c => c.ClaimedAtUtc, now).SetProperty(c => c.ClaimExpiresAtUtc, until), cancellationToken);
         if (taken == 0)
         {
             var held = await db.ReviewCases.AsNoTracking().Where(c => c.Id == caseId)
                 .Select(c => new { c.State, c.ClaimedByName, c.ClaimExpiresAtUtc, c.AssignedToName }).FirstOrDefaultAsync(cancellationToken);
+            var ownDecisionAppealed = held is not null && await OwnDecisionAppealedAsync(db, caseId, actor.Id, cancellationToken);
             return held switch
             {
                 null => new ClaimResult(ClaimOutcome.NotFound, caseId),
                 { State: ReviewCaseState.Decided } => new ClaimResult(ClaimOutcome.NotOpen, caseId),
                 { State: ReviewCaseState.Escalated } when !supervisor => new ClaimResult(ClaimOutcome.NotOpen, caseId),
+                _ when ownDecisionAppealed => new ClaimResult(ClaimOutcome.OwnDecisionAppealed, caseId),
                 // A lease that ran out is no hold: the assignment to someone else is what refused the claim.
                 { ClaimedByName: not null } when held.ClaimExpiresAtUtc > now => new ClaimResult(ClaimOutcome.HeldByOther, caseId, held.ClaimedByName, held.ClaimExpiresAtUtc),
                 _ => new ClaimResult(ClaimOutcome.AssignedToOther, caseId, held.AssignedToName),
@@ -202,8 +221,12 @@ public sealed class ReviewClaims(IDbContextFactory<AppDbContext> contextFactory,
         await appender.SaveWithAuditAsync(db, actor, AuditActions.ReviewCaseClaimed, nameof(ReviewCase), caseId.ToString(), null, cancellationToken);
         await appender.CommitAsync(cancellationToken);
         live.Publish(new ReviewCaseChanged(caseId, ReviewCaseState.Open, actor.Id));
-        return new ClaimResult(ClaimOutcome.Claimed, caseId, actor.Name, until);
+        return new ClaimResult(ClaimOutcome.Claimed, caseId, actor.ShownName, until);
     }
+
+    private static Task<bool> OwnDecisionAppealedAsync(AppDbContext db, long caseId, string? actorId, CancellationToken cancellationToken) =>
+        db.Appeals.AnyAsync(a => a.ReviewCaseId == caseId && a.State == AppealState.Open
+            && db.Decisions.Any(d => d.Id == a.DecisionId && d.DecidedById == actorId), cancellationToken);
 
     // Escalated cases wait for a Manager: only those who supervise may take them.
     private Task<AuditActor> DemandForAsync(ReviewCaseState state) =>

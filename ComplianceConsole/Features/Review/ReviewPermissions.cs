@@ -8,6 +8,12 @@ public static class ReviewPermissions
     /// <summary>Claim cases and decide them, with the sanctions and records a decision carries.</summary>
     public const string Decide = "Review.Decide";
 
+    /// <summary>
+    /// Decide many cases at once (a selection, or every open case matching a filter), as a job. Managers by default: a bulk decision
+    /// closes cases nobody opened, so it is a supervisor's act.
+    /// </summary>
+    public const string BulkDecide = "Review.BulkDecide";
+
     /// <summary>Assign a case to a named reviewer; decide escalated cases; reopen a decision.</summary>
     public const string Supervise = "Review.Supervise";
 

@@ -9,6 +9,8 @@ public static class ReviewServiceCollectionExtensions
         services.AddOptions<ReviewOptions>().BindConfiguration(ReviewOptions.Section);
         services.AddSingleton<FeatureLibrary>();
         services.AddScoped<ReviewClaims>();
+        services.AddScoped<ReviewDraftService>();
+        services.AddScoped<CaseNotesService>();
         services.AddReviewDecisions();
         services.AddAppeals();
         services.AddFeatureLibraryManagement();

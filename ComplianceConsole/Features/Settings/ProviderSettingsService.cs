@@ -57,7 +57,7 @@ public sealed class ProviderSettingsService(IDbContextFactory<AppDbContext> cont
         settings.RequireTwoFactor = form.RequireTwoFactor;
         settings.Version++;
         settings.UpdatedAtUtc = DateTime.UtcNow;
-        settings.UpdatedBy = actor.Name;
+        settings.UpdatedBy = actor.ShownName;
         try
         {
             await audit.SaveWithAuditAsync(db, actor, AuditActions.SettingsChanged, "ProviderSettings", settings.Id.ToString(),

@@ -35,7 +35,7 @@ public sealed class VerificationDecisionService(
         var record = await db.VerificationRecords.SingleOrDefaultAsync(r => r.Id == recordId, cancellationToken);
         if (record is null) return SaveResult.Refused("Verification.NotFound");
         if (record.Version != expectedVersion) return SaveResult.Conflict;
-        if (!Apply(db, record, decision, actor.Name)) return SaveResult.Refused("Verification.NotAllowedFromStatus");
+        if (!Apply(db, record, decision, actor.ShownName)) return SaveResult.Refused("Verification.NotAllowedFromStatus");
 
         await DuplicateIdentities.RefreshAsync(db, [record.IdentifierHash], cancellationToken);
         await Webhooks.PlatformEvents.VerificationDecidedAsync(db, [record], cancellationToken);
@@ -86,7 +86,7 @@ public sealed class VerificationDecisionService(
             {
                 await using var db = await contextFactory.CreateDbContextAsync(CancellationToken.None);
                 var records = await db.VerificationRecords.Where(r => ids.Contains(r.Id)).ToListAsync(CancellationToken.None);
-                var applied = records.Where(r => Apply(db, r, decision, actor.Name)).ToList();
+                var applied = records.Where(r => Apply(db, r, decision, actor.ShownName)).ToList();
                 notApplicable += records.Count - applied.Count;
                 await DuplicateIdentities.RefreshAsync(db, applied.Select(r => r.IdentifierHash).Distinct().ToList(), CancellationToken.None);
                 await Webhooks.PlatformEvents.VerificationDecidedAsync(db, applied, CancellationToken.None);

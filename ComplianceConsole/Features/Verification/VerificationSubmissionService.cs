@@ -112,7 +112,7 @@ public sealed class VerificationSubmissionService(IDbContextFactory<AppDbContext
                     Status = VerificationStatus.Pending, SubmittedAtUtc = v.Item.SubmittedAtUtc?.ToUniversalTime() ?? now, SubmissionKey = v.Key,
                     // A new record is pending, so it changes no other record's flag; it is a duplicate if another user holds the identity verified.
                     IsDuplicate = verifiedHolders[v.Hash].Any(holder => holder != userId),
-                    History = [new VerificationHistoryEntry { AtUtc = now, Actor = actor.Name, ToStatus = VerificationStatus.Pending }],
+                    History = [new VerificationHistoryEntry { AtUtc = now, Actor = actor.ShownName, ToStatus = VerificationStatus.Pending }],
                 }, cancellationToken);
                 createdIds[v.Key] = id;
             }

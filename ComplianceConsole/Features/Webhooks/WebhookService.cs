@@ -41,7 +41,7 @@ public sealed class WebhookService(IDbContextFactory<AppDbContext> contextFactor
         var endpoint = new WebhookEndpoint
         {
             Name = form.Name!.Trim(), Url = form.Url!.Trim(), EventTypes = [.. form.EventTypes.Order()], EncryptedSecret = protector.Encrypt(secret),
-            CreatedByName = actor.Name, CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+            CreatedByName = actor.ShownName, CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
             // Events from now on: the platform was not listening to earlier ones.
             FannedOutThroughEventId = await db.PlatformEventOutbox.MaxAsync(e => (long?)e.Id, cancellationToken) ?? 0,
         };
@@ -111,7 +111,7 @@ public sealed class WebhookService(IDbContextFactory<AppDbContext> contextFactor
         var endpoint = await db.WebhookEndpoints.AsNoTracking().Where(e => e.Id == id).Select(e => new { e.Name, e.Enabled }).SingleOrDefaultAsync(cancellationToken);
         if (endpoint is null) return SaveResult.Refused("Webhooks.NotFound");
         if (!endpoint.Enabled) return SaveResult.Refused("Webhooks.Test.Disabled");
-        var evt = PlatformEvents.Add(db, PlatformEventTypes.Test, null, new { endpointId = id, sentBy = actor.Name, sentAt = now }, now, endpointId: id);
+        var evt = PlatformEvents.Add(db, PlatformEventTypes.Test, null, new { endpointId = id, sentBy = actor.ShownName, sentAt = now }, now, endpointId: id);
         await audit.SaveWithAuditAsync(db, actor, AuditActions.WebhookTestSent, nameof(WebhookEndpoint), id.ToString(),
             new { endpoint.Name, eventId = evt.EventId }, cancellationToken);
         return SaveResult.Saved;

@@ -1621,6 +1621,37 @@ namespace ComplianceConsole.Data.Migrations.PostgreSql
                     b.ToTable("ReviewCaseEvents");
                 });
 
+            modelBuilder.Entity("ComplianceConsole.Features.Review.ReviewDraft", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<byte[]>("ContentCipher")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<long>("ReviewCaseId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("SavedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("StaffId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewCaseId", "StaffId")
+                        .IsUnique();
+
+                    b.ToTable("ReviewDrafts");
+                });
+
             modelBuilder.Entity("ComplianceConsole.Features.Review.RumourRefutation", b =>
                 {
                     b.Property<long>("Id")
@@ -2532,6 +2563,15 @@ namespace ComplianceConsole.Data.Migrations.PostgreSql
                         .WithMany()
                         .HasForeignKey("ReviewCaseId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ComplianceConsole.Features.Review.ReviewDraft", b =>
+                {
+                    b.HasOne("ComplianceConsole.Features.Review.ReviewCase", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewCaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

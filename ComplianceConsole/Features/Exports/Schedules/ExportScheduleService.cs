@@ -46,7 +46,7 @@ public sealed class ExportScheduleService(
         {
             Kind = form.Kind!.Value, Period = form.Period, MinuteOfDayCst = minute,
             FiltersJson = JsonSerializer.Serialize(new SortedDictionary<string, string>(form.Filters, StringComparer.Ordinal)),
-            OwnerId = actor.Id ?? "", OwnerName = actor.Name, CreatedAtUtc = now, NextRunAtUtc = ExportPeriods.NextRun(form.Period, minute, now),
+            OwnerId = actor.Id ?? "", OwnerName = actor.ShownName, CreatedAtUtc = now, NextRunAtUtc = ExportPeriods.NextRun(form.Period, minute, now),
         };
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         db.ExportSchedules.Add(schedule);

@@ -36,6 +36,7 @@ public sealed class AppealDecisionService(IDbContextFactory<AppDbContext> contex
         var othersOpen = await db.Appeals.AnyAsync(a => a.ReviewCaseId == reviewCase.Id && a.Id != appeal.Id && a.State == AppealState.Open, cancellationToken);
         WithoutAppeal(reviewCase, othersOpen);
         reviewCase.Version++;
+        await ReviewDraftService.RemoveAllAsync(db, reviewCase.Id, cancellationToken);
         try
         {
             await appender.SaveWithAuditAsync(db, actor, AuditActions.AppealDecided, nameof(Appeal), appeal.PlatformAppealId, new
@@ -64,7 +65,7 @@ public sealed class AppealDecisionService(IDbContextFactory<AppDbContext> contex
         appeal.ReasonCode = request.ReasonCode;
         appeal.Note = request.Note!.Trim();
         appeal.DecidedById = actor.Id;
-        appeal.DecidedByName = actor.Name;
+        appeal.DecidedByName = actor.ShownName;
         appeal.DecidedAtUtc = now;
         ReviewCaseHistory.Add(db, appeal.ReviewCaseId, ReviewCaseEventKind.AppealDecided, actor, clock, ReviewEventDetails.AppealDecided(request.Outcome, request.ReasonCode!));
         var ids = await db.PlatformUsers.Where(u => u.Id == appeal.PlatformUserId)
@@ -79,7 +80,7 @@ public sealed class AppealDecisionService(IDbContextFactory<AppDbContext> contex
         foreach (var sanction in inForce)
         {
             sanction.LiftedAtUtc = now;
-            sanction.LiftedByName = actor.Name;
+            sanction.LiftedByName = actor.ShownName;
             sanction.LiftReason = ReviewEventDetails.LiftedOnAppeal(appeal.PlatformAppealId, appeal.Note);
             ReviewCaseHistory.Add(db, appeal.ReviewCaseId, ReviewCaseEventKind.SanctionLifted, actor, clock, ReviewEventDetails.Sanctioned(sanction.Kind));
             await PlatformEvents.SanctionLiftedAsync(db, sanction.Id, now, cancellationToken, appeal.PlatformAppealId);

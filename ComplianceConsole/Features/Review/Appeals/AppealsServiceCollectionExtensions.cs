@@ -9,6 +9,8 @@ public static class AppealsServiceCollectionExtensions
         services.AddScoped<AppealDecisionService>();
         services.AddScoped<AppealStatistics>();
         services.AddScoped<Dashboard.IDashboardSection, AppealsDashboardSection>();
+        services.AddScoped<ReviewerStatistics>();
+        services.AddScoped<Dashboard.IDashboardSection, ReviewersDashboardSection>();
         return services;
     }
 }

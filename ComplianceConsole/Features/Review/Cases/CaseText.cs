@@ -10,6 +10,11 @@ public static class CaseText
     public static string Reason(IStringLocalizer<SharedResource> l, string? code) =>
         ReviewReasonCodes.Find(code) is { } reason ? l["Review.ReasonWithArticle", l[reason.NameKey], reason.Article] : code ?? Common.Display.Dash;
 
+    /// <summary>A flag's reason in words: a label check's finding, a reason of the taxonomy, or (from the platform) the code as sent.</summary>
+    public static string FlagReason(IStringLocalizer<SharedResource> l, string code) =>
+        LabelCheckCodes.All.Contains(code) ? l[LabelCheckCodes.NameKey(code)]
+        : ReviewReasonCodes.Find(code) is { } reason ? l[reason.NameKey] : code;
+
     public static string AppealReason(IStringLocalizer<SharedResource> l, string? code) =>
         Review.AppealReasons.Find(code) is { } reason ? l[reason.NameKey] : code ?? Common.Display.Dash;
 

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+using ComplianceConsole.Common;
 using ComplianceConsole.Localization;
 
 namespace ComplianceConsole.Features.Review;
@@ -14,6 +16,9 @@ public sealed class DecisionForm
     public string? SanctionReasonCode { get; set; }
     public DateTime? SanctionEndsAt { get; set; }
 
+    /// <summary>A function restriction deliberately without an end (the reviewer ticked it); an empty end alone is refused.</summary>
+    public bool SanctionUntilLifted { get; set; }
+
     public bool WithRefutation { get; set; }
     public string? FalseClaim { get; set; }
     public string? RefutingStatement { get; set; }
@@ -26,16 +31,26 @@ public sealed class DecisionForm
     public string? Reference { get; set; }
 
     /// <summary>One answer per unanswered complaint, by flag id; an empty answer is not sent.</summary>
+    [JsonObjectCreationHandling(JsonObjectCreationHandling.Populate)]
     public Dictionary<long, FeedbackForm> Feedback { get; } = [];
+
+    /// <summary>Nothing chosen or typed yet: no draft to keep.</summary>
+    [JsonIgnore]
+    public bool IsEmpty => Outcome is null && string.IsNullOrEmpty(ReasonCode) && string.IsNullOrWhiteSpace(Note)
+        && Feedback.Values.All(f => string.IsNullOrWhiteSpace(f.Answer) && f.AnsweredAt is null);
+    /// <summary>The time fields whose text cannot be read: while any can't, nothing is sent (each field says why).</summary>
+    [JsonIgnore]
+    public UnreadableFields Unreadable { get; } = new();
 
     public ReviewDecisionRequest? ToRequest()
     {
-        if (Outcome is not { } outcome) return null;
+        if (Outcome is not { } outcome || Unreadable.Any) return null;
         bool Shown(RecordNeed need, bool chosen) => need == RecordNeed.Required || (need == RecordNeed.Optional && chosen);
         return new ReviewDecisionRequest(outcome, ReasonCode, Note)
         {
             Sanction = Shown(DecisionRecordRules.Sanction(outcome), WithSanction)
-                ? new SanctionRequest(SanctionKind, SanctionReasonCode ?? (ReviewReasonCodes.Find(ReasonCode)?.IsViolation == true ? ReasonCode : null), null, Utc(SanctionEndsAt))
+                ? new SanctionRequest(SanctionKind, SanctionReasonCode ?? (ReviewReasonCodes.Find(ReasonCode)?.IsViolation == true ? ReasonCode : null), null, Utc(SanctionEndsAt),
+                    UntilLifted: SanctionKind == SanctionKind.FunctionRestriction && SanctionUntilLifted)
                 : null,
             Refutation = Shown(DecisionRecordRules.Refutation(outcome), WithRefutation)
                 ? new RumourRefutationRequest(FalseClaim, RefutingStatement, PublishedWhere, Utc(PublishedAt))

@@ -5,7 +5,8 @@ namespace ComplianceConsole.Features.Review;
 /// <summary>Everything the case page shows: the case, its content, flags, the author's history and the case history.</summary>
 public sealed record ReviewCaseDetail(CaseHeader Case, CaseContent Content, CaseAuthor Author, IReadOnlyList<CaseFlag> Flags,
     CaseDecision? Decision, IReadOnlyList<CaseRecord> Records, IReadOnlyList<AuthorDecision> AuthorDecisions,
-    IReadOnlyList<SanctionRow> AuthorSanctions, IReadOnlyList<CaseEventRow> History, IReadOnlyList<CaseAppeal> Appeals)
+    IReadOnlyList<SanctionRow> AuthorSanctions, IReadOnlyList<CaseEventRow> History, IReadOnlyList<CaseAppeal> Appeals,
+    IReadOnlyList<CaseDecision> EarlierDecisions)
 {
     /// <summary>The appeal waiting for a decision: while there is one, the case's own decision waits for it.</summary>
     public CaseAppeal? OpenAppeal => Appeals.FirstOrDefault(a => a.State == AppealState.Open);

@@ -51,6 +51,11 @@ public sealed class ReviewCaseQueryService(IDbContextFactory<AppDbContext> conte
                 .Select(d => new CaseDecision(d.Outcome, d.ReasonCode, d.Note, d.DecidedByName, d.DecidedAtUtc)).SingleAsync(cancellationToken)
             : null;
 
+        // Escalations and decisions before a reopen: what the Manager deciding now must read, newest first.
+        var earlier = await db.Decisions.AsNoTracking().Where(d => d.ReviewCaseId == caseId && d.Id != header.DecisionId)
+            .OrderByDescending(d => d.DecidedAtUtc).ThenByDescending(d => d.Id)
+            .Select(d => new CaseDecision(d.Outcome, d.ReasonCode, d.Note, d.DecidedByName, d.DecidedAtUtc)).ToListAsync(cancellationToken);
+
         var refutations = await db.RumourRefutations.AsNoTracking().Where(r => r.ReviewCaseId == caseId)
             .Select(r => new CaseRecord(ReviewCaseEventKind.RumourRefuted, r.FalseClaim, r.RefutingStatement + " — " + r.PublishedWhere, r.PublishedAtUtc, r.RecordedByName))
             .ToListAsync(cancellationToken);
@@ -79,7 +84,7 @@ public sealed class ReviewCaseQueryService(IDbContextFactory<AppDbContext> conte
             .ToListAsync(cancellationToken);
 
         return new ReviewCaseDetail(header.Case, header.Content, author, flags, decision, [.. refutations, .. reports], authorDecisions,
-            await SanctionsOfAsync(db, authorId, cancellationToken), history, appeals);
+            await SanctionsOfAsync(db, authorId, cancellationToken), history, appeals, earlier);
     }
 
     /// <summary>The case's version as it stands (a claim renewed a moment ago moved it).</summary>

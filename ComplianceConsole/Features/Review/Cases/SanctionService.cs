@@ -33,7 +33,7 @@ public sealed class SanctionService(IDbContextFactory<AppDbContext> contextFacto
         if (sanction is null) return SaveResult.Refused("Review.Sanction.NotFound");
         // One conditional update: of two Managers lifting at once, the second finds it lifted and is told so.
         var lifted = await db.Sanctions.Where(s => s.Id == sanctionId && s.LiftedAtUtc == null && (s.EndsAtUtc == null || s.EndsAtUtc > now))
-            .ExecuteUpdateAsync(u => u.SetProperty(s => s.LiftedAtUtc, now).SetProperty(s => s.LiftedByName, actor.Name)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.LiftedAtUtc, now).SetProperty(s => s.LiftedByName, actor.ShownName)
                 .SetProperty(s => s.LiftReason, why), cancellationToken);
         if (lifted == 0) return SaveResult.Refused("Review.Sanction.NotInForce");
         await Webhooks.PlatformEvents.SanctionLiftedAsync(db, sanctionId, now, cancellationToken);

@@ -85,6 +85,11 @@ public static class DecisionRecordRules
         if (ReviewReasonCodes.Find(sanction.ReasonCode) is not { IsViolation: true }) errors.Add(new("Sanction.ReasonCode", "Review.Sanction.ReasonRequired"));
         var start = sanction.StartsAtUtc ?? nowUtc;
         if (sanction.Kind == SanctionKind.Suspension && sanction.EndsAtUtc is null) errors.Add(new("Sanction.EndsAtUtc", "Review.Sanction.SuspensionNeedsEnd"));
+        // A restriction's missing end is no end only when asked for: an end the form could not read must not become "indefinite".
+        if (sanction.Kind == SanctionKind.FunctionRestriction && sanction.EndsAtUtc is null && !sanction.UntilLifted)
+            errors.Add(new("Sanction.EndsAtUtc", "Review.Sanction.RestrictionNeedsEnd"));
+        if (sanction.UntilLifted && sanction.Kind != SanctionKind.FunctionRestriction) errors.Add(new("Sanction.EndsAtUtc", "Review.Sanction.UntilLiftedNotForKind"));
+        else if (sanction.UntilLifted && sanction.EndsAtUtc is not null) errors.Add(new("Sanction.EndsAtUtc", "Review.Sanction.UntilLiftedWithEnd"));
         if (sanction.EndsAtUtc is { } end && end <= start) errors.Add(new("Sanction.EndsAtUtc", "Review.Sanction.EndBeforeStart"));
         if (sanction.Kind is SanctionKind.Warning or SanctionKind.AccountClosure && sanction.EndsAtUtc is not null)
             errors.Add(new("Sanction.EndsAtUtc", "Review.Sanction.NoEndForKind"));

@@ -9,8 +9,12 @@ public sealed record ReviewDecisionRequest(DecisionOutcome Outcome, string? Reas
     public IReadOnlyList<ComplaintFeedbackRequest> Feedback { get; init; } = [];
 }
 
-/// <summary>A sanction on the content's author, imposed within the decision. No start means now.</summary>
-public sealed record SanctionRequest(SanctionKind Kind, string? ReasonCode, DateTime? StartsAtUtc, DateTime? EndsAtUtc, string? Note = null);
+/// <summary>
+/// A sanction on the content's author, imposed within the decision. No start means now. A function restriction or a suspension
+/// ends at <paramref name="EndsAtUtc"/>; only a function restriction may instead last until it is lifted, and only when the
+/// request says so (<paramref name="UntilLifted"/>): an end that is merely missing is refused, never stored as indefinite.
+/// </summary>
+public sealed record SanctionRequest(SanctionKind Kind, string? ReasonCode, DateTime? StartsAtUtc, DateTime? EndsAtUtc, string? Note = null, bool UntilLifted = false);
 
 public sealed record RumourRefutationRequest(string? FalseClaim, string? RefutingStatement, string? PublishedWhere, DateTime? PublishedAtUtc);
 

@@ -42,7 +42,7 @@ public sealed class ReviewDecisionService(IDbContextFactory<AppDbContext> contex
         var decision = new Decision
         {
             ReviewCaseId = caseId, Outcome = request.Outcome, ReasonCode = request.ReasonCode!, Note = Trimmed(request.Note),
-            DecidedById = actor.Id, DecidedByName = actor.Name, DecidedAtUtc = now, SourceMask = reviewCase.SourceMask,
+            DecidedById = actor.Id, DecidedByName = actor.ShownName, DecidedAtUtc = now, SourceMask = reviewCase.SourceMask,
         };
         db.Decisions.Add(decision);
         await db.SaveChangesAsync(cancellationToken); // the records below point at the decision's id
@@ -66,6 +66,7 @@ public sealed class ReviewDecisionService(IDbContextFactory<AppDbContext> contex
         reviewCase.AssignedToId = null;
         reviewCase.AssignedToName = null;
         reviewCase.Version++;
+        await ReviewDraftService.RemoveAllAsync(db, caseId, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken); // the case's version is checked here; the records get their ids
@@ -145,7 +146,7 @@ public sealed class ReviewDecisionService(IDbContextFactory<AppDbContext> contex
             {
                 PlatformUserId = reviewCase.ContentItem.AuthorId, Kind = s.Kind, StartsAtUtc = s.StartsAtUtc ?? now, EndsAtUtc = s.EndsAtUtc,
                 ReasonCode = s.ReasonCode!, Note = Trimmed(s.Note), ReviewCaseId = reviewCase.Id, DecisionId = decision.Id,
-                ImposedById = actor.Id, ImposedByName = actor.Name, ImposedAtUtc = now,
+                ImposedById = actor.Id, ImposedByName = actor.ShownName, ImposedAtUtc = now,
             };
             db.Sanctions.Add(sanction);
             ReviewCaseHistory.Add(db, reviewCase.Id, ReviewCaseEventKind.Sanctioned, actor, clock, ReviewEventDetails.Sanctioned(s.Kind));
@@ -156,7 +157,7 @@ public sealed class ReviewDecisionService(IDbContextFactory<AppDbContext> contex
             refutation = new RumourRefutation
             {
                 ReviewCaseId = reviewCase.Id, DecisionId = decision.Id, FalseClaim = r.FalseClaim!.Trim(), RefutingStatement = r.RefutingStatement!.Trim(),
-                PublishedWhere = r.PublishedWhere!.Trim(), PublishedAtUtc = r.PublishedAtUtc!.Value, RecordedByName = actor.Name, RecordedAtUtc = now,
+                PublishedWhere = r.PublishedWhere!.Trim(), PublishedAtUtc = r.PublishedAtUtc!.Value, RecordedByName = actor.ShownName, RecordedAtUtc = now,
             };
             db.RumourRefutations.Add(refutation);
             ReviewCaseHistory.Add(db, reviewCase.Id, ReviewCaseEventKind.RumourRefuted, actor, clock, refutation.PublishedWhere);
@@ -167,7 +168,7 @@ public sealed class ReviewDecisionService(IDbContextFactory<AppDbContext> contex
             report = new RegulatorReport
             {
                 ReviewCaseId = reviewCase.Id, DecisionId = decision.Id, Authority = p.Authority!.Trim(), ReportedAtUtc = p.ReportedAtUtc!.Value,
-                Reference = p.Reference!.Trim(), RecordedByName = actor.Name, RecordedAtUtc = now,
+                Reference = p.Reference!.Trim(), RecordedByName = actor.ShownName, RecordedAtUtc = now,
             };
             db.RegulatorReports.Add(report);
             ReviewCaseHistory.Add(db, reviewCase.Id, ReviewCaseEventKind.ReportedToRegulator, actor, clock, $"{report.Authority} · {report.Reference}");
@@ -182,7 +183,7 @@ public sealed class ReviewDecisionService(IDbContextFactory<AppDbContext> contex
             db.ComplaintFeedback.Add(new ComplaintFeedback
             {
                 FlagId = complaint.FlagId, ReviewCaseId = reviewCase.Id, DecisionId = decision.Id, Answer = answer.Answer!.Trim(),
-                AnsweredAtUtc = answeredAt, DueAtUtc = complaint.DueAtUtc, IsLate = isLate, RecordedByName = actor.Name, RecordedAtUtc = now,
+                AnsweredAtUtc = answeredAt, DueAtUtc = complaint.DueAtUtc, IsLate = isLate, RecordedByName = actor.ShownName, RecordedAtUtc = now,
             });
             ReviewCaseHistory.Add(db, reviewCase.Id, ReviewCaseEventKind.ComplaintAnswered, actor, clock, ReviewEventDetails.ComplaintAnswered(complaint.FlagId, isLate));
         }

@@ -71,11 +71,11 @@ public sealed class FeatureRuleService(IDbContextFactory<AppDbContext> contextFa
         }
         else
         {
-            rule = new FeatureRule { CreatedAtUtc = now, CreatedByName = actor.Name };
+            rule = new FeatureRule { CreatedAtUtc = now, CreatedByName = actor.ShownName };
             db.FeatureRules.Add(rule);
         }
         (rule.Kind, rule.Value, rule.ReasonCode, rule.Note) = (form.Kind, value, form.ReasonCode, note);
-        Stamp(rule, actor.Name, now);
+        Stamp(rule, actor.ShownName, now);
         return await SaveWithAuditAsync(db, actor, rule, before, cancellationToken);
     }
 
@@ -88,7 +88,7 @@ public sealed class FeatureRuleService(IDbContextFactory<AppDbContext> contextFa
         if (rule is null || rule.Version != version) return SaveResult.Conflict;
         var before = Snapshot(rule);
         rule.Enabled = enabled;
-        Stamp(rule, actor.Name, clock.GetUtcNow().UtcDateTime);
+        Stamp(rule, actor.ShownName, clock.GetUtcNow().UtcDateTime);
         return await SaveWithAuditAsync(db, actor, rule, before, cancellationToken);
     }
 

@@ -78,7 +78,7 @@ public sealed class KeywordImportJob(IDbContextFactory<AppDbContext> contextFact
             var added = rows.Where(r => !existing.Contains(r.Value)).Select(r => new FeatureRule
             {
                 Kind = FeatureRuleKind.Keyword, Value = r.Value, ReasonCode = r.ReasonCode, Note = r.Note, Enabled = true, Version = 1,
-                CreatedAtUtc = now, CreatedByName = job.Requester.Name, UpdatedAtUtc = now, UpdatedByName = job.Requester.Name,
+                CreatedAtUtc = now, CreatedByName = job.Requester.ShownName, UpdatedAtUtc = now, UpdatedByName = job.Requester.ShownName,
             }).ToList();
             if (added.Count == 0) return 0;
             db.FeatureRules.AddRange(added);

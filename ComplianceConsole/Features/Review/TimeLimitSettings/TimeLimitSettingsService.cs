@@ -60,7 +60,7 @@ public sealed class TimeLimitSettingsService(IDbContextFactory<AppDbContext> con
         }
         (limit.Amount, limit.Unit) = (form.Amount, form.Unit);
         limit.UpdatedAtUtc = clock.GetUtcNow().UtcDateTime;
-        limit.UpdatedByName = actor.Name;
+        limit.UpdatedByName = actor.ShownName;
         limit.Version++;
         try
         {

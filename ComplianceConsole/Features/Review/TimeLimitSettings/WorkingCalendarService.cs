@@ -92,7 +92,7 @@ public sealed class WorkingCalendarService(IDbContextFactory<AppDbContext> conte
                 day = new CalendarDay { Date = entry.Date };
                 db.CalendarDays.Add(day);
             }
-            (day.Kind, day.Name, day.UpdatedAtUtc, day.UpdatedByName) = (entry.Kind, entry.Name, now, actor.Name);
+            (day.Kind, day.Name, day.UpdatedAtUtc, day.UpdatedByName) = (entry.Kind, entry.Name, now, actor.ShownName);
         }
         try
         {

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ComplianceConsole.Data.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlAppDbContext))]
-    [Migration("20261205180005_ReviewFind")]
+    [Migration("20261205181159_ReviewFind")]
     partial class ReviewFind
     {
         /// <inheritdoc />
@@ -1624,6 +1624,37 @@ namespace ComplianceConsole.Data.Migrations.PostgreSql
                     b.ToTable("ReviewCaseEvents");
                 });
 
+            modelBuilder.Entity("ComplianceConsole.Features.Review.ReviewDraft", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<byte[]>("ContentCipher")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<long>("ReviewCaseId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("SavedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("StaffId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewCaseId", "StaffId")
+                        .IsUnique();
+
+                    b.ToTable("ReviewDrafts");
+                });
+
             modelBuilder.Entity("ComplianceConsole.Features.Review.RumourRefutation", b =>
                 {
                     b.Property<long>("Id")
@@ -2535,6 +2566,15 @@ namespace ComplianceConsole.Data.Migrations.PostgreSql
                         .WithMany()
                         .HasForeignKey("ReviewCaseId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ComplianceConsole.Features.Review.ReviewDraft", b =>
+                {
+                    b.HasOne("ComplianceConsole.Features.Review.ReviewCase", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewCaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -101,7 +101,7 @@ public sealed class ScreenshotTourTests(TourBrowserApp browser) : IClassFixture<
         Assert.Contains("/webhooks", paths);
         Assert.Contains($"/webhooks/{browser.WebhookEndpointId}", paths);
         Assert.Contains($"/verification/{browser.RecordId}", PagesFor(Roles.Verifier).Select(r => r.Path));
-        Assert.Superset(new HashSet<string> { "/review/library", "/review/library/test", "/review/library/import", "/review/time-limits", "/review/calendar" },
+        Assert.Superset(new HashSet<string> { "/review/library", "/review/library/test", "/review/library/import", "/review/time-limits", "/review/calendar", "/review/find" },
             PagesFor(Roles.Manager).Select(r => r.Path).ToHashSet());
         Assert.Superset(new HashSet<string> { "/exports", "/exports/history", "/exports/schedules", "/exports/verify" },
             PagesFor(Roles.Manager).Select(r => r.Path).ToHashSet());

@@ -97,6 +97,7 @@ public sealed class AuthorizationSweepTests(SweepApp sweep) : IClassFixture<Swee
         Assert.Contains("/review/library/import", paths);
         Assert.Contains("/review/time-limits", paths);
         Assert.Contains("/review/calendar", paths);
+        Assert.Contains("/review/find", paths);
         Assert.Contains("/webhooks", paths);
         Assert.Contains("/webhooks/1", paths);
         Assert.Contains("/dashboard", paths);

@@ -28,13 +28,13 @@ public class NavMenuTests : ShellTestContext
     [Fact]
     public void An_auditor_sees_the_audit_log()
     {
-        Assert.Equal(["", "dashboard", "verification", "verification/duplicates", "review", "jobs", "registry", "exports", "exports/history", "exports/verify", "audit"], LinksFor(Roles.Auditor));
+        Assert.Equal(["", "dashboard", "verification", "verification/duplicates", "review", "review/find", "jobs", "registry", "exports", "exports/history", "exports/verify", "audit"], LinksFor(Roles.Auditor));
     }
 
     [Fact]
     public void Several_roles_see_everything_any_of_them_allows()
     {
-        Assert.Equal(["", "dashboard", "verification", "verification/duplicates", "review", "jobs", "registry", "exports", "exports/history", "exports/verify", "audit", "staff", "api-keys", "webhooks", "settings"], LinksFor(Roles.Auditor, Roles.Administrator));
+        Assert.Equal(["", "dashboard", "verification", "verification/duplicates", "review", "review/find", "jobs", "registry", "exports", "exports/history", "exports/verify", "audit", "staff", "api-keys", "webhooks", "settings"], LinksFor(Roles.Auditor, Roles.Administrator));
     }
 
     [Fact]

@@ -45,7 +45,16 @@ internal sealed class DatabaseMigrator(IDbContextFactory<AppDbContext> contextFa
         if (pending.Count == 0) return;
         logger.LogInformation("Applying {Count} database migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
         await db.Database.MigrateAsync(cancellationToken);
+        // The content search index is kept by the writers from then on; what was stored before it existed is indexed now.
+        if (pending.Any(m => m.EndsWith(ContentSearchMigration, StringComparison.Ordinal)) && await db.ContentItems.AnyAsync(cancellationToken))
+        {
+            logger.LogInformation("Indexing the text of the stored content items for search.");
+            await ContentSearchIndex.RebuildAsync(db, cancellationToken);
+        }
     }
+
+    /// <summary>The migration (in both sets) that creates <see cref="ContentSearchIndex.Table"/>.</summary>
+    private const string ContentSearchMigration = "_ReviewFind";
 
     /// <summary>As migrating would, before the lock can be taken in it; another instance creating it at the same moment is fine.</summary>
     private static async Task CreateDatabaseIfMissingAsync(AppDbContext db, CancellationToken cancellationToken)

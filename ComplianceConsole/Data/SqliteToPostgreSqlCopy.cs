@@ -40,6 +40,8 @@ public static class SqliteToPostgreSqlCopy
 
         var tables = await TablesInForeignKeyOrderAsync(connection, cancellationToken);
         var columns = new Dictionary<string, string[]>();
+        // The content search index is no table of SQLite's (a virtual FTS5 table there): it is built from the copied items' text instead.
+        tables.Remove(ContentSearchIndex.Table);
         foreach (var table in tables)
         {
             var targetColumns = await TargetColumnsAsync(connection, table, cancellationToken);
@@ -61,6 +63,9 @@ public static class SqliteToPostgreSqlCopy
             var rows = await CopyTableAsync(source, connection, table, columns[table], progress, cancellationToken);
             copied.Add((table, rows));
         }
+        progress("Indexing the content items' text for search.");
+        await ExecuteAsync(connection, $"TRUNCATE \"{ContentSearchIndex.Table}\"", cancellationToken);
+        await IndexContentTextAsync(source, connection, transaction, cancellationToken);
         progress($"Building {indexes.Count} indexes.");
         foreach (var definition in indexes) await ExecuteAsync(connection, definition, cancellationToken);
         progress($"Checking {foreignKeys.Count} foreign keys over the copied rows.");
@@ -70,6 +75,20 @@ public static class SqliteToPostgreSqlCopy
         await transaction.CommitAsync(cancellationToken);
         await ExecuteAsync(connection, "ANALYZE", cancellationToken);
         return new(null, copied);
+    }
+
+    private static async Task IndexContentTextAsync(SqliteConnection source, NpgsqlConnection target, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var read = source.CreateCommand();
+        read.CommandText = """SELECT "Id", "Excerpt" FROM "ContentItems" WHERE "Excerpt" IS NOT NULL""";
+        await using var reader = await read.ExecuteReaderAsync(cancellationToken);
+        var rows = new ContentSearchRows();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(reader.GetInt64(0), reader.GetString(1));
+            if (rows.Count >= BatchRows) await rows.WriteAsync(target, transaction, cancellationToken);
+        }
+        await rows.WriteAsync(target, transaction, cancellationToken);
     }
 
     private static async Task<long> CopyTableAsync(SqliteConnection source, NpgsqlConnection target, string table, string[] columns, Action<string> progress,

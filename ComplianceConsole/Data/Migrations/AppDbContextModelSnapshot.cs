@@ -1201,11 +1201,48 @@ namespace ComplianceConsole.Data.Migrations
                     b.Property<long>("ReviewCaseId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("SourceMask")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("DecidedAtUtc", "Outcome");
 
                     b.HasIndex("ReviewCaseId", "Id");
+
+                    b.HasIndex(new[] { "DecidedAtUtc", "Id", "SourceMask" }, "IX_Decisions_Find");
+
+                    b.HasIndex(new[] { "Outcome", "DecidedAtUtc", "Id", "SourceMask" }, "IX_Decisions_Find_Outcome");
+
+                    b.HasIndex(new[] { "Outcome", "ReasonCode", "DecidedAtUtc", "Id", "SourceMask" }, "IX_Decisions_Find_Outcome_Reason");
+
+                    b.HasIndex(new[] { "ReasonCode", "DecidedAtUtc", "Id", "SourceMask" }, "IX_Decisions_Find_Reason");
+
+                    b.HasIndex(new[] { "DecidedById", "DecidedAtUtc", "Id", "SourceMask" }, "IX_Decisions_Find_Reviewer");
+
+                    b.HasIndex(new[] { "DecidedById", "Outcome", "DecidedAtUtc", "Id", "SourceMask" }, "IX_Decisions_Find_Reviewer_Outcome");
+
+                    b.HasIndex(new[] { "DecidedById", "Outcome", "ReasonCode", "DecidedAtUtc", "Id", "SourceMask" }, "IX_Decisions_Find_Reviewer_Outcome_Reason");
+
+                    b.HasIndex(new[] { "DecidedById", "ReasonCode", "DecidedAtUtc", "Id", "SourceMask" }, "IX_Decisions_Find_Reviewer_Reason");
+
+                    b.HasIndex(new[] { "DecidedAtUtc", "Id" }, "IX_Decisions_Find_Source_Appeal")
+                        .HasFilter("(\"SourceMask\" & 32) <> 0");
+
+                    b.HasIndex(new[] { "DecidedAtUtc", "Id" }, "IX_Decisions_Find_Source_FeatureLibrary")
+                        .HasFilter("(\"SourceMask\" & 1) <> 0");
+
+                    b.HasIndex(new[] { "DecidedAtUtc", "Id" }, "IX_Decisions_Find_Source_LabelCheck")
+                        .HasFilter("(\"SourceMask\" & 4) <> 0");
+
+                    b.HasIndex(new[] { "DecidedAtUtc", "Id" }, "IX_Decisions_Find_Source_RegulatorNotice")
+                        .HasFilter("(\"SourceMask\" & 8) <> 0");
+
+                    b.HasIndex(new[] { "DecidedAtUtc", "Id" }, "IX_Decisions_Find_Source_Staff")
+                        .HasFilter("(\"SourceMask\" & 16) <> 0");
+
+                    b.HasIndex(new[] { "DecidedAtUtc", "Id" }, "IX_Decisions_Find_Source_UserComplaint")
+                        .HasFilter("(\"SourceMask\" & 2) <> 0");
 
                     b.ToTable("Decisions");
                 });

@@ -82,6 +82,8 @@ public sealed class QueueBenchmark(WebApplication app, int items, int iterations
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"- {timing.Scenario.Name}: p50 {timing.P50:F1} ms, p95 {timing.P95:F1} ms"));
             foreach (var line in await PlanAsync(contexts, timing.Scenario, actor.Id, pageSize)) output.WriteLine($"      {line}");
         }
+
+        await new FindBenchmark(contexts, scope.ServiceProvider.GetRequiredService<ReviewFindQueryService>(), iterations).RunAsync(output);
     }
 
     private static Task RunAsync(ReviewQueryService queries, Scenario scenario, int pageSize) =>

@@ -58,9 +58,9 @@ public sealed class ContentSeeder(IDbContextFactory<AppDbContext> contextFactory
         var cutoff = cutoffUtc;
         var open = (int)ReviewCaseState.Open;
         await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO "Decisions" ("ReviewCaseId", "Outcome", "ReasonCode", "DecidedByName", "DecidedAtUtc")
+            INSERT INTO "Decisions" ("ReviewCaseId", "Outcome", "ReasonCode", "DecidedByName", "DecidedAtUtc", "SourceMask")
             SELECT "Id", CASE "Id" % 10 WHEN 0 THEN {(int)DecisionOutcome.Removed} WHEN 1 THEN {(int)DecisionOutcome.LabelRequired} ELSE {(int)DecisionOutcome.NoViolation} END,
-                CASE "Id" % 10 WHEN 0 THEN 'fraud_impersonation' WHEN 1 THEN 'label_missing' ELSE 'false_positive' END, 'seed reviewer', "DueAtUtc"
+                CASE "Id" % 10 WHEN 0 THEN 'fraud_impersonation' WHEN 1 THEN 'label_missing' ELSE 'false_positive' END, 'seed reviewer', "DueAtUtc", "SourceMask"
             FROM "ReviewCases" WHERE "State" = {open} AND "DueAtUtc" < {cutoff}
             """, cancellationToken);
         await db.Database.ExecuteSqlAsync($"""

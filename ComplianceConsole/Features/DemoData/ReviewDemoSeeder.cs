@@ -148,7 +148,7 @@ public sealed class ReviewDemoSeeder(IDbContextFactory<AppDbContext> contextFact
             var violation = random.Next(100) < 45;
             var outcome = violation ? (label == LabelStatus.Present ? DecisionOutcome.Removed : DecisionOutcome.LabelRequired) : DecisionOutcome.NoViolation;
             var reason = violation ? (label == LabelStatus.Present ? "fake_news" : label == LabelStatus.Missing ? "label_missing" : "label_tampered") : "false_positive";
-            writer.Decision(c.DecisionId!.Value, caseId, outcome, reason, reviewerId, reviewerName, c.DecidedAtUtc!.Value);
+            writer.Decision(c.DecisionId!.Value, caseId, outcome, reason, reviewerId, reviewerName, c.DecidedAtUtc!.Value, c.SourceMask);
             writer.Event(caseId, c.DecidedAtUtc!.Value, ReviewCaseEventKind.Decided, reviewerId, reviewerName, $"{outcome}:{reason}");
         }
     }
@@ -173,17 +173,22 @@ public sealed class ReviewDemoSeeder(IDbContextFactory<AppDbContext> contextFact
             "ClaimExpiresAtUtc", "AssignedToId", "AssignedToName", "DecidedAtUtc", "Version");
         private readonly BulkTable _flag = new("Flags", "Id", "ReviewCaseId", "ContentItemId", "Source", "ReasonCode", "ReasonText",
             "RaisedBy", "ReceivedAtUtc", "DueAtUtc", "HandledAtUtc");
-        private readonly BulkTable _decision = new("Decisions", "Id", "ReviewCaseId", "Outcome", "ReasonCode", "DecidedById", "DecidedByName", "DecidedAtUtc");
+        private readonly BulkTable _decision = new("Decisions", "Id", "ReviewCaseId", "Outcome", "ReasonCode", "DecidedById", "DecidedByName", "DecidedAtUtc", "SourceMask");
         private readonly BulkTable _event = new("ReviewCaseEvents", "ReviewCaseId", "AtUtc", "Kind", "ActorId", "ActorName", "Detail");
+        private readonly ContentSearchRows _search = new();
 
         public static readonly string[] Tables = ["PlatformUsers", "ContentItems", "ReviewCases", "Flags", "Decisions", "ReviewCaseEvents"];
 
         public void Author(long id, string externalId, string name, DateTime created) => _author.Add(id, externalId, name, 1, created);
 
-        public void Item(long id, Item item) => _item.Add(id, item.ExternalId, item.AuthorId, (int)item.MediaType, (int)item.Category, item.Excerpt,
+        public void Item(long id, Item item)
+        {
+            _item.Add(id, item.ExternalId, item.AuthorId, (int)item.MediaType, (int)item.Category, item.Excerpt,
             $"https://media.platform.example/{item.ExternalId}", item.Declared, (int)item.Explicit, (int)item.Implicit,
             item.Implicit == LabelStatus.Present ? (int)AigcLabel.AiGenerated : null, item.Implicit == LabelStatus.Present ? "001191310000000000000000X10001" : null,
             item.Implicit == LabelStatus.Present ? item.ExternalId : null, item.ReceivedAtUtc, item.ReceivedAtUtc, 0);
+            _search.Add(id, item.Excerpt);
+        }
 
         // The decision is linked once it is written (WriteAsync): a decided case and its decision point at each other.
         public void Case(ReviewCase c) => _case.Add(c.Id, c.ContentItemId, c.AuthorId, (int)c.State, c.OpenedAtUtc, c.DueAtUtc, c.Priority, c.QueueOrder,
@@ -195,8 +200,8 @@ public sealed class ReviewDemoSeeder(IDbContextFactory<AppDbContext> contextFact
             source switch { FlagSource.UserComplaint => "用户投诉：内容疑似冒充他人", FlagSource.RegulatorNotice => "网信部门通知：请核查", FlagSource.Staff => "Staff spotted it in a spot check", _ => null },
             source == FlagSource.UserComplaint ? "api:platform" : "system", received, due, handled);
 
-        public void Decision(long id, long caseId, DecisionOutcome outcome, string reason, string byId, string byName, DateTime at) =>
-            _decision.Add(id, caseId, (int)outcome, reason, byId, byName, at);
+        public void Decision(long id, long caseId, DecisionOutcome outcome, string reason, string byId, string byName, DateTime at, int sources) =>
+            _decision.Add(id, caseId, (int)outcome, reason, byId, byName, at, sources);
 
         public void Event(long caseId, DateTime at, ReviewCaseEventKind kind, string? actorId, string actorName, string? detail) =>
             _event.Add(caseId, at, (int)kind, actorId, actorName, detail);
@@ -206,6 +211,7 @@ public sealed class ReviewDemoSeeder(IDbContextFactory<AppDbContext> contextFact
         {
             var (connection, transaction) = PreparedCommands.InTransactionOf(db);
             foreach (var table in new[] { _author, _item, _case, _flag, _decision, _event }) await table.WriteAsync(connection, transaction, cancellationToken);
+            await _search.WriteAsync(connection, transaction, cancellationToken);
             await db.Database.ExecuteSqlAsync($"""
                 UPDATE "ReviewCases" SET "DecisionId" = (SELECT d."Id" FROM "Decisions" AS d WHERE d."ReviewCaseId" = "ReviewCases"."Id")
                 WHERE "Id" >= {firstCase} AND "State" = {(int)ReviewCaseState.Decided}

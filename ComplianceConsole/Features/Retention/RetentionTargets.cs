@@ -5,6 +5,7 @@ using ComplianceConsole.Features.Registry;
 using ComplianceConsole.Features.Review;
 using ComplianceConsole.Features.Webhooks;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace ComplianceConsole.Features.Retention;
 
@@ -82,6 +83,8 @@ internal sealed class ContentItemsTarget : IRetentionTarget
             .ExecuteUpdateAsync(s => s.SetProperty(f => f.MatchedText, (string?)null), cancellationToken);
         await db.ContentItems.Where(i => keys.Contains(i.Id))
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.Excerpt, (string?)null).SetProperty(i => i.MediaUrl, (string?)null), cancellationToken);
+        // The text's terms go with it: an erased text is not found by a search either.
+        await ContentSearchIndex.DeleteAsync(db.Database.GetDbConnection(), db.Database.CurrentTransaction?.GetDbTransaction(), keys, cancellationToken);
     }
 }
 

@@ -16,6 +16,7 @@ public static class ReviewServiceCollectionExtensions
         services.AddFeatureLibraryManagement();
         services.AddTimeLimitSettings();
         services.AddScoped<ReviewQueryService>();
+        services.AddScoped<ReviewFindQueryService>();
         services.AddSingleton<DemoData.ReviewDemoSeeder>();
         services.AddScoped<ContentIngestionService>();
         services.AddScoped<ContentStatusService>();

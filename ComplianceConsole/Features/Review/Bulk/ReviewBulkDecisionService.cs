@@ -219,7 +219,7 @@ public sealed class ReviewBulkDecisionService(IDbContextFactory<AppDbContext> co
         var decisions = open.ToDictionary(c => c.Id, c => new Decision
         {
             ReviewCaseId = c.Id, Outcome = input.Outcome, ReasonCode = input.ReasonCode, Note = ReviewDecisionService.Trimmed(input.Note),
-            DecidedById = actor.Id, DecidedByName = actor.ShownName, DecidedAtUtc = now,
+            DecidedById = actor.Id, DecidedByName = actor.ShownName, DecidedAtUtc = now, SourceMask = c.SourceMask,
         });
         db.Decisions.AddRange(decisions.Values);
         try

@@ -42,7 +42,7 @@ public sealed class ReviewDecisionService(IDbContextFactory<AppDbContext> contex
         var decision = new Decision
         {
             ReviewCaseId = caseId, Outcome = request.Outcome, ReasonCode = request.ReasonCode!, Note = Trimmed(request.Note),
-            DecidedById = actor.Id, DecidedByName = actor.ShownName, DecidedAtUtc = now,
+            DecidedById = actor.Id, DecidedByName = actor.ShownName, DecidedAtUtc = now, SourceMask = reviewCase.SourceMask,
         };
         db.Decisions.Add(decision);
         await db.SaveChangesAsync(cancellationToken); // the records below point at the decision's id

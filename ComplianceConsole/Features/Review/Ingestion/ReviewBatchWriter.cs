@@ -37,6 +37,9 @@ internal sealed class ReviewBatchWriter
         "ComplainantContactCipher", "ExternalId", "RaisedBy", "ReceivedAtUtc", "DueAtUtc");
     private readonly BulkTable _events = new("ReviewCaseEvents", "ReviewCaseId", "AtUtc", "Kind", "ActorId", "ActorName", "Detail");
 
+    /// <summary>The items' text for the full-text index (<see cref="ContentSearchIndex"/>), written with the items.</summary>
+    private readonly ContentSearchRows _search = new();
+
     private ReviewBatchWriter(DbConnection connection, DbTransaction transaction)
     {
         (_connection, _transaction) = (connection, transaction);
@@ -53,6 +56,7 @@ internal sealed class ReviewBatchWriter
     {
         var id = await _itemIds.NextAsync(cancellationToken);
         _items.Add([id, item.ExternalId, item.ReceivedAtUtc, .. ItemValues(item)]);
+        _search.Add(id, item.Excerpt);
         _gatheredItems.Add(id);
         return id;
     }
@@ -61,6 +65,9 @@ internal sealed class ReviewBatchWriter
     {
         if (_gatheredItems.Contains(item.Id)) await FlushAsync(cancellationToken);
         await UpdateAsync($"""UPDATE "ContentItems" SET {ItemColumns} WHERE "Id" = $id""", [.. ItemParameters, "$id"], [.. ItemValues(item), item.Id], cancellationToken);
+        // The text may have changed: its terms are replaced (a change is rare beside a new item, and the delete is one index seek).
+        await ContentSearchIndex.DeleteAsync(_connection, _transaction, [item.Id], cancellationToken);
+        _search.Add(item.Id, item.Excerpt);
     }
 
     public void InsertChange(ContentItemChange change) => _changes.Add(change.ContentItemId, change.AtUtc, change.Actor, change.ChangesJson);
@@ -98,6 +105,7 @@ internal sealed class ReviewBatchWriter
     public async Task FlushAsync(CancellationToken cancellationToken)
     {
         foreach (var table in new[] { _items, _changes, _cases, _flags, _events }) await table.WriteAsync(_connection, _transaction, cancellationToken);
+        await _search.WriteAsync(_connection, _transaction, cancellationToken);
         _gatheredItems.Clear();
     }
 

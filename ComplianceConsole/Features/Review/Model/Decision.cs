@@ -13,4 +13,7 @@ public sealed class Decision
     public string? DecidedById { get; set; }
     public string DecidedByName { get; set; } = "";
     public DateTime DecidedAtUtc { get; set; }
+
+    /// <summary>The case's flag sources when it was decided (<see cref="ReviewCase.SourceMask"/>), so the list of decisions filters by source from its own index.</summary>
+    public int SourceMask { get; set; }
 }

@@ -15,5 +15,7 @@ internal sealed class DecisionConfiguration : IEntityTypeConfiguration<Decision>
         builder.HasIndex(d => new { d.ReviewCaseId, d.Id });
         // Decisions by day and outcome are counted from this index alone.
         builder.HasIndex(d => new { d.DecidedAtUtc, d.Outcome });
+        // The list of decisions: one seek for each combination of its filters (ReviewFindIndexes).
+        foreach (var index in ReviewFindIndexes.All) builder.HasIndex(index.Columns, index.Name).HasFilter(index.Filter);
     }
 }

@@ -1,0 +1,169 @@
+using System.Data.Common;
+using System.Globalization;
+using ComplianceConsole.Features.Review;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+
+namespace ComplianceConsole.Data;
+
+/// <summary>
+/// The full-text index of content items' text, one per provider, kept in step by whoever writes an item's text (the ingestion
+/// writer, the review seeder, retention, the copy to PostgreSQL) with the bigrams of <see cref="SearchTerms"/>:
+/// <list type="bullet">
+/// <item>SQLite: a contentless FTS5 table (<c>content=''</c>, so the text is not stored twice; <c>contentless_delete=1</c>, so a
+/// changed or erased text's row can be deleted) whose rowid is the item's id; the unicode61 tokenizer reads the bigrams as
+/// the space-separated words they are given as, and a search is FTS5 phrases.</item>
+/// <item>PostgreSQL: a table of <c>tsvector</c>s built here with explicit positions (no text search configuration or parser
+/// is involved, so the server's locale cannot change what is found) under a GIN index; a search is a <c>tsquery</c> of
+/// phrases (<c>&lt;-&gt;</c>).</item>
+/// </list>
+/// Neither stores the text; both answer a phrase of bigrams from the index. The table is outside the EF model (a virtual
+/// table on SQLite): the migrations create it with the SQL here.
+/// </summary>
+public static class ContentSearchIndex
+{
+    public const string Table = "ContentSearch";
+
+    public const string SqliteCreate = """
+        CREATE VIRTUAL TABLE "ContentSearch" USING fts5("Terms", content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0');
+        """;
+
+    public const string PostgreSqlCreate = """
+        CREATE TABLE "ContentSearch" ("Id" bigint NOT NULL PRIMARY KEY, "Terms" tsvector NOT NULL);
+        CREATE INDEX "IX_ContentSearch_Terms" ON "ContentSearch" USING gin ("Terms");
+        """;
+
+    public const string Drop = """DROP TABLE IF EXISTS "ContentSearch";""";
+
+    /// <summary>The terms of a text as the provider stores them, or null when it has none (nothing is stored then).</summary>
+    public static string? Terms(bool postgreSql, string? text)
+    {
+        var runs = SearchTerms.ForText(text);
+        if (runs.Count == 0) return null;
+        if (!postgreSql) return string.Join($" {SearchTerms.Gap} ", runs.Select(r => string.Join(' ', r)));
+        // tsvector positions run to 16,383; a run's successor starts one further on, so no phrase spans two runs. Each lexeme once, with all its positions.
+        var position = 1;
+        var positions = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        foreach (var run in runs)
+        {
+            foreach (var bigram in run)
+            {
+                if (!positions.TryGetValue(bigram, out var at)) positions[bigram] = at = [];
+                at.Add(Math.Min(position++, 16383));
+            }
+            position++;
+        }
+        var entries = positions.Select(p => $"{Quote(p.Key)}:{string.Join(',', p.Value.Distinct().Select(n => n.ToString(CultureInfo.InvariantCulture)))}");
+        return string.Join(' ', entries);
+    }
+
+    /// <summary>The provider's query for the search's phrases (all must be found), or null when the search has none.</summary>
+    public static string? Query(bool postgreSql, string? search)
+    {
+        var phrases = SearchTerms.ForSearch(search);
+        if (phrases.Count == 0) return null;
+        return postgreSql
+            ? string.Join(" & ", phrases.Select(p => "(" + string.Join(" <-> ", p.Select(Quote)) + ")"))
+            : string.Join(" AND ", phrases.Select(p => "\"" + string.Join(' ', p) + "\""));
+    }
+
+    private static string Quote(string lexeme) => "'" + lexeme.Replace("\\", "\\\\").Replace("'", "''") + "'";
+
+    /// <summary>
+    /// The ids of the cases whose item's text holds the search, newest item first, as a keyset page: items older than
+    /// <paramref name="before"/>, or (<paramref name="ascending"/>) newer than <paramref name="after"/>, oldest first.
+    /// The index is walked in item order and each hit looks up its case, so a page costs its rows, not every match.
+    /// </summary>
+    public static IQueryable<long> CasePage(AppDbContext db, string query, bool ascending, long bound, int take)
+    {
+        var postgreSql = !db.Database.IsSqlite();
+        var (comparison, order) = ascending ? (">", "ASC") : ("<", "DESC");
+#pragma warning disable EF1002
+        return postgreSql
+            ? db.Database.SqlQueryRaw<long>($"""
+                SELECT c."Id" AS "Value" FROM "ContentSearch" AS s JOIN "ReviewCases" AS c ON c."ContentItemId" = s."Id"
+                WHERE s."Terms" @@ {"{0}"}::tsquery AND s."Id" {comparison} {"{1}"} ORDER BY s."Id" {order} LIMIT {"{2}"}
+                """, query, bound, take)
+            : db.Database.SqlQueryRaw<long>($"""
+                SELECT c."Id" AS "Value" FROM "ContentSearch" CROSS JOIN "ReviewCases" AS c ON c."ContentItemId" = "ContentSearch".rowid
+                WHERE "ContentSearch" MATCH {"{0}"} AND "ContentSearch".rowid {comparison} {"{1}"} ORDER BY "ContentSearch".rowid {order} LIMIT {"{2}"}
+                """, query, bound, take);
+#pragma warning restore EF1002
+    }
+
+    /// <summary>How many cases' text holds the search, counting stops after <paramref name="limit"/>.</summary>
+    public static IQueryable<long> CaseCount(AppDbContext db, string query, int limit) => db.Database.IsSqlite()
+        ? db.Database.SqlQueryRaw<long>("""
+            SELECT count(*) AS "Value" FROM (SELECT 1 FROM "ContentSearch" CROSS JOIN "ReviewCases" AS c ON c."ContentItemId" = "ContentSearch".rowid
+            WHERE "ContentSearch" MATCH {0} LIMIT {1}) AS t
+            """, query, limit)
+        : db.Database.SqlQueryRaw<long>("""
+            SELECT count(*) AS "Value" FROM (SELECT 1 FROM "ContentSearch" AS s JOIN "ReviewCases" AS c ON c."ContentItemId" = s."Id"
+            WHERE s."Terms" @@ {0}::tsquery LIMIT {1}) AS t
+            """, query, limit);
+
+    /// <summary>Removes the items' rows (their text changed or was erased); ids are numbers, written into the statement.</summary>
+    public static async Task DeleteAsync(DbConnection connection, DbTransaction? transaction, IReadOnlyCollection<long> itemIds, CancellationToken cancellationToken)
+    {
+        if (itemIds.Count == 0) return;
+        await using var delete = connection.CreateCommand();
+        delete.Transaction = transaction;
+        var ids = string.Join(", ", itemIds.Select(id => id.ToString(CultureInfo.InvariantCulture)));
+        delete.CommandText = connection is NpgsqlConnection
+            ? $"""DELETE FROM "ContentSearch" WHERE "Id" IN ({ids})"""
+            : $"""DELETE FROM "ContentSearch" WHERE rowid IN ({ids})""";
+        await delete.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Rebuilds the whole index from the items' text, in one transaction (after the migration that adds it to a database with content).</summary>
+    public static async Task RebuildAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var (connection, dbTransaction) = (db.Database.GetDbConnection(), transaction.GetDbTransaction());
+        await using (var clear = connection.CreateCommand())
+        {
+            clear.Transaction = dbTransaction;
+            clear.CommandText = """DELETE FROM "ContentSearch" """;
+            await clear.ExecuteNonQueryAsync(cancellationToken);
+        }
+        var rows = new ContentSearchRows();
+        for (long after = 0; ;)
+        {
+            var batch = await db.ContentItems.AsNoTracking().Where(i => i.Id > after && i.Excerpt != null).OrderBy(i => i.Id)
+                .Select(i => new { i.Id, i.Excerpt }).Take(5_000).ToListAsync(cancellationToken);
+            if (batch.Count == 0) break;
+            foreach (var item in batch) rows.Add(item.Id, item.Excerpt);
+            await rows.WriteAsync(connection, dbTransaction, cancellationToken);
+            after = batch[^1].Id;
+        }
+        await transaction.CommitAsync(cancellationToken);
+    }
+}
+
+/// <summary>A batch's rows for <see cref="ContentSearchIndex"/>, written with the batch (<see cref="BulkTable"/>: binary COPY on PostgreSQL).</summary>
+public sealed class ContentSearchRows
+{
+    private readonly List<(long Id, string Text)> _rows = [];
+
+    public int Count => _rows.Count;
+
+    public void Add(long itemId, string? text)
+    {
+        if (!string.IsNullOrWhiteSpace(text)) _rows.Add((itemId, text));
+    }
+
+    public async Task WriteAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        if (_rows.Count == 0) return;
+        var postgreSql = connection is NpgsqlConnection;
+        var table = postgreSql ? new BulkTable(ContentSearchIndex.Table, "Id", "Terms") : new BulkTable(ContentSearchIndex.Table, "rowid", "Terms");
+        foreach (var (id, text) in _rows)
+        {
+            if (ContentSearchIndex.Terms(postgreSql, text) is { } terms) table.Add(id, terms);
+        }
+        _rows.Clear();
+        await table.WriteAsync(connection, transaction, cancellationToken);
+    }
+}

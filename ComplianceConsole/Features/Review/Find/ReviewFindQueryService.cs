@@ -1,0 +1,299 @@
+using ComplianceConsole.Data;
+using ComplianceConsole.Localization;
+using ComplianceConsole.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplianceConsole.Features.Review;
+
+/// <summary>
+/// "Find" for the review queue (<c>/review/find</c>): a search for cases by an exact id (case number, content id, the author's
+/// platform id, a complaint's flag id, an appeal id), each one index seek, or else by words of the content text through the
+/// full-text index (<see cref="ContentSearchIndex"/>); and the lists of decided and appealed cases by reviewer, outcome,
+/// reason, flag source (the decision's: the case's sources when it was decided) and period. All keyset-paged both ways with a count bounded like the queue's; all need Review.Read.
+/// </summary>
+public sealed class ReviewFindQueryService(IDbContextFactory<AppDbContext> contextFactory, PermissionGuard guard)
+{
+    public const int CountBound = ReviewQueryService.CountBound;
+    public const int DefaultPageSize = ReviewQueryService.DefaultPageSize;
+    public const int ExcerptLength = ReviewQueryService.ExcerptLength;
+
+    /// <summary>An id matches exactly; only when none does is the search taken as words of the text.</summary>
+    public async Task<ReviewSearchResult> SearchAsync(ReviewSearchRequest request, CancellationToken cancellationToken = default)
+    {
+        await guard.DemandAsync(ReviewPermissions.Read);
+        var text = request.Text?.Trim();
+        if (string.IsNullOrEmpty(text)) return ReviewSearchResult.Empty;
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var (matches, caseIds, authorId) = await ExactAsync(db, text, cancellationToken);
+        var descending = request.Anchor is ReviewQueueAnchor.First or ReviewQueueAnchor.After;
+        var cursor = request.Anchor is ReviewQueueAnchor.After or ReviewQueueAnchor.Before ? request.Cursor : null;
+        List<long> page;
+        if (matches.Count > 0)
+        {
+            var query = ExactQuery(db, caseIds, authorId);
+            if (cursor is { } at) query = descending ? query.Where(c => c.ContentItemId < at) : query.Where(c => c.ContentItemId > at);
+            query = descending ? query.OrderByDescending(c => c.ContentItemId) : query.OrderBy(c => c.ContentItemId);
+            page = await query.Select(c => c.Id).Take(request.PageSize + 1).ToListAsync(cancellationToken);
+        }
+        else if (ContentSearchIndex.Query(!db.Database.IsSqlite(), text) is { } words)
+        {
+            matches = [ReviewFindMatch.Words];
+            page = await ContentSearchIndex.CasePage(db, words, !descending, cursor ?? (descending ? long.MaxValue : 0), request.PageSize + 1)
+                .ToListAsync(cancellationToken);
+        }
+        else
+        {
+            return ReviewSearchResult.Empty with { TooShort = true };
+        }
+        var more = page.Count > request.PageSize;
+        if (more) page.RemoveAt(page.Count - 1);
+        var rows = await SearchRowsAsync(db, page, cancellationToken);
+        var (hasPrevious, hasNext) = Edges(request.Anchor, more);
+        return new ReviewSearchResult(rows, hasPrevious, hasNext, matches, false);
+    }
+
+    /// <summary>How many cases the search finds: up to <see cref="CountBound"/> unless <paramref name="exact"/>.</summary>
+    public async Task<ReviewQueueCount> CountSearchAsync(string? text, bool exact = false, CancellationToken cancellationToken = default)
+    {
+        await guard.DemandAsync(ReviewPermissions.Read);
+        text = text?.Trim();
+        if (string.IsNullOrEmpty(text)) return new ReviewQueueCount(0, false);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var (matches, caseIds, authorId) = await ExactAsync(db, text, cancellationToken);
+        var limit = exact ? int.MaxValue : CountBound + 1;
+        long count;
+        if (matches.Count > 0) count = await ExactQuery(db, caseIds, authorId).Select(c => c.Id).Take(limit).CountAsync(cancellationToken);
+        else if (ContentSearchIndex.Query(!db.Database.IsSqlite(), text) is { } words)
+            count = (await ContentSearchIndex.CaseCount(db, words, limit).ToListAsync(cancellationToken)).Single();
+        else count = 0;
+        return new ReviewQueueCount((int)Math.Min(count, exact ? int.MaxValue : CountBound), !exact && count > CountBound);
+    }
+
+    /// <summary>One page of decisions, newest first (Before and Last read oldest first and are turned round).</summary>
+    public async Task<ReviewFindPage<ReviewDecidedRow>> GetDecidedAsync(ReviewDecidedRequest request, CancellationToken cancellationToken = default)
+    {
+        await guard.DemandAsync(ReviewPermissions.Read);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var cursor = request.Anchor is ReviewQueueAnchor.After or ReviewQueueAnchor.Before ? request.Cursor : null;
+        var rows = await DecidedPage(DecidedQuery(db, request.Filter), request.Anchor, cursor).Take(request.PageSize + 1)
+            .Select(d => new { d.Id, d.ReviewCaseId, d.Outcome, d.ReasonCode, d.DecidedById, d.DecidedByName, d.DecidedAtUtc, d.SourceMask })
+            .ToListAsync(cancellationToken);
+        var more = rows.Count > request.PageSize;
+        if (more) rows.RemoveAt(rows.Count - 1);
+        if (request.Anchor is ReviewQueueAnchor.Before or ReviewQueueAnchor.Last) rows.Reverse();
+        var cases = await CaseFactsAsync(db, rows.Select(r => r.ReviewCaseId), cancellationToken);
+        var people = await NamesAsync(db, rows.Select(r => r.DecidedById), cancellationToken);
+        var items = rows.Select(r => new ReviewDecidedRow(r.Id, r.ReviewCaseId, cases[r.ReviewCaseId].ContentExternalId, cases[r.ReviewCaseId].Excerpt, r.Outcome,
+            r.ReasonCode, r.DecidedById, NameOf(people, r.DecidedById, r.DecidedByName)!, r.DecidedAtUtc, ReviewSources.In(r.SourceMask).ToList())).ToList();
+        var (hasPrevious, hasNext) = Edges(request.Anchor, more);
+        return new ReviewFindPage<ReviewDecidedRow>(items, hasPrevious, hasNext);
+    }
+
+    public async Task<ReviewQueueCount> CountDecidedAsync(ReviewDecidedFilter filter, bool exact = false, CancellationToken cancellationToken = default)
+    {
+        await guard.DemandAsync(ReviewPermissions.Read);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await BoundedCountAsync(DecidedCountQuery(db, filter, exact), exact, cancellationToken);
+    }
+
+    /// <summary>One page of appeals, the newest received first.</summary>
+    public async Task<ReviewFindPage<ReviewAppealedRow>> GetAppealedAsync(ReviewAppealedRequest request, CancellationToken cancellationToken = default)
+    {
+        await guard.DemandAsync(ReviewPermissions.Read);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var cursor = request.Anchor is ReviewQueueAnchor.After or ReviewQueueAnchor.Before ? request.Cursor : null;
+        var rows = await AppealedPage(AppealedQuery(db, request.Filter), request.Anchor, cursor).Take(request.PageSize + 1)
+            .Select(a => new { a.Id, a.ReviewCaseId, a.PlatformAppealId, a.State, a.Outcome, a.ReasonCode, a.DecidedById, a.DecidedByName, a.ReceivedAtUtc, a.DecidedAtUtc })
+            .ToListAsync(cancellationToken);
+        var more = rows.Count > request.PageSize;
+        if (more) rows.RemoveAt(rows.Count - 1);
+        if (request.Anchor is ReviewQueueAnchor.Before or ReviewQueueAnchor.Last) rows.Reverse();
+        var cases = await CaseFactsAsync(db, rows.Select(r => r.ReviewCaseId), cancellationToken);
+        var people = await NamesAsync(db, rows.Select(r => r.DecidedById), cancellationToken);
+        var items = rows.Select(r => new ReviewAppealedRow(r.Id, r.ReviewCaseId, cases[r.ReviewCaseId].ContentExternalId, cases[r.ReviewCaseId].Excerpt,
+            r.PlatformAppealId, StatusOf(r.State, r.Outcome), r.ReasonCode, r.DecidedById, NameOf(people, r.DecidedById, r.DecidedByName), r.ReceivedAtUtc,
+            r.DecidedAtUtc, cases[r.ReviewCaseId].Sources)).ToList();
+        var (hasPrevious, hasNext) = Edges(request.Anchor, more);
+        return new ReviewFindPage<ReviewAppealedRow>(items, hasPrevious, hasNext);
+    }
+
+    public async Task<ReviewQueueCount> CountAppealedAsync(ReviewAppealedFilter filter, bool exact = false, CancellationToken cancellationToken = default)
+    {
+        await guard.DemandAsync(ReviewPermissions.Read);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var ids = AppealedPage(AppealedQuery(db, filter), ReviewQueueAnchor.First, null).Select(a => a.Id);
+        return await BoundedCountAsync(exact ? ids : ids.Take(CountBound + 1), exact, cancellationToken);
+    }
+
+    /// <summary>Staff who have decided a case or an appeal, or may: everyone with an account, by display name (a short list).</summary>
+    public async Task<IReadOnlyList<ReviewFindPerson>> PeopleAsync(CancellationToken cancellationToken = default)
+    {
+        await guard.DemandAsync(ReviewPermissions.Read);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var people = await db.Users.AsNoTracking().Select(u => new { u.Id, u.DisplayName, u.Email }).ToListAsync(cancellationToken);
+        return people.Select(p => new ReviewFindPerson(p.Id, string.IsNullOrWhiteSpace(p.DisplayName) ? p.Email ?? p.Id : p.DisplayName))
+            .OrderBy(p => p.DisplayName, StringComparer.CurrentCulture).ToList();
+    }
+
+    /// <summary>The decisions the filter selects, read through the filter's own index (<see cref="ReviewFindIndexes"/>).</summary>
+    internal static IQueryable<Decision> DecidedQuery(AppDbContext db, ReviewDecidedFilter filter)
+    {
+        var query = IndexHints.Through<Decision>(db, "Decisions", ReviewFindIndexes.For(filter).Name).AsNoTracking();
+        if (filter.ReviewerId is { } reviewer) query = query.Where(d => d.DecidedById == reviewer);
+        if (filter.Outcome is { } outcome) query = query.Where(d => d.Outcome == outcome);
+        if (filter.ReasonCode is { } reason) query = query.Where(d => d.ReasonCode == reason);
+        if (ChinaTime.DayStartUtc(filter.From?.ToDateTime(TimeOnly.MinValue)) is { } from) query = query.Where(d => d.DecidedAtUtc >= from);
+        if (ChinaTime.DayEndUtc(filter.To?.ToDateTime(TimeOnly.MinValue)) is { } to) query = query.Where(d => d.DecidedAtUtc < to);
+        return filter.Source is { } source ? BySource(query, source) : query;
+    }
+
+    // Constants, not parameters: the query carries the term the source's partial index is filtered by (ReviewFindIndexes.SourceFilter).
+    private static IQueryable<Decision> BySource(IQueryable<Decision> decisions, FlagSource source) => source switch
+    {
+        FlagSource.FeatureLibrary => decisions.Where(d => (d.SourceMask & 1) != 0),
+        FlagSource.UserComplaint => decisions.Where(d => (d.SourceMask & 2) != 0),
+        FlagSource.LabelCheck => decisions.Where(d => (d.SourceMask & 4) != 0),
+        FlagSource.RegulatorNotice => decisions.Where(d => (d.SourceMask & 8) != 0),
+        FlagSource.Appeal => decisions.Where(d => (d.SourceMask & 32) != 0),
+        _ => decisions.Where(d => (d.SourceMask & 16) != 0),
+    };
+
+    /// <summary>The bounded count walks the page's index in list order and stops after the bound.</summary>
+    internal static IQueryable<long> DecidedCountQuery(AppDbContext db, ReviewDecidedFilter filter, bool exact)
+    {
+        var ids = DecidedPage(DecidedQuery(db, filter), ReviewQueueAnchor.First, null).Select(d => d.Id);
+        return exact ? ids : ids.Take(CountBound + 1);
+    }
+
+    /// <summary>Decision time and id, newest first, reversed for Before and Last, seeking past the cursor (a plain bound first, as the queue does).</summary>
+    internal static IQueryable<Decision> DecidedPage(IQueryable<Decision> query, ReviewQueueAnchor anchor, ReviewFindCursor? cursor)
+    {
+        var ascending = anchor is ReviewQueueAnchor.Before or ReviewQueueAnchor.Last;
+        if (cursor is not null)
+        {
+            query = ascending
+                ? query.Where(d => d.DecidedAtUtc >= cursor.AtUtc && (d.DecidedAtUtc > cursor.AtUtc || d.Id > cursor.Id))
+                : query.Where(d => d.DecidedAtUtc <= cursor.AtUtc && (d.DecidedAtUtc < cursor.AtUtc || d.Id < cursor.Id));
+        }
+        return ascending ? query.OrderBy(d => d.DecidedAtUtc).ThenBy(d => d.Id) : query.OrderByDescending(d => d.DecidedAtUtc).ThenByDescending(d => d.Id);
+    }
+
+    /// <summary>Appeals are few beside decisions (one per decision at most, and rare): the time index and the filters suffice.</summary>
+    internal static IQueryable<Appeal> AppealedQuery(AppDbContext db, ReviewAppealedFilter filter)
+    {
+        var query = db.Appeals.AsNoTracking();
+        if (filter.ReviewerId is { } reviewer) query = query.Where(a => a.DecidedById == reviewer);
+        query = filter.Status switch
+        {
+            ReviewAppealStatus.Open => query.Where(a => a.State == AppealState.Open),
+            ReviewAppealStatus.Upheld => query.Where(a => a.State == AppealState.Decided && a.Outcome == AppealOutcome.Upheld),
+            ReviewAppealStatus.Overturned => query.Where(a => a.State == AppealState.Decided && a.Outcome == AppealOutcome.Overturned),
+            _ => query,
+        };
+        if (filter.ReasonCode is { } reason) query = query.Where(a => a.ReasonCode == reason);
+        if (ChinaTime.DayStartUtc(filter.From?.ToDateTime(TimeOnly.MinValue)) is { } from) query = query.Where(a => a.ReceivedAtUtc >= from);
+        if (ChinaTime.DayEndUtc(filter.To?.ToDateTime(TimeOnly.MinValue)) is { } to) query = query.Where(a => a.ReceivedAtUtc < to);
+        if (filter.Source is { } source)
+        {
+            var bit = ReviewSources.Bit(source);
+            query = query.Where(a => db.ReviewCases.Any(c => c.Id == a.ReviewCaseId && (c.SourceMask & bit) != 0));
+        }
+        return query;
+    }
+
+    internal static IQueryable<Appeal> AppealedPage(IQueryable<Appeal> query, ReviewQueueAnchor anchor, ReviewFindCursor? cursor)
+    {
+        var ascending = anchor is ReviewQueueAnchor.Before or ReviewQueueAnchor.Last;
+        if (cursor is not null)
+        {
+            query = ascending
+                ? query.Where(a => a.ReceivedAtUtc >= cursor.AtUtc && (a.ReceivedAtUtc > cursor.AtUtc || a.Id > cursor.Id))
+                : query.Where(a => a.ReceivedAtUtc <= cursor.AtUtc && (a.ReceivedAtUtc < cursor.AtUtc || a.Id < cursor.Id));
+        }
+        return ascending ? query.OrderBy(a => a.ReceivedAtUtc).ThenBy(a => a.Id) : query.OrderByDescending(a => a.ReceivedAtUtc).ThenByDescending(a => a.Id);
+    }
+
+    /// <summary>Each kind of id, one unique-index seek each (the author's platform id, then their cases by the author index).</summary>
+    private static async Task<(List<ReviewFindMatch> Matches, List<long> CaseIds, long? AuthorId)> ExactAsync(AppDbContext db, string text,
+        CancellationToken cancellationToken)
+    {
+        var matches = new List<ReviewFindMatch>();
+        var caseIds = new List<long>();
+        if (long.TryParse(text, out var number) && await db.ReviewCases.AnyAsync(c => c.Id == number, cancellationToken))
+        {
+            matches.Add(ReviewFindMatch.CaseNumber);
+            caseIds.Add(number);
+        }
+        if (text.Length <= ContentRules.MaxExternalIdLength)
+        {
+            var ofItem = await db.ReviewCases.Where(c => c.ContentItem.ExternalId == text).Select(c => c.Id).ToListAsync(cancellationToken);
+            if (ofItem.Count > 0) (matches, caseIds) = ([.. matches, ReviewFindMatch.ContentId], [.. caseIds, .. ofItem]);
+            var ofComplaint = await db.Flags.Where(f => f.ExternalId == text && f.Source != FlagSource.Appeal).Select(f => f.ReviewCaseId).ToListAsync(cancellationToken);
+            if (ofComplaint.Count > 0) (matches, caseIds) = ([.. matches, ReviewFindMatch.ComplaintId], [.. caseIds, .. ofComplaint]);
+            var ofAppeal = await db.Appeals.Where(a => a.PlatformAppealId == text).Select(a => a.ReviewCaseId).ToListAsync(cancellationToken);
+            if (ofAppeal.Count > 0) (matches, caseIds) = ([.. matches, ReviewFindMatch.AppealId], [.. caseIds, .. ofAppeal]);
+        }
+        var author = await db.PlatformUsers.Where(u => u.ExternalId == text).Select(u => (long?)u.Id).FirstOrDefaultAsync(cancellationToken);
+        if (author is not null) matches.Add(ReviewFindMatch.AuthorId);
+        return (matches, caseIds.Distinct().ToList(), author);
+    }
+
+    private static IQueryable<ReviewCase> ExactQuery(AppDbContext db, List<long> caseIds, long? authorId) => authorId is { } author
+        ? db.ReviewCases.AsNoTracking().Where(c => caseIds.Contains(c.Id) || c.AuthorId == author)
+        : db.ReviewCases.AsNoTracking().Where(c => caseIds.Contains(c.Id));
+
+    private static async Task<List<ReviewSearchRow>> SearchRowsAsync(AppDbContext db, List<long> caseIds, CancellationToken cancellationToken)
+    {
+        var rows = await db.ReviewCases.AsNoTracking().Where(c => caseIds.Contains(c.Id)).Select(c => new
+        {
+            c.Id, c.ContentItemId, c.ContentItem.ExternalId, Author = c.ContentItem.Author.ExternalId,
+            Excerpt = c.ContentItem.Excerpt!.Substring(0, ExcerptLength + 1), c.MediaType, c.State, c.SourceMask, c.OpenedAtUtc, c.DecidedAtUtc,
+        }).ToListAsync(cancellationToken);
+        return rows.OrderByDescending(r => r.ContentItemId).Select(r => new ReviewSearchRow(r.Id, r.ContentItemId, r.ExternalId, r.Author, Shorten(r.Excerpt),
+            r.MediaType, r.State, ReviewSources.In(r.SourceMask).ToList(), r.OpenedAtUtc, r.DecidedAtUtc)).ToList();
+    }
+
+    private sealed record CaseFacts(string ContentExternalId, string? Excerpt, IReadOnlyList<FlagSource> Sources);
+
+    private static async Task<Dictionary<long, CaseFacts>> CaseFactsAsync(AppDbContext db, IEnumerable<long> caseIds, CancellationToken cancellationToken)
+    {
+        var ids = caseIds.Distinct().ToList();
+        var rows = await db.ReviewCases.AsNoTracking().Where(c => ids.Contains(c.Id))
+            .Select(c => new { c.Id, c.ContentItem.ExternalId, Excerpt = c.ContentItem.Excerpt!.Substring(0, ExcerptLength + 1), c.SourceMask })
+            .ToListAsync(cancellationToken);
+        return rows.ToDictionary(r => r.Id, r => new CaseFacts(r.ExternalId, Shorten(r.Excerpt), ReviewSources.In(r.SourceMask).ToList()));
+    }
+
+    /// <summary>Display names of the staff named on a page (one query for the page).</summary>
+    private static async Task<Dictionary<string, string>> NamesAsync(AppDbContext db, IEnumerable<string?> ids, CancellationToken cancellationToken)
+    {
+        var wanted = ids.OfType<string>().Distinct().ToList();
+        if (wanted.Count == 0) return [];
+        return await db.Users.AsNoTracking().Where(u => wanted.Contains(u.Id) && u.DisplayName != "")
+            .ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+    }
+
+    /// <summary>The person's display name, or the name the record kept (an account since removed, or seeded data).</summary>
+    private static string? NameOf(Dictionary<string, string> people, string? id, string? kept) =>
+        id is not null && people.TryGetValue(id, out var name) ? name : kept;
+
+    private static ReviewAppealStatus StatusOf(AppealState state, AppealOutcome? outcome) =>
+        state == AppealState.Open ? ReviewAppealStatus.Open : outcome == AppealOutcome.Overturned ? ReviewAppealStatus.Overturned : ReviewAppealStatus.Upheld;
+
+    private static (bool HasPrevious, bool HasNext) Edges(ReviewQueueAnchor anchor, bool more) => anchor switch
+    {
+        ReviewQueueAnchor.First => (false, more),
+        ReviewQueueAnchor.After => (true, more),
+        ReviewQueueAnchor.Before => (more, true),
+        _ => (more, false),
+    };
+
+    private static async Task<ReviewQueueCount> BoundedCountAsync(IQueryable<long> ids, bool exact, CancellationToken cancellationToken)
+    {
+        var count = await ids.CountAsync(cancellationToken);
+        return new ReviewQueueCount(exact ? count : Math.Min(count, CountBound), !exact && count > CountBound);
+    }
+
+    private static string? Shorten(string? excerpt) =>
+        excerpt is { Length: > ExcerptLength } ? excerpt[..ExcerptLength].TrimEnd() + "…" : excerpt;
+}

@@ -1,0 +1,64 @@
+using System.Text;
+
+namespace ComplianceConsole.Features.Review;
+
+/// <summary>
+/// How content text is cut into the terms its full-text index holds, and a search into the terms it asks for. Chinese is
+/// written without spaces, and neither SQLite's unicode61 tokenizer nor PostgreSQL's parsers segment it: a sentence would be
+/// one "word". So the text is normalised (NFKC, lower case), split into runs of letters and digits, and every run cut into
+/// overlapping pairs of characters (bigrams): <c>深度伪造</c> → <c>深度 度伪 伪造</c>. A search run is cut the same way and asked for
+/// as a phrase (the bigrams next to one another), which finds exactly the texts holding it inside a run: a two-character
+/// word is one term, <c>AI换脸</c> three. Runs are kept apart by a gap, so a phrase never spans punctuation or a space.
+/// A single character alone cannot be searched (it has no bigram); words of a search must all be found (AND).
+/// </summary>
+public static class SearchTerms
+{
+    /// <summary>Between runs in SQLite's token stream: never a bigram (three characters), so no phrase reaches across it.</summary>
+    public const string Gap = "zz0";
+
+    /// <summary>The most characters of a search that are used (a search is a few words, never a text).</summary>
+    public const int MaxSearchLength = 100;
+
+    /// <summary>The runs of letters and digits of a text, normalised; each at least one character.</summary>
+    public static IEnumerable<string> Runs(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) yield break;
+        var normalised = text.Normalize(NormalizationForm.FormKC).ToLowerInvariant();
+        var run = new StringBuilder();
+        foreach (var rune in normalised.EnumerateRunes())
+        {
+            if (Rune.IsLetterOrDigit(rune))
+            {
+                run.Append(rune.ToString());
+                continue;
+            }
+            if (run.Length > 0) yield return run.ToString();
+            run.Clear();
+        }
+        if (run.Length > 0) yield return run.ToString();
+    }
+
+    /// <summary>A run's bigrams in order (a run of one character has none).</summary>
+    public static IEnumerable<string> Bigrams(string run)
+    {
+        var runes = run.EnumerateRunes().Select(r => r.ToString()).ToArray();
+        for (var i = 0; i + 1 < runes.Length; i++) yield return runes[i] + runes[i + 1];
+    }
+
+    /// <summary>The text's bigrams run by run: what is indexed.</summary>
+    public static IReadOnlyList<IReadOnlyList<string>> ForText(string? text) =>
+        Runs(text).Select(r => (IReadOnlyList<string>)Bigrams(r).ToList()).Where(b => b.Count > 0).ToList();
+
+    /// <summary>The phrases a search asks for, one per run of two characters or more; empty when it has none.</summary>
+    public static IReadOnlyList<IReadOnlyList<string>> ForSearch(string? search) =>
+        ForText(search is { Length: > MaxSearchLength } ? search[..MaxSearchLength] : search).Distinct(PhraseComparer.Instance).ToList();
+
+    private sealed class PhraseComparer : IEqualityComparer<IReadOnlyList<string>>
+    {
+        public static readonly PhraseComparer Instance = new();
+
+        public bool Equals(IReadOnlyList<string>? x, IReadOnlyList<string>? y) => x!.SequenceEqual(y!);
+
+        public int GetHashCode(IReadOnlyList<string> obj) => string.Join(' ', obj).GetHashCode(StringComparison.Ordinal);
+    }
+}

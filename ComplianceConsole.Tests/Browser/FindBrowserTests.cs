@@ -49,6 +49,7 @@ public sealed class FindBrowserTests(FindBrowserApp browser) : IClassFixture<Fin
         var row = page.Locator($"#case-{newest.Id}");
         await Expect(page.Locator(".find-row").First).ToHaveIdAsync($"case-{newest.Id}");
         await Expect(row).ToContainTextAsync(word);
+        await page.SaveScreenshotAsync("review-find.png", fullPage: true);
         await row.Locator("a.case-link").ClickAsync();
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/review/cases/{newest.Id}$"));
     }

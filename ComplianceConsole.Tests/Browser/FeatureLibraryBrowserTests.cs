@@ -41,7 +41,9 @@ public sealed class FeatureLibraryBrowserTests(FeatureLibraryBrowserApp browser)
             await page.Locator("#library-add").ClickAsync();
             await dialog.GetByLabel("类型").ClickAsync();
             await page.GetByRole(AriaRole.Option, new() { Name = "正则表达式" }).ClickAsync();
-            await dialog.Locator("#rule-value").FillAsync("(a+)+$");
+            // A pattern gets a three-line field: typed into once it has replaced the one-line field, not into the one going away.
+            await Expect(dialog.Locator("textarea#rule-value")).ToBeVisibleAsync();
+            await dialog.Locator("textarea#rule-value").FillAsync("(a+)+$");
             await dialog.GetByLabel("理由").ClickAsync();
             await page.GetByRole(AriaRole.Option, new() { Name = "谣言 (第 11 条)" }).ClickAsync();
             await dialog.Locator("#rule-save").ClickAsync();

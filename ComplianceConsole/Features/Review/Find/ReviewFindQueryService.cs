@@ -14,6 +14,12 @@ namespace ComplianceConsole.Features.Review;
 public sealed class ReviewFindQueryService(IDbContextFactory<AppDbContext> contextFactory, PermissionGuard guard)
 {
     public const int CountBound = ReviewQueryService.CountBound;
+
+    /// <summary>
+    /// A search by words counts up to this many cases unless asked for the exact figure: each match found in the full-text
+    /// index looks up its case, and a phrase in one item of ten needed 118 ms at p50 to reach 10,000 at a million items.
+    /// </summary>
+    public const int WordCountBound = 1_000;
     public const int DefaultPageSize = ReviewQueryService.DefaultPageSize;
     public const int ExcerptLength = ReviewQueryService.ExcerptLength;
 
@@ -52,7 +58,7 @@ public sealed class ReviewFindQueryService(IDbContextFactory<AppDbContext> conte
         return new ReviewSearchResult(rows, hasPrevious, hasNext, matches, false);
     }
 
-    /// <summary>How many cases the search finds: up to <see cref="CountBound"/> unless <paramref name="exact"/>.</summary>
+    /// <summary>How many cases the search finds: up to <see cref="CountBound"/> for ids, <see cref="WordCountBound"/> for words, unless <paramref name="exact"/>.</summary>
     public async Task<ReviewQueueCount> CountSearchAsync(string? text, bool exact = false, CancellationToken cancellationToken = default)
     {
         await guard.DemandAsync(ReviewPermissions.Read);
@@ -60,13 +66,13 @@ public sealed class ReviewFindQueryService(IDbContextFactory<AppDbContext> conte
         if (string.IsNullOrEmpty(text)) return new ReviewQueueCount(0, false);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var (matches, caseIds, authorId) = await ExactAsync(db, text, cancellationToken);
-        var limit = exact ? int.MaxValue : CountBound + 1;
+        var bound = exact ? int.MaxValue - 1 : matches.Count > 0 ? CountBound : WordCountBound;
         long count;
-        if (matches.Count > 0) count = await ExactQuery(db, caseIds, authorId).Select(c => c.Id).Take(limit).CountAsync(cancellationToken);
+        if (matches.Count > 0) count = await ExactQuery(db, caseIds, authorId).Select(c => c.Id).Take(bound + 1).CountAsync(cancellationToken);
         else if (ContentSearchIndex.Query(!db.Database.IsSqlite(), text) is { } words)
-            count = (await ContentSearchIndex.CaseCount(db, words, limit).ToListAsync(cancellationToken)).Single();
+            count = (await ContentSearchIndex.CaseCount(db, words, bound + 1).ToListAsync(cancellationToken)).Single();
         else count = 0;
-        return new ReviewQueueCount((int)Math.Min(count, exact ? int.MaxValue : CountBound), !exact && count > CountBound);
+        return new ReviewQueueCount((int)Math.Min(count, bound), count > bound);
     }
 
     /// <summary>One page of decisions, newest first (Before and Last read oldest first and are turned round).</summary>

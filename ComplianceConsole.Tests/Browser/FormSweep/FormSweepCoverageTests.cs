@@ -21,6 +21,8 @@ public sealed class FormSweepCoverageTests
         ["Features/Registry/LaunchDialog.razor"] = typeof(RegistryFormSweepTests),
         ["Features/Review/TimeLimitSettings/WorkingCalendarPage.razor"] = typeof(TimeLimitFormSweepTests),
         ["Features/Review/TimeLimitSettings/TimeLimitsPage.razor"] = typeof(TimeLimitFormSweepTests),
+        ["Features/Webhooks/WebhookEndpointDialog.razor"] = typeof(WebhookFormSweepTests),
+        ["Features/Webhooks/WebhookSecretNotice.razor"] = typeof(WebhookFormSweepTests),
     };
 
     /// <summary>Components with inputs that have no sweep entry yet. Remove a line when its entry is written; never add one.</summary>
@@ -68,8 +70,6 @@ public sealed class FormSweepCoverageTests
         "Features/Verification/RevealDialog.razor",
         "Features/Verification/VerificationFilterBar.razor",
         "Features/Verification/VerificationRecordsPage.razor",
-        "Features/Webhooks/WebhookEndpointDialog.razor",
-        "Features/Webhooks/WebhookSecretNotice.razor",
     };
 
     /// <summary>

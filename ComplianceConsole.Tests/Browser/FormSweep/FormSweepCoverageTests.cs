@@ -33,6 +33,7 @@ public sealed class FormSweepCoverageTests
         ["Features/ApiKeys/ApiKeysPage.razor"] = typeof(ApiKeyFormSweepTests),
         ["Features/Retention/LegalHoldsPage.razor"] = typeof(RetentionFormSweepTests),
         ["Features/Retention/RetentionPage.razor"] = typeof(RetentionFormSweepTests),
+        ["Features/Review/FeatureLibrary/FeatureRuleDialog.razor"] = typeof(FeatureRuleFormSweepTests),
     };
 
     /// <summary>Components with inputs that have no sweep entry yet. Remove a line when its entry is written; never add one.</summary>
@@ -57,7 +58,6 @@ public sealed class FormSweepCoverageTests
         "Features/Review/Cases/CaseReasonDialog.razor",
         "Features/Review/Cases/ContactRevealDialog.razor",
         "Features/Review/FeatureLibrary/FeatureLibraryPage.razor",
-        "Features/Review/FeatureLibrary/FeatureRuleDialog.razor",
         "Features/Review/FeatureLibrary/FeatureTestPage.razor",
         "Features/Review/FeatureLibrary/KeywordImportPage.razor",
         "Features/Review/Queue/AssignDialog.razor",

@@ -119,4 +119,16 @@ public sealed class FormSweepCoverageTests
         Assert.Empty(NotYetSwept.Except(found)); // a form gone or swept: take it off the waiting list
         Assert.Empty(NotYetSwept.Intersect(Swept.Keys));
     }
+
+    [Fact]
+    public void No_field_cuts_what_is_typed_or_pasted_with_a_maxlength()
+    {
+        // A browser's maxlength drops the end of a paste without a word; limited fields count (Counter) and refuse (TextLimits.Check).
+        var root = AppFolder();
+        var cutting = Directory.EnumerateFiles(root, "*.razor", SearchOption.AllDirectories)
+            .Where(f => Regex.IsMatch(File.ReadAllText(f), @"\s(MaxLength|maxlength)\s*=", RegexOptions.None))
+            .Select(f => Path.GetRelativePath(root, f))
+            .ToList();
+        Assert.True(cutting.Count == 0, "Fields with a maxlength: " + string.Join(", ", cutting));
+    }
 }

@@ -207,4 +207,33 @@ public sealed class RegistryFormSweepTests(RegistryFormSweepApp browser) : IClas
         foreach (var text in new[] { "面向全部用户开放，默认添加显式标识", launched.Text(), RegistryFormSweepApp.PassedAssessment, TestApp.ShownName(RegistryFormSweepApp.Manager) })
             await Expect(row).ToContainTextAsync(text);
     });
+
+    [Fact]
+    public Task The_evidence_dialog_keeps_the_file_chosen() => SweepAsync("evidence", async page =>
+    {
+        await page.GotoAsync("registry/assessments");
+        await page.WaitForInteractiveAsync();
+        var row = page.Locator("#assessments .mud-table-row", new() { HasText = RegistryFormSweepApp.PassedAssessment });
+        await row.GetByRole(AriaRole.Button, new() { Name = "0 个文件" }).ClickAsync();
+        var content = "%PDF-1.7\n扫表评估报告\n%%EOF"u8.ToArray();
+        await page.Locator(".mud-dialog input[type=file]").ChooseFilesAsync(new FilePayload
+        {
+            Name = "扫表 第三方评估报告（终稿）.pdf", MimeType = "application/pdf", Buffer = content,
+        });
+        await Expect(page.Locator("#evidence-files")).ToContainTextAsync("扫表 第三方评估报告（终稿）.pdf");
+        await page.Keyboard.PressAsync("Escape");
+
+        await page.ReloadAsync();
+        await page.WaitForInteractiveAsync();
+        await row.GetByRole(AriaRole.Button, new() { Name = "1 个文件" }).ClickAsync();
+        var cells = page.Locator("#evidence-files tbody tr td");
+        await Expect(cells.Nth(0)).ToHaveTextAsync("扫表 第三方评估报告（终稿）.pdf");
+        await Expect(cells.Nth(2)).ToHaveTextAsync(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content)));
+        await Expect(cells.Nth(3)).ToContainTextAsync(TestApp.ShownName(RegistryFormSweepApp.Manager));
+        var download = await page.RunAndWaitForDownloadAsync(() => cells.Nth(0).GetByRole(AriaRole.Link).ClickAsync());
+        await using var stream = await download.CreateReadStreamAsync();
+        using var copy = new MemoryStream();
+        await stream.CopyToAsync(copy);
+        Assert.Equal(content, copy.ToArray()); // the file kept byte for byte
+    });
 }

@@ -34,6 +34,7 @@ public sealed class FormSweepCoverageTests
         ["Features/ApiKeys/ApiKeysPage.razor"] = typeof(ApiKeyFormSweepTests),
         ["Features/Retention/LegalHoldsPage.razor"] = typeof(RetentionFormSweepTests),
         ["Features/Retention/RetentionPage.razor"] = typeof(RetentionFormSweepTests),
+        ["Features/Review/Cases/CaseReasonDialog.razor"] = typeof(RetentionFormSweepTests),
         ["Features/Review/FeatureLibrary/FeatureRuleDialog.razor"] = typeof(FeatureRuleFormSweepTests),
     };
 
@@ -55,7 +56,6 @@ public sealed class FormSweepCoverageTests
         "Features/Registry/ConsentsPage.razor",
         "Features/Review/Bulk/ReviewBulkDecisionDialog.razor",
         "Features/Review/Cases/CaseContentPanel.razor",
-        "Features/Review/Cases/CaseReasonDialog.razor",
         "Features/Review/Cases/ContactRevealDialog.razor",
         "Features/Review/FeatureLibrary/FeatureLibraryPage.razor",
         "Features/Review/FeatureLibrary/FeatureTestPage.razor",

@@ -78,9 +78,24 @@ public sealed class RetentionFormSweepTests(RetentionFormSweepApp browser) : ICl
             await Expect(cells.Nth(2)).ToHaveTextAsync(reason);
             await Expect(cells.Nth(3).Locator(".by")).ToHaveTextAsync(TestApp.ShownName(RetentionFormSweepApp.Manager));
         }
+
+        // The user's hold lifted with a typed reason (the reason dialog), reloaded and read back.
+        const string liftReason = "争议已由法院判决终结";
+        var userRow = page.Locator("#holds tbody tr", new() { HasText = holds[0].Reason });
+        await userRow.GetByRole(AriaRole.Button, new() { Name = "解除保全" }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await dialog.Field("reason-text").TypeCountedAsync(liftReason, ContentRules.MaxNoteLength);
+        await dialog.Locator("#reason-confirm").ClickAsync();
+        await Expect(dialog).ToHaveCountAsync(0);
+        await page.ReloadAsync();
+        await page.WaitForInteractiveAsync();
+        await Expect(userRow.Locator(".lifted")).ToContainTextAsync($"由 {TestApp.ShownName(RetentionFormSweepApp.Manager)} 解除：{liftReason}");
+        await Expect(page.Locator("#holds tbody tr", new() { HasText = holds[1].Reason }).Locator(".mud-chip")).ToHaveTextAsync("生效中"); // the other stands
+
         await using var scope = browser.App.As(RetentionFormSweepApp.Manager);
         var saved = await scope.Get<LegalHoldService>().ListAsync();
-        Assert.Contains(saved, h => h.Target == LegalHoldTarget.PlatformUser && h.TargetLabel == RetentionFormSweepApp.HeldUser && h.Reason == holds[0].Reason);
+        Assert.Contains(saved, h => h.Target == LegalHoldTarget.PlatformUser && h.TargetLabel == RetentionFormSweepApp.HeldUser && h.Reason == holds[0].Reason
+            && h.LiftReason == liftReason && h.LiftedByName == TestApp.ShownName(RetentionFormSweepApp.Manager));
         Assert.Contains(saved, h => h.Target == LegalHoldTarget.ReviewCase && h.TargetId == browser.HeldCase && h.Reason == holds[1].Reason);
     });
 

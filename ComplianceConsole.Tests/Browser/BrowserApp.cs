@@ -54,11 +54,12 @@ public class BrowserApp : IAsyncLifetime
     /// <summary>Data a test class needs before its first test, arranged once for the class.</summary>
     protected virtual Task ArrangeAsync() => Task.CompletedTask;
 
-    public async Task<IPage> NewPageAsync()
+    /// <summary>A page in a fresh browser context; with a storage state, one that is already signed in (see <see cref="SignedInPageAsync"/>).</summary>
+    public async Task<IPage> NewPageAsync(string? storageState = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = 1280, Height = 800 }, Locale = "zh-CN",
+            BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = 1280, Height = 800 }, Locale = "zh-CN", StorageState = storageState,
         });
         context.SetDefaultTimeout(15_000);
         // Expectations wait as long as actions do: on a loaded two-core machine a page's answer can take longer than 5 s.
@@ -68,6 +69,21 @@ public class BrowserApp : IAsyncLifetime
         {
             if (message.Type == "error") ConsoleErrors.Add(message.Text);
         };
+        return page;
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _signedIn = new();
+
+    /// <summary>
+    /// A page signed in as this person: the first signs in through the login page, later ones reuse its cookie, so a class of many
+    /// tests signs each person in once.
+    /// </summary>
+    public async Task<IPage> SignedInPageAsync(string email)
+    {
+        if (_signedIn.TryGetValue(email, out var state)) return await NewPageAsync(state);
+        var page = await NewPageAsync();
+        await page.SignInAsync(email);
+        _signedIn[email] = await page.Context.StorageStateAsync();
         return page;
     }
 

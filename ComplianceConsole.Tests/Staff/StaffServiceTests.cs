@@ -27,6 +27,26 @@ public sealed class StaffServiceTests : SetUpAppTest
     }
 
     [Fact]
+    public async Task A_password_longer_than_the_limit_is_refused_whole_and_the_link_still_works()
+    {
+        var created = await AsAdmin(s => s.CreateAsync(new NewStaffForm { Email = "long.pass@example.cn", DisplayName = "长密码", Roles = [Roles.Auditor] }));
+        var client = App.CreateBrowserlikeClient();
+        await client.GetAsync("/" + created.SetPasswordPath);
+        var tooLong = "Good-Pass-7" + new string('x', 130); // 141 characters: the browser no longer cuts it to 128 unseen
+        var refused = await Forms.PostAsync(client, "/" + created.SetPasswordPath, "reset-password", new()
+        {
+            ["Input.Password"] = tooLong, ["Input.ConfirmPassword"] = tooLong,
+        });
+        Assert.Contains("密码超出 13 个字符（最多 128 个），未作修改。", await Forms.TextAsync(refused));
+
+        var set = await Forms.PostAsync(client, "/" + created.SetPasswordPath, "reset-password", new()
+        {
+            ["Input.Password"] = "Another-Good-Pass-7", ["Input.ConfirmPassword"] = "Another-Good-Pass-7",
+        });
+        Assert.EndsWith("Account/ResetPasswordConfirmation", set.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
     public async Task A_new_staff_member_gets_roles_and_a_one_time_link_with_which_they_set_a_password_and_sign_in()
     {
         var created = await AsAdmin(s => s.CreateAsync(new NewStaffForm { Email = "li.na@example.cn", DisplayName = "李娜", Roles = [Roles.Verifier, Roles.Reviewer] }));

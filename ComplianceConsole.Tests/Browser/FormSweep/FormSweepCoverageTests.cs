@@ -14,6 +14,29 @@ public sealed class FormSweepCoverageTests
     public static readonly IReadOnlyDictionary<string, Type> Swept = new Dictionary<string, Type>
     {
         ["Features/Review/Cases/CaseDecisionForm.razor"] = typeof(DecisionFormSweepTests),
+        ["Features/Review/Appeals/AppealDecisionForm.razor"] = typeof(AppealFormSweepTests),
+        ["Features/Registry/FilingDialog.razor"] = typeof(RegistryFormSweepTests),
+        ["Features/Registry/ConsentDialog.razor"] = typeof(RegistryFormSweepTests),
+        ["Features/Registry/AssessmentDialog.razor"] = typeof(RegistryFormSweepTests),
+        ["Features/Registry/LaunchDialog.razor"] = typeof(RegistryFormSweepTests),
+        ["Features/Registry/EvidenceDialog.razor"] = typeof(RegistryFormSweepTests),
+        ["Features/Review/TimeLimitSettings/WorkingCalendarPage.razor"] = typeof(TimeLimitFormSweepTests),
+        ["Features/Review/TimeLimitSettings/TimeLimitsPage.razor"] = typeof(TimeLimitFormSweepTests),
+        ["Features/Webhooks/WebhookEndpointDialog.razor"] = typeof(WebhookFormSweepTests),
+        ["Features/Webhooks/WebhookSecretNotice.razor"] = typeof(WebhookFormSweepTests),
+        ["Features/Exports/Pages/ExportRequestForm.razor"] = typeof(ExportFormSweepTests),
+        ["Features/Exports/Pages/ExportSchedulesPage.razor"] = typeof(ExportFormSweepTests),
+        ["Features/Staff/NewStaffDialog.razor"] = typeof(StaffFormSweepTests),
+        ["Features/Staff/PasswordLinkDialog.razor"] = typeof(StaffFormSweepTests),
+        ["Features/Staff/RolePicker.razor"] = typeof(StaffFormSweepTests),
+        ["Features/Staff/StaffPage.razor"] = typeof(StaffFormSweepTests),
+        ["Features/Settings/ProviderSettingsPage.razor"] = typeof(SettingsFormSweepTests),
+        ["Features/ApiKeys/ApiKeysPage.razor"] = typeof(ApiKeyFormSweepTests),
+        ["Features/Retention/LegalHoldsPage.razor"] = typeof(RetentionFormSweepTests),
+        ["Features/Retention/RetentionPage.razor"] = typeof(RetentionFormSweepTests),
+        ["Features/Review/Cases/CaseReasonDialog.razor"] = typeof(RetentionFormSweepTests),
+        ["Features/Review/FeatureLibrary/FeatureRuleDialog.razor"] = typeof(FeatureRuleFormSweepTests),
+        ["Features/Review/Queue/AssignDialog.razor"] = typeof(AssignFormSweepTests),
     };
 
     /// <summary>Components with inputs that have no sweep entry yet. Remove a line when its entry is written; never add one.</summary>
@@ -26,56 +49,40 @@ public sealed class FormSweepCoverageTests
         "Components/Account/Pages/Manage/EnableAuthenticator.razor",
         "Components/Account/Pages/ResetPassword.razor",
         "Components/Layout/MainLayout.razor",
-        "Features/Review/Queue/QueuePage.razor",
-        "Features/ApiKeys/ApiKeysPage.razor",
         "Features/Audit/AuditPage.razor",
         "Features/Exports/Pages/ExportHistoryPage.razor",
-        "Features/Exports/Pages/ExportRequestForm.razor",
-        "Features/Exports/Pages/ExportSchedulesPage.razor",
         "Features/Exports/Pages/ExportVerifyPage.razor",
         "Features/Jobs/JobsPage.razor",
-        "Features/Registry/AssessmentDialog.razor",
         "Features/Registry/AssessmentsPage.razor",
-        "Features/Registry/ConsentDialog.razor",
         "Features/Registry/ConsentsPage.razor",
-        "Features/Registry/EvidenceDialog.razor",
-        "Features/Registry/FilingDialog.razor",
-        "Features/Registry/LaunchDialog.razor",
-        "Features/Retention/LegalHoldsPage.razor",
-        "Features/Retention/RetentionPage.razor",
-        "Features/Review/Appeals/AppealDecisionForm.razor",
         "Features/Review/Bulk/ReviewBulkDecisionDialog.razor",
         "Features/Review/Cases/CaseContentPanel.razor",
-        "Features/Review/Cases/CaseReasonDialog.razor",
         "Features/Review/Cases/ContactRevealDialog.razor",
         "Features/Review/FeatureLibrary/FeatureLibraryPage.razor",
-        // Added by the Find branch against this list's rule: a search box and list filters that save nothing; its sweep is to be written.
+        // Added with the page, against this list's rule: a search box and list filters that save nothing; its sweep is to be written.
         "Features/Review/Find/FindPage.razor",
-        "Features/Review/FeatureLibrary/FeatureRuleDialog.razor",
         "Features/Review/FeatureLibrary/FeatureTestPage.razor",
         "Features/Review/FeatureLibrary/KeywordImportPage.razor",
-        "Features/Review/Queue/AssignDialog.razor",
-        "Features/Review/TimeLimitSettings/TimeLimitsPage.razor",
-        "Features/Review/TimeLimitSettings/WorkingCalendarPage.razor",
-        "Features/Settings/ProviderSettingsPage.razor",
+        // Missing here when the guard was written (it failed from the start): the queue's row selection for bulk decisions.
+        "Features/Review/Queue/QueuePage.razor",
         "Features/Setup/SetupPage.razor",
-        "Features/Staff/NewStaffDialog.razor",
-        "Features/Staff/PasswordLinkDialog.razor",
-        "Features/Staff/RolePicker.razor",
-        "Features/Staff/StaffPage.razor",
         "Features/Verification/BulkActionBar.razor",
         "Features/Verification/DecideDialog.razor",
         "Features/Verification/Import/ImportPage.razor",
         "Features/Verification/RevealDialog.razor",
         "Features/Verification/VerificationFilterBar.razor",
         "Features/Verification/VerificationRecordsPage.razor",
-        "Features/Webhooks/WebhookEndpointDialog.razor",
-        "Features/Webhooks/WebhookSecretNotice.razor",
     };
 
-    /// <summary>The shared fields themselves: swept through the forms that use them and tested on their own (TimeFieldTests).</summary>
+    /// <summary>
+    /// The shared fields themselves: swept through the forms that use them (the sweep checks each limited field's counter) and
+    /// tested on their own (TimeFieldTests).
+    /// </summary>
     private static readonly string[] SharedFields =
-        ["Components/Shared/DateField.razor", "Components/Shared/DateTimeField.razor", "Components/Shared/TimeField.razor", "Components/Shared/LimitedTextField.razor"];
+    [
+        "Components/Shared/DateField.razor", "Components/Shared/DateTimeField.razor", "Components/Shared/TimeField.razor",
+        "Components/Shared/LimitedTextField.razor",
+    ];
 
     private static readonly Regex Input = new(
         @"<(input|select|textarea|MudTextField|MudSelect|MudCheckBox|MudSwitch|MudDatePicker|MudTimePicker|MudNumericField|MudAutocomplete|MudRadioGroup|DateField|TimeField|DateTimeField|InputText|InputFile|MudFileUpload)\b",
@@ -113,5 +120,17 @@ public sealed class FormSweepCoverageTests
         Assert.Empty(Swept.Keys.Except(found));
         Assert.Empty(NotYetSwept.Except(found)); // a form gone or swept: take it off the waiting list
         Assert.Empty(NotYetSwept.Intersect(Swept.Keys));
+    }
+
+    [Fact]
+    public void No_field_cuts_what_is_typed_or_pasted_with_a_maxlength()
+    {
+        // A browser's maxlength drops the end of a paste without a word; limited fields count (Counter) and refuse (TextLimits.Check).
+        var root = AppFolder();
+        var cutting = Directory.EnumerateFiles(root, "*.razor", SearchOption.AllDirectories)
+            .Where(f => Regex.IsMatch(File.ReadAllText(f), @"\s(MaxLength|maxlength)\s*=", RegexOptions.None))
+            .Select(f => Path.GetRelativePath(root, f))
+            .ToList();
+        Assert.True(cutting.Count == 0, "Fields with a maxlength: " + string.Join(", ", cutting));
     }
 }

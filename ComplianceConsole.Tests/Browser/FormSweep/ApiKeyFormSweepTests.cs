@@ -1,0 +1,60 @@
+using System.Text.RegularExpressions;
+using ComplianceConsole.Features.ApiKeys;
+using ComplianceConsole.Security;
+using ComplianceConsole.Tests.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace ComplianceConsole.Tests.Browser.FormSweep;
+
+public sealed class ApiKeyFormSweepApp : BrowserApp
+{
+    protected override Task ArrangeAsync() => App.CompleteSetupAsync();
+}
+
+/// <summary>The API key form: a name and scopes, the key shown once read-only, reloaded and read back.</summary>
+public sealed class ApiKeyFormSweepTests(ApiKeyFormSweepApp browser) : IClassFixture<ApiKeyFormSweepApp>
+{
+    [Fact]
+    public async Task The_api_key_form_keeps_every_value_typed()
+    {
+        var page = await browser.SignedInPageAsync(TestApp.AdminEmail);
+        try
+        {
+            await page.GotoAsync("api-keys");
+            await page.WaitForInteractiveAsync();
+            const string name = "扫表内容平台（生产）";
+            await page.Field("api-key-name").TypeCountedAsync(name, ApiKeyService.MaxNameLength);
+            string[] scopes = [RolePermissions.ApiScopes[0], RolePermissions.ApiScopes[2], RolePermissions.ApiScopes[^1]];
+            foreach (var scope in scopes)
+                await page.GetByRole(AriaRole.Checkbox, new() { NameRegex = new Regex("^" + Regex.Escape(scope) + " — ") }).CheckAsync();
+            await page.Locator("#api-key-create").ClickAsync();
+            var secret = page.Field("api-key-secret");
+            await Expect(secret).ToHaveValueAsync(new Regex(@"^cc_\S+$"));
+            await Expect(secret).ToHaveAttributeAsync("readonly", "");
+            await Expect(page.Field("api-key-name")).ToHaveValueAsync(""); // the form is cleared for the next key
+
+            await page.ReloadAsync();
+            await page.WaitForInteractiveAsync();
+            await Expect(page.Field("api-key-secret")).ToHaveCountAsync(0); // shown once
+            var cells = page.Locator("tbody tr", new() { HasText = name }).Locator("td");
+            await Expect(cells.Nth(0)).ToHaveTextAsync(name);
+            await Expect(cells.Nth(2)).ToHaveTextAsync(string.Join(", ", scopes.Order(StringComparer.Ordinal))); // listed in order
+            await Expect(cells.Nth(3)).ToContainTextAsync("系统管理员"); // the first administrator, by the name set up with
+
+            await using var scope2 = browser.App.As(TestApp.AdminEmail);
+            var saved = (await scope2.Get<ApiKeyService>().ListAsync()).Single(k => k.Name == name);
+            Assert.Equal(scopes.Order(), saved.Scopes.Order());
+            Assert.True(browser.ConsoleErrors.IsEmpty, string.Join("\n", browser.ConsoleErrors));
+        }
+        catch
+        {
+            await page.SaveScreenshotAsync("failure-sweep-api-keys.png", fullPage: true);
+            throw;
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+}

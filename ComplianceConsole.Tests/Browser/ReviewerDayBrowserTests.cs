@@ -180,6 +180,32 @@ public sealed class ReviewerDayBrowserTests(ReviewerDayBrowserApp browser) : ICl
     }
 
     [Fact]
+    public async Task A_half_typed_time_is_refused_not_read_as_now()
+    {
+        var id = await browser.CaseAsync("day-partial", dueInHours: 904);
+        var page = await ReviewerAsync();
+        try
+        {
+            await OpenAsync(page, id);
+            await page.Keyboard.PressAsync("t");
+            await Expect(page.Locator("#claim-mine")).ToBeVisibleAsync();
+            await page.Keyboard.PressAsync("3"); // removed, for the reason the flags name
+            await page.Locator("input[id^='feedback-when-']").First.ClickAsync();
+            await page.Keyboard.TypeAsync("12"); // one part of the date only: the control reports it as empty
+
+            await page.Locator("#decide").ClickAsync();
+
+            await Expect(page.Locator("#decision-partly-filled")).ToBeVisibleAsync();
+            Assert.Equal(ReviewCaseState.Open, (await browser.StoredAsync(id)).State);
+        }
+        catch
+        {
+            await page.SaveScreenshotAsync("failure-day-partial.png", fullPage: true);
+            throw;
+        }
+    }
+
+    [Fact]
     public async Task A_colleague_working_in_English_does_not_turn_a_Chinese_reviewers_queue_into_English()
     {
         var id = await browser.CaseAsync("day-language", dueInHours: 903);

@@ -37,6 +37,11 @@ public sealed class FormSweepCoverageTests
         ["Features/Review/Cases/CaseReasonDialog.razor"] = typeof(RetentionFormSweepTests),
         ["Features/Review/FeatureLibrary/FeatureRuleDialog.razor"] = typeof(FeatureRuleFormSweepTests),
         ["Features/Review/Queue/AssignDialog.razor"] = typeof(AssignFormSweepTests),
+        ["Features/Verification/DecideDialog.razor"] = typeof(VerificationFormSweepTests),
+        ["Features/Verification/RevealDialog.razor"] = typeof(VerificationFormSweepTests),
+        ["Features/Verification/BulkActionBar.razor"] = typeof(VerificationFormSweepTests),
+        ["Features/Audit/AuditPage.razor"] = typeof(AccountAuditFormSweepTests),
+        ["Components/Account/Pages/Manage/ChangePassword.razor"] = typeof(AccountAuditFormSweepTests),
     };
 
     /// <summary>Components with inputs that have no sweep entry yet. Remove a line when its entry is written; never add one.</summary>
@@ -45,11 +50,9 @@ public sealed class FormSweepCoverageTests
         "Components/Account/Pages/Login.razor",
         "Components/Account/Pages/LoginWith2fa.razor",
         "Components/Account/Pages/LoginWithRecoveryCode.razor",
-        "Components/Account/Pages/Manage/ChangePassword.razor",
         "Components/Account/Pages/Manage/EnableAuthenticator.razor",
         "Components/Account/Pages/ResetPassword.razor",
         "Components/Layout/MainLayout.razor",
-        "Features/Audit/AuditPage.razor",
         "Features/Exports/Pages/ExportHistoryPage.razor",
         "Features/Exports/Pages/ExportVerifyPage.razor",
         "Features/Jobs/JobsPage.razor",
@@ -66,10 +69,7 @@ public sealed class FormSweepCoverageTests
         // Missing here when the guard was written (it failed from the start): the queue's row selection for bulk decisions.
         "Features/Review/Queue/QueuePage.razor",
         "Features/Setup/SetupPage.razor",
-        "Features/Verification/BulkActionBar.razor",
-        "Features/Verification/DecideDialog.razor",
         "Features/Verification/Import/ImportPage.razor",
-        "Features/Verification/RevealDialog.razor",
         "Features/Verification/VerificationFilterBar.razor",
         "Features/Verification/VerificationRecordsPage.razor",
     };

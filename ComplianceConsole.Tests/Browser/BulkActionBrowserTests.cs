@@ -120,6 +120,7 @@ public sealed class BulkActionBrowserTests(VerificationBrowserApp browser) : ICl
             await page.GetByLabel("原因").First.ClickAsync();
             await page.GetByRole(AriaRole.Option, new() { Name = "证件无效" }).ClickAsync();
             await page.GetByLabel("备注").FillAsync("营业执照已注销");
+            await Expect(page.Locator(".bulk-note")).ToContainTextAsync("7 /"); // the note has reached the page (its counter says so)
             await page.Locator("#bulk-selected").ClickAsync();
 
             var dialog = page.GetByRole(AriaRole.Dialog);

@@ -87,7 +87,7 @@ public sealed class ReviewCaseQueryService(IDbContextFactory<AppDbContext> conte
             await SanctionsOfAsync(db, authorId, cancellationToken), history, appeals, earlier);
     }
 
-    /// <summary>The case's version as it stands (a claim renewed a moment ago moved it).</summary>
+    /// <summary>The case's version as it stands: what a decision on it is checked against (claims do not move it).</summary>
     public async Task<int?> VersionAsync(long caseId, CancellationToken cancellationToken = default)
     {
         await guard.DemandAsync(ReviewPermissions.Read);

@@ -87,6 +87,29 @@ public class BrowserApp : IAsyncLifetime
         return page;
     }
 
+    /// <summary>
+    /// Works one form as <paramref name="email"/> on a page of its own: no console errors may follow, a failure leaves a
+    /// screenshot named for the form, and the page's context is closed either way.
+    /// </summary>
+    public async Task SweepAsync(string email, string name, Func<IPage, Task> sweep)
+    {
+        var page = await SignedInPageAsync(email);
+        try
+        {
+            await sweep(page);
+            Assert.True(ConsoleErrors.IsEmpty, string.Join("\n", ConsoleErrors));
+        }
+        catch
+        {
+            await page.SaveScreenshotAsync($"failure-sweep-{name}.png", fullPage: true);
+            throw;
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+
     /// <summary>Errors the pages wrote to the browser console (a blocked script, a failed circuit): there should be none.</summary>
     public System.Collections.Concurrent.ConcurrentBag<string> ConsoleErrors { get; } = [];
 

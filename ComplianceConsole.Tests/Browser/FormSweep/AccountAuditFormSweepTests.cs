@@ -27,24 +27,7 @@ public sealed class AccountAuditFormSweepApp : BrowserApp
 /// <summary>The audit page's filters (actor, action, typed days) and the change-password page, typed, saved or applied, reloaded and read back.</summary>
 public sealed class AccountAuditFormSweepTests(AccountAuditFormSweepApp browser) : IClassFixture<AccountAuditFormSweepApp>
 {
-    private async Task SweepAsync(string name, string email, Func<IPage, Task> sweep)
-    {
-        var page = await browser.SignedInPageAsync(email);
-        try
-        {
-            await sweep(page);
-            Assert.True(browser.ConsoleErrors.IsEmpty, string.Join("\n", browser.ConsoleErrors));
-        }
-        catch
-        {
-            await page.SaveScreenshotAsync($"failure-sweep-{name}.png", fullPage: true);
-            throw;
-        }
-        finally
-        {
-            await page.Context.CloseAsync();
-        }
-    }
+    private Task SweepAsync(string name, string email, Func<IPage, Task> sweep) => browser.SweepAsync(email, name, sweep);
 
     [Fact]
     public Task The_audit_filters_apply_every_value_typed_and_are_not_kept_in_the_address() => SweepAsync("audit-filters", AccountAuditFormSweepApp.Manager, async page =>

@@ -25,24 +25,7 @@ public sealed class ExportFormSweepApp : BrowserApp
 /// <summary>The export request form (kind, typed days, every filter, unmasked with a reason) and the export schedules form.</summary>
 public sealed class ExportFormSweepTests(ExportFormSweepApp browser) : IClassFixture<ExportFormSweepApp>
 {
-    private async Task SweepAsync(string name, Func<IPage, Task> sweep)
-    {
-        var page = await browser.SignedInPageAsync(ExportFormSweepApp.Manager);
-        try
-        {
-            await sweep(page);
-            Assert.True(browser.ConsoleErrors.IsEmpty, string.Join("\n", browser.ConsoleErrors));
-        }
-        catch
-        {
-            await page.SaveScreenshotAsync($"failure-sweep-{name}.png", fullPage: true);
-            throw;
-        }
-        finally
-        {
-            await page.Context.CloseAsync();
-        }
-    }
+    private Task SweepAsync(string name, Func<IPage, Task> sweep) => browser.SweepAsync(ExportFormSweepApp.Manager, name, sweep);
 
     private Task<AppDbContext> DbAsync() => browser.App.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
 

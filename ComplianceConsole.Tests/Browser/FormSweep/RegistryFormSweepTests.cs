@@ -36,24 +36,7 @@ public sealed class RegistryFormSweepApp : BrowserApp
 /// <summary>The registry's dialogs (filing, consent, assessment, launch): every field filled as a person does, saved, reloaded, read back.</summary>
 public sealed class RegistryFormSweepTests(RegistryFormSweepApp browser) : IClassFixture<RegistryFormSweepApp>
 {
-    private async Task SweepAsync(string name, Func<IPage, Task> sweep)
-    {
-        var page = await browser.SignedInPageAsync(RegistryFormSweepApp.Manager);
-        try
-        {
-            await sweep(page);
-            Assert.True(browser.ConsoleErrors.IsEmpty, string.Join("\n", browser.ConsoleErrors));
-        }
-        catch
-        {
-            await page.SaveScreenshotAsync($"failure-sweep-registry-{name}.png", fullPage: true);
-            throw;
-        }
-        finally
-        {
-            await page.Context.CloseAsync();
-        }
-    }
+    private Task SweepAsync(string name, Func<IPage, Task> sweep) => browser.SweepAsync(RegistryFormSweepApp.Manager, "registry-" + name, sweep);
 
     [Fact]
     public Task The_filing_dialog_keeps_every_value_typed_when_adding_and_editing() => SweepAsync("filing", async page =>

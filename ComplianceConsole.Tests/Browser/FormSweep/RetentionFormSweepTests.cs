@@ -28,24 +28,7 @@ public sealed class RetentionFormSweepApp : BrowserApp
 /// <summary>Legal holds on either target and the retention rules: every field typed, saved, reloaded and read back.</summary>
 public sealed class RetentionFormSweepTests(RetentionFormSweepApp browser) : IClassFixture<RetentionFormSweepApp>
 {
-    private async Task SweepAsync(string name, Func<IPage, Task> sweep)
-    {
-        var page = await browser.SignedInPageAsync(RetentionFormSweepApp.Manager);
-        try
-        {
-            await sweep(page);
-            Assert.True(browser.ConsoleErrors.IsEmpty, string.Join("\n", browser.ConsoleErrors));
-        }
-        catch
-        {
-            await page.SaveScreenshotAsync($"failure-sweep-{name}.png", fullPage: true);
-            throw;
-        }
-        finally
-        {
-            await page.Context.CloseAsync();
-        }
-    }
+    private Task SweepAsync(string name, Func<IPage, Task> sweep) => browser.SweepAsync(RetentionFormSweepApp.Manager, name, sweep);
 
     [Fact]
     public Task The_legal_hold_form_keeps_every_value_typed_for_either_target() => SweepAsync("legal-holds", async page =>

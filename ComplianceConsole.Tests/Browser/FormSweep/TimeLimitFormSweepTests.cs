@@ -21,24 +21,7 @@ public sealed class TimeLimitFormSweepApp : BrowserApp
 /// <summary>The working calendar (a day added with its date typed, lines pasted) and the time limits page: saved, reloaded, read back.</summary>
 public sealed class TimeLimitFormSweepTests(TimeLimitFormSweepApp browser) : IClassFixture<TimeLimitFormSweepApp>
 {
-    private async Task SweepAsync(string name, Func<IPage, Task> sweep)
-    {
-        var page = await browser.SignedInPageAsync(TimeLimitFormSweepApp.Manager);
-        try
-        {
-            await sweep(page);
-            Assert.True(browser.ConsoleErrors.IsEmpty, string.Join("\n", browser.ConsoleErrors));
-        }
-        catch
-        {
-            await page.SaveScreenshotAsync($"failure-sweep-{name}.png", fullPage: true);
-            throw;
-        }
-        finally
-        {
-            await page.Context.CloseAsync();
-        }
-    }
+    private Task SweepAsync(string name, Func<IPage, Task> sweep) => browser.SweepAsync(TimeLimitFormSweepApp.Manager, name, sweep);
 
     private static DateOnly SaturdayFrom(DateOnly day) => day.AddDays(((int)DayOfWeek.Saturday - (int)day.DayOfWeek + 7) % 7);
 

@@ -56,24 +56,7 @@ public sealed class VerificationFormSweepApp : BrowserApp
 /// </summary>
 public sealed class VerificationFormSweepTests(VerificationFormSweepApp browser) : IClassFixture<VerificationFormSweepApp>
 {
-    private async Task SweepAsync(string name, Func<IPage, Task> sweep)
-    {
-        var page = await browser.SignedInPageAsync(VerificationFormSweepApp.Verifier);
-        try
-        {
-            await sweep(page);
-            Assert.True(browser.ConsoleErrors.IsEmpty, string.Join("\n", browser.ConsoleErrors));
-        }
-        catch
-        {
-            await page.SaveScreenshotAsync($"failure-sweep-{name}.png", fullPage: true);
-            throw;
-        }
-        finally
-        {
-            await page.Context.CloseAsync();
-        }
-    }
+    private Task SweepAsync(string name, Func<IPage, Task> sweep) => browser.SweepAsync(VerificationFormSweepApp.Verifier, name, sweep);
 
     private static ILocator Detail(IPage page, string term) => page.Locator($"dl.record-details dt:text-is(\"{term}\") + dd");
 

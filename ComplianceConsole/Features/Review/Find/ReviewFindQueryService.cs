@@ -1,3 +1,4 @@
+using ComplianceConsole.Common;
 using ComplianceConsole.Data;
 using ComplianceConsole.Localization;
 using ComplianceConsole.Security;
@@ -172,17 +173,8 @@ public sealed class ReviewFindQueryService(IDbContextFactory<AppDbContext> conte
     }
 
     /// <summary>Decision time and id, newest first, reversed for Before and Last, seeking past the cursor (a plain bound first, as the queue does).</summary>
-    internal static IQueryable<Decision> DecidedPage(IQueryable<Decision> query, ReviewQueueAnchor anchor, ReviewFindCursor? cursor)
-    {
-        var ascending = anchor is ReviewQueueAnchor.Before or ReviewQueueAnchor.Last;
-        if (cursor is not null)
-        {
-            query = ascending
-                ? query.Where(d => d.DecidedAtUtc >= cursor.AtUtc && (d.DecidedAtUtc > cursor.AtUtc || d.Id > cursor.Id))
-                : query.Where(d => d.DecidedAtUtc <= cursor.AtUtc && (d.DecidedAtUtc < cursor.AtUtc || d.Id < cursor.Id));
-        }
-        return ascending ? query.OrderBy(d => d.DecidedAtUtc).ThenBy(d => d.Id) : query.OrderByDescending(d => d.DecidedAtUtc).ThenByDescending(d => d.Id);
-    }
+    internal static IQueryable<Decision> DecidedPage(IQueryable<Decision> query, ReviewQueueAnchor anchor, ReviewFindCursor? cursor) =>
+        TimeKeyset.Page(query, d => d.DecidedAtUtc, d => d.Id, Ascending(anchor), cursor is null ? null : (cursor.AtUtc, cursor.Id));
 
     /// <summary>Appeals are few beside decisions (one per decision at most, and rare): the time index and the filters suffice.</summary>
     internal static IQueryable<Appeal> AppealedQuery(AppDbContext db, ReviewAppealedFilter filter)
@@ -207,17 +199,11 @@ public sealed class ReviewFindQueryService(IDbContextFactory<AppDbContext> conte
         return query;
     }
 
-    internal static IQueryable<Appeal> AppealedPage(IQueryable<Appeal> query, ReviewQueueAnchor anchor, ReviewFindCursor? cursor)
-    {
-        var ascending = anchor is ReviewQueueAnchor.Before or ReviewQueueAnchor.Last;
-        if (cursor is not null)
-        {
-            query = ascending
-                ? query.Where(a => a.ReceivedAtUtc >= cursor.AtUtc && (a.ReceivedAtUtc > cursor.AtUtc || a.Id > cursor.Id))
-                : query.Where(a => a.ReceivedAtUtc <= cursor.AtUtc && (a.ReceivedAtUtc < cursor.AtUtc || a.Id < cursor.Id));
-        }
-        return ascending ? query.OrderBy(a => a.ReceivedAtUtc).ThenBy(a => a.Id) : query.OrderByDescending(a => a.ReceivedAtUtc).ThenByDescending(a => a.Id);
-    }
+    internal static IQueryable<Appeal> AppealedPage(IQueryable<Appeal> query, ReviewQueueAnchor anchor, ReviewFindCursor? cursor) =>
+        TimeKeyset.Page(query, a => a.ReceivedAtUtc, a => a.Id, Ascending(anchor), cursor is null ? null : (cursor.AtUtc, cursor.Id));
+
+    /// <summary>Newest first, reversed for Before and Last.</summary>
+    private static bool Ascending(ReviewQueueAnchor anchor) => anchor is ReviewQueueAnchor.Before or ReviewQueueAnchor.Last;
 
     /// <summary>Each kind of id, one unique-index seek each (the author's platform id, then their cases by the author index).</summary>
     private static async Task<(List<ReviewFindMatch> Matches, List<long> CaseIds, long? AuthorId)> ExactAsync(AppDbContext db, string text,

@@ -25,6 +25,15 @@ public sealed class ExportBrowserApp : BrowserApp
 /// <summary>A Manager exports the ledger, watches it run, downloads the workbook and checks it on the verify page.</summary>
 public sealed class ExportBrowserTests(ExportBrowserApp browser) : IClassFixture<ExportBrowserApp>
 {
+    /// <summary>The page is wider than the window, or something in the history's table reaches past the table's box (scrolled or cut off).</summary>
+    private const string ScrollsSideways = """
+        () => {
+            const box = document.querySelector('.table-scroll').getBoundingClientRect();
+            return document.documentElement.scrollWidth > document.documentElement.clientWidth
+                || [...document.querySelectorAll('.table-scroll *')].some(e => e.getBoundingClientRect().right > box.right + 1);
+        }
+        """;
+
     [Fact]
     public async Task A_manager_exports_the_ledger_downloads_it_and_the_verify_page_recognises_it()
     {
@@ -57,6 +66,13 @@ public sealed class ExportBrowserTests(ExportBrowserApp browser) : IClassFixture
             await page.GotoAsync("exports/history");
             await page.WaitForInteractiveAsync();
             await Expect(page.Locator(".export-state").First).ToContainTextAsync("可下载");
+            foreach (var width in new[] { 1440, 1024 })
+            {
+                await page.SetViewportSizeAsync(width, 900);
+                Assert.False(await page.EvaluateAsync<bool>(ScrollsSideways),
+                    $"the export history needs scrolling sideways at {width} px");
+                await page.SaveScreenshotAsync($"export-history-{width}.png");
+            }
             Assert.True(browser.ConsoleErrors.IsEmpty, string.Join("\n", browser.ConsoleErrors));
         }
         catch

@@ -4,10 +4,12 @@ using ClosedXML.Excel;
 using ComplianceConsole.Features.Audit;
 using ComplianceConsole.Features.Exports;
 using ComplianceConsole.Features.Exports.History;
+using ComplianceConsole.Features.Exports.Sources;
 using ComplianceConsole.Features.Exports.Workbook;
 using ComplianceConsole.Features.Jobs;
 using ComplianceConsole.Features.Verification;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ComplianceConsole.Tests.Exports;
 
@@ -90,6 +92,24 @@ public sealed class ExportJobTests(ExportApp app) : IClassFixture<ExportApp>
         Assert.Equal(ExportApp.Manager, request.Cell(3).GetString());
         Assert.Equal(XLDataType.DateTime, request.Cell(2).DataType);
         Assert.Matches("^[0-9a-f]{64}$", request.Cell(9).GetString());
+    }
+
+    [Fact]
+    public async Task The_audit_logs_staff_filter_leaves_out_API_keys_and_the_system()
+    {
+        var factory = app.App.Services.GetRequiredService<IDbContextFactory<Data.AppDbContext>>();
+        await app.App.Services.GetRequiredService<AuditTrail>().RecordAsync(factory, new AuditActor(AuditActor.ApiKeyIdPrefix + "cc_test", "API key cc_test"),
+            AuditActions.ExportRequested, "Export", "1");
+        var form = ExportApp.Today(ExportKind.StaffAuditLog);
+        form.Filters[StaffAuditLogSource.ActorFilter] = StaffAuditLogSource.StaffActors;
+
+        var (queued, _) = await app.ExportAsync(ExportApp.Manager, form);
+
+        using var workbook = new XLWorkbook(new MemoryStream((await app.DownloadAsync(ExportApp.Manager, queued.ExportId!.Value))!));
+        var actors = workbook.Worksheet(2).RowsUsed().Skip(1).Select(r => r.Cell(3).GetString()).ToHashSet();
+        Assert.Contains(ExportApp.Manager, actors);
+        Assert.DoesNotContain("API key cc_test", actors);
+        Assert.DoesNotContain(AuditActor.System.Name, actors);
     }
 
     [Fact]

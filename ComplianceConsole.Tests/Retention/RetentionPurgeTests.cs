@@ -37,6 +37,36 @@ public class RetentionPurgeTests
     }
 
     [Fact]
+    public async Task A_purge_run_from_the_page_ends_as_a_clean_success_with_its_counts_and_its_progress_complete()
+    {
+        var registry = await StartAsync();
+        try
+        {
+            await RetentionScenario.MakeAsync(registry);
+            registry.Clock.Advance(TimeSpan.FromDays(400));
+            var expected = await DryRunAsync(registry);
+
+            long jobId;
+            await using (var scope = registry.App.As(RegistryApp.Manager))
+            {
+                jobId = await scope.Get<Features.Jobs.JobQueue>().EnqueueAsync(RetentionPurgeJobHandler.Kind, new RetentionPurgeInput(), [], total: (int)expected.Total);
+            }
+            var job = await registry.App.WaitForJobAsync(RegistryApp.Manager, jobId);
+
+            Assert.Equal(Features.Jobs.JobStatus.Succeeded, job.Status);
+            Assert.Equal("JobStatus.Succeeded", job.StatusKey);
+            Assert.False(job.HasProblems, "a purge's counts per kind are its result, not problem rows");
+            Assert.Equal((expected.Total, expected.Total), ((long)job.Done, (long)job.Total));
+            Assert.Equal(100, job.Percent);
+            Assert.Equal(expected.Kinds.Select(k => k.Count.ToString()), job.Result!.Lines!.Select(l => l.Cells[0]));
+        }
+        finally
+        {
+            await registry.DisposeAsync();
+        }
+    }
+
+    [Fact]
     public async Task The_purge_removes_exactly_what_the_dry_run_counted_and_keeps_what_is_recent_or_held()
     {
         var registry = await StartAsync();

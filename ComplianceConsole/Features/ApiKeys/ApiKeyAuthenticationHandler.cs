@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using ComplianceConsole.Data;
+using ComplianceConsole.Features.Audit;
 using ComplianceConsole.Localization;
 using ComplianceConsole.Security;
 using Microsoft.AspNetCore.Authentication;
@@ -45,7 +46,7 @@ public sealed class ApiKeyAuthenticationHandler(
 
         var identity = new ClaimsIdentity(
             [
-                new Claim(ClaimTypes.NameIdentifier, $"apikey:{key.Prefix}"),
+                new Claim(ClaimTypes.NameIdentifier, AuditActor.ApiKeyIdPrefix + key.Prefix),
                 new Claim(ClaimTypes.Name, $"api:{key.Name}"),
                 .. key.Scopes.Select(scope => new Claim(PermissionClaims.Type, scope)),
             ],

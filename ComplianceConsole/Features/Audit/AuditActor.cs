@@ -8,6 +8,9 @@ public sealed record AuditActor(string? Id, string Name, string? IpAddress = nul
 {
     public static readonly AuditActor System = new(null, "system");
 
+    /// <summary>How an API key's calls are attributed: its id is this and the key's prefix, so a staff member's id never starts with it.</summary>
+    public const string ApiKeyIdPrefix = "apikey:";
+
     /// <summary>The staff member's display name when they have one; the audit log keeps <see cref="Name"/>, which is unique.</summary>
     public string? DisplayName { get; init; }
 

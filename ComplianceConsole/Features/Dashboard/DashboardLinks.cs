@@ -1,8 +1,6 @@
-using System.Globalization;
 using ComplianceConsole.Features.Exports;
 using ComplianceConsole.Features.Review;
 using ComplianceConsole.Features.Verification;
-using Microsoft.AspNetCore.WebUtilities;
 
 namespace ComplianceConsole.Features.Dashboard;
 
@@ -37,16 +35,7 @@ public static class DashboardLinks
 
     public static string LateComplaints(DashboardPeriod period) => Export(ExportKind.ComplaintsRegister, period, ("timeLimit", "Late"));
 
-    /// <summary><c>exports?kind=…&amp;from=…&amp;to=…&amp;filter.{key}=…</c>: the period as China Standard Time days, both included.</summary>
-    public static string Export(ExportKind kind, DashboardPeriod period, params (string Key, string Value)[] filters)
-    {
-        var query = new List<KeyValuePair<string, string?>>
-        {
-            new("kind", kind.ToString()),
-            new("from", period.FirstDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-            new("to", period.LastDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-        };
-        query.AddRange(filters.Select(f => new KeyValuePair<string, string?>($"filter.{f.Key}", f.Value)));
-        return QueryHelpers.AddQueryString("exports", query);
-    }
+    /// <summary>The export page with a register's kind, the tile's period and its filter chosen (<see cref="ExportLink"/>).</summary>
+    public static string Export(ExportKind kind, DashboardPeriod period, params (string Key, string Value)[] filters) =>
+        ExportLink.For(kind, period.FirstDay, period.LastDay, filters);
 }

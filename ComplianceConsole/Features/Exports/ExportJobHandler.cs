@@ -48,6 +48,8 @@ public sealed class ExportJobHandler(
                 done => job.ReportAsync((int)Math.Min(done, int.MaxValue)), cancellationToken);
             sha256 = await sealedFile.CompleteAsync(cancellationToken);
             bytes = sealedFile.PlainLength;
+            // A cancel that arrives while the last rows are sealed still cancels: no file kept, nothing recorded as exported.
+            cancellationToken.ThrowIfCancellationRequested();
         }
         catch
         {

@@ -39,6 +39,14 @@ public static class ExportPeriods
         }
     }
 
+    /// <summary>A period of whole China Standard Time days as people chose it: its first and its last day, both included.</summary>
+    public static string DaysText(DateTime fromUtc, DateTime toUtc)
+    {
+        var first = ChinaTime.FromUtc(fromUtc).Date;
+        var last = ChinaTime.FromUtc(toUtc).AddTicks(-1).Date;
+        return $"{TimeText.FormatDate(first)} – {TimeText.FormatDate(last)}";
+    }
+
     /// <summary>
     /// The first moment after <paramref name="afterUtc"/> a schedule runs: every day, every Monday, or the 1st of every
     /// month, at <paramref name="minuteOfDayCst"/> China Standard Time.

@@ -63,7 +63,7 @@ public sealed class ExportService(
         var jobOptions = new List<JobOption>
         {
             new("Exports.Kind", $"ExportKind.{export.Kind}", ValueIsKey: true),
-            new("Exports.Period", $"{ChinaTime.Format(export.FromUtc)} — {ChinaTime.Format(export.ToUtc)}"),
+            new("Exports.Period", ExportPeriods.DaysText(export.FromUtc, export.ToUtc)),
             new("Exports.Masking", export.Unmasked ? "Exports.Unmasked" : "Exports.Masked", ValueIsKey: true),
         };
         var jobId = await jobs.EnqueueAsync(JobKind, new ExportJobInput(export.Id), jobOptions, total: 0, cancellationToken: cancellationToken);

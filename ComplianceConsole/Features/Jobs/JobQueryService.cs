@@ -23,7 +23,7 @@ public sealed record JobView(
     public bool IsActive => Status is JobStatus.Queued or JobStatus.Running;
 
     /// <summary>Ended as asked, but with lines to look at (an import's bad rows, a chain's breaks): shown as a warning, not a success.</summary>
-    public bool HasProblems => Status == JobStatus.Succeeded && Result?.Lines is { Count: > 0 };
+    public bool HasProblems => Status == JobStatus.Succeeded && Result is { Lines.Count: > 0, LinesAreBreakdown: false };
 
     /// <summary>The status as people read it: a success with problem lines says so.</summary>
     public string StatusKey => HasProblems ? "JobStatus.SucceededWithProblems" : $"JobStatus.{Status}";

@@ -13,8 +13,11 @@ public sealed record JobFile(string Name, string LabelKey, long Bytes);
 /// <summary>One labelled value of what a person asked for, shown on the Jobs page (never unmasked personal data).</summary>
 public sealed record JobOption(string LabelKey, string Value, bool ValueIsKey = false);
 
-/// <summary>What came of a job: its summary, files and, for imports, the first few bad rows to show on screen.</summary>
-public sealed record JobResult(JobMessage Summary, IReadOnlyList<JobFile> Files, IReadOnlyList<JobResultLine>? Lines = null)
+/// <summary>
+/// What came of a job: its summary, files and lines to show on screen — for imports the first few bad rows (problems to look
+/// at); for a purge, its counts per kind (<paramref name="LinesAreBreakdown"/>: a clean run, not a run with problems).
+/// </summary>
+public sealed record JobResult(JobMessage Summary, IReadOnlyList<JobFile> Files, IReadOnlyList<JobResultLine>? Lines = null, bool LinesAreBreakdown = false)
 {
     public static JobResult Of(JobMessage summary) => new(summary, []);
 }

@@ -38,13 +38,26 @@ public sealed class RetentionPurge(IDbContextFactory<AppDbContext> contextFactor
         return new(now, kinds);
     }
 
-    /// <summary>Removes what has expired, as <paramref name="actor"/> (the system on schedule, a Manager who ran it by hand).</summary>
-    public async Task<RetentionReport> RunAsync(AuditActor actor, Func<long, Task>? reportProgress = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Removes what has expired, as <paramref name="actor"/> (the system on schedule, a Manager who ran it by hand), reporting
+    /// rows removed so far against the rows that had expired when the run began.
+    /// </summary>
+    public async Task<RetentionReport> RunAsync(AuditActor actor, Func<long, long, Task>? reportProgress = null, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var kinds = new List<RetentionKindCount>();
-        long done = 0;
-        foreach (var (target, rule) in await PlanAsync(cancellationToken))
+        var plan = await PlanAsync(cancellationToken);
+        long done = 0, expected = 0;
+        if (reportProgress is not null)
+        {
+            foreach (var (target, rule) in plan)
+            {
+                await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+                expected += await target.Select(db, now.AddDays(-rule.Days)).LongCountAsync(cancellationToken);
+            }
+            await reportProgress(0, expected);
+        }
+        foreach (var (target, rule) in plan)
         {
             var cutoff = now.AddDays(-rule.Days);
             if (target.Kind == RetentionKind.AuditEvents) await SignPurgeBaseAsync(target, cutoff, cancellationToken);
@@ -60,7 +73,7 @@ public sealed class RetentionPurge(IDbContextFactory<AppDbContext> contextFactor
                     await transaction.CommitAsync(cancellationToken);
                 }
                 (removed, after, done) = (removed + keys.Count, keys[^1], done + keys.Count);
-                if (reportProgress is not null) await reportProgress(done);
+                if (reportProgress is not null) await reportProgress(done, Math.Max(done, expected));
             }
             kinds.Add(new(target.Kind, rule.Days, cutoff, removed));
         }

@@ -16,10 +16,13 @@ public sealed class RetentionPurgeJobHandler(RetentionPurge purge) : IJobHandler
 
     public async Task<JobResult> RunAsync(RetentionPurgeInput input, JobContext job, CancellationToken cancellationToken)
     {
-        var report = await purge.RunAsync(job.Requester, done => job.ReportAsync((int)Math.Min(int.MaxValue, done)), cancellationToken);
+        var report = await purge.RunAsync(job.Requester, (done, expected) => job.ReportAsync(Capped(done), Capped(expected)), cancellationToken);
         return new JobResult(JobMessage.Of("Retention.Purged", report.Total),
-            [], report.Kinds.Select(k => new JobResultLine([k.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)], JobMessage.Of($"RetentionKind.{k.Kind}"))).ToList());
+            [], report.Kinds.Select(k => new JobResultLine([k.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)], JobMessage.Of($"RetentionKind.{k.Kind}"))).ToList(),
+            LinesAreBreakdown: true);
     }
+
+    private static int Capped(long count) => (int)Math.Min(int.MaxValue, count);
 }
 
 /// <summary>The recurring Quartz job that applies the retention rules as the system, once a day.</summary>

@@ -88,8 +88,8 @@ public sealed class StaffAuditLogSource(IDbContextFactory<AppDbContext> contextF
         var query = db.AuditEvents.AsNoTracking().Where(e => e.OccurredAtUtc >= request.FromUtc && e.OccurredAtUtc < request.ToUtc);
         return request.Filters.GetValueOrDefault(ActorFilter) switch
         {
-            StaffActors => query.Where(e => e.ActorId != null),
-            SystemActors => query.Where(e => e.ActorId == null),
+            StaffActors => query.Where(e => e.ActorId != null && !e.ActorId.StartsWith(AuditActor.ApiKeyIdPrefix)),
+            SystemActors => query.Where(e => e.ActorId == null || e.ActorId.StartsWith(AuditActor.ApiKeyIdPrefix)),
             _ => query,
         };
     }

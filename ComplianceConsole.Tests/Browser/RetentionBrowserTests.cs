@@ -42,6 +42,22 @@ public sealed class RetentionBrowserTests(RetentionBrowserApp browser) : IClassF
         await Expect(page.Locator("#dry-AuditEvents .dry-count")).ToHaveTextAsync("0");
         await Expect(page.Locator("#retention-dry-run-result tr")).ToHaveCountAsync(8);
 
+        // Purge now says what it would remove before anything runs; cancelling queues nothing.
+        await page.Locator("#retention-run").ClickAsync();
+        var confirm = page.Locator(".mud-dialog");
+        await Expect(confirm).ToContainTextAsync("目前没有已过保存期限的记录");
+        await page.SaveScreenshotAsync("retention-purge-confirm.png");
+        await confirm.GetByRole(AriaRole.Button, new() { Name = "取消" }).ClickAsync();
+        await Expect(confirm).ToHaveCountAsync(0);
+        await Expect(page.Locator("#retention-queued")).ToHaveCountAsync(0);
+
+        // A number below the legal minimum stays as typed and is refused with the minimum, never raised quietly.
+        var auditDays = page.Locator("#rule-days-AuditEvents input, input#rule-days-AuditEvents").First;
+        await auditDays.FillAsync("30");
+        await auditDays.PressAsync("Tab");
+        await Expect(auditDays).ToHaveValueAsync("30");
+        await Expect(page.Locator("#rule-AuditEvents")).ToContainTextAsync("184");
+
         var problems = new List<string>();
         foreach (var culture in Cultures.Supported)
         {

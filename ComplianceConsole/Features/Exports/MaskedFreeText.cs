@@ -1,0 +1,25 @@
+using System.Runtime.CompilerServices;
+using ComplianceConsole.Identifiers;
+
+namespace ComplianceConsole.Features.Exports;
+
+/// <summary>
+/// In a masked export, the identifiers written into free text (a complaint that quotes an ID number, a note with a mobile) are
+/// masked like the structured fields, for every kind at once: by column type, so no source can forget it.
+/// </summary>
+public static class MaskedFreeText
+{
+    public static async IAsyncEnumerable<object?[]> MaskAsync(IAsyncEnumerable<object?[]> rows, IReadOnlyList<ExportColumn> columns,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var textColumns = columns.Index().Where(c => c.Item.Type == ExportCellType.Text).Select(c => c.Index).ToArray();
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+        {
+            foreach (var i in textColumns)
+            {
+                if (row[i] is string text) row[i] = FreeTextMasking.Mask(text);
+            }
+            yield return row;
+        }
+    }
+}

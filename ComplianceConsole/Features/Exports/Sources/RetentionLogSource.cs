@@ -27,7 +27,7 @@ public sealed class RetentionLogSource(IDbContextFactory<AppDbContext> contextFa
 
     public ExportKind Kind => ExportKind.RetentionLog;
 
-    public string Article => "第十四条、第十七条 / Art. 14, 17";
+    public string Article => "个人信息保护法第十九、四十七条 / PIPL Art. 19, 47";
 
     public IReadOnlyList<ExportColumn> Columns { get; } =
     [

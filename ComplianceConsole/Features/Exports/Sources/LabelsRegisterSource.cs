@@ -59,11 +59,15 @@ public sealed class LabelsRegisterSource(IDbContextFactory<AppDbContext> context
         var received = only is LabelEvent.Changed ? AsyncEnumerable.Empty<EventKey>() : ExportPaging.RecordsAsync((cursor, ct) => ReceivedPageAsync(request, cursor, ct), e => e.Cursor, cancellationToken);
         var changed = only is LabelEvent.Received ? AsyncEnumerable.Empty<EventKey>() : ExportPaging.RecordsAsync((cursor, ct) => ChangedPageAsync(request, cursor, ct), e => e.Cursor, cancellationToken);
         var explicitLabel = ExportFilters.Value<LabelStatus>(request, ExplicitFilter);
+        // Looked up once: an export of every item received in a month names the same few values a million times.
+        var words = new Words(Enum.GetValues<LabelEvent>().ToDictionary(e => e, e => texts.Code(e, "LabelEvent")),
+            Enum.GetValues<LabelStatus>().ToDictionary(s => s, s => texts.Code(s, "LabelStatus")),
+            Enum.GetValues<AigcLabel>().ToDictionary(a => a, a => texts.Code(a, "AigcLabel")), texts.Bilingual("Common.Yes"), texts.Bilingual("Common.No"));
         await foreach (var chunk in InTimeOrder(received, changed, cancellationToken).Chunk(ExportPaging.PageSize).WithCancellation(cancellationToken))
         {
             foreach (var row in await RowsAsync(chunk, cancellationToken))
             {
-                if (explicitLabel is null || row.State.Explicit == explicitLabel) yield return Cells(row);
+                if (explicitLabel is null || row.State.Explicit == explicitLabel) yield return Cells(row, words);
             }
         }
     }
@@ -74,6 +78,9 @@ public sealed class LabelsRegisterSource(IDbContextFactory<AppDbContext> context
         public ExportCursor Cursor => new(AtUtc, ChangeId ?? ItemId);
         public (DateTime, int, long) Order => (AtUtc, ChangeId is null ? 0 : 1, ChangeId ?? ItemId);
     }
+
+    private sealed record Words(Dictionary<LabelEvent, string> Events, Dictionary<LabelStatus, string> Statuses, Dictionary<AigcLabel, string> Aigc,
+        string Yes, string No);
 
     private sealed record LabelRow(EventKey Event, string ContentId, string? SentBy, IReadOnlyList<string> Touched, LabelState State);
 
@@ -154,12 +161,11 @@ public sealed class LabelsRegisterSource(IDbContextFactory<AppDbContext> context
         return rows;
     }
 
-    private object?[] Cells(LabelRow row) =>
+    private static object?[] Cells(LabelRow row, Words words) =>
     [
-        row.Event.AtUtc, texts.Code(row.Event.ChangeId is null ? LabelEvent.Received : LabelEvent.Changed, "LabelEvent"), row.ContentId, row.SentBy,
-        ExportPaging.Blank(string.Join(", ", row.Touched)), texts.Bilingual(row.State.Declared ? "Common.Yes" : "Common.No"),
-        texts.Code(row.State.Explicit, "LabelStatus"), texts.Code(row.State.Implicit, "LabelStatus"),
-        row.State.Aigc is { } aigc ? texts.Code(aigc, "AigcLabel") : null, row.State.ContentProducer, row.State.ProduceId, row.State.ContentPropagator,
+        row.Event.AtUtc, words.Events[row.Event.ChangeId is null ? LabelEvent.Received : LabelEvent.Changed], row.ContentId, row.SentBy,
+        ExportPaging.Blank(string.Join(", ", row.Touched)), row.State.Declared ? words.Yes : words.No,
+        words.Statuses[row.State.Explicit], words.Statuses[row.State.Implicit], row.State.Aigc is { } aigc ? words.Aigc[aigc] : null, row.State.ContentProducer, row.State.ProduceId, row.State.ContentPropagator,
         row.State.PropagateId, row.State.ReservedCode1, row.State.ReservedCode2,
     ];
 }

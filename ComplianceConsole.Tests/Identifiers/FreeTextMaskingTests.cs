@@ -8,6 +8,7 @@ public class FreeTextMaskingTests
     [InlineData("身份证号440304199001011233，请核实", "身份证号440304********1233，请核实")]
     [InlineData("ID 11010519491231002X.", "ID 110105********002X.")]
     [InlineData("证件 11010519491231002x 已提交", "证件 110105********002x 已提交")]
+    [InlineData("身份证１１０１０５１９４９１２３１００２Ｘ", "身份证１１０１０５********００２Ｘ")]
     public void Resident_id_numbers_that_pass_their_check_character_are_masked_like_the_ledger(string text, string masked) =>
         Assert.Equal(masked, FreeTextMasking.Mask(text));
 
@@ -33,6 +34,8 @@ public class FreeTextMaskingTests
     [InlineData("+86-13800138000。", "138****8000。")]
     [InlineData("8613800138000", "138****8000")]
     [InlineData("1386 13800138000", "1386 138****8000")]
+    [InlineData("手机：１３８００１３８０００", "手机：138****8000")]
+    [InlineData("＋８６ １３８ ００１３ ８０００", "138****8000")]
     public void Mobile_numbers_as_people_type_them_are_masked(string text, string masked) => Assert.Equal(masked, FreeTextMasking.Mask(text));
 
     [Theory]

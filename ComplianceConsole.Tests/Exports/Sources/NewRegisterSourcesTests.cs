@@ -27,12 +27,13 @@ public sealed class NewRegisterSourcesTests(NewRegistersApp app) : IClassFixture
     {
         var (workbook, _) = await app.ExportAsync(NewRegistersApp.Request(ExportKind.Appeals));
         Assert.Equal("申诉编号 / Appeal ID", workbook.Worksheet(2).Cell(1, 1).GetString());
-        Assert.Equal("是否在时限内 / Within limit", workbook.Worksheet(2).Cell(1, 10).GetString());
+        Assert.Equal("是否在时限内 / Within limit", workbook.Worksheet(2).Cell(1, 11).GetString());
         Assert.Equal("第十二条 / Art. 12", ExportApp.CoverValue(workbook, "对应条款"));
 
         var rows = await RowsAsync(ExportKind.Appeals);
         Assert.Equal(2, rows.Count);
         var upheld = rows[0];
+        Assert.Equal("pa-1", upheld["Appeal.PlatformAppealId"].GetString());
         Assert.Equal(XLDataType.Text, upheld["Appeal.CaseNumber"].DataType);
         Assert.Equal(app.ComplaintCase.ToString(), upheld["Appeal.CaseNumber"].GetString());
         Assert.Equal("无违规 / No violation", upheld["Appeal.AppealedOutcome"].GetString());

@@ -20,6 +20,7 @@ public sealed class AppealsRegisterSource(IDbContextFactory<AppDbContext> contex
     public IReadOnlyList<ExportColumn> Columns { get; } =
     [
         new("Appeal.Id", ExportCellType.Code, 12),
+        new("Appeal.PlatformAppealId", ExportCellType.Code, 24),
         new("Appeal.CaseNumber", ExportCellType.Code, 12),
         new("Appeal.DecisionId", ExportCellType.Code, 12),
         new("Appeal.AppealedOutcome", ExportCellType.Text, 20),
@@ -53,7 +54,7 @@ public sealed class AppealsRegisterSource(IDbContextFactory<AppDbContext> contex
         }
     }
 
-    private sealed record AppealRow(long Id, long CaseId, long DecisionId, DecisionOutcome AppealedOutcome, string PlatformUser, DateTime ReceivedAtUtc,
+    private sealed record AppealRow(long Id, string PlatformAppealId, long CaseId, long DecisionId, DecisionOutcome AppealedOutcome, string PlatformUser, DateTime ReceivedAtUtc,
         DateTime DueAtUtc, DateTime? DecidedAtUtc, AppealOutcome? Outcome, string Statement, string? DecidedBy, string? Note);
 
     private static IQueryable<Appeal> Received(AppDbContext db, ExportRequest request, DateTime from, DateTime asOf)
@@ -82,7 +83,7 @@ public sealed class AppealsRegisterSource(IDbContextFactory<AppDbContext> contex
         if (cursor is not null) appeals = appeals.Where(a => a.ReceivedAtUtc > cursor.At || a.Id > cursor.Id);
         var rows = await appeals.OrderBy(a => a.ReceivedAtUtc).ThenBy(a => a.Id).Take(ExportPaging.PageSize)
             .Join(db.Decisions, a => a.DecisionId, d => d.Id, (a, d) => new { a, d.Outcome })
-            .Join(db.PlatformUsers, x => x.a.PlatformUserId, u => u.Id, (x, u) => new AppealRow(x.a.Id, x.a.ReviewCaseId, x.a.DecisionId, x.Outcome, u.ExternalId,
+            .Join(db.PlatformUsers, x => x.a.PlatformUserId, u => u.Id, (x, u) => new AppealRow(x.a.Id, x.a.PlatformAppealId, x.a.ReviewCaseId, x.a.DecisionId, x.Outcome, u.ExternalId,
                 x.a.ReceivedAtUtc, x.a.DueAtUtc, x.a.DecidedAtUtc, x.a.Outcome, x.a.Statement, x.a.DecidedByName, x.a.Note))
             .ToListAsync(cancellationToken);
         return [.. rows.OrderBy(r => r.ReceivedAtUtc).ThenBy(r => r.Id)];
@@ -93,7 +94,7 @@ public sealed class AppealsRegisterSource(IDbContextFactory<AppDbContext> contex
         var decided = TimeLimitStanding.Seen(row.DecidedAtUtc, asOf) is not null;
         return
         [
-            ExportIds.Of(row.Id), ExportIds.Of(row.CaseId), ExportIds.Of(row.DecisionId), texts.Code(row.AppealedOutcome, "ReviewOutcome"), row.PlatformUser, row.ReceivedAtUtc, row.DueAtUtc,
+            ExportIds.Of(row.Id), row.PlatformAppealId, ExportIds.Of(row.CaseId), ExportIds.Of(row.DecisionId), texts.Code(row.AppealedOutcome, "ReviewOutcome"), row.PlatformUser, row.ReceivedAtUtc, row.DueAtUtc,
             decided ? row.DecidedAtUtc : null, decided && row.Outcome is { } outcome ? texts.Code(outcome, "AppealOutcome") : null,
             TimeLimitStanding.WithinLimit(texts, TimeLimitStanding.Of(row.DueAtUtc, row.DecidedAtUtc, asOf)), row.Statement,
             decided ? row.DecidedBy : null, decided ? row.Note : null,

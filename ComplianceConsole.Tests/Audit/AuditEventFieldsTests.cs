@@ -1,6 +1,7 @@
 using Bunit;
 using ComplianceConsole.Features.Audit;
 using ComplianceConsole.Features.Verification;
+using ComplianceConsole.Security;
 using ComplianceConsole.Tests.Shell;
 
 namespace ComplianceConsole.Tests.Audit;
@@ -8,7 +9,7 @@ namespace ComplianceConsole.Tests.Audit;
 /// <summary>The audit event's dialog shows each detail as a labelled line a person can read, never raw JSON.</summary>
 public class AuditEventFieldsTests : ShellTestContext
 {
-    public AuditEventFieldsTests() => SignInWithRoles();
+    public AuditEventFieldsTests() => SignInWithRoles(Roles.Manager);
 
     private Dictionary<string, string> RowsFor(string? details, string action = AuditActions.VerificationDecided)
     {
@@ -53,5 +54,21 @@ public class AuditEventFieldsTests : ShellTestContext
         Assert.Equal("深合成科技", settings["修改后 · 服务提供者名称"]);
         Assert.Equal("是", settings["修改后 · 要求双重验证"]);
         Assert.Equal("—", settings["修改前 · 服务提供者名称"]);
+    }
+}
+
+/// <summary>Details quote what people wrote; a reader who may not see personal data sees the identifiers in them masked.</summary>
+public class AuditEventFieldsMaskingTests : ShellTestContext
+{
+    public AuditEventFieldsMaskingTests() => SignInWithRoles(Roles.Auditor);
+
+    [Fact]
+    public void An_auditor_sees_the_identifiers_in_a_note_masked()
+    {
+        var row = new AuditRow(43, new DateTime(2026, 11, 24, 16, 30, 0, DateTimeKind.Utc), "reviewer@example.cn", AuditActions.ReviewCaseNoted,
+            "ReviewCase", "9", """{"note":"投诉人来电 13800138000，身份证 11010519491231002X"}""", null);
+        var fields = Render<AuditEventFields>(p => p.Add(f => f.Row, row));
+        fields.WaitForAssertion(() => Assert.Contains("投诉人来电 138****8000，身份证 110105********002X", fields.Markup));
+        Assert.DoesNotContain("13800138000", fields.Markup);
     }
 }

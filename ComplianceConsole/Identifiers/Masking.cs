@@ -18,6 +18,13 @@ public static class Masking
 
     public static string Mobile(string value) => Keep(value, 3, 4);
 
+    /// <summary>An e-mail address by its first character and its domain: <c>z***@example.cn</c>.</summary>
+    public static string Email(string value)
+    {
+        var at = value.IndexOf('@');
+        return at > 0 ? $"{value[0]}***{value[at..]}" : Token(value);
+    }
+
     // Tokens vary in length; a fixed run of stars keeps the length to itself.
     public static string Token(string value) => value.Length > 12 ? $"{value[..4]}****{value[^4..]}" : "********";
 

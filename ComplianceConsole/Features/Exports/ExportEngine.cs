@@ -43,6 +43,7 @@ public sealed class ExportEngine(IEnumerable<IExportSource> sources, IDbContextF
             source.Columns.Select(c => texts.Bilingual($"ExportColumn.{c.Key}")).ToList(), upperBound, run.RowsPerSheet);
         // Reading (the database) and writing (decryption and masking, cells, digest, compression) take a core each.
         var rows = SealedCell.OpenAllAsync(source.ReadAsync(run.Request, cancellationToken).ReadAheadAsync(ReadAheadRows, cancellationToken), pii, cancellationToken);
+        if (!run.Request.Unmasked) rows = MaskedFreeText.MaskAsync(rows, source.Columns, cancellationToken);
         return await ExportWorkbookWriter.WriteAsync(content, rows, destination, scratchPath, progress, cancellationToken);
     }
 

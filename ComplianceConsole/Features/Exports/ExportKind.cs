@@ -15,4 +15,10 @@ public enum ExportKind
     StaffAuditLog,
     AppealRates,
     ComplianceRegistry,
+    Appeals,
+    RegulatorNotices,
+    Labels,
+    FeatureLibraryChanges,
+    FilingHistory,
+    RetentionLog,
 }

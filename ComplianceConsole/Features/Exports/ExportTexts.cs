@@ -27,6 +27,9 @@ public sealed class ExportTexts(IStringLocalizer<SharedResource> localizer)
         return text == key ? fallback : text;
     }
 
+    /// <summary>A code value in both languages, from <c>{keyPrefix}.{value}</c>, e.g. <c>已删除 / Removed</c>.</summary>
+    public string Code<TEnum>(TEnum value, string keyPrefix) where TEnum : struct, Enum => Bilingual($"{keyPrefix}.{value}");
+
     public string KindName(ExportKind kind) => Bilingual($"ExportKind.{kind}");
 
     /// <summary>The kind as the reader's own language names it (the name itself when no label exists yet).</summary>

@@ -13,14 +13,29 @@ internal static class ExportPaging
 {
     public const int PageSize = 1_000;
 
-    public static async IAsyncEnumerable<object?[]> ReadAsync<T>(Func<ExportCursor?, CancellationToken, Task<IReadOnlyList<T>>> readPage,
-        Func<T, ExportCursor> cursorOf, Func<T, object?[]> cells, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public static IAsyncEnumerable<object?[]> ReadAsync<T>(Func<ExportCursor?, CancellationToken, Task<IReadOnlyList<T>>> readPage,
+        Func<T, ExportCursor> cursorOf, Func<T, object?[]> cells, CancellationToken cancellationToken) =>
+        ReadManyAsync(readPage, cursorOf, record => [cells(record)], cancellationToken);
+
+    /// <summary>As <see cref="ReadAsync{T}"/>, for records that give any number of rows each (none when a filter leaves one out, a row per part).</summary>
+    public static async IAsyncEnumerable<object?[]> ReadManyAsync<T>(Func<ExportCursor?, CancellationToken, Task<IReadOnlyList<T>>> readPage,
+        Func<T, ExportCursor> cursorOf, Func<T, IEnumerable<object?[]>> rowsOf, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var record in RecordsAsync(readPage, cursorOf, cancellationToken))
+        {
+            foreach (var row in rowsOf(record)) yield return row;
+        }
+    }
+
+    /// <summary>The records themselves, page after page.</summary>
+    public static async IAsyncEnumerable<T> RecordsAsync<T>(Func<ExportCursor?, CancellationToken, Task<IReadOnlyList<T>>> readPage,
+        Func<T, ExportCursor> cursorOf, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ExportCursor? cursor = null;
         while (true)
         {
             var page = await readPage(cursor, cancellationToken);
-            foreach (var row in page) yield return cells(row);
+            foreach (var record in page) yield return record;
             if (page.Count < PageSize) yield break;
             cursor = cursorOf(page[^1]);
         }

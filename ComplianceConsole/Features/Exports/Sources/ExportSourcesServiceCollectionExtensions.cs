@@ -2,7 +2,8 @@ namespace ComplianceConsole.Features.Exports.Sources;
 
 public static class ExportSourcesServiceCollectionExtensions
 {
-    /// <summary>The review registers' export kinds (Art. 10-12), the compliance summary and the compliance registry (Art. 14, 15, 19, 20), each an <see cref="IExportSource"/>.</summary>
+    /// <summary>The review registers' export kinds (Art. 10-12), the compliance summary and the compliance registry (Art. 14, 15, 19, 20), the appeals, regulator notices, labels,
+    /// feature-library, filing and retention logs, each an <see cref="IExportSource"/>.</summary>
     public static IServiceCollection AddExportSources(this IServiceCollection services)
     {
         services.AddScoped<IExportSource, ContentHandlingRecordsSource>();
@@ -12,6 +13,12 @@ public static class ExportSourcesServiceCollectionExtensions
         services.AddScoped<IExportSource, ComplianceSummarySource>();
         services.AddScoped<IExportSource, AppealRatesSource>();
         services.AddScoped<IExportSource, ComplianceRegistrySource>();
+        services.AddScoped<IExportSource, AppealsRegisterSource>();
+        services.AddScoped<IExportSource, RegulatorNoticesSource>();
+        services.AddScoped<IExportSource, LabelsRegisterSource>();
+        services.AddScoped<IExportSource, FeatureLibraryChangesSource>();
+        services.AddScoped<IExportSource, FilingHistorySource>();
+        services.AddScoped<IExportSource, RetentionLogSource>();
         return services;
     }
 }

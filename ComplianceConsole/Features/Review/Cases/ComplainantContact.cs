@@ -6,8 +6,7 @@ public static class ComplainantContact
     public static string Mask(string contact)
     {
         var value = contact.Trim();
-        var at = value.IndexOf('@');
-        if (at > 0) return $"{value[0]}***{value[at..]}";
+        if (value.IndexOf('@') > 0) return Identifiers.Masking.Email(value);
         var digits = new string(value.Where(char.IsDigit).ToArray());
         return digits.Length >= 11 ? Identifiers.Masking.Mobile(digits[^11..]) : Identifiers.Masking.Token(value);
     }

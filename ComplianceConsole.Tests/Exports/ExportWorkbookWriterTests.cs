@@ -1,5 +1,7 @@
 using ClosedXML.Excel;
+using System.Security.Cryptography;
 using ComplianceConsole.Features.Exports;
+using ComplianceConsole.Features.Exports.Signing;
 using ComplianceConsole.Features.Exports.Workbook;
 
 namespace ComplianceConsole.Tests.Exports;
@@ -7,7 +9,9 @@ namespace ComplianceConsole.Tests.Exports;
 /// <summary>The workbook format on its own: what a regulator opening the file sees, and the digest they can recompute.</summary>
 public sealed class ExportWorkbookWriterTests
 {
-    private const string DigestLabel = "数据摘要 / Data digest";
+    private const string DigestLabel = "数据摘要 / Data digest", RowCountLabel = "数据行数 / Data rows", SignatureLabel = "数字签名 / Signature";
+
+    private static readonly ExportSigner Signer = new(ECDsa.Create(ECCurve.NamedCurves.nistP256));
 
     private static readonly ExportColumn[] Columns =
     [
@@ -17,7 +21,10 @@ public sealed class ExportWorkbookWriterTests
 
     private static ExportWorkbookContent Content(int rowsPerSheet = 1_048_575, long upperBound = 3) => new(
         "测试 / Test", "manager@example.cn", new DateTime(2026, 3, 1, 0, 0, 0, DateTimeKind.Utc),
-        [new("类型 / Kind", "Test"), new(DigestLabel, ExportWorkbookWriter.DigestPlaceholder)],
+        [
+            new("类型 / Kind", "Test"), new(RowCountLabel, ExportWorkbookWriter.RowCountPlaceholder), new(DigestLabel, ExportWorkbookWriter.DigestPlaceholder),
+            new("备注 / Note", "-5 starts like a formula"), new(SignatureLabel, ExportWorkbookWriter.SignaturePlaceholder),
+        ],
         Columns, ["编号 / Id", "备注 / Note", "时间 / At", "数量 / Count", "比率 / Rate"], upperBound, rowsPerSheet);
 
     private static readonly object?[][] Rows =
@@ -39,7 +46,7 @@ public sealed class ExportWorkbookWriterTests
     private static async Task<(byte[] Bytes, ExportWorkbookWritten Written)> WriteAsync(ExportWorkbookContent content, IEnumerable<object?[]> rows)
     {
         using var output = new MemoryStream();
-        var written = await ExportWorkbookWriter.WriteAsync(content, Stream(rows), output, Path.GetTempFileName(), null, CancellationToken.None);
+        var written = await ExportWorkbookWriter.WriteAsync(content, Stream(rows), output, Path.GetTempFileName(), Signer, null, CancellationToken.None);
         return (output.ToArray(), written);
     }
 
@@ -76,21 +83,52 @@ public sealed class ExportWorkbookWriterTests
     }
 
     [Fact]
-    public async Task The_cover_states_the_digest_that_the_data_sheets_give()
+    public async Task The_cover_states_the_digest_that_the_data_sheets_give_and_the_row_count()
     {
         var (bytes, written) = await WriteAsync(Content(), Rows);
 
         using var workbook = new XLWorkbook(new MemoryStream(bytes));
-        var cover = workbook.Worksheet(1);
-        var digestRow = cover.RowsUsed().Single(r => r.Cell(1).GetString() == DigestLabel);
-        Assert.Equal(written.DataDigest, digestRow.Cell(2).GetString());
+        Assert.Equal(written.DataDigest, ExportApp.CoverValue(workbook, DigestLabel));
+        Assert.Equal("3", ExportApp.CoverValue(workbook, RowCountLabel));
         Assert.Matches("^[0-9a-f]{64}$", written.DataDigest);
 
-        var read = ExportWorkbookReader.Read(new MemoryStream(bytes), DigestLabel);
-        Assert.Equal(written.DataDigest, read.CoverDigest);
+        var read = ExportWorkbookReader.Read(new MemoryStream(bytes));
+        Assert.Equal(written.DataDigest, read.CoverValue(DigestLabel));
         Assert.Equal(written.DataDigest, read.DataDigest);
         Assert.Equal(3, read.Rows);
     }
+
+    [Fact]
+    public async Task The_signature_on_the_cover_is_over_every_other_cover_row_as_its_cells_hold_it()
+    {
+        var (bytes, written) = await WriteAsync(Content(), Rows);
+
+        var read = ExportWorkbookReader.Read(new MemoryStream(bytes));
+        var coverText = ExportCoverText.Of(read.Cover, SignatureLabel);
+        Assert.Equal(written.CoverText, coverText);
+        Assert.Equal(written.Signature, read.CoverValue(SignatureLabel));
+        Assert.True(Signer.VerifyText(coverText, read.CoverValue(SignatureLabel)));
+        Assert.Equal("测试 / Test\u001F\u001E类型 / Kind\u001FTest\u001E数据行数 / Data rows\u001F3\u001E", coverText[..(coverText.IndexOf(DigestLabel, StringComparison.Ordinal))]);
+        Assert.Contains("备注 / Note\u001F'-5 starts like a formula\u001E", coverText);
+        Assert.DoesNotContain(SignatureLabel, coverText);
+
+        var edited = coverText.Replace("\u001FTest\u001E", "\u001FTest!\u001E", StringComparison.Ordinal);
+        Assert.False(Signer.VerifyText(edited, written.Signature));
+        Assert.False(new ExportSigner(ECDsa.Create(ECCurve.NamedCurves.nistP256)).VerifyText(coverText, written.Signature));
+    }
+
+    [Theory]
+    [InlineData("yyyy-mm-dd hh:mm:ss", true)]
+    [InlineData("yyyy\\-mm\\-dd\\ hh:mm:ss", true)]
+    [InlineData("[$-804]yyyy\"年\"m\"月\"d\"日\"", true)]
+    [InlineData("0.00", false)]
+    [InlineData("#,##0", false)]
+    [InlineData("General", false)]
+    [InlineData("\"days\" 0", false)]
+    [InlineData("0;[Red]-0;\"zero\";@ \"d\"", false)]
+    [InlineData("@", false)]
+    public void A_date_time_format_is_known_by_its_code(string code, bool isDateTime) =>
+        Assert.Equal(isDateTime, ExportNumberFormats.IsDateTimeCode(code));
 
     [Fact]
     public async Task The_same_data_gives_the_same_bytes()
@@ -114,7 +152,7 @@ public sealed class ExportWorkbookWriterTests
         Assert.Equal("编号 / Id", workbook.Worksheet(4).Cell(1, 1).GetString());
         Assert.Equal(2, workbook.Worksheet(4).RowsUsed().Count());
         Assert.Equal(wholeWritten.DataDigest, splitWritten.DataDigest);
-        Assert.Equal(splitWritten.DataDigest, ExportWorkbookReader.Read(new MemoryStream(split), DigestLabel).DataDigest);
+        Assert.Equal(splitWritten.DataDigest, ExportWorkbookReader.Read(new MemoryStream(split)).DataDigest);
         Assert.NotEqual(Convert.ToHexString(split), Convert.ToHexString(whole));
     }
 
@@ -127,8 +165,8 @@ public sealed class ExportWorkbookWriterTests
         using var saved = new MemoryStream();
         workbook.SaveAs(saved);
 
-        var read = ExportWorkbookReader.Read(new MemoryStream(saved.ToArray()), DigestLabel);
-        Assert.Equal(written.DataDigest, read.CoverDigest);
+        var read = ExportWorkbookReader.Read(new MemoryStream(saved.ToArray()));
+        Assert.Equal(written.DataDigest, read.CoverValue(DigestLabel));
         Assert.NotEqual(written.DataDigest, read.DataDigest);
     }
 
@@ -140,7 +178,21 @@ public sealed class ExportWorkbookWriterTests
         using var saved = new MemoryStream();
         workbook.SaveAs(saved);
 
-        Assert.Equal(written.DataDigest, ExportWorkbookReader.Read(new MemoryStream(saved.ToArray()), DigestLabel).DataDigest);
+        Assert.Equal(written.DataDigest, ExportWorkbookReader.Read(new MemoryStream(saved.ToArray())).DataDigest);
+    }
+
+    [Fact]
+    public async Task A_date_serial_rounded_in_its_last_digit_by_a_resave_gives_the_same_digest()
+    {
+        var (bytes, written) = await WriteAsync(Content(), Rows);
+        using var workbook = new XLWorkbook(new MemoryStream(bytes));
+        var at = workbook.Worksheet(2).Cell(2, 3);
+        // What LibreOffice writes back: the serial to 15 significant digits, its last digit rounded.
+        at.Value = double.Parse(at.GetDouble().ToString("G15", System.Globalization.CultureInfo.InvariantCulture)) + 1e-10;
+        using var saved = new MemoryStream();
+        workbook.SaveAs(saved);
+
+        Assert.Equal(written.DataDigest, ExportWorkbookReader.Read(new MemoryStream(saved.ToArray())).DataDigest);
     }
 
     [Theory]

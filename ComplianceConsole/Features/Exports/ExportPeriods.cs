@@ -39,6 +39,10 @@ public static class ExportPeriods
         }
     }
 
+    /// <summary>A stored period [<paramref name="fromUtc"/>, <paramref name="toUtc"/>) as the days chosen, both included: the last is the day of the moment before the end.</summary>
+    public static (string FirstDay, string LastDay) ChosenDays(DateTime fromUtc, DateTime toUtc) =>
+        (TimeText.FormatDate(ChinaTime.FromUtc(fromUtc)), TimeText.FormatDate(ChinaTime.FromUtc(toUtc.AddTicks(-1))));
+
     /// <summary>
     /// The first moment after <paramref name="afterUtc"/> a schedule runs: every day, every Monday, or the 1st of every
     /// month, at <paramref name="minuteOfDayCst"/> China Standard Time.

@@ -20,6 +20,7 @@ public class ExportApp : IAsyncLifetime
     public const string ProviderName = "深合成科技有限公司";
     public const string CreditCode = "91110108MA01234567";
     public const string FilingNumber = "网信算备110108000000000000001号";
+    public const string LabelingCode = "001191330100799655058B1AB12";
 
     public static readonly (string User, VerificationMethod Method, string Identifier, string Name)[] People =
     [
@@ -49,6 +50,7 @@ public class ExportApp : IAsyncLifetime
         settings.ProviderName = ProviderName;
         settings.UnifiedSocialCreditCode = CreditCode;
         settings.AlgorithmFilingNumbers = [FilingNumber];
+        settings.LabelingCode = LabelingCode;
         await db.SaveChangesAsync();
     }
 

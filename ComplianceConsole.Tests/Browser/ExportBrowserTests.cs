@@ -22,7 +22,10 @@ public sealed class ExportBrowserApp : BrowserApp
     }
 }
 
-/// <summary>A Manager exports the ledger, watches it run, downloads the workbook and checks it on the verify page.</summary>
+/// <summary>
+/// A Manager exports the ledger, watches it run, downloads the workbook and checks it on the verify page: as downloaded, re-saved
+/// (green, the same export) and with its data changed and its digest recomputed (red, not signed by this console).
+/// </summary>
 public sealed class ExportBrowserTests(ExportBrowserApp browser) : IClassFixture<ExportBrowserApp>
 {
     [Fact]
@@ -54,6 +57,21 @@ public sealed class ExportBrowserTests(ExportBrowserApp browser) : IClassFixture
             await Expect(page.Locator("#verify-match")).ToContainTextAsync(TestApp.ShownName(ExportBrowserApp.Manager));
             await page.SaveScreenshotAsync("export-verified.png");
 
+            var bytes = await File.ReadAllBytesAsync(path);
+            await UploadAsync(page, "export-resaved.xlsx", Exports.ExportForgeries.Resaved(bytes));
+            await Expect(page.Locator("#verify-verdict")).ToHaveAttributeAsync("data-verdict", "Resaved");
+            await Expect(page.Locator("#verify-verdict")).ToContainTextAsync("封面真实");
+            await Expect(page.Locator("#verify-verdict")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("mud-alert-.*-success"));
+            await page.SaveScreenshotAsync("export-verified-resaved.png");
+
+            await UploadAsync(page, "export-forged.xlsx", Exports.ExportForgeries.DataChangedAndDigestRecomputed(bytes, 2, 6, "已认证 / Verified"));
+            await Expect(page.Locator("#verify-verdict")).ToHaveAttributeAsync("data-verdict", "NotSignedByThisConsole");
+            await Expect(page.Locator("#verify-verdict")).ToContainTextAsync("签名与封面内容不符");
+            await Expect(page.Locator("#verify-verdict")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("mud-alert-.*-error"));
+            await Expect(page.Locator("#verify-differing")).ToContainTextAsync(Exports.ExportForgeries.DigestLabel);
+            await Expect(page.Locator("#verify-match")).ToContainTextAsync("封面写明的导出编号");
+            await page.SaveScreenshotAsync("export-verified-forged.png");
+
             await page.GotoAsync("exports/history");
             await page.WaitForInteractiveAsync();
             await Expect(page.Locator(".export-state").First).ToContainTextAsync("可下载");
@@ -64,5 +82,14 @@ public sealed class ExportBrowserTests(ExportBrowserApp browser) : IClassFixture
             await page.SaveScreenshotAsync("failure-export.png", fullPage: true);
             throw;
         }
+    }
+
+    private static async Task UploadAsync(IPage page, string name, byte[] workbook)
+    {
+        var path = Path.Combine(BrowserApp.ScreenshotFolder, name);
+        await File.WriteAllBytesAsync(path, workbook);
+        // The upload keeps an input per file it was given; the newest takes the next one.
+        await page.Locator("input[type=file]").Last.ChooseFileAsync(path);
+        await Expect(page.Locator("#verify-result")).ToContainTextAsync(name);
     }
 }

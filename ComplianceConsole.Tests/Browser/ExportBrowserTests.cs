@@ -84,6 +84,39 @@ public sealed class ExportBrowserTests(ExportBrowserApp browser) : IClassFixture
         }
     }
 
+    [Fact]
+    public async Task A_workbook_resaved_in_LibreOffice_is_recognised_on_the_verify_page_as_the_same_export()
+    {
+        ExternalTools.Require(ExternalTools.Soffice, "libreoffice-calc-nogui");
+        var (queued, _) = await Exports.ExportApp.ExportAsync(browser.App, ExportBrowserApp.Manager,
+            Exports.ExportApp.Today(Features.Exports.ExportKind.VerificationLedger));
+        var original = Path.Combine(BrowserApp.ScreenshotFolder, "export-ledger-for-libreoffice.xlsx");
+        await File.WriteAllBytesAsync(original, (await Exports.ExportApp.DownloadAsync(browser.App, ExportBrowserApp.Manager, queued.ExportId!.Value))!);
+        var output = Directory.CreateTempSubdirectory("cc-lo-out-").FullName;
+        ExternalTools.ResaveWithLibreOffice([original], output);
+
+        var page = await browser.NewPageAsync();
+        try
+        {
+            await page.SignInAsync(ExportBrowserApp.Manager);
+            await page.GotoAsync("exports/verify");
+            await page.WaitForInteractiveAsync();
+            await UploadAsync(page, "export-libreoffice.xlsx", await File.ReadAllBytesAsync(Path.Combine(output, Path.GetFileName(original))));
+            await Expect(page.Locator("#verify-verdict")).ToHaveAttributeAsync("data-verdict", "Resaved");
+            await Expect(page.Locator("#verify-match")).ToContainTextAsync($"导出编号 {queued.ExportId}");
+            await page.SaveScreenshotAsync("export-verified-libreoffice.png");
+        }
+        catch
+        {
+            await page.SaveScreenshotAsync("failure-export-libreoffice.png", fullPage: true);
+            throw;
+        }
+        finally
+        {
+            Directory.Delete(output, recursive: true);
+        }
+    }
+
     private static async Task UploadAsync(IPage page, string name, byte[] workbook)
     {
         var path = Path.Combine(BrowserApp.ScreenshotFolder, name);

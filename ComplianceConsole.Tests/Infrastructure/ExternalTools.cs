@@ -22,6 +22,23 @@ public static class ExternalTools
         Need(Run(Python, ["-c", $"import {module}"], Path.GetTempPath()).ExitCode == 0, $"{Python} cannot import {module} (Debian: apt-get install {debianPackage}).");
     }
 
+    /// <summary>Opens each workbook in headless LibreOffice (a throwaway profile) and saves it as .xlsx under the same name in <paramref name="outputFolder"/>.</summary>
+    public static void ResaveWithLibreOffice(IReadOnlyList<string> workbooks, string outputFolder)
+    {
+        Require(Soffice, "libreoffice-calc-nogui");
+        var profile = Directory.CreateTempSubdirectory("cc-lo-profile-").FullName;
+        try
+        {
+            var converted = Run(Soffice, [$"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "xlsx", "--outdir", outputFolder, .. workbooks],
+                outputFolder);
+            Assert.True(converted.ExitCode == 0, converted.Output);
+        }
+        finally
+        {
+            Directory.Delete(profile, recursive: true);
+        }
+    }
+
     public sealed record Outcome(int ExitCode, string Output);
 
     /// <summary>Runs a program to its end (at most two minutes) and returns its exit code with standard output and error together.</summary>

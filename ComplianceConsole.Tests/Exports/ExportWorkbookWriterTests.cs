@@ -23,14 +23,15 @@ public sealed class ExportWorkbookWriterTests
         "测试 / Test", "manager@example.cn", new DateTime(2026, 3, 1, 0, 0, 0, DateTimeKind.Utc),
         [
             new("类型 / Kind", "Test"), new(RowCountLabel, ExportWorkbookWriter.RowCountPlaceholder), new(DigestLabel, ExportWorkbookWriter.DigestPlaceholder),
-            new("备注 / Note", "-5 starts like a formula"), new(SignatureLabel, ExportWorkbookWriter.SignaturePlaceholder),
+            new("备注 / Note", "-5 starts like a formula"), new("原因 / Reason", "第一行\r\n第二行\r第三行"),
+            new(SignatureLabel, ExportWorkbookWriter.SignaturePlaceholder),
         ],
         Columns, ["编号 / Id", "备注 / Note", "时间 / At", "数量 / Count", "比率 / Rate"], upperBound, rowsPerSheet);
 
     private static readonly object?[][] Rows =
     [
         ["110105199001011234", "=HYPERLINK(\"http://x\")", new DateTime(2026, 2, 28, 16, 30, 15, DateTimeKind.Utc), 7L, 0.25m],
-        ["000123", "+86 138", null, 0, 1.5],
+        ["000123", "+86 138\r\n第二行", null, 0, 1.5],
         ["-1", new string('长', 40_000), new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc), 123456789012L, null],
     ];
 
@@ -70,7 +71,7 @@ public sealed class ExportWorkbookWriterTests
         Assert.Equal("'-1", data.Cell(4, 1).GetString());
         Assert.False(data.Cell(2, 2).HasFormula);
         Assert.Equal("'=HYPERLINK(\"http://x\")", data.Cell(2, 2).GetString());
-        Assert.Equal("'+86 138", data.Cell(3, 2).GetString());
+        Assert.Equal("'+86 138\n第二行", data.Cell(3, 2).GetString());
 
         Assert.Equal(XLDataType.DateTime, data.Cell(2, 3).DataType);
         Assert.Equal(new DateTime(2026, 3, 1, 0, 30, 15), data.Cell(2, 3).GetDateTime());
@@ -217,10 +218,11 @@ public sealed class ExportWorkbookWriterTests
     [InlineData("=1+1", "'=1+1")]
     [InlineData("@SUM(A1)", "'@SUM(A1)")]
     [InlineData("\tx", "'\tx")]
-    [InlineData("\rx", "'\rx")]
+    [InlineData("\rx", "\nx")]
+    [InlineData("a\r\nb\rc\u2028d", "a\nb\nc\nd")]
     [InlineData("-", "'-")]
     [InlineData("a=b", "a=b")]
     [InlineData("bell\u0007", "bell\uFFFD")]
-    public void Values_that_could_become_formulas_are_neutralised(string value, string written) =>
+    public void Values_that_could_become_formulas_are_neutralised_and_line_breaks_are_line_feeds(string value, string written) =>
         Assert.Equal(written, ExportCellText.Prepare(value));
 }

@@ -118,6 +118,16 @@ public sealed class ExportWorkbookWriterTests
         Assert.False(new ExportSigner(ECDsa.Create(ECCurve.NamedCurves.nistP256)).VerifyText(coverText, written.Signature));
     }
 
+    [Fact]
+    public void A_date_serial_reads_to_the_second_whichever_way_its_last_digit_was_rounded_and_an_impossible_one_stays_a_number()
+    {
+        Assert.Equal("2026-12-03 06:37:46", ExportDigest.DateTimeOfSerial(46359.27622685185));
+        Assert.Equal("2026-12-03 06:37:46", ExportDigest.DateTimeOfSerial(46359.2762268518));
+        Assert.Equal("2026-12-03 06:37:46", ExportDigest.DateTimeOfSerial(46359.2762268519));
+        Assert.Equal("1E+308", ExportDigest.DateTimeOfSerial(1e308));
+        Assert.Equal("NaN", ExportDigest.DateTimeOfSerial(double.NaN));
+    }
+
     [Theory]
     [InlineData("yyyy-mm-dd hh:mm:ss", true)]
     [InlineData("yyyy\\-mm\\-dd\\ hh:mm:ss", true)]

@@ -69,9 +69,16 @@ public sealed class ExportDigest : IDisposable
 
     public static string DateTime(DateTime value) => value.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 
-    /// <summary>A date serial (days since 1899-12-30, Excel's 1900 date system) as its date-time to the nearest second.</summary>
-    public static string DateTimeOfSerial(double serial) => DateTime(SerialEpoch.AddSeconds(Math.Round(serial * 86_400)));
+    /// <summary>
+    /// A date serial (days since 1899-12-30, Excel's 1900 date system) as its date-time to the nearest second; a serial
+    /// no date can have (a hostile file's) stays a number.
+    /// </summary>
+    public static string DateTimeOfSerial(double serial) => serial is >= MinSerial and <= MaxSerial
+        ? DateTime(SerialEpoch.AddSeconds(Math.Round(serial * 86_400)))
+        : Number(serial);
 
+    // Year 1 to year 9999, as far as DateTime reaches.
+    private const double MinSerial = -693_593, MaxSerial = 2_958_465;
     private static readonly DateTime SerialEpoch = new(1899, 12, 30);
 
     public void Dispose() => _hash.Dispose();

@@ -22,7 +22,10 @@ public sealed class ExportBrowserApp : BrowserApp
     }
 }
 
-/// <summary>A Manager exports the ledger, watches it run, downloads the workbook and checks it on the verify page.</summary>
+/// <summary>
+/// A Manager exports the ledger, watches it run, downloads the workbook and checks it on the verify page: as downloaded, re-saved
+/// (green, the same export) and with its data changed and its digest recomputed (red, not signed by this console).
+/// </summary>
 public sealed class ExportBrowserTests(ExportBrowserApp browser) : IClassFixture<ExportBrowserApp>
 {
     /// <summary>The page is wider than the window, or something in the history's table reaches past the table's box (scrolled or cut off).</summary>
@@ -63,6 +66,21 @@ public sealed class ExportBrowserTests(ExportBrowserApp browser) : IClassFixture
             await Expect(page.Locator("#verify-match")).ToContainTextAsync(TestApp.ShownName(ExportBrowserApp.Manager));
             await page.SaveScreenshotAsync("export-verified.png");
 
+            var bytes = await File.ReadAllBytesAsync(path);
+            await UploadAsync(page, "export-resaved.xlsx", Exports.ExportForgeries.Resaved(bytes));
+            await Expect(page.Locator("#verify-verdict")).ToHaveAttributeAsync("data-verdict", "Resaved");
+            await Expect(page.Locator("#verify-verdict")).ToContainTextAsync("封面真实");
+            await Expect(page.Locator("#verify-verdict")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("mud-alert-.*-success"));
+            await page.SaveScreenshotAsync("export-verified-resaved.png");
+
+            await UploadAsync(page, "export-forged.xlsx", Exports.ExportForgeries.DataChangedAndDigestRecomputed(bytes, 2, 6, "已认证 / Verified"));
+            await Expect(page.Locator("#verify-verdict")).ToHaveAttributeAsync("data-verdict", "NotSignedByThisConsole");
+            await Expect(page.Locator("#verify-verdict")).ToContainTextAsync("签名与封面内容不符");
+            await Expect(page.Locator("#verify-verdict")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("mud-alert-.*-error"));
+            await Expect(page.Locator("#verify-differing")).ToContainTextAsync(Exports.ExportForgeries.DigestLabel);
+            await Expect(page.Locator("#verify-match")).ToContainTextAsync("封面写明的导出编号");
+            await page.SaveScreenshotAsync("export-verified-forged.png");
+
             await page.GotoAsync("exports/history");
             await page.WaitForInteractiveAsync();
             await Expect(page.Locator(".export-state").First).ToContainTextAsync("可下载");
@@ -80,5 +98,47 @@ public sealed class ExportBrowserTests(ExportBrowserApp browser) : IClassFixture
             await page.SaveScreenshotAsync("failure-export.png", fullPage: true);
             throw;
         }
+    }
+
+    [Fact]
+    public async Task A_workbook_resaved_in_LibreOffice_is_recognised_on_the_verify_page_as_the_same_export()
+    {
+        ExternalTools.Require(ExternalTools.Soffice, "libreoffice-calc-nogui");
+        var (queued, _) = await Exports.ExportApp.ExportAsync(browser.App, ExportBrowserApp.Manager,
+            Exports.ExportApp.Today(Features.Exports.ExportKind.VerificationLedger));
+        var original = Path.Combine(BrowserApp.ScreenshotFolder, "export-ledger-for-libreoffice.xlsx");
+        await File.WriteAllBytesAsync(original, (await Exports.ExportApp.DownloadAsync(browser.App, ExportBrowserApp.Manager, queued.ExportId!.Value))!);
+        var output = Directory.CreateTempSubdirectory("cc-lo-out-").FullName;
+        ExternalTools.ResaveWithLibreOffice([original], output);
+
+        var page = await browser.NewPageAsync();
+        try
+        {
+            await page.SignInAsync(ExportBrowserApp.Manager);
+            await page.GotoAsync("exports/verify");
+            await page.WaitForInteractiveAsync();
+            await UploadAsync(page, "export-libreoffice.xlsx", await File.ReadAllBytesAsync(Path.Combine(output, Path.GetFileName(original))));
+            await Expect(page.Locator("#verify-verdict")).ToHaveAttributeAsync("data-verdict", "Resaved");
+            await Expect(page.Locator("#verify-match")).ToContainTextAsync($"导出编号 {queued.ExportId}");
+            await page.SaveScreenshotAsync("export-verified-libreoffice.png");
+        }
+        catch
+        {
+            await page.SaveScreenshotAsync("failure-export-libreoffice.png", fullPage: true);
+            throw;
+        }
+        finally
+        {
+            Directory.Delete(output, recursive: true);
+        }
+    }
+
+    private static async Task UploadAsync(IPage page, string name, byte[] workbook)
+    {
+        var path = Path.Combine(BrowserApp.ScreenshotFolder, name);
+        await File.WriteAllBytesAsync(path, workbook);
+        // The upload keeps an input per file it was given; the newest takes the next one.
+        await page.Locator("input[type=file]").Last.ChooseFileAsync(path);
+        await Expect(page.Locator("#verify-result")).ToContainTextAsync(name);
     }
 }

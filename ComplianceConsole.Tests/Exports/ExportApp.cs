@@ -2,6 +2,7 @@ using ClosedXML.Excel;
 using ComplianceConsole.Data;
 using ComplianceConsole.Features.Exports;
 using ComplianceConsole.Features.Exports.History;
+using ComplianceConsole.Features.Exports.Verify;
 using ComplianceConsole.Features.Jobs;
 using ComplianceConsole.Features.Verification;
 using ComplianceConsole.Security;
@@ -19,6 +20,7 @@ public class ExportApp : IAsyncLifetime
     public const string ProviderName = "深合成科技有限公司";
     public const string CreditCode = "91110108MA01234567";
     public const string FilingNumber = "网信算备110108000000000000001号";
+    public const string LabelingCode = "001191330100799655058B1AB12";
 
     public static readonly (string User, VerificationMethod Method, string Identifier, string Name)[] People =
     [
@@ -48,6 +50,7 @@ public class ExportApp : IAsyncLifetime
         settings.ProviderName = ProviderName;
         settings.UnifiedSocialCreditCode = CreditCode;
         settings.AlgorithmFilingNumbers = [FilingNumber];
+        settings.LabelingCode = LabelingCode;
         await db.SaveChangesAsync();
     }
 
@@ -60,24 +63,35 @@ public class ExportApp : IAsyncLifetime
     };
 
     /// <summary>Queues an export as someone, waits for its job and returns it.</summary>
-    public async Task<(ExportQueued Queued, JobView Job)> ExportAsync(string email, ExportForm form)
+    public Task<(ExportQueued Queued, JobView Job)> ExportAsync(string email, ExportForm form) => ExportAsync(App, email, form);
+
+    public static async Task<(ExportQueued Queued, JobView Job)> ExportAsync(TestApp app, string email, ExportForm form)
     {
         ExportQueued queued;
-        await using (var scope = App.As(email)) queued = await scope.Get<ExportService>().QueueAsync(form);
+        await using (var scope = app.As(email)) queued = await scope.Get<ExportService>().QueueAsync(form);
         Assert.True(queued.Result.Succeeded, $"{queued.Result.Outcome} {queued.Result.RefusalKey} {string.Join(", ", queued.Result.Errors.Select(e => e.MessageKey))}");
-        return (queued, await App.WaitForJobAsync(email, queued.JobId!.Value));
+        return (queued, await app.WaitForJobAsync(email, queued.JobId!.Value));
     }
 
     /// <summary>Downloads an export's workbook as someone; null when they may not.</summary>
-    public async Task<byte[]?> DownloadAsync(string email, long exportId)
+    public Task<byte[]?> DownloadAsync(string email, long exportId) => DownloadAsync(App, email, exportId);
+
+    public static async Task<byte[]?> DownloadAsync(TestApp app, string email, long exportId)
     {
-        await using var scope = App.As(email);
+        await using var scope = app.As(email);
         var download = await scope.Get<ExportHistoryService>().OpenAsync(exportId);
         if (download is null) return null;
         await using var workbook = download.Workbook;
         using var bytes = new MemoryStream();
         await workbook.CopyToAsync(bytes);
         return bytes.ToArray();
+    }
+
+    /// <summary>What the app's verifier says of a file; it answers whoever may reach it (a page's policy, an API key's scope), no signed-in person needed.</summary>
+    public static async Task<ExportVerification> VerifyAsync(TestApp app, byte[] bytes)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ExportVerifier>().VerifyAsync(new MemoryStream(bytes));
     }
 
     public static string CoverValue(XLWorkbook workbook, string labelStart) =>

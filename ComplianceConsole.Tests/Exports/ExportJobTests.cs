@@ -43,6 +43,14 @@ public sealed class ExportJobTests(ExportApp app) : IClassFixture<ExportApp>
         Assert.Contains("(UTC+8)", ExportApp.CoverValue(workbook, "生成时间"));
         Assert.Contains("1,048,575", ExportApp.CoverValue(workbook, "每个工作表行数"));
         Assert.Contains("U+001F", ExportApp.CoverValue(workbook, "摘要计算方法"));
+        Assert.Equal(ExportApp.LabelingCode, ExportApp.CoverValue(workbook, "标识编码"));
+        Assert.Equal("本文件中所有时间均为中国标准时间（UTC+8） / All times in this file are China Standard Time (UTC+8)", ExportApp.CoverValue(workbook, "时区"));
+        var days = ExportApp.Today(ExportKind.VerificationLedger);
+        Assert.Equal($"{days.FromDay:yyyy-MM-dd} 至 {days.ToDay:yyyy-MM-dd}（含） / {days.FromDay:yyyy-MM-dd} to {days.ToDay:yyyy-MM-dd} (inclusive)",
+            ExportApp.CoverValue(workbook, "期间"));
+        Assert.Equal(ExportApp.People.Length.ToString(), ExportApp.CoverValue(workbook, "数据行数"));
+        Assert.Equal(app.App.Services.GetRequiredService<Features.Exports.Signing.ExportSigner>().Fingerprint, ExportApp.CoverValue(workbook, "签名公钥指纹"));
+        Assert.Equal("数字签名 / Signature", workbook.Worksheet(1).LastRowUsed()!.Cell(1).GetString());
 
         var data = workbook.Worksheet(2);
         Assert.Equal("记录编号 / Record ID", data.Cell(1, 1).GetString());
@@ -66,8 +74,8 @@ public sealed class ExportJobTests(ExportApp app) : IClassFixture<ExportApp>
         Assert.Equal(new string('注', 1_000), rows[2].Cell(12).GetString());
 
         var history = await HistoryAsync(ExportApp.Manager, queued.ExportId.Value);
-        var digests = ExportWorkbookReader.Read(new MemoryStream(bytes), DigestLabel);
-        Assert.Equal(history.DataDigest, digests.CoverDigest);
+        var digests = ExportWorkbookReader.Read(new MemoryStream(bytes));
+        Assert.Equal(history.DataDigest, digests.CoverValue(DigestLabel));
         Assert.Equal(history.DataDigest, digests.DataDigest);
         Assert.Equal(history.DataDigest, ExportApp.CoverValue(workbook, "数据摘要"));
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(bytes)), history.FileSha256);
@@ -113,7 +121,7 @@ public sealed class ExportJobTests(ExportApp app) : IClassFixture<ExportApp>
     }
 
     [Fact]
-    public async Task The_same_export_written_again_gives_the_same_bytes()
+    public async Task The_same_export_written_again_gives_the_same_cover_and_data_with_a_new_signature()
     {
         var (queued, _) = await app.ExportAsync(ExportApp.Manager, ExportApp.Today(ExportKind.VerificationLedger));
         var history = await HistoryAsync(ExportApp.Manager, queued.ExportId!.Value);
@@ -123,9 +131,15 @@ public sealed class ExportJobTests(ExportApp app) : IClassFixture<ExportApp>
         var run = new ExportRun(new ExportRequest(history.Kind, history.FromUtc, history.ToUtc, new Dictionary<string, string>(), false), history.Id,
             history.RequestedByName, history.RequestedAtUtc, ExportsOptions.MaxRowsPerSheet, null);
         using var again = new MemoryStream();
-        await engine.WriteAsync(run, again, Path.GetTempFileName(), null, CancellationToken.None);
+        var written = await engine.WriteAsync(run, again, Path.GetTempFileName(), null, CancellationToken.None);
 
-        Assert.Equal(history.FileSha256, Convert.ToHexStringLower(SHA256.HashData(again.ToArray())));
+        // ECDSA signs with a fresh random number each time: the file is new, what it says and the data are not.
+        await using var db = await app.ContextAsync();
+        var recorded = await db.ExportJobs.SingleAsync(e => e.Id == history.Id);
+        Assert.Equal(recorded.CoverText, written.CoverText);
+        Assert.Equal(recorded.DataDigest, written.DataDigest);
+        Assert.NotEqual(recorded.CoverSignature, written.Signature);
+        Assert.NotEqual(history.FileSha256, Convert.ToHexStringLower(SHA256.HashData(again.ToArray())));
     }
 
     [Fact]

@@ -51,8 +51,8 @@ public class ComplianceRegistrySourceTests(RegistryApp registry) : IClassFixture
             await workbook.CopyToAsync(copy);
             bytes = copy.ToArray();
         }
-        var digests = ExportWorkbookReader.Read(new MemoryStream(bytes), "数据摘要 / Data digest");
-        Assert.Equal(history.DataDigest, digests.CoverDigest);
+        var digests = ExportWorkbookReader.Read(new MemoryStream(bytes));
+        Assert.Equal(history.DataDigest, digests.CoverValue("数据摘要 / Data digest"));
         Assert.Equal(history.DataDigest, digests.DataDigest);
 
         using var book = new XLWorkbook(new MemoryStream(bytes));

@@ -272,6 +272,13 @@ namespace ComplianceConsole.Data.Migrations
                     b.Property<DateTime?>("CompletedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CoverSignature")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CoverText")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DataDigest")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -323,6 +330,10 @@ namespace ComplianceConsole.Data.Migrations
 
                     b.Property<long?>("ScheduleId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("SigningKeyFingerprint")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("ToUtc")
                         .HasColumnType("TEXT");

@@ -14,6 +14,8 @@ internal sealed class ExportJobConfiguration : IEntityTypeConfiguration<ExportJo
         builder.Property(e => e.RequestedByName).HasMaxLength(256).IsRequired();
         builder.Property(e => e.FileSha256).HasMaxLength(64);
         builder.Property(e => e.DataDigest).HasMaxLength(64);
+        builder.Property(e => e.CoverSignature).HasMaxLength(200);
+        builder.Property(e => e.SigningKeyFingerprint).HasMaxLength(64);
         // History newest first, mine or everyone's; verify finds a file by its hash; housekeeping finds expired files.
         builder.HasIndex(e => new { e.RequestedById, e.Id });
         builder.HasIndex(e => e.FileSha256);

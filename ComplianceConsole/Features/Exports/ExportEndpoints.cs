@@ -1,5 +1,6 @@
 using ComplianceConsole.Features.ApiKeys;
 using ComplianceConsole.Features.Exports.History;
+using ComplianceConsole.Features.Exports.Signing;
 using ComplianceConsole.Features.Exports.Verify;
 using ComplianceConsole.Localization;
 using Microsoft.AspNetCore.Authorization;
@@ -7,15 +8,20 @@ using Microsoft.Extensions.Localization;
 
 namespace ComplianceConsole.Features.Exports;
 
-/// <summary>A verify answer for tooling: the verdict, the hashes, and the export it matches (by whom, when), if any.</summary>
+/// <summary>
+/// A verify answer for tooling: the verdict with its explanation, the hashes, the export the file is or its cover names
+/// (by whom, when), and for <see cref="ExportVerdict.NotSignedByThisConsole"/> why and which cover fields differ from the history.
+/// </summary>
 public sealed record VerifyExportResponse(ExportVerdict Verdict, string Explanation, string? FileSha256, string? CoverDigest, string? DataDigest,
-    VerifiedExportDto? Export);
+    VerifiedExportDto? Export, ExportSignatureProblem? SignatureProblem, IReadOnlyList<string> DifferingCoverFields);
 
 public sealed record VerifiedExportDto(long Id, ExportKind Kind, string RequestedBy, DateTimeOffset RequestedAt, DateTimeOffset PeriodFrom, DateTimeOffset PeriodTo);
 
 public static class ExportEndpoints
 {
     public const string VerifyFileField = "file";
+    public const string SigningKeyPath = "/exports/signing-key.pem", SigningKeyApiPath = "/api/v1/exports/signing-key";
+    private const string PemContentType = "application/x-pem-file";
 
     public static IEndpointRouteBuilder MapExportEndpoints(this IEndpointRouteBuilder endpoints)
     {
@@ -26,6 +32,20 @@ public static class ExportEndpoints
                     : Results.NotFound())
             .RequireAuthorization(ExportPermissions.Create);
 
+        endpoints.MapGet(SigningKeyPath, PublicKey)
+            .RequireAuthorization(ExportPermissions.Create);
+        endpoints.MapGet(SigningKeyApiPath, PublicKey)
+            .RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = ApiKeyAuthenticationHandler.SchemeName })
+            .RequireAuthorization(ExportPermissions.VerifyFile)
+            .WithTags("Exports")
+            .WithGroupName("v1")
+            .WithName("ExportSigningKey")
+            .WithSummary("The public key (PEM, SubjectPublicKeyInfo, ECDSA P-256) that checks the signature on every export's cover; " +
+                "its SHA-256 fingerprint is printed on the cover.")
+            .Produces<string>(StatusCodes.Status200OK, PemContentType)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
         endpoints.MapPost("/api/v1/exports/verify", VerifyAsync)
             .RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = ApiKeyAuthenticationHandler.SchemeName })
             .RequireAuthorization(ExportPermissions.VerifyFile)
@@ -33,9 +53,11 @@ public static class ExportEndpoints
             .WithTags("Exports")
             .WithGroupName("v1")
             .WithName("VerifyExport")
-            .WithSummary("Upload a workbook (multipart/form-data, field \"file\") to learn whether it is an unaltered export from the history " +
-                "(Unaltered, with which export, by whom, when), whether its data still gives the digest on its cover though the file was re-saved " +
-                "(DataUnaltered), or not (Altered); NotAnExport and NotAWorkbook otherwise.")
+            .WithSummary("Upload a workbook (multipart/form-data, field \"file\") to learn whether it is byte for byte an export from the history " +
+                "(Unaltered, with which export, by whom, when); a re-saved export whose signed cover is the history's record and whose data still " +
+                "gives the signed digest (Resaved); a file whose data gives its cover's digest but whose cover is not this console's signed record " +
+                "(NotSignedByThisConsole, with signatureProblem and differingCoverFields); a file whose data does not give its cover's digest " +
+                "(Altered); NotAnExport otherwise.")
             .Produces<VerifyExportResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
@@ -68,12 +90,15 @@ public static class ExportEndpoints
         {
             ExportVerdict.TooLarge => TooLarge(verifier, localizer),
             ExportVerdict.NotAWorkbook => Api.ApiErrors.Problem(StatusCodes.Status415UnsupportedMediaType, localizer, "Exports.Verdict.NotAWorkbook"),
-            _ => TypedResults.Ok(new VerifyExportResponse(result.Verdict, localizer[$"Exports.Verdict.{result.Verdict}"], result.FileSha256, result.CoverDigest,
-                result.DataDigest, result.Export is { } e
+            _ => TypedResults.Ok(new VerifyExportResponse(result.Verdict, ExportVerdictTexts.Explanation(localizer, result, verifier.MaxBytes / (1024 * 1024)),
+                result.FileSha256, result.CoverDigest, result.DataDigest, result.Export is { } e
                     ? new VerifiedExportDto(e.Id, e.Kind, e.RequestedByName, Utc(e.RequestedAtUtc), Utc(e.FromUtc), Utc(e.ToUtc))
-                    : null)),
+                    : null, result.SignatureProblem, result.DifferingCoverFields ?? [])),
         };
     }
+
+    private static IResult PublicKey(ExportSigner signer) =>
+        Results.File(System.Text.Encoding.UTF8.GetBytes(signer.PublicKeyPem), PemContentType, ExportSigner.PublicKeyFileName);
 
     private static IResult TooLarge(ExportVerifier verifier, IStringLocalizer<SharedResource> localizer) =>
         Api.ApiErrors.Problem(StatusCodes.Status413PayloadTooLarge, localizer, "Exports.Verify.TooLarge", verifier.MaxBytes / (1024 * 1024));

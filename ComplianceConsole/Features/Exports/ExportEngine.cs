@@ -17,7 +17,7 @@ public sealed record ExportRun(ExportRequest Request, long ExportId, string Requ
 
 /// <summary>Builds an export's workbook from its kind's <see cref="IExportSource"/>: the cover, the bilingual headers, the rows.</summary>
 public sealed class ExportEngine(IEnumerable<IExportSource> sources, IDbContextFactory<AppDbContext> contextFactory, AuditCheckpoints checkpoints, ExportTexts texts,
-    PiiProtector pii)
+    PiiProtector pii, Signing.ExportSigner signer)
 {
     private const int ReadAheadRows = 1_000;
 
@@ -27,6 +27,14 @@ public sealed class ExportEngine(IEnumerable<IExportSource> sources, IDbContextF
 
     /// <summary>The cover label whose value is the data digest; the verifier finds the digest by it.</summary>
     public string DigestLabel => texts.Bilingual("ExportCover.DataDigest");
+
+    /// <summary>The cover label whose value is the signature (base64 of DER) over the rest of the cover.</summary>
+    public string SignatureLabel => texts.Bilingual("ExportCover.Signature");
+
+    public string ExportNumberLabel => texts.Bilingual("ExportCover.ExportNumber");
+
+    /// <summary>The cover label whose value is the fingerprint of the key that signed it.</summary>
+    public string SigningKeyLabel => texts.Bilingual("ExportCover.SigningKey");
 
     public Task<ExportWorkbookWritten> WriteAsync(ExportRun run, Stream destination, string scratchPath, Func<long, Task>? progress,
         CancellationToken cancellationToken) =>
@@ -44,7 +52,7 @@ public sealed class ExportEngine(IEnumerable<IExportSource> sources, IDbContextF
         // Reading (the database) and writing (decryption and masking, cells, digest, compression) take a core each.
         var rows = SealedCell.OpenAllAsync(source.ReadAsync(run.Request, cancellationToken).ReadAheadAsync(ReadAheadRows, cancellationToken), pii, cancellationToken);
         if (!run.Request.Unmasked) rows = MaskedFreeText.MaskAsync(rows, source.Columns, cancellationToken);
-        return await ExportWorkbookWriter.WriteAsync(content, rows, destination, scratchPath, progress, cancellationToken);
+        return await ExportWorkbookWriter.WriteAsync(content, rows, destination, scratchPath, signer, progress, cancellationToken);
     }
 
     private async Task<IReadOnlyList<ExportCoverLine>> CoverAsync(ExportRun run, IExportSource source, CancellationToken cancellationToken)
@@ -53,14 +61,17 @@ public sealed class ExportEngine(IEnumerable<IExportSource> sources, IDbContextF
         var provider = await db.ProviderSettings.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
         var request = run.Request;
         ExportCoverLine Line(string key, string value) => new(texts.Bilingual($"ExportCover.{key}"), value);
+        var days = ExportPeriods.ChosenDays(request.FromUtc, request.ToUtc);
         return
         [
             Line("Provider", Common.Display.OrDash(provider?.ProviderName)),
             Line("CreditCode", Common.Display.OrDash(provider?.UnifiedSocialCreditCode)),
+            Line("LabelingCode", Common.Display.OrDash(provider?.LabelingCode)),
             Line("FilingNumbers", provider is { AlgorithmFilingNumbers.Count: > 0 } ? string.Join("\n", provider.AlgorithmFilingNumbers) : Common.Display.Dash),
             Line("Kind", texts.KindName(source.Kind)),
             Line("Article", source.Article),
-            Line("Period", texts.Bilingual("ExportCover.PeriodValue", ChinaTime.Format(request.FromUtc), ChinaTime.Format(request.ToUtc))),
+            Line("Period", texts.Bilingual("ExportCover.PeriodValue", days.FirstDay, days.LastDay)),
+            Line("TimeZone", texts.Bilingual("ExportCover.TimeZoneValue")),
             Line("Filters", Filters(source, request.Filters)),
             Line("Masking", request.Unmasked
                 ? texts.Bilingual("ExportCover.Unmasked") + "\n" + (run.UnmaskReason ?? "")
@@ -69,9 +80,13 @@ public sealed class ExportEngine(IEnumerable<IExportSource> sources, IDbContextF
             Line("GeneratedBy", run.RequestedByName),
             Line("ExportNumber", run.ExportId.ToString(CultureInfo.InvariantCulture)),
             Line("RowsPerSheet", run.RowsPerSheet.ToString("N0", CultureInfo.InvariantCulture)),
+            Line("RowCount", ExportWorkbookWriter.RowCountPlaceholder),
             Line("DataDigest", ExportWorkbookWriter.DigestPlaceholder),
             Line("DigestMethod", texts.Bilingual("ExportCover.DigestMethodValue")),
             Line("AuditCheckpoint", await CheckpointAsync(request.ToUtc, cancellationToken)),
+            Line("SigningKey", signer.Fingerprint),
+            Line("SignatureMethod", texts.Bilingual("ExportCover.SignatureMethodValue")),
+            Line("Signature", ExportWorkbookWriter.SignaturePlaceholder),
         ];
     }
 

@@ -12,11 +12,11 @@ namespace ComplianceConsole.Features.Exports;
 /// <summary>
 /// Writes one export on the job host, as the person who asked (an unmasked one only while they still may see PII):
 /// the workbook streams into its encrypted file while its SHA-256 is taken; the history entry then gets its rows,
-/// size, hashes and expiry. A cancelled or failed run leaves no file behind.
+/// size, hashes, signed cover and expiry. A cancelled or failed run leaves no file behind.
 /// </summary>
 public sealed class ExportJobHandler(
     IDbContextFactory<AppDbContext> contextFactory, ExportEngine engine, ExportStorage storage, PermissionGuard guard, AuditTrail audit,
-    ExportsOptions options, TimeProvider clock) : IJobHandler<ExportJobInput>
+    ExportsOptions options, Signing.ExportSigner signer, TimeProvider clock) : IJobHandler<ExportJobInput>
 {
     public async Task<JobResult> RunAsync(ExportJobInput input, JobContext job, CancellationToken cancellationToken)
     {
@@ -65,6 +65,9 @@ public sealed class ExportJobHandler(
             stored.Bytes = bytes;
             stored.FileSha256 = sha256;
             stored.DataDigest = written.DataDigest;
+            stored.CoverText = written.CoverText;
+            stored.CoverSignature = written.Signature;
+            stored.SigningKeyFingerprint = signer.Fingerprint;
             stored.CompletedAtUtc = now;
             stored.ExpiresAtUtc = now.AddDays(options.FileRetentionDays);
             stored.FileRemovedAtUtc = null;

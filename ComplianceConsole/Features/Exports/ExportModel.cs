@@ -3,7 +3,7 @@ namespace ComplianceConsole.Features.Exports;
 /// <summary>
 /// One requested export, in the export history (<c>ExportJob</c> of the brief): what was asked for (kind, period,
 /// filters, masking and, when unmasked, why), by whom and when, the job that runs it, and what came of it (rows, size,
-/// SHA-256 of the file, data digest, when the file expires). Its run state is the linked <see cref="Jobs.JobRecord"/>'s.
+/// SHA-256 of the file, data digest, the signed cover text with its signature, when the file expires). Its run state is the linked <see cref="Jobs.JobRecord"/>'s.
 /// </summary>
 public sealed class ExportJob
 {
@@ -34,6 +34,15 @@ public sealed class ExportJob
     public long? Bytes { get; set; }
     public string? FileSha256 { get; set; }
     public string? DataDigest { get; set; }
+
+    /// <summary>What the export's cover signature is over (<see cref="Workbook.ExportCoverText"/>), so a file's cover can be compared with it.</summary>
+    public string? CoverText { get; set; }
+
+    /// <summary>The cover's signature (base64 of DER) and the fingerprint of the key that made it.</summary>
+    public string? CoverSignature { get; set; }
+
+    public string? SigningKeyFingerprint { get; set; }
+
     public DateTime? CompletedAtUtc { get; set; }
     public DateTime? ExpiresAtUtc { get; set; }
     public DateTime? FileRemovedAtUtc { get; set; }

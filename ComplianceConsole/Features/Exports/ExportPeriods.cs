@@ -39,12 +39,15 @@ public static class ExportPeriods
         }
     }
 
-    /// <summary>A period of whole China Standard Time days as people chose it: its first and its last day, both included.</summary>
+    /// <summary>A stored period [<paramref name="fromUtc"/>, <paramref name="toUtc"/>) as the days chosen, both included: the last is the day of the moment before the end.</summary>
+    public static (string FirstDay, string LastDay) ChosenDays(DateTime fromUtc, DateTime toUtc) =>
+        (TimeText.FormatDate(ChinaTime.FromUtc(fromUtc)), TimeText.FormatDate(ChinaTime.FromUtc(toUtc.AddTicks(-1))));
+
+    /// <summary>The chosen days as one text, first – last (both included), as the Jobs page and the history show a period.</summary>
     public static string DaysText(DateTime fromUtc, DateTime toUtc)
     {
-        var first = ChinaTime.FromUtc(fromUtc).Date;
-        var last = ChinaTime.FromUtc(toUtc).AddTicks(-1).Date;
-        return $"{TimeText.FormatDate(first)} – {TimeText.FormatDate(last)}";
+        var (first, last) = ChosenDays(fromUtc, toUtc);
+        return $"{first} – {last}";
     }
 
     /// <summary>

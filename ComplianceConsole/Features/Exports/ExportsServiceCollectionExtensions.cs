@@ -18,6 +18,7 @@ public static class ExportsServiceCollectionExtensions
     public static IServiceCollection AddExports(this IServiceCollection services)
     {
         services.AddSingleton<ExportsOptions>();
+        services.AddSingleton(s => Signing.ExportSigner.Load(s.GetRequiredService<IConfiguration>(), s.GetRequiredService<Data.DataFolder>()));
         services.AddSingleton<ExportStorage>();
         services.AddSingleton<ExportHousekeeping>();
         services.AddSingleton<ExportScheduleRunner>();

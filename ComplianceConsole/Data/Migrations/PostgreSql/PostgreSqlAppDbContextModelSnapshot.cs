@@ -285,6 +285,13 @@ namespace ComplianceConsole.Data.Migrations.PostgreSql
                     b.Property<DateTime?>("CompletedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("CoverSignature")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("CoverText")
+                        .HasColumnType("text");
+
                     b.Property<string>("DataDigest")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
@@ -336,6 +343,10 @@ namespace ComplianceConsole.Data.Migrations.PostgreSql
 
                     b.Property<long?>("ScheduleId")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("SigningKeyFingerprint")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<DateTime>("ToUtc")
                         .HasColumnType("timestamp with time zone");

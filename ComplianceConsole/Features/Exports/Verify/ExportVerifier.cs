@@ -1,18 +1,31 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using ComplianceConsole.Data;
+using ComplianceConsole.Features.Exports.Signing;
 using ComplianceConsole.Features.Exports.Workbook;
 using ComplianceConsole.Security.Pii;
 using Microsoft.EntityFrameworkCore;
 
 namespace ComplianceConsole.Features.Exports.Verify;
 
+/// <summary>What a file is, answered from its signature and the export history together. The names are an API contract: never rename one.</summary>
 public enum ExportVerdict
 {
     /// <summary>Byte for byte a file in the export history.</summary>
     Unaltered,
 
-    /// <summary>Not the file as exported (re-saved, renamed sheets, other styling), but its data still gives the digest on its cover.</summary>
-    DataUnaltered,
+    /// <summary>
+    /// Not the file as exported (re-saved by a spreadsheet program), but its cover is signed by this console's key, the
+    /// cover is the history's record of that export, and the data still gives the digest the signed cover states.
+    /// </summary>
+    Resaved,
+
+    /// <summary>
+    /// The data gives the digest its cover states, but the cover is not this console's signed record of an export: no
+    /// signature, a signature of another key, one that does not match the cover (edited after signing, or a digest
+    /// recomputed), or a cover that differs from the history's record of the export number it names.
+    /// </summary>
+    NotSignedByThisConsole,
 
     /// <summary>Its data no longer gives the digest its cover states.</summary>
     Altered,
@@ -26,17 +39,45 @@ public enum ExportVerdict
     TooLarge,
 }
 
-/// <summary>The history entry a file (or its data) came from.</summary>
+/// <summary>Why a cover is not this console's signed record of an export (<see cref="ExportVerdict.NotSignedByThisConsole"/>).</summary>
+public enum ExportSignatureProblem
+{
+    /// <summary>The cover carries no signature (an export from before signing, or the row was removed).</summary>
+    Missing,
+
+    /// <summary>The cover names another signing key: another installation's file, or a forged one.</summary>
+    OtherKey,
+
+    /// <summary>The cover names this console's key, but the signature does not match the cover: it was edited after signing.</summary>
+    Invalid,
+
+    /// <summary>The signature is genuine, but the export number it names is not in this console's history.</summary>
+    NotInHistory,
+
+    /// <summary>The signature is genuine, but the cover differs from the history's record of that export.</summary>
+    CoverDiffers,
+}
+
+/// <summary>The history entry a file is, or the one its cover names.</summary>
 public sealed record ExportMatch(long Id, ExportKind Kind, string RequestedByName, DateTime RequestedAtUtc, DateTime FromUtc, DateTime ToUtc);
 
-public sealed record ExportVerification(ExportVerdict Verdict, string? FileSha256, string? CoverDigest, string? DataDigest, ExportMatch? Export);
+/// <summary>
+/// The answer for one file. <see cref="Export"/> is the export the file is (<see cref="ExportVerdict.Unaltered"/>,
+/// <see cref="ExportVerdict.Resaved"/>) or else the history's export with the number its cover names, if any;
+/// <see cref="DifferingCoverFields"/> are the cover labels whose values differ from the history's record of that export.
+/// </summary>
+public sealed record ExportVerification(
+    ExportVerdict Verdict, string? FileSha256, string? CoverDigest, string? DataDigest, ExportMatch? Export,
+    ExportSignatureProblem? SignatureProblem = null, IReadOnlyList<string>? DifferingCoverFields = null);
 
 /// <summary>
-/// Tells whether an uploaded workbook is an unaltered export: first by the file's SHA-256 against the history, then by
-/// recomputing its data digest and comparing it with the one its cover states. The upload is held in an owner-only
-/// scratch file only while it is checked.
+/// Tells what an uploaded workbook is: first by the file's SHA-256 against the history; then by recomputing its data
+/// digest against the one its cover states, checking the cover's signature with this console's key, and comparing the
+/// cover with the history's record of the export number it names. The upload is held in an owner-only scratch file only
+/// while it is checked.
 /// </summary>
-public sealed class ExportVerifier(IDbContextFactory<AppDbContext> contextFactory, ExportEngine engine, ExportsOptions options, DataFolder dataFolder)
+public sealed class ExportVerifier(
+    IDbContextFactory<AppDbContext> contextFactory, ExportEngine engine, ExportSigner signer, ExportsOptions options, DataFolder dataFolder)
 {
     public long MaxBytes => options.MaxVerifyBytes;
 
@@ -48,27 +89,51 @@ public sealed class ExportVerifier(IDbContextFactory<AppDbContext> contextFactor
         {
             var sha256 = await CopyAsync(upload, scratch, cancellationToken);
             if (sha256 is null) return new(ExportVerdict.TooLarge, null, null, null, null);
-            if (await FindAsync(e => e.FileSha256 == sha256, cancellationToken) is { } exported) return new(ExportVerdict.Unaltered, sha256, exported.Digest, exported.Digest, exported.Match);
+            if (await FindAsync(e => e.FileSha256 == sha256, cancellationToken) is { } exported)
+            {
+                return new(ExportVerdict.Unaltered, sha256, exported.DataDigest, exported.DataDigest, exported.Match);
+            }
 
-            ExportWorkbookDigests digests;
+            ExportWorkbookRead read;
             try
             {
                 await using var file = File.OpenRead(scratch);
-                digests = ExportWorkbookReader.Read(file, engine.DigestLabel);
+                read = ExportWorkbookReader.Read(file);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 // Whatever a broken or hostile file makes the reader throw, the answer is the same: not a workbook we can read.
                 return new(ExportVerdict.NotAWorkbook, sha256, null, null, null);
             }
-            if (digests.CoverDigest is not { Length: 64 } cover) return new(ExportVerdict.NotAnExport, sha256, null, digests.DataDigest, null);
-            var origin = (await FindAsync(e => e.DataDigest == cover, cancellationToken))?.Match;
-            return new(digests.DataDigest == cover ? ExportVerdict.DataUnaltered : ExportVerdict.Altered, sha256, cover, digests.DataDigest, origin);
+            if (read.CoverValue(engine.DigestLabel) is not { Length: 64 } coverDigest) return new(ExportVerdict.NotAnExport, sha256, null, read.DataDigest, null);
+
+            var named = long.TryParse(read.CoverValue(engine.ExportNumberLabel), NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+                ? await FindAsync(e => e.Id == number, cancellationToken)
+                : null;
+            if (read.DataDigest != coverDigest) return new(ExportVerdict.Altered, sha256, coverDigest, read.DataDigest, named?.Match);
+
+            var coverText = ExportCoverText.Of(read.Cover, engine.SignatureLabel);
+            var differing = named?.CoverText is { } recorded ? ExportCoverText.DifferingLabels(recorded, coverText) : null;
+            var problem = SignatureProblemOf(read, coverText, named, differing);
+            return problem is null
+                ? new(ExportVerdict.Resaved, sha256, coverDigest, read.DataDigest, named!.Match)
+                : new(ExportVerdict.NotSignedByThisConsole, sha256, coverDigest, read.DataDigest, named?.Match, problem, differing ?? []);
         }
         finally
         {
             File.Delete(scratch);
         }
+    }
+
+    private ExportSignatureProblem? SignatureProblemOf(ExportWorkbookRead read, string coverText, Recorded? named, IReadOnlyList<string>? differing)
+    {
+        if (read.CoverValue(engine.SignatureLabel) is not { Length: > 0 } signature) return ExportSignatureProblem.Missing;
+        if (!signer.VerifyText(coverText, signature))
+        {
+            return read.CoverValue(engine.SigningKeyLabel) == signer.Fingerprint ? ExportSignatureProblem.Invalid : ExportSignatureProblem.OtherKey;
+        }
+        if (named is null) return ExportSignatureProblem.NotInHistory;
+        return differing is [] ? null : ExportSignatureProblem.CoverDiffers;
     }
 
     /// <summary>Copies the upload while hashing it; null when it is larger than allowed.</summary>
@@ -89,12 +154,16 @@ public sealed class ExportVerifier(IDbContextFactory<AppDbContext> contextFactor
         return Convert.ToHexStringLower(sha.GetHashAndReset());
     }
 
-    private async Task<(ExportMatch Match, string? Digest)?> FindAsync(System.Linq.Expressions.Expression<Func<ExportJob, bool>> which, CancellationToken cancellationToken)
+    private sealed record Recorded(ExportMatch Match, string? DataDigest, string? CoverText);
+
+    private async Task<Recorded?> FindAsync(System.Linq.Expressions.Expression<Func<ExportJob, bool>> which, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var found = await db.ExportJobs.AsNoTracking().Where(which).OrderBy(e => e.Id)
-            .Select(e => new { e.Id, e.Kind, e.RequestedByName, e.RequestedAtUtc, e.FromUtc, e.ToUtc, e.DataDigest })
+            .Select(e => new { e.Id, e.Kind, e.RequestedByName, e.RequestedAtUtc, e.FromUtc, e.ToUtc, e.DataDigest, e.CoverText })
             .FirstOrDefaultAsync(cancellationToken);
-        return found is null ? null : (new ExportMatch(found.Id, found.Kind, found.RequestedByName, found.RequestedAtUtc, found.FromUtc, found.ToUtc), found.DataDigest);
+        return found is null
+            ? null
+            : new(new ExportMatch(found.Id, found.Kind, found.RequestedByName, found.RequestedAtUtc, found.FromUtc, found.ToUtc), found.DataDigest, found.CoverText);
     }
 }

@@ -7,8 +7,8 @@ namespace ComplianceConsole.Features.Exports.Workbook;
 /// <summary>
 /// Rewrites the zip that SpreadCheetah wrote into one whose bytes depend on its contents alone: every entry's time is
 /// the DOS epoch (1980-01-01 00:00), no data descriptors or extra fields, entries in their written order. Entries
-/// named in <c>rewrites</c> (small XML parts: the cover with its digest filled in, the document properties with their
-/// creation time) are decompressed, rewritten and compressed again; all others are copied as they are compressed.
+/// named in <c>rewrites</c> (small XML parts: the cover with its digest, row count and signature filled in, the
+/// document properties with their creation time) are decompressed, rewritten and compressed again; all others are copied as they are compressed.
 /// </summary>
 public static class DeterministicZip
 {

@@ -1,10 +1,12 @@
 namespace ComplianceConsole.Features.Exports.Workbook;
 
 /// <summary>
-/// How a text value is written into a cell so the workbook is safe to open and fits Excel's limits: characters XML
-/// cannot hold become U+FFFD; a value that begins with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, tab or carriage return
-/// gets a leading apostrophe (<c>'</c>), so no spreadsheet program reads it as a formula; a value longer than
-/// 32,767 characters (Excel's cell limit) is cut and ends with <see cref="TruncationMarker"/>.
+/// How a text value is written into a cell so the workbook is safe to open, reads back as written and fits Excel's
+/// limits: characters XML cannot hold become U+FFFD; line breaks become line feeds (an XML reader turns a carriage
+/// return in a cell's text into a line feed, so the text read back, and the digest and signature over it, would
+/// differ); a value that begins with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c> or tab gets a leading apostrophe
+/// (<c>'</c>), so no spreadsheet program reads it as a formula; a value longer than 32,767 characters (Excel's cell
+/// limit) is cut and ends with <see cref="TruncationMarker"/>.
 /// </summary>
 public static class ExportCellText
 {
@@ -14,12 +16,12 @@ public static class ExportCellText
 
     public static string Prepare(string value)
     {
-        var text = WithoutXmlInvalidCharacters(value);
+        var text = WithoutXmlInvalidCharacters(value).ReplaceLineEndings("\n");
         if (text.Length > 0 && IsFormulaTrigger(text[0])) text = NeutralisingPrefix + text;
         return text.Length > MaxCellLength ? string.Concat(text.AsSpan(0, MaxCellLength - TruncationMarker.Length), TruncationMarker) : text;
     }
 
-    public static bool IsFormulaTrigger(char first) => first is '=' or '+' or '-' or '@' or '\t' or '\r';
+    private static bool IsFormulaTrigger(char first) => first is '=' or '+' or '-' or '@' or '\t';
 
     private static string WithoutXmlInvalidCharacters(string value)
     {

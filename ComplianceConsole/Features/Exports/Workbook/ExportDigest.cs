@@ -6,16 +6,20 @@ namespace ComplianceConsole.Features.Exports.Workbook;
 
 /// <summary>
 /// The data digest printed on a workbook's cover: SHA-256 over a canonical text of the data sheets' cell values, so
-/// anyone can recompute it from the workbook alone. The canonical text, in UTF-8:
+/// anyone can recompute it from the workbook alone, and a spreadsheet program re-saving the file does not change it.
+/// The canonical text, in UTF-8:
 /// <list type="bullet">
 /// <item>every data sheet (every sheet after the cover) in workbook order; its first row (the headers) is left out;</item>
 /// <item>each data row is its cells, as many as the sheet's header row has, joined by U+001F and followed by U+001E;</item>
-/// <item>a text cell is its text exactly; a number cell (date-times too: Excel keeps them as serial day numbers) is the
-/// number to 15 significant digits, the precision Excel keeps (C# <c>double.ToString("G15")</c>, invariant culture;
-/// Python <c>format(v, ".15g")</c> with the exponent's <c>e</c> in upper case); an empty cell is empty; a formula cell
-/// is <c>=</c> and its formula.</item>
+/// <item>a text cell is its text exactly (shared or inline alike); a date-time cell (a number whose cell format is a
+/// date or time format, see <see cref="ExportNumberFormats"/>) is the date-time <c>yyyy-MM-dd HH:mm:ss</c> after
+/// rounding to the nearest whole second; any other number is the number to 15 significant digits (C#
+/// <c>double.ToString("G15")</c>, invariant culture; Python <c>format(v, ".15g")</c> with the exponent's <c>e</c> in
+/// upper case); an empty cell is empty; a formula cell is <c>=</c> and its formula.</item>
 /// </list>
 /// The digest is the lowercase hex SHA-256 of that text. Sheets split at the rows-per-sheet limit give the same digest.
+/// Re-saving rounds a date serial in its last digits (LibreOffice keeps 15 significant digits): whole seconds do not
+/// move. Numbers are written already rounded to 15 significant digits, so every program writes them back exactly.
 /// </summary>
 public sealed class ExportDigest : IDisposable
 {
@@ -59,6 +63,23 @@ public sealed class ExportDigest : IDisposable
     }
 
     public static string Number(double value) => value.ToString("G15", CultureInfo.InvariantCulture);
+
+    /// <summary>The number as the writer stores it: rounded to the 15 significant digits every spreadsheet program keeps.</summary>
+    public static double Rounded(double value) => double.Parse(Number(value), CultureInfo.InvariantCulture);
+
+    public static string DateTime(DateTime value) => value.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// A date serial (days since 1899-12-30, Excel's 1900 date system) as its date-time to the nearest second; a serial
+    /// no date can have (a hostile file's) stays a number.
+    /// </summary>
+    public static string DateTimeOfSerial(double serial) => serial is >= MinSerial and <= MaxSerial
+        ? DateTime(SerialEpoch.AddSeconds(Math.Round(serial * 86_400)))
+        : Number(serial);
+
+    // Year 1 to year 9999, as far as DateTime reaches.
+    private const double MinSerial = -693_593, MaxSerial = 2_958_465;
+    private static readonly DateTime SerialEpoch = new(1899, 12, 30);
 
     public void Dispose() => _hash.Dispose();
 }

@@ -11,17 +11,23 @@ namespace ComplianceConsole.Features.Exports.Workbook;
 /// <summary>One line of the cover sheet: a bilingual label ("中文 / English") and its value.</summary>
 public sealed record ExportCoverLine(string Label, string Value);
 
-/// <summary>What a workbook holds besides its rows: the cover lines (the digest line carries <see cref="ExportWorkbookWriter.DigestPlaceholder"/>), the columns and their bilingual headers.</summary>
+/// <summary>
+/// What a workbook holds besides its rows: the cover lines (the digest, row count and signature lines carry
+/// <see cref="ExportWorkbookWriter.DigestPlaceholder"/>, <see cref="ExportWorkbookWriter.RowCountPlaceholder"/> and
+/// <see cref="ExportWorkbookWriter.SignaturePlaceholder"/>), the columns and their bilingual headers.
+/// </summary>
 public sealed record ExportWorkbookContent(
     string Title, string Author, DateTime GeneratedAtUtc, IReadOnlyList<ExportCoverLine> Cover, IReadOnlyList<ExportColumn> Columns,
     IReadOnlyList<string> Headers, long RowUpperBound, int RowsPerSheet);
 
-public sealed record ExportWorkbookWritten(long Rows, int DataSheets, string DataDigest);
+/// <summary>What was written: the rows, the data digest, and the cover text (<see cref="ExportCoverText"/>) with its signature (base64 of DER).</summary>
+public sealed record ExportWorkbookWritten(long Rows, int DataSheets, string DataDigest, string CoverText, string Signature);
 
 /// <summary>
 /// Streams an export into an .xlsx with SpreadCheetah (no workbook in memory): the cover sheet first, then data sheets
-/// of at most <see cref="ExportWorkbookContent.RowsPerSheet"/> rows each, with the data digest computed on the way and
-/// filled into the cover by <see cref="DeterministicZip"/>, which also makes the file's bytes depend on its content alone.
+/// of at most <see cref="ExportWorkbookContent.RowsPerSheet"/> rows each, with the data digest computed on the way.
+/// Once the last row is written, <see cref="DeterministicZip"/> fills the digest and the row count into the cover, then
+/// the signature over the finished cover text, and makes the file's bytes depend on its content alone.
 /// </summary>
 public static partial class ExportWorkbookWriter
 {
@@ -31,31 +37,44 @@ public static partial class ExportWorkbookWriter
     /// <summary>Stands in for the digest on the cover until the last row is written; exactly as long as a SHA-256 in hex.</summary>
     public const string DigestPlaceholder = "digest-pending-digest-pending-digest-pending-digest-pending-0000";
 
+    public const string RowCountPlaceholder = "row-count-pending";
+
+    /// <summary>Stands in for the signature, which is over the cover with every other value final.</summary>
+    public const string SignaturePlaceholder = "signature-pending";
+
     private const string CoverEntry = "xl/worksheets/sheet1.xml", CorePropertiesEntry = "docProps/core.xml";
     private const int ProgressEvery = 10_000;
 
     public static string DataSheetNameOf(int number) => number == 1 ? DataSheetName : $"{DataSheetName} {number}";
 
     public static async Task<ExportWorkbookWritten> WriteAsync(ExportWorkbookContent content, IAsyncEnumerable<object?[]> rows, Stream destination,
-        string scratchPath, Func<long, Task>? progress, CancellationToken cancellationToken)
+        string scratchPath, Signing.ExportSigner signer, Func<long, Task>? progress, CancellationToken cancellationToken)
     {
+        var signatureLabel = content.Cover.SingleOrDefault(l => l.Value == SignaturePlaceholder)?.Label
+            ?? throw new InvalidOperationException("The cover has no signature placeholder.");
         try
         {
-            ExportWorkbookWritten written;
+            (long Rows, int DataSheets, string DataDigest) data;
             await using (var scratch = Security.Pii.EncryptedFiles.CreateOwnerOnly(scratchPath, FileMode.Create))
             {
-                written = await WriteSpreadsheetAsync(content, rows, scratch, progress, cancellationToken);
+                data = await WriteSpreadsheetAsync(content, rows, scratch, progress, cancellationToken);
             }
+            string Final(string text) => text
+                .Replace(DigestPlaceholder, data.DataDigest, StringComparison.Ordinal)
+                .Replace(RowCountPlaceholder, data.Rows.ToString("N0", CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            var coverText = ExportCoverText.Of(CoverCells(content).Select(l => l with { Value = Final(l.Value) }), signatureLabel);
+            var signature = signer.SignText(coverText);
+
             await using var source = new FileStream(scratchPath, FileMode.Open, FileAccess.Read, FileShare.None, 1 << 16, FileOptions.SequentialScan);
             var createdAt = content.GeneratedAtUtc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
             await DeterministicZip.RewriteAsync(source, destination, new Dictionary<string, Func<string, string>>
             {
-                [CoverEntry] = xml => xml.Contains(DigestPlaceholder, StringComparison.Ordinal)
-                    ? xml.Replace(DigestPlaceholder, written.DataDigest, StringComparison.Ordinal)
-                    : throw new InvalidOperationException("The cover sheet has no digest placeholder."),
+                [CoverEntry] = xml => new[] { DigestPlaceholder, RowCountPlaceholder, SignaturePlaceholder }.All(p => xml.Contains(p, StringComparison.Ordinal))
+                    ? Final(xml).Replace(SignaturePlaceholder, signature, StringComparison.Ordinal)
+                    : throw new InvalidOperationException("The cover sheet lacks the digest, row count or signature placeholder."),
                 [CorePropertiesEntry] = xml => CreatedElement().Replace(xml, $"${{open}}{createdAt}${{close}}"),
             }, cancellationToken);
-            return written;
+            return new ExportWorkbookWritten(data.Rows, data.DataSheets, data.DataDigest, coverText, signature);
         }
         finally
         {
@@ -63,7 +82,11 @@ public static partial class ExportWorkbookWriter
         }
     }
 
-    private static async Task<ExportWorkbookWritten> WriteSpreadsheetAsync(ExportWorkbookContent content, IAsyncEnumerable<object?[]> rows,
+    /// <summary>The cover sheet's rows as their cells hold them: the title (with an empty value), then each line.</summary>
+    private static IEnumerable<ExportCoverLine> CoverCells(ExportWorkbookContent content) =>
+        content.Cover.Select(l => l with { Value = ExportCellText.Prepare(l.Value) }).Prepend(new ExportCoverLine(content.Title, ""));
+
+    private static async Task<(long Rows, int DataSheets, string DataDigest)> WriteSpreadsheetAsync(ExportWorkbookContent content, IAsyncEnumerable<object?[]> rows,
         Stream output, Func<long, Task>? progress, CancellationToken cancellationToken)
     {
         var options = new SpreadCheetahOptions
@@ -104,7 +127,7 @@ public static partial class ExportWorkbookWriter
             await StartDataSheetAsync(spreadsheet, styles, content, 1, 1, cancellationToken);
         }
         await spreadsheet.FinishAsync(cancellationToken);
-        return new ExportWorkbookWritten(total, sheets, digest.Finish());
+        return (total, sheets, digest.Finish());
     }
 
     private static async Task WriteCoverAsync(Spreadsheet spreadsheet, Styles styles, ExportWorkbookContent content, CancellationToken cancellationToken)
@@ -113,10 +136,11 @@ public static partial class ExportWorkbookWriter
         options.Column(1).Width = 36;
         options.Column(2).Width = 110;
         await spreadsheet.StartWorksheetAsync(CoverSheetName, options, cancellationToken);
-        await spreadsheet.AddRowAsync([new Cell(content.Title, styles.Header)], cancellationToken);
-        foreach (var line in content.Cover)
+        foreach (var (index, line) in CoverCells(content).Index())
         {
-            await spreadsheet.AddRowAsync([new Cell(line.Label, styles.Header), new Cell(ExportCellText.Prepare(line.Value), styles.Wrapped)], cancellationToken);
+            await spreadsheet.AddRowAsync(index == 0
+                ? [new Cell(line.Label, styles.Header)]
+                : [new Cell(line.Label, styles.Header), new Cell(line.Value, styles.Wrapped)], cancellationToken);
         }
     }
 
@@ -139,16 +163,16 @@ public static partial class ExportWorkbookWriter
                 digest.AddCell("");
                 return new Cell((string?)null);
             case DateTime utc:
-                var serial = ChinaTime.FromUtc(new DateTime(utc.Ticks - utc.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc)).ToOADate();
-                digest.AddCell(ExportDigest.Number(serial));
-                return new Cell(serial, styles.DateTime);
+                var china = ChinaTime.FromUtc(new DateTime(utc.Ticks - utc.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc));
+                digest.AddCell(ExportDigest.DateTime(china));
+                return new Cell(china.ToOADate(), styles.DateTime);
             // A code is text even when a source hands over a number: an ID must never become 1.10105E+17.
             case var _ when value is string || type == ExportCellType.Code:
                 var prepared = ExportCellText.Prepare(Convert.ToString(value, CultureInfo.InvariantCulture) ?? "");
                 digest.AddCell(prepared);
                 return new Cell(prepared, type == ExportCellType.Code ? styles.Code : styles.Text);
             default:
-                var number = Convert.ToDouble(value, CultureInfo.InvariantCulture);
+                var number = ExportDigest.Rounded(Convert.ToDouble(value, CultureInfo.InvariantCulture));
                 digest.AddCell(ExportDigest.Number(number));
                 return new Cell(number, type == ExportCellType.Integer ? styles.Integer : styles.Number);
         }

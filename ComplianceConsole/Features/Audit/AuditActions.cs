@@ -71,6 +71,7 @@ public static class AuditActions
     public const string ExportDownloaded = "export.downloaded";
     public const string ExportScheduleCreated = "export.schedule_created";
     public const string ExportScheduleRemoved = "export.schedule_removed";
+    public const string InspectionPackRequested = "export.pack_requested";
     public const string RetentionRuleChanged = "retention.rule_changed";
     public const string RetentionPurged = "retention.purged";
     public const string LegalHoldPlaced = "retention.hold_placed";
@@ -89,7 +90,7 @@ public static class AuditActions
         ConsentRecorded, ConsentWithdrawn, AssessmentSaved, LaunchRecorded, FilingSaved, EvidenceUploaded, EvidenceDownloaded,
         AppealReceived, AppealDecided,
         WebhookCreated, WebhookUpdated, WebhookSecretRotated, WebhookEnabled, WebhookDisabled, WebhookTestSent, WebhookRedelivered,
-        ExportRequested, ExportRequestedUnmasked, ExportGenerated, ExportDownloaded, ExportScheduleCreated, ExportScheduleRemoved,
+        ExportRequested, ExportRequestedUnmasked, ExportGenerated, ExportDownloaded, ExportScheduleCreated, ExportScheduleRemoved, InspectionPackRequested,
         RetentionRuleChanged, RetentionPurged, LegalHoldPlaced, LegalHoldLifted, AccountClosed,
     ];
 }

@@ -46,6 +46,16 @@ public static class ExportEndpoints
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
+        // A pack is put together from the sealed registers as it is sent; each register's download is checked and audited.
+        endpoints.MapGet("/exports/packs/{jobId:long}/file", async (long jobId, HttpContext context, Inspection.InspectionPackService packs, CancellationToken cancellationToken) =>
+            {
+                if (await packs.OpenAsync(jobId, cancellationToken) is not { } pack) return Results.NotFound();
+                // ZipArchive writes an entry's header synchronously even through its async API.
+                if (context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpBodyControlFeature>() is { } body) body.AllowSynchronousIO = true;
+                return Results.Stream(output => pack.WriteAsync(output, context.RequestAborted), "application/zip", pack.FileName);
+            })
+            .RequireAuthorization(ExportPermissions.Create);
+
         endpoints.MapPost("/api/v1/exports/verify", VerifyAsync)
             .RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = ApiKeyAuthenticationHandler.SchemeName })
             .RequireAuthorization(ExportPermissions.VerifyFile)

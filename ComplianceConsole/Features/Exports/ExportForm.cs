@@ -23,9 +23,7 @@ public static class ExportFormRules
         var errors = new List<FieldError>();
         var source = sources.FirstOrDefault(s => s.Kind == form.Kind);
         if (source is null) errors.Add(new(nameof(ExportForm.Kind), "Exports.KindRequired"));
-        if (form.FromDay is null) errors.Add(new(nameof(ExportForm.FromDay), "Exports.FromRequired"));
-        if (form.ToDay is null) errors.Add(new(nameof(ExportForm.ToDay), "Exports.ToRequired"));
-        if (form.FromDay is { } from && form.ToDay is { } to && from.Date > to.Date) errors.Add(new(nameof(ExportForm.ToDay), "Exports.ToBeforeFrom"));
+        errors.AddRange(ValidatePeriodAndMasking(form));
         if (source is not null)
         {
             foreach (var (key, value) in form.Filters)
@@ -34,6 +32,16 @@ public static class ExportFormRules
                 if (filter is null || filter.Options.All(o => o.Value != value)) errors.Add(new(nameof(ExportForm.Filters), "Exports.UnknownFilter", key));
             }
         }
+        return errors;
+    }
+
+    /// <summary>The period and the masking alone: what an inspection pack (every kind, no filters) asks for.</summary>
+    public static IReadOnlyList<FieldError> ValidatePeriodAndMasking(ExportForm form)
+    {
+        var errors = new List<FieldError>();
+        if (form.FromDay is null) errors.Add(new(nameof(ExportForm.FromDay), "Exports.FromRequired"));
+        if (form.ToDay is null) errors.Add(new(nameof(ExportForm.ToDay), "Exports.ToRequired"));
+        if (form.FromDay is { } from && form.ToDay is { } to && from.Date > to.Date) errors.Add(new(nameof(ExportForm.ToDay), "Exports.ToBeforeFrom"));
         if (form.Unmasked)
         {
             var reason = form.UnmaskReason?.Trim() ?? "";

@@ -38,20 +38,7 @@ public sealed class ExportService(
         if (errors.Count > 0) return new(SaveResult.Invalid(errors));
         if (form.Unmasked && !await MayUnmaskAsync()) return new(SaveResult.Refused("Exports.UnmaskedRefused"));
 
-        var export = new ExportJob
-        {
-            Kind = form.Kind!.Value,
-            FromUtc = ChinaTime.DayStartUtc(form.FromDay)!.Value,
-            ToUtc = ChinaTime.DayEndUtc(form.ToDay)!.Value,
-            FiltersJson = JsonSerializer.Serialize(new SortedDictionary<string, string>(form.Filters, StringComparer.Ordinal)),
-            Unmasked = form.Unmasked,
-            UnmaskReason = form.Unmasked ? form.UnmaskReason!.Trim() : null,
-            RequestedById = actor.Id ?? "",
-            RequestedByName = actor.ShownName,
-            RequestedAtUtc = AuditTrail.TruncateToMicroseconds(clock.GetUtcNow().UtcDateTime),
-            ScheduleId = scheduleId,
-            RowsPerSheet = options.RowsPerSheet,
-        };
+        var export = NewExport(form.Kind!.Value, form, actor, scheduleId);
         await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
         {
             db.ExportJobs.Add(export);
@@ -74,4 +61,20 @@ public sealed class ExportService(
         }
         return new(SaveResult.Saved, export.Id, jobId);
     }
+
+    /// <summary>A history entry for one export of <paramref name="kind"/> as the form asks (period, filters, masking), by <paramref name="actor"/> now.</summary>
+    internal ExportJob NewExport(ExportKind kind, ExportForm form, AuditActor actor, long? scheduleId) => new()
+    {
+        Kind = kind,
+        FromUtc = ChinaTime.DayStartUtc(form.FromDay)!.Value,
+        ToUtc = ChinaTime.DayEndUtc(form.ToDay)!.Value,
+        FiltersJson = JsonSerializer.Serialize(new SortedDictionary<string, string>(form.Filters, StringComparer.Ordinal)),
+        Unmasked = form.Unmasked,
+        UnmaskReason = form.Unmasked ? form.UnmaskReason!.Trim() : null,
+        RequestedById = actor.Id ?? "",
+        RequestedByName = actor.ShownName,
+        RequestedAtUtc = AuditTrail.TruncateToMicroseconds(clock.GetUtcNow().UtcDateTime),
+        ScheduleId = scheduleId,
+        RowsPerSheet = options.RowsPerSheet,
+    };
 }

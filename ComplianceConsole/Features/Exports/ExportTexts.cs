@@ -20,6 +20,9 @@ public sealed class ExportTexts(IStringLocalizer<SharedResource> localizer)
         return chinese == english ? chinese : $"{chinese} / {english}";
     }
 
+    /// <summary>A longer text in both languages, Chinese first, one after the other (a pack's README).</summary>
+    public string BothLanguages(string key, params object[] arguments) => In(Chinese, key, arguments) + "\n\n" + In(English, key, arguments);
+
     /// <summary>Both languages' text, or <paramref name="fallback"/> when the key has no text (an action code from a newer version).</summary>
     public string BilingualOr(string key, string fallback)
     {

@@ -30,7 +30,9 @@ public static class ExportsServiceCollectionExtensions
         services.AddScoped<ExportVerifier>();
         services.AddScoped<IExportSource, VerificationLedgerSource>();
         services.AddScoped<IExportSource, StaffAuditLogSource>();
+        services.AddScoped<Inspection.InspectionPackService>();
         services.AddJobKind(ExportService.JobKind);
+        services.AddJobKind(Inspection.InspectionPackService.JobKind);
 
         return services;
     }

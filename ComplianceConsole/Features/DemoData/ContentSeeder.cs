@@ -78,6 +78,7 @@ public sealed class ContentSeeder(IDbContextFactory<AppDbContext> contextFactory
             WHERE "State" = {open} AND "DueAtUtc" < {cutoff}
             """, cancellationToken);
         await db.Database.ExecuteSqlAsync($"""UPDATE "ReviewCases" SET "State" = {(int)ReviewCaseState.Escalated} WHERE "State" = {open} AND "Id" % 50 = 0""", cancellationToken);
+        await SeededDecisionContext.RecordAsync(db, 0, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 }

@@ -216,6 +216,7 @@ public sealed class ReviewDemoSeeder(IDbContextFactory<AppDbContext> contextFact
                 UPDATE "ReviewCases" SET "DecisionId" = (SELECT d."Id" FROM "Decisions" AS d WHERE d."ReviewCaseId" = "ReviewCases"."Id")
                 WHERE "Id" >= {firstCase} AND "State" = {(int)ReviewCaseState.Decided}
                 """, cancellationToken);
+            await SeededDecisionContext.RecordAsync(db, firstCase, cancellationToken);
         }
     }
 }

@@ -54,6 +54,41 @@ public sealed class ReviewRegisterSourcesTests(NovemberRegistersApp app) : IClas
     }
 
     [Fact]
+    public async Task Handling_records_give_each_decision_its_case_times_and_whether_it_was_within_the_time_limit()
+    {
+        var rows = await RowsAsync(Request(ExportKind.ContentHandlingRecords));
+        var (a, b) = (rows[1], rows[2]);
+
+        Assert.Equal(app.CaseA.ToString(), a["Review.CaseId"]);
+        Assert.Equal(RegistersApp.Utc(11, 2, 10), a["Review.FirstReceivedAt"]);
+        // The library hit was due first, at 10:00 on 3 Nov; decided at 09:00, 23 hours after the flags came in.
+        Assert.Equal(RegistersApp.Utc(11, 3, 10), a["Review.DueAt"]);
+        Assert.Equal(RegistersApp.Utc(11, 3, 9), a["Review.DecidedAt"]);
+        Assert.Equal(23.00m, a["Review.HandlingHours"]);
+        Assert.Equal("是 / Yes", a["Review.WithinTimeLimit"]);
+        Assert.Equal("视频 / Video", a["Review.MediaType"]);
+        Assert.Equal("有 / Present", a["Review.ImplicitLabel"]);
+        // B's complaint came in at 15:00 on Thu 5 Nov, due the end of Fri 6 Nov, decided at 10:00 on Mon 9 Nov.
+        Assert.Equal(91.00m, b["Review.HandlingHours"]);
+        Assert.Equal("否 / No", b["Review.WithinTimeLimit"]);
+        Assert.Equal("用户投诉 / User complaint 2026-11-05 15:00:00 → 2026-11-07 00:00:00", b["Review.Flags"]);
+        Assert.All(rows, r => Assert.Null(r["Review.FollowsDecision"]));
+    }
+
+    [Fact]
+    public async Task Sanctions_refutations_and_complaints_carry_the_times_of_their_decision()
+    {
+        var sanction = Assert.Single(await RowsAsync(Request(ExportKind.SanctionsRegister)));
+        Assert.Equal((app.CaseA.ToString(), RegistersApp.Utc(11, 2, 10), 23.00m, "是 / Yes"),
+            (sanction["Review.CaseId"], sanction["Review.FirstReceivedAt"], sanction["Review.HandlingHours"], sanction["Review.WithinTimeLimit"]));
+        var refutation = Assert.Single(await RowsAsync(Request(ExportKind.RumourRefutations)));
+        Assert.Equal((app.CaseB.ToString(), RegistersApp.Utc(11, 9, 10), "否 / No"), (refutation["Review.CaseId"], refutation["Review.DecidedAt"], refutation["Review.WithinTimeLimit"]));
+        var complaints = await RowsAsync(Request(ExportKind.ComplaintsRegister));
+        Assert.Equal([app.CaseA.ToString(), app.CaseB.ToString(), null], complaints.Select(r => r["Review.CaseId"]));
+        Assert.Equal(sanction["Review.DecisionId"], complaints[0]["Review.DecisionId"]);
+    }
+
+    [Fact]
     public async Task Handling_records_filter_by_outcome_category_and_flag_source()
     {
         Assert.Equal(["content-a"], (await RowsAsync(Request(ExportKind.ContentHandlingRecords, ("outcome", "Removed")))).Select(r => r["Review.ContentId"]));

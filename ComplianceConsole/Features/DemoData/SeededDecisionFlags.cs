@@ -5,21 +5,14 @@ using Microsoft.EntityFrameworkCore;
 namespace ComplianceConsole.Features.DemoData;
 
 /// <summary>
-/// What the seeders' decisions were made on (<see cref="Decision"/>'s content fields and <see cref="DecisionFlag"/>s), filled in after
-/// they are written in bulk: the item as seeded and the flags each decision handled, as the review services record them.
+/// The flags the seeders' decisions handled (<see cref="DecisionFlag"/>), recorded after the decisions are written in bulk with their item's
+/// fields, as the review services record them.
 /// </summary>
-internal static class SeededDecisionContext
+internal static class SeededDecisionFlags
 {
     /// <summary>For the decisions on cases from <paramref name="fromCaseId"/> on that have none yet (a batch seeder names its batch's first case).</summary>
     public static async Task RecordAsync(AppDbContext db, long fromCaseId, CancellationToken cancellationToken)
     {
-        await db.Database.ExecuteSqlAsync($"""
-            UPDATE "Decisions" SET "MediaType" = i."MediaType", "Category" = i."Category", "ExplicitLabel" = i."ExplicitLabel",
-                "ImplicitLabel" = i."ImplicitLabel", "AigcLabel" = i."AigcLabel", "ContentProducer" = i."ContentProducer", "ProduceId" = i."ProduceId",
-                "ContentPropagator" = i."ContentPropagator", "PropagateId" = i."PropagateId", "ReservedCode1" = i."ReservedCode1", "ReservedCode2" = i."ReservedCode2"
-            FROM "ReviewCases" AS c JOIN "ContentItems" AS i ON i."Id" = c."ContentItemId"
-            WHERE c."Id" = "Decisions"."ReviewCaseId" AND "Decisions"."ReviewCaseId" >= {fromCaseId} AND "Decisions"."MediaType" = 0
-            """, cancellationToken);
         await db.Database.ExecuteSqlAsync($"""
             INSERT INTO "DecisionFlags" ("DecisionId", "FlagId", "Source", "ReceivedAtUtc", "DueAtUtc")
             SELECT d."Id", f."Id", f."Source", f."ReceivedAtUtc", f."DueAtUtc"

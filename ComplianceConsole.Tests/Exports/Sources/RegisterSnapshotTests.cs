@@ -1,4 +1,5 @@
 using ComplianceConsole.Features.Exports;
+using ComplianceConsole.Features.Review;
 using ComplianceConsole.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -107,5 +108,24 @@ public sealed class RegisterSnapshotTests(LaterChangesApp app) : IClassFixture<L
         Assert.Equal(("有效 / Active", "换脸算法 · App › 关于 › 算法备案"), (filing["Registry.Status"], filing["Registry.Detail"]));
         var filingSince = (await RowsAsync(Request(ExportKind.ComplianceRegistry, Nov1, Jan1))).Single(r => (string?)r["Registry.Section"] == "算法备案 / Algorithm filings");
         Assert.Equal("已注销 / Cancelled", filingSince["Registry.Status"]);
+    }
+
+    [Fact]
+    public async Task A_decision_on_a_reopened_case_records_the_flags_it_decides_again()
+    {
+        await app.ChangeLaterAsync();
+        app.SetCst(new DateTime(2026, 12, 11, 9, 0, 0));
+        await using (var manager = app.App.As(RegistersApp.Manager))
+        {
+            var version = (await manager.Get<ReviewCaseQueryService>().VersionAsync(app.CaseC))!.Value;
+            Assert.True((await manager.Get<ReviewDecisionService>().ReopenAsync(app.CaseC, version, "误报需重新审核")).Succeeded);
+        }
+        await app.DecideAsync(app.CaseC, new DateTime(2026, 12, 11, 10, 0, 0),
+            new ReviewDecisionRequest(DecisionOutcome.LabelRequired, "label_missing", null));
+
+        var c = (await RowsAsync(Request(ExportKind.ContentHandlingRecords, Dec1, Jan1))).Single(r => (string?)r["Review.ContentId"] == "content-c");
+        Assert.Equal("员工发现 / Staff 2026-10-31 20:00:00 → 2026-11-03 00:00:00", c["Review.Flags"]);
+        Assert.Equal(RegistersApp.Utc(10, 31, 20), c["Review.FirstReceivedAt"]);
+        Assert.Equal("否 / No", c["Review.WithinTimeLimit"]);
     }
 }

@@ -37,6 +37,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<ReviewCaseEvent> ReviewCaseEvents => Set<ReviewCaseEvent>();
     public DbSet<ReviewDraft> ReviewDrafts => Set<ReviewDraft>();
     public DbSet<Decision> Decisions => Set<Decision>();
+    public DbSet<DecisionFlag> DecisionFlags => Set<DecisionFlag>();
     public DbSet<Sanction> Sanctions => Set<Sanction>();
     public DbSet<RumourRefutation> RumourRefutations => Set<RumourRefutation>();
     public DbSet<RegulatorReport> RegulatorReports => Set<RegulatorReport>();

@@ -59,11 +59,11 @@ public class ComplianceRegistrySourceTests(RegistryApp registry) : IClassFixture
         Assert.Equal("合规登记簿（同意、评估、上线、备案、到期事项） / Compliance registry (consents, assessments, launches, filings, falling due)",
             ExportApp.CoverValue(book, "报表类型"));
         var rows = book.Worksheet(2).RowsUsed().Skip(1).ToList();
-        var consent = rows.Single(r => r.Cell(1).GetString() == "Consent" && r.Cell(3).GetString() == "c-export");
-        Assert.Equal(("Voice", "Valid", RegistryApp.PlatformUser, "欧阳**"), (consent.Cell(4).GetString(), consent.Cell(5).GetString(), consent.Cell(6).GetString(), consent.Cell(7).GetString()));
-        var assessment = rows.Single(r => r.Cell(1).GetString() == "Assessment" && r.Cell(3).GetString() == "换脸模型 v3");
+        var consent = rows.Single(r => r.Cell(1).GetString() == "单独同意 / Consents" && r.Cell(3).GetString() == "c-export");
+        Assert.Equal(("人声 / Voice", "有效 / Valid", RegistryApp.PlatformUser, "欧阳**"), (consent.Cell(4).GetString(), consent.Cell(5).GetString(), consent.Cell(6).GetString(), consent.Cell(7).GetString()));
+        var assessment = rows.Single(r => r.Cell(1).GetString() == "安全评估 / Assessments" && r.Cell(3).GetString() == "换脸模型 v3");
         Assert.Equal($"{Convert.ToHexStringLower(SHA256.HashData(pdf))} 评估报告.pdf", assessment.Cell(16).GetString());
-        Assert.Contains(rows, r => r.Cell(1).GetString() == "DueDate" && r.Cell(3).GetString() == "换脸模型 v3" && r.Cell(5).GetString() == "DueSoon");
+        Assert.Contains(rows, r => r.Cell(1).GetString() == "到期事项 / Falling due" && r.Cell(3).GetString() == "换脸模型 v3" && r.Cell(5).GetString() == "即将到期 / Due soon");
         Assert.Equal(history.Rows, rows.Count);
     }
 }

@@ -38,19 +38,54 @@ public sealed class ReviewRegisterSourcesTests(NovemberRegistersApp app) : IClas
         Assert.Equal(Nov1, rows[0]["Review.DecidedAt"]);
         var a = rows[1];
         Assert.Equal("author-a", a["Review.AuthorId"]);
-        Assert.Equal("FaceManipulation", a["Review.Category"]);
-        Assert.Equal("Missing", a["Review.ExplicitLabel"]);
-        Assert.Equal("FeatureLibrary, UserComplaint", a["Review.FlagSources"]);
-        Assert.Equal("Removed", a["Review.Outcome"]);
+        Assert.Equal("人脸生成、替换或操控 / Face generation, swap or manipulation", a["Review.Category"]);
+        Assert.Equal("缺失 / Missing", a["Review.ExplicitLabel"]);
+        Assert.Equal("特征库 / Feature library; 用户投诉 / User complaint", a["Review.FlagSources"]);
+        Assert.Equal("删除 / Removed", a["Review.Outcome"]);
         Assert.Equal("fake_news", a["Review.ReasonCode"]);
         Assert.Equal("6, 11", a["Review.Article"]);
         Assert.Equal("=HYPERLINK(\"x\")", a["Review.Note"]);
         Assert.Equal(TestApp.ShownName(RegistersApp.Reviewer), a["Review.DecidedBy"]);
-        Assert.Equal("Suspension 2026-11-03 09:00:00 – 2026-11-10 09:00:00", a["Handling.Sanctions"]);
-        Assert.Equal("北京市网信办 京网信〔2026〕118号", a["Handling.RegulatorReports"]);
+        Assert.Equal("暂停服务 / Suspension 2026-11-03 09:00:00 – 2026-11-10 09:00:00", a["Handling.Sanctions"]);
+        Assert.Equal("北京市网信办 京网信〔2026〕118号 2026-11-03 08:00:00", a["Handling.RegulatorReports"]);
         Assert.Null(a["Handling.RumourRefutations"]);
         Assert.Equal("https://weibo.example.cn/refute/1 2026-11-09 09:00:00", rows[2]["Handling.RumourRefutations"]);
         Assert.All(rows, r => Assert.IsType<string>(r["Review.DecisionId"]));
+    }
+
+    [Fact]
+    public async Task Handling_records_give_each_decision_its_case_times_and_whether_it_was_within_the_time_limit()
+    {
+        var rows = await RowsAsync(Request(ExportKind.ContentHandlingRecords));
+        var (a, b) = (rows[1], rows[2]);
+
+        Assert.Equal(app.CaseA.ToString(), a["Review.CaseId"]);
+        Assert.Equal(RegistersApp.Utc(11, 2, 10), a["Review.FirstReceivedAt"]);
+        // The library hit was due first, at 10:00 on 3 Nov; decided at 09:00, 23 hours after the flags came in.
+        Assert.Equal(RegistersApp.Utc(11, 3, 10), a["Review.DueAt"]);
+        Assert.Equal(RegistersApp.Utc(11, 3, 9), a["Review.DecidedAt"]);
+        Assert.Equal(23.00m, a["Review.HandlingHours"]);
+        Assert.Equal("是 / Yes", a["Review.WithinTimeLimit"]);
+        Assert.Equal("视频 / Video", a["Review.MediaType"]);
+        Assert.Equal("有 / Present", a["Review.ImplicitLabel"]);
+        // B's complaint came in at 15:00 on Thu 5 Nov, due the end of Fri 6 Nov, decided at 10:00 on Mon 9 Nov.
+        Assert.Equal(91.00m, b["Review.HandlingHours"]);
+        Assert.Equal("否 / No", b["Review.WithinTimeLimit"]);
+        Assert.Equal("用户投诉 / User complaint 2026-11-05 15:00:00 → 2026-11-07 00:00:00", b["Review.Flags"]);
+        Assert.All(rows, r => Assert.Null(r["Review.FollowsDecision"]));
+    }
+
+    [Fact]
+    public async Task Sanctions_refutations_and_complaints_carry_the_times_of_their_decision()
+    {
+        var sanction = Assert.Single(await RowsAsync(Request(ExportKind.SanctionsRegister)));
+        Assert.Equal((app.CaseA.ToString(), RegistersApp.Utc(11, 2, 10), 23.00m, "是 / Yes"),
+            (sanction["Review.CaseId"], sanction["Review.FirstReceivedAt"], sanction["Review.HandlingHours"], sanction["Review.WithinTimeLimit"]));
+        var refutation = Assert.Single(await RowsAsync(Request(ExportKind.RumourRefutations)));
+        Assert.Equal((app.CaseB.ToString(), RegistersApp.Utc(11, 9, 10), "否 / No"), (refutation["Review.CaseId"], refutation["Review.DecidedAt"], refutation["Review.WithinTimeLimit"]));
+        var complaints = await RowsAsync(Request(ExportKind.ComplaintsRegister));
+        Assert.Equal([app.CaseA.ToString(), app.CaseB.ToString(), null], complaints.Select(r => r["Review.CaseId"]));
+        Assert.Equal(sanction["Review.DecisionId"], complaints[0]["Review.DecisionId"]);
     }
 
     [Fact]
@@ -75,7 +110,7 @@ public sealed class ReviewRegisterSourcesTests(NovemberRegistersApp app) : IClas
     {
         var row = Assert.Single(await RowsAsync(Request(ExportKind.SanctionsRegister)));
         Assert.Equal("author-a", row["Sanction.PlatformUser"]);
-        Assert.Equal("Suspension", row["Sanction.Kind"]);
+        Assert.Equal("暂停服务 / Suspension", row["Sanction.Kind"]);
         Assert.Equal(RegistersApp.Utc(11, 3, 9), row["Sanction.StartsAt"]);
         Assert.Equal(RegistersApp.Utc(11, 10, 9), row["Sanction.EndsAt"]);
         Assert.Null(row["Sanction.LiftedAt"]);
@@ -91,7 +126,7 @@ public sealed class ReviewRegisterSourcesTests(NovemberRegistersApp app) : IClas
         var row = Assert.Single(await RowsAsync(Request(ExportKind.RumourRefutations)));
         Assert.Equal("content-b", row["Review.ContentId"]);
         Assert.Equal("某歌手去世", row["Refutation.FalseClaim"]);
-        Assert.Equal("RumourRefuted", row["Review.Outcome"]);
+        Assert.Equal("辟谣 / Rumour refuted", row["Review.Outcome"]);
         Assert.Equal(RegistersApp.Utc(11, 9, 9), row["Refutation.PublishedAt"]);
         Assert.Empty(await RowsAsync(Request(ExportKind.RumourRefutations, ("category", "FaceManipulation"))));
     }
@@ -103,17 +138,17 @@ public sealed class ReviewRegisterSourcesTests(NovemberRegistersApp app) : IClas
 
         Assert.Equal(["content-a", "content-b", "content-e"], rows.Select(r => r["Review.ContentId"]));
         var (a, b, e) = (rows[0], rows[1], rows[2]);
-        Assert.Equal("Within", a["Complaint.TimeLimit"]);
+        Assert.Equal("时限内反馈 / Answered in time", a["Complaint.TimeLimit"]);
         Assert.Null(a["Complaint.LateByHours"]);
         Assert.Equal(RegistersApp.Utc(11, 3, 9), a["Complaint.AnsweredAt"]);
         Assert.Equal("已删除该内容。", a["Complaint.Answer"]);
-        Assert.Equal("Removed", a["Review.Outcome"]);
-        Assert.Equal("Late", b["Complaint.TimeLimit"]);
+        Assert.Equal("删除 / Removed", a["Review.Outcome"]);
+        Assert.Equal("超时反馈 / Answered late", b["Complaint.TimeLimit"]);
         Assert.Equal(58.0m, b["Complaint.LateByHours"]);
         Assert.Equal(1, b["Complaint.LateByWorkingDays"]);
-        Assert.Equal("RumourRefuted", b["Review.Outcome"]);
+        Assert.Equal("辟谣 / Rumour refuted", b["Review.Outcome"]);
         // Unanswered: overdue as the month ended (not as the export runs), Mon 23 to Mon 30 Nov being six working days.
-        Assert.Equal("Overdue", e["Complaint.TimeLimit"]);
+        Assert.Equal("超时未反馈 / Overdue, unanswered", e["Complaint.TimeLimit"]);
         Assert.Equal(240.0m, e["Complaint.LateByHours"]);
         Assert.Equal(6, e["Complaint.LateByWorkingDays"]);
         Assert.Null(e["Complaint.AnsweredAt"]);
@@ -150,15 +185,15 @@ public sealed class ReviewRegisterSourcesTests(NovemberRegistersApp app) : IClas
         var counts = rows.ToDictionary(r => $"{r["Summary.Measure"]}/{r["Review.Category"]}/{r["Review.Outcome"]}/{r["Summary.Source"]}", r => r["Summary.Count"]);
         Assert.Equal(new Dictionary<string, object?>
         {
-            ["Decisions/FaceManipulation/Removed/"] = 1L,
-            ["Decisions/VoiceSynthesis/RumourRefuted/"] = 1L,
-            ["Decisions/Other/NoViolation/"] = 1L,
-            ["FlagsReceived///FeatureLibrary"] = 1L,
-            ["FlagsReceived///UserComplaint"] = 3L,
-            ["TimeLimitMet///FeatureLibrary"] = 1L,
-            ["TimeLimitMet///UserComplaint"] = 1L,
-            ["TimeLimitMissed///FeatureLibrary"] = 0L,
-            ["TimeLimitMissed///UserComplaint"] = 2L,
+            ["决定数 / Decisions/人脸生成、替换或操控 / Face generation, swap or manipulation/删除 / Removed/"] = 1L,
+            ["决定数 / Decisions/语音合成或仿声 / Voice synthesis or imitation/辟谣 / Rumour refuted/"] = 1L,
+            ["决定数 / Decisions/其他 / Other/无违规 / No violation/"] = 1L,
+            ["收到的标记 / Flags received///特征库 / Feature library"] = 1L,
+            ["收到的标记 / Flags received///用户投诉 / User complaint"] = 3L,
+            ["在时限内处理 / Handled within time limit///特征库 / Feature library"] = 1L,
+            ["在时限内处理 / Handled within time limit///用户投诉 / User complaint"] = 1L,
+            ["超出时限 / Time limit missed///特征库 / Feature library"] = 0L,
+            ["超出时限 / Time limit missed///用户投诉 / User complaint"] = 2L,
         }.OrderBy(p => p.Key), counts.OrderBy(p => p.Key));
     }
 
@@ -166,13 +201,13 @@ public sealed class ReviewRegisterSourcesTests(NovemberRegistersApp app) : IClas
     public async Task Compliance_summary_buckets_days_and_weeks_on_China_time_cut_to_the_period()
     {
         var days = await RowsAsync(Request(ExportKind.ComplianceSummary, ("bucket", "Day")));
-        var decidedOnFirst = Assert.Single(days, r => (string?)r["Summary.Measure"] == "Decisions" && (string?)r["Review.Category"] == "Other");
+        var decidedOnFirst = Assert.Single(days, r => (string?)r["Summary.Measure"] == "决定数 / Decisions" && (string?)r["Review.Category"] == "其他 / Other");
         Assert.Equal(Nov1, decidedOnFirst["Summary.PeriodStart"]);
         Assert.Equal(RegistersApp.Utc(11, 2), decidedOnFirst["Summary.PeriodEnd"]);
 
         // 1 Nov 2026 is a Sunday: its week began on Monday 26 Oct, before the period, so the row starts with the period.
         var weeks = await RowsAsync(Request(ExportKind.ComplianceSummary, ("bucket", "Week")));
-        var decisions = weeks.Where(r => (string?)r["Summary.Measure"] == "Decisions").ToList();
+        var decisions = weeks.Where(r => (string?)r["Summary.Measure"] == "决定数 / Decisions").ToList();
         Assert.Equal([(Nov1, RegistersApp.Utc(11, 2)), (RegistersApp.Utc(11, 2), RegistersApp.Utc(11, 9)), (RegistersApp.Utc(11, 9), RegistersApp.Utc(11, 16))],
             decisions.Select(r => ((DateTime)r["Summary.PeriodStart"]!, (DateTime)r["Summary.PeriodEnd"]!)));
     }

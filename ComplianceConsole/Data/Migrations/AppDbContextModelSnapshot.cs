@@ -1185,6 +1185,20 @@ namespace ComplianceConsole.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("AigcLabel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentProducer")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentPropagator")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("DecidedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -1197,6 +1211,18 @@ namespace ComplianceConsole.Data.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ExplicitLabel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FollowsDecisionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ImplicitLabel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MediaType")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Note")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -1204,9 +1230,25 @@ namespace ComplianceConsole.Data.Migrations
                     b.Property<int>("Outcome")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ProduceId")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PropagateId")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ReasonCode")
                         .IsRequired()
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReservedCode1")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReservedCode2")
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("ReviewCaseId")
@@ -1216,6 +1258,8 @@ namespace ComplianceConsole.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FollowsDecisionId");
 
                     b.HasIndex("DecidedAtUtc", "Outcome");
 
@@ -1256,6 +1300,36 @@ namespace ComplianceConsole.Data.Migrations
                         .HasFilter("(\"SourceMask\" & 2) <> 0");
 
                     b.ToTable("Decisions");
+                });
+
+            modelBuilder.Entity("ComplianceConsole.Features.Review.DecisionFlag", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DecisionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("DueAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FlagId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ReceivedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FlagId");
+
+                    b.HasIndex("DecisionId", "Source");
+
+                    b.ToTable("DecisionFlags");
                 });
 
             modelBuilder.Entity("ComplianceConsole.Features.Review.FeatureRule", b =>
@@ -2431,9 +2505,29 @@ namespace ComplianceConsole.Data.Migrations
 
             modelBuilder.Entity("ComplianceConsole.Features.Review.Decision", b =>
                 {
+                    b.HasOne("ComplianceConsole.Features.Review.Decision", null)
+                        .WithMany()
+                        .HasForeignKey("FollowsDecisionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("ComplianceConsole.Features.Review.ReviewCase", null)
                         .WithMany()
                         .HasForeignKey("ReviewCaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ComplianceConsole.Features.Review.DecisionFlag", b =>
+                {
+                    b.HasOne("ComplianceConsole.Features.Review.Decision", null)
+                        .WithMany()
+                        .HasForeignKey("DecisionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ComplianceConsole.Features.Review.Flag", null)
+                        .WithMany()
+                        .HasForeignKey("FlagId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -58,10 +58,13 @@ public sealed class ContentSeeder(IDbContextFactory<AppDbContext> contextFactory
         var cutoff = cutoffUtc;
         var open = (int)ReviewCaseState.Open;
         await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO "Decisions" ("ReviewCaseId", "Outcome", "ReasonCode", "DecidedByName", "DecidedAtUtc", "SourceMask")
-            SELECT "Id", CASE "Id" % 10 WHEN 0 THEN {(int)DecisionOutcome.Removed} WHEN 1 THEN {(int)DecisionOutcome.LabelRequired} ELSE {(int)DecisionOutcome.NoViolation} END,
-                CASE "Id" % 10 WHEN 0 THEN 'fraud_impersonation' WHEN 1 THEN 'label_missing' ELSE 'false_positive' END, 'seed reviewer', "DueAtUtc", "SourceMask"
-            FROM "ReviewCases" WHERE "State" = {open} AND "DueAtUtc" < {cutoff}
+            INSERT INTO "Decisions" ("ReviewCaseId", "Outcome", "ReasonCode", "DecidedByName", "DecidedAtUtc", "SourceMask", "MediaType", "Category",
+                "ExplicitLabel", "ImplicitLabel", "AigcLabel", "ContentProducer", "ProduceId", "ContentPropagator", "PropagateId", "ReservedCode1", "ReservedCode2")
+            SELECT c."Id", CASE c."Id" % 10 WHEN 0 THEN {(int)DecisionOutcome.Removed} WHEN 1 THEN {(int)DecisionOutcome.LabelRequired} ELSE {(int)DecisionOutcome.NoViolation} END,
+                CASE c."Id" % 10 WHEN 0 THEN 'fraud_impersonation' WHEN 1 THEN 'label_missing' ELSE 'false_positive' END, 'seed reviewer', c."DueAtUtc", c."SourceMask",
+                i."MediaType", i."Category", i."ExplicitLabel", i."ImplicitLabel", i."AigcLabel", i."ContentProducer", i."ProduceId", i."ContentPropagator",
+                i."PropagateId", i."ReservedCode1", i."ReservedCode2"
+            FROM "ReviewCases" AS c JOIN "ContentItems" AS i ON i."Id" = c."ContentItemId" WHERE c."State" = {open} AND c."DueAtUtc" < {cutoff}
             """, cancellationToken);
         await db.Database.ExecuteSqlAsync($"""
             INSERT INTO "ReviewCaseEvents" ("ReviewCaseId", "AtUtc", "Kind", "ActorName", "Detail")
@@ -78,6 +81,7 @@ public sealed class ContentSeeder(IDbContextFactory<AppDbContext> contextFactory
             WHERE "State" = {open} AND "DueAtUtc" < {cutoff}
             """, cancellationToken);
         await db.Database.ExecuteSqlAsync($"""UPDATE "ReviewCases" SET "State" = {(int)ReviewCaseState.Escalated} WHERE "State" = {open} AND "Id" % 50 = 0""", cancellationToken);
+        await SeededDecisionFlags.RecordAsync(db, 0, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 }

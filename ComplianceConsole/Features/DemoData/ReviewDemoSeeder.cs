@@ -76,7 +76,12 @@ public sealed class ReviewDemoSeeder(IDbContextFactory<AppDbContext> contextFact
     }
 
     private sealed record Item(string ExternalId, long AuthorId, MediaType MediaType, SynthesisCategory Category, string Excerpt,
-        LabelStatus Explicit, LabelStatus Implicit, bool Declared, DateTime ReceivedAtUtc);
+        LabelStatus Explicit, LabelStatus Implicit, bool Declared, DateTime ReceivedAtUtc)
+    {
+        /// <summary>The implicit label's AIGC fields, when it has one.</summary>
+        public (int? Label, string? Producer, string? ProduceId) Aigc =>
+            Implicit == LabelStatus.Present ? ((int)AigcLabel.AiGenerated, "001191310000000000000000X10001", ExternalId) : (null, null, null);
+    }
 
     private static Item NewItem(Random random, DateTime now, string externalId, long authorId)
     {
@@ -148,7 +153,7 @@ public sealed class ReviewDemoSeeder(IDbContextFactory<AppDbContext> contextFact
             var violation = random.Next(100) < 45;
             var outcome = violation ? (label == LabelStatus.Present ? DecisionOutcome.Removed : DecisionOutcome.LabelRequired) : DecisionOutcome.NoViolation;
             var reason = violation ? (label == LabelStatus.Present ? "fake_news" : label == LabelStatus.Missing ? "label_missing" : "label_tampered") : "false_positive";
-            writer.Decision(c.DecisionId!.Value, caseId, outcome, reason, reviewerId, reviewerName, c.DecidedAtUtc!.Value, c.SourceMask);
+            writer.Decision(c.DecisionId!.Value, caseId, outcome, reason, reviewerId, reviewerName, c.DecidedAtUtc!.Value, c.SourceMask, item);
             writer.Event(caseId, c.DecidedAtUtc!.Value, ReviewCaseEventKind.Decided, reviewerId, reviewerName, $"{outcome}:{reason}");
         }
     }
@@ -173,7 +178,8 @@ public sealed class ReviewDemoSeeder(IDbContextFactory<AppDbContext> contextFact
             "ClaimExpiresAtUtc", "AssignedToId", "AssignedToName", "DecidedAtUtc", "Version");
         private readonly BulkTable _flag = new("Flags", "Id", "ReviewCaseId", "ContentItemId", "Source", "ReasonCode", "ReasonText",
             "RaisedBy", "ReceivedAtUtc", "DueAtUtc", "HandledAtUtc");
-        private readonly BulkTable _decision = new("Decisions", "Id", "ReviewCaseId", "Outcome", "ReasonCode", "DecidedById", "DecidedByName", "DecidedAtUtc", "SourceMask");
+        private readonly BulkTable _decision = new("Decisions", "Id", "ReviewCaseId", "Outcome", "ReasonCode", "DecidedById", "DecidedByName", "DecidedAtUtc", "SourceMask",
+            "MediaType", "Category", "ExplicitLabel", "ImplicitLabel", "AigcLabel", "ContentProducer", "ProduceId");
         private readonly BulkTable _event = new("ReviewCaseEvents", "ReviewCaseId", "AtUtc", "Kind", "ActorId", "ActorName", "Detail");
         private readonly ContentSearchRows _search = new();
 
@@ -185,8 +191,7 @@ public sealed class ReviewDemoSeeder(IDbContextFactory<AppDbContext> contextFact
         {
             _item.Add(id, item.ExternalId, item.AuthorId, (int)item.MediaType, (int)item.Category, item.Excerpt,
             $"https://media.platform.example/{item.ExternalId}", item.Declared, (int)item.Explicit, (int)item.Implicit,
-            item.Implicit == LabelStatus.Present ? (int)AigcLabel.AiGenerated : null, item.Implicit == LabelStatus.Present ? "001191310000000000000000X10001" : null,
-            item.Implicit == LabelStatus.Present ? item.ExternalId : null, item.ReceivedAtUtc, item.ReceivedAtUtc, 0);
+            item.Aigc.Label, item.Aigc.Producer, item.Aigc.ProduceId, item.ReceivedAtUtc, item.ReceivedAtUtc, 0);
             _search.Add(id, item.Excerpt);
         }
 
@@ -200,8 +205,10 @@ public sealed class ReviewDemoSeeder(IDbContextFactory<AppDbContext> contextFact
             source switch { FlagSource.UserComplaint => "用户投诉：内容疑似冒充他人", FlagSource.RegulatorNotice => "网信部门通知：请核查", FlagSource.Staff => "Staff spotted it in a spot check", _ => null },
             source == FlagSource.UserComplaint ? "api:platform" : "system", received, due, handled);
 
-        public void Decision(long id, long caseId, DecisionOutcome outcome, string reason, string byId, string byName, DateTime at, int sources) =>
-            _decision.Add(id, caseId, (int)outcome, reason, byId, byName, at, sources);
+        /// <summary>A decision on the item as seeded (its flags are recorded after the batch is written, <see cref="SeededDecisionFlags"/>).</summary>
+        public void Decision(long id, long caseId, DecisionOutcome outcome, string reason, string byId, string byName, DateTime at, int sources, Item item) =>
+            _decision.Add(id, caseId, (int)outcome, reason, byId, byName, at, sources, (int)item.MediaType, (int)item.Category, (int)item.Explicit, (int)item.Implicit,
+                item.Aigc.Label, item.Aigc.Producer, item.Aigc.ProduceId);
 
         public void Event(long caseId, DateTime at, ReviewCaseEventKind kind, string? actorId, string actorName, string? detail) =>
             _event.Add(caseId, at, (int)kind, actorId, actorName, detail);
@@ -216,6 +223,7 @@ public sealed class ReviewDemoSeeder(IDbContextFactory<AppDbContext> contextFact
                 UPDATE "ReviewCases" SET "DecisionId" = (SELECT d."Id" FROM "Decisions" AS d WHERE d."ReviewCaseId" = "ReviewCases"."Id")
                 WHERE "Id" >= {firstCase} AND "State" = {(int)ReviewCaseState.Decided}
                 """, cancellationToken);
+            await SeededDecisionFlags.RecordAsync(db, firstCase, cancellationToken);
         }
     }
 }

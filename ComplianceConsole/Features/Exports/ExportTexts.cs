@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using ComplianceConsole.Localization;
 using Microsoft.Extensions.Localization;
@@ -12,6 +13,7 @@ public sealed class ExportTexts(IStringLocalizer<SharedResource> localizer)
 {
     private static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo(Cultures.Default);
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
+    private readonly ConcurrentDictionary<string, string> _codes = new();
 
     public string Bilingual(string key, params object[] arguments)
     {
@@ -30,8 +32,18 @@ public sealed class ExportTexts(IStringLocalizer<SharedResource> localizer)
         return text == key ? fallback : text;
     }
 
-    /// <summary>A code value in both languages, from <c>{keyPrefix}.{value}</c>, e.g. <c>已删除 / Removed</c>.</summary>
-    public string Code<TEnum>(TEnum value, string keyPrefix) where TEnum : struct, Enum => Bilingual($"{keyPrefix}.{value}");
+    /// <summary>
+    /// A code value as both languages name it, from <c>{prefix}.{value}</c> (the prefix is the enum's name unless given), e.g.
+    /// <c>删除 / Removed</c>; the value's name when no text exists. Each value is looked up once per export.
+    /// </summary>
+    public string Code<TEnum>(TEnum value, string? prefix = null) where TEnum : struct, Enum
+    {
+        var key = $"{prefix ?? typeof(TEnum).Name}.{value}";
+        return _codes.GetOrAdd(key, k => BilingualOr(k, value.ToString()));
+    }
+
+    /// <summary>是 / Yes or 否 / No.</summary>
+    public string YesNo(bool value) => Bilingual(value ? "Common.Yes" : "Common.No");
 
     public string KindName(ExportKind kind) => Bilingual($"ExportKind.{kind}");
 

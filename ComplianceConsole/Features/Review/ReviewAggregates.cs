@@ -22,7 +22,7 @@ public static class ReviewAggregates
 {
     /// <summary>
     /// Decisions per day and outcome from the (DecidedAtUtc, Outcome) index alone; <paramref name="byCategory"/> also splits them by the
-    /// content's category, which reads each decision's case (an export can afford that, the dashboard leaves it out).
+    /// content's category as each decision recorded it, which reads the decisions themselves (an export can afford that, the dashboard leaves it out).
     /// </summary>
     public static async Task<IReadOnlyList<DecisionDayCount>> DecisionsByDayAsync(AppDbContext db, DateTime fromUtc, DateTime toUtc, bool byCategory,
         CancellationToken cancellationToken)
@@ -33,8 +33,7 @@ public static class ReviewAggregates
             var decisions = db.Decisions.AsNoTracking().Where(d => d.DecidedAtUtc >= from && d.DecidedAtUtc < to);
             if (byCategory)
             {
-                counts.AddRange((await decisions.Join(db.ReviewCases, d => d.ReviewCaseId, c => c.Id, (d, c) => new { c.Category, d.Outcome })
-                        .GroupBy(x => new { x.Category, x.Outcome }).Select(g => new { g.Key.Category, g.Key.Outcome, Count = g.Count() })
+                counts.AddRange((await decisions.GroupBy(x => new { x.Category, x.Outcome }).Select(g => new { g.Key.Category, g.Key.Outcome, Count = g.Count() })
                         .ToListAsync(cancellationToken))
                     .Select(r => new DecisionDayCount(day, r.Category, r.Outcome, r.Count)));
             }
@@ -49,7 +48,8 @@ public static class ReviewAggregates
 
     /// <summary>
     /// Met: handled (<see cref="Flag.HandledAtUtc"/>) by its due time. Missed: handled after it, or unhandled at <paramref name="asOfUtc"/>
-    /// with its due time passed. The rest are still open. Counted from the flags' (Source, ReceivedAtUtc, DueAtUtc, HandledAtUtc) index alone.
+    /// with its due time passed. The rest are still open. A flag handled after <paramref name="asOfUtc"/> counts as unhandled then, so a
+    /// past period's figures stay as they stood at its end. Counted from the flags' (Source, ReceivedAtUtc, DueAtUtc, HandledAtUtc) index alone.
     /// </summary>
     public static async Task<IReadOnlyList<TimeLimitDayCount>> TimeLimitsByDayAsync(AppDbContext db, DateTime fromUtc, DateTime toUtc, DateTime asOfUtc,
         CancellationToken cancellationToken)
@@ -66,8 +66,9 @@ public static class ReviewAggregates
                 {
                     Source = g.Key,
                     Received = g.Count(),
-                    Met = g.Count(f => f.HandledAtUtc != null && f.HandledAtUtc <= f.DueAtUtc),
-                    Missed = g.Count(f => (f.HandledAtUtc != null && f.HandledAtUtc > f.DueAtUtc) || (f.HandledAtUtc == null && f.DueAtUtc < asOfUtc)),
+                    Met = g.Count(f => f.HandledAtUtc < asOfUtc && f.HandledAtUtc <= f.DueAtUtc),
+                    Missed = g.Count(f => (f.HandledAtUtc < asOfUtc && f.HandledAtUtc > f.DueAtUtc)
+                        || ((f.HandledAtUtc == null || f.HandledAtUtc >= asOfUtc) && f.DueAtUtc < asOfUtc)),
                 })
                 .ToListAsync(cancellationToken);
             counts.AddRange(rows.Select(r => new TimeLimitDayCount(day, r.Source, r.Received, r.Met, r.Missed)));

@@ -1226,6 +1226,20 @@ namespace ComplianceConsole.Data.Migrations.PostgreSql
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<int?>("AigcLabel")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ContentProducer")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("ContentPropagator")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<DateTime>("DecidedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -1238,6 +1252,18 @@ namespace ComplianceConsole.Data.Migrations.PostgreSql
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<int>("ExplicitLabel")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("FollowsDecisionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ImplicitLabel")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MediaType")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Note")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
@@ -1245,10 +1271,26 @@ namespace ComplianceConsole.Data.Migrations.PostgreSql
                     b.Property<int>("Outcome")
                         .HasColumnType("integer");
 
+                    b.Property<string>("ProduceId")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("PropagateId")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<string>("ReasonCode")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ReservedCode1")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("ReservedCode2")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
 
                     b.Property<long>("ReviewCaseId")
                         .HasColumnType("bigint");
@@ -1257,6 +1299,8 @@ namespace ComplianceConsole.Data.Migrations.PostgreSql
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FollowsDecisionId");
 
                     b.HasIndex("DecidedAtUtc", "Outcome");
 
@@ -1297,6 +1341,38 @@ namespace ComplianceConsole.Data.Migrations.PostgreSql
                         .HasFilter("(\"SourceMask\" & 2) <> 0");
 
                     b.ToTable("Decisions");
+                });
+
+            modelBuilder.Entity("ComplianceConsole.Features.Review.DecisionFlag", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("DecisionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("DueAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("FlagId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("ReceivedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FlagId");
+
+                    b.HasIndex("DecisionId", "Source");
+
+                    b.ToTable("DecisionFlags");
                 });
 
             modelBuilder.Entity("ComplianceConsole.Features.Review.FeatureRule", b =>
@@ -2510,9 +2586,29 @@ namespace ComplianceConsole.Data.Migrations.PostgreSql
 
             modelBuilder.Entity("ComplianceConsole.Features.Review.Decision", b =>
                 {
+                    b.HasOne("ComplianceConsole.Features.Review.Decision", null)
+                        .WithMany()
+                        .HasForeignKey("FollowsDecisionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("ComplianceConsole.Features.Review.ReviewCase", null)
                         .WithMany()
                         .HasForeignKey("ReviewCaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ComplianceConsole.Features.Review.DecisionFlag", b =>
+                {
+                    b.HasOne("ComplianceConsole.Features.Review.Decision", null)
+                        .WithMany()
+                        .HasForeignKey("DecisionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ComplianceConsole.Features.Review.Flag", null)
+                        .WithMany()
+                        .HasForeignKey("FlagId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -6,7 +6,8 @@ namespace ComplianceConsole.Features.Exports.Sources;
 /// <summary>
 /// Art. 12: how often users appealed and how often an appeal overturned the decision, by the reason code of the decisions
 /// in the period: decisions that found a violation, appeals against them, appeals decided and overturned, and the two rates.
-/// Counted by <see cref="AppealStatistics"/> in the database; one row per reason code, in code order.
+/// Counted by <see cref="AppealStatistics"/> in the database; one row per reason code, in code order. Each figure counts what happened in
+/// the period (decided, appeal received, appeal decided in it), so a closed period's rates never change: a later appeal is counted in its own period.
 /// </summary>
 public sealed class AppealRatesSource(AppealStatistics statistics) : IExportSource
 {

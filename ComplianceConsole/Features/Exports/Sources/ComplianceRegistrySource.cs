@@ -12,12 +12,14 @@ namespace ComplianceConsole.Features.Exports.Sources;
 public enum RegistrySection { Consent, Assessment, Launch, Filing, DueDate }
 
 /// <summary>
-/// Art. 14, 15, 19, 20: the compliance registry in one tidy table. Consents and launches recorded in the period; assessments and
-/// algorithm filings as they stand (few, and kept up to date); what falls due as seen at the end of the period. Each consent and
-/// assessment lists its evidence files with their SHA-256, so a copy of a file can be checked. The depicted person's name is masked
-/// unless the export is unmasked. Sections in the order of <see cref="RegistrySection"/>, each by id.
+/// Art. 14, 15, 19, 20: the compliance registry in one tidy table. Consents and launches recorded in the period; assessments as they
+/// stand (few, and kept up to date); algorithm filings as their change history had them at the period's end; what falls due as seen at
+/// the end of the period. Each consent and assessment lists its evidence files with their SHA-256, so a copy of a file can be checked.
+/// The depicted person's name is masked unless the export is unmasked. Sections in the order of <see cref="RegistrySection"/>, each by id.
+/// A snapshot as of the period's end: a consent's state and withdrawal, and a filing's number, name, status and display place, are as
+/// they stood then (a later withdrawal or filing change is in a later period's register).
 /// </summary>
-public sealed class ComplianceRegistrySource(IDbContextFactory<AppDbContext> contextFactory, PiiProtector pii) : IExportSource
+public sealed class ComplianceRegistrySource(IDbContextFactory<AppDbContext> contextFactory, PiiProtector pii, ExportTexts texts) : IExportSource
 {
     private const string SectionFilter = "section";
 
@@ -27,11 +29,11 @@ public sealed class ComplianceRegistrySource(IDbContextFactory<AppDbContext> con
 
     public IReadOnlyList<ExportColumn> Columns { get; } =
     [
-        new("Registry.Section", ExportCellType.Code, 12),
+        new("Registry.Section", ExportCellType.Text, 16),
         new("Registry.Id", ExportCellType.Code, 10),
         new("Registry.Reference", ExportCellType.Text, 30),
-        new("Registry.Kind", ExportCellType.Code, 18),
-        new("Registry.Status", ExportCellType.Code, 14),
+        new("Registry.Kind", ExportCellType.Text, 22),
+        new("Registry.Status", ExportCellType.Text, 16),
         new("Registry.PlatformUser", ExportCellType.Code, 20),
         new("Registry.DepictedPerson", ExportCellType.Text, 12),
         new("Registry.Detail", ExportCellType.Text, 40),
@@ -58,7 +60,7 @@ public sealed class ComplianceRegistrySource(IDbContextFactory<AppDbContext> con
                 RegistrySection.Consent => await Consents(db, request).LongCountAsync(cancellationToken),
                 RegistrySection.Assessment => await db.Assessments.LongCountAsync(cancellationToken),
                 RegistrySection.Launch => await Launches(db, request).LongCountAsync(cancellationToken),
-                RegistrySection.Filing => await db.AlgorithmFilings.LongCountAsync(cancellationToken),
+                RegistrySection.Filing => await Filings(db, request).LongCountAsync(cancellationToken),
                 _ => RegistryDueDates.MaxItems,
             };
         }
@@ -105,7 +107,7 @@ public sealed class ComplianceRegistrySource(IDbContextFactory<AppDbContext> con
             RegistrySection.Consent => await ConsentRowsAsync(db, request, after, cancellationToken),
             RegistrySection.Assessment => await AssessmentRowsAsync(db, after, cancellationToken),
             RegistrySection.Launch => await LaunchRowsAsync(db, request, after, cancellationToken),
-            _ => await FilingRowsAsync(db, after, cancellationToken),
+            _ => await FilingRowsAsync(db, request, after, cancellationToken),
         };
         return new([.. rows.OrderBy(r => r.Item1).Select(r => r.Item2)], rows.Count == ExportPaging.PageSize ? rows.Max(r => r.Item1) : null);
     }
@@ -120,31 +122,45 @@ public sealed class ComplianceRegistrySource(IDbContextFactory<AppDbContext> con
             var c = x.c;
             var name = pii.Decrypt(c.DepictedPersonNameCipher);
             var state = ConsentValidity.StateAt(c.Edits, c.ValidFromUtc, c.ValidUntilUtc, c.WithdrawnAtUtc, c.Edits, request.ToUtc);
-            return (c.Id, Cells(RegistrySection.Consent, c.Id, c.ExternalId, c.Edits.ToString(), state.ToString(), x.User, request.Unmasked ? name : Masking.Name(name),
-                Detail(c.Scope, c.Method.ToString(), "ref " + c.DepictedPersonRef), null, c.ValidFromUtc, c.ValidUntilUtc, c.WithdrawnAtUtc, null, c.RecordedByName, c.RecordedAtUtc,
-                evidence.GetValueOrDefault(c.Id)));
+            return (c.Id, Cells(RegistrySection.Consent, c.Id, c.ExternalId, texts.Code(c.Edits), texts.Code(state), x.User, request.Unmasked ? name : Masking.Name(name),
+                Detail(c.Scope, texts.Code(c.Method), "ref " + c.DepictedPersonRef), null, c.ValidFromUtc, c.ValidUntilUtc,
+                c.WithdrawnAtUtc < request.ToUtc ? c.WithdrawnAtUtc : null, null, c.RecordedByName, c.RecordedAtUtc, evidence.GetValueOrDefault(c.Id)));
         }).ToList();
     }
 
-    private static async Task<List<(long, object?[])>> AssessmentRowsAsync(AppDbContext db, long after, CancellationToken cancellationToken)
+    private async Task<List<(long, object?[])>> AssessmentRowsAsync(AppDbContext db, long after, CancellationToken cancellationToken)
     {
         var assessments = await db.Assessments.AsNoTracking().Where(a => a.Id > after).OrderBy(a => a.Id).Take(ExportPaging.PageSize).ToListAsync(cancellationToken);
         var evidence = await EvidenceAsync(db, EvidenceOwner.Assessment, assessments.Select(a => a.Id).ToList(), cancellationToken);
-        return assessments.Select(a => (a.Id, Cells(RegistrySection.Assessment, a.Id, a.Subject, $"{a.SubjectKind}/{a.Kind}", a.Status.ToString(), null, null,
+        return assessments.Select(a => (a.Id, Cells(RegistrySection.Assessment, a.Id, a.Subject, $"{texts.Code(a.SubjectKind)}; {texts.Code(a.Kind)}", texts.Code(a.Status), null, null,
             Detail(a.Findings, a.Remediation, a.Reviewer), Date(a.DueDate), null, null, a.CompletedAtUtc, null, a.UpdatedByName, a.UpdatedAtUtc,
             evidence.GetValueOrDefault(a.Id)))).ToList();
     }
 
-    private static async Task<List<(long, object?[])>> LaunchRowsAsync(AppDbContext db, ExportRequest request, long after, CancellationToken cancellationToken) =>
+    private async Task<List<(long, object?[])>> LaunchRowsAsync(AppDbContext db, ExportRequest request, long after, CancellationToken cancellationToken) =>
         (await Launches(db, request).Where(l => l.Id > after).OrderBy(l => l.Id).Take(ExportPaging.PageSize)
             .Join(db.Assessments, l => l.AssessmentId, a => a.Id, (l, a) => new { l, a.Subject }).ToListAsync(cancellationToken))
-        .Select(x => (x.l.Id, Cells(RegistrySection.Launch, x.l.Id, x.l.Name, null, "Launched", null, null, Detail(x.l.Description, x.Subject),
+        .Select(x => (x.l.Id, Cells(RegistrySection.Launch, x.l.Id, x.l.Name, null, texts.Bilingual("ExportValue.Launched"), null, null, Detail(x.l.Description, x.Subject),
             Date(x.l.LaunchDate), null, null, null, x.l.AssessmentId, x.l.RecordedByName, x.l.RecordedAtUtc, null))).ToList();
 
-    private static async Task<List<(long, object?[])>> FilingRowsAsync(AppDbContext db, long after, CancellationToken cancellationToken) =>
-        (await db.AlgorithmFilings.AsNoTracking().Where(f => f.Id > after).OrderBy(f => f.Id).Take(ExportPaging.PageSize).ToListAsync(cancellationToken))
-        .Select(f => (f.Id, Cells(RegistrySection.Filing, f.Id, f.FilingNumber, f.Role.ToString(), f.Status.ToString(), null, null,
-            Detail(f.AlgorithmName, f.DisplayedAt), Date(f.FiledOn), null, null, null, null, f.UpdatedByName, f.UpdatedAtUtc, null))).ToList();
+    /// <summary>The filings that existed at the period's end (their first change, the filing itself, came before it).</summary>
+    private static IQueryable<AlgorithmFiling> Filings(AppDbContext db, ExportRequest request) =>
+        db.AlgorithmFilings.AsNoTracking().Where(f => db.AlgorithmFilingChanges.Any(c => c.AlgorithmFilingId == f.Id && c.AtUtc < request.ToUtc));
+
+    /// <summary>Each filing as its last change before the period's end left it; its role and filing date are the filing's own.</summary>
+    private async Task<List<(long, object?[])>> FilingRowsAsync(AppDbContext db, ExportRequest request, long after, CancellationToken cancellationToken)
+    {
+        var filings = await Filings(db, request).Where(f => f.Id > after).OrderBy(f => f.Id).Take(ExportPaging.PageSize).ToListAsync(cancellationToken);
+        var ids = filings.Select(f => f.Id).ToList();
+        var then = (await db.AlgorithmFilingChanges.AsNoTracking().Where(c => ids.Contains(c.AlgorithmFilingId) && c.AtUtc < request.ToUtc).ToListAsync(cancellationToken))
+            .GroupBy(c => c.AlgorithmFilingId).ToDictionary(g => g.Key, g => g.MaxBy(c => (c.AtUtc, c.Id))!);
+        return filings.Select(f =>
+        {
+            var c = then[f.Id];
+            return (f.Id, Cells(RegistrySection.Filing, f.Id, c.FilingNumber, texts.Code(f.Role), texts.Code(c.Status), null, null, Detail(c.AlgorithmName, c.DisplayedAt),
+                Date(f.FiledOn), null, null, null, null, c.ByName, c.AtUtc, null));
+        }).ToList();
+    }
 
     private async IAsyncEnumerable<object?[]> DueRowsAsync(ExportRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -155,7 +171,7 @@ public sealed class ComplianceRegistrySource(IDbContextFactory<AppDbContext> con
         }
         foreach (var item in items)
         {
-            yield return Cells(RegistrySection.DueDate, item.Id, item.Title, item.Kind.ToString(), item.Overdue ? "Overdue" : "DueSoon", null, null,
+            yield return Cells(RegistrySection.DueDate, item.Id, item.Title, texts.Code(item.Kind), texts.Bilingual(item.Overdue ? "ExportValue.Overdue" : "ExportValue.DueSoon"), null, null,
                 null, Date(item.DueDate), null, null, null, null, null, null, null);
         }
     }
@@ -170,10 +186,10 @@ public sealed class ComplianceRegistrySource(IDbContextFactory<AppDbContext> con
 
     private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static object?[] Cells(RegistrySection section, long id, string reference, string? kind, string status, string? user, string? person, string? detail,
+    private object?[] Cells(RegistrySection section, long id, string reference, string? kind, string status, string? user, string? person, string? detail,
         string? date, DateTime? startsAt, DateTime? endsAt, DateTime? endedAt, long? assessmentId, string? recordedBy, DateTime? recordedAt, string? evidence) =>
     [
-        section.ToString(), id.ToString(CultureInfo.InvariantCulture), reference, kind, status, user, person, detail, date, startsAt, endsAt, endedAt,
+        texts.Code(section), id.ToString(CultureInfo.InvariantCulture), reference, kind, status, user, person, detail, date, startsAt, endsAt, endedAt,
         assessmentId?.ToString(CultureInfo.InvariantCulture), recordedBy, recordedAt, evidence,
     ];
 }

@@ -15,9 +15,11 @@ public enum SummaryMeasure { Decisions, FlagsReceived, TimeLimitMet, TimeLimitMi
 /// <summary>
 /// Art. 10-12 at a glance, as one tidy table ready for a chart: per period bucket, decisions by content category and outcome, and
 /// per flag source the flags received and how many were decided within their time limit or missed it. The database counts per China
-/// Standard Time day (<see cref="ReviewAggregates"/>); the days are then folded into the bucket asked for.
+/// Standard Time day (<see cref="ReviewAggregates"/>); the days are then folded into the bucket asked for. A snapshot as of the period's
+/// end: categories as each decision recorded them, and a flag handled after the period ended counts as unhandled at its end, so a
+/// closed period's summary never changes.
 /// </summary>
-public sealed class ComplianceSummarySource(IDbContextFactory<AppDbContext> contextFactory, TimeProvider clock) : IExportSource
+public sealed class ComplianceSummarySource(IDbContextFactory<AppDbContext> contextFactory, TimeProvider clock, ExportTexts texts) : IExportSource
 {
     public ExportKind Kind => ExportKind.ComplianceSummary;
 
@@ -27,10 +29,10 @@ public sealed class ComplianceSummarySource(IDbContextFactory<AppDbContext> cont
     [
         new("Summary.PeriodStart", ExportCellType.DateTime, 20),
         new("Summary.PeriodEnd", ExportCellType.DateTime, 20),
-        new("Summary.Measure", ExportCellType.Code, 18),
-        new("Review.Category", ExportCellType.Code, 20),
-        new("Review.Outcome", ExportCellType.Code, 20),
-        new("Summary.Source", ExportCellType.Code, 18),
+        new("Summary.Measure", ExportCellType.Text, 22),
+        new("Review.Category", ExportCellType.Text, 24),
+        new("Review.Outcome", ExportCellType.Text, 20),
+        new("Summary.Source", ExportCellType.Text, 20),
         new("Summary.Count", ExportCellType.Integer, 10),
     ];
 
@@ -45,7 +47,11 @@ public sealed class ComplianceSummarySource(IDbContextFactory<AppDbContext> cont
     {
         foreach (var row in await RowsAsync(request, cancellationToken))
         {
-            yield return [row.PeriodStartUtc, row.PeriodEndUtc, row.Measure.ToString(), row.Category?.ToString(), row.Outcome?.ToString(), row.Source?.ToString(), row.Count];
+            yield return
+            [
+                row.PeriodStartUtc, row.PeriodEndUtc, texts.Code(row.Measure), row.Category is { } category ? texts.Code(category) : null,
+                row.Outcome is { } outcome ? texts.Code(outcome, "ReviewOutcome") : null, row.Source is { } source ? texts.Code(source) : null, row.Count,
+            ];
         }
     }
 

@@ -6,9 +6,11 @@ namespace ComplianceConsole.Features.Exports.Sources;
 
 /// <summary>
 /// Art. 10: every sanction imposed in the period on a platform user: what, from when until when, lifted when and why, the
-/// reason and its article, and the decision (and content) that imposed it, by whom. In order of imposition.
+/// reason and its article, and the decision (its case and times) and content that imposed it, by whom. In order of imposition.
+/// A snapshot as of the period's end: a lift shows only when it happened before the period ended (a later lift is in the
+/// register of its own period, on the content handling record), so a closed period's register never changes.
 /// </summary>
-public sealed class SanctionsRegisterSource(IDbContextFactory<AppDbContext> contextFactory) : IExportSource
+public sealed class SanctionsRegisterSource(IDbContextFactory<AppDbContext> contextFactory, ExportTexts texts) : IExportSource
 {
     public ExportKind Kind => ExportKind.SanctionsRegister;
 
@@ -18,7 +20,7 @@ public sealed class SanctionsRegisterSource(IDbContextFactory<AppDbContext> cont
     [
         new("Sanction.Id", ExportCellType.Code, 12),
         new("Sanction.PlatformUser", ExportCellType.Code, 20),
-        new("Sanction.Kind", ExportCellType.Code, 20),
+        new("Sanction.Kind", ExportCellType.Text, 20),
         new("Sanction.StartsAt", ExportCellType.DateTime, 20),
         new("Sanction.EndsAt", ExportCellType.DateTime, 20),
         new("Sanction.LiftedAt", ExportCellType.DateTime, 20),
@@ -28,6 +30,7 @@ public sealed class SanctionsRegisterSource(IDbContextFactory<AppDbContext> cont
         new("Review.Article", ExportCellType.Code, 10),
         new("Review.Note", ExportCellType.Text, 40),
         new("Review.DecisionId", ExportCellType.Code, 12),
+        .. DecisionTimes.Columns,
         new("Review.ContentId", ExportCellType.Code, 28),
         new("Sanction.ImposedBy", ExportCellType.Text, 18),
         new("Sanction.ImposedAt", ExportCellType.DateTime, 20),
@@ -45,7 +48,10 @@ public sealed class SanctionsRegisterSource(IDbContextFactory<AppDbContext> cont
         ExportPaging.ReadAsync((cursor, ct) => PageAsync(request, cursor, ct), row => new ExportCursor(row.ImposedAtUtc, row.Id), Cells, cancellationToken);
 
     private sealed record SanctionRow(long Id, string PlatformUser, SanctionKind Kind, DateTime StartsAtUtc, DateTime? EndsAtUtc, DateTime? LiftedAtUtc,
-        string? LiftedBy, string? LiftReason, string ReasonCode, string? Note, long? DecisionId, string? ContentId, string ImposedBy, DateTime ImposedAtUtc);
+        string? LiftedBy, string? LiftReason, string ReasonCode, string? Note, long? DecisionId, string? ContentId, string ImposedBy, DateTime ImposedAtUtc)
+    {
+        public DecisionTimes? Times { get; set; }
+    }
 
     private static IQueryable<Sanction> Imposed(AppDbContext db, ExportRequest request, DateTime from)
     {
@@ -67,12 +73,17 @@ public sealed class SanctionsRegisterSource(IDbContextFactory<AppDbContext> cont
             .SelectMany(x => x.cases.DefaultIfEmpty(), (x, c) => new SanctionRow(x.s.Id, x.User, x.s.Kind, x.s.StartsAtUtc, x.s.EndsAtUtc, x.s.LiftedAtUtc,
                 x.s.LiftedByName, x.s.LiftReason, x.s.ReasonCode, x.s.Note, x.s.DecisionId, c == null ? null : c.ContentItem.ExternalId, x.s.ImposedByName, x.s.ImposedAtUtc))
             .ToListAsync(cancellationToken);
-        return [.. rows.OrderBy(r => r.ImposedAtUtc).ThenBy(r => r.Id)];
+        var times = await DecisionTimes.ForAsync(db, rows.Select(r => r.DecisionId).OfType<long>(), cancellationToken);
+        foreach (var row in rows) row.Times = row.DecisionId is { } id ? times.GetValueOrDefault(id) : null;
+        // A lift after the period ended belongs to a later period.
+        return [.. rows.Select(r => r.LiftedAtUtc < request.ToUtc ? r : r with { LiftedAtUtc = null, LiftedBy = null, LiftReason = null })
+            .OrderBy(r => r.ImposedAtUtc).ThenBy(r => r.Id)];
     }
 
-    private static object?[] Cells(SanctionRow row) =>
+    private object?[] Cells(SanctionRow row) =>
     [
-        row.Id.ToString(), row.PlatformUser, row.Kind.ToString(), row.StartsAtUtc, row.EndsAtUtc, row.LiftedAtUtc, row.LiftedBy, row.LiftReason,
-        row.ReasonCode, ReviewReasonCodes.Find(row.ReasonCode)?.Article, row.Note, row.DecisionId?.ToString(), row.ContentId, row.ImposedBy, row.ImposedAtUtc,
+        row.Id.ToString(), row.PlatformUser, texts.Code(row.Kind), row.StartsAtUtc, row.EndsAtUtc, row.LiftedAtUtc, row.LiftedBy, row.LiftReason,
+        row.ReasonCode, ReviewReasonCodes.Find(row.ReasonCode)?.Article, row.Note, row.DecisionId?.ToString(), .. DecisionTimes.Cells(row.Times, texts),
+        row.ContentId, row.ImposedBy, row.ImposedAtUtc,
     ];
 }

@@ -7,7 +7,8 @@ namespace ComplianceConsole.Features.Exports.Sources;
 
 /// <summary>
 /// The staff audit log: every event of the period in chain order, with its action as people read it (and its code),
-/// the actor, the target, the details and the event's hash, so a row can be matched against the chain.
+/// the actor, the target, the details and the event's hash, so a row can be matched against the chain. Events are never changed,
+/// so a closed period's log is the same whenever it is exported.
 /// </summary>
 public sealed class StaffAuditLogSource(IDbContextFactory<AppDbContext> contextFactory, ExportTexts texts) : IExportSource
 {

@@ -9,11 +9,14 @@ namespace ComplianceConsole.Features.Exports.Sources;
 /// <summary>
 /// The real-name verification ledger (Art. 9): every record submitted in the period, oldest first, with its platform
 /// user, method, identifier and real name (masked as the grid shows them unless the export is unmasked), status,
-/// submitted and decided times, decider, reason and whether the identity is a duplicate.
+/// submitted and decided times, decider, reason and whether the identity is a duplicate. A snapshot as of the period's end: a record
+/// decided again after the period ended (revoked, expired) shows its status, decision and reason as its history had them then, so a
+/// closed period's ledger never changes.
 /// </summary>
 public sealed class VerificationLedgerSource(IDbContextFactory<AppDbContext> contextFactory, ExportTexts texts) : IExportSource
 {
     public const string StatusFilter = "status", MethodFilter = "method";
+    private const int ChunkSize = 1_000;
 
     public ExportKind Kind => ExportKind.VerificationLedger;
 
@@ -65,7 +68,7 @@ public sealed class VerificationLedgerSource(IDbContextFactory<AppDbContext> con
             .Select(r => new LedgerRow(r.Id, r.PlatformUser.ExternalId, r.Method, r.IdentifierCipher, r.RealNameCipher, r.Status,
                 r.SubmittedAtUtc, r.DecidedAtUtc, r.DecidedBy, r.ReasonCode, r.Note, r.IsDuplicate))
             .AsAsyncEnumerable();
-        await foreach (var r in rows.WithCancellation(cancellationToken))
+        await foreach (var r in AsOfPeriodEndAsync(rows, request.ToUtc, cancellationToken))
         {
             yield return
             [
@@ -83,10 +86,49 @@ public sealed class VerificationLedgerSource(IDbContextFactory<AppDbContext> con
         return label;
     }
 
+    /// <summary>
+    /// The rows as they stood at <paramref name="periodEndUtc"/>: every change of a record moves its decided time, so one decided at or after
+    /// the period's end takes its status, decision and reason from its last history entry before it (looked up a chunk of rows at a time).
+    /// </summary>
+    private async IAsyncEnumerable<LedgerRow> AsOfPeriodEndAsync(IAsyncEnumerable<LedgerRow> rows, DateTime periodEndUtc,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var chunk = new List<LedgerRow>(ChunkSize);
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+        {
+            chunk.Add(row);
+            if (chunk.Count < ChunkSize) continue;
+            foreach (var r in await RewoundAsync(chunk, periodEndUtc, cancellationToken)) yield return r;
+            chunk.Clear();
+        }
+        foreach (var r in await RewoundAsync(chunk, periodEndUtc, cancellationToken)) yield return r;
+    }
+
+    private async Task<IReadOnlyList<LedgerRow>> RewoundAsync(List<LedgerRow> chunk, DateTime periodEndUtc, CancellationToken cancellationToken)
+    {
+        var later = chunk.Where(r => r.DecidedAtUtc >= periodEndUtc).Select(r => r.Id).ToList();
+        if (later.Count == 0) return [.. chunk];
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var then = (await db.VerificationHistory.AsNoTracking().Where(h => later.Contains(h.VerificationRecordId) && h.AtUtc < periodEndUtc)
+                .ToListAsync(cancellationToken))
+            .GroupBy(h => h.VerificationRecordId).ToDictionary(g => g.Key, g => g.MaxBy(h => (h.AtUtc, h.Id))!);
+        return [.. chunk.Select(r => r.DecidedAtUtc < periodEndUtc || r.DecidedAtUtc is null ? r : then.GetValueOrDefault(r.Id) is { } h && h.ToStatus != VerificationStatus.Pending
+            ? r with { Status = h.ToStatus, DecidedAtUtc = h.AtUtc, DecidedBy = h.Actor, ReasonCode = h.ReasonCode, Note = h.Note }
+            : r with { Status = VerificationStatus.Pending, DecidedAtUtc = null, DecidedBy = null, ReasonCode = null, Note = null })];
+    }
+
     private static IQueryable<VerificationRecord> Query(AppDbContext db, ExportRequest request)
     {
         var query = db.VerificationRecords.AsNoTracking().Where(r => r.SubmittedAtUtc >= request.FromUtc && r.SubmittedAtUtc < request.ToUtc);
-        if (request.Filters.TryGetValue(StatusFilter, out var s) && Enum.TryParse<VerificationStatus>(s, out var status)) query = query.Where(r => r.Status == status);
+        if (request.Filters.TryGetValue(StatusFilter, out var s) && Enum.TryParse<VerificationStatus>(s, out var status))
+        {
+            // The status at the period's end: the record's own, or its history's when it was decided again after the period ended.
+            var end = request.ToUtc;
+            query = query.Where(r => (r.DecidedAtUtc == null || r.DecidedAtUtc < end)
+                ? r.Status == status
+                : db.VerificationHistory.Where(h => h.VerificationRecordId == r.Id && h.AtUtc < end).OrderByDescending(h => h.AtUtc).ThenByDescending(h => h.Id)
+                    .Select(h => (VerificationStatus?)h.ToStatus).FirstOrDefault() == status);
+        }
         if (request.Filters.TryGetValue(MethodFilter, out var m) && Enum.TryParse<VerificationMethod>(m, out var method)) query = query.Where(r => r.Method == method);
         return query;
     }

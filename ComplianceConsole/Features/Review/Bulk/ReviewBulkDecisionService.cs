@@ -194,7 +194,7 @@ public sealed class ReviewBulkDecisionService(IDbContextFactory<AppDbContext> co
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await contextFactory.CreateDbContextAsync(CancellationToken.None);
         await using var appender = await audit.ExclusiveAsync(db, CancellationToken.None);
-        var cases = await db.ReviewCases.Where(c => ids.Contains(c.Id)).ToListAsync(CancellationToken.None);
+        var cases = await db.ReviewCases.Include(c => c.ContentItem).Where(c => ids.Contains(c.Id)).ToListAsync(CancellationToken.None);
         // Read inside the audit's exclusive transaction, so what is left out is what stood when the batch was written.
         var candidates = cases.Where(c => c.State == ReviewCaseState.Open || (c.State == ReviewCaseState.Escalated && supervisor)).ToList();
         var heldByOthers = candidates.Where(c => c.ClaimedById is not null && c.ClaimedById != actor.Id && c.ClaimExpiresAtUtc > now).ToList();
@@ -216,17 +216,21 @@ public sealed class ReviewBulkDecisionService(IDbContextFactory<AppDbContext> co
         var leftOut = new ReviewBulkResult(0, heldByOthers.Count, notApplicable, 0, false, notices.Count, complaints.Count, appealed.Count);
         if (open.Count == 0) return leftOut;
 
+        var flags = await DecisionContext.FlagsAsync(db, open, now, CancellationToken.None);
+        var escalations = await DecisionContext.EscalationsAsync(db, open, CancellationToken.None);
         var decisions = open.ToDictionary(c => c.Id, c => new Decision
         {
             ReviewCaseId = c.Id, Outcome = input.Outcome, ReasonCode = input.ReasonCode, Note = ReviewDecisionService.Trimmed(input.Note),
             DecidedById = actor.Id, DecidedByName = actor.ShownName, DecidedAtUtc = now, SourceMask = c.SourceMask,
-        });
+            FollowsDecisionId = escalations.TryGetValue(c.Id, out var escalation) ? escalation : null,
+        }.OnContent(c.ContentItem));
         db.Decisions.AddRange(decisions.Values);
         try
         {
             await db.SaveChangesAsync(CancellationToken.None);
             foreach (var reviewCase in open)
             {
+                DecisionContext.AddFlags(db, decisions[reviewCase.Id], flags[reviewCase.Id]);
                 reviewCase.State = ReviewCaseState.Decided;
                 reviewCase.DecisionId = decisions[reviewCase.Id].Id;
                 reviewCase.DecidedAtUtc = now;

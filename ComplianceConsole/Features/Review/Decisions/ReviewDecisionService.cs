@@ -39,13 +39,17 @@ public sealed class ReviewDecisionService(IDbContextFactory<AppDbContext> contex
         var complaints = await ComplaintsAsync(db, caseId, cancellationToken);
         if (DecisionRecordRules.Check(request, complaints, now) is { Count: > 0 } errors) return SaveResult.Invalid(errors);
 
+        var flags = await DecisionContext.FlagsAsync(db, [reviewCase], now, cancellationToken);
+        var escalation = await DecisionContext.EscalationsAsync(db, [reviewCase], cancellationToken);
         var decision = new Decision
         {
             ReviewCaseId = caseId, Outcome = request.Outcome, ReasonCode = request.ReasonCode!, Note = Trimmed(request.Note),
             DecidedById = actor.Id, DecidedByName = actor.ShownName, DecidedAtUtc = now, SourceMask = reviewCase.SourceMask,
-        };
+            FollowsDecisionId = escalation.TryGetValue(caseId, out var escalationId) ? escalationId : null,
+        }.OnContent(reviewCase.ContentItem);
         db.Decisions.Add(decision);
         await db.SaveChangesAsync(cancellationToken); // the records below point at the decision's id
+        DecisionContext.AddFlags(db, decision, flags[caseId]);
 
         var recorded = Record(db, reviewCase, decision, request, complaints, actor, now);
         if (request.Outcome == DecisionOutcome.Escalated)

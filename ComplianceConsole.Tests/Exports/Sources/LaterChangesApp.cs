@@ -108,9 +108,15 @@ public sealed class LaterChangesApp : NovemberRegistersApp
         await using (var db = await ContextAsync())
         {
             var item = await db.ContentItems.SingleAsync(i => i.ExternalId == "content-a");
+            var before = (ContentItem)db.Entry(item).CurrentValues.ToObject();
             (item.Category, item.ExplicitLabel, item.ImplicitLabel, item.ProduceId, item.MediaType) =
                 (SynthesisCategory.Other, LabelStatus.Present, LabelStatus.Tampered, "produce-resent", MediaType.Image);
             item.Version++;
+            // Ingestion keeps what a re-send changed; the labels register reads a past item back through it.
+            db.ContentItemChanges.Add(new ContentItemChange
+            {
+                ContentItemId = item.Id, AtUtc = Utc(12, 6, 11), Actor = "platform", ChangesJson = ContentChanges.Between(before, item)!,
+            });
             var reviewCase = await db.ReviewCases.SingleAsync(c => c.Id == CaseA);
             (reviewCase.Category, reviewCase.MediaType, reviewCase.State, reviewCase.SourceMask, reviewCase.FlagCount) =
                 (SynthesisCategory.Other, MediaType.Image, ReviewCaseState.Open, ReviewSources.Bit(FlagSource.LabelCheck), 1);

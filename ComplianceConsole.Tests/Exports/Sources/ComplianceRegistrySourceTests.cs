@@ -7,6 +7,7 @@ using ComplianceConsole.Features.Exports.History;
 using ComplianceConsole.Features.Exports.Workbook;
 using ComplianceConsole.Features.Jobs;
 using ComplianceConsole.Features.Registry;
+using ComplianceConsole.Localization;
 using ComplianceConsole.Tests.Registry;
 
 namespace ComplianceConsole.Tests.Exports.Sources;
@@ -16,10 +17,13 @@ public class ComplianceRegistrySourceTests(RegistryApp registry) : IClassFixture
     [Fact]
     public async Task The_registry_export_has_the_common_cover_and_digest_masks_the_depicted_person_and_lists_evidence_hashes()
     {
+        var validUntilDay = ChinaTime.FromUtc(registry.Clock.GetUtcNow().UtcDateTime).Date.AddDays(20);
         await registry.Platform().PostAsJsonAsync("api/v1/consents", new
         {
             externalId = "c-export", externalUserId = RegistryApp.PlatformUser, depictedPersonRef = "p-export", depictedPersonName = "欧阳娜娜", edits = "Voice",
             scope = "声音克隆", validFrom = registry.Clock.GetUtcNow().AddMinutes(-1), method = "WrittenSignature",
+            // Valid until the end of the 20th day from now, China Standard Time, as the consent dialog stores a chosen last day.
+            validUntil = ChinaTime.DayEndUtc(validUntilDay)!.Value,
         });
         var pdf = Encoding.ASCII.GetBytes("%PDF-1.7\nthird-party assessment\n%%EOF");
         await using (var manager = registry.App.As(RegistryApp.Manager))
@@ -63,6 +67,9 @@ public class ComplianceRegistrySourceTests(RegistryApp registry) : IClassFixture
         Assert.Equal(("人声 / Voice", "有效 / Valid", RegistryApp.PlatformUser, "欧阳**"), (consent.Cell(4).GetString(), consent.Cell(5).GetString(), consent.Cell(6).GetString(), consent.Cell(7).GetString()));
         var assessment = rows.Single(r => r.Cell(1).GetString() == "安全评估 / Assessments" && r.Cell(3).GetString() == "换脸模型 v3");
         Assert.Equal($"{Convert.ToHexStringLower(SHA256.HashData(pdf))} 评估报告.pdf", assessment.Cell(16).GetString());
+        Assert.Equal(XLDataType.DateTime, assessment.Cell(9).DataType);
+        Assert.Equal(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(10).ToDateTime(TimeOnly.MinValue), assessment.Cell(9).GetDateTime());
+        Assert.Equal(validUntilDay.AddDays(1).AddSeconds(-1), consent.Cell(11).GetDateTime());
         Assert.Contains(rows, r => r.Cell(1).GetString() == "到期事项 / Falling due" && r.Cell(3).GetString() == "换脸模型 v3" && r.Cell(5).GetString() == "即将到期 / Due soon");
         Assert.Equal(history.Rows, rows.Count);
     }

@@ -12,6 +12,9 @@ public enum ExportCellType
     /// <summary>A UTC <see cref="DateTime"/> the workbook shows as a date-time cell in China Standard Time.</summary>
     DateTime,
 
+    /// <summary>A calendar day (<see cref="DateOnly"/>, a China Standard Time day): a date cell, no time of day.</summary>
+    Date,
+
     /// <summary>A whole number (<see cref="long"/> or <see cref="int"/>).</summary>
     Integer,
 

@@ -15,6 +15,12 @@ public static class ConsentValidity
         : !Covers(edits, wanted) ? ConsentState.OtherEdit
         : ConsentState.Valid;
 
+    /// <summary>
+    /// The last second a consent is valid: the stored end is the first moment it no longer is (a consent valid until 20 December
+    /// ends at 21 December 00:00), which people read as one day too many.
+    /// </summary>
+    public static DateTime? LastValidMoment(DateTime? validUntilUtc) => validUntilUtc?.AddSeconds(-1);
+
     /// <summary>The answer for several consents of the same pair: valid if any is; otherwise the reason of the most recent.</summary>
     public static ConsentState Best(IEnumerable<ConsentState> states)
     {

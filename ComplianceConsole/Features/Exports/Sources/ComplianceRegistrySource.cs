@@ -37,7 +37,7 @@ public sealed class ComplianceRegistrySource(IDbContextFactory<AppDbContext> con
         new("Registry.PlatformUser", ExportCellType.Code, 20),
         new("Registry.DepictedPerson", ExportCellType.Text, 12),
         new("Registry.Detail", ExportCellType.Text, 40),
-        new("Registry.Date", ExportCellType.Code, 12),
+        new("Registry.Date", ExportCellType.Date, 12),
         new("Registry.StartsAt", ExportCellType.DateTime, 20),
         new("Registry.EndsAt", ExportCellType.DateTime, 20),
         new("Registry.EndedAt", ExportCellType.DateTime, 20),
@@ -123,7 +123,7 @@ public sealed class ComplianceRegistrySource(IDbContextFactory<AppDbContext> con
             var name = pii.Decrypt(c.DepictedPersonNameCipher);
             var state = ConsentValidity.StateAt(c.Edits, c.ValidFromUtc, c.ValidUntilUtc, c.WithdrawnAtUtc, c.Edits, request.ToUtc);
             return (c.Id, Cells(RegistrySection.Consent, c.Id, c.ExternalId, texts.Code(c.Edits), texts.Code(state), x.User, request.Unmasked ? name : Masking.Name(name),
-                Detail(c.Scope, texts.Code(c.Method), "ref " + c.DepictedPersonRef), null, c.ValidFromUtc, c.ValidUntilUtc,
+                Detail(c.Scope, texts.Code(c.Method), "ref " + c.DepictedPersonRef), null, c.ValidFromUtc, ConsentValidity.LastValidMoment(c.ValidUntilUtc),
                 c.WithdrawnAtUtc < request.ToUtc ? c.WithdrawnAtUtc : null, null, c.RecordedByName, c.RecordedAtUtc, evidence.GetValueOrDefault(c.Id)));
         }).ToList();
     }
@@ -133,7 +133,7 @@ public sealed class ComplianceRegistrySource(IDbContextFactory<AppDbContext> con
         var assessments = await db.Assessments.AsNoTracking().Where(a => a.Id > after).OrderBy(a => a.Id).Take(ExportPaging.PageSize).ToListAsync(cancellationToken);
         var evidence = await EvidenceAsync(db, EvidenceOwner.Assessment, assessments.Select(a => a.Id).ToList(), cancellationToken);
         return assessments.Select(a => (a.Id, Cells(RegistrySection.Assessment, a.Id, a.Subject, $"{texts.Code(a.SubjectKind)}; {texts.Code(a.Kind)}", texts.Code(a.Status), null, null,
-            Detail(a.Findings, a.Remediation, a.Reviewer), Date(a.DueDate), null, null, a.CompletedAtUtc, null, a.UpdatedByName, a.UpdatedAtUtc,
+            Detail(a.Findings, a.Remediation, a.Reviewer), a.DueDate, null, null, a.CompletedAtUtc, null, a.UpdatedByName, a.UpdatedAtUtc,
             evidence.GetValueOrDefault(a.Id)))).ToList();
     }
 
@@ -141,7 +141,7 @@ public sealed class ComplianceRegistrySource(IDbContextFactory<AppDbContext> con
         (await Launches(db, request).Where(l => l.Id > after).OrderBy(l => l.Id).Take(ExportPaging.PageSize)
             .Join(db.Assessments, l => l.AssessmentId, a => a.Id, (l, a) => new { l, a.Subject }).ToListAsync(cancellationToken))
         .Select(x => (x.l.Id, Cells(RegistrySection.Launch, x.l.Id, x.l.Name, null, texts.Bilingual("ExportValue.Launched"), null, null, Detail(x.l.Description, x.Subject),
-            Date(x.l.LaunchDate), null, null, null, x.l.AssessmentId, x.l.RecordedByName, x.l.RecordedAtUtc, null))).ToList();
+            x.l.LaunchDate, null, null, null, x.l.AssessmentId, x.l.RecordedByName, x.l.RecordedAtUtc, null))).ToList();
 
     /// <summary>The filings that existed at the period's end (their first change, the filing itself, came before it).</summary>
     private static IQueryable<AlgorithmFiling> Filings(AppDbContext db, ExportRequest request) =>
@@ -158,7 +158,7 @@ public sealed class ComplianceRegistrySource(IDbContextFactory<AppDbContext> con
         {
             var c = then[f.Id];
             return (f.Id, Cells(RegistrySection.Filing, f.Id, c.FilingNumber, texts.Code(f.Role), texts.Code(c.Status), null, null, Detail(c.AlgorithmName, c.DisplayedAt),
-                Date(f.FiledOn), null, null, null, null, c.ByName, c.AtUtc, null));
+                f.FiledOn, null, null, null, null, c.ByName, c.AtUtc, null));
         }).ToList();
     }
 
@@ -172,7 +172,7 @@ public sealed class ComplianceRegistrySource(IDbContextFactory<AppDbContext> con
         foreach (var item in items)
         {
             yield return Cells(RegistrySection.DueDate, item.Id, item.Title, texts.Code(item.Kind), texts.Bilingual(item.Overdue ? "ExportValue.Overdue" : "ExportValue.DueSoon"), null, null,
-                null, Date(item.DueDate), null, null, null, null, null, null, null);
+                null, item.DueDate, null, null, null, null, null, null, null);
         }
     }
 
@@ -184,10 +184,8 @@ public sealed class ComplianceRegistrySource(IDbContextFactory<AppDbContext> con
 
     private static string? Detail(params string?[] parts) => ExportPaging.Blank(string.Join(" · ", parts.Where(p => !string.IsNullOrWhiteSpace(p))));
 
-    private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
     private object?[] Cells(RegistrySection section, long id, string reference, string? kind, string status, string? user, string? person, string? detail,
-        string? date, DateTime? startsAt, DateTime? endsAt, DateTime? endedAt, long? assessmentId, string? recordedBy, DateTime? recordedAt, string? evidence) =>
+        DateOnly? date, DateTime? startsAt, DateTime? endsAt, DateTime? endedAt, long? assessmentId, string? recordedBy, DateTime? recordedAt, string? evidence) =>
     [
         texts.Code(section), id.ToString(CultureInfo.InvariantCulture), reference, kind, status, user, person, detail, date, startsAt, endsAt, endedAt,
         assessmentId?.ToString(CultureInfo.InvariantCulture), recordedBy, recordedAt, evidence,

@@ -166,6 +166,10 @@ public static partial class ExportWorkbookWriter
                 var china = ChinaTime.FromUtc(new DateTime(utc.Ticks - utc.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc));
                 digest.AddCell(ExportDigest.DateTime(china));
                 return new Cell(china.ToOADate(), styles.DateTime);
+            case DateOnly day:
+                var midnight = day.ToDateTime(TimeOnly.MinValue);
+                digest.AddCell(ExportDigest.DateTime(midnight));
+                return new Cell(midnight.ToOADate(), styles.Date);
             // A code is text even when a source hands over a number: an ID must never become 1.10105E+17.
             case var _ when value is string || type == ExportCellType.Code:
                 var prepared = ExportCellText.Prepare(Convert.ToString(value, CultureInfo.InvariantCulture) ?? "");
@@ -200,6 +204,7 @@ public static partial class ExportWorkbookWriter
         // "@" keeps an identifier text when someone edits the cell: an 18-digit ID must never become 1.10105E+17.
         public StyleId Code { get; } = spreadsheet.AddStyle(new Style { Format = NumberFormat.Standard(StandardNumberFormat.Text) });
         public StyleId DateTime { get; } = spreadsheet.AddStyle(new Style { Format = NumberFormat.Custom("yyyy-mm-dd hh:mm:ss") });
+        public StyleId Date { get; } = spreadsheet.AddStyle(new Style { Format = NumberFormat.Custom("yyyy-mm-dd") });
         public StyleId Integer { get; } = spreadsheet.AddStyle(new Style { Format = NumberFormat.Standard(StandardNumberFormat.NoDecimalPlaces) });
         public StyleId Number { get; } = spreadsheet.AddStyle(new Style { Format = NumberFormat.Custom("0.00") });
     }

@@ -40,6 +40,7 @@ public static class ApplicationServices
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<TimeProvider>(new Data.MicrosecondClock(TimeProvider.System));
         builder.Services.AddLocalization();
+        builder.Services.AddOptions<Security.Files.FileLimitsOptions>().BindConfiguration(Security.Files.FileLimitsOptions.Section);
         builder.AddData();
         var authentication = builder.AddStaffIdentity();
         builder.Services.AddPermissionPolicies();

@@ -24,6 +24,9 @@ public enum ExportVerdict
     NotAWorkbook,
 
     TooLarge,
+
+    /// <summary>Small enough, but it unpacks past the file limits (a zip bomb): not opened.</summary>
+    UnpacksTooLarge,
 }
 
 /// <summary>The history entry a file (or its data) came from.</summary>
@@ -36,7 +39,8 @@ public sealed record ExportVerification(ExportVerdict Verdict, string? FileSha25
 /// recomputing its data digest and comparing it with the one its cover states. The upload is held in an owner-only
 /// scratch file only while it is checked.
 /// </summary>
-public sealed class ExportVerifier(IDbContextFactory<AppDbContext> contextFactory, ExportEngine engine, ExportsOptions options, DataFolder dataFolder)
+public sealed class ExportVerifier(IDbContextFactory<AppDbContext> contextFactory, ExportEngine engine, ExportsOptions options, DataFolder dataFolder,
+    Microsoft.Extensions.Options.IOptions<Security.Files.FileLimitsOptions> fileLimits)
 {
     public long MaxBytes => options.MaxVerifyBytes;
 
@@ -54,6 +58,9 @@ public sealed class ExportVerifier(IDbContextFactory<AppDbContext> contextFactor
             try
             {
                 await using var file = File.OpenRead(scratch);
+                var inspection = await Task.Run(() => Security.Files.SafeZip.Inspect(file, fileLimits.Value), cancellationToken);
+                if (inspection is { Accepted: false, RefusalKey: not Security.Files.SafeZip.NotAPackage }) return new(ExportVerdict.UnpacksTooLarge, sha256, null, null, null);
+                file.Position = 0;
                 digests = ExportWorkbookReader.Read(file, engine.DigestLabel);
             }
             catch (Exception e) when (e is not OperationCanceledException)

@@ -10,6 +10,7 @@ using ComplianceConsole.Features.Jobs;
 using ComplianceConsole.Features.Registry;
 using ComplianceConsole.Features.Retention;
 using ComplianceConsole.Features.Review;
+using ComplianceConsole.Features.Review.Media;
 using ComplianceConsole.Features.Settings;
 using ComplianceConsole.Features.Setup;
 using ComplianceConsole.Features.Staff;
@@ -111,6 +112,7 @@ public static class ApplicationServices
         app.MapRegistryApi();
         app.MapAccountClosureApi();
         app.MapExportEndpoints();
+        app.MapMediaEndpoints();
         return app;
     }
 }

@@ -41,7 +41,8 @@ public static class OutboundAddressGuard
         if (allowed.Length == 0)
         {
             throw new AddressRefusedException(
-                $"{host} leads only to addresses the console may not reach ({string.Join(", ", addresses.Select(a => $"{a}: {SpecialAddresses.Classify(a)}"))}).");
+                $"{host} leads only to addresses the console may not reach ({string.Join(", ", addresses.Select(a => $"{a}: {SpecialAddresses.Classify(a)}"))}).",
+                addresses.Length == 0 ? AddressClass.Unspecified : SpecialAddresses.Classify(addresses[0]));
         }
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
@@ -61,4 +62,7 @@ public static class OutboundAddressGuard
         host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase);
 }
 
-public sealed class AddressRefusedException(string message) : IOException(message);
+public sealed class AddressRefusedException(string message, AddressClass refused) : IOException(message)
+{
+    public AddressClass Refused { get; } = refused;
+}

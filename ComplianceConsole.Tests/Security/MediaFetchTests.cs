@@ -1,10 +1,14 @@
 using System.Text;
+using ComplianceConsole.Data;
+using ComplianceConsole.Features.Retention;
 using ComplianceConsole.Features.Review;
 using ComplianceConsole.Features.Review.Media;
 using ComplianceConsole.Security;
 using ComplianceConsole.Security.Network;
 using ComplianceConsole.Tests.Infrastructure;
 using ComplianceConsole.Tests.Review;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ComplianceConsole.Tests.Security;
 
@@ -73,6 +77,30 @@ public sealed class MediaFetchTests : IAsyncLifetime
             Assert.Equal(Png, (await reviewer.Get<CaseMedia>().GetAsync(caseId)).Content);
         }
         Assert.Single(_media.Hits);
+    }
+
+    [Fact]
+    public async Task The_kept_copy_is_encrypted_at_rest_and_goes_when_retention_erases_the_media_link()
+    {
+        var (caseId, media) = await FetchAsync(_allowed, _media.Answer("/kept.png", new LocalAnswer(200, "image/png", Png)), "retained");
+        Assert.Equal(Png, media.Content);
+        var folder = Path.Combine(_allowed.DataFolderPath, CaseMedia.FolderName);
+        var kept = File.ReadAllBytes(Assert.Single(Directory.GetFiles(folder)));
+        Assert.True(kept.AsSpan().IndexOf(Png.AsSpan(0, 8)) < 0 && kept.AsSpan().IndexOf("IHDR"u8) < 0, "the kept media is stored as plain PNG");
+
+        await using (var db = await _allowed.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken))
+        {
+            var itemId = await db.ReviewCases.Where(c => c.Id == caseId).Select(c => c.ContentItemId).SingleAsync(TestContext.Current.CancellationToken);
+            var contentItems = _allowed.Services.GetServices<IRetentionTarget>().Single(t => t.Kind == RetentionKind.ContentItems);
+            // As the purge does: in a transaction of its own.
+            await using var transaction = await db.Database.BeginTransactionAsync(TestContext.Current.CancellationToken);
+            await contentItems.RemoveAsync(db, [itemId], TestContext.Current.CancellationToken);
+            await transaction.CommitAsync(TestContext.Current.CancellationToken);
+        }
+
+        Assert.Empty(Directory.GetFiles(folder));
+        await using var reviewer = _allowed.As(Reviewer);
+        Assert.Equal("Media.None", (await reviewer.Get<CaseMedia>().GetAsync(caseId)).ProblemKey);
     }
 
     [Fact]

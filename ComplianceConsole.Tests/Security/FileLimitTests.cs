@@ -67,6 +67,8 @@ public sealed class FileLimitTests : IAsyncLifetime
     {
         var manyRows = "姓名,证件号码\n" + string.Concat(Enumerable.Range(0, 1001).Select(i => $"张三,{i}\n"));
         Assert.Equal("Upload.TooManyRows", (await PreviewAsync(Encoding.UTF8.GetBytes(manyRows), "rows.csv")).Error);
+        // About 1,200 rows in 120 KB: under the size and ratio checks, so it is the row count, read as the sheet streams, that stops it.
+        Assert.Equal("Upload.TooManyRows", (await PreviewAsync(ZipBomb.Xlsx(120_000), "rows.xlsx")).Error);
 
         var longCell = "姓名,证件号码\n" + new string('长', 32_768) + ",1\n";
         Assert.Equal("Upload.CellTooLong", (await PreviewAsync(Encoding.UTF8.GetBytes(longCell), "cell.csv")).Error);
@@ -100,7 +102,7 @@ public sealed class FileLimitTests : IAsyncLifetime
     [Fact]
     public async Task Unpacking_stops_at_the_declared_size_when_the_central_directory_understates_a_part_and_the_file_is_refused()
     {
-        const int declared = 500_000;
+        const int declared = 50_000; // about 500 rows, under the row limit: the cut-off sheet itself is what gets it refused
         var lying = ZipBomb.Understating(ZipBomb.Xlsx(3 * UnpackedLimit), "xl/worksheets/sheet1.xml", declared);
 
         var inspection = SafeZip.Inspect(new MemoryStream(lying), new FileLimitsOptions { MaxUnpackedBytes = UnpackedLimit });

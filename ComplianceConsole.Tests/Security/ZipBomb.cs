@@ -7,7 +7,7 @@ namespace ComplianceConsole.Tests.Security;
 /// <summary>An .xlsx workbook, valid in form, whose one sheet is the same row over and over: a few kilobytes on disk, megabytes unpacked.</summary>
 public static class ZipBomb
 {
-    private const string Row = "<row><c t=\"inlineStr\"><is><t>0123456789 repeated row, repeated row, repeated row</t></is></c></row>";
+    private const string Row = "<row><c t=\"inlineStr\"><is><t>the same row, the same row, the same row, the same row</t></is></c></row>";
 
     public static byte[] Xlsx(long sheetBytes)
     {

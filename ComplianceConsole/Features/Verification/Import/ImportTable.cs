@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using ClosedXML.Excel;
 using CsvHelper;
 using CsvHelper.Configuration;
 using ComplianceConsole.Security.Files;
@@ -45,7 +44,7 @@ public abstract class ImportTable(FileLimitsOptions limits) : IDisposable
 
     /// <summary>The errors that mean the file is not a table this importer can read (as opposed to a fault of the app).</summary>
     public static bool IsUnreadable(Exception e) =>
-        e is InvalidDataException or IOException or System.Xml.XmlException or CsvHelper.CsvHelperException or FormatException or ArgumentException or InvalidOperationException;
+        e is InvalidDataException or IOException or System.Xml.XmlException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or CsvHelper.CsvHelperException or FormatException or ArgumentException or InvalidOperationException;
 }
 
 /// <summary>
@@ -105,42 +104,4 @@ internal sealed class CsvTable : ImportTable
     }
 
     public override void Dispose() { }
-}
-
-/// <summary>The first worksheet of an .xlsx workbook.</summary>
-internal sealed class XlsxTable : ImportTable
-{
-    private readonly XLWorkbook _workbook;
-    private readonly IXLWorksheet _sheet;
-
-    public XlsxTable(byte[] content, FileLimitsOptions limits) : base(limits)
-    {
-        _workbook = new XLWorkbook(new MemoryStream(content, writable: false));
-        _sheet = _workbook.Worksheets.First();
-        var header = _sheet.FirstRowUsed();
-        Headers = header is null ? [] : header.Cells(1, header.LastCellUsed().Address.ColumnNumber).Select(c => c.GetString().Trim()).ToArray();
-    }
-
-    public override IReadOnlyList<string> Headers { get; }
-
-    protected override IEnumerable<(int RowNumber, string[] Cells)> ReadRows()
-    {
-        var first = _sheet.FirstRowUsed()?.RowNumber() ?? 1;
-        foreach (var row in _sheet.RowsUsed().Where(r => r.RowNumber() > first))
-        {
-            var cells = Enumerable.Range(1, Headers.Count).Select(column => Text(row.Cell(column))).ToArray();
-            if (cells.All(string.IsNullOrWhiteSpace)) continue;
-            yield return (row.RowNumber(), cells);
-        }
-    }
-
-    // Identifiers typed into Excel may have become numbers; read them back without exponent or separators.
-    private static string Text(IXLCell cell) => cell.DataType switch
-    {
-        XLDataType.DateTime => cell.GetDateTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-        XLDataType.Number => cell.GetDouble().ToString("0.##########", CultureInfo.InvariantCulture),
-        _ => cell.GetString().Trim(),
-    };
-
-    public override void Dispose() => _workbook.Dispose();
 }

@@ -10,6 +10,7 @@ using ComplianceConsole.Features.Jobs;
 using ComplianceConsole.Features.Registry;
 using ComplianceConsole.Features.Retention;
 using ComplianceConsole.Features.Review;
+using ComplianceConsole.Features.Review.Media;
 using ComplianceConsole.Features.Settings;
 using ComplianceConsole.Features.Setup;
 using ComplianceConsole.Features.Staff;
@@ -40,6 +41,7 @@ public static class ApplicationServices
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<TimeProvider>(new Data.MicrosecondClock(TimeProvider.System));
         builder.Services.AddLocalization();
+        builder.Services.AddOptions<Security.Files.FileLimitsOptions>().BindConfiguration(Security.Files.FileLimitsOptions.Section);
         builder.AddData();
         var authentication = builder.AddStaffIdentity();
         builder.Services.AddPermissionPolicies();
@@ -110,6 +112,7 @@ public static class ApplicationServices
         app.MapRegistryApi();
         app.MapAccountClosureApi();
         app.MapExportEndpoints();
+        app.MapMediaEndpoints();
         return app;
     }
 }

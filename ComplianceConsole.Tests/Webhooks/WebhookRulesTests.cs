@@ -1,5 +1,6 @@
 using System.Net;
 using ComplianceConsole.Features.Webhooks;
+using ComplianceConsole.Security.Network;
 
 namespace ComplianceConsole.Tests.Webhooks;
 
@@ -7,8 +8,8 @@ public sealed class WebhookRulesTests
 {
     [Theory]
     [InlineData("https://platform.example.cn/hooks/compliance")]
-    [InlineData("http://203.0.113.10:8080/hooks")]
-    [InlineData("https://[2001:db8::1]/hooks")]
+    [InlineData("http://121.40.1.10:8080/hooks")]
+    [InlineData("https://[2400:3200::1]/hooks")]
     public void A_public_http_or_https_address_is_accepted(string url) => Assert.Null(WebhookRules.CheckUrl(url, allowPrivateAddresses: false));
 
     [Theory]
@@ -33,7 +34,7 @@ public sealed class WebhookRulesTests
     [InlineData("http://0.0.0.0/", "Webhooks.Url.Unspecified")]
     [InlineData("http://[::]/", "Webhooks.Url.Unspecified")]
     [InlineData("http://[::ffff:10.0.0.1]/", "Webhooks.Url.Private")]
-    [InlineData("http://224.0.0.1/", "Webhooks.Url.Reserved")]
+    [InlineData("http://224.0.0.1/", "Webhooks.Url.Multicast")]
     public void Other_schemes_and_addresses_on_this_machine_or_a_private_network_are_refused_saying_why(string url, string messageKey) =>
         Assert.Equal(messageKey, WebhookRules.CheckUrl(url, allowPrivateAddresses: false)?.MessageKey);
 
@@ -54,10 +55,10 @@ public sealed class WebhookRulesTests
     [Fact]
     public void Addresses_after_DNS_are_classified_the_same_way()
     {
-        Assert.Equal(AddressClass.Public, WebhookRules.Classify(IPAddress.Parse("8.8.8.8")));
-        Assert.Equal(AddressClass.Loopback, WebhookRules.Classify(IPAddress.Parse("127.8.9.10")));
-        Assert.Equal(AddressClass.Private, WebhookRules.Classify(IPAddress.Parse("172.31.255.255")));
-        Assert.Equal(AddressClass.Public, WebhookRules.Classify(IPAddress.Parse("172.32.0.1")));
+        Assert.Equal(AddressClass.Public, SpecialAddresses.Classify(IPAddress.Parse("8.8.8.8")));
+        Assert.Equal(AddressClass.Loopback, SpecialAddresses.Classify(IPAddress.Parse("127.8.9.10")));
+        Assert.Equal(AddressClass.Private, SpecialAddresses.Classify(IPAddress.Parse("172.31.255.255")));
+        Assert.Equal(AddressClass.Public, SpecialAddresses.Classify(IPAddress.Parse("172.32.0.1")));
     }
 }
 

@@ -4,9 +4,10 @@ namespace ComplianceConsole.Security;
 internal sealed class SecurityHeaders(RequestDelegate next)
 {
     // MudBlazor sets inline styles; scripts come only from the app itself. 'self' covers the Blazor WebSocket.
-    // Images may come from any https address: a review case previews the platform's media where the platform keeps it.
+    // Images and media only from the console itself: a case's media is fetched by the console and served from here, so no
+    // address a platform wrote can make a reviewer's browser call out (data: stays for images in the component library's styles).
     private const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; " +
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; media-src 'self'; " +
         "font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
     public Task InvokeAsync(HttpContext context)

@@ -99,6 +99,7 @@ public static class ExportEndpoints
         return result.Verdict switch
         {
             ExportVerdict.TooLarge => TooLarge(verifier, localizer),
+            ExportVerdict.UnpacksTooLarge => Api.ApiErrors.Problem(StatusCodes.Status413PayloadTooLarge, localizer, "Exports.Verdict.UnpacksTooLarge"),
             ExportVerdict.NotAWorkbook => Api.ApiErrors.Problem(StatusCodes.Status415UnsupportedMediaType, localizer, "Exports.Verdict.NotAWorkbook"),
             _ => TypedResults.Ok(new VerifyExportResponse(result.Verdict, ExportVerdictTexts.Explanation(localizer, result, verifier.MaxBytes / (1024 * 1024)),
                 result.FileSha256, result.CoverDigest, result.DataDigest, result.Export is { } e

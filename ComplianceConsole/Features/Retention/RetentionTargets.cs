@@ -59,10 +59,10 @@ internal sealed class VerificationRecordsTarget : IRetentionTarget
 }
 
 /// <summary>
-/// Content items' text and media link (and the platform's recorded changes, which repeat them), once the item has not changed
+/// Content items' text, media link and the media the console fetched from it (and the platform's recorded changes, which repeat them), once the item has not changed
 /// and every case on it has been decided for the rule's days. The item stays, anonymised, for the registers that name it.
 /// </summary>
-internal sealed class ContentItemsTarget : IRetentionTarget
+internal sealed class ContentItemsTarget(DataFolder dataFolder) : IRetentionTarget
 {
     public RetentionKind Kind => RetentionKind.ContentItems;
 
@@ -83,6 +83,7 @@ internal sealed class ContentItemsTarget : IRetentionTarget
             .ExecuteUpdateAsync(s => s.SetProperty(f => f.MatchedText, (string?)null), cancellationToken);
         await db.ContentItems.Where(i => keys.Contains(i.Id))
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.Excerpt, (string?)null).SetProperty(i => i.MediaUrl, (string?)null), cancellationToken);
+        Review.Media.CaseMedia.Delete(dataFolder, keys);
         // The text's terms go with it: an erased text is not found by a search either.
         await ContentSearchIndex.DeleteAsync(db.Database.GetDbConnection(), db.Database.CurrentTransaction?.GetDbTransaction(), keys, cancellationToken);
     }

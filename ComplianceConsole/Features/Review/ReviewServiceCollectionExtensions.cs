@@ -9,6 +9,9 @@ public static class ReviewServiceCollectionExtensions
         services.AddOptions<ReviewOptions>().BindConfiguration(ReviewOptions.Section);
         services.AddSingleton<FeatureLibrary>();
         services.AddScoped<ReviewClaims>();
+        services.AddOptions<Media.MediaOptions>().BindConfiguration(Media.MediaOptions.Section);
+        services.AddSingleton<Media.MediaFetcher>();
+        services.AddScoped<Media.CaseMedia>();
         services.AddScoped<ReviewDraftService>();
         services.AddScoped<CaseNotesService>();
         services.AddReviewDecisions();

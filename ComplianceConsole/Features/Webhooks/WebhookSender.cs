@@ -1,6 +1,5 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
+using ComplianceConsole.Security.Network;
 using Microsoft.Extensions.Options;
 
 namespace ComplianceConsole.Features.Webhooks;
@@ -24,14 +23,7 @@ public sealed class WebhookSender : IDisposable
     {
         _options = options;
         _clock = clock;
-        _client = new HttpClient(new SocketsHttpHandler
-        {
-            AllowAutoRedirect = false,
-            UseProxy = false,
-            UseCookies = false,
-            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-            ConnectCallback = ConnectAsync,
-        }) { Timeout = Timeout.InfiniteTimeSpan };
+        _client = new HttpClient(OutboundAddressGuard.Handler(() => _options.CurrentValue.AllowPrivateAddresses)) { Timeout = Timeout.InfiniteTimeSpan };
         _client.DefaultRequestHeaders.UserAgent.ParseAdd(UserAgent);
     }
 
@@ -52,9 +44,11 @@ public sealed class WebhookSender : IDisposable
         {
             using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, attempt.Token);
             var status = (int)response.StatusCode;
-            return response.IsSuccessStatusCode
-                ? new WebhookAttemptResult(true, status, null)
-                : new WebhookAttemptResult(false, status, $"HTTP {status} {response.ReasonPhrase}".Trim());
+            if (response.IsSuccessStatusCode) return new WebhookAttemptResult(true, status, null);
+            var error = $"HTTP {status} {response.ReasonPhrase}".Trim();
+            // A redirect could lead anywhere, this machine included: it is reported, never followed.
+            if (status is >= 300 and < 400) error += $": redirect to {response.Headers.Location} not followed.";
+            return new WebhookAttemptResult(false, status, error.Length <= WebhookRules.MaxErrorLength ? error : error[..WebhookRules.MaxErrorLength]);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -72,30 +66,5 @@ public sealed class WebhookSender : IDisposable
         return message.Length <= WebhookRules.MaxErrorLength ? message : message[..WebhookRules.MaxErrorLength];
     }
 
-    private async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
-    {
-        var host = context.DnsEndPoint.Host;
-        var addresses = IPAddress.TryParse(host.Trim('[', ']'), out var literal) ? [literal] : await Dns.GetHostAddressesAsync(host, cancellationToken);
-        var allowed = _options.CurrentValue.AllowPrivateAddresses ? addresses : addresses.Where(a => WebhookRules.Classify(a) == AddressClass.Public).ToArray();
-        if (allowed.Length == 0)
-        {
-            throw new WebhookAddressRefusedException(
-                $"{host} leads only to addresses webhooks may not reach ({string.Join(", ", addresses.Select(a => $"{a}: {WebhookRules.Classify(a)}"))}).");
-        }
-        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        try
-        {
-            await socket.ConnectAsync(allowed, context.DnsEndPoint.Port, cancellationToken);
-            return new NetworkStream(socket, ownsSocket: true);
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
-        }
-    }
-
     public void Dispose() => _client.Dispose();
 }
-
-public sealed class WebhookAddressRefusedException(string message) : IOException(message);

@@ -37,6 +37,9 @@ public enum ExportVerdict
     NotAWorkbook,
 
     TooLarge,
+
+    /// <summary>Small enough, but it unpacks past the file limits (a zip bomb): not opened.</summary>
+    UnpacksTooLarge,
 }
 
 /// <summary>Why a cover is not this console's signed record of an export (<see cref="ExportVerdict.NotSignedByThisConsole"/>).</summary>
@@ -77,7 +80,8 @@ public sealed record ExportVerification(
 /// while it is checked.
 /// </summary>
 public sealed class ExportVerifier(
-    IDbContextFactory<AppDbContext> contextFactory, ExportEngine engine, ExportSigner signer, ExportsOptions options, DataFolder dataFolder)
+    IDbContextFactory<AppDbContext> contextFactory, ExportEngine engine, ExportSigner signer, ExportsOptions options, DataFolder dataFolder,
+    Microsoft.Extensions.Options.IOptions<Security.Files.FileLimitsOptions> fileLimits)
 {
     public long MaxBytes => options.MaxVerifyBytes;
 
@@ -98,6 +102,9 @@ public sealed class ExportVerifier(
             try
             {
                 await using var file = File.OpenRead(scratch);
+                var inspection = await Task.Run(() => Security.Files.SafeZip.Inspect(file, fileLimits.Value), cancellationToken);
+                if (inspection is { Accepted: false, RefusalKey: not Security.Files.SafeZip.NotAPackage }) return new(ExportVerdict.UnpacksTooLarge, sha256, null, null, null);
+                file.Position = 0;
                 read = ExportWorkbookReader.Read(file);
             }
             catch (Exception e) when (e is not OperationCanceledException)

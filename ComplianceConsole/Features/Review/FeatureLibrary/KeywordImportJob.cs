@@ -5,9 +5,11 @@ using ComplianceConsole.Features.Audit;
 using ComplianceConsole.Features.Jobs;
 using ComplianceConsole.Features.Verification.Import;
 using ComplianceConsole.Localization;
+using ComplianceConsole.Security.Files;
 using ComplianceConsole.Security.Pii;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace ComplianceConsole.Features.Review;
 
@@ -19,7 +21,7 @@ public sealed record KeywordImportInput(string FileName);
 /// a bad row is reported with its row number, column and reason, and the rows around it are still added.
 /// </summary>
 public sealed class KeywordImportJob(IDbContextFactory<AppDbContext> contextFactory, AuditTrail audit, EncryptedFiles encryptedFiles,
-    TimeProvider clock, IStringLocalizer<SharedResource> localizer) : IJobHandler<KeywordImportInput>
+    TimeProvider clock, IStringLocalizer<SharedResource> localizer, IOptions<FileLimitsOptions> fileLimits) : IJobHandler<KeywordImportInput>
 {
     public const string ErrorReportName = "errors.csv";
     public const int BatchSize = 1000;
@@ -27,7 +29,7 @@ public sealed class KeywordImportJob(IDbContextFactory<AppDbContext> contextFact
 
     public async Task<JobResult> RunAsync(KeywordImportInput input, JobContext job, CancellationToken cancellationToken)
     {
-        using var table = ImportTable.Open(await encryptedFiles.ReadAsync(job.InputFile, cancellationToken), ".csv");
+        using var table = ImportTable.Open(await encryptedFiles.ReadAsync(job.InputFile, cancellationToken), ".csv", fileLimits.Value);
         var columns = KeywordImportColumns.From(table.Headers);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var shown = new List<JobResultLine>();

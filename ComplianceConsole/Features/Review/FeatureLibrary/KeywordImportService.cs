@@ -4,6 +4,8 @@ using ComplianceConsole.Features.Verification.Import;
 using ComplianceConsole.Security;
 using ComplianceConsole.Security.Pii;
 using Microsoft.EntityFrameworkCore;
+using ComplianceConsole.Security.Files;
+using Microsoft.Extensions.Options;
 
 namespace ComplianceConsole.Features.Review;
 
@@ -18,7 +20,7 @@ public sealed record KeywordImportPreview(IReadOnlyList<string> Headers, IReadOn
 /// staged encrypted like every upload, previewed, then added by <see cref="KeywordImportJob"/> on the job host.
 /// </summary>
 public sealed class KeywordImportService(PermissionGuard guard, JobQueue jobs, JobStorage storage, EncryptedFiles encryptedFiles,
-    IDbContextFactory<AppDbContext> contextFactory)
+    IDbContextFactory<AppDbContext> contextFactory, IOptions<FileLimitsOptions> fileLimits)
 {
     public const long MaxFileBytes = 10L * 1024 * 1024;
     private const int SampleRows = 10;
@@ -48,7 +50,7 @@ public sealed class KeywordImportService(PermissionGuard guard, JobQueue jobs, J
         if (storage.StagedPath(file.StagingId) is not { } path || !File.Exists(path)) return (null, "Import.Expired");
         try
         {
-            using var table = ImportTable.Open(await encryptedFiles.ReadAsync(path, cancellationToken), ".csv");
+            using var table = ImportTable.Open(await encryptedFiles.ReadAsync(path, cancellationToken), ".csv", fileLimits.Value);
             if (table.Headers.Count < 2) return (null, "KeywordImport.NoHeader");
             var columns = KeywordImportColumns.From(table.Headers);
             var samples = table.Rows().Take(SampleRows).Select(r => columns.Read(r.RowNumber, r.Cells)).ToList();

@@ -1,18 +1,33 @@
 using System.Globalization;
 using System.Text;
-using ClosedXML.Excel;
 using CsvHelper;
 using CsvHelper.Configuration;
+using ComplianceConsole.Security.Files;
 
 namespace ComplianceConsole.Features.Verification.Import;
 
-/// <summary>An uploaded table read row by row: its header and its data rows as text (dates from spreadsheets as ISO text).</summary>
-public abstract class ImportTable : IDisposable
+/// <summary>
+/// An uploaded table read row by row: its header and its data rows as text (dates from spreadsheets as ISO text), within the
+/// <see cref="FileLimitsOptions"/>: a workbook is inspected by <see cref="SafeZip"/> before it is opened, and reading stops with a
+/// <see cref="FileLimitException"/> at the first row past the limit or the first cell that is too long.
+/// </summary>
+public abstract class ImportTable(FileLimitsOptions limits) : IDisposable
 {
     public abstract IReadOnlyList<string> Headers { get; }
 
     /// <summary>Data rows with their 1-based row number in the file (the header is row 1).</summary>
-    public abstract IEnumerable<(int RowNumber, string[] Cells)> Rows();
+    public IEnumerable<(int RowNumber, string[] Cells)> Rows()
+    {
+        var count = 0;
+        foreach (var row in ReadRows())
+        {
+            if (++count > limits.MaxRows) throw new FileLimitException("Upload.TooManyRows");
+            if (row.Cells.Any(c => c.Length > limits.MaxCellLength)) throw new FileLimitException("Upload.CellTooLong");
+            yield return row;
+        }
+    }
+
+    protected abstract IEnumerable<(int RowNumber, string[] Cells)> ReadRows();
 
     /// <summary>How the file's text was decoded (for CSV), for the preview.</summary>
     public virtual string? EncodingName => null;
@@ -20,12 +35,16 @@ public abstract class ImportTable : IDisposable
     public abstract void Dispose();
 
     /// <summary>Reads a decrypted upload: .xlsx as a workbook, anything else as CSV text.</summary>
-    public static ImportTable Open(byte[] content, string extension) =>
-        extension.Equals(".xlsx", StringComparison.OrdinalIgnoreCase) ? new XlsxTable(content) : new CsvTable(content);
+    public static ImportTable Open(byte[] content, string extension, FileLimitsOptions limits)
+    {
+        if (!extension.Equals(".xlsx", StringComparison.OrdinalIgnoreCase)) return new CsvTable(content, limits);
+        var inspection = SafeZip.Inspect(new MemoryStream(content, writable: false), limits);
+        return inspection.Accepted ? new XlsxTable(content, limits) : throw new FileLimitException(inspection.RefusalKey!);
+    }
 
     /// <summary>The errors that mean the file is not a table this importer can read (as opposed to a fault of the app).</summary>
     public static bool IsUnreadable(Exception e) =>
-        e is InvalidDataException or IOException or CsvHelper.CsvHelperException or FormatException or ArgumentException or InvalidOperationException;
+        e is InvalidDataException or IOException or System.Xml.XmlException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or CsvHelper.CsvHelperException or FormatException or ArgumentException or InvalidOperationException;
 }
 
 /// <summary>
@@ -39,7 +58,7 @@ internal sealed class CsvTable : ImportTable
 
     static CsvTable() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
-    public CsvTable(byte[] content)
+    public CsvTable(byte[] content, FileLimitsOptions limits) : base(limits)
     {
         _content = content;
         _encoding = Detect(content);
@@ -53,7 +72,7 @@ internal sealed class CsvTable : ImportTable
 
     public override string EncodingName => _encoding is UTF8Encoding ? "UTF-8" : "GB18030";
 
-    public override IEnumerable<(int RowNumber, string[] Cells)> Rows()
+    protected override IEnumerable<(int RowNumber, string[] Cells)> ReadRows()
     {
         using var csv = Reader();
         csv.Read();
@@ -85,42 +104,4 @@ internal sealed class CsvTable : ImportTable
     }
 
     public override void Dispose() { }
-}
-
-/// <summary>The first worksheet of an .xlsx workbook.</summary>
-internal sealed class XlsxTable : ImportTable
-{
-    private readonly XLWorkbook _workbook;
-    private readonly IXLWorksheet _sheet;
-
-    public XlsxTable(byte[] content)
-    {
-        _workbook = new XLWorkbook(new MemoryStream(content, writable: false));
-        _sheet = _workbook.Worksheets.First();
-        var header = _sheet.FirstRowUsed();
-        Headers = header is null ? [] : header.Cells(1, header.LastCellUsed().Address.ColumnNumber).Select(c => c.GetString().Trim()).ToArray();
-    }
-
-    public override IReadOnlyList<string> Headers { get; }
-
-    public override IEnumerable<(int RowNumber, string[] Cells)> Rows()
-    {
-        var first = _sheet.FirstRowUsed()?.RowNumber() ?? 1;
-        foreach (var row in _sheet.RowsUsed().Where(r => r.RowNumber() > first))
-        {
-            var cells = Enumerable.Range(1, Headers.Count).Select(column => Text(row.Cell(column))).ToArray();
-            if (cells.All(string.IsNullOrWhiteSpace)) continue;
-            yield return (row.RowNumber(), cells);
-        }
-    }
-
-    // Identifiers typed into Excel may have become numbers; read them back without exponent or separators.
-    private static string Text(IXLCell cell) => cell.DataType switch
-    {
-        XLDataType.DateTime => cell.GetDateTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-        XLDataType.Number => cell.GetDouble().ToString("0.##########", CultureInfo.InvariantCulture),
-        _ => cell.GetString().Trim(),
-    };
-
-    public override void Dispose() => _workbook.Dispose();
 }

@@ -3,8 +3,10 @@ using ComplianceConsole.Common;
 using ComplianceConsole.Features.Audit;
 using ComplianceConsole.Features.Jobs;
 using ComplianceConsole.Localization;
+using ComplianceConsole.Security.Files;
 using ComplianceConsole.Security.Pii;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 using ImportRow = (int RowNumber, string[] Cells);
 using ParsedRow = (int RowNumber, (ComplianceConsole.Features.Verification.VerificationSubmission Submission, System.Collections.Generic.List<ComplianceConsole.Common.FieldError> Errors) Parsed);
@@ -17,7 +19,8 @@ namespace ComplianceConsole.Features.Verification.Import;
 /// reason; a row already imported (same user, method, identifier and time) is not stored twice, so a re-run of an
 /// interrupted import creates nothing twice.
 /// </summary>
-public sealed class VerificationImportJob(VerificationSubmissionService submissions, EncryptedFiles encryptedFiles, IStringLocalizer<SharedResource> localizer)
+public sealed class VerificationImportJob(VerificationSubmissionService submissions, EncryptedFiles encryptedFiles, IStringLocalizer<SharedResource> localizer,
+    IOptions<FileLimitsOptions> fileLimits)
     : IJobHandler<ImportJobInput>
 {
     public const string ErrorReportName = "errors.csv";
@@ -26,7 +29,7 @@ public sealed class VerificationImportJob(VerificationSubmissionService submissi
     public async Task<JobResult> RunAsync(ImportJobInput input, JobContext job, CancellationToken cancellationToken)
     {
         var mapping = input.Mapping();
-        using var table = ImportTable.Open(await encryptedFiles.ReadAsync(job.InputFile, cancellationToken), input.Extension);
+        using var table = ImportTable.Open(await encryptedFiles.ReadAsync(job.InputFile, cancellationToken), input.Extension, fileLimits.Value);
         var shown = new List<JobResultLine>();
         int rows = 0, created = 0, already = 0, invalid = 0;
         await using (var report = new StreamWriter(job.CreateFile(ErrorReportName), new UTF8Encoding(encoderShouldEmitUTF8Identifier: true)))

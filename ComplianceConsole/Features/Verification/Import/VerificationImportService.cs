@@ -1,7 +1,9 @@
 using ComplianceConsole.Data;
 using ComplianceConsole.Features.Jobs;
 using ComplianceConsole.Security;
+using ComplianceConsole.Security.Files;
 using ComplianceConsole.Security.Pii;
+using Microsoft.Extensions.Options;
 
 namespace ComplianceConsole.Features.Verification.Import;
 
@@ -17,7 +19,8 @@ public sealed record ImportPreview(IReadOnlyList<string> Headers, IReadOnlyList<
 /// the person can leave the page and find the result and its error report under Jobs.
 /// </summary>
 public sealed class VerificationImportService(
-    PermissionGuard guard, JobQueue jobs, JobStorage storage, EncryptedFiles encryptedFiles, IConfiguration configuration)
+    PermissionGuard guard, JobQueue jobs, JobStorage storage, EncryptedFiles encryptedFiles, IConfiguration configuration,
+    IOptions<FileLimitsOptions> fileLimits)
 {
     public const string MaxFileBytesKey = "ComplianceConsole:Import:MaxFileBytes";
     private const long DefaultMaxFileBytes = 50L * 1024 * 1024;
@@ -28,6 +31,9 @@ public sealed class VerificationImportService(
         lineHeaderKeys: ["Import.Report.Row", "Import.Report.Column", "Import.Report.Reason"]);
 
     public long MaxFileBytes => configuration.GetValue(MaxFileBytesKey, DefaultMaxFileBytes);
+
+    /// <summary>The number a refusal's message states: the file limit it went past, or the upload size limit.</summary>
+    public object ProblemArgument(string key) => fileLimits.Value.LimitStatedBy(key) ?? MaxFileBytes / (1024 * 1024);
 
     /// <summary>Stages an upload, encrypted, for preview and import; null with a message key when it is refused.</summary>
     public async Task<(ImportFile? File, string? ErrorKey)> ReceiveAsync(Stream content, string fileName, long size, CancellationToken cancellationToken = default)
@@ -50,9 +56,16 @@ public sealed class VerificationImportService(
     {
         await guard.DemandAsync(VerificationPermissions.Import);
         if (storage.StagedPath(file.StagingId) is not { } path || !File.Exists(path)) return (null, "Import.Expired");
+        var content = await encryptedFiles.ReadAsync(path, cancellationToken);
+        // Reading a workbook is CPU work: off the circuit's thread, so other people's pages stay responsive meanwhile.
+        return await Task.Run(() => Preview(content, file.Extension), cancellationToken);
+    }
+
+    private (ImportPreview? Preview, string? ErrorKey) Preview(byte[] content, string extension)
+    {
         try
         {
-            using var table = ImportTable.Open(await encryptedFiles.ReadAsync(path, cancellationToken), file.Extension);
+            using var table = ImportTable.Open(content, extension, fileLimits.Value);
             if (table.Headers.Count == 0) return (null, "Import.NoHeader");
             var mapping = ImportMapping.Guess(table.Headers);
             // A first row of data read as column names would show a whole ID number: refuse it instead of showing it.
@@ -60,6 +73,10 @@ public sealed class VerificationImportService(
             var samples = table.Rows().Take(SampleRows).Select(r => ImportPreviewMasking.Mask(r.Cells, mapping)).ToList();
             var rowCount = table.Rows().Count();
             return (new ImportPreview(table.Headers, samples, rowCount, table.EncodingName, mapping), null);
+        }
+        catch (FileLimitException e)
+        {
+            return (null, e.MessageKey);
         }
         catch (Exception e) when (ImportTable.IsUnreadable(e))
         {

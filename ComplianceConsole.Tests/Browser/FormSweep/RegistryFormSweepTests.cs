@@ -108,7 +108,8 @@ public sealed class RegistryFormSweepTests(RegistryFormSweepApp browser) : IClas
         await Expect(row).ToContainTextAsync("人脸和人声");
         await Expect(row).ToContainTextAsync("录音录像声明");
         await Expect(row).ToContainTextAsync(ChinaTime.Format(ChinaTime.DayStartUtc(from.ToDateTime(TimeOnly.MinValue))!.Value));
-        await Expect(row).ToContainTextAsync(ChinaTime.Format(ChinaTime.DayEndUtc(until.ToDateTime(TimeOnly.MinValue))!.Value));
+        // The last day typed is shown as its last second, never as the next day's midnight.
+        await Expect(row).ToContainTextAsync($"{until:yyyy-MM-dd} 23:59:59");
 
         // The name is shown masked and the scope not at all: the stored record holds both as typed.
         var db = await browser.App.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();

@@ -68,6 +68,12 @@ public sealed class LaterChangesApp : NovemberRegistersApp
                 FilingNumber = "网信算备 110108000000000000001 号", AlgorithmName = "换脸算法", FiledOn = new DateOnly(2026, 11, 15), DisplayedAt = "App › 关于 › 算法备案",
             });
             Assert.True(saved.Succeeded);
+            var (assessed, _) = await manager.Get<AssessmentService>().SaveAsync(new AssessmentForm
+            {
+                Subject = "换脸模型 v3", SubjectKind = AssessmentSubject.Model, Kind = AssessmentKind.ThirdParty, Status = AssessmentStatus.InProgress,
+                DueDate = new DateOnly(2026, 12, 10), Findings = "评估进行中",
+            });
+            Assert.True(assessed.Succeeded);
         }
         SetCst(cst(12, 5, 12));
         foreach (var kind in Enum.GetValues<ExportKind>()) NovemberBefore[kind] = await NovemberDigestAsync(kind);
@@ -152,6 +158,19 @@ public sealed class LaterChangesApp : NovemberRegistersApp
                 Status = FilingStatus.Cancelled, Version = filing.Version,
             });
             Assert.True(saved.Succeeded);
+            // The assessment is completed and a new one planned: neither may reach November's registry or its list of what falls due.
+            var assessments = manager.Get<AssessmentService>();
+            var assessment = await db.Assessments.SingleAsync();
+            Assert.True((await assessments.SaveAsync(new AssessmentForm
+            {
+                Id = assessment.Id, Subject = "换脸模型 v3（复评）", SubjectKind = assessment.SubjectKind, Kind = assessment.Kind, Status = AssessmentStatus.Passed,
+                DueDate = assessment.DueDate, Findings = "通过", Reviewer = "第三方评估机构", Version = assessment.Version,
+            })).Item1.Succeeded);
+            Assert.True((await assessments.SaveAsync(new AssessmentForm
+            {
+                Subject = "声音克隆 v1", SubjectKind = AssessmentSubject.Function, Kind = AssessmentKind.Self, Status = AssessmentStatus.Planned,
+                DueDate = new DateOnly(2026, 12, 2),
+            })).Item1.Succeeded);
         }
         SetCst(cst(10, 12));
         _changed = true;

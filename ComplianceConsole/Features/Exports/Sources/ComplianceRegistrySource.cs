@@ -105,18 +105,19 @@ public sealed class ComplianceRegistrySource(IDbContextFactory<AppDbContext> con
         var rows = section switch
         {
             RegistrySection.Consent => await ConsentRowsAsync(db, request, after, cancellationToken),
-            RegistrySection.Assessment => await AssessmentRowsAsync(db, after, cancellationToken),
+            RegistrySection.Assessment => await AssessmentRowsAsync(db, request, after, cancellationToken),
             RegistrySection.Launch => await LaunchRowsAsync(db, request, after, cancellationToken),
             _ => await FilingRowsAsync(db, request, after, cancellationToken),
         };
-        return new([.. rows.OrderBy(r => r.Item1).Select(r => r.Item2)], rows.Count == ExportPaging.PageSize ? rows.Max(r => r.Item1) : null);
+        // A row without cells is an item that did not exist yet at the period's end: it only moves the page on.
+        return new([.. rows.Where(r => r.Item2.Length > 0).OrderBy(r => r.Item1).Select(r => r.Item2)], rows.Count == ExportPaging.PageSize ? rows.Max(r => r.Item1) : null);
     }
 
     private async Task<List<(long, object?[])>> ConsentRowsAsync(AppDbContext db, ExportRequest request, long after, CancellationToken cancellationToken)
     {
         var consents = await Consents(db, request).Where(c => c.Id > after).OrderBy(c => c.Id).Take(ExportPaging.PageSize)
             .Join(db.PlatformUsers, c => c.PlatformUserId, u => u.Id, (c, u) => new { c, User = u.ExternalId }).ToListAsync(cancellationToken);
-        var evidence = await EvidenceAsync(db, EvidenceOwner.Consent, consents.Select(x => x.c.Id).ToList(), cancellationToken);
+        var evidence = await EvidenceAsync(db, EvidenceOwner.Consent, consents.Select(x => x.c.Id).ToList(), request.ToUtc, cancellationToken);
         return consents.Select(x =>
         {
             var c = x.c;
@@ -128,14 +129,25 @@ public sealed class ComplianceRegistrySource(IDbContextFactory<AppDbContext> con
         }).ToList();
     }
 
-    private async Task<List<(long, object?[])>> AssessmentRowsAsync(AppDbContext db, long after, CancellationToken cancellationToken)
+    /// <summary>
+    /// Assessments as each stood at the period's end: its last audited save before then (every save records the whole
+    /// assessment), so a later edit never changes a closed period's registry; one first saved after the end is left out.
+    /// </summary>
+    private async Task<List<(long, object?[])>> AssessmentRowsAsync(AppDbContext db, ExportRequest request, long after, CancellationToken cancellationToken)
     {
-        var assessments = await db.Assessments.AsNoTracking().Where(a => a.Id > after).OrderBy(a => a.Id).Take(ExportPaging.PageSize).ToListAsync(cancellationToken);
-        var evidence = await EvidenceAsync(db, EvidenceOwner.Assessment, assessments.Select(a => a.Id).ToList(), cancellationToken);
-        return assessments.Select(a => (a.Id, Cells(RegistrySection.Assessment, a.Id, a.Subject, $"{texts.Code(a.SubjectKind)}; {texts.Code(a.Kind)}", texts.Code(a.Status), null, null,
-            Detail(a.Findings, a.Remediation, a.Reviewer), a.DueDate, null, null, a.CompletedAtUtc, null, a.UpdatedByName, a.UpdatedAtUtc,
-            evidence.GetValueOrDefault(a.Id)))).ToList();
+        var assessments = await db.Assessments.AsNoTracking().Where(a => a.Id > after).OrderBy(a => a.Id).Take(ExportPaging.PageSize)
+            .Select(a => new { a.Id, a.CompletedAtUtc }).ToListAsync(cancellationToken);
+        var stood = await AssessmentsAsOf.ReadAsync(db, assessments.Select(a => a.Id).ToList(), request.ToUtc, cancellationToken);
+        var evidence = await EvidenceAsync(db, EvidenceOwner.Assessment, assessments.Select(a => a.Id).ToList(), request.ToUtc, cancellationToken);
+        return assessments.Select(a => (a.Id, stood.TryGetValue(a.Id, out var then)
+            ? Cells(RegistrySection.Assessment, a.Id, then.Subject, $"{Code(then.SubjectKind)}; {Code(then.Kind)}", Code(then.Status), null, null,
+                Detail(then.Findings, then.Remediation, then.Reviewer), then.DueDate, null, null,
+                then.Status is AssessmentStatus.Passed or AssessmentStatus.Failed && a.CompletedAtUtc < request.ToUtc ? a.CompletedAtUtc : null, null,
+                then.SavedBy, then.SavedAtUtc, evidence.GetValueOrDefault(a.Id))
+            : [])).ToList();
     }
+
+    private string Code<TEnum>(TEnum? value) where TEnum : struct, Enum => value is { } v ? texts.Code(v) : Common.Display.Dash;
 
     private async Task<List<(long, object?[])>> LaunchRowsAsync(AppDbContext db, ExportRequest request, long after, CancellationToken cancellationToken) =>
         (await Launches(db, request).Where(l => l.Id > after).OrderBy(l => l.Id).Take(ExportPaging.PageSize)
@@ -167,7 +179,7 @@ public sealed class ComplianceRegistrySource(IDbContextFactory<AppDbContext> con
         IReadOnlyList<DueItem> items;
         await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
         {
-            items = await RegistryDueDates.ListAsync(db, request.ToUtc, cancellationToken);
+            items = await RegistryDueDates.ListAsync(db, request.ToUtc, asRecordedThen: true, cancellationToken);
         }
         foreach (var item in items)
         {
@@ -177,8 +189,10 @@ public sealed class ComplianceRegistrySource(IDbContextFactory<AppDbContext> con
     }
 
     /// <summary>Each evidence file of the owners as "SHA-256 file name", one a line, in upload order.</summary>
-    private static async Task<Dictionary<long, string>> EvidenceAsync(AppDbContext db, EvidenceOwner owner, List<long> ownerIds, CancellationToken cancellationToken) =>
-        (await db.EvidenceFiles.AsNoTracking().Where(f => f.Owner == owner && ownerIds.Contains(f.OwnerId)).OrderBy(f => f.Id)
+    /// <summary>The evidence files of the owners, uploaded before <paramref name="beforeUtc"/> (the period's end).</summary>
+    private static async Task<Dictionary<long, string>> EvidenceAsync(AppDbContext db, EvidenceOwner owner, List<long> ownerIds, DateTime beforeUtc,
+        CancellationToken cancellationToken) =>
+        (await db.EvidenceFiles.AsNoTracking().Where(f => f.Owner == owner && ownerIds.Contains(f.OwnerId) && f.UploadedAtUtc < beforeUtc).OrderBy(f => f.Id)
             .Select(f => new { f.OwnerId, f.Sha256, f.FileName }).ToListAsync(cancellationToken))
         .GroupBy(f => f.OwnerId).ToDictionary(g => g.Key, g => string.Join("\n", g.Select(f => $"{f.Sha256} {f.FileName}")));
 

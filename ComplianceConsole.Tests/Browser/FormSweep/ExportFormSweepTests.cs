@@ -57,7 +57,7 @@ public sealed class ExportFormSweepTests(ExportFormSweepApp browser) : IClassFix
         var fromUtc = ChinaTime.DayStartUtc(from.ToDateTime(TimeOnly.MinValue))!.Value;
         var toUtc = ChinaTime.DayEndUtc(to.ToDateTime(TimeOnly.MinValue))!.Value;
         await Expect(options.Locator("div")).ToHaveTextAsync(
-            [$"{ChinaTime.Format(fromUtc)} — {ChinaTime.Format(toUtc)}", "状态: 已驳回", "认证方式: 手机号码", "未脱敏"]);
+            ["#1 实名认证台账", $"{from:yyyy-MM-dd} – {to:yyyy-MM-dd}", "状态: 已驳回", "认证方式: 手机号码", "未脱敏"]);
 
         await using var db = await DbAsync();
         var job = await db.ExportJobs.SingleAsync();

@@ -79,7 +79,7 @@ public static class ExportWorkbookReader
             var next = 0;
             foreach (var cell in row.Elements<Cell>())
             {
-                var at = cell.CellReference?.Value is { } reference ? ColumnIndex(reference) : next;
+                var at = cell.CellReference?.Value is { } reference ? Common.CellReferences.ColumnIndex(reference) : next;
                 while (values.Count < at) values.Add("");
                 values.Add(cells.Canonical(cell));
                 next = at + 1;
@@ -127,16 +127,5 @@ public static class ExportWorkbookReader
             }
             return raw ?? "";
         }
-    }
-
-    private static int ColumnIndex(string reference)
-    {
-        var column = 0;
-        foreach (var c in reference)
-        {
-            if (!char.IsAsciiLetter(c)) break;
-            column = column * 26 + (char.ToUpperInvariant(c) - 'A' + 1);
-        }
-        return column - 1;
     }
 }

@@ -64,7 +64,7 @@ internal sealed partial class XlsxTable : ImportTable
             var cells = new List<string>();
             foreach (var cell in row.Elements<Cell>())
             {
-                var column = cell.CellReference?.Value is { } reference ? ColumnIndex(reference) : cells.Count;
+                var column = cell.CellReference?.Value is { } reference ? Common.CellReferences.ColumnIndex(reference) : cells.Count;
                 while (cells.Count < column) cells.Add("");
                 if (cells.Count == column) cells.Add(Text(cell));
             }
@@ -116,17 +116,6 @@ internal sealed partial class XlsxTable : ImportTable
 
     [GeneratedRegex("[ymdhsYMDHS]")]
     private static partial Regex DateTokens();
-
-    private static int ColumnIndex(string reference)
-    {
-        var column = 0;
-        foreach (var c in reference)
-        {
-            if (!char.IsAsciiLetter(c)) break;
-            column = column * 26 + (char.ToUpperInvariant(c) - 'A' + 1);
-        }
-        return column - 1;
-    }
 
     public override void Dispose() => _document.Dispose();
 }

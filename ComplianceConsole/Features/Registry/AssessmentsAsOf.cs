@@ -37,18 +37,12 @@ public static class AssessmentsAsOf
         {
             if (!long.TryParse(save.TargetId, NumberStyles.None, CultureInfo.InvariantCulture, out var id)) continue;
             using var details = JsonDocument.Parse(save.Details ?? "{}");
-            var stood = details.RootElement.TryGetProperty("after", out var after) && after.ValueKind == JsonValueKind.Object ? after : details.RootElement;
-            result[id] = new AssessmentAsOf(id, Text(stood, "Subject") ?? "", Enum<AssessmentSubject>(stood, "SubjectKind"), Enum<AssessmentKind>(stood, "Kind"),
-                Enum<AssessmentStatus>(stood, "Status"),
-                DateOnly.TryParse(Text(stood, "DueDate"), CultureInfo.InvariantCulture, out var due) ? due : null,
-                Text(stood, "Findings"), Text(stood, "Remediation"), Text(stood, "Reviewer"), save.ActorName, save.OccurredAtUtc);
+            var stood = AuditJson.Object(details.RootElement, "after") ?? details.RootElement;
+            result[id] = new AssessmentAsOf(id, AuditJson.Text(stood, "Subject") ?? "", AuditJson.Enum<AssessmentSubject>(stood, "SubjectKind"),
+                AuditJson.Enum<AssessmentKind>(stood, "Kind"), AuditJson.Enum<AssessmentStatus>(stood, "Status"),
+                DateOnly.TryParse(AuditJson.Text(stood, "DueDate"), CultureInfo.InvariantCulture, out var due) ? due : null,
+                AuditJson.Text(stood, "Findings"), AuditJson.Text(stood, "Remediation"), AuditJson.Text(stood, "Reviewer"), save.ActorName, save.OccurredAtUtc);
         }
         return result;
     }
-
-    private static string? Text(JsonElement parent, string name) =>
-        parent.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-
-    private static TEnum? Enum<TEnum>(JsonElement parent, string name) where TEnum : struct, System.Enum =>
-        System.Enum.TryParse<TEnum>(Text(parent, name), out var value) ? value : null;
 }

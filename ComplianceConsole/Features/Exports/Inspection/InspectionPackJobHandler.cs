@@ -38,7 +38,7 @@ public sealed class InspectionPackJobHandler(
         var provider = await db.ProviderSettings.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
         var written = await db.ExportJobs.AsNoTracking().Where(e => exportIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, cancellationToken);
         var first = written[exportIds[0]];
-        var files = exportIds.Select((id, index) => written[id]).Select((e, index) => new InspectionPackFile(
+        var files = exportIds.Select(id => written[id]).Select((e, index) => new InspectionPackFile(
             InspectionPackFiles.NameOf(index, e.Kind, e.Id), e.Kind, texts.KindName(e.Kind), e.Id, e.Rows ?? 0, e.FileSha256!, e.DataDigest!)).ToList();
         return new InspectionPackManifest(packNumber, provider?.ProviderName ?? "", provider?.UnifiedSocialCreditCode ?? "",
             TimeText.FormatDate(ChinaTime.FromUtc(first.FromUtc)), TimeText.FormatDate(ChinaTime.FromUtc(first.ToUtc).AddTicks(-1)), "China Standard Time (UTC+8)",

@@ -1,9 +1,9 @@
 using System.Text.Json;
 
-namespace ComplianceConsole.Features.Exports.Sources;
+namespace ComplianceConsole.Features.Audit;
 
-/// <summary>Reads the fields of an audit event's details (JSON as <see cref="Audit.AuditTrail"/> wrote it: enums by name); absent or null is null.</summary>
-internal static class AuditJson
+/// <summary>Reads the fields of an audit event's details (JSON as <see cref="AuditTrail"/> wrote it: enums by name); absent or null is null.</summary>
+public static class AuditJson
 {
     public static JsonElement? Object(JsonElement parent, string name) =>
         parent.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Object ? value : null;

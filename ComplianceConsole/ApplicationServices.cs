@@ -41,6 +41,7 @@ public static class ApplicationServices
         builder.Services.AddSingleton<TimeProvider>(new Data.MicrosecondClock(TimeProvider.System));
         builder.Services.AddLocalization();
         builder.AddData();
+        builder.AddHttpsRequirement();
         var authentication = builder.AddStaffIdentity();
         builder.Services.AddPermissionPolicies();
         builder.Services.AddAudit();
@@ -72,11 +73,8 @@ public static class ApplicationServices
 
     private static WebApplication UseApplicationPipeline(this WebApplication app)
     {
-        if (!app.Environment.IsDevelopment())
-        {
-            app.UseExceptionHandler("/Error", createScopeForErrors: true);
-            app.UseHsts();
-        }
+        app.UseHttpsRequirement();
+        if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Error", createScopeForErrors: true);
         app.UseMiddleware<SecurityHeaders>();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseApiErrors();
@@ -92,6 +90,7 @@ public static class ApplicationServices
         app.UseApiRateLimits();
         app.UseMiddleware<TwoFactorEnrolmentGate>();
         app.UseAntiforgery();
+        app.UseMiddleware<AntiforgeryFailures>();
         app.MapStaticAssets();
         return app;
     }

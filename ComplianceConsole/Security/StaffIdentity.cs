@@ -22,6 +22,9 @@ public static class StaffIdentity
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, SessionEndingCircuitHandler>();
         services.AddScoped<AccountAudit>();
+        services.AddScoped<SignInThrottle>();
+        services.AddOptions<SignInOptions>().BindConfiguration(SignInOptions.Section)
+            .Validate(o => o.AttemptsPerAddressPerMinute > 0, "Sign-in attempts per address must be positive.").ValidateOnStart();
 
         var authentication = services.AddAuthentication(options =>
             {

@@ -1,10 +1,9 @@
 using ComplianceConsole.Features.Staff;
 using ComplianceConsole.Security;
-using ComplianceConsole.Tests.Browser;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
-namespace ComplianceConsole.Tests.Security;
+namespace ComplianceConsole.Tests.Browser;
 
 /// <summary>The first administrator and a reviewer.</summary>
 public sealed class SessionEndingBrowserApp : BrowserApp

@@ -43,6 +43,7 @@ public static class ApplicationServices
         builder.Services.AddLocalization();
         builder.Services.AddOptions<Security.Files.FileLimitsOptions>().BindConfiguration(Security.Files.FileLimitsOptions.Section);
         builder.AddData();
+        builder.AddHttpsRequirement();
         var authentication = builder.AddStaffIdentity();
         builder.Services.AddPermissionPolicies();
         builder.Services.AddAudit();
@@ -74,11 +75,8 @@ public static class ApplicationServices
 
     private static WebApplication UseApplicationPipeline(this WebApplication app)
     {
-        if (!app.Environment.IsDevelopment())
-        {
-            app.UseExceptionHandler("/Error", createScopeForErrors: true);
-            app.UseHsts();
-        }
+        app.UseHttpsRequirement();
+        if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Error", createScopeForErrors: true);
         app.UseMiddleware<SecurityHeaders>();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseApiErrors();
@@ -94,6 +92,7 @@ public static class ApplicationServices
         app.UseApiRateLimits();
         app.UseMiddleware<TwoFactorEnrolmentGate>();
         app.UseAntiforgery();
+        app.UseMiddleware<AntiforgeryFailures>();
         app.MapStaticAssets();
         return app;
     }

@@ -1,3 +1,4 @@
+using ComplianceConsole.Common;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -30,15 +31,15 @@ public sealed class SubmissionValidationTests(VerificationApp app) : IClassFixtu
     [InlineData("\u0007")]
     [InlineData("\u202Eabc")]
     public void Control_characters_broken_surrogates_and_direction_overrides_are_forbidden(string text) =>
-        Assert.True(VerificationRules.HasForbiddenCharacters(text));
+        Assert.True(SafeText.HasForbiddenCharacters(text));
 
     [Fact]
     public void Halves_of_a_broken_surrogate_pair_are_forbidden()
     {
         // Built here: theory data would not carry a lone surrogate intact.
-        Assert.True(VerificationRules.HasForbiddenCharacters("broken " + (char)0xD83D + " half"));
-        Assert.True(VerificationRules.HasForbiddenCharacters("x" + (char)0xDE00));
-        Assert.False(VerificationRules.HasForbiddenCharacters("whole " + (char)0xD83D + (char)0xDE00));
+        Assert.True(SafeText.HasForbiddenCharacters("broken " + (char)0xD83D + " half"));
+        Assert.True(SafeText.HasForbiddenCharacters("x" + (char)0xDE00));
+        Assert.False(SafeText.HasForbiddenCharacters("whole " + (char)0xD83D + (char)0xDE00));
     }
 
     [Theory]
@@ -49,7 +50,7 @@ public sealed class SubmissionValidationTests(VerificationApp app) : IClassFixtu
     [InlineData("小王 😀")]
     [InlineData("👨‍👩‍👧")]
     public void Ordinary_text_with_surrounding_white_space_is_allowed(string text) =>
-        Assert.False(VerificationRules.HasForbiddenCharacters(text));
+        Assert.False(SafeText.HasForbiddenCharacters(text));
 
     [Theory]
     [InlineData("王　五", "王五")]

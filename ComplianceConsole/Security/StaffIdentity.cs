@@ -20,7 +20,11 @@ public static class StaffIdentity
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
+        services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, SessionEndingCircuitHandler>();
         services.AddScoped<AccountAudit>();
+        services.AddScoped<SignInThrottle>();
+        services.AddOptions<SignInOptions>().BindConfiguration(SignInOptions.Section)
+            .Validate(o => o.AttemptsPerAddressPerMinute > 0, "Sign-in attempts per address must be positive.").ValidateOnStart();
 
         var authentication = services.AddAuthentication(options =>
             {
@@ -37,9 +41,8 @@ public static class StaffIdentity
             options.Cookie.Name = "cc-auth";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Events.OnValidatePrincipal = StaffSessions.ValidatePrincipalAsync;
         });
-        // A changed role, a disabled account or a reset authenticator ends other sessions within a minute.
-        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
 
         services.AddIdentityCore<ApplicationUser>(options =>
             {
@@ -57,6 +60,7 @@ public static class StaffIdentity
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AppDbContext>()
+            .AddUserStore<StaffUserStore>()
             .AddSignInManager<StaffSignInManager>()
             .AddClaimsPrincipalFactory<StaffClaimsPrincipalFactory>()
             .AddDefaultTokenProviders()

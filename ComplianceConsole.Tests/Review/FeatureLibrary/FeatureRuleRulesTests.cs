@@ -28,19 +28,35 @@ public sealed class FeatureRuleRulesTests
     }
 
     [Theory]
-    [InlineData("(a+)+$")]
-    [InlineData("(x+x+)+y")]
-    [InlineData(@"^(\d+)+$")]
-    [InlineData("(换|换脸)*视频$")]
-    public void A_pattern_that_backtracks_without_end_on_a_probe_text_is_refused(string pattern)
+    [InlineData(@"(a)\1")]
+    [InlineData("(?=a)b")]
+    [InlineData("(?<=a)b")]
+    [InlineData("(?>a+)b")]
+    [InlineData("(?(a)a|b)")]
+    public void A_construct_the_linear_engine_cannot_run_is_refused(string pattern)
     {
-        Assert.Equal(["FeatureRule.PatternTooSlow"], Errors(FeatureRuleKind.Pattern, pattern));
+        Assert.Equal(["FeatureRule.PatternUnsupported"], Errors(FeatureRuleKind.Pattern, pattern));
+    }
+
+    [Theory]
+    [InlineData("(.*a){20}")]
+    [InlineData("(a+b){4}")]
+    [InlineData("(.{0,1000}a){50}")]
+    [InlineData("a{1001}")]
+    [InlineData("(ab{10}){100}")]
+    public void A_pattern_too_large_to_run_quickly_is_refused(string pattern)
+    {
+        Assert.Equal(["FeatureRule.PatternTooLarge"], Errors(FeatureRuleKind.Pattern, pattern));
     }
 
     [Theory]
     [InlineData(@"深度伪造.{0,10}视频")]
     [InlineData(@"\b(face ?swap|deep ?fake)\b")]
     [InlineData(@"1[3-9]\d{9}")]
+    [InlineData(@"\d{17}[\dXx]")]
+    [InlineData("(.*a){3}")]
+    [InlineData("(?<name>换脸){2}")]
+    [InlineData("[{}]{5}")]
     public void An_ordinary_pattern_is_accepted(string pattern)
     {
         Assert.Empty(Errors(FeatureRuleKind.Pattern, pattern));

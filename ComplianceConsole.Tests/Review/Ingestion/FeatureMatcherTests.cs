@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ComplianceConsole.Features.Review;
 
 namespace ComplianceConsole.Tests.Review.Ingestion;
@@ -82,10 +81,10 @@ public sealed class FeatureMatcherTests
     }
 
     [Fact]
-    public void Among_many_patterns_exactly_those_that_match_are_reported_back_references_included()
+    public void Among_many_patterns_exactly_those_that_match_are_reported()
     {
         var phone = Rule(FeatureRuleKind.Pattern, @"1[3-9]\d{9}");
-        var repeated = Rule(FeatureRuleKind.Pattern, @"(\p{IsCJKUnifiedIdeographs})\1\1");
+        var repeated = Rule(FeatureRuleKind.Pattern, @"(?<c>哈){3}");
         var url = Rule(FeatureRuleKind.Pattern, @"https?://[a-z0-9.-]+\.xyz\b");
         var others = Enumerable.Range(0, 20).Select(i => Rule(FeatureRuleKind.Pattern, $"never{i}\\d+")).ToList();
         var matcher = new FeatureMatcher([phone, repeated, url, .. others]);
@@ -96,18 +95,11 @@ public sealed class FeatureMatcherTests
     }
 
     [Fact]
-    public void A_catastrophic_pattern_times_out_on_its_text_instead_of_hanging_and_the_other_rules_still_match()
+    public void A_pattern_kept_from_before_that_the_linear_engine_cannot_run_leaves_the_other_rules_working()
     {
-        var evil = Rule(FeatureRuleKind.Pattern, "^(a+)+$");
-        var keyword = Rule(FeatureRuleKind.Keyword, "aaaa");
-        var matcher = new FeatureMatcher([evil, keyword]);
-
-        var stopwatch = Stopwatch.StartNew();
-        var result = matcher.Match(new string('a', 5_000) + "!", null);
-
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(5), $"took {stopwatch.Elapsed}");
-        Assert.Equal(evil.Id, Assert.Single(result.TimedOut).RuleId);
-        Assert.Equal(keyword.Id, Assert.Single(result.Matches).RuleId);
+        var backReference = Rule(FeatureRuleKind.Pattern, @"(\p{IsCJKUnifiedIdeographs})\1\1");
+        var keyword = Rule(FeatureRuleKind.Keyword, "哈哈");
+        Assert.Equal([keyword.Id], new FeatureMatcher([backReference, keyword]).Match("真的哈哈哈", null).Matches.Select(m => m.RuleId));
     }
 
     [Fact]

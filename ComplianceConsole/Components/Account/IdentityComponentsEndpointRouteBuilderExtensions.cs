@@ -29,6 +29,8 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
             {
                 var actor = AuditActor.From(user, context.Connection.RemoteIpAddress?.ToString());
                 await audit.RecordAsync(contextFactory, actor, AuditActions.SignedOut, "Staff", actor.Id);
+                // Ends the session on the server too: a copy of the cookie, and the person's pages open elsewhere, stop working.
+                if (await signInManager.UserManager.GetUserAsync(user) is { } staff) await signInManager.UserManager.UpdateSecurityStampAsync(staff);
             }
             await signInManager.SignOutAsync();
             return TypedResults.LocalRedirect(LocalReturnUrl.OrHome("/" + returnUrl));

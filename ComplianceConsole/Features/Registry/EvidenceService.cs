@@ -1,3 +1,4 @@
+using ComplianceConsole.Common;
 using System.Security.Cryptography;
 using ComplianceConsole.Data;
 using ComplianceConsole.Features.Audit;
@@ -40,6 +41,7 @@ public sealed class EvidenceService(IDbContextFactory<AppDbContext> contextFacto
         var actor = await guard.DemandActorAsync(RegistryPermissions.Manage);
         var name = Path.GetFileName(fileName).Trim();
         if (name.Length is 0 or > RegistryRules.MaxFileNameLength) return new(null, "Registry.Evidence.BadName", RegistryRules.MaxFileNameLength);
+        if (SafeText.HasForbiddenCharacters(name)) return new(null, "Validation.ForbiddenCharacters");
         var extension = Path.GetExtension(name);
         if (!options.Value.EvidenceExtensions.Contains(extension, StringComparer.OrdinalIgnoreCase))
             return new(null, "Registry.Evidence.WrongKind", AcceptedExtensions);

@@ -19,6 +19,7 @@ public static class StaffRules
         var name = form.DisplayName.Trim();
         if (name.Length == 0) errors.Add(new(nameof(form.DisplayName), "Validation.Required"));
         else if (name.Length > MaxDisplayNameLength) errors.Add(new(nameof(form.DisplayName), "Validation.TooLong", MaxDisplayNameLength));
+        else if (SafeText.HasForbiddenCharacters(name)) errors.Add(new(nameof(form.DisplayName), "Validation.ForbiddenCharacters"));
         errors.AddRange(ValidateRoles(form.Roles));
         return errors;
     }

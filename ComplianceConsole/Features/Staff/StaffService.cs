@@ -78,13 +78,17 @@ public sealed class StaffService(
         return new StaffCreated(result, result.Succeeded ? link : null);
     }
 
-    /// <summary>A new one-time link with which the person sets a password (first time, or after forgetting it).</summary>
+    /// <summary>
+    /// A new one-time link with which the person sets a password (first time, or after forgetting it). The new security
+    /// stamp revokes every earlier link (a link's code is bound to the stamp) and ends the person's sessions.
+    /// </summary>
     public async Task<StaffCreated> IssuePasswordLinkAsync(string userId, CancellationToken cancellationToken = default)
     {
         var actor = await guard.DemandActorAsync(StaffPermissions.Manage);
         string? link = null;
         var result = await ChangeAsync(userId, async (users, db, appender, staff) =>
         {
+            Ensure(await users.UpdateSecurityStampAsync(staff));
             link = await SetPasswordPathAsync(users, staff);
             await appender.SaveWithAuditAsync(db, actor, AuditActions.StaffPasswordLinkIssued, "Staff", staff.Id, new { staff.Email }, cancellationToken);
             return SaveResult.Saved;

@@ -84,22 +84,4 @@ public static class VerificationRules
     }
 
     private static bool IsHan(char c) => c is >= '\u3400' and <= '\u9FFF' or >= '\uF900' and <= '\uFAFF';
-
-    /// <summary>
-    /// Characters no identifier or name may hold, wherever they come from: control characters (NUL, and tabs or
-    /// line breaks inside the text), halves of a broken surrogate pair, and the direction overrides that make text
-    /// read differently from what it stores (U+202A–U+202E, U+2066–U+2069).
-    /// </summary>
-    public static bool HasForbiddenCharacters(string? text)
-    {
-        var trimmed = (text ?? "").AsSpan().Trim();
-        for (var i = 0; i < trimmed.Length; i++)
-        {
-            var c = trimmed[i];
-            if (char.IsControl(c) || c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069') return true;
-            if (char.IsHighSurrogate(c) && i + 1 < trimmed.Length && char.IsLowSurrogate(trimmed[i + 1])) { i++; continue; }
-            if (char.IsSurrogate(c)) return true;
-        }
-        return false;
-    }
 }

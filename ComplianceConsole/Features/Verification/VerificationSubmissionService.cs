@@ -171,7 +171,7 @@ public sealed class VerificationSubmissionService(IDbContextFactory<AppDbContext
             (nameof(item.Identifier), item.Identifier), (nameof(item.RealName), item.RealName),
         })
         {
-            if (VerificationRules.HasForbiddenCharacters(text)) errors.Add(new(field, "Validation.ForbiddenCharacters"));
+            if (SafeText.HasForbiddenCharacters(text)) errors.Add(new(field, "Validation.ForbiddenCharacters"));
         }
         var externalId = item.ExternalUserId?.Trim() ?? "";
         if (externalId.Length == 0) errors.Add(new(nameof(item.ExternalUserId), "Validation.Required"));

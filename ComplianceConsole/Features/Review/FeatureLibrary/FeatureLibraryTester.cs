@@ -12,7 +12,7 @@ public sealed record FeatureTestMatch(long RuleId, FeatureRuleKind Kind, string 
 /// What the library does to a text: the text shown with its matches (the text as pasted, or the normalised form the
 /// matcher compared when normalising changed its length, so offsets still point at the right characters).
 /// </summary>
-public sealed record FeatureTestResult(string ShownText, bool ShowsNormalisedText, IReadOnlyList<FeatureTestMatch> Matches, IReadOnlyList<PatternTimeout> TimedOut);
+public sealed record FeatureTestResult(string ShownText, bool ShowsNormalisedText, IReadOnlyList<FeatureTestMatch> Matches);
 
 /// <summary>Runs the library exactly as ingestion will apply it (<see cref="FeatureLibrary.CurrentAsync"/>) on a pasted text and hash.</summary>
 public sealed class FeatureLibraryTester(FeatureLibrary library, IDbContextFactory<AppDbContext> contextFactory, PermissionGuard guard)
@@ -44,6 +44,6 @@ public sealed class FeatureLibraryTester(FeatureLibrary library, IDbContextFacto
                 m.Index, m.Kind == FeatureRuleKind.ContentHash ? 0 : m.MatchedText.Length))
             .OrderBy(m => m.Kind == FeatureRuleKind.ContentHash ? -1 : m.Index)
             .ToList();
-        return (new FeatureTestResult(showNormalised ? normalised : text, showNormalised, matches, found.TimedOut), []);
+        return (new FeatureTestResult(showNormalised ? normalised : text, showNormalised, matches), []);
     }
 }

@@ -7,21 +7,17 @@ namespace ComplianceConsole.Features.Review;
 /// <summary>A rule that matched: which, why, and what it matched where (an index into the normalised text).</summary>
 public sealed record FeatureMatch(long RuleId, FeatureRuleKind Kind, string ReasonCode, string MatchedText, int Index);
 
-/// <summary>A pattern that ran out of time on a text: it matched nothing there, and the tester says so.</summary>
-public sealed record PatternTimeout(long RuleId, string Pattern);
-
-public sealed record FeatureMatchResult(IReadOnlyList<FeatureMatch> Matches, IReadOnlyList<PatternTimeout> TimedOut);
+public sealed record FeatureMatchResult(IReadOnlyList<FeatureMatch> Matches);
 
 /// <summary>
 /// The enabled feature-library rules, compiled once: every keyword in one <see cref="SearchValues{T}"/> multi-string
-/// search, each pattern a compiled regular expression with a match timeout, content hashes in a set. Text and
+/// search, each pattern a regular expression on .NET's linear-time engine (<see cref="RegexOptions.NonBacktracking"/>:
+/// no pattern can backtrack without end, so none needs a timeout and none is ever skipped), content hashes in a set. Text and
 /// keywords are compared after NFKC normalisation and case folding, so full-width letters (ＡＢＣ) match too.
 /// Immutable, so ingestion threads share one instance.
 /// </summary>
-public sealed partial class FeatureMatcher
+public sealed class FeatureMatcher
 {
-    public static readonly TimeSpan PatternTimeout = TimeSpan.FromMilliseconds(50);
-
     /// <summary>
     /// Characters NFKC leaves as they are: ASCII, the CJK unified ideographs and the common CJK punctuation (declared before <see cref="Empty"/>, which is built with it). Most text
     /// is made of these alone, and normalising it through ICU cost more than all the keyword matching.
@@ -36,11 +32,7 @@ public sealed partial class FeatureMatcher
     public static readonly FeatureMatcher Empty = new([]);
 
     private sealed record Keyword(string Text, long RuleId, string ReasonCode);
-    private sealed record Pattern(Regex Regex, long RuleId, string ReasonCode, string Source)
-    {
-        /// <summary>Whether it is part of the alternation asked first (<see cref="AnyOf"/>): not if it refers to a group (\1, \k&lt;name&gt;) or names one.</summary>
-        public bool Combinable { get; } = !GroupReference().IsMatch(Source);
-    }
+    private sealed record Pattern(Regex Regex, long RuleId, string ReasonCode, string Source);
 
     private readonly SearchValues<string>? _keywordSearch;
     private readonly Dictionary<char, Keyword[]> _keywordsByFirstChar;
@@ -60,7 +52,8 @@ public sealed partial class FeatureMatcher
         _keywordsByFirstChar = keywords.GroupBy(k => k.Text[0])
             .ToDictionary(g => g.Key, g => g.OrderByDescending(k => k.Text.Length).ToArray());
         _patterns = enabled.Where(r => r.Kind == FeatureRuleKind.Pattern)
-            .Select(r => new Pattern(Compile(r.Value), r.Id, r.ReasonCode, r.Value))
+            .Select(r => TryCompile(r.Value) is { } regex ? new Pattern(regex, r.Id, r.ReasonCode, r.Value) : null)
+            .OfType<Pattern>()
             .ToArray();
         _anyPattern = AnyOf(_patterns);
         _hashes = enabled.Where(r => r.Kind == FeatureRuleKind.ContentHash)
@@ -71,8 +64,22 @@ public sealed partial class FeatureMatcher
 
     public int RuleCount { get; }
 
+    /// <summary>Throws <see cref="RegexParseException"/> for a pattern that does not parse and <see cref="NotSupportedException"/> for one the linear engine cannot run.</summary>
     public static Regex Compile(string pattern) =>
-        new(pattern, RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, PatternTimeout);
+        new(pattern, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+
+    /// <summary>Null for a pattern the linear engine cannot run: only one saved before patterns were checked for it can be.</summary>
+    private static Regex? TryCompile(string pattern)
+    {
+        try
+        {
+            return Compile(pattern);
+        }
+        catch (NotSupportedException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>The form text and keywords are compared in: NFKC (full-width to half-width) and lower case.</summary>
     public static string Normalise(string text) => (text.AsSpan().ContainsAnyExcept(NfkcStable) ? Nfkc(text) : text).ToLowerInvariant();
@@ -92,18 +99,16 @@ public sealed partial class FeatureMatcher
 
     /// <summary>
     /// All patterns as one alternation, asked first whether any of them matches at all: one search of the text instead
-    /// of one per pattern (a thirtieth of the time with a hundred patterns), and most texts match none. A pattern that
-    /// refers to its groups by number or name stays out of it (the alternation renumbers groups) and always runs.
+    /// of one per pattern (a thirtieth of the time with a hundred patterns), and most texts match none.
     /// </summary>
     private static Regex? AnyOf(Pattern[] patterns)
     {
-        var combinable = patterns.Where(p => p.Combinable).ToList();
-        if (combinable.Count < 2) return null;
+        if (patterns.Length < 2) return null;
         try
         {
-            return Compile(string.Join("|", combinable.Select(p => $"(?:{p.Source})")));
+            return Compile(string.Join("|", patterns.Select(p => $"(?:{p.Source})")));
         }
-        catch (ArgumentException)
+        catch (Exception e) when (e is ArgumentException or NotSupportedException)
         {
             return null;
         }
@@ -113,7 +118,6 @@ public sealed partial class FeatureMatcher
     public FeatureMatchResult Match(string? text, string? contentHash)
     {
         var matches = new List<FeatureMatch>();
-        var timedOut = new List<PatternTimeout>();
         if (contentHash is not null && _hashes.TryGetValue(contentHash.ToLowerInvariant(), out var hashRule))
         {
             matches.Add(new FeatureMatch(hashRule.RuleId, FeatureRuleKind.ContentHash, hashRule.ReasonCode, contentHash.ToLowerInvariant(), 0));
@@ -122,9 +126,9 @@ public sealed partial class FeatureMatcher
         {
             var normalised = Normalise(text);
             MatchKeywords(normalised, matches);
-            MatchPatterns(normalised, matches, timedOut);
+            MatchPatterns(normalised, matches);
         }
-        return new FeatureMatchResult(matches, timedOut);
+        return new FeatureMatchResult(matches);
     }
 
     private void MatchKeywords(string text, List<FeatureMatch> matches)
@@ -148,32 +152,13 @@ public sealed partial class FeatureMatcher
         }
     }
 
-    private void MatchPatterns(string text, List<FeatureMatch> matches, List<PatternTimeout> timedOut)
+    private void MatchPatterns(string text, List<FeatureMatch> matches)
     {
-        var onlyUncombined = false;
-        try
-        {
-            onlyUncombined = _anyPattern is not null && !_anyPattern.IsMatch(text);
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            // Some pattern is slow on this text: each runs on its own below, so the one to blame is named.
-        }
+        if (_anyPattern is not null && !_anyPattern.IsMatch(text)) return;
         foreach (var pattern in _patterns)
         {
-            if (onlyUncombined && pattern.Combinable) continue;
-            try
-            {
-                var match = pattern.Regex.Match(text);
-                if (match.Success) matches.Add(new FeatureMatch(pattern.RuleId, FeatureRuleKind.Pattern, pattern.ReasonCode, match.Value, match.Index));
-            }
-            catch (RegexMatchTimeoutException)
-            {
-                timedOut.Add(new PatternTimeout(pattern.RuleId, pattern.Source));
-            }
+            var match = pattern.Regex.Match(text);
+            if (match.Success) matches.Add(new FeatureMatch(pattern.RuleId, FeatureRuleKind.Pattern, pattern.ReasonCode, match.Value, match.Index));
         }
     }
-
-    [GeneratedRegex(@"\\(?:[1-9]|k<|k')|\(\?(?:<[A-Za-z_]|'|P<)")]
-    private static partial Regex GroupReference();
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 using ComplianceConsole.Common;
 
@@ -7,7 +6,7 @@ namespace ComplianceConsole.Features.Review;
 /// <summary>
 /// What a feature-library rule may hold, and the form its value is stored in: keywords in the form the matcher
 /// compares (<see cref="FeatureMatcher.Normalise"/>), so "ＡＢＣ" and "abc" are one rule; hashes in lower case;
-/// patterns as written. A pattern must compile and must finish on hostile probe texts within the matcher's timeout.
+/// patterns as written. A pattern must parse, must run on the linear-time engine and must stay within <see cref="PatternSize"/>.
 /// </summary>
 public static class FeatureRuleRules
 {
@@ -51,8 +50,12 @@ public static class FeatureRuleRules
         };
     }
 
+    private static readonly FieldError TooLarge =
+        new(nameof(FeatureRuleForm.Value), "FeatureRule.PatternTooLarge", PatternSize.MaxUnrolled, PatternSize.MaxCountOfUnbounded);
+
     private static FieldError? PatternError(string pattern)
     {
+        const string field = nameof(FeatureRuleForm.Value);
         Regex regex;
         try
         {
@@ -60,20 +63,15 @@ public static class FeatureRuleRules
         }
         catch (RegexParseException e)
         {
-            return new(nameof(FeatureRuleForm.Value), $"FeatureRule.PatternError.{ParseProblem(e.Error)}", e.Offset);
+            return new(field, $"FeatureRule.PatternError.{ParseProblem(e.Error)}", e.Offset);
         }
-        if (regex.IsMatch("")) return new(nameof(FeatureRuleForm.Value), "FeatureRule.PatternMatchesEmpty");
-        foreach (var probe in Probes(pattern))
+        catch (NotSupportedException)
         {
-            try
-            {
-                regex.Match(probe);
-            }
-            catch (RegexMatchTimeoutException)
-            {
-                return new(nameof(FeatureRuleForm.Value), "FeatureRule.PatternTooSlow", (int)FeatureMatcher.PatternTimeout.TotalMilliseconds);
-            }
+            // The engine also refuses a pattern whose unrolled form is beyond its own limit: that one is too large.
+            return PatternSize.IsWithinBounds(pattern) ? new(field, "FeatureRule.PatternUnsupported") : TooLarge;
         }
+        if (!PatternSize.IsWithinBounds(pattern)) return TooLarge;
+        if (regex.IsMatch("")) return new(field, "FeatureRule.PatternMatchesEmpty");
         return null;
     }
 
@@ -91,19 +89,4 @@ public static class FeatureRuleRules
         RegexParseError.UndefinedNamedReference or RegexParseError.UndefinedNumberedReference or RegexParseError.MalformedNamedReference => "BadReference",
         _ => "Other",
     };
-
-    /// <summary>
-    /// Texts as long as the longest excerpt ingestion accepts, each a run of one character the pattern could repeat
-    /// (its own letters and digits, and a few common ones) ended by a character that breaks the match: the input that
-    /// makes nested quantifiers such as <c>(a+)+$</c> backtrack without end.
-    /// </summary>
-    public static IEnumerable<string> Probes(string pattern)
-    {
-        var characters = "a1 中".Concat(FeatureMatcher.Normalise(pattern).Where(char.IsLetterOrDigit)).Distinct().Take(24);
-        foreach (var c in characters)
-        {
-            var run = new StringBuilder(ContentRules.MaxExcerptLength).Append(c, ContentRules.MaxExcerptLength - 1);
-            yield return run.Append(c == '!' ? '?' : '!').ToString();
-        }
-    }
 }

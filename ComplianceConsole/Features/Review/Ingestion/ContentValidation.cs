@@ -102,7 +102,7 @@ internal static class ContentValidation
     {
         var text = value?.Trim();
         if (string.IsNullOrEmpty(text)) return null;
-        if (VerificationRules.HasForbiddenCharacters(multiline ? text.Replace('\n', ' ').Replace('\r', ' ').Replace('\t', ' ') : text))
+        if (SafeText.HasForbiddenCharacters(multiline ? text.Replace('\n', ' ').Replace('\r', ' ').Replace('\t', ' ') : text))
             errors.Add(new(field, "Validation.ForbiddenCharacters"));
         else if (text.Length > maxLength) errors.Add(new(field, "Validation.TooLong", maxLength));
         return text;

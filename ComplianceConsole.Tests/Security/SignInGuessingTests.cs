@@ -72,6 +72,15 @@ public sealed class SignInGuessingTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, (await TryAsync("auditor@example.cn", TestApp.Password)).StatusCode);
     }
 
+    [Fact]
+    public async Task A_team_signing_in_from_one_office_address_is_never_held_up()
+    {
+        for (var signIn = 0; signIn <= AttemptsPerMinute; signIn++)
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await TryAsync(Verifier, TestApp.Password)).StatusCode);
+        }
+    }
+
     public ValueTask DisposeAsync()
     {
         _app.Dispose();

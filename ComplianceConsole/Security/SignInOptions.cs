@@ -6,7 +6,7 @@ public sealed class SignInOptions
     public const string Section = "ComplianceConsole:SignIn";
 
     /// <summary>
-    /// Sign-in attempts one client address may make a minute, whatever the accounts: enough for a team behind one
+    /// Failed sign-in attempts one client address may make a minute, whatever the accounts: enough for a team behind one
     /// office address, far too few to try passwords across many accounts (each of which locks after five failures).
     /// </summary>
     public int AttemptsPerAddressPerMinute { get; set; } = 30;

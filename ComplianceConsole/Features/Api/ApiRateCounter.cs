@@ -27,6 +27,16 @@ public sealed class ApiRateCounter(IDbContextFactory<AppDbContext> contextFactor
         return counted.Single();
     }
 
+    /// <summary>How many calls of this kind the caller has made in this minute, without counting one.</summary>
+    public async Task<int> CountedAsync(string caller, string scope, long minute, CancellationToken cancellationToken)
+    {
+        if (database.Provider != DatabaseProvider.PostgreSql) return _inProcess.GetValueOrDefault((caller, scope, minute));
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Set<ApiRateWindow>()
+            .Where(w => w.Caller == caller && w.Scope == scope && w.Minute == minute)
+            .Select(w => w.Calls).SingleOrDefaultAsync(cancellationToken);
+    }
+
     /// <summary>Removes the minutes before this one: only the current minute is ever read.</summary>
     public async Task<int> RemoveBeforeAsync(long minute, CancellationToken cancellationToken)
     {

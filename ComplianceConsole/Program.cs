@@ -8,7 +8,11 @@ builder.AddApplicationServices();
 var app = builder.Build();
 try
 {
-    if (await AppCommands.TryRunAsync(app, args)) return;
+    if (await AppCommands.RunAsync(app, args) is { } exitCode)
+    {
+        Environment.ExitCode = exitCode;
+        return;
+    }
     app.UseConsole();
     app.Run();
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using ComplianceConsole.Data;
 using ComplianceConsole.Features.Benchmarks;
 using ComplianceConsole.Features.DatabaseCopy;
@@ -8,88 +9,143 @@ using ComplianceConsole.Security.Pii;
 namespace ComplianceConsole;
 
 /// <summary>
-/// Commands the app runs instead of serving: <c>seed --users N</c> and <c>seed --content N</c> fill the database with synthetic data
-/// through the app's own services (<c>seed-review --items N</c> writes content items, flags and review cases directly, fast enough
-/// for a million), <c>benchmark</c> measures the grid, search and eligibility queries (<c>benchmark --queue</c> the review queue's
-/// views, <c>benchmark --dashboard</c> the Manager's dashboard, <c>benchmark --export</c> the ledger export against ClosedXML, <c>benchmark --content-items N</c> content ingestion), <c>rotate-pii-key</c> re-encrypts personal data
-/// with a new key. All use the configured database; <c>copy-to-postgres --target "…"</c> copies it to a new PostgreSQL database.
+/// Commands the app runs instead of serving (<c>--help</c> on each says what it takes): <c>seed</c> fills the database with
+/// synthetic users or content through the app's own services, <c>seed-review</c> writes content items, flags and review cases
+/// directly, <c>benchmark</c> measures the grid, queue, dashboard, export or ingestion, <c>rotate-pii-key</c> re-encrypts
+/// personal data with a new key, <c>copy-to-postgres</c> copies the SQLite database to a new PostgreSQL one. An unknown
+/// option or a mistyped value is refused with exit code 1; a command says which database and data folder it writes to first.
+/// A new command is one more entry in <see cref="Commands"/>.
 /// </summary>
 public static class AppCommands
 {
-    public static async Task<bool> TryRunAsync(WebApplication app, string[] args)
+    /// <summary>Runs the command named by the first argument and returns its exit code; null when there is none (the app serves).</summary>
+    public static async Task<int?> RunAsync(WebApplication app, string[] args, TextWriter? output = null, TextWriter? error = null)
     {
-        if (args.Length == 0 || args[0].StartsWith('-')) return false;
-        switch (args[0])
-        {
-            case "seed" when args.Contains("--content"):
-                await PrepareDatabaseAsync(app);
-                var contentItems = IntOption(args, "--content", 100_000);
-                await using (var scope = app.Services.CreateAsyncScope())
-                {
-                    await scope.ServiceProvider.GetRequiredService<ContentSeeder>().SeedAsync(contentItems, IntOption(args, "--seed", 20260110));
-                }
-                Console.WriteLine($"Seeded {contentItems:N0} content items with their flags and review cases.");
-                return true;
-            case "seed":
-                await PrepareDatabaseAsync(app);
-                var users = IntOption(args, "--users", 10_000);
-                await app.Services.GetRequiredService<DemoDataSeeder>().SeedAsync(users, IntOption(args, "--seed", 20260110));
-                Console.WriteLine($"Seeded {users:N0} platform users with their verification records.");
-                return true;
-            case "seed-review":
-                await PrepareDatabaseAsync(app);
-                var items = IntOption(args, "--items", 10_000);
-                var cases = await app.Services.GetRequiredService<ReviewDemoSeeder>().SeedAsync(items, IntOption(args, "--seed", 20260110));
-                Console.WriteLine($"Seeded {items:N0} content items, {cases:N0} of them with a review case and its flags.");
-                return true;
-            case "benchmark" when args.Contains("--dashboard"):
-                await PrepareDatabaseAsync(app);
-                await new DashboardBenchmark(app, IntOption(args, "--items", 1_000_000), IntOption(args, "--iterations", 20)).RunAsync(Console.Out);
-                return true;
-            case "benchmark" when args.Contains("--export"):
-                await PrepareDatabaseAsync(app);
-                await new ExportBenchmark(app, IntOption(args, "--rows", 1_000_000), IntOption(args, "--closedxml-rows", 100_000)).RunAsync(Console.Out);
-                return true;
-            case "benchmark" when args.Contains("--queue"):
-                await PrepareDatabaseAsync(app);
-                await new QueueBenchmark(app, IntOption(args, "--items", 1_000_000), IntOption(args, "--iterations", 20)).RunAsync(Console.Out);
-                return true;
-            case "copy-to-postgres":
-                await PrepareDatabaseAsync(app);
-                if (!await CopyToPostgreSqlCommand.RunAsync(app, args, Console.Out)) Environment.ExitCode = 1;
-                return true;
-            case "rotate-pii-key":
-                await PrepareDatabaseAsync(app);
-                var rewritten = await app.Services.GetRequiredService<PiiKeyRotation>().RotateAsync();
-                Console.WriteLine($"A new PII encryption key is in use; {rewritten:N0} records were re-encrypted with it. Back up the key file now.");
-                return true;
-            case "benchmark" when args.Contains("--content-items"):
-                await PrepareDatabaseAsync(app);
-                await new ContentIngestionBenchmark(app, IntOption(args, "--content-items", 50_000), IntOption(args, "--content-clients", 2)).RunAsync(Console.Out);
-                return true;
-            case "benchmark":
-                await PrepareDatabaseAsync(app);
-                await new VerificationBenchmark(app, IntOption(args, "--records", 1_000_000), IntOption(args, "--iterations", 200),
-                    IntOption(args, "--grid-iterations", 10), IntOption(args, "--import-rows", 100_000), IntOption(args, "--api-items", 20_000),
-                    IntOption(args, "--api-clients", 2)).RunAsync(Console.Out);
-                return true;
-            default:
-                throw new ArgumentException($"Unknown command '{args[0]}'. Commands: seed --users N [--seed S], seed --content N [--seed S], seed-review --items N [--seed S], benchmark [--records N] [--iterations N] [--grid-iterations N] [--import-rows N] [--api-items N] [--api-clients C], benchmark --queue [--items N] [--iterations N], benchmark --dashboard [--items N] [--iterations N], benchmark --export [--rows N] [--closedxml-rows N], benchmark --content-items N [--content-clients C], rotate-pii-key, copy-to-postgres --target \"<PostgreSQL connection string>\".");
-        }
+        if (args.Length == 0 || args[0].StartsWith('-')) return null;
+        var root = new RootCommand("ComplianceConsole: with no command it serves; these commands run instead.");
+        foreach (var command in Commands(app, args)) root.Subcommands.Add(command);
+        return await root.Parse(WithoutHostSettings(args)).InvokeAsync(new InvocationConfiguration { Output = output ?? Console.Out, Error = error ?? Console.Error });
     }
 
-    /// <summary>What start-up does before serving: migrations, then roles (and the first-run setup token, if nobody exists yet).</summary>
+    private static IEnumerable<Command> Commands(WebApplication app, string[] args)
+    {
+        var seed = Int("--seed", 20260110, "Seed of the random generator (the same seed writes the same data)");
+        var users = Int("--users", 10_000, "Platform users to write, with their verification records");
+        var content = new Option<int?>("--content") { Description = "Content items to write instead of users, with their flags and review cases" };
+        yield return Writing(app, new Command("seed", "Fills the database with synthetic platform users (or content items) through the app's services") { users, content, seed },
+            async (result, output) =>
+            {
+                if (result.GetValue(content) is { } items)
+                {
+                    await using var scope = app.Services.CreateAsyncScope();
+                    await scope.ServiceProvider.GetRequiredService<ContentSeeder>().SeedAsync(items, result.GetValue(seed));
+                    await output.WriteLineAsync($"Seeded {items:N0} content items with their flags and review cases.");
+                    return 0;
+                }
+                await app.Services.GetRequiredService<DemoDataSeeder>().SeedAsync(result.GetValue(users), result.GetValue(seed));
+                await output.WriteLineAsync($"Seeded {result.GetValue(users):N0} platform users with their verification records.");
+                return 0;
+            });
+
+        var reviewItems = Int("--items", 10_000, "Content items to write");
+        yield return Writing(app, new Command("seed-review", "Writes content items, flags and review cases directly (fast enough for a million)") { reviewItems, seed },
+            async (result, output) =>
+            {
+                var cases = await app.Services.GetRequiredService<ReviewDemoSeeder>().SeedAsync(result.GetValue(reviewItems), result.GetValue(seed));
+                await output.WriteLineAsync($"Seeded {result.GetValue(reviewItems):N0} content items, {cases:N0} of them with a review case and its flags.");
+                return 0;
+            });
+
+        yield return Benchmark(app);
+
+        yield return Writing(app, new Command("rotate-pii-key", "Adds a new personal-data key and re-encrypts every record with it; run it with every instance stopped"),
+            async (_, output) =>
+            {
+                var rewritten = await app.Services.GetRequiredService<PiiKeyRotation>().RotateAsync();
+                await output.WriteLineAsync($"A new PII encryption key is in use; {rewritten:N0} records were re-encrypted with it. Back up the key file now.");
+                return 0;
+            });
+
+        var target = new Option<string>("--target") { Description = "The PostgreSQL connection string of the new, empty database", Required = true };
+        yield return Writing(app, new Command("copy-to-postgres", "Copies the SQLite database into a new PostgreSQL database and verifies the audit chain there") { target },
+            async (_, output) => await CopyToPostgreSqlCommand.RunAsync(app, args, output) ? 0 : 1);
+    }
+
+    private static Command Benchmark(WebApplication app)
+    {
+        var queue = new Option<bool>("--queue") { Description = "The review queue's views" };
+        var dashboard = new Option<bool>("--dashboard") { Description = "The Manager's dashboard" };
+        var export = new Option<bool>("--export") { Description = "The ledger export against ClosedXML" };
+        var contentItems = new Option<int?>("--content-items") { Description = "Content ingestion of this many items" };
+        var items = Int("--items", 1_000_000, "Content items (queue, dashboard)");
+        var iterations = Int("--iterations", 20, "Repetitions of each query (default 200 for the grid benchmark)");
+        var rows = Int("--rows", 1_000_000, "Rows to export");
+        var closedXmlRows = Int("--closedxml-rows", 100_000, "Rows to export with ClosedXML");
+        var contentClients = Int("--content-clients", 2, "Concurrent ingestion clients");
+        var records = Int("--records", 1_000_000, "Verification records (grid benchmark)");
+        var gridIterations = Int("--grid-iterations", 10, "Grid page repetitions");
+        var importRows = Int("--import-rows", 100_000, "Rows to import");
+        var apiItems = Int("--api-items", 20_000, "Items submitted through the API");
+        var apiClients = Int("--api-clients", 2, "Concurrent API clients");
+        var command = new Command("benchmark", "Measures the grid, search and eligibility queries, or with a switch the queue, dashboard, export or ingestion")
+        {
+            queue, dashboard, export, contentItems, items, iterations, rows, closedXmlRows, contentClients, records, gridIterations, importRows, apiItems, apiClients,
+        };
+        return Writing(app, command, async (r, output) =>
+        {
+            if (r.GetValue(dashboard)) await new DashboardBenchmark(app, r.GetValue(items), r.GetValue(iterations)).RunAsync(output);
+            else if (r.GetValue(export)) await new ExportBenchmark(app, r.GetValue(rows), r.GetValue(closedXmlRows)).RunAsync(output);
+            else if (r.GetValue(queue)) await new QueueBenchmark(app, r.GetValue(items), r.GetValue(iterations)).RunAsync(output);
+            else if (r.GetValue(contentItems) is { } ingested) await new ContentIngestionBenchmark(app, ingested, r.GetValue(contentClients)).RunAsync(output);
+            else await new VerificationBenchmark(app, r.GetValue(records), r.GetResult(iterations) is { Implicit: false } ? r.GetValue(iterations) : 200,
+                r.GetValue(gridIterations), r.GetValue(importRows), r.GetValue(apiItems), r.GetValue(apiClients)).RunAsync(output);
+            return 0;
+        });
+    }
+
+    /// <summary>A command that writes to the database: it says where first, then does what start-up does before serving.</summary>
+    private static Command Writing(WebApplication app, Command command, Func<ParseResult, TextWriter, Task<int>> run)
+    {
+        command.SetAction(async (result, _) =>
+        {
+            var output = result.InvocationConfiguration.Output;
+            await output.WriteLineAsync($"Database: {Describe(app.Services.GetRequiredService<DatabaseSettings>())}");
+            await output.WriteLineAsync($"Data folder: {app.Services.GetRequiredService<DataFolder>().Path}");
+            await PrepareDatabaseAsync(app);
+            return await run(result, output);
+        });
+        return command;
+    }
+
+    private static string Describe(DatabaseSettings database)
+    {
+        if (database.Provider == DatabaseProvider.Sqlite) return $"SQLite {new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(database.ConnectionString).DataSource}";
+        var postgres = new Npgsql.NpgsqlConnectionStringBuilder(database.ConnectionString);
+        return $"PostgreSQL {postgres.Database} on {postgres.Host}:{postgres.Port}";
+    }
+
+    private static Option<int> Int(string name, int fallback, string description) =>
+        new(name) { Description = $"{description} (default {fallback:N0})", DefaultValueFactory = _ => fallback };
+
+    /// <summary>ASP.NET's own settings on the command line (<c>--urls=…</c>, <c>--ComplianceConsole:DataFolder=…</c>) are the host's, not the command's.</summary>
+    private static string[] WithoutHostSettings(string[] args)
+    {
+        var kept = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            var isSetting = args[i].StartsWith("--", StringComparison.Ordinal) && (args[i].Contains(':') || args[i].Contains('=') || args[i] is "--urls" or "--environment" or "--contentRoot");
+            if (!isSetting) kept.Add(args[i]);
+            else if (!args[i].Contains('=')) i++; // its value is the next argument
+        }
+        return [.. kept];
+    }
+
+    /// <summary>What start-up does before serving: migrations, the personal-data key check, then roles (and the first-run setup token, if nobody exists yet).</summary>
     private static async Task PrepareDatabaseAsync(WebApplication app)
     {
-        foreach (var task in app.Services.GetServices<IHostedService>().Where(s => s is DatabaseMigrator or StartupTasks))
+        foreach (var task in app.Services.GetServices<IHostedService>().Where(s => s is DatabaseMigrator or PiiKeyCheck or StartupTasks))
         {
             await task.StartAsync(CancellationToken.None);
         }
-    }
-
-    private static int IntOption(string[] args, string name, int fallback)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1].Replace("_", "").Replace(",", ""), out var value) ? value : fallback;
     }
 }

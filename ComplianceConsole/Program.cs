@@ -1,13 +1,28 @@
 using ComplianceConsole;
+using ComplianceConsole.Security.Files;
 
-var builder = WebApplication.CreateBuilder(args);
+OwnerOnlyUmask.Apply();
+var builder = WebApplication.CreateBuilder(ApplicationFolder.Options(args));
 builder.AddApplicationServices();
 
 var app = builder.Build();
-if (await AppCommands.TryRunAsync(app, args)) return;
-
-app.UseConsole();
-app.Run();
+try
+{
+    if (await AppCommands.RunAsync(app, args) is { } exitCode)
+    {
+        Environment.ExitCode = exitCode;
+        return;
+    }
+    app.UseConsole();
+    app.Run();
+}
+// A test host sees the refusal itself; the process prints it without a stack trace and exits non-zero.
+catch (StartupRefusedException refused) when (ApplicationFolder.IsOwnProcess)
+{
+    app.Logger.LogCritical("Not starting: {Reason}", refused.Message);
+    Console.Error.WriteLine(refused.Message);
+    Environment.ExitCode = 1;
+}
 
 /// <summary>Visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program;

@@ -11,8 +11,21 @@ public sealed class DataFolder
         Path = System.IO.Path.GetFullPath(string.IsNullOrWhiteSpace(configured)
             ? System.IO.Path.Combine(environment.ContentRootPath, "App_Data")
             : System.IO.Path.Combine(environment.ContentRootPath, configured));
-        // The folder holds the database and the key files: readable by the app's own account only.
+        // The folder holds the database and the key files: readable by the app's own account only, including what an
+        // earlier version or a restore from backup left readable to others.
         if (!Directory.Exists(Path)) Security.Pii.EncryptedFiles.CreateOwnerOnlyFolder(Path);
+        else RestrictToOwner(Path);
+    }
+
+    private static void RestrictToOwner(string folder)
+    {
+        if (OperatingSystem.IsWindows()) return;
+        System.IO.File.SetUnixFileMode(folder, Security.Pii.EncryptedFiles.OwnerOnlyFolder);
+        foreach (var entry in new DirectoryInfo(folder).EnumerateFileSystemInfos("*", SearchOption.AllDirectories))
+        {
+            if (entry.LinkTarget is not null) continue;
+            entry.UnixFileMode = entry is DirectoryInfo ? Security.Pii.EncryptedFiles.OwnerOnlyFolder : Security.Pii.EncryptedFiles.OwnerOnlyFile;
+        }
     }
 
     public string Path { get; }

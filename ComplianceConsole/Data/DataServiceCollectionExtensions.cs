@@ -21,11 +21,13 @@ public static class DataServiceCollectionExtensions
         builder.Services.AddSingleton(database);
         // First of the hosted services, even of those registered before (Data Protection's, which loads the key ring): they read tables it creates.
         builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, DatabaseMigrator>());
+        // Next, before Data Protection's loads its keys (they are encrypted with the personal-data key): whether that key may be created is read from the database.
+        builder.Services.Insert(1, ServiceDescriptor.Singleton<IHostedService, PiiKeyCheck>());
         // Keys that protect sign-in cookies and one-time links live in the database, so they survive restarts and every
         // instance of the app reads the same key ring; each is encrypted with the personal-data key first.
         builder.Services.AddDataProtection().SetApplicationName("ComplianceConsole").PersistKeysToDbContext<AppDbContext>();
         builder.Services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(services => new ConfigureOptions<KeyManagementOptions>(
-            options => options.XmlEncryptor = new DataProtectionKeyEncryptor(services.GetRequiredService<PiiProtector>())));
+            options => options.XmlEncryptor = new DataProtectionKeyEncryptor(services)));
         builder.Services.AddSingleton<SqlitePragmaInterceptor>();
         builder.Services.AddDbContextFactory<AppDbContext, AppDbContextFactory>((services, options) =>
         {

@@ -20,6 +20,7 @@ public static class ExportsServiceCollectionExtensions
         services.AddSingleton<ExportsOptions>();
         services.AddSingleton(s => Signing.ExportSigner.Load(s.GetRequiredService<IConfiguration>(), s.GetRequiredService<Data.DataFolder>()));
         services.AddSingleton<ExportStorage>();
+        services.AddHostedService<ExportLeftovers>();
         services.AddSingleton<ExportHousekeeping>();
         services.AddSingleton<ExportScheduleRunner>();
         services.AddScoped<ExportTexts>();

@@ -13,7 +13,7 @@ namespace ComplianceConsole.Features.Registry;
 /// Biometric-editing consents (Art. 14): recorded by the platform over the API or by a Manager, withdrawn, and asked
 /// about before an edit. A consent is recorded once per external id however often it is sent.
 /// </summary>
-public sealed class ConsentService(IDbContextFactory<AppDbContext> contextFactory, PermissionGuard guard, AuditTrail audit, PiiProtector pii, TimeProvider clock)
+public sealed class ConsentService(IDbContextFactory<AppDbContext> contextFactory, PermissionGuard guard, AuditTrail audit, PiiProtector pii, PiiDisplay display, TimeProvider clock)
 {
     /// <summary>The platform records a consent (scope <see cref="RegistryPermissions.RecordConsent"/>).</summary>
     public Task<ConsentRecordResult> RecordFromPlatformAsync(ConsentSubmission submission, CancellationToken cancellationToken = default) =>
@@ -132,7 +132,7 @@ public sealed class ConsentService(IDbContextFactory<AppDbContext> contextFactor
             })
             .ToListAsync(cancellationToken);
         return new PagedResult<ConsentRow>(rows.Select(c => new ConsentRow(c.Id, c.ExternalId, c.UserId, c.DepictedPersonRef,
-            Masking.Name(pii.Decrypt(c.DepictedPersonNameCipher)), c.Edits, c.Scope, c.ValidFromUtc, c.ValidUntilUtc, c.Method, c.WithdrawnAtUtc,
+            display.Masked(c.DepictedPersonNameCipher, Masking.Name), c.Edits, c.Scope, c.ValidFromUtc, c.ValidUntilUtc, c.Method, c.WithdrawnAtUtc,
             c.RecordedAtUtc, c.RecordedByName, c.Files, c.Version)).ToList(), total);
     }
 

@@ -1,20 +1,17 @@
 using ComplianceConsole.Security;
-using ComplianceConsole.Security.Pii;
 using Microsoft.AspNetCore.Identity;
 
 namespace ComplianceConsole.Features.Setup;
 
 /// <summary>
-/// After migrations: load the personal-data key file (creating it on first run, so it exists to be backed up from
-/// the start), make sure every role exists, sign the audit chain's head (so events cut off the end before the first
+/// After migrations and the personal-data key check (<see cref="PiiKeyCheck"/>): make sure every role exists, sign the audit chain's head (so events cut off the end before the first
 /// hourly checkpoint are caught too), then prepare first-run setup if nobody can sign in yet.
 /// </summary>
-internal sealed class StartupTasks(IServiceScopeFactory scopeFactory, SetupService setup, PiiKeyRing piiKeys,
-    Audit.AuditCheckpoints auditCheckpoints, ILogger<StartupTasks> logger) : IHostedService
+internal sealed class StartupTasks(IServiceScopeFactory scopeFactory, SetupService setup,
+    Audit.AuditCheckpoints auditCheckpoints) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        logger.LogInformation("Personal data is encrypted with key {KeyId} of {KeyCount} in the key ring.", piiKeys.CurrentKeyId, piiKeys.EncryptionKeys.Count);
         foreach (var role in Roles.All) await EnsureRoleAsync(role);
         await auditCheckpoints.WriteAsync(cancellationToken);
         await setup.InitializeAsync(cancellationToken);

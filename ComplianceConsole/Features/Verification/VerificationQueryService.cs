@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ComplianceConsole.Features.Verification;
 
 /// <summary>Reads verification records for the grid, the record page and the eligibility check; everything masked.</summary>
-public sealed class VerificationQueryService(IDbContextFactory<AppDbContext> contextFactory, PermissionGuard guard, PiiProtector pii, TimeProvider clock)
+public sealed class VerificationQueryService(IDbContextFactory<AppDbContext> contextFactory, PermissionGuard guard, PiiProtector pii, PiiDisplay display, TimeProvider clock)
 {
     /// <summary>One page of the grid by keyset: the first, the next or previous from a cursor, or the last (the first, reversed).</summary>
     public async Task<VerificationPage> GetPageAsync(VerificationPageRequest request, CancellationToken cancellationToken = default)
@@ -242,7 +242,7 @@ public sealed class VerificationQueryService(IDbContextFactory<AppDbContext> con
             r.Status, r.SubmittedAtUtc, r.DecidedAtUtc, r.DecidedBy, r.ReasonCode, r.IsDuplicate,
         }).ToListAsync(cancellationToken);
         return rows.Select(r => new VerificationRow(r.Id, r.Version, r.ExternalId, r.DisplayName, r.Method,
-            VerificationRules.Mask(r.Method, pii.Decrypt(r.IdentifierCipher)), Identifiers.Masking.Name(pii.Decrypt(r.RealNameCipher)),
+            display.Masked(r.IdentifierCipher, value => VerificationRules.Mask(r.Method, value)), display.Masked(r.RealNameCipher, Identifiers.Masking.Name),
             r.Status, r.SubmittedAtUtc, r.DecidedAtUtc, r.DecidedBy, r.ReasonCode, r.IsDuplicate)).ToList();
     }
 }

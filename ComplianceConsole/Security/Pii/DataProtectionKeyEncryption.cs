@@ -8,12 +8,13 @@ namespace ComplianceConsole.Security.Pii;
 /// Encrypts each Data Protection key (they sign sign-in cookies and one-time links) before it is stored in the database, with
 /// the personal-data key (<see cref="PiiProtector"/>, AES-256-GCM): whoever reads the database without <c>pii-keys.json</c>
 /// can neither read the keys nor forge a sign-in. Keys stored unencrypted before this stay readable until they expire.
+/// The protector is looked up when a key is encrypted, not when Data Protection is built: the key file is not loaded before <see cref="PiiKeyCheck"/> ran.
 /// </summary>
-internal sealed class DataProtectionKeyEncryptor(PiiProtector pii) : IXmlEncryptor
+internal sealed class DataProtectionKeyEncryptor(IServiceProvider services) : IXmlEncryptor
 {
     public EncryptedXmlInfo Encrypt(XElement plaintextElement)
     {
-        var cipher = pii.EncryptBytes(Encoding.UTF8.GetBytes(plaintextElement.ToString(SaveOptions.DisableFormatting)));
+        var cipher = services.GetRequiredService<PiiProtector>().EncryptBytes(Encoding.UTF8.GetBytes(plaintextElement.ToString(SaveOptions.DisableFormatting)));
         return new EncryptedXmlInfo(new XElement("encryptedKey", Convert.ToBase64String(cipher)), typeof(DataProtectionKeyDecryptor));
     }
 }

@@ -8,7 +8,7 @@ namespace ComplianceConsole.Security.Pii;
 /// The keys that protect personal data at rest: AES-256 keys by id (the highest id encrypts, every id decrypts,
 /// so a new key can be added without re-encrypting at once) and one HMAC key for exact lookup.
 /// Loaded from the file named by <c>ComplianceConsole:PiiKeyFile</c>, else <c>pii-keys.json</c> in the data folder,
-/// which is created with fresh random keys on first run.
+/// which is created with fresh random keys on first run only, while the database holds nothing they protect (<see cref="PiiKeyCheck"/>).
 /// </summary>
 public sealed class PiiKeyRing
 {
@@ -32,19 +32,27 @@ public sealed class PiiKeyRing
     public static string PathFor(IConfiguration configuration, DataFolder dataFolder) =>
         string.IsNullOrWhiteSpace(configuration[ConfigurationKey]) ? dataFolder.File(DefaultFileName) : Path.GetFullPath(configuration[ConfigurationKey]!);
 
-    public static PiiKeyRing Load(IConfiguration configuration, DataFolder dataFolder) => Load(PathFor(configuration, dataFolder), createIfMissing: string.IsNullOrWhiteSpace(configuration[ConfigurationKey]));
+    /// <summary>Reads the key file; a missing or unreadable one stops start-up with a message saying what to restore.</summary>
+    public static PiiKeyRing Load(IConfiguration configuration, DataFolder dataFolder) => Load(PathFor(configuration, dataFolder));
 
-    private static PiiKeyRing Load(string path, bool createIfMissing)
+    private static PiiKeyRing Load(string path)
     {
-        if (!File.Exists(path))
+        if (!File.Exists(path)) throw new StartupRefusedException(PiiKeyFileMessages.Missing(path));
+        try
         {
-            if (!createIfMissing) throw new FileNotFoundException($"The PII key file {path} does not exist.");
-            Save(path, new KeyFile(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
-                [new KeyEntry(1, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)), DateTime.UtcNow)]));
+            var file = JsonSerializer.Deserialize<KeyFile>(File.ReadAllText(path)) ?? throw new JsonException("empty");
+            return new PiiKeyRing(file.EncryptionKeys.ToDictionary(k => k.Id, k => Convert.FromBase64String(k.Key)), Convert.FromBase64String(file.LookupKey));
         }
-        var file = JsonSerializer.Deserialize<KeyFile>(File.ReadAllText(path)) ?? throw new InvalidOperationException($"{path} is empty.");
-        return new PiiKeyRing(file.EncryptionKeys.ToDictionary(k => k.Id, k => Convert.FromBase64String(k.Key)), Convert.FromBase64String(file.LookupKey));
+        catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or ArgumentException or NullReferenceException)
+        {
+            throw new StartupRefusedException(PiiKeyFileMessages.Unreadable(path));
+        }
     }
+
+    /// <summary>A key file with fresh random keys, unless one exists already (another instance may have just created it).</summary>
+    public static bool CreateFile(string path) =>
+        Files.OwnerOnlyKeyFile.CreateOnce(path, Serialize(new KeyFile(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            [new KeyEntry(1, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)), DateTime.UtcNow)])));
 
     /// <summary>Adds a new encryption key to the file and returns the ring with it: it encrypts from now on, the old keys still decrypt.</summary>
     public static PiiKeyRing AddEncryptionKey(string path)
@@ -52,16 +60,17 @@ public sealed class PiiKeyRing
         var file = JsonSerializer.Deserialize<KeyFile>(File.ReadAllText(path))!;
         if (file.EncryptionKeys.Max(k => k.Id) == byte.MaxValue) throw new InvalidOperationException("The key ring is full (255 keys).");
         var id = (byte)(file.EncryptionKeys.Max(k => k.Id) + 1);
-        Save(path, file with { EncryptionKeys = [.. file.EncryptionKeys, new KeyEntry(id, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)), DateTime.UtcNow)] });
-        return Load(path, createIfMissing: false);
+        var scratch = $"{path}.{Guid.NewGuid():N}.tmp";
+        using (var writer = new StreamWriter(EncryptedFiles.CreateOwnerOnly(scratch, FileMode.CreateNew)))
+        {
+            writer.Write(Serialize(file with { EncryptionKeys = [.. file.EncryptionKeys, new KeyEntry(id, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)), DateTime.UtcNow)] }));
+        }
+        // Replaced in one step: a crash leaves the old ring or the new one, never half a file.
+        File.Move(scratch, path, overwrite: true);
+        return Load(path);
     }
 
-    private static void Save(string path, KeyFile file)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, JsonSerializer.Serialize(file, new JsonSerializerOptions { WriteIndented = true }));
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-    }
+    private static string Serialize(KeyFile file) => JsonSerializer.Serialize(file, new JsonSerializerOptions { WriteIndented = true });
 
     private sealed record KeyEntry(byte Id, string Key, DateTime CreatedAtUtc);
 

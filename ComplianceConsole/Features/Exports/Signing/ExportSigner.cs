@@ -77,27 +77,10 @@ public sealed class ExportSigner : IDisposable
         return new ExportSigner(key);
     }
 
-    /// <summary>
-    /// Writes a new key to a scratch file and moves it into place without overwriting: a reader never sees half a key,
-    /// and when two processes start at once the one that loses keeps the winner's key and discards its own.
-    /// </summary>
     private static void CreateKeyFile(string path)
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var scratch = $"{path}.{Guid.NewGuid():N}.tmp";
-        using (var file = new StreamWriter(Security.Pii.EncryptedFiles.CreateOwnerOnly(scratch, FileMode.CreateNew)))
-        {
-            file.Write(key.ExportPkcs8PrivateKeyPem());
-            file.Write('\n');
-        }
-        try
-        {
-            File.Move(scratch, path, overwrite: false);
-        }
-        catch (IOException) when (File.Exists(path))
-        {
-            File.Delete(scratch);
-        }
+        Security.Files.OwnerOnlyKeyFile.CreateOnce(path, key.ExportPkcs8PrivateKeyPem() + "\n");
     }
 
     public void Dispose() => _key.Dispose();

@@ -10,7 +10,7 @@ public sealed class ExportStorage(DataFolder dataFolder, PiiProtector protector)
 
     public string FileOf(long exportId) => Path.Combine(Folder, $"{exportId}.xlsx.sealed");
 
-    /// <summary>The plain workbook while it is being written (owner-only, deleted as soon as it is sealed).</summary>
+    /// <summary>The workbook while it is being written, encrypted under a key only that export holds (owner-only, deleted as soon as it is sealed).</summary>
     public string ScratchOf(long exportId) => Path.Combine(Folder, $"{exportId}.writing.tmp");
 
     public FileStream Create(long exportId)

@@ -16,7 +16,7 @@ public static class DeterministicZip
     private const ushort DosEpochTime = 0, DosEpochDate = (0 << 9) | (1 << 5) | 1;
     private const ushort VersionNeeded = 20, MethodStored = 0, MethodDeflate = 8;
 
-    public static async Task RewriteAsync(FileStream source, Stream destination, IReadOnlyDictionary<string, Func<string, string>> rewrites,
+    public static async Task RewriteAsync(Stream source, Stream destination, IReadOnlyDictionary<string, Func<string, string>> rewrites,
         CancellationToken cancellationToken)
     {
         var entries = await ReadCentralDirectoryAsync(source, cancellationToken);
@@ -49,7 +49,7 @@ public static class DeterministicZip
 
     private sealed record Entry(string Name, ushort Method, uint Crc, uint CompressedSize, uint UncompressedSize, uint LocalOffset, byte[]? Replacement = null);
 
-    private static async Task<List<Entry>> ReadCentralDirectoryAsync(FileStream source, CancellationToken cancellationToken)
+    private static async Task<List<Entry>> ReadCentralDirectoryAsync(Stream source, CancellationToken cancellationToken)
     {
         var tailLength = (int)Math.Min(source.Length, 22 + ushort.MaxValue);
         var tail = new byte[tailLength];
@@ -91,7 +91,7 @@ public static class DeterministicZip
         return entries;
     }
 
-    private static async Task<long> DataStartAsync(FileStream source, Entry entry, CancellationToken cancellationToken)
+    private static async Task<long> DataStartAsync(Stream source, Entry entry, CancellationToken cancellationToken)
     {
         var header = new byte[30];
         source.Position = entry.LocalOffset;
@@ -100,7 +100,7 @@ public static class DeterministicZip
         return entry.LocalOffset + 30 + BinaryPrimitives.ReadUInt16LittleEndian(header.AsSpan(26)) + BinaryPrimitives.ReadUInt16LittleEndian(header.AsSpan(28));
     }
 
-    private static async Task CopyRawAsync(FileStream source, Entry entry, Stream destination, CancellationToken cancellationToken)
+    private static async Task CopyRawAsync(Stream source, Entry entry, Stream destination, CancellationToken cancellationToken)
     {
         source.Position = await DataStartAsync(source, entry, cancellationToken);
         var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(1 << 20);
@@ -121,7 +121,7 @@ public static class DeterministicZip
         }
     }
 
-    private static async Task<string> ReadTextAsync(FileStream source, Entry entry, CancellationToken cancellationToken)
+    private static async Task<string> ReadTextAsync(Stream source, Entry entry, CancellationToken cancellationToken)
     {
         source.Position = await DataStartAsync(source, entry, cancellationToken);
         var compressed = new byte[entry.CompressedSize];

@@ -52,10 +52,11 @@ public static partial class ExportWorkbookWriter
     {
         var signatureLabel = content.Cover.SingleOrDefault(l => l.Value == SignaturePlaceholder)?.Label
             ?? throw new InvalidOperationException("The cover has no signature placeholder.");
+        using var scratchCipher = new ScratchCipher();
         try
         {
             (long Rows, int DataSheets, string DataDigest) data;
-            await using (var scratch = Security.Pii.EncryptedFiles.CreateOwnerOnly(scratchPath, FileMode.Create))
+            await using (var scratch = scratchCipher.Create(scratchPath))
             {
                 data = await WriteSpreadsheetAsync(content, rows, scratch, progress, cancellationToken);
             }
@@ -65,7 +66,7 @@ public static partial class ExportWorkbookWriter
             var coverText = ExportCoverText.Of(CoverCells(content).Select(l => l with { Value = Final(l.Value) }), signatureLabel);
             var signature = signer.SignText(coverText);
 
-            await using var source = new FileStream(scratchPath, FileMode.Open, FileAccess.Read, FileShare.None, 1 << 16, FileOptions.SequentialScan);
+            await using var source = scratchCipher.Open(scratchPath);
             var createdAt = content.GeneratedAtUtc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
             await DeterministicZip.RewriteAsync(source, destination, new Dictionary<string, Func<string, string>>
             {

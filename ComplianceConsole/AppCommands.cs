@@ -12,7 +12,7 @@ namespace ComplianceConsole;
 /// through the app's own services (<c>seed-review --items N</c> writes content items, flags and review cases directly, fast enough
 /// for a million), <c>benchmark</c> measures the grid, search and eligibility queries (<c>benchmark --queue</c> the review queue's
 /// views, <c>benchmark --dashboard</c> the Manager's dashboard, <c>benchmark --export</c> the ledger export against ClosedXML, <c>benchmark --content-items N</c> content ingestion), <c>rotate-pii-key</c> re-encrypts personal data
-/// with a new key. All use the configured database; <c>copy-to-postgres --target "…"</c> copies it to a new PostgreSQL database.
+/// with a new key, <c>audit verify</c> checks the audit history (<see cref="Features.Audit.AuditVerifyCommand"/>). All use the configured database; <c>copy-to-postgres --target "…"</c> copies it to a new PostgreSQL database.
 /// </summary>
 public static class AppCommands
 {
@@ -63,6 +63,13 @@ public static class AppCommands
                 var rewritten = await app.Services.GetRequiredService<PiiKeyRotation>().RotateAsync();
                 Console.WriteLine($"A new PII encryption key is in use; {rewritten:N0} records were re-encrypted with it. Back up the key file now.");
                 return true;
+            case "audit" when args.ElementAtOrDefault(1) == "verify":
+                await app.Services.GetServices<IHostedService>().OfType<DatabaseMigrator>().Single().StartAsync(CancellationToken.None);
+                await using (var scope = app.Services.CreateAsyncScope())
+                {
+                    Environment.ExitCode = await scope.ServiceProvider.GetRequiredService<Features.Audit.AuditVerifyCommand>().RunAsync(args, Console.Out);
+                }
+                return true;
             case "benchmark" when args.Contains("--content-items"):
                 await PrepareDatabaseAsync(app);
                 await new ContentIngestionBenchmark(app, IntOption(args, "--content-items", 50_000), IntOption(args, "--content-clients", 2)).RunAsync(Console.Out);
@@ -74,14 +81,14 @@ public static class AppCommands
                     IntOption(args, "--api-clients", 2)).RunAsync(Console.Out);
                 return true;
             default:
-                throw new ArgumentException($"Unknown command '{args[0]}'. Commands: seed --users N [--seed S], seed --content N [--seed S], seed-review --items N [--seed S], benchmark [--records N] [--iterations N] [--grid-iterations N] [--import-rows N] [--api-items N] [--api-clients C], benchmark --queue [--items N] [--iterations N], benchmark --dashboard [--items N] [--iterations N], benchmark --export [--rows N] [--closedxml-rows N], benchmark --content-items N [--content-clients C], rotate-pii-key, copy-to-postgres --target \"<PostgreSQL connection string>\".");
+                throw new ArgumentException($"Unknown command '{args[0]}'. Commands: seed --users N [--seed S], seed --content N [--seed S], seed-review --items N [--seed S], benchmark [--records N] [--iterations N] [--grid-iterations N] [--import-rows N] [--api-items N] [--api-clients C], benchmark --queue [--items N] [--iterations N], benchmark --dashboard [--items N] [--iterations N], benchmark --export [--rows N] [--closedxml-rows N], benchmark --content-items N [--content-clients C], rotate-pii-key, audit verify [--witness <file>] [--public-key <pem>], copy-to-postgres --target \"<PostgreSQL connection string>\".");
         }
     }
 
     /// <summary>What start-up does before serving: migrations, then roles (and the first-run setup token, if nobody exists yet).</summary>
     private static async Task PrepareDatabaseAsync(WebApplication app)
     {
-        foreach (var task in app.Services.GetServices<IHostedService>().Where(s => s is DatabaseMigrator or StartupTasks))
+        foreach (var task in app.Services.GetServices<IHostedService>().Where(s => s is DatabaseMigrator or Features.Audit.AuditKeyStartupCheck or StartupTasks))
         {
             await task.StartAsync(CancellationToken.None);
         }

@@ -12,7 +12,7 @@ namespace ComplianceConsole;
 /// Commands the app runs instead of serving (<c>--help</c> on each says what it takes): <c>seed</c> fills the database with
 /// synthetic users or content through the app's own services, <c>seed-review</c> writes content items, flags and review cases
 /// directly, <c>benchmark</c> measures the grid, queue, dashboard, export or ingestion, <c>rotate-pii-key</c> re-encrypts
-/// personal data with a new key, <c>copy-to-postgres</c> copies the SQLite database to a new PostgreSQL one. An unknown
+/// personal data with a new key, <c>audit verify</c> checks the audit history offline, <c>copy-to-postgres</c> copies the SQLite database to a new PostgreSQL one. An unknown
 /// option or a mistyped value is refused with exit code 1; a command says which database and data folder it writes to first.
 /// A new command is one more entry in <see cref="Commands"/>.
 /// </summary>
@@ -66,6 +66,8 @@ public static class AppCommands
                 return 0;
             });
 
+        yield return AuditVerify(app);
+
         var target = new Option<string>("--target") { Description = "The PostgreSQL connection string of the new, empty database", Required = true };
         yield return Writing(app, new Command("copy-to-postgres", "Copies the SQLite database into a new PostgreSQL database and verifies the audit chain there") { target },
             async (_, output) => await CopyToPostgreSqlCommand.RunAsync(app, args, output) ? 0 : 1);
@@ -101,6 +103,21 @@ public static class AppCommands
                 r.GetValue(gridIterations), r.GetValue(importRows), r.GetValue(apiItems), r.GetValue(apiClients)).RunAsync(output);
             return 0;
         });
+    }
+
+    private static Command AuditVerify(WebApplication app)
+    {
+        var witness = new Option<FileInfo?>("--witness") { Description = "A witness's copy of the signed checkpoints to compare the history with" };
+        var publicKey = new Option<FileInfo?>("--public-key") { Description = "The audit signing public key (PEM) to check the checkpoints with instead of the console's own" };
+        var verify = new Command("verify", "Checks the audit history in the configured database; prints each break and exits 1 on any") { witness, publicKey };
+        verify.SetAction(async (result, cancellationToken) =>
+        {
+            await app.Services.GetServices<IHostedService>().OfType<DatabaseMigrator>().Single().StartAsync(cancellationToken);
+            await using var scope = app.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<Features.Audit.AuditVerifyCommand>()
+                .RunAsync(result.GetValue(witness)?.FullName, result.GetValue(publicKey)?.FullName, result.InvocationConfiguration.Output, cancellationToken);
+        });
+        return new Command("audit", "The audit history") { verify };
     }
 
     /// <summary>A command that writes to the database: it says where first, then does what start-up does before serving.</summary>
@@ -140,10 +157,10 @@ public static class AppCommands
         return [.. kept];
     }
 
-    /// <summary>What start-up does before serving: migrations, the personal-data key check, then roles (and the first-run setup token, if nobody exists yet).</summary>
+    /// <summary>What start-up does before serving: migrations, the personal-data and audit key checks, then roles (and the first-run setup token, if nobody exists yet).</summary>
     private static async Task PrepareDatabaseAsync(WebApplication app)
     {
-        foreach (var task in app.Services.GetServices<IHostedService>().Where(s => s is DatabaseMigrator or PiiKeyCheck or StartupTasks))
+        foreach (var task in app.Services.GetServices<IHostedService>().Where(s => s is DatabaseMigrator or PiiKeyCheck or Features.Audit.AuditKeyStartupCheck or StartupTasks))
         {
             await task.StartAsync(CancellationToken.None);
         }

@@ -149,7 +149,7 @@ public sealed class AuditChainTests : IAsyncLifetime
     [Fact]
     public void The_key_lives_outside_the_database_readable_by_the_app_alone()
     {
-        var keyFile = Path.Combine(_app.DataFolderPath, AuditKey.DefaultFileName);
+        var keyFile = Path.Combine(_app.DataFolderPath, AuditKeys.HmacKeyFileName);
         Assert.True(File.Exists(keyFile));
         if (!OperatingSystem.IsWindows()) Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(keyFile));
     }

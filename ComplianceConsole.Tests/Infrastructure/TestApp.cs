@@ -56,7 +56,8 @@ public class TestApp(IReadOnlyDictionary<string, string>? settings = null, strin
         {
             ["ConnectionStrings:Default"] = PostgreSqlTestServer.Current.Database(PostgreSqlDatabaseName),
             [PiiKeyRing.ConfigurationKey] = Path.Combine(DataFolderPath, PiiKeyRing.DefaultFileName),
-            [AuditKey.ConfigurationKey] = Path.Combine(DataFolderPath, AuditKey.DefaultFileName),
+            [AuditKeys.HmacKeyConfigurationKey] = Path.Combine(DataFolderPath, AuditKeys.HmacKeyFileName),
+            [AuditKeys.SigningKeyConfigurationKey] = Path.Combine(DataFolderPath, AuditKeys.SigningKeyFileName),
             [AuditCheckpoints.FileConfigurationKey] = Path.Combine(DataFolderPath, "audit-checkpoints.log"),
         };
     }

@@ -189,7 +189,7 @@ namespace ComplianceConsole.Data.Migrations
 
                     b.Property<string>("Signature")
                         .IsRequired()
-                        .HasMaxLength(64)
+                        .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");

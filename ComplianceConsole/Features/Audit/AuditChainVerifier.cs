@@ -18,9 +18,20 @@ public enum ChainBreak
     CheckpointMismatch,
     /// <summary>A signed checkpoint names an event beyond the end of the chain: events were cut off the end.</summary>
     Truncated,
-    /// <summary>A checkpoint's signature is wrong: it was made or altered without the audit key.</summary>
+    /// <summary>A checkpoint's signature is wrong: it was made or altered without the audit signing key.</summary>
     CheckpointForged,
+    /// <summary>
+    /// Events older than the checkpoint interval that no signed checkpoint covers: the checkpoints were removed (a rewrite
+    /// without them cannot be told apart from the genuine history), or the checkpoint job did not run.
+    /// </summary>
+    Uncovered,
 }
+
+/// <summary>
+/// What else to verify with: a witness's copy of the signed checkpoints brought from elsewhere, and a public key to check their
+/// signatures with instead of the console's own key (an inspector's offline check).
+/// </summary>
+public sealed record ChainEvidence(string? WitnessFile = null, EcdsaSigner? PublicKey = null);
 
 /// <summary>One place where the chain does not hold, at an event's sequence number.</summary>
 public sealed record ChainBreakAt(long Sequence, ChainBreak Kind);
@@ -37,11 +48,11 @@ public sealed record ChainVerification(long EventsChecked, int CheckpointsChecke
 /// <summary>
 /// Walks the whole chain in order, in batches, and lists every break (not only the first): removed, altered,
 /// unlinked or downgraded events, and signed checkpoints that no longer match, which is how an end cut off the
-/// chain shows. After a retention purge the chain starts after the purge's signed base, and checkpoints of the
+/// chain shows; events older than the checkpoint interval must be covered by a signed checkpoint. After a retention purge the chain starts after the purge's signed base, and checkpoints of the
 /// purged events are history.
 /// </summary>
 public sealed class AuditChainVerifier(IDbContextFactory<AppDbContext> contextFactory, PermissionGuard guard, AuditTrail audit,
-    AuditHash hasher, AuditCheckpoints checkpoints)
+    AuditHash hasher, AuditCheckpoints checkpoints, IConfiguration configuration, TimeProvider clock)
 {
     private const int BatchSize = 5_000;
 
@@ -61,12 +72,13 @@ public sealed class AuditChainVerifier(IDbContextFactory<AppDbContext> contextFa
         return result;
     }
 
-    public async Task<ChainVerification> VerifyAsync(Func<long, Task>? reportProgress = null, CancellationToken cancellationToken = default)
+    public async Task<ChainVerification> VerifyAsync(Func<long, Task>? reportProgress = null, CancellationToken cancellationToken = default,
+        ChainEvidence? evidence = null)
     {
-        var signed = await checkpoints.ReadAllAsync(cancellationToken);
+        var signed = await checkpoints.ReadAllAsync(cancellationToken, evidence?.WitnessFile);
         var breaks = new Breaks();
-        foreach (var forged in signed.Where(c => !checkpoints.IsGenuine(c))) breaks.Add(forged.Sequence, ChainBreak.CheckpointForged);
-        var genuine = signed.Where(checkpoints.IsGenuine).ToList();
+        var genuine = signed.Where(c => checkpoints.IsGenuine(c, evidence?.PublicKey)).ToList();
+        foreach (var forged in signed.Except(genuine)) breaks.Add(forged.Sequence, ChainBreak.CheckpointForged);
         // The retention purge removed the events up to its newest base: the chain starts after it, linked to the hash it signed.
         var purgeBase = genuine.Where(c => c.IsPurgeBase).MaxBy(c => c.Sequence);
         genuine = genuine.Where(c => !c.IsPurgeBase && c.Sequence > (purgeBase?.Sequence ?? 0)).ToList();
@@ -74,7 +86,9 @@ public sealed class AuditChainVerifier(IDbContextFactory<AppDbContext> contextFa
 
         long checkedCount = 0, lastSequence = purgeBase?.Sequence ?? 0;
         var previousHash = purgeBase?.Hash ?? AuditHash.Genesis;
-        var keyed = false;
+        // A checkpoint job that runs late is no break; one that has not run for two intervals is.
+        var coverDeadline = clock.GetUtcNow().UtcDateTime - 2 * AuditCheckpoints.Interval(configuration);
+        long newestDueForCover = 0;
         while (true)
         {
             await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
@@ -89,9 +103,9 @@ public sealed class AuditChainVerifier(IDbContextFactory<AppDbContext> contextFa
             {
                 if (e.Sequence != lastSequence + 1) breaks.AddRange(lastSequence + 1, e.Sequence - 1, ChainBreak.Missing);
                 else if (e.PreviousHash != previousHash) breaks.Add(e.Sequence, ChainBreak.Unlinked);
-                if (e.HashKind == AuditHashKind.Sha256 && keyed) breaks.Add(e.Sequence, ChainBreak.Downgraded);
+                if (e.HashKind == AuditHashKind.Sha256 && hasher.MustBeKeyed(e)) breaks.Add(e.Sequence, ChainBreak.Downgraded);
                 else if (e.Hash != hasher.Compute(e)) breaks.Add(e.Sequence, ChainBreak.Altered);
-                keyed |= e.HashKind == AuditHashKind.KeyedHmac;
+                if (e.OccurredAtUtc < coverDeadline) newestDueForCover = e.Sequence;
                 if (hashesAtCheckpoints.ContainsKey(e.Sequence)) hashesAtCheckpoints[e.Sequence] = e.Hash;
                 // Carry on from this event, so that one break does not hide the ones after it.
                 lastSequence = e.Sequence;
@@ -106,6 +120,8 @@ public sealed class AuditChainVerifier(IDbContextFactory<AppDbContext> contextFa
             if (checkpoint.Sequence > lastSequence) breaks.Add(checkpoint.Sequence, ChainBreak.Truncated);
             else if (hashesAtCheckpoints[checkpoint.Sequence] != checkpoint.Hash) breaks.Add(checkpoint.Sequence, ChainBreak.CheckpointMismatch);
         }
+        var coveredThrough = genuine.Select(c => c.Sequence).Append(purgeBase?.Sequence ?? 0).Max();
+        if (newestDueForCover > coveredThrough) breaks.Add(coveredThrough + 1, ChainBreak.Uncovered);
         return new ChainVerification(checkedCount, signed.Count, breaks.Listed.OrderBy(b => b.Sequence).ToList(), breaks.Count);
     }
 

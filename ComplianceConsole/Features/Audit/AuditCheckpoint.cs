@@ -13,7 +13,10 @@ public sealed class AuditCheckpoint
     public string Hash { get; set; } = "";
     public DateTime CreatedAtUtc { get; set; }
 
-    /// <summary>HMAC with the audit key over the sequence, hash and time; nobody without the key can make one.</summary>
+    /// <summary>
+    /// ECDSA P-256 signature (base64 DER) with the audit signing key over <see cref="SignedText"/>: nobody without the private key can
+    /// make one, and anyone with the public key can check it.
+    /// </summary>
     public string Signature { get; set; } = "";
 
     /// <summary>
@@ -31,7 +34,7 @@ internal sealed class AuditCheckpointConfiguration : Microsoft.EntityFrameworkCo
     public void Configure(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<AuditCheckpoint> builder)
     {
         builder.Property(c => c.Hash).HasMaxLength(64).IsRequired();
-        builder.Property(c => c.Signature).HasMaxLength(64).IsRequired();
+        builder.Property(c => c.Signature).HasMaxLength(128).IsRequired();
         builder.HasIndex(c => c.Sequence);
     }
 }

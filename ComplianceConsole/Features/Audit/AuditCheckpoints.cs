@@ -6,20 +6,32 @@ using Quartz;
 namespace ComplianceConsole.Features.Audit;
 
 /// <summary>
-/// Writes and reads the chain's signed checkpoints: in the database and appended to <c>audit-checkpoints.log</c>
-/// (or the file named by <c>ComplianceConsole:AuditCheckpointFile</c>, which can live on other storage), so that
-/// deleting them from the database alone hides nothing. The job host writes one every hour; an export writes one
-/// for its cover sheet.
+/// Writes and reads the chain's signed checkpoints, each signed with the audit signing key (ECDSA P-256, see <see cref="AuditKeys"/>):
+/// in the database, appended to <c>audit-checkpoints.log</c> (or the file named by <c>ComplianceConsole:AuditCheckpointFile</c>), and
+/// sent to the witnesses an Administrator configured: the append-only file named by <c>ComplianceConsole:Audit:WitnessFile</c> (on
+/// another volume or machine) and the platform, as an <c>audit.checkpoint</c> webhook event. A witness keeps the signed heads it was
+/// sent, so a history rewritten even with the stolen keys no longer matches them. The job host signs the head every
+/// <see cref="Interval"/> while events arrive; an export writes one for its cover sheet.
 /// </summary>
-public sealed class AuditCheckpoints(IDbContextFactory<AppDbContext> contextFactory, AuditKey key, IConfiguration configuration,
+public sealed class AuditCheckpoints(IDbContextFactory<AppDbContext> contextFactory, AuditKeys keys, IConfiguration configuration,
     DataFolder dataFolder, TimeProvider clock)
 {
     public const string FileConfigurationKey = "ComplianceConsole:AuditCheckpointFile";
+    public const string WitnessFileConfigurationKey = "ComplianceConsole:Audit:WitnessFile";
+    public const string IntervalConfigurationKey = "ComplianceConsole:Audit:CheckpointIntervalSeconds";
     private static readonly SemaphoreSlim FileLock = new(1, 1);
+
+    /// <summary>How often the head is signed while events arrive: the longest stretch of newest events that could be cut off unseen.</summary>
+    public static TimeSpan Interval(IConfiguration configuration) =>
+        TimeSpan.FromSeconds(Math.Max(1, configuration.GetValue(IntervalConfigurationKey, 60)));
 
     private string FilePath => string.IsNullOrWhiteSpace(configuration[FileConfigurationKey])
         ? dataFolder.File("audit-checkpoints.log")
         : Path.GetFullPath(configuration[FileConfigurationKey]!);
+
+    private string? WitnessFilePath => string.IsNullOrWhiteSpace(configuration[WitnessFileConfigurationKey])
+        ? null
+        : Path.GetFullPath(configuration[WitnessFileConfigurationKey]!);
 
     /// <summary>Signs the current head of the chain, unless the newest checkpoint already names it; returns the checkpoint in force.</summary>
     public async Task<AuditCheckpoint?> WriteAsync(CancellationToken cancellationToken = default)
@@ -29,13 +41,7 @@ public sealed class AuditCheckpoints(IDbContextFactory<AppDbContext> contextFact
         if (head is null) return null;
         var newest = await db.AuditCheckpoints.AsNoTracking().Where(c => !c.IsPurgeBase).OrderByDescending(c => c.Sequence).FirstOrDefaultAsync(cancellationToken);
         if (newest is not null && newest.Sequence == head.Sequence && newest.Hash == head.Hash) return newest;
-
-        var checkpoint = new AuditCheckpoint { Sequence = head.Sequence, Hash = head.Hash, CreatedAtUtc = AuditTrail.TruncateToMicroseconds(clock.GetUtcNow().UtcDateTime) };
-        checkpoint.Signature = key.Mac(checkpoint.SignedText());
-        db.AuditCheckpoints.Add(checkpoint);
-        await db.SaveChangesAsync(cancellationToken);
-        await AppendToFileAsync(checkpoint, cancellationToken);
-        return checkpoint;
+        return await SignAndSendAsync(db, new AuditCheckpoint { Sequence = head.Sequence, Hash = head.Hash }, cancellationToken);
     }
 
     /// <summary>
@@ -47,40 +53,59 @@ public sealed class AuditCheckpoints(IDbContextFactory<AppDbContext> contextFact
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var hash = await db.AuditEvents.AsNoTracking().Where(e => e.Sequence == sequence).Select(e => e.Hash).SingleOrDefaultAsync(cancellationToken);
         if (hash is null) return null;
-        var checkpoint = new AuditCheckpoint
-        {
-            Sequence = sequence, Hash = hash, IsPurgeBase = true, CreatedAtUtc = AuditTrail.TruncateToMicroseconds(clock.GetUtcNow().UtcDateTime),
-        };
-        checkpoint.Signature = key.Mac(checkpoint.SignedText());
+        return await SignAndSendAsync(db, new AuditCheckpoint { Sequence = sequence, Hash = hash, IsPurgeBase = true }, cancellationToken);
+    }
+
+    private async Task<AuditCheckpoint> SignAndSendAsync(AppDbContext db, AuditCheckpoint checkpoint, CancellationToken cancellationToken)
+    {
+        checkpoint.CreatedAtUtc = AuditTrail.TruncateToMicroseconds(clock.GetUtcNow().UtcDateTime);
+        checkpoint.Signature = keys.Signer.SignText(checkpoint.SignedText());
         db.AuditCheckpoints.Add(checkpoint);
+        var line = FiledCheckpoint.Of(checkpoint, keys.Signer.Fingerprint);
+        Webhooks.PlatformEvents.Add(db, Webhooks.PlatformEventTypes.AuditCheckpoint, Webhooks.PlatformEventTypes.AuditCheckpoint, line, checkpoint.CreatedAtUtc);
         await db.SaveChangesAsync(cancellationToken);
-        await AppendToFileAsync(checkpoint, cancellationToken);
+        await AppendAsync(line, cancellationToken);
         return checkpoint;
     }
 
-    /// <summary>Every checkpoint in the database or the file (the same one in both counts once), oldest first.</summary>
-    public async Task<IReadOnlyList<AuditCheckpoint>> ReadAllAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Every checkpoint in the database, the file and the witness file (the same one in several counts once), oldest first;
+    /// <paramref name="witnessFile"/> adds a witness's copy brought from elsewhere.
+    /// </summary>
+    public async Task<IReadOnlyList<AuditCheckpoint>> ReadAllAsync(CancellationToken cancellationToken = default, string? witnessFile = null)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var stored = await db.AuditCheckpoints.AsNoTracking().ToListAsync(cancellationToken);
-        var filed = File.Exists(FilePath)
-            ? (await File.ReadAllLinesAsync(FilePath, cancellationToken)).Where(l => l.Length > 0).Select(Parse).OfType<AuditCheckpoint>()
-            : [];
+        var filed = new List<AuditCheckpoint>();
+        foreach (var path in new[] { FilePath, WitnessFilePath, witnessFile }.OfType<string>().Distinct())
+        {
+            if (File.Exists(path)) filed.AddRange((await File.ReadAllLinesAsync(path, cancellationToken)).Where(l => l.Length > 0).Select(Parse).OfType<AuditCheckpoint>());
+        }
         return stored.Concat(filed).DistinctBy(c => c.SignedText() + c.Signature).OrderBy(c => c.Sequence).ThenBy(c => c.CreatedAtUtc).ToList();
     }
 
-    public bool IsGenuine(AuditCheckpoint checkpoint) =>
-        System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
-            System.Text.Encoding.ASCII.GetBytes(key.Mac(checkpoint.SignedText())), System.Text.Encoding.ASCII.GetBytes(checkpoint.Signature));
+    /// <summary>Whether the checkpoint carries a signature by the console's signing key, or by <paramref name="publicKey"/> when given.</summary>
+    public bool IsGenuine(AuditCheckpoint checkpoint, Security.EcdsaSigner? publicKey = null) => IsLegacyHmac(checkpoint)
+        ? publicKey is null && System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
+            System.Text.Encoding.ASCII.GetBytes(keys.Hmac.Mac(checkpoint.SignedText())), System.Text.Encoding.ASCII.GetBytes(checkpoint.Signature))
+        : (publicKey ?? keys.Signer).VerifyText(checkpoint.SignedText(), checkpoint.Signature);
 
-    private async Task AppendToFileAsync(AuditCheckpoint checkpoint, CancellationToken cancellationToken)
+    /// <summary>
+    /// Checkpoints written before they were signed asymmetrically carry an HMAC (64 hex digits) with the audit key: they still verify
+    /// with it, though not with the public key alone.
+    /// </summary>
+    public static bool IsLegacyHmac(AuditCheckpoint checkpoint) => checkpoint.Signature.Length == 64 && checkpoint.Signature.All(char.IsAsciiHexDigitLower);
+
+    /// <summary>One JSON line to the checkpoint file and to the witness file, each opened for appending only.</summary>
+    private async Task AppendAsync(FiledCheckpoint checkpoint, CancellationToken cancellationToken)
     {
+        var line = JsonSerializer.Serialize(checkpoint) + "\n";
         await FileLock.WaitAsync(cancellationToken);
         try
         {
-            var line = JsonSerializer.Serialize(new FiledCheckpoint(checkpoint.Sequence, checkpoint.Hash, checkpoint.CreatedAtUtc, checkpoint.Signature, checkpoint.IsPurgeBase)) + "\n";
-            await using (var file = new StreamWriter(Security.Pii.EncryptedFiles.CreateOwnerOnly(FilePath, FileMode.Append)))
+            foreach (var path in new[] { FilePath, WitnessFilePath }.OfType<string>())
             {
+                await using var file = new StreamWriter(Security.Pii.EncryptedFiles.CreateOwnerOnly(path, FileMode.Append));
                 await file.WriteAsync(line);
             }
         }
@@ -105,11 +130,21 @@ public sealed class AuditCheckpoints(IDbContextFactory<AppDbContext> contextFact
         }
     }
 
-    // Lines written before purges existed have no PurgeBase: ordinary checkpoints.
-    private sealed record FiledCheckpoint(long Sequence, string Hash, DateTime CreatedAtUtc, string Signature, bool PurgeBase = false);
+    /// <summary>
+    /// A checkpoint as a line of the checkpoint and witness files and as the <c>audit.checkpoint</c> event's data: the signature is
+    /// ECDSA P-256 over SHA-256 (base64 DER) of <see cref="AuditCheckpoint.SignedText"/>, by the key <c>KeyFingerprint</c> names.
+    /// Lines written before purges existed have no PurgeBase: ordinary checkpoints.
+    /// </summary>
+    private sealed record FiledCheckpoint(long Sequence, string Hash, DateTime CreatedAtUtc, string Signature, bool PurgeBase = false, string? KeyFingerprint = null)
+    {
+        public static FiledCheckpoint Of(AuditCheckpoint c, string keyFingerprint) => new(c.Sequence, c.Hash, c.CreatedAtUtc, c.Signature, c.IsPurgeBase, keyFingerprint);
+    }
 }
 
-/// <summary>The recurring Quartz job that signs the chain's head.</summary>
+/// <summary>
+/// The recurring Quartz job that signs the chain's head every <see cref="AuditCheckpoints.Interval"/> (nothing when no event
+/// arrived). Its trigger is named and, on PostgreSQL, in the clustered store, so it fires on one instance per interval.
+/// </summary>
 [DisallowConcurrentExecution]
 public sealed class AuditCheckpointJob(AuditCheckpoints checkpoints) : IJob
 {

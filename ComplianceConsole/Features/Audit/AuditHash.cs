@@ -8,14 +8,24 @@ namespace ComplianceConsole.Features.Audit;
 public enum AuditHashKind { Sha256 = 0, KeyedHmac = 1 }
 
 /// <summary>The hash that links an audit event to the one before it: an HMAC with the audit key, over every field.</summary>
-public sealed class AuditHash(AuditKey key)
+public sealed class AuditHash
 {
+    private readonly Func<AuditKey> _key;
+
+    public AuditHash(AuditKey key) => _key = () => key;
+
+    // The key is read on first use, after the start-up check has made sure it is the chain's.
+    public AuditHash(AuditKeys keys) => _key = () => keys.Hmac;
+
     /// <summary>The previous hash of the first event.</summary>
     public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
 
     public string Compute(AuditEvent e) => e.HashKind == AuditHashKind.KeyedHmac
-        ? key.Mac(CanonicalText(e))
+        ? _key().Mac(CanonicalText(e))
         : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(CanonicalText(e))));
+
+    /// <summary>Whether the event must carry a keyed hash: decided by the key file, never by the event's own row.</summary>
+    public bool MustBeKeyed(AuditEvent e) => e.Sequence >= _key().KeyedFromSequence;
 
     // Length-prefixed fields, so that no two different events can produce the same text.
     private static string CanonicalText(AuditEvent e)

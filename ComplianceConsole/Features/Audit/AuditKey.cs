@@ -1,44 +1,41 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using ComplianceConsole.Data;
 
 namespace ComplianceConsole.Features.Audit;
 
 /// <summary>
-/// The secret that keys the audit chain (each event's HMAC) and signs its checkpoints. It lives outside the
-/// database, in <c>audit-key.json</c> in the data folder (or the file named by <c>ComplianceConsole:AuditKeyFile</c>),
-/// created with owner-only permissions on first run: someone who can write to the database but does not hold
-/// this file cannot recompute the chain after altering it.
+/// The secret that keys the audit chain (each event's HMAC). It lives outside the database, in <c>audit-key.json</c> (see
+/// <see cref="AuditKeys"/>): someone who can write to the database but does not hold this file cannot recompute the chain after
+/// altering it. The file also records from which event on the chain is keyed, so whether an event must carry a keyed hash is
+/// never taken from the event's own (rewritable) row.
 /// </summary>
 public sealed class AuditKey
 {
-    public const string ConfigurationKey = "ComplianceConsole:AuditKeyFile";
-    public const string DefaultFileName = "audit-key.json";
-
     private readonly byte[] _key;
 
-    public AuditKey(byte[] key)
+    public AuditKey(byte[] key, long keyedFromSequence = 1)
     {
         if (key.Length != 32) throw new InvalidOperationException("The audit key must be 32 bytes (256 bits).");
         _key = key;
+        KeyedFromSequence = keyedFromSequence;
     }
+
+    /// <summary>Every event from this sequence on carries a keyed hash; an unkeyed one there was rewritten without the key.</summary>
+    public long KeyedFromSequence { get; }
 
     public string Mac(string text) => Convert.ToHexStringLower(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(text)));
 
-    public static AuditKey Load(IConfiguration configuration, DataFolder dataFolder)
+    public static AuditKey Read(string path)
     {
-        var configured = configuration[ConfigurationKey];
-        var path = string.IsNullOrWhiteSpace(configured) ? dataFolder.File(DefaultFileName) : Path.GetFullPath(configured);
-        if (!File.Exists(path))
-        {
-            if (!string.IsNullOrWhiteSpace(configured)) throw new FileNotFoundException($"The audit key file {path} does not exist.");
-            using var file = new StreamWriter(Security.Pii.EncryptedFiles.CreateOwnerOnly(path, FileMode.CreateNew));
-            file.Write(JsonSerializer.Serialize(new KeyFile(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)), DateTime.UtcNow)));
-        }
         var stored = JsonSerializer.Deserialize<KeyFile>(File.ReadAllText(path)) ?? throw new InvalidOperationException($"{path} is empty.");
-        return new AuditKey(Convert.FromBase64String(stored.Key));
+        return new AuditKey(Convert.FromBase64String(stored.Key), stored.KeyedFromSequence ?? 1);
     }
 
-    private sealed record KeyFile(string Key, DateTime CreatedAtUtc);
+    /// <summary>A new key for a chain whose first event is still to come.</summary>
+    public static void CreateKeyFile(string path) =>
+        Security.Files.OwnerOnlyKeyFile.CreateOnce(path, JsonSerializer.Serialize(new KeyFile(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)), DateTime.UtcNow, 1)));
+
+    // Files written before KeyedFromSequence existed key the chain from its first event: keys are made before any event is written.
+    private sealed record KeyFile(string Key, DateTime CreatedAtUtc, long? KeyedFromSequence = null);
 }

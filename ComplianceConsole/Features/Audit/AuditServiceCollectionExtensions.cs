@@ -6,14 +6,16 @@ public static class AuditServiceCollectionExtensions
 {
     public static IServiceCollection AddAudit(this IServiceCollection services)
     {
-        services.AddSingleton(s => AuditKey.Load(s.GetRequiredService<IConfiguration>(), s.GetRequiredService<Data.DataFolder>()));
-        services.AddSingleton<AuditHash>();
+        services.AddSingleton<AuditKeys>();
+        services.AddSingleton(s => new AuditHash(s.GetRequiredService<AuditKeys>()));
+        services.AddHostedService<AuditKeyStartupCheck>();
         services.AddSingleton<AuditCheckpoints>();
         services.AddSingleton<Data.AuditChainLock>();
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<AuditAppendOnlyInterceptor>();
         services.AddScoped<AuditQueryService>();
         services.AddScoped<AuditChainVerifier>();
+        services.AddScoped<AuditVerifyCommand>();
         services.AddJobKind(AuditChainVerificationJob.Kind);
         return services;
     }

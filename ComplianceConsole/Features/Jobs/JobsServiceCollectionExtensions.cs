@@ -10,7 +10,6 @@ public static class JobsServiceCollectionExtensions
 {
     public const string MaxConcurrencyKey = "ComplianceConsole:Jobs:MaxConcurrency";
     private static readonly TimeSpan HousekeepingInterval = TimeSpan.FromHours(1);
-    private static readonly TimeSpan AuditCheckpointInterval = TimeSpan.FromHours(1);
     private static readonly TimeSpan ExportScheduleInterval = TimeSpan.FromMinutes(1);
 
     /// <summary>
@@ -55,8 +54,9 @@ public static class JobsServiceCollectionExtensions
             });
             quartz.ScheduleJob<HousekeepingJob>(trigger => trigger.WithIdentity("housekeeping", "console")
                 .StartNow().WithSimpleSchedule(schedule => schedule.WithInterval(HousekeepingInterval).RepeatForever()));
+            var auditCheckpointInterval = Audit.AuditCheckpoints.Interval(builder.Configuration);
             quartz.ScheduleJob<Audit.AuditCheckpointJob>(trigger => trigger.WithIdentity("audit-checkpoint", "console")
-                .StartAt(DateTimeOffset.UtcNow + AuditCheckpointInterval).WithSimpleSchedule(schedule => schedule.WithInterval(AuditCheckpointInterval).RepeatForever()));
+                .StartAt(DateTimeOffset.UtcNow + auditCheckpointInterval).WithSimpleSchedule(schedule => schedule.WithInterval(auditCheckpointInterval).RepeatForever()));
             quartz.ScheduleJob<Exports.Schedules.ExportScheduleJob>(trigger => trigger.WithIdentity("export-schedules", "console")
                 .StartAt(DateTimeOffset.UtcNow + ExportScheduleInterval).WithSimpleSchedule(schedule => schedule.WithInterval(ExportScheduleInterval).RepeatForever()));
             quartz.ScheduleJob<Exports.ExportHousekeepingJob>(trigger => trigger.WithIdentity("export-housekeeping", "console")

@@ -10,5 +10,8 @@ public static class PlatformEventTypes
     public const string VerificationDecided = "verification.decided";
     public const string Test = "webhook.test";
 
-    public static readonly IReadOnlyList<string> Subscribable = [DecisionMade, SanctionApplied, SanctionLifted, AppealDecided, VerificationDecided];
+    /// <summary>Each signed checkpoint of the audit chain, so the platform keeps a witness copy of the console's history (README).</summary>
+    public const string AuditCheckpoint = "audit.checkpoint";
+
+    public static readonly IReadOnlyList<string> Subscribable = [DecisionMade, SanctionApplied, SanctionLifted, AppealDecided, VerificationDecided, AuditCheckpoint];
 }

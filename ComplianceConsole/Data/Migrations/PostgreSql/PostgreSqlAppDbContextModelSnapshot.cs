@@ -200,8 +200,8 @@ namespace ComplianceConsole.Data.Migrations.PostgreSql
 
                     b.Property<string>("Signature")
                         .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
 
                     b.HasKey("Id");
 

@@ -1,0 +1,78 @@
+using ComplianceConsole.Features.Audit;
+using ComplianceConsole.Security;
+using ComplianceConsole.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ComplianceConsole.Tests.Security;
+
+/// <summary>A lost or replaced audit key stops the app with a plain message instead of silently starting a new, unverifiable history.</summary>
+public sealed class AuditKeyStartupTests
+{
+    /// <summary>Starts an app, writes a history and a signed checkpoint, stops it keeping its data folder; returns that folder.</summary>
+    private static async Task<string> HistoryAsync()
+    {
+        using var app = new TestApp { KeepDataFolder = true };
+        await app.Services.GetRequiredService<AuditTrail>().RecordAsync(app.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Data.AppDbContext>>(),
+            AuditActor.System, AuditActions.ChainVerified);
+        await app.Services.GetRequiredService<AuditCheckpoints>().WriteAsync();
+        return app.DataFolderPath;
+    }
+
+    /// <summary>Starts the app on the folder, expecting it to refuse; returns what it told the operator on stderr.</summary>
+    private static string StartRefused(string dataFolder)
+    {
+        using var restarted = new TestApp(dataFolderPath: dataFolder);
+        var stderr = new StringWriter();
+        var original = Console.Error;
+        Console.SetError(stderr);
+        try
+        {
+            Assert.ThrowsAny<Exception>(() => restarted.Services);
+        }
+        finally
+        {
+            Console.SetError(original);
+        }
+        Assert.Equal(1, Environment.ExitCode);
+        Environment.ExitCode = 0;
+        return stderr.ToString();
+    }
+
+    [Fact]
+    public async Task A_missing_audit_key_with_existing_events_refuses_start_up_naming_the_file()
+    {
+        var folder = await HistoryAsync();
+        var keyFile = Path.Combine(folder, AuditKeys.HmacKeyFileName);
+        File.Delete(keyFile);
+
+        var refused = StartRefused(folder);
+        Assert.Contains(keyFile, refused);
+        Assert.Contains("Restore the file from your backup", refused);
+        Assert.DoesNotContain("   at ", refused); // a plain message, no stack trace
+        Assert.False(File.Exists(keyFile)); // no new key made in its place
+    }
+
+    [Fact]
+    public async Task A_foreign_signing_key_with_existing_checkpoints_refuses_start_up_naming_the_file()
+    {
+        var folder = await HistoryAsync();
+        var keyFile = Path.Combine(folder, AuditKeys.SigningKeyFileName);
+        var foreign = Path.Combine(folder, "foreign.pem");
+        EcdsaSigner.CreateKeyFile(foreign);
+        File.Move(foreign, keyFile, overwrite: true);
+
+        Assert.Contains(keyFile, StartRefused(folder));
+    }
+
+    [Fact]
+    public async Task A_foreign_audit_key_with_existing_events_refuses_start_up_naming_the_file()
+    {
+        var folder = await HistoryAsync();
+        var keyFile = Path.Combine(folder, AuditKeys.HmacKeyFileName);
+        var foreign = Path.Combine(folder, "foreign.json");
+        AuditKey.CreateKeyFile(foreign);
+        File.Move(foreign, keyFile, overwrite: true);
+
+        Assert.Contains(keyFile, StartRefused(folder));
+    }
+}

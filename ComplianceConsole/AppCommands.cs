@@ -12,7 +12,7 @@ namespace ComplianceConsole;
 /// Commands the app runs instead of serving (<c>--help</c> on each says what it takes): <c>seed</c> fills the database with
 /// synthetic users or content through the app's own services, <c>seed-review</c> writes content items, flags and review cases
 /// directly, <c>benchmark</c> measures the grid, queue, dashboard, export or ingestion, <c>rotate-pii-key</c> re-encrypts
-/// personal data with a new key, <c>audit verify</c> checks the audit history offline, <c>copy-to-postgres</c> copies the SQLite database to a new PostgreSQL one. An unknown
+/// personal data with a new key, <c>audit verify</c> checks the audit history offline, <c>rotate-audit-key</c> puts new audit keys in place, <c>copy-to-postgres</c> copies the SQLite database to a new PostgreSQL one. An unknown
 /// option or a mistyped value is refused with exit code 1; a command says which database and data folder it writes to first.
 /// A new command is one more entry in <see cref="Commands"/>.
 /// </summary>
@@ -67,6 +67,17 @@ public static class AppCommands
             });
 
         yield return AuditVerify(app);
+
+        yield return Writing(app, new Command("rotate-audit-key", "Puts a new audit HMAC key and signing key in place as a recorded, signed step; run it with every instance stopped"),
+            async (_, output) =>
+            {
+                await using var scope = app.Services.CreateAsyncScope();
+                var rotated = await scope.ServiceProvider.GetRequiredService<Features.Audit.AuditKeyRotation>().RotateAsync();
+                await output.WriteLineAsync($"Audit keys rotated at event {rotated.Sequence:N0}: HMAC key {rotated.HmacKeyId}, signing key {rotated.SigningKeyFingerprint}.");
+                await output.WriteLineAsync($"Give the new public key (Settings, or the audit signing key file) to your witnesses, and back up the key files now. " +
+                    $"The outgoing private key is kept at {rotated.RetiredSigningKeyPath}: verification needs only the public keys the history records, so keep it offline or destroy it.");
+                return 0;
+            });
 
         var target = new Option<string>("--target") { Description = "The PostgreSQL connection string of the new, empty database", Required = true };
         yield return Writing(app, new Command("copy-to-postgres", "Copies the SQLite database into a new PostgreSQL database and verifies the audit chain there") { target },

@@ -55,10 +55,12 @@ public class EcdsaSigner : IDisposable
     public static string FingerprintOf(byte[] subjectPublicKeyInfo) => Convert.ToHexStringLower(SHA256.HashData(subjectPublicKeyInfo));
 
     /// <summary>A private or public key from a PEM file.</summary>
-    public static ECDsa ReadPem(string path)
+    public static ECDsa ReadPem(string path) => ReadPemText(File.ReadAllText(path));
+
+    public static ECDsa ReadPemText(string pem)
     {
         var key = ECDsa.Create();
-        key.ImportFromPem(File.ReadAllText(path));
+        key.ImportFromPem(pem);
         return key;
     }
 

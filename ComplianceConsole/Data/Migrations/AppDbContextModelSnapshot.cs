@@ -184,6 +184,10 @@ namespace ComplianceConsole.Data.Migrations
                     b.Property<bool>("IsPurgeBase")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("KeyId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("Sequence")
                         .HasColumnType("INTEGER");
 

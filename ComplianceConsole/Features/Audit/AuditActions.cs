@@ -21,6 +21,7 @@ public static class AuditActions
     public const string StaffPasswordLinkIssued = "staff.password_link_issued";
     public const string SettingsChanged = "settings.changed";
     public const string ChainVerified = "audit.chain_verified";
+    public const string AuditKeysRotated = "audit.keys_rotated";
     public const string VerificationSubmitted = "verification.submitted";
     public const string VerificationImported = "verification.imported";
     public const string VerificationDecided = "verification.decided";
@@ -82,7 +83,7 @@ public static class AuditActions
     [
         SetupCompleted, SignInSucceeded, SignInFailed, LockedOut, SignedOut, PasswordChanged, TwoFactorEnabled,
         TwoFactorDisabled, RecoveryCodesGenerated, StaffCreated, StaffRolesChanged, StaffDisabled, StaffEnabled,
-        StaffUnlocked, StaffTwoFactorReset, StaffPasswordLinkIssued, SettingsChanged, ChainVerified,
+        StaffUnlocked, StaffTwoFactorReset, StaffPasswordLinkIssued, SettingsChanged, ChainVerified, AuditKeysRotated,
         VerificationSubmitted, VerificationImported, VerificationDecided, VerificationBulkDecided, PiiRevealed,
         ApiKeyCreated, ApiKeyRevoked, JobQueued, JobCancelled,
         ContentSubmitted, FlagsSubmitted, ReviewCaseClaimed, ReviewCaseReleased, ReviewCaseNoted, ReviewCaseAssigned, ReviewClaimsExpired, ReviewCaseDecided, ReviewBulkDecided, ReviewCaseReopened,

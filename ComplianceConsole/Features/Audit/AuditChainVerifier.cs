@@ -29,7 +29,8 @@ public enum ChainBreak
 
 /// <summary>
 /// What else to verify with: a witness's copy of the signed checkpoints brought from elsewhere, and a public key to check their
-/// signatures with instead of the console's own key (an inspector's offline check).
+/// signatures with instead of the console's own key (an inspector's offline check): that key, and every key a recorded rotation
+/// links to it.
 /// </summary>
 public sealed record ChainEvidence(string? WitnessFile = null, EcdsaSigner? PublicKey = null);
 
@@ -77,7 +78,10 @@ public sealed class AuditChainVerifier(IDbContextFactory<AppDbContext> contextFa
     {
         var signed = await checkpoints.ReadAllAsync(cancellationToken, evidence?.WitnessFile);
         var breaks = new Breaks();
-        var genuine = signed.Where(c => checkpoints.IsGenuine(c, evidence?.PublicKey)).ToList();
+        var trusted = evidence?.PublicKey is { } publicKey
+            ? await TrustedSigningKeys.FromAsync(contextFactory, publicKey, publicKeysOnly: true, cancellationToken)
+            : await checkpoints.TrustedKeysAsync(cancellationToken);
+        var genuine = signed.Where(c => checkpoints.IsGenuine(c, trusted)).ToList();
         foreach (var forged in signed.Except(genuine)) breaks.Add(forged.Sequence, ChainBreak.CheckpointForged);
         // The retention purge removed the events up to its newest base: the chain starts after it, linked to the hash it signed.
         var purgeBase = genuine.Where(c => c.IsPurgeBase).MaxBy(c => c.Sequence);

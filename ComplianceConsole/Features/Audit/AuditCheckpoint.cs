@@ -20,6 +20,12 @@ public sealed class AuditCheckpoint
     public string Signature { get; set; } = "";
 
     /// <summary>
+    /// The fingerprint of the signing key that made <see cref="Signature"/> (<see cref="Security.EcdsaSigner.Fingerprint"/>): after a
+    /// rotation older checkpoints stay signed by the key of their time. Null on checkpoints from before keys had ids.
+    /// </summary>
+    public string? KeyId { get; set; }
+
+    /// <summary>
     /// Written by the retention purge before it removes the events up to and including <see cref="Sequence"/>: the chain is
     /// verified from here on. Signed apart from an ordinary checkpoint, so no hourly checkpoint can pass for one.
     /// </summary>
@@ -35,6 +41,7 @@ internal sealed class AuditCheckpointConfiguration : Microsoft.EntityFrameworkCo
     {
         builder.Property(c => c.Hash).HasMaxLength(64).IsRequired();
         builder.Property(c => c.Signature).HasMaxLength(128).IsRequired();
+        builder.Property(c => c.KeyId).HasMaxLength(64);
         builder.HasIndex(c => c.Sequence);
     }
 }

@@ -60,8 +60,9 @@ public sealed class AuditCheckpoints(IDbContextFactory<AppDbContext> contextFact
     {
         checkpoint.CreatedAtUtc = AuditTrail.TruncateToMicroseconds(clock.GetUtcNow().UtcDateTime);
         checkpoint.Signature = keys.Signer.SignText(checkpoint.SignedText());
+        checkpoint.KeyId = keys.Signer.Fingerprint;
         db.AuditCheckpoints.Add(checkpoint);
-        var line = FiledCheckpoint.Of(checkpoint, keys.Signer.Fingerprint);
+        var line = FiledCheckpoint.Of(checkpoint);
         Webhooks.PlatformEvents.Add(db, Webhooks.PlatformEventTypes.AuditCheckpoint, Webhooks.PlatformEventTypes.AuditCheckpoint, line, checkpoint.CreatedAtUtc);
         await db.SaveChangesAsync(cancellationToken);
         await AppendAsync(line, cancellationToken);
@@ -84,11 +85,24 @@ public sealed class AuditCheckpoints(IDbContextFactory<AppDbContext> contextFact
         return stored.Concat(filed).DistinctBy(c => c.SignedText() + c.Signature).OrderBy(c => c.Sequence).ThenBy(c => c.CreatedAtUtc).ToList();
     }
 
-    /// <summary>Whether the checkpoint carries a signature by the console's signing key, or by <paramref name="publicKey"/> when given.</summary>
-    public bool IsGenuine(AuditCheckpoint checkpoint, Security.EcdsaSigner? publicKey = null) => IsLegacyHmac(checkpoint)
-        ? publicKey is null && System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
-            System.Text.Encoding.ASCII.GetBytes(keys.Hmac.Mac(checkpoint.SignedText())), System.Text.Encoding.ASCII.GetBytes(checkpoint.Signature))
-        : (publicKey ?? keys.Signer).VerifyText(checkpoint.SignedText(), checkpoint.Signature);
+    /// <summary>The console's signing key and every key a recorded rotation links to it.</summary>
+    public Task<TrustedSigningKeys> TrustedKeysAsync(CancellationToken cancellationToken = default) =>
+        TrustedSigningKeys.FromAsync(contextFactory, keys.Signer, publicKeysOnly: false, cancellationToken);
+
+    /// <summary>
+    /// Whether the checkpoint carries a signature by one of the <paramref name="trusted"/> signing keys (the one its key id names);
+    /// a legacy HMAC checkpoint only when the trust is not the public keys alone.
+    /// </summary>
+    public bool IsGenuine(AuditCheckpoint checkpoint, TrustedSigningKeys trusted)
+    {
+        if (IsLegacyHmac(checkpoint))
+        {
+            return !trusted.PublicKeysOnly && System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
+                System.Text.Encoding.ASCII.GetBytes(keys.Hmac.Mac(checkpoint.SignedText(), checkpoint.Sequence)), System.Text.Encoding.ASCII.GetBytes(checkpoint.Signature));
+        }
+        return trusted.Keys.Where(k => checkpoint.KeyId is null || k.Key == checkpoint.KeyId)
+            .Any(k => k.Value.VerifyText(checkpoint.SignedText(), checkpoint.Signature));
+    }
 
     /// <summary>
     /// Checkpoints written before they were signed asymmetrically carry an HMAC (64 hex digits) with the audit key: they still verify
@@ -121,7 +135,7 @@ public sealed class AuditCheckpoints(IDbContextFactory<AppDbContext> contextFact
         try
         {
             return JsonSerializer.Deserialize<FiledCheckpoint>(line) is { } c
-                ? new AuditCheckpoint { Sequence = c.Sequence, Hash = c.Hash, CreatedAtUtc = DateTime.SpecifyKind(c.CreatedAtUtc, DateTimeKind.Utc), Signature = c.Signature, IsPurgeBase = c.PurgeBase }
+                ? new AuditCheckpoint { Sequence = c.Sequence, Hash = c.Hash, CreatedAtUtc = DateTime.SpecifyKind(c.CreatedAtUtc, DateTimeKind.Utc), Signature = c.Signature, IsPurgeBase = c.PurgeBase, KeyId = c.KeyFingerprint }
                 : null;
         }
         catch (JsonException)
@@ -137,7 +151,7 @@ public sealed class AuditCheckpoints(IDbContextFactory<AppDbContext> contextFact
     /// </summary>
     private sealed record FiledCheckpoint(long Sequence, string Hash, DateTime CreatedAtUtc, string Signature, bool PurgeBase = false, string? KeyFingerprint = null)
     {
-        public static FiledCheckpoint Of(AuditCheckpoint c, string keyFingerprint) => new(c.Sequence, c.Hash, c.CreatedAtUtc, c.Signature, c.IsPurgeBase, keyFingerprint);
+        public static FiledCheckpoint Of(AuditCheckpoint c) => new(c.Sequence, c.Hash, c.CreatedAtUtc, c.Signature, c.IsPurgeBase, c.KeyId);
     }
 }
 

@@ -21,7 +21,7 @@ public sealed class AuditHash
     public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
 
     public string Compute(AuditEvent e) => e.HashKind == AuditHashKind.KeyedHmac
-        ? _key().Mac(CanonicalText(e))
+        ? _key().Mac(CanonicalText(e), e.Sequence)
         : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(CanonicalText(e))));
 
     /// <summary>Whether the event must carry a keyed hash: decided by the key file, never by the event's own row.</summary>

@@ -39,7 +39,8 @@ internal sealed class AuditKeyStartupCheck(IDbContextFactory<AppDbContext> conte
             logger.LogWarning("Created the audit signing key {Path}; back it up, and give its public key to your witnesses.", keys.SigningKeyPath);
             return;
         }
-        if (asymmetric.Count > 0 && !asymmetric.Any(c => checkpoints.IsGenuine(c))) Refuse(Foreign(keys.SigningKeyPath, events));
+        var trusted = await checkpoints.TrustedKeysAsync(cancellationToken);
+        if (asymmetric.Count > 0 && !asymmetric.Any(c => checkpoints.IsGenuine(c, trusted))) Refuse(Foreign(keys.SigningKeyPath, events));
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -16,6 +16,7 @@ public static class AuditServiceCollectionExtensions
         services.AddScoped<AuditQueryService>();
         services.AddScoped<AuditChainVerifier>();
         services.AddScoped<AuditVerifyCommand>();
+        services.AddScoped<AuditKeyRotation>();
         services.AddJobKind(AuditChainVerificationJob.Kind);
         return services;
     }

@@ -103,8 +103,9 @@ public sealed class ExportEngine(IEnumerable<IExportSource> sources, IDbContextF
     /// <summary>The audit chain's newest genuine signed checkpoint at or before the period's end, so a past period's cover never changes.</summary>
     private async Task<string> CheckpointAsync(DateTime periodEndUtc, CancellationToken cancellationToken)
     {
+        var trusted = await checkpoints.TrustedKeysAsync(cancellationToken);
         var checkpoint = (await checkpoints.ReadAllAsync(cancellationToken))
-            .Where(c => c.CreatedAtUtc <= periodEndUtc && checkpoints.IsGenuine(c))
+            .Where(c => c.CreatedAtUtc <= periodEndUtc && checkpoints.IsGenuine(c, trusted))
             .MaxBy(c => (c.CreatedAtUtc, c.Sequence));
         return checkpoint is null
             ? texts.Bilingual("ExportCover.NoCheckpoint")

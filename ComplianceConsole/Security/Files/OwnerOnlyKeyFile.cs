@@ -27,4 +27,15 @@ public static class OwnerOnlyKeyFile
             return false;
         }
     }
+
+    /// <summary>Replaces a key file whole (a rotation): written beside it and moved over it, so a crash leaves the old file or the new one.</summary>
+    public static void Replace(string path, string content)
+    {
+        var scratch = $"{path}.{Guid.NewGuid():N}.tmp";
+        using (var file = new StreamWriter(Pii.EncryptedFiles.CreateOwnerOnly(scratch, FileMode.CreateNew)))
+        {
+            file.Write(content);
+        }
+        File.Move(scratch, path, overwrite: true);
+    }
 }

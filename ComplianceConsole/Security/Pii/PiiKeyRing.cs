@@ -60,13 +60,8 @@ public sealed class PiiKeyRing
         var file = JsonSerializer.Deserialize<KeyFile>(File.ReadAllText(path))!;
         if (file.EncryptionKeys.Max(k => k.Id) == byte.MaxValue) throw new InvalidOperationException("The key ring is full (255 keys).");
         var id = (byte)(file.EncryptionKeys.Max(k => k.Id) + 1);
-        var scratch = $"{path}.{Guid.NewGuid():N}.tmp";
-        using (var writer = new StreamWriter(EncryptedFiles.CreateOwnerOnly(scratch, FileMode.CreateNew)))
-        {
-            writer.Write(Serialize(file with { EncryptionKeys = [.. file.EncryptionKeys, new KeyEntry(id, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)), DateTime.UtcNow)] }));
-        }
-        // Replaced in one step: a crash leaves the old ring or the new one, never half a file.
-        File.Move(scratch, path, overwrite: true);
+        Files.OwnerOnlyKeyFile.Replace(path,
+            Serialize(file with { EncryptionKeys = [.. file.EncryptionKeys, new KeyEntry(id, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)), DateTime.UtcNow)] }));
         return Load(path);
     }
 

@@ -195,6 +195,10 @@ namespace ComplianceConsole.Data.Migrations.PostgreSql
                     b.Property<bool>("IsPurgeBase")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("KeyId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<long>("Sequence")
                         .HasColumnType("bigint");
 

@@ -17,6 +17,29 @@ public sealed class CommandLineTests : IDisposable
         Assert.Empty(Directory.GetFiles(_dataFolder));
     }
 
+    [Theory]
+    [InlineData("seed-review", "--items")]
+    [InlineData("benchmark", "--records")]
+    [InlineData("rotate-pii-key", "every instance stopped")]
+    [InlineData("rotate-audit-key", "every instance stopped")]
+    [InlineData("audit verify", "--witness")]
+    [InlineData("copy-to-postgres", "--target")]
+    public async Task Every_command_s_help_says_what_it_takes_and_writes_nothing(string command, string expected)
+    {
+        Assert.Equal(0, await RunAsync([.. command.Split(' '), "--help"]));
+        Assert.Contains(expected, _output.ToString());
+        Assert.Empty(Directory.GetFiles(_dataFolder));
+    }
+
+    [Fact]
+    public async Task Audit_verify_checks_the_history_where_the_console_keeps_it_and_exits_zero_when_intact()
+    {
+        Assert.Equal(0, await RunAsync("seed", "--users", "1"));
+        Assert.Equal(0, await RunAsync("audit", "verify"));
+        Assert.Contains("哈希链完整", _output.ToString());
+        Assert.Equal(2, await RunAsync("audit", "verify", "--witness", Path.Combine(_dataFolder, "no-such-witness.log")));
+    }
+
     [Fact]
     public async Task An_unknown_option_is_refused_with_a_message_and_a_non_zero_exit_code_and_nothing_is_written()
     {

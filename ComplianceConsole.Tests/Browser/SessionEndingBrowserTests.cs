@@ -70,4 +70,56 @@ public sealed class SessionEndingBrowserTests(SessionEndingBrowserApp browser) :
             await elsewhere.Context.CloseAsync();
         }
     }
+
+    [Fact]
+    public async Task An_earlier_set_password_link_opened_after_a_newer_one_was_issued_sets_nothing()
+    {
+        string earlier, newer;
+        await using (var admin = browser.App.As(Infrastructure.TestApp.AdminEmail))
+        {
+            earlier = (await admin.Get<StaffService>().IssuePasswordLinkAsync(browser.ReviewerId)).SetPasswordPath!;
+            newer = (await admin.Get<StaffService>().IssuePasswordLinkAsync(browser.ReviewerId)).SetPasswordPath!;
+        }
+        var page = await browser.NewPageAsync();
+        try
+        {
+            await page.GotoAsync(earlier);
+            await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("Account/InvalidPasswordReset"));
+            await Expect(page.Locator("#Input\\.Password")).ToHaveCountAsync(0);
+            await Expect(page.GetByText(SessionEndingBrowserApp.Reviewer)).ToHaveCountAsync(0);
+
+            await page.GotoAsync(newer);
+            await Expect(page.Locator("#Input\\.Password")).ToBeVisibleAsync();
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+
+    [Fact]
+    public async Task A_cookie_copied_into_another_browser_opens_nothing_after_sign_out()
+    {
+        var original = await ReviewerPageAsync();
+        var copied = await browser.NewPageAsync();
+        try
+        {
+            await copied.Context.AddCookiesAsync((await original.Context.CookiesAsync()).Select(c => new Cookie
+            {
+                Name = c.Name, Value = c.Value, Domain = c.Domain, Path = c.Path, Expires = c.Expires, HttpOnly = c.HttpOnly, Secure = c.Secure, SameSite = c.SameSite,
+            }));
+            await copied.GotoAsync("review");
+            await Expect(copied).Not.ToHaveURLAsync(SignInPage);
+
+            await original.GetByRole(AriaRole.Button, new() { Name = "退出" }).ClickAsync();
+            await Expect(original).ToHaveURLAsync(SignInPage);
+            await copied.GotoAsync("review");
+            await Expect(copied).ToHaveURLAsync(SignInPage);
+        }
+        finally
+        {
+            await original.Context.CloseAsync();
+            await copied.Context.CloseAsync();
+        }
+    }
 }

@@ -68,6 +68,46 @@ public sealed class FeatureLibraryBrowserTests(FeatureLibraryBrowserApp browser)
     }
 
     [Fact]
+    public async Task Backtracking_bombs_are_saved_from_the_page_and_the_tester_answers_a_hostile_text_at_once()
+    {
+        var page = await browser.NewPageAsync();
+        try
+        {
+            await page.SignInAsync(FeatureLibraryBrowserApp.Manager);
+            await page.GetByRole(AriaRole.Link, new() { Name = "特征库" }).First.ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "特征库", Level = 1 })).ToBeVisibleAsync();
+            foreach (var bomb in new[] { "x(a+)+$", "b(a|aa)+$" })
+            {
+                await page.Locator("#library-add").ClickAsync();
+                var dialog = page.GetByRole(AriaRole.Dialog);
+                await dialog.GetByLabel("类型").ClickAsync();
+                await page.GetByRole(AriaRole.Option, new() { Name = "正则表达式" }).ClickAsync();
+                await Expect(dialog.Locator("textarea#rule-value")).ToBeVisibleAsync();
+                await dialog.Locator("textarea#rule-value").FillAsync(bomb);
+                await dialog.GetByLabel("理由").ClickAsync();
+                await page.GetByRole(AriaRole.Option, new() { Name = "谣言 (第 11 条)" }).ClickAsync();
+                await dialog.Locator("#rule-save").ClickAsync();
+                await Expect(page.GetByRole(AriaRole.Cell, new() { Name = bomb })).ToBeVisibleAsync();
+            }
+
+            await page.Locator("#library-test").ClickAsync();
+            // The texts that make a backtracking engine try every split: 4,000 characters (the tester's most) that almost match each bomb.
+            await page.Locator("#test-text").FillAsync("x" + new string('a', 3_998) + "!");
+            await page.Locator("#test-run").ClickAsync();
+            await Expect(page.Locator("#test-summary")).ToHaveTextAsync("命中 0 条规则");
+            await page.Locator("#test-text").FillAsync("b" + new string('a', 3_998));
+            await page.Locator("#test-run").ClickAsync();
+            await Expect(page.Locator("#test-summary")).ToHaveTextAsync("命中 1 条规则");
+            Assert.True(browser.ConsoleErrors.IsEmpty, string.Join("\n", browser.ConsoleErrors));
+        }
+        catch
+        {
+            await page.SaveScreenshotAsync("failure-feature-bombs.png", fullPage: true);
+            throw;
+        }
+    }
+
+    [Fact]
     public async Task A_manager_shortens_the_complaint_limit_and_the_page_says_what_it_means()
     {
         var page = await browser.NewPageAsync();

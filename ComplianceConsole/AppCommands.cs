@@ -12,7 +12,7 @@ namespace ComplianceConsole;
 /// Commands the app runs instead of serving (<c>--help</c> on each says what it takes): <c>seed</c> fills the database with
 /// synthetic users or content through the app's own services, <c>seed-review</c> writes content items, flags and review cases
 /// directly, <c>benchmark</c> measures the grid, queue, dashboard, export or ingestion, <c>rotate-pii-key</c> re-encrypts
-/// personal data with a new key, <c>audit verify</c> checks the audit history offline, <c>copy-to-postgres</c> copies the SQLite database to a new PostgreSQL one. An unknown
+/// personal data with a new key (refused while an instance serves on the database), <c>audit verify</c> checks the audit history offline, <c>copy-to-postgres</c> copies the SQLite database to a new PostgreSQL one. An unknown
 /// option or a mistyped value is refused with exit code 1; a command says which database and data folder it writes to first.
 /// A new command is one more entry in <see cref="Commands"/>.
 /// </summary>
@@ -58,9 +58,15 @@ public static class AppCommands
 
         yield return Benchmark(app);
 
-        yield return Writing(app, new Command("rotate-pii-key", "Adds a new personal-data key and re-encrypts every record with it; run it with every instance stopped"),
-            async (_, output) =>
+        yield return Writing(app, new Command("rotate-pii-key", "Adds a new personal-data key and re-encrypts every record with it; refused while an instance serves"),
+            async (result, output) =>
             {
+                if (await app.Services.GetRequiredService<RunningInstances>().SeenRecentlyAsync() is { Count: > 0 } running)
+                {
+                    var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+                    await result.InvocationConfiguration.Error.WriteLineAsync(PiiKeyRotationMessages.InstancesRunning(running, now));
+                    return 1;
+                }
                 var rewritten = await app.Services.GetRequiredService<PiiKeyRotation>().RotateAsync();
                 await output.WriteLineAsync($"A new PII encryption key is in use; {rewritten:N0} records were re-encrypted with it. Back up the key file now.");
                 return 0;

@@ -12,7 +12,8 @@ namespace ComplianceConsole;
 /// Commands the app runs instead of serving (<c>--help</c> on each says what it takes): <c>seed</c> fills the database with
 /// synthetic users or content through the app's own services, <c>seed-review</c> writes content items, flags and review cases
 /// directly, <c>benchmark</c> measures the grid, queue, dashboard, export or ingestion, <c>rotate-pii-key</c> re-encrypts
-/// personal data with a new key, <c>audit verify</c> checks the audit history offline, <c>rotate-audit-key</c> puts new audit keys in place, <c>copy-to-postgres</c> copies the SQLite database to a new PostgreSQL one. An unknown
+/// personal data with a new key and <c>rotate-audit-key</c> puts new audit keys in place (both refused while an instance serves on the
+/// database), <c>audit verify</c> checks the audit history offline, <c>copy-to-postgres</c> copies the SQLite database to a new PostgreSQL one. An unknown
 /// option or a mistyped value is refused with exit code 1; a command says which database and data folder it writes to first.
 /// A new command is one more entry in <see cref="Commands"/>.
 /// </summary>
@@ -58,9 +59,10 @@ public static class AppCommands
 
         yield return Benchmark(app);
 
-        yield return Writing(app, new Command("rotate-pii-key", "Adds a new personal-data key and re-encrypts every record with it; run it with every instance stopped"),
-            async (_, output) =>
+        yield return Writing(app, new Command("rotate-pii-key", "Adds a new personal-data key and re-encrypts every record with it; refused while an instance serves"),
+            async (result, output) =>
             {
+                if (await RefusedWhileServingAsync(app, result, "rotate-pii-key", "个人信息密钥", "personal-data keys")) return 1;
                 var rewritten = await app.Services.GetRequiredService<PiiKeyRotation>().RotateAsync();
                 await output.WriteLineAsync($"A new PII encryption key is in use; {rewritten:N0} records were re-encrypted with it. Back up the key file now.");
                 return 0;
@@ -68,9 +70,10 @@ public static class AppCommands
 
         yield return AuditVerify(app);
 
-        yield return Writing(app, new Command("rotate-audit-key", "Puts a new audit HMAC key and signing key in place as a recorded, signed step; run it with every instance stopped"),
-            async (_, output) =>
+        yield return Writing(app, new Command("rotate-audit-key", "Puts a new audit HMAC key and signing key in place as a recorded, signed step; refused while an instance serves"),
+            async (result, output) =>
             {
+                if (await RefusedWhileServingAsync(app, result, "rotate-audit-key", "审计密钥", "audit keys")) return 1;
                 await using var scope = app.Services.CreateAsyncScope();
                 var rotated = await scope.ServiceProvider.GetRequiredService<Features.Audit.AuditKeyRotation>().RotateAsync();
                 await output.WriteLineAsync($"Audit keys rotated at event {rotated.Sequence:N0}: HMAC key {rotated.HmacKeyId}, signing key {rotated.SigningKeyFingerprint}.");
@@ -114,6 +117,15 @@ public static class AppCommands
                 r.GetValue(gridIterations), r.GetValue(importRows), r.GetValue(apiItems), r.GetValue(apiClients)).RunAsync(output);
             return 0;
         });
+    }
+
+    /// <summary>A key rotation with instances serving on the database would leave them writing under the old keys: it says so and refuses.</summary>
+    private static async Task<bool> RefusedWhileServingAsync(WebApplication app, ParseResult result, string command, string keysZh, string keysEn)
+    {
+        if (await app.Services.GetRequiredService<RunningInstances>().SeenRecentlyAsync() is not { Count: > 0 } running) return false;
+        var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        await result.InvocationConfiguration.Error.WriteLineAsync(Security.KeyRotationRefusal.InstancesRunning(command, keysZh, keysEn, running, now));
+        return true;
     }
 
     private static Command AuditVerify(WebApplication app)

@@ -62,6 +62,14 @@ public class TestApp(IReadOnlyDictionary<string, string>? settings = null, strin
         };
     }
 
+    /// <summary>The settings that point a command (<see cref="AppCommands"/>) run beside this app at its data folder and database.</summary>
+    public string[] CommandLineSettings() =>
+    [
+        $"--{DataFolder.ConfigurationKey}={DataFolderPath}",
+        $"--{DatabaseSettings.ProviderKey}={TestDatabase.Provider}",
+        $"--ConnectionStrings:Default={(TestDatabase.IsPostgreSql ? PostgreSqlTestServer.Current.Database(PostgreSqlDatabaseName) : "")}",
+    ];
+
     public string SetupToken => File.ReadAllText(Path.Combine(DataFolderPath, SetupService.TokenFileName)).Trim();
 
     /// <summary>Creates the first administrator the way /setup does.</summary>

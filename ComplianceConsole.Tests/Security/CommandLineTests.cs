@@ -20,8 +20,8 @@ public sealed class CommandLineTests : IDisposable
     [Theory]
     [InlineData("seed-review", "--items")]
     [InlineData("benchmark", "--records")]
-    [InlineData("rotate-pii-key", "every instance stopped")]
-    [InlineData("rotate-audit-key", "every instance stopped")]
+    [InlineData("rotate-pii-key", "refused while an instance serves")]
+    [InlineData("rotate-audit-key", "refused while an instance serves")]
     [InlineData("audit verify", "--witness")]
     [InlineData("copy-to-postgres", "--target")]
     public async Task Every_command_s_help_says_what_it_takes_and_writes_nothing(string command, string expected)

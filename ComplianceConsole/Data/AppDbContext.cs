@@ -59,6 +59,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<ExportSchedule> ExportSchedules => Set<ExportSchedule>();
     public DbSet<RetentionRule> RetentionRules => Set<RetentionRule>();
     public DbSet<LegalHold> LegalHolds => Set<LegalHold>();
+    public DbSet<RunningInstance> RunningInstances => Set<RunningInstance>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

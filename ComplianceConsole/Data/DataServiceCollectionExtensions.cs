@@ -42,6 +42,9 @@ public static class DataServiceCollectionExtensions
             }
         });
         if (database.Provider == DatabaseProvider.Sqlite) builder.Services.AddHostedService<SqliteCheckpointer>();
+        builder.Services.AddSingleton<RunningInstances>();
+        // Only a serving host starts it: commands start the hosted services they need by hand (AppCommands), never this one.
+        builder.Services.AddHostedService<InstanceHeartbeat>();
         builder.Services.AddScoped(services => services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
         return builder;
     }

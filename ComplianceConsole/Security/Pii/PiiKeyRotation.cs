@@ -5,7 +5,8 @@ namespace ComplianceConsole.Security.Pii;
 
 /// <summary>
 /// Adds a new encryption key and re-encrypts every stored identifier and real name with it, in batches.
-/// The lookup (HMAC) key is not changed, so lookups and duplicate detection keep working. Run it while the app is stopped.
+/// The lookup (HMAC) key is not changed, so lookups and duplicate detection keep working. Run it while no instance serves:
+/// <c>rotate-pii-key</c> refuses while <see cref="RunningInstances"/> lists one.
 /// </summary>
 public sealed class PiiKeyRotation(IDbContextFactory<AppDbContext> contextFactory, IConfiguration configuration, DataFolder dataFolder, ILogger<PiiKeyRotation> logger)
 {

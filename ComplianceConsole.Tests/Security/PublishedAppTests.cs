@@ -1,0 +1,210 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Reflection;
+using System.Text;
+using AngleSharp.Html.Parser;
+using ComplianceConsole.Security.Pii;
+using ComplianceConsole.Tests.Infrastructure;
+
+namespace ComplianceConsole.Tests.Security;
+
+/// <summary>
+/// The app published once for the class (<c>dotnet publish --no-build</c>, reusing the build these tests run from, a few
+/// seconds) into a folder of its own.
+/// </summary>
+public sealed class PublishedApp : IDisposable
+{
+    public PublishedApp()
+    {
+        var project = Path.Combine(RepositoryRoot(), "ComplianceConsole", "ComplianceConsole.csproj");
+        var configuration = typeof(PublishedApp).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+        var published = ExternalTools.Run("dotnet", ["publish", project, "--no-build", "--no-restore", "--disable-build-servers", "-c", configuration, "-o", Folder],
+            Path.GetTempPath());
+        Assert.True(published.ExitCode == 0, published.Output);
+    }
+
+    public string Folder { get; } = Directory.CreateTempSubdirectory("cc-published-").FullName;
+
+    public string Dll => Path.Combine(Folder, "ComplianceConsole.dll");
+
+    private static string RepositoryRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "ComplianceConsole.sln"))) return folder.FullName;
+        }
+        throw new InvalidOperationException($"No folder above {AppContext.BaseDirectory} holds ComplianceConsole.sln.");
+    }
+
+    public void Dispose() => Directory.Delete(Folder, recursive: true);
+}
+
+/// <summary>
+/// The published app run as a service manager runs it, <c>dotnet /opt/cc/ComplianceConsole.dll</c> from /, in Production, in
+/// a process of its own: its content root is its own folder, so the pages get their CSS and JavaScript and the settings of
+/// its appsettings.json apply; a start-up it refuses ends with exit code 1 and a plain message.
+/// </summary>
+public sealed class PublishedAppTests(PublishedApp published) : IClassFixture<PublishedApp>, IDisposable
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
+    private readonly string _dataFolder = Directory.CreateTempSubdirectory("cc-published-data-").FullName;
+    private readonly List<AppProcess> _started = [];
+
+    [Fact]
+    public async Task Started_from_the_root_folder_it_serves_the_newcomer_s_setup_page_with_every_stylesheet_and_script_and_reads_its_appsettings_json()
+    {
+        var app = Start();
+        using var client = new HttpClient { BaseAddress = new Uri(app.Url) };
+        await app.WaitUntilItAnswersAsync(client);
+
+        using var first = await client.GetAsync("/", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal("/setup", first.RequestMessage!.RequestUri!.AbsolutePath);
+        var page = new HtmlParser().ParseDocument(await first.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        var pageAddress = new Uri(first.RequestMessage.RequestUri, page.QuerySelector("base")?.GetAttribute("href") ?? "");
+        var stylesheets = page.QuerySelectorAll("link[rel~=stylesheet][href]").Select(l => new Uri(pageAddress, l.GetAttribute("href"))).ToList();
+        var scripts = page.QuerySelectorAll("script[src]").Select(s => new Uri(pageAddress, s.GetAttribute("src"))).ToList();
+        Assert.NotEmpty(stylesheets);
+        Assert.NotEmpty(scripts);
+        foreach (var (address, kind) in stylesheets.Select(a => (a, "css")).Concat(scripts.Select(a => (a, "javascript"))))
+        {
+            using var asset = await client.GetAsync(address, TestContext.Current.CancellationToken);
+            var body = await asset.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
+            Assert.True(asset.StatusCode == HttpStatusCode.OK && body.Length > 0 && asset.Content.Headers.ContentType?.MediaType?.Contains(kind) == true,
+                $"{address}: {(int)asset.StatusCode} {asset.Content.Headers.ContentType}, {body.Length} bytes");
+        }
+
+        // Only appsettings.json quiets EF Core's SQL log: without it every query of the migrations is logged before the host says it started.
+        var log = await app.WaitForOutputAsync("Application started.");
+        Assert.Contains("Microsoft.Hosting.Lifetime", log);
+        Assert.DoesNotContain("Microsoft.EntityFrameworkCore.Database.Command", log);
+    }
+
+    [Fact]
+    public async Task A_corrupt_key_file_stops_it_with_exit_code_1_and_a_plain_message_naming_the_file_without_a_stack_trace()
+    {
+        var keyFile = Path.Combine(_dataFolder, PiiKeyRing.DefaultFileName);
+        await File.WriteAllTextAsync(keyFile, "{ \"LookupKey\": \"not a key", TestContext.Current.CancellationToken);
+
+        var app = Start();
+
+        Assert.Equal(1, await app.WaitForExitAsync());
+        Assert.Contains($"The personal-data key file {keyFile} cannot be read", app.Error);
+        Assert.DoesNotContain(app.Error.Split('\n'), line => line.Contains("   at "));
+        Assert.Equal("{ \"LookupKey\": \"not a key", await File.ReadAllTextAsync(keyFile, TestContext.Current.CancellationToken));
+    }
+
+    private AppProcess Start()
+    {
+        var app = new AppProcess(published.Dll, _dataFolder);
+        _started.Add(app);
+        return app;
+    }
+
+    public void Dispose()
+    {
+        foreach (var app in _started) app.Dispose();
+        Directory.Delete(_dataFolder, recursive: true);
+    }
+
+    /// <summary>The published app in a process of its own, on a free loopback port, with its standard output and error kept.</summary>
+    private sealed class AppProcess : IDisposable
+    {
+        private readonly Process _process;
+        private readonly StringBuilder _output = new();
+        private readonly StringBuilder _error = new();
+
+        public AppProcess(string dll, string dataFolder)
+        {
+            Url = $"http://127.0.0.1:{FreePort()}";
+            var start = new ProcessStartInfo("dotnet") { WorkingDirectory = "/", RedirectStandardOutput = true, RedirectStandardError = true };
+            foreach (var argument in new[] { dll, "--urls", Url }) start.ArgumentList.Add(argument);
+            // Settings the shell running the tests may hold would decide instead of the app's own folder and these.
+            foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("ASPNETCORE_", StringComparison.OrdinalIgnoreCase)
+                || k.StartsWith("ComplianceConsole__", StringComparison.OrdinalIgnoreCase) || k.StartsWith("ConnectionStrings__", StringComparison.OrdinalIgnoreCase)
+                || k is "DOTNET_CONTENTROOT" or "DOTNET_ENVIRONMENT").ToList())
+            {
+                start.Environment.Remove(name);
+            }
+            start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+            start.Environment["ComplianceConsole__DataFolder"] = dataFolder;
+            _process = new Process { StartInfo = start };
+            _process.OutputDataReceived += (_, line) => Keep(_output, line.Data);
+            _process.ErrorDataReceived += (_, line) => Keep(_error, line.Data);
+            _process.Start();
+            _process.BeginOutputReadLine();
+            _process.BeginErrorReadLine();
+        }
+
+        public string Url { get; }
+
+        public string Output => Read(_output);
+
+        public string Error => Read(_error);
+
+        public async Task WaitUntilItAnswersAsync(HttpClient client)
+        {
+            var deadline = DateTime.UtcNow + Patience;
+            while (true)
+            {
+                if (_process.HasExited) Assert.Fail($"The app exited with code {_process.ExitCode}:\n{Output}\n{Error}");
+                try
+                {
+                    (await client.GetAsync("/healthz")).Dispose();
+                    return;
+                }
+                catch (HttpRequestException) when (DateTime.UtcNow < deadline)
+                {
+                    await Task.Delay(100);
+                }
+            }
+        }
+
+        public async Task<string> WaitForOutputAsync(string text)
+        {
+            var deadline = DateTime.UtcNow + Patience;
+            while (!Output.Contains(text, StringComparison.Ordinal))
+            {
+                if (DateTime.UtcNow > deadline) Assert.Fail($"The app did not print \"{text}\" within {Patience.TotalSeconds} s:\n{Output}");
+                await Task.Delay(50);
+            }
+            return Output;
+        }
+
+        public async Task<int> WaitForExitAsync()
+        {
+            using var patience = new CancellationTokenSource(Patience);
+            await _process.WaitForExitAsync(patience.Token); // also waits for the last of its output
+            return _process.ExitCode;
+        }
+
+        private static void Keep(StringBuilder kept, string? line)
+        {
+            if (line is null) return;
+            lock (kept) kept.AppendLine(line);
+        }
+
+        private static string Read(StringBuilder kept)
+        {
+            lock (kept) return kept.ToString();
+        }
+
+        private static int FreePort()
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            return ((IPEndPoint)listener.LocalEndpoint).Port;
+        }
+
+        public void Dispose()
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                _process.WaitForExit();
+            }
+            _process.Dispose();
+        }
+    }
+}

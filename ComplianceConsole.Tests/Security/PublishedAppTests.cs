@@ -90,8 +90,9 @@ public sealed class PublishedAppTests(PublishedApp published) : IClassFixture<Pu
         var app = Start();
 
         Assert.Equal(1, await app.WaitForExitAsync());
-        Assert.Contains($"The personal-data key file {keyFile} cannot be read", app.Error);
-        Assert.DoesNotContain(app.Error.Split('\n'), line => line.Contains("   at "));
+        Assert.Contains($"the personal-data key file {keyFile} cannot be read", app.Error);
+        Assert.Contains($"个人信息密钥文件 {keyFile} 无法读取", app.Error);
+        Assert.DoesNotContain((app.Error + app.Output).Split('\n'), line => line.Contains("   at "));
         Assert.Equal("{ \"LookupKey\": \"not a key", await File.ReadAllTextAsync(keyFile, TestContext.Current.CancellationToken));
     }
 

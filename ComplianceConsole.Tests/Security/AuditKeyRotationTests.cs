@@ -64,7 +64,7 @@ public sealed class AuditKeyRotationTests : IDisposable
             Assert.Equal(oldHmacId, newKeys.Hmac.IdFor(rotated.Sequence));
             await using var db = await contexts.CreateDbContextAsync();
             var keyIds = await db.AuditCheckpoints.Select(c => c.KeyId).Distinct().ToListAsync();
-            Assert.Equal([oldFingerprint, rotated.SigningKeyFingerprint], keyIds.Order());
+            Assert.Equal(new[] { oldFingerprint, rotated.SigningKeyFingerprint }.Order(), keyIds.Order());
         });
         Assert.True(result.Intact, string.Join(", ", result.Breaks));
         Assert.Equal(3, result.CheckpointsChecked);

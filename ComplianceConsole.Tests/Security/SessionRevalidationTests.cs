@@ -6,8 +6,8 @@ using ComplianceConsole.Tests.Infrastructure;
 namespace ComplianceConsole.Tests.Security;
 
 /// <summary>
-/// Setting up or removing an authenticator changes the security stamp, which ends every other session at the next
-/// request; the person doing it stays signed in.
+/// Enrolling (confirming a code) or removing an authenticator changes the security stamp, which ends every other session at
+/// the next request; the person doing it stays signed in, and merely opening the enrolment page ends nothing.
 /// </summary>
 public sealed class SessionRevalidationTests : IAsyncLifetime
 {
@@ -39,13 +39,15 @@ public sealed class SessionRevalidationTests : IAsyncLifetime
         var secondVisit = new HtmlParser().ParseDocument(await client.GetStringAsync("/Account/Manage/EnableAuthenticator"));
         Assert.Equal(key, secondVisit.QuerySelector("#authenticator-key")!.TextContent);
 
-        var stale = await otherSession.GetAsync("/");
-        Assert.Equal(HttpStatusCode.Redirect, stale.StatusCode);
-        Assert.Contains("Account/Login", stale.Headers.Location?.OriginalString);
+        // A key not yet confirmed grants nothing: opening the page ends no other session (an open tab is not signed out for it).
+        await AssertSignedInAsync(otherSession);
 
         var enrolled = await Forms.PostAsync(client, "/Account/Manage/EnableAuthenticator", "send-code", new() { ["Input.Code"] = Totp.Code(key) });
         Assert.Contains("recovery-code", await enrolled.Content.ReadAsStringAsync());
         await AssertSignedInAsync(client);
+        var stale = await otherSession.GetAsync("/");
+        Assert.Equal(HttpStatusCode.Redirect, stale.StatusCode);
+        Assert.Contains("Account/Login", stale.Headers.Location?.OriginalString);
 
         var disabled = await Forms.PostAsync(client, "/Account/Manage/Disable2fa", "disable-2fa", []);
         Assert.Equal(HttpStatusCode.Redirect, disabled.StatusCode);

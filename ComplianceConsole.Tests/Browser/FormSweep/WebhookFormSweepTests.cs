@@ -22,6 +22,7 @@ public sealed class WebhookFormSweepTests(WebhookFormSweepApp browser) : IClassF
         PlatformEventTypes.SanctionApplied => "处置用户",
         PlatformEventTypes.SanctionLifted => "解除处置",
         PlatformEventTypes.AppealDecided => "申诉决定",
+        PlatformEventTypes.AuditCheckpoint => "审计日志签名检查点",
         _ => "实名核验结果",
     };
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using ComplianceConsole.Features.ApiKeys;
+using ComplianceConsole.Features.Jobs;
 using Microsoft.AspNetCore.Authentication;
 
 namespace ComplianceConsole.Features.Api;
@@ -28,6 +29,7 @@ public static class ApiServiceCollectionExtensions
             options.AddSchemaTransformer(ApiEnumDocs.TransformAsync);
         });
         services.AddSingleton<ApiRateCounter>();
+        services.AddRecurringJob<ApiRateWindowCleanupJob>("api-rate-windows", TimeSpan.FromHours(1), firstRunAfter: TimeSpan.Zero);
         return services;
     }
 }

@@ -18,6 +18,7 @@ public static class AuditServiceCollectionExtensions
         services.AddScoped<AuditVerifyCommand>();
         services.AddScoped<AuditKeyRotation>();
         services.AddJobKind(AuditChainVerificationJob.Kind);
+        services.AddRecurringJob<AuditCheckpointJob>("audit-checkpoint", AuditCheckpoints.Interval);
         return services;
     }
 }

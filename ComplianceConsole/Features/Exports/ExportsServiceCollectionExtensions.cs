@@ -11,7 +11,7 @@ public static class ExportsServiceCollectionExtensions
 {
     /// <summary>
     /// The export engine and everything around it: the workbook writer, the export job, history, downloads, verify,
-    /// scheduled reports and file retention (their recurring triggers are on the job host, see <c>AddJobs</c>), and this
+    /// scheduled reports and file retention (recurring work on the job host), and this
     /// feature's own row sources.
     /// Other kinds register their <see cref="IExportSource"/> as a scoped service; only registered kinds are offered.
     /// </summary>
@@ -34,6 +34,8 @@ public static class ExportsServiceCollectionExtensions
         services.AddScoped<Inspection.InspectionPackService>();
         services.AddJobKind(ExportService.JobKind);
         services.AddJobKind(Inspection.InspectionPackService.JobKind);
+        services.AddRecurringJob<ExportScheduleJob>("export-schedules", TimeSpan.FromMinutes(1));
+        services.AddRecurringJob<ExportHousekeepingJob>("export-housekeeping", TimeSpan.FromHours(1), firstRunAfter: TimeSpan.Zero);
 
         return services;
     }

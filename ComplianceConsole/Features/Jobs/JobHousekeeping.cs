@@ -4,14 +4,14 @@ using Quartz;
 
 namespace ComplianceConsole.Features.Jobs;
 
-public sealed record HousekeepingResult(int ExpiredJobFolders, int OrphanFolders, int AbandonedUploads, int PastRateWindows);
+public sealed record HousekeepingResult(int ExpiredJobFolders, int OrphanFolders, int AbandonedUploads);
 
 /// <summary>
 /// Recurring clean-up on the job host: result files past their retention, folders of jobs that no longer exist,
-/// and uploads abandoned in preview; and the API's call counts of minutes gone by. Nothing here holds personal data in the
+/// and uploads abandoned in preview. Nothing here holds personal data in the
 /// clear, but nothing is kept longer than promised.
 /// </summary>
-public sealed class JobHousekeeping(IDbContextFactory<AppDbContext> contextFactory, JobStorage storage, Api.ApiRateCounter rates, DatabaseSettings database,
+public sealed class JobHousekeeping(IDbContextFactory<AppDbContext> contextFactory, JobStorage storage, DatabaseSettings database,
     TimeProvider clock, ILogger<JobHousekeeping> logger)
 {
     public async Task<HousekeepingResult> RunAsync(CancellationToken cancellationToken = default)
@@ -20,14 +20,13 @@ public sealed class JobHousekeeping(IDbContextFactory<AppDbContext> contextFacto
         var expired = await RemoveExpiredFilesAsync(now, cancellationToken);
         var orphans = await RemoveOrphanFoldersAsync(olderThan: now - JobRetention.StagedUploadLifetime, cancellationToken);
         var abandoned = RemoveStagedUploads(olderThan: now - JobRetention.StagedUploadLifetime);
-        var pastWindows = await rates.RemoveBeforeAsync(Api.ApiRateCounter.MinuteOf(clock.GetUtcNow()), cancellationToken);
         // Jobs of an instance that died while the others ran on (SQLite's one instance marks its own when it starts again).
         if (database.Provider == DatabaseProvider.PostgreSql) await JobRecovery.MarkInterruptedAsync(contextFactory, clock, logger, cancellationToken);
         if (expired + orphans + abandoned > 0)
         {
             logger.LogInformation("Housekeeping removed {Expired} expired job folders, {Orphans} orphaned ones and {Abandoned} abandoned uploads.", expired, orphans, abandoned);
         }
-        return new HousekeepingResult(expired, orphans, abandoned, pastWindows);
+        return new HousekeepingResult(expired, orphans, abandoned);
     }
 
     /// <summary>At start-up no page is previewing anything yet, so every staged upload is a leftover.</summary>

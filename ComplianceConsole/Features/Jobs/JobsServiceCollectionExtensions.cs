@@ -10,13 +10,12 @@ public static class JobsServiceCollectionExtensions
 {
     public const string MaxConcurrencyKey = "ComplianceConsole:Jobs:MaxConcurrency";
     private static readonly TimeSpan HousekeepingInterval = TimeSpan.FromHours(1);
-    private static readonly TimeSpan ExportScheduleInterval = TimeSpan.FromMinutes(1);
 
     /// <summary>
     /// The job host: Quartz.NET with its persistent store in the app's own database (its tables come with our
-    /// migrations), the <see cref="JobRecord"/> registry people see, and recurring work (housekeeping, the audit
-    /// chain's signed checkpoints, scheduled exports, export file retention and the daily retention purge). On PostgreSQL
-    /// the store is clustered. Settings under the <c>Quartz</c> configuration section apply on top of these.
+    /// migrations), the <see cref="JobRecord"/> registry people see, and its own housekeeping; features add their recurring
+    /// work with <see cref="RecurringJobs.AddRecurringJob{TJob}(IServiceCollection, string, TimeSpan, TimeSpan?)"/>. On
+    /// PostgreSQL the store is clustered. Settings under the <c>Quartz</c> configuration section apply on top of these.
     /// </summary>
     public static IHostApplicationBuilder AddJobs(this IHostApplicationBuilder builder)
     {
@@ -30,6 +29,7 @@ public static class JobsServiceCollectionExtensions
         services.AddScoped<JobQueue>();
         services.AddScoped<JobQueryService>();
         services.AddHostedService<JobRecovery>();
+        services.AddRecurringJob<HousekeepingJob>("housekeeping", HousekeepingInterval, firstRunAfter: TimeSpan.Zero);
 
         var dataFolder = new DataFolder(builder.Configuration, builder.Environment);
         var database = DatabaseSettings.From(builder.Configuration, dataFolder);
@@ -41,8 +41,7 @@ public static class JobsServiceCollectionExtensions
                 if (database.Provider == DatabaseProvider.PostgreSql)
                 {
                     // Every instance of the app shares the store: a job or a recurring trigger fires on one of them, once. Clustering
-                    // gives each instance an id of its own; the recurring triggers below are named, so every instance stores the
-                    // same ones (replacing them) and each exists once whatever the number of instances.
+                    // gives each instance an id of its own; recurring triggers are named (RecurringJobs), so each exists once.
                     store.UsePostgres(NpgsqlFactory.Instance, database.ConnectionString);
                     store.UseClustering(_ => { });
                 }
@@ -52,18 +51,6 @@ public static class JobsServiceCollectionExtensions
                 }
                 store.ConfigureStore(options => options.StoreJobDataAsStrings = true);
             });
-            quartz.ScheduleJob<HousekeepingJob>(trigger => trigger.WithIdentity("housekeeping", "console")
-                .StartNow().WithSimpleSchedule(schedule => schedule.WithInterval(HousekeepingInterval).RepeatForever()));
-            var auditCheckpointInterval = Audit.AuditCheckpoints.Interval(builder.Configuration);
-            quartz.ScheduleJob<Audit.AuditCheckpointJob>(trigger => trigger.WithIdentity("audit-checkpoint", "console")
-                .StartAt(DateTimeOffset.UtcNow + auditCheckpointInterval).WithSimpleSchedule(schedule => schedule.WithInterval(auditCheckpointInterval).RepeatForever()));
-            quartz.ScheduleJob<Exports.Schedules.ExportScheduleJob>(trigger => trigger.WithIdentity("export-schedules", "console")
-                .StartAt(DateTimeOffset.UtcNow + ExportScheduleInterval).WithSimpleSchedule(schedule => schedule.WithInterval(ExportScheduleInterval).RepeatForever()));
-            quartz.ScheduleJob<Exports.ExportHousekeepingJob>(trigger => trigger.WithIdentity("export-housekeeping", "console")
-                .StartNow().WithSimpleSchedule(schedule => schedule.WithInterval(HousekeepingInterval).RepeatForever()));
-            quartz.ScheduleJob<Retention.RetentionPurgeScheduledJob>(trigger => trigger.WithIdentity("retention-purge", "console")
-                .StartAt(DateTimeOffset.UtcNow + Retention.RetentionPurgeScheduledJob.FirstRunAfter)
-                .WithSimpleSchedule(schedule => schedule.WithInterval(Retention.RetentionPurgeScheduledJob.Interval).RepeatForever()));
         });
         builder.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         return builder;

@@ -4,7 +4,7 @@ namespace ComplianceConsole.Features.Retention;
 
 public static class RetentionServiceCollectionExtensions
 {
-    /// <summary>Retention rules, legal holds, account closure and the purge (scheduled daily in <c>AddJobs</c>, or run by hand as a job).</summary>
+    /// <summary>Retention rules, legal holds, account closure and the purge (a recurring job once a day, or run by hand as a job).</summary>
     public static IServiceCollection AddRetention(this IServiceCollection services)
     {
         services.AddScoped<RetentionRuleService>();
@@ -19,6 +19,7 @@ public static class RetentionServiceCollectionExtensions
         services.AddSingleton<IRetentionTarget, WebhookDeliveriesTarget>();
         services.AddSingleton<IRetentionTarget, AuditEventsTarget>();
         services.AddJobKind(RetentionPurgeJobHandler.Kind);
+        services.AddRecurringJob<RetentionPurgeScheduledJob>("retention-purge", RetentionPurgeScheduledJob.Interval, RetentionPurgeScheduledJob.FirstRunAfter);
         return services;
     }
 }

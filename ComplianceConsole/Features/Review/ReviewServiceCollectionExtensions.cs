@@ -1,4 +1,4 @@
-using Quartz;
+using ComplianceConsole.Features.Jobs;
 
 namespace ComplianceConsole.Features.Review;
 
@@ -24,8 +24,7 @@ public static class ReviewServiceCollectionExtensions
         services.AddScoped<ContentIngestionService>();
         services.AddScoped<ContentStatusService>();
         services.AddScoped<DemoData.ContentSeeder>();
-        services.AddQuartz(quartz => quartz.ScheduleJob<ClaimExpiryJob>(trigger => trigger.WithIdentity("review-claim-expiry", "console")
-            .StartNow().WithSimpleSchedule(schedule => schedule.WithInterval(ClaimExpiryJob.Interval).RepeatForever())));
+        services.AddRecurringJob<ClaimExpiryJob>("review-claim-expiry", ClaimExpiryJob.Interval, firstRunAfter: TimeSpan.Zero);
         return services;
     }
 }

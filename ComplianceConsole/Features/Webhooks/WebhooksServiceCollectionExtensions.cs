@@ -1,6 +1,6 @@
 using ComplianceConsole.Data;
 using Microsoft.EntityFrameworkCore;
-using Quartz;
+using ComplianceConsole.Features.Jobs;
 
 namespace ComplianceConsole.Features.Webhooks;
 
@@ -19,10 +19,9 @@ public static class WebhooksServiceCollectionExtensions
         services.AddSingleton<WebhookNudge>();
         services.ConfigureDbContext<AppDbContext>((provider, options) => options.AddInterceptors(provider.GetRequiredService<WebhookNudge>()));
 
-        var poll = TimeSpan.FromSeconds(Math.Max(0.2, builder.Configuration.GetValue($"{WebhookOptions.Section}:{nameof(WebhookOptions.PollSeconds)}", new WebhookOptions().PollSeconds)));
-        services.AddQuartz(quartz => quartz.ScheduleJob<WebhookDispatchJob>(
-            trigger => trigger.WithIdentity("webhook-dispatch", "console").StartNow().WithSimpleSchedule(schedule => schedule.WithInterval(poll).RepeatForever()),
-            job => job.WithIdentity(WebhookDispatchJob.Key)));
+        services.AddRecurringJob<WebhookDispatchJob>(WebhookDispatchJob.Key.Name,
+            configuration => TimeSpan.FromSeconds(Math.Max(0.2, configuration.GetValue($"{WebhookOptions.Section}:{nameof(WebhookOptions.PollSeconds)}", new WebhookOptions().PollSeconds))),
+            firstRunAfter: TimeSpan.Zero);
         return builder;
     }
 }

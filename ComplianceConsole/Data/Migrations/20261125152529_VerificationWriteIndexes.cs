@@ -25,7 +25,7 @@ namespace ComplianceConsole.Data.Migrations
                 nullable: false,
                 defaultValue: 0L);
 
-            migrationBuilder.Sql($"""UPDATE "VerificationRecords" SET "IdentifierHashKey" = {Features.Verification.VerificationHashes.KeySql("\"IdentifierHash\"")}""");
+            migrationBuilder.Sql($"""UPDATE "VerificationRecords" SET "IdentifierHashKey" = {HashKeySql("\"IdentifierHash\"")}""");
 
             migrationBuilder.CreateIndex(
                 name: "IX_VerificationRecords_IdentifierHashKey",
@@ -65,5 +65,9 @@ namespace ComplianceConsole.Data.Migrations
                 column: "SubmissionKey",
                 unique: true);
         }
+
+        // The first 15 hex digits of the hash as a number, frozen as the code computed it when this migration was written.
+        private static string HashKeySql(string column) => string.Join(" + ", Enumerable.Range(0, 15).Select(i =>
+            $"((instr('0123456789abcdef', substr({column}, {i + 1}, 1)) - 1) << {4 * (14 - i)})"));
     }
 }

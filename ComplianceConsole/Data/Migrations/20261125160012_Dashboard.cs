@@ -29,7 +29,7 @@ namespace ComplianceConsole.Data.Migrations
             migrationBuilder.Sql($"""
                 UPDATE "Flags" SET "HandledAtUtc" = (SELECT MIN(d."DecidedAtUtc") FROM "Decisions" AS d
                     WHERE d."ReviewCaseId" = "Flags"."ReviewCaseId" AND d."DecidedAtUtc" >= "Flags"."ReceivedAtUtc"
-                        AND d."Outcome" <> {(int)Features.Review.DecisionOutcome.Escalated})
+                        AND d."Outcome" <> 5)
                 """);
 
             migrationBuilder.CreateIndex(

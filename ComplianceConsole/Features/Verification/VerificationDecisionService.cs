@@ -38,7 +38,7 @@ public sealed class VerificationDecisionService(
         if (!Apply(db, record, decision, actor.ShownName)) return SaveResult.Refused("Verification.NotAllowedFromStatus");
 
         await DuplicateIdentities.RefreshAsync(db, [record.IdentifierHash], cancellationToken);
-        await Webhooks.PlatformEvents.VerificationDecidedAsync(db, [record], cancellationToken);
+        await VerificationPlatformEvents.VerificationDecidedAsync(db, [record], cancellationToken);
         try
         {
             await audit.SaveWithAuditAsync(db, actor, AuditActions.VerificationDecided, "VerificationRecord", record.Id.ToString(),
@@ -89,7 +89,7 @@ public sealed class VerificationDecisionService(
                 var applied = records.Where(r => Apply(db, r, decision, actor.ShownName)).ToList();
                 notApplicable += records.Count - applied.Count;
                 await DuplicateIdentities.RefreshAsync(db, applied.Select(r => r.IdentifierHash).Distinct().ToList(), CancellationToken.None);
-                await Webhooks.PlatformEvents.VerificationDecidedAsync(db, applied, CancellationToken.None);
+                await VerificationPlatformEvents.VerificationDecidedAsync(db, applied, CancellationToken.None);
                 try
                 {
                     await audit.SaveWithAuditAsync(db, actor, AuditActions.VerificationBulkDecided, "VerificationRecord", null,

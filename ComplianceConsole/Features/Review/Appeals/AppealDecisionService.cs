@@ -71,7 +71,7 @@ public sealed class AppealDecisionService(IDbContextFactory<AppDbContext> contex
         var ids = await db.PlatformUsers.Where(u => u.Id == appeal.PlatformUserId)
             .Select(u => new { UserId = u.ExternalId, ContentId = db.ContentItems.Where(c => c.Id == appeal.ContentItemId).Select(c => c.ExternalId).First() })
             .SingleAsync(cancellationToken);
-        PlatformEvents.AppealDecided(db, new AppealDecidedData(appeal.PlatformAppealId, appeal.ReviewCaseId, ids.UserId, ids.ContentId, request.Outcome.ToString(),
+        ReviewPlatformEvents.AppealDecided(db, new AppealDecidedData(appeal.PlatformAppealId, appeal.ReviewCaseId, ids.UserId, ids.ContentId, request.Outcome.ToString(),
             request.ReasonCode!, appeal.DecisionId, appeal.SanctionId, now));
         if (request.Outcome != AppealOutcome.Overturned) return;
 
@@ -83,7 +83,7 @@ public sealed class AppealDecisionService(IDbContextFactory<AppDbContext> contex
             sanction.LiftedByName = actor.ShownName;
             sanction.LiftReason = ReviewEventDetails.LiftedOnAppeal(appeal.PlatformAppealId, appeal.Note);
             ReviewCaseHistory.Add(db, appeal.ReviewCaseId, ReviewCaseEventKind.SanctionLifted, actor, clock, ReviewEventDetails.Sanctioned(sanction.Kind));
-            await PlatformEvents.SanctionLiftedAsync(db, sanction.Id, now, cancellationToken, appeal.PlatformAppealId);
+            await ReviewPlatformEvents.SanctionLiftedAsync(db, sanction.Id, now, cancellationToken, appeal.PlatformAppealId);
             await appender.SaveWithAuditAsync(db, actor, AuditActions.SanctionLifted, nameof(Sanction), sanction.Id.ToString(),
                 new { platformUser = sanction.PlatformUserId, sanction.Kind, reason = sanction.LiftReason, appeal = appeal.PlatformAppealId }, cancellationToken);
         }

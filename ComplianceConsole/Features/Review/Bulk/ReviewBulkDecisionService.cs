@@ -240,7 +240,7 @@ public sealed class ReviewBulkDecisionService(IDbContextFactory<AppDbContext> co
                 reviewCase.Version++;
                 ReviewCaseHistory.Add(db, reviewCase.Id, ReviewCaseEventKind.Decided, actor, clock, ReviewEventDetails.Decided(input.Outcome, input.ReasonCode));
             }
-            await Webhooks.PlatformEvents.DecisionsMadeAsync(db, decisions.Values, CancellationToken.None);
+            await ReviewPlatformEvents.DecisionsMadeAsync(db, decisions.Values, CancellationToken.None);
             await HandledFlags.MarkAsync(db, decisions.Keys, now, CancellationToken.None);
             await appender.SaveWithAuditAsync(db, actor, AuditActions.ReviewBulkDecided, nameof(ReviewCase), null, new
             {

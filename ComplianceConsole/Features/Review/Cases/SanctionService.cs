@@ -36,7 +36,7 @@ public sealed class SanctionService(IDbContextFactory<AppDbContext> contextFacto
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.LiftedAtUtc, now).SetProperty(s => s.LiftedByName, actor.ShownName)
                 .SetProperty(s => s.LiftReason, why), cancellationToken);
         if (lifted == 0) return SaveResult.Refused("Review.Sanction.NotInForce");
-        await Webhooks.PlatformEvents.SanctionLiftedAsync(db, sanctionId, now, cancellationToken);
+        await ReviewPlatformEvents.SanctionLiftedAsync(db, sanctionId, now, cancellationToken);
         await appender.SaveWithAuditAsync(db, actor, AuditActions.SanctionLifted, nameof(Sanction), sanctionId.ToString(),
             new { platformUser = sanction.PlatformUserId, sanction.Kind, reason = why }, cancellationToken);
         await appender.CommitAsync(cancellationToken);

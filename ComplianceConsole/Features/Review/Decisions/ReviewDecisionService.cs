@@ -74,7 +74,7 @@ public sealed class ReviewDecisionService(IDbContextFactory<AppDbContext> contex
         try
         {
             await db.SaveChangesAsync(cancellationToken); // the case's version is checked here; the records get their ids
-            await Webhooks.PlatformEvents.DecisionMadeAsync(db, decision, recorded.Sanction, cancellationToken);
+            await ReviewPlatformEvents.DecisionMadeAsync(db, decision, recorded.Sanction, cancellationToken);
             if (recorded.Sanction is { } sanction)
             {
                 await appender.SaveWithAuditAsync(db, actor, AuditActions.SanctionImposed, nameof(Sanction), sanction.Id.ToString(),

@@ -19,6 +19,7 @@ public static class AuditServiceCollectionExtensions
         services.AddScoped<AuditKeyRotation>();
         services.AddJobKind(AuditChainVerificationJob.Kind);
         services.AddRecurringJob<AuditCheckpointJob>("audit-checkpoint", AuditCheckpoints.Interval);
+        services.AddSingleton<Retention.IRetentionTarget, AuditEventsTarget>();
         return services;
     }
 }

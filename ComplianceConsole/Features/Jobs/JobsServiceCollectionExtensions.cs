@@ -30,6 +30,7 @@ public static class JobsServiceCollectionExtensions
         services.AddScoped<JobQueryService>();
         services.AddHostedService<JobRecovery>();
         services.AddRecurringJob<HousekeepingJob>("housekeeping", HousekeepingInterval, firstRunAfter: TimeSpan.Zero);
+        services.AddSingleton<Retention.IRetentionTarget, JobFilesTarget>();
 
         var dataFolder = new DataFolder(builder.Configuration, builder.Environment);
         var database = DatabaseSettings.From(builder.Configuration, dataFolder);

@@ -12,6 +12,7 @@ public static class RegistryServiceCollectionExtensions
         services.AddScoped<EvidenceService>();
         services.AddScoped<RegistryDueDates>();
         services.AddScoped<Dashboard.IDashboardSection, RegistryDashboardSection>();
+        services.AddSingleton<Retention.IRetentionTarget, ConsentsTarget>();
         return services;
     }
 }

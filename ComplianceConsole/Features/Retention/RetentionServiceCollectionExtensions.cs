@@ -4,20 +4,16 @@ namespace ComplianceConsole.Features.Retention;
 
 public static class RetentionServiceCollectionExtensions
 {
-    /// <summary>Retention rules, legal holds, account closure and the purge (a recurring job once a day, or run by hand as a job).</summary>
+    /// <summary>
+    /// Retention rules, legal holds, account closure and the purge (a recurring job once a day, or run by hand as a job). Each feature
+    /// registers the <see cref="IRetentionTarget"/> of the records it owns; the purge applies whichever are registered.
+    /// </summary>
     public static IServiceCollection AddRetention(this IServiceCollection services)
     {
         services.AddScoped<RetentionRuleService>();
         services.AddScoped<LegalHoldService>();
         services.AddScoped<AccountClosureService>();
         services.AddScoped<RetentionPurge>();
-        services.AddSingleton<IRetentionTarget, VerificationRecordsTarget>();
-        services.AddSingleton<IRetentionTarget, ContentItemsTarget>();
-        services.AddSingleton<IRetentionTarget, ComplainantContactsTarget>();
-        services.AddSingleton<IRetentionTarget, ConsentsTarget>();
-        services.AddSingleton<IRetentionTarget, JobFilesTarget>();
-        services.AddSingleton<IRetentionTarget, WebhookDeliveriesTarget>();
-        services.AddSingleton<IRetentionTarget, AuditEventsTarget>();
         services.AddJobKind(RetentionPurgeJobHandler.Kind);
         services.AddRecurringJob<RetentionPurgeScheduledJob>("retention-purge", RetentionPurgeScheduledJob.Interval, RetentionPurgeScheduledJob.FirstRunAfter);
         return services;

@@ -25,6 +25,8 @@ public static class ReviewServiceCollectionExtensions
         services.AddScoped<ContentStatusService>();
         services.AddScoped<DemoData.ContentSeeder>();
         services.AddRecurringJob<ClaimExpiryJob>("review-claim-expiry", ClaimExpiryJob.Interval, firstRunAfter: TimeSpan.Zero);
+        services.AddSingleton<Retention.IRetentionTarget, ContentItemsTarget>();
+        services.AddSingleton<Retention.IRetentionTarget, ComplainantContactsTarget>();
         return services;
     }
 }

@@ -21,6 +21,7 @@ public static class VerificationServiceCollectionExtensions
         services.AddJobKind(Import.VerificationImportService.Kind);
         services.AddJobKind(VerificationDecisionService.BulkKind);
         services.AddSingleton<DemoData.DemoDataSeeder>();
+        services.AddSingleton<Retention.IRetentionTarget, VerificationRecordsTarget>();
         return services;
     }
 }

@@ -22,6 +22,7 @@ public static class WebhooksServiceCollectionExtensions
         services.AddRecurringJob<WebhookDispatchJob>(WebhookDispatchJob.Key.Name,
             configuration => TimeSpan.FromSeconds(Math.Max(0.2, configuration.GetValue($"{WebhookOptions.Section}:{nameof(WebhookOptions.PollSeconds)}", new WebhookOptions().PollSeconds))),
             firstRunAfter: TimeSpan.Zero);
+        services.AddSingleton<Retention.IRetentionTarget, WebhookDeliveriesTarget>();
         return builder;
     }
 }

@@ -10,6 +10,21 @@ public static class PageExtensions
     public static Task WaitForInteractiveAsync(this IPage page) =>
         page.Locator(".circuit-ready").WaitForAsync(new() { State = WaitForSelectorState.Attached });
 
+    /// <summary>
+    /// Waits until the window is as wide as asked and the browser has laid out and painted at that width (two animation frames
+    /// after it): what a screenshot or a width check after <c>SetViewportSizeAsync</c> needs, without a fixed pause.
+    /// </summary>
+    public static async Task ResizeAndWaitForLayoutAsync(this IPage page, int width, int height)
+    {
+        await page.SetViewportSizeAsync(width, height);
+        await page.WaitForFunctionAsync("w => window.innerWidth === w", width);
+        await page.WaitForNextPaintAsync();
+    }
+
+    /// <summary>Waits until the browser has painted what the page holds now (two animation frames).</summary>
+    public static Task WaitForNextPaintAsync(this IPage page) =>
+        page.EvaluateAsync("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => done(true))))");
+
     public static async Task SignInAsync(this IPage page, string email, string password = TestApp.Password)
     {
         await page.GotoAsync("Account/Login");

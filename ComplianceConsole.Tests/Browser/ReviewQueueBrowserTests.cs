@@ -149,8 +149,7 @@ public sealed class ReviewQueueBrowserTests(ReviewQueueBrowserApp browser, ITest
             await OpenQueueAsync(page, view);
             foreach (var width in new[] { 1440, 1024 })
             {
-                await page.SetViewportSizeAsync(width, 900);
-                await page.WaitForTimeoutAsync(100);
+                await page.ResizeAndWaitForLayoutAsync(width, 900);
                 var name = $"review-queue-{email.Split('.')[0]}-{culture}-{width}-{(view.Length == 0 ? "all" : view.Replace(':', '-'))}.png";
                 await page.SaveScreenshotAsync(name, fullPage: true);
                 Assert.False(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > document.documentElement.clientWidth"),

@@ -135,8 +135,7 @@ public sealed class ScreenshotTourTests(TourBrowserApp browser) : IClassFixture<
                     await WaitUntilSettledAsync(page);
                     foreach (var width in Widths)
                     {
-                        await page.SetViewportSizeAsync(width, 900);
-                        await page.WaitForTimeoutAsync(100);
+                        await page.ResizeAndWaitForLayoutAsync(width, 900);
                         var where = $"{role} {culture} {width}px {route.Path}";
                         var slug = Regex.Replace(route.Path.Trim('/'), "[^A-Za-z0-9]+", "_");
                         var name = $"{role}-{culture}-{width}-{(slug.Length > 0 ? slug : "home")}.png";
@@ -176,7 +175,7 @@ public sealed class ScreenshotTourTests(TourBrowserApp browser) : IClassFixture<
             await page.WaitForInteractiveAsync();
         }
         await page.Locator(".mud-progress-linear-indeterminate, .mud-table-loading").First.WaitForAsync(new() { State = WaitForSelectorState.Detached, Timeout = 10_000 });
-        await page.WaitForTimeoutAsync(100);
+        await page.WaitForNextPaintAsync();
     }
 
     /// <summary>

@@ -65,11 +65,23 @@ public class FreeTextMaskingTests
     }
 
     [Fact]
-    public void A_long_hostile_text_is_masked_in_linear_time()
+    public void A_long_text_of_near_identifiers_is_left_as_written_and_a_real_number_after_it_is_still_masked()
     {
-        var text = string.Concat(Enumerable.Repeat("1 3-8 0 0-1 3 8 0 0 a@b", 20_000));
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        FreeTextMasking.Mask(text);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), watch.Elapsed.ToString());
+        var hostile = string.Concat(Enumerable.Repeat("1 3-8 0 0-1 3 8 0 0 a@b", 2_000));
+        Assert.Equal(hostile + " 手机138****8000", FreeTextMasking.Mask(hostile + " 手机13800138000"));
+    }
+
+    /// <summary>
+    /// What keeps a hostile text from taking long: every pattern runs on the linear-time engine. How long masking takes is
+    /// the benchmark command's business, not a test's.
+    /// </summary>
+    [Fact]
+    public void Every_pattern_masking_uses_runs_on_the_linear_time_engine()
+    {
+        var patterns = typeof(FreeTextMasking).GetFields(System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)
+            .Where(f => f.FieldType == typeof(System.Text.RegularExpressions.Regex))
+            .Select(f => (f.Name, Options: ((System.Text.RegularExpressions.Regex)f.GetValue(null)!).Options)).ToList();
+        Assert.NotEmpty(patterns);
+        Assert.All(patterns, p => Assert.True(p.Options.HasFlag(System.Text.RegularExpressions.RegexOptions.NonBacktracking), p.Name));
     }
 }

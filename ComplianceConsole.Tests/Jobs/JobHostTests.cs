@@ -168,8 +168,11 @@ public sealed class JobHostTests : IAsyncLifetime
         {
             Assert.True((await scope.Get<JobQueue>().CancelAsync(jobId)).Succeeded);
         }
+        Assert.Null(await scheduler.GetJobDetail(JobScheduler.KeyOf(jobId))); // nothing is left on the schedule to run it
         await scheduler.Start();
-        await Task.Delay(500);
+        // The host runs work queued after it: by the time that has ended, the cancelled job has had every chance to run.
+        var later = await QueueImportAsync(app, goodRows: 1, prefix: "after-never");
+        Assert.Equal(JobStatus.Succeeded, (await app.WaitForJobAsync(Verifier, later)).Status);
 
         var job = await app.WaitForJobAsync(Verifier, jobId);
         Assert.Equal(JobStatus.Cancelled, job.Status);

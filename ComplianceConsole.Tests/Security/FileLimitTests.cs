@@ -18,28 +18,13 @@ namespace ComplianceConsole.Tests.Security;
 /// that opens them, with a message saying which limit, and reading stops at the limit whatever the file claims about itself.
 /// The limits are shrunk (8 MB unpacked, 1000 rows) so the bombs stay quick to build.
 /// </summary>
-public sealed class FileLimitTests : IAsyncLifetime
+public sealed class FileLimitTests(FileLimitApp fixture) : IClassFixture<FileLimitApp>
 {
-    private const string Verifier = "verifier@example.cn";
-    private const long UnpackedLimit = 8 * 1024 * 1024;
+    private const string Verifier = FileLimitApp.Verifier;
+    private const long UnpackedLimit = FileLimitApp.UnpackedLimit;
 
-    private readonly TestApp _app = new(new Dictionary<string, string>
-    {
-        ["ComplianceConsole:FileLimits:MaxUnpackedBytes"] = UnpackedLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["ComplianceConsole:FileLimits:MaxRows"] = "1000",
-    });
-
-    public async ValueTask InitializeAsync()
-    {
-        await _app.CompleteSetupAsync();
-        await _app.CreateStaffAsync(Verifier, Roles.Verifier);
-    }
-
-    public ValueTask DisposeAsync()
-    {
-        _app.Dispose();
-        return ValueTask.CompletedTask;
-    }
+    // One app for the class: every test here is refused something, so nothing is left that a later test could see.
+    private readonly TestApp _app = fixture.App;
 
     [Fact]
     public async Task A_workbook_that_unpacks_past_the_limit_is_refused_by_the_verification_import_preview_saying_so()
@@ -154,5 +139,30 @@ public sealed class FileLimitTests : IAsyncLifetime
         public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
         public override void SetLength(long value) => throw new NotSupportedException();
         public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}
+
+/// <summary>The app FileLimitTests share, set up once per class, with the file limits shrunk and a verifier.</summary>
+public sealed class FileLimitApp : IAsyncLifetime
+{
+    public const string Verifier = "verifier@example.cn";
+    public const long UnpackedLimit = 8 * 1024 * 1024;
+
+    public TestApp App { get; } = new(new Dictionary<string, string>
+    {
+        ["ComplianceConsole:FileLimits:MaxUnpackedBytes"] = UnpackedLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["ComplianceConsole:FileLimits:MaxRows"] = "1000",
+    });
+
+    public async ValueTask InitializeAsync()
+    {
+        await App.CompleteSetupAsync();
+        await App.CreateStaffAsync(Verifier, Roles.Verifier);
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        App.Dispose();
+        return ValueTask.CompletedTask;
     }
 }

@@ -10,20 +10,14 @@ namespace ComplianceConsole.Tests.Security;
 /// Deployed (Production, https required by default): no cookie ever leaves without <c>Secure</c>, and a browser that
 /// reached the console over https, directly or through the TLS-ending proxy, is told to use nothing else (HSTS).
 /// </summary>
-public sealed class HttpsTests : IAsyncLifetime
+public sealed class HttpsTests(HttpsTests.ProductionApp app) : IClassFixture<HttpsTests.ProductionApp>
 {
-    private readonly ProductionApp _app = new();
-
-    public async ValueTask InitializeAsync()
-    {
-        await _app.CompleteSetupAsync();
-        await _app.CreateStaffAsync(Verifier, Roles.Verifier);
-    }
-
+    // One app for the class: its tests read headers and cookies of fresh clients, and sign in once (no failed attempt counts
+    // towards the sign-in throttle), so nothing one leaves is seen by another.
     private const string Verifier = "verifier@example.cn";
 
     private HttpClient Client(string scheme) =>
-        _app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri($"{scheme}://console.example.cn") });
+        app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri($"{scheme}://console.example.cn") });
 
     private static IEnumerable<string> SetCookies(HttpResponseMessage response) =>
         response.Headers.TryGetValues("Set-Cookie", out var values) ? values : [];
@@ -60,14 +54,15 @@ public sealed class HttpsTests : IAsyncLifetime
         Assert.Contains("表单已失效", await response.Content.ReadAsStringAsync());
     }
 
-    public ValueTask DisposeAsync()
+    /// <summary>The app as deployed (Production), set up with a verifier, shared by the class.</summary>
+    public sealed class ProductionApp : TestApp, IAsyncLifetime
     {
-        _app.Dispose();
-        return ValueTask.CompletedTask;
-    }
+        public async ValueTask InitializeAsync()
+        {
+            await CompleteSetupAsync();
+            await CreateStaffAsync(Verifier, Roles.Verifier);
+        }
 
-    private sealed class ProductionApp : TestApp
-    {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);

@@ -16,35 +16,17 @@ namespace ComplianceConsole.Tests.Security;
 /// The console fetches a case's media itself, and only what a reviewer may safely see: no private address (unless a test allows
 /// it), no redirect, nothing larger than the limit, nothing that is not an image, audio or video.
 /// </summary>
-public sealed class MediaFetchTests : IAsyncLifetime
+public sealed class MediaFetchTests(MediaFetchApps apps) : IClassFixture<MediaFetchApps>, IDisposable
 {
-    public const string Reviewer = "reviewer@example.cn";
+    public const string Reviewer = MediaFetchApps.Reviewer;
     public static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
 
+    // A media server of each test's own, so its hits are that test's alone; the apps are the class's, reset before each test.
     private readonly LocalHttpServer _media = new();
-    private readonly TestApp _guarded = new();
-    private readonly TestApp _allowed = new(new Dictionary<string, string>
-    {
-        ["ComplianceConsole:Media:AllowPrivateAddresses"] = "true",
-        ["ComplianceConsole:Media:MaxBytes"] = "1024",
-    });
+    private readonly TestApp _guarded = apps.Guarded;
+    private readonly TestApp _allowed = apps.ResetAllowed();
 
-    public async ValueTask InitializeAsync()
-    {
-        foreach (var app in new[] { _guarded, _allowed })
-        {
-            await app.CompleteSetupAsync();
-            await app.CreateStaffAsync(Reviewer, Roles.Reviewer);
-        }
-    }
-
-    public ValueTask DisposeAsync()
-    {
-        _guarded.Dispose();
-        _allowed.Dispose();
-        _media.Dispose();
-        return ValueTask.CompletedTask;
-    }
+    public void Dispose() => _media.Dispose();
 
     [Theory]
     [InlineData("127.0.0.1", AddressClass.Loopback)]
@@ -153,5 +135,47 @@ public sealed class MediaFetchTests : IAsyncLifetime
         var caseId = await ReviewDecisionApp.CreateCaseAsync(app.Services, contentId, "media-author", MediaType.Image, url);
         await using var reviewer = app.As(Reviewer);
         return (caseId, await reviewer.Get<CaseMedia>().GetAsync(caseId));
+    }
+}
+
+/// <summary>
+/// The two apps MediaFetchTests share, set up once per class: one that guards private addresses, one that allows them with a
+/// 1 KB limit, each with a reviewer. What a test could see of an earlier one is the kept media in the data folder (each test's
+/// cases are its own): <see cref="ResetAllowed"/> empties that folder.
+/// </summary>
+public sealed class MediaFetchApps : IAsyncLifetime
+{
+    public const string Reviewer = "reviewer@example.cn";
+
+    public TestApp Guarded { get; } = new();
+
+    public TestApp Allowed { get; } = new(new Dictionary<string, string>
+    {
+        ["ComplianceConsole:Media:AllowPrivateAddresses"] = "true",
+        ["ComplianceConsole:Media:MaxBytes"] = "1024",
+    });
+
+    public async ValueTask InitializeAsync()
+    {
+        foreach (var app in new[] { Guarded, Allowed })
+        {
+            await app.CompleteSetupAsync();
+            await app.CreateStaffAsync(Reviewer, Roles.Reviewer);
+        }
+    }
+
+    /// <summary>The allowed app with no media kept from an earlier test.</summary>
+    public TestApp ResetAllowed()
+    {
+        var folder = new DirectoryInfo(Path.Combine(Allowed.DataFolderPath, CaseMedia.FolderName));
+        if (folder.Exists) foreach (var file in folder.EnumerateFiles()) file.Delete();
+        return Allowed;
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Guarded.Dispose();
+        Allowed.Dispose();
+        return ValueTask.CompletedTask;
     }
 }

@@ -106,7 +106,17 @@ public sealed class WebhookDeliveryTests(WebhookApp app) : IClassFixture<Webhook
             Assert.True(await db.AuditEvents.AnyAsync(e => e.Action == AuditActions.WebhookDisabled && e.TargetId == endpointId.ToString() && e.ActorName == "system"));
         }
         var attempts = receiver.Arrived.Count;
-        await Task.Delay(1000);
+        // A witness endpoint hears an event published after the disabling: the dispatcher has made a whole pass since then.
+        using (var witness = new WebhookReceiver())
+        {
+            var witnessId = await app.AddEndpointAsync(witness, PlatformEventTypes.SanctionLifted);
+            await using (var db = await app.DbAsync())
+            {
+                PlatformEvents.Add(db, PlatformEventTypes.SanctionLifted, "c-down-witness", new { }, DateTime.UtcNow, endpointId: witnessId);
+                await db.SaveChangesAsync();
+            }
+            await witness.WaitForAsync(r => r.Count >= 1);
+        }
         Assert.Equal(attempts, receiver.Arrived.Count); // nothing more is sent to a disabled endpoint
         Assert.Equal(WebhookDeliveryState.Pending, (await app.DeliveriesAsync(endpointId)).Single().State);
 

@@ -52,17 +52,17 @@ public static class JobsServiceCollectionExtensions
                 }
                 store.ConfigureStore(options => options.StoreJobDataAsStrings = true);
             });
-            quartz.ScheduleJob<HousekeepingJob>(trigger => trigger.WithIdentity("housekeeping", "console")
-                .StartNow().WithSimpleSchedule(schedule => schedule.WithInterval(HousekeepingInterval).RepeatForever()));
+            quartz.ScheduleJob<HousekeepingJob>((services, trigger) => trigger.WithIdentity("housekeeping", "console")
+                .StartOnAppClock(services).WithSimpleSchedule(schedule => schedule.WithInterval(HousekeepingInterval).RepeatForever()));
             var auditCheckpointInterval = Audit.AuditCheckpoints.Interval(builder.Configuration);
-            quartz.ScheduleJob<Audit.AuditCheckpointJob>(trigger => trigger.WithIdentity("audit-checkpoint", "console")
-                .StartAt(DateTimeOffset.UtcNow + auditCheckpointInterval).WithSimpleSchedule(schedule => schedule.WithInterval(auditCheckpointInterval).RepeatForever()));
-            quartz.ScheduleJob<Exports.Schedules.ExportScheduleJob>(trigger => trigger.WithIdentity("export-schedules", "console")
-                .StartAt(DateTimeOffset.UtcNow + ExportScheduleInterval).WithSimpleSchedule(schedule => schedule.WithInterval(ExportScheduleInterval).RepeatForever()));
-            quartz.ScheduleJob<Exports.ExportHousekeepingJob>(trigger => trigger.WithIdentity("export-housekeeping", "console")
-                .StartNow().WithSimpleSchedule(schedule => schedule.WithInterval(HousekeepingInterval).RepeatForever()));
-            quartz.ScheduleJob<Retention.RetentionPurgeScheduledJob>(trigger => trigger.WithIdentity("retention-purge", "console")
-                .StartAt(DateTimeOffset.UtcNow + Retention.RetentionPurgeScheduledJob.FirstRunAfter)
+            quartz.ScheduleJob<Audit.AuditCheckpointJob>((services, trigger) => trigger.WithIdentity("audit-checkpoint", "console")
+                .StartOnAppClock(services, auditCheckpointInterval).WithSimpleSchedule(schedule => schedule.WithInterval(auditCheckpointInterval).RepeatForever()));
+            quartz.ScheduleJob<Exports.Schedules.ExportScheduleJob>((services, trigger) => trigger.WithIdentity("export-schedules", "console")
+                .StartOnAppClock(services, ExportScheduleInterval).WithSimpleSchedule(schedule => schedule.WithInterval(ExportScheduleInterval).RepeatForever()));
+            quartz.ScheduleJob<Exports.ExportHousekeepingJob>((services, trigger) => trigger.WithIdentity("export-housekeeping", "console")
+                .StartOnAppClock(services).WithSimpleSchedule(schedule => schedule.WithInterval(HousekeepingInterval).RepeatForever()));
+            quartz.ScheduleJob<Retention.RetentionPurgeScheduledJob>((services, trigger) => trigger.WithIdentity("retention-purge", "console")
+                .StartOnAppClock(services, Retention.RetentionPurgeScheduledJob.FirstRunAfter)
                 .WithSimpleSchedule(schedule => schedule.WithInterval(Retention.RetentionPurgeScheduledJob.Interval).RepeatForever()));
         });
         builder.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);

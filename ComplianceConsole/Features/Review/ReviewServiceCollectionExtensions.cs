@@ -1,3 +1,4 @@
+using ComplianceConsole.Features.Jobs;
 using Quartz;
 
 namespace ComplianceConsole.Features.Review;
@@ -24,8 +25,8 @@ public static class ReviewServiceCollectionExtensions
         services.AddScoped<ContentIngestionService>();
         services.AddScoped<ContentStatusService>();
         services.AddScoped<DemoData.ContentSeeder>();
-        services.AddQuartz(quartz => quartz.ScheduleJob<ClaimExpiryJob>(trigger => trigger.WithIdentity("review-claim-expiry", "console")
-            .StartNow().WithSimpleSchedule(schedule => schedule.WithInterval(ClaimExpiryJob.Interval).RepeatForever())));
+        services.AddQuartz(quartz => quartz.ScheduleJob<ClaimExpiryJob>((provider, trigger) => trigger.WithIdentity("review-claim-expiry", "console")
+            .StartOnAppClock(provider).WithSimpleSchedule(schedule => schedule.WithInterval(ClaimExpiryJob.Interval).RepeatForever())));
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using ComplianceConsole.Data;
+using ComplianceConsole.Features.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Quartz;
 
@@ -21,8 +22,8 @@ public static class WebhooksServiceCollectionExtensions
 
         var poll = TimeSpan.FromSeconds(Math.Max(0.2, builder.Configuration.GetValue($"{WebhookOptions.Section}:{nameof(WebhookOptions.PollSeconds)}", new WebhookOptions().PollSeconds)));
         services.AddQuartz(quartz => quartz.ScheduleJob<WebhookDispatchJob>(
-            trigger => trigger.WithIdentity("webhook-dispatch", "console").StartNow().WithSimpleSchedule(schedule => schedule.WithInterval(poll).RepeatForever()),
-            job => job.WithIdentity(WebhookDispatchJob.Key)));
+            (provider, trigger) => trigger.WithIdentity("webhook-dispatch", "console").StartOnAppClock(provider).WithSimpleSchedule(schedule => schedule.WithInterval(poll).RepeatForever()),
+            (_, job) => job.WithIdentity(WebhookDispatchJob.Key)));
         return builder;
     }
 }

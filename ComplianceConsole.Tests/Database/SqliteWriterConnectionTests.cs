@@ -15,14 +15,14 @@ public sealed class SqliteWriterConnectionTests
         Assert.SkipWhen(TestDatabase.IsPostgreSql, "SQLite's page cache.");
         using var app = new TestApp();
         var contexts = app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
-        var chainLock = app.Services.GetRequiredService<AuditChainLock>();
+        var writeGate = app.Services.GetRequiredService<DatabaseWriteGate>();
 
         var writers = new List<IntPtr>();
         for (var i = 0; i < 2; i++)
         {
             await using var db = await contexts.CreateDbContextAsync();
             await db.AuditEvents.CountAsync(); // a context that has read already still writes on the shared connection
-            await using (var transaction = await chainLock.BeginAsync(db, CancellationToken.None))
+            await using (var transaction = await writeGate.BeginAsync(db, CancellationToken.None))
             {
                 writers.Add(Handle(db));
                 Assert.Equal(-262144, await CacheSizeAsync(db));

@@ -1,5 +1,6 @@
 using ComplianceConsole.Tests.Infrastructure;
 using System.Collections.Concurrent;
+using ComplianceConsole.Common;
 using ComplianceConsole.Common.Live;
 using ComplianceConsole.Features.Audit;
 using ComplianceConsole.Features.Review;
@@ -153,6 +154,26 @@ public sealed class ReviewClaimsTests(ClaimsApp app) : IClassFixture<ClaimsApp>
         var next = await AsReviewer(9, c => c.ClaimNextAsync(ReviewQueueView.All));
         Assert.Equal(id, next.CaseId);
         Assert.Equal(TestApp.ShownName(ReviewApp.ReviewerEmail(9)), (await app.CaseAsync(id)).ClaimedByName);
+    }
+
+    [Fact]
+    public async Task A_decision_typed_while_the_claim_was_renewed_lapsed_and_taken_again_is_saved_at_the_version_the_page_loaded()
+    {
+        var id = await app.AddCaseAsync(TimeSpan.FromHours(1), FlagSource.Staff);
+        await using var reviewer = app.App.As(ReviewApp.ReviewerEmail(10));
+        var claims = reviewer.Get<ReviewClaims>();
+        Assert.True((await claims.ClaimAsync(id)).Succeeded);
+        var loaded = (await reviewer.Get<ReviewCaseQueryService>().GetAsync(id))!.Case.Version; // what the case page holds
+
+        Assert.NotNull(await claims.RenewAsync(id));
+        app.Clock.Advance(TimeSpan.FromMinutes(11));
+        Assert.True(await claims.ExpireClaimsAsync() >= 1);
+        Assert.True((await claims.ClaimAsync(id)).Succeeded);
+        Assert.NotNull(await claims.RenewAsync(id)); // as the page does just before it saves
+
+        var result = await reviewer.Get<ReviewDecisionService>().DecideAsync(id, loaded, new(DecisionOutcome.NoViolation, "compliant", null));
+
+        Assert.Equal(SaveOutcome.Saved, result.Outcome);
     }
 
     [Fact]

@@ -92,7 +92,7 @@ public sealed class AuditHistoryTamperingTests : IAsyncLifetime
         // Events an hour old, made with the key (as the console made them), whose checkpoints were then deleted everywhere.
         await using (var db = await Contexts.CreateDbContextAsync())
         {
-            await using var transaction = await _app.Services.GetRequiredService<AuditChainLock>().BeginUnauditedAsync(db, TestContext.Current.CancellationToken);
+            await using var transaction = await _app.Services.GetRequiredService<DatabaseWriteGate>().BeginUnauditedAsync(db, TestContext.Current.CancellationToken);
             var last = await db.AuditEvents.AsNoTracking().OrderByDescending(e => e.Sequence).FirstAsync();
             foreach (var sequence in new[] { last.Sequence + 1, last.Sequence + 2, last.Sequence + 3 })
             {

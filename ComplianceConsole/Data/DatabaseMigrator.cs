@@ -12,7 +12,7 @@ namespace ComplianceConsole.Data;
 /// </summary>
 internal sealed class DatabaseMigrator(IDbContextFactory<AppDbContext> contextFactory, ILogger<DatabaseMigrator> logger) : IHostedService
 {
-    // An app-wide constant, as the audit chain's (AuditChainLock): PostgreSQL names advisory locks by a number per database.
+    // An app-wide constant, as the audit chain's (DatabaseWriteGate): PostgreSQL names advisory locks by a number per database.
     private const long MigrationLockKey = 0x4343_4D69_6772_74; // "CCMigrt"
 
     public async Task StartAsync(CancellationToken cancellationToken)

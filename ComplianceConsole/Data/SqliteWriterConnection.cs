@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ComplianceConsole.Data;
 
 /// <summary>
-/// The one SQLite connection that the audited writers take turns on (<see cref="AuditChainLock"/> lets them in one by one),
+/// The one SQLite connection that the writers take turns on (<see cref="DatabaseWriteGate"/> lets them in one by one),
 /// lent to each writer's context for its transaction. SQLite keeps a page cache per connection and drops it whenever another
 /// connection has written: with writers spread over the pool, every batch began with a cold cache and read the random-order
 /// indexes back page by page (the duplicate-identity lookup of a 1,000-item batch took 11 ms at a million records; on a warm

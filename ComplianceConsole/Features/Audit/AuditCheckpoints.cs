@@ -1,7 +1,6 @@
 using System.Text.Json;
 using ComplianceConsole.Data;
 using Microsoft.EntityFrameworkCore;
-using Quartz;
 
 namespace ComplianceConsole.Features.Audit;
 
@@ -153,15 +152,4 @@ public sealed class AuditCheckpoints(IDbContextFactory<AppDbContext> contextFact
     {
         public static FiledCheckpoint Of(AuditCheckpoint c) => new(c.Sequence, c.Hash, c.CreatedAtUtc, c.Signature, c.IsPurgeBase, c.KeyId);
     }
-}
-
-/// <summary>
-/// The recurring Quartz job that signs the chain's head every <see cref="AuditCheckpoints.Interval"/> (nothing when no event
-/// arrived). Its trigger is named and, on PostgreSQL, in the clustered store, so it fires on one instance per interval.
-/// </summary>
-[DisallowConcurrentExecution]
-public sealed class AuditCheckpointJob(AuditCheckpoints checkpoints) : IJob
-{
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default) =>
-        await checkpoints.WriteAsync(cancellationToken);
 }

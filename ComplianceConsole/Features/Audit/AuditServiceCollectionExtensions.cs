@@ -10,7 +10,7 @@ public static class AuditServiceCollectionExtensions
         services.AddSingleton(s => new AuditHash(s.GetRequiredService<AuditKeys>()));
         services.AddHostedService<AuditKeyStartupCheck>();
         services.AddSingleton<AuditCheckpoints>();
-        services.AddSingleton<Data.AuditChainLock>();
+        services.AddSingleton<Data.DatabaseWriteGate>();
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<AuditAppendOnlyInterceptor>();
         services.AddScoped<AuditQueryService>();

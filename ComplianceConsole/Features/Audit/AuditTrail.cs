@@ -8,16 +8,16 @@ namespace ComplianceConsole.Features.Audit;
 /// The one way to write audit events: <see cref="SaveWithAuditAsync"/> appends the event to the chain and
 /// saves it in the same transaction as the caller's pending changes.
 /// </summary>
-public sealed class AuditTrail(TimeProvider clock, AuditHash hasher, AuditChainLock chainLock)
+public sealed class AuditTrail(TimeProvider clock, AuditHash hasher, DatabaseWriteGate writeGate)
 {
     /// <summary>
     /// For work that writes more than the audit event in one transaction (a claim, a decision, staff changes through
-    /// Identity): begins the context's transaction holding the chain's lock (<see cref="AuditChainLock"/>), before the
+    /// Identity): begins the context's transaction holding the chain's lock (<see cref="DatabaseWriteGate"/>), before the
     /// work takes any row lock, so two writers never wait on each other. Append through the returned appender and commit
     /// it; disposing it without a commit rolls back.
     /// </summary>
     public async Task<ExclusiveAppender> ExclusiveAsync(AppDbContext db, CancellationToken cancellationToken = default) =>
-        new(this, await chainLock.BeginAsync(db, cancellationToken));
+        new(this, await writeGate.BeginAsync(db, cancellationToken));
 
     public sealed class ExclusiveAppender(AuditTrail trail, ChainTransaction transaction) : IAsyncDisposable
     {
@@ -36,11 +36,11 @@ public sealed class AuditTrail(TimeProvider clock, AuditHash hasher, AuditChainL
     {
         if (db.Database.CurrentTransaction is not null)
         {
-            await AuditChainLock.JoinAsync(db, cancellationToken);
+            await DatabaseWriteGate.JoinAsync(db, cancellationToken);
             await AppendAndSaveAsync(db, actor, action, targetType, targetId, details, cancellationToken);
             return;
         }
-        await using var transaction = await chainLock.BeginAsync(db, cancellationToken);
+        await using var transaction = await writeGate.BeginAsync(db, cancellationToken);
         await AppendAndSaveAsync(db, actor, action, targetType, targetId, details, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }

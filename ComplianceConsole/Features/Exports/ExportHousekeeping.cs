@@ -1,7 +1,6 @@
 using ComplianceConsole.Data;
 using ComplianceConsole.Features.Exports.Storage;
 using Microsoft.EntityFrameworkCore;
-using Quartz;
 
 namespace ComplianceConsole.Features.Exports;
 
@@ -18,12 +17,4 @@ public sealed class ExportHousekeeping(IDbContextFactory<AppDbContext> contextFa
         await db.ExportJobs.Where(e => expired.Contains(e.Id)).ExecuteUpdateAsync(s => s.SetProperty(e => e.FileRemovedAtUtc, now), cancellationToken);
         return expired.Count;
     }
-}
-
-/// <summary>The recurring Quartz job that runs <see cref="ExportHousekeeping"/>.</summary>
-[DisallowConcurrentExecution]
-public sealed class ExportHousekeepingJob(ExportHousekeeping housekeeping) : IJob
-{
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default) =>
-        await housekeeping.RemoveExpiredAsync(cancellationToken);
 }

@@ -12,7 +12,7 @@ namespace ComplianceConsole.Features.Jobs;
 public sealed class JobContext : IDisposable
 {
     private readonly IDbContextFactory<AppDbContext> _contextFactory;
-    private readonly AuditChainLock _writers;
+    private readonly DatabaseWriteGate _writers;
     private readonly ILiveNotifier _notifier;
     private readonly JobStorage _storage;
     private readonly CancellationTokenSource _cancellation;
@@ -24,7 +24,7 @@ public sealed class JobContext : IDisposable
     /// <summary>The count last reported but not yet written, if any.</summary>
     internal int? UnwrittenDone { get; private set; }
 
-    internal JobContext(long jobId, string? ownerId, AuditActor requester, IDbContextFactory<AppDbContext> contextFactory, AuditChainLock writers,
+    internal JobContext(long jobId, string? ownerId, AuditActor requester, IDbContextFactory<AppDbContext> contextFactory, DatabaseWriteGate writers,
         ILiveNotifier notifier, JobStorage storage, CancellationToken hostStopping)
     {
         JobId = jobId;

@@ -20,7 +20,7 @@ namespace ComplianceConsole.Features.Jobs;
 public sealed class JobExecutor(
     IServiceScopeFactory scopeFactory, IDbContextFactory<AppDbContext> contextFactory, IEnumerable<JobKind> kinds,
     PiiProtector protector, JobStorage storage, ILiveNotifier notifier, JobRetention retention, TimeProvider clock,
-    AuditChainLock writers, ILogger<JobExecutor> logger)
+    DatabaseWriteGate writers, ILogger<JobExecutor> logger)
 {
     public async Task RunAsync(long jobId, CancellationToken hostStopping)
     {

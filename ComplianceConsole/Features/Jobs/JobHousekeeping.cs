@@ -1,6 +1,5 @@
 using ComplianceConsole.Data;
 using Microsoft.EntityFrameworkCore;
-using Quartz;
 
 namespace ComplianceConsole.Features.Jobs;
 
@@ -76,12 +75,4 @@ public sealed class JobHousekeeping(IDbContextFactory<AppDbContext> contextFacto
         }
         return removed;
     }
-}
-
-/// <summary>The recurring Quartz job that runs <see cref="JobHousekeeping"/>.</summary>
-[DisallowConcurrentExecution]
-public sealed class HousekeepingJob(JobHousekeeping housekeeping) : IJob
-{
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default) =>
-        await housekeeping.RunAsync(cancellationToken);
 }

@@ -63,7 +63,7 @@ public sealed class RetentionRuleService(IDbContextFactory<AppDbContext> context
                 new { before, after = rule.Days }, cancellationToken);
             return SaveResult.Saved;
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || UniqueViolation.Is(e))
         {
             // Another Manager set this kind first (a changed version, or the same new row inserted twice).
             return SaveResult.Conflict;

@@ -10,7 +10,7 @@ namespace ComplianceConsole.Features.Settings;
 /// <summary>The provider's name shown in the app bar and the sign-in rule that applies to everyone.</summary>
 public sealed record ProviderProfile(string ProviderName, bool RequireTwoFactor);
 
-public sealed class ProviderSettingsService(IDbContextFactory<AppDbContext> contextFactory, PermissionGuard guard, AuditTrail audit)
+public sealed class ProviderSettingsService(IDbContextFactory<AppDbContext> contextFactory, PermissionGuard guard, AuditTrail audit, TimeProvider clock)
 {
     /// <summary>Raised in this circuit after a save, so the app bar shows the new provider name at once.</summary>
     public event Action<ProviderProfile>? ProfileChanged;
@@ -56,7 +56,7 @@ public sealed class ProviderSettingsService(IDbContextFactory<AppDbContext> cont
         settings.LabelingCode = Registry.LabelingCode.Normalize(form.LabelingCode);
         settings.RequireTwoFactor = form.RequireTwoFactor;
         settings.Version++;
-        settings.UpdatedAtUtc = DateTime.UtcNow;
+        settings.UpdatedAtUtc = clock.GetUtcNow().UtcDateTime;
         settings.UpdatedBy = actor.ShownName;
         try
         {

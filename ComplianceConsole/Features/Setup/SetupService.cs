@@ -18,7 +18,7 @@ public sealed record SetupResult(SetupOutcome Outcome, IReadOnlyList<string> Err
 /// First run: while no staff account exists, a one-time token is written to the log and to a file in the data
 /// folder; whoever can read it may create the first Administrator, once. There is no default password.
 /// </summary>
-public sealed class SetupService(IServiceScopeFactory scopeFactory, DataFolder dataFolder, AuditTrail audit, ILogger<SetupService> logger)
+public sealed class SetupService(IServiceScopeFactory scopeFactory, DataFolder dataFolder, AuditTrail audit, TimeProvider clock, ILogger<SetupService> logger)
 {
     public const string TokenFileName = "setup-token.txt";
     private const string TokenAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
@@ -67,7 +67,7 @@ public sealed class SetupService(IServiceScopeFactory scopeFactory, DataFolder d
             var admin = new ApplicationUser
             {
                 UserName = email.Trim(), Email = email.Trim(), EmailConfirmed = true,
-                DisplayName = displayName.Trim(), CreatedAtUtc = DateTime.UtcNow,
+                DisplayName = displayName.Trim(), CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
             };
             var created = await users.CreateAsync(admin, password);
             if (!created.Succeeded) return new SetupResult(SetupOutcome.Invalid, created.Errors.Select(e => e.Description).ToList());

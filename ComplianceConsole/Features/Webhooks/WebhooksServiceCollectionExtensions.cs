@@ -1,6 +1,6 @@
 using ComplianceConsole.Data;
-using Microsoft.EntityFrameworkCore;
 using ComplianceConsole.Features.Jobs;
+using Microsoft.EntityFrameworkCore;
 
 namespace ComplianceConsole.Features.Webhooks;
 

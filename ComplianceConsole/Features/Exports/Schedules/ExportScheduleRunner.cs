@@ -4,7 +4,6 @@ using ComplianceConsole.Localization;
 using ComplianceConsole.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Quartz;
 
 namespace ComplianceConsole.Features.Exports.Schedules;
 
@@ -80,11 +79,4 @@ public sealed class ExportScheduleRunner(IServiceScopeFactory scopeFactory, IDbC
             return null;
         }
     }
-}
-
-/// <summary>The recurring Quartz job that runs due schedules.</summary>
-[DisallowConcurrentExecution]
-public sealed class ExportScheduleJob(ExportScheduleRunner runner) : IJob
-{
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default) => await runner.RunDueAsync(cancellationToken);
 }

@@ -115,13 +115,12 @@ public sealed class FeatureRuleService(IDbContextFactory<AppDbContext> contextFa
         {
             return SaveResult.Conflict;
         }
-        catch (DbUpdateException e) when (e.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteExtendedErrorCode: SqliteUniqueViolation })
+        catch (DbUpdateException e) when (UniqueViolation.Is(e))
         {
+            // Another Manager (or an import) added the same rule after the check above.
             return Duplicate;
         }
     }
-
-    internal const int SqliteUniqueViolation = 2067; // SQLITE_CONSTRAINT_UNIQUE
 
     private static readonly SaveResult Duplicate = SaveResult.Invalid([new(nameof(FeatureRuleForm.Value), "FeatureRule.Duplicate")]);
 

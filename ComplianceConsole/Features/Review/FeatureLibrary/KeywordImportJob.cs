@@ -90,7 +90,7 @@ public sealed class KeywordImportJob(IDbContextFactory<AppDbContext> contextFact
                     new { file = input.FileName, firstRow, lastRow, added = added.Count, skipped = rows.Count - added.Count }, CancellationToken.None);
                 return added.Count;
             }
-            catch (DbUpdateException e) when (attempt == 1 && e.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteExtendedErrorCode: FeatureRuleService.SqliteUniqueViolation })
+            catch (DbUpdateException e) when (attempt == 1 && UniqueViolation.Is(e))
             {
             }
         }

@@ -68,7 +68,7 @@ public sealed class TimeLimitSettingsService(IDbContextFactory<AppDbContext> con
                 new { before = new { before.Amount, before.Unit }, after = new { limit.Amount, limit.Unit } }, cancellationToken);
             return SaveResult.Saved;
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || UniqueViolation.Is(e))
         {
             // Another Manager set this source first (a changed version, or the same new row inserted twice).
             return SaveResult.Conflict;

@@ -100,7 +100,7 @@ public sealed class WorkingCalendarService(IDbContextFactory<AppDbContext> conte
                 new { added = days.Select(d => new { Date = Iso(d.Date), d.Kind, d.Name }), replaced }, cancellationToken);
             return SaveResult.Saved;
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (UniqueViolation.Is(e))
         {
             // Another Manager added one of these dates at the same moment.
             return SaveResult.Invalid([new(nameof(CalendarDayForm.Date), "Calendar.AlreadyListed")]);

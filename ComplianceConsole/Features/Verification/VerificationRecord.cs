@@ -4,21 +4,6 @@ public enum VerificationMethod { MobileNumber = 1, ResidentIdCard = 2, UnifiedSo
 
 public enum VerificationStatus { Pending = 1, Verified = 2, Rejected = 3, Expired = 4, Revoked = 5 }
 
-public enum PlatformUserKind { Individual = 1, Organisation = 2 }
-
-/// <summary>An account on the provider's platform.</summary>
-public sealed class PlatformUser
-{
-    public long Id { get; set; }
-    public string ExternalId { get; set; } = "";
-    public string DisplayName { get; set; } = "";
-    public PlatformUserKind Kind { get; set; }
-    public DateTime CreatedAtUtc { get; set; }
-
-    /// <summary>When the platform reported the account closed; the retention of its verification records counts from here.</summary>
-    public DateTime? ClosedAtUtc { get; set; }
-}
-
 /// <summary>
 /// One real-name verification of a platform user (Art. 9). The identifier and real name are stored encrypted,
 /// with a keyed hash of the identifier beside them for exact lookup and duplicate detection.
@@ -65,17 +50,4 @@ public sealed class VerificationRecord
 
     public int Version { get; set; }
     public List<VerificationHistoryEntry> History { get; set; } = [];
-}
-
-/// <summary>Every change of a record's status: who, when, from what to what, and why.</summary>
-public sealed class VerificationHistoryEntry
-{
-    public long Id { get; set; }
-    public long VerificationRecordId { get; set; }
-    public DateTime AtUtc { get; set; }
-    public string Actor { get; set; } = "";
-    public VerificationStatus? FromStatus { get; set; }
-    public VerificationStatus ToStatus { get; set; }
-    public string? ReasonCode { get; set; }
-    public string? Note { get; set; }
 }

@@ -4,13 +4,14 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace ComplianceConsole.Data;
 
 /// <summary>
-/// The audit chain has one writer at a time, from the start of its transaction to the commit, so each new event reads the
-/// true last one. On PostgreSQL that is a transaction-scoped advisory lock: it holds across every instance sharing the
-/// database and ends with the transaction, whatever becomes of the process. SQLite is one process by design: a process-wide
-/// queue lets writers in one by one, onto the one connection they share (<see cref="SqliteWriterConnection"/>), and the
+/// The gate every writing transaction passes. Audited writes go one at a time, from the start of their transaction to the
+/// commit, so each new audit event reads the true last one: on PostgreSQL a transaction-scoped advisory lock, which holds
+/// across every instance sharing the database and ends with the transaction whatever becomes of the process. SQLite has
+/// one writer by design, so there every write, audited or not (<see cref="BeginUnauditedAsync"/>), waits its turn in a
+/// process-wide queue and runs on the one connection the writers share (<see cref="SqliteWriterConnection"/>); the
 /// transaction's own <c>BEGIN IMMEDIATE</c> (Microsoft.Data.Sqlite's default) holds the database's write lock from its start.
 /// </summary>
-public sealed class AuditChainLock : IDisposable
+public sealed class DatabaseWriteGate : IDisposable
 {
     // An app-wide constant: PostgreSQL's advisory locks are named by a number per database, and nothing else here takes one.
     private const long AdvisoryKey = 0x4343_4175_6469_74; // "CCAudit"
@@ -82,7 +83,7 @@ public sealed class AuditChainLock : IDisposable
         db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AdvisoryKey})", cancellationToken);
 }
 
-/// <summary>A transaction that holds the audit chain's lock (and on SQLite the writers' connection, lent to its context) until it is disposed.</summary>
+/// <summary>A transaction that holds its place at the <see cref="DatabaseWriteGate"/> (and on SQLite the writers' connection, lent to its context) until it is disposed.</summary>
 public sealed class ChainTransaction(IDbContextTransaction transaction, SemaphoreSlim? heldQueue, AppDbContext? borrower = null) : IAsyncDisposable
 {
     public Task CommitAsync(CancellationToken cancellationToken) => transaction.CommitAsync(cancellationToken);

@@ -11,7 +11,8 @@ namespace ComplianceConsole.Components.Account;
 /// signed out at once: its next action is refused and the page goes to sign-in. Only circuits listen; a statically
 /// rendered request that changed its own person's stamp renews its own sign-in instead.
 /// </summary>
-internal sealed class SessionEndingCircuitHandler(ILiveNotifier live, AuthenticationStateProvider authentication) : CircuitHandler, IDisposable
+internal sealed class SessionEndingCircuitHandler(ILiveNotifier live, AuthenticationStateProvider authentication, IServiceScopeFactory scopes)
+    : CircuitHandler, IDisposable
 {
     private static readonly Task<AuthenticationState> SignedOut = Task.FromResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity())));
     private IDisposable? _subscription;
@@ -25,10 +26,10 @@ internal sealed class SessionEndingCircuitHandler(ILiveNotifier live, Authentica
     private async Task EndIfMineAsync(StaffSessionsEnded ended)
     {
         var user = (await authentication.GetAuthenticationStateAsync()).User;
-        if (user.FindFirstValue(ClaimTypes.NameIdentifier) == ended.UserId && authentication is IHostEnvironmentAuthenticationStateProvider host)
-        {
-            host.SetAuthenticationState(SignedOut);
-        }
+        if (user.FindFirstValue(ClaimTypes.NameIdentifier) != ended.UserId || authentication is not IHostEnvironmentAuthenticationStateProvider host) return;
+        // The message may arrive late, after this page signed in afresh: only a sign-in that is no longer current ends.
+        await using var scope = scopes.CreateAsyncScope();
+        if (!await StaffSessions.IsCurrentAsync(scope.ServiceProvider, user, CancellationToken.None)) host.SetAuthenticationState(SignedOut);
     }
 
     public override Task OnCircuitClosedAsync(Circuit circuit, CancellationToken cancellationToken)

@@ -1,5 +1,4 @@
 using ComplianceConsole.Components;
-using ComplianceConsole.Components.Account;
 using ComplianceConsole.Data;
 using ComplianceConsole.Features.Api;
 using ComplianceConsole.Features.Audit;

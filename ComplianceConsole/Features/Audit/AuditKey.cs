@@ -46,7 +46,7 @@ public sealed class AuditKey
             var first = new RingKey(Convert.FromBase64String(stored.Key), stored.KeyedFromSequence ?? 1);
             return new AuditKey([first, .. (stored.Later ?? []).Select(k => new RingKey(Convert.FromBase64String(k.Key), k.FromSequence))]);
         }
-        catch (Exception unreadable) when (unreadable is JsonException or FormatException or InvalidOperationException or NullReferenceException)
+        catch (Exception unreadable) when (unreadable is JsonException or FormatException or InvalidOperationException or ArgumentException)
         {
             throw new StartupRefusedException(
                 $"启动已停止：审计密钥文件 {path} 无法读取（已损坏或不是审计密钥文件）。请从备份恢复该文件。\n" +

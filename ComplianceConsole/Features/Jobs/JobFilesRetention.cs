@@ -1,7 +1,5 @@
 using ComplianceConsole.Data;
-using ComplianceConsole.Features.Registry;
 using ComplianceConsole.Features.Retention;
-using ComplianceConsole.Features.Review;
 using Microsoft.EntityFrameworkCore;
 
 namespace ComplianceConsole.Features.Jobs;

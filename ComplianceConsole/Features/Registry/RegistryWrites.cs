@@ -1,7 +1,6 @@
 using ComplianceConsole.Common;
 using ComplianceConsole.Data;
 using ComplianceConsole.Features.Audit;
-using ComplianceConsole.Features.Verification;
 
 namespace ComplianceConsole.Features.Registry;
 

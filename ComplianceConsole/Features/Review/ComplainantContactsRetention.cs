@@ -1,5 +1,4 @@
 using ComplianceConsole.Data;
-using ComplianceConsole.Features.Jobs;
 using ComplianceConsole.Features.Registry;
 using ComplianceConsole.Features.Retention;
 using Microsoft.EntityFrameworkCore;

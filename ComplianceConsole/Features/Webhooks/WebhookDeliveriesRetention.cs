@@ -1,8 +1,6 @@
 using ComplianceConsole.Data;
-using ComplianceConsole.Features.Jobs;
 using ComplianceConsole.Features.Registry;
 using ComplianceConsole.Features.Retention;
-using ComplianceConsole.Features.Review;
 using Microsoft.EntityFrameworkCore;
 
 namespace ComplianceConsole.Features.Webhooks;

@@ -1,6 +1,5 @@
 using ComplianceConsole.Data;
 using ComplianceConsole.Features.Jobs;
-using Microsoft.EntityFrameworkCore;
 
 namespace ComplianceConsole.Features.Webhooks;
 

@@ -13,11 +13,7 @@ public static class OwnerOnlyKeyFile
     public static bool CreateOnce(string path, string content)
     {
         Pii.EncryptedFiles.CreateOwnerOnlyFolder(Path.GetDirectoryName(path)!);
-        var scratch = $"{path}.{Guid.NewGuid():N}.tmp";
-        using (var file = new StreamWriter(Pii.EncryptedFiles.CreateOwnerOnly(scratch, FileMode.CreateNew)))
-        {
-            file.Write(content);
-        }
+        var scratch = WriteScratch(path, content);
         try
         {
             return PlaceIfAbsent(scratch, path);
@@ -58,11 +54,16 @@ public static class OwnerOnlyKeyFile
     /// <summary>Replaces a key file whole (a rotation): written beside it and moved over it, so a crash leaves the old file or the new one.</summary>
     public static void Replace(string path, string content)
     {
-        var scratch = $"{path}.{Guid.NewGuid():N}.tmp";
-        using (var file = new StreamWriter(Pii.EncryptedFiles.CreateOwnerOnly(scratch, FileMode.CreateNew)))
-        {
-            file.Write(content);
-        }
+        var scratch = WriteScratch(path, content);
         File.Move(scratch, path, overwrite: true);
+    }
+
+    /// <summary>The content in an owner-only file beside <paramref name="path"/>, to be put in place whole.</summary>
+    private static string WriteScratch(string path, string content)
+    {
+        var scratch = $"{path}.{Guid.NewGuid():N}.tmp";
+        using var file = new StreamWriter(Pii.EncryptedFiles.CreateOwnerOnly(scratch, FileMode.CreateNew));
+        file.Write(content);
+        return scratch;
     }
 }

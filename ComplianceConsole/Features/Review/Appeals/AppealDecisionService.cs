@@ -2,7 +2,6 @@ using ComplianceConsole.Common;
 using ComplianceConsole.Common.Live;
 using ComplianceConsole.Data;
 using ComplianceConsole.Features.Audit;
-using ComplianceConsole.Features.Webhooks;
 using ComplianceConsole.Security;
 using Microsoft.EntityFrameworkCore;
 

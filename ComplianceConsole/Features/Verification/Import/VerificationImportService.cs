@@ -1,4 +1,3 @@
-using ComplianceConsole.Data;
 using ComplianceConsole.Features.Jobs;
 using ComplianceConsole.Security;
 using ComplianceConsole.Security.Files;

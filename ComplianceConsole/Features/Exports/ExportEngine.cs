@@ -104,9 +104,11 @@ public sealed class ExportEngine(IEnumerable<IExportSource> sources, IDbContextF
     private async Task<string> CheckpointAsync(DateTime periodEndUtc, CancellationToken cancellationToken)
     {
         var trusted = await checkpoints.TrustedKeysAsync(cancellationToken);
+        // Newest first, so only the newest genuine one is checked, not every signature the history holds.
         var checkpoint = (await checkpoints.ReadAllAsync(cancellationToken))
-            .Where(c => c.CreatedAtUtc <= periodEndUtc && checkpoints.IsGenuine(c, trusted))
-            .MaxBy(c => (c.CreatedAtUtc, c.Sequence));
+            .Where(c => c.CreatedAtUtc <= periodEndUtc)
+            .OrderByDescending(c => (c.CreatedAtUtc, c.Sequence))
+            .FirstOrDefault(c => checkpoints.IsGenuine(c, trusted));
         return checkpoint is null
             ? texts.Bilingual("ExportCover.NoCheckpoint")
             : texts.Bilingual("ExportCover.CheckpointValue", checkpoint.Sequence, checkpoint.Hash, ChinaTime.Format(checkpoint.CreatedAtUtc));

@@ -14,7 +14,11 @@ try
         return;
     }
     app.UseConsole();
-    app.Run();
+    // Not app.Run(), which disposes the host when start-up fails: a test host that has not yet looked at it would then find
+    // it disposed instead of the reason it did not start.
+    await app.StartAsync();
+    await app.WaitForShutdownAsync();
+    await app.DisposeAsync();
 }
 // A test host sees the refusal itself; the process prints it without a stack trace and exits non-zero.
 catch (StartupRefusedException refused) when (ApplicationFolder.IsOwnProcess)
@@ -22,6 +26,7 @@ catch (StartupRefusedException refused) when (ApplicationFolder.IsOwnProcess)
     app.Logger.LogCritical("Not starting: {Reason}", refused.Message);
     Console.Error.WriteLine(refused.Message);
     Environment.ExitCode = 1;
+    await app.DisposeAsync();
 }
 
 /// <summary>Visible to the integration tests' WebApplicationFactory.</summary>

@@ -18,6 +18,7 @@ public sealed class PostgreSqlTestServer : IAsyncDisposable
     private static readonly Lazy<PostgreSqlTestServer> Shared = new(Start, LazyThreadSafetyMode.ExecutionAndPublication);
     private readonly string? _clusterFolder;
     private readonly string? _binFolder;
+    private readonly System.Collections.Concurrent.ConcurrentBag<string> _runDatabases = [];
 
     private PostgreSqlTestServer(string adminConnectionString, string? clusterFolder, string? binFolder) =>
         (AdminConnectionString, _clusterFolder, _binFolder) = (adminConnectionString, clusterFolder, binFolder);
@@ -29,8 +30,11 @@ public sealed class PostgreSqlTestServer : IAsyncDisposable
 
     public string AdminConnectionString { get; }
 
-    /// <summary>The connection string of the test database with this name, creating it if it does not exist (an app restarted keeps its data).</summary>
-    public string Database(string name)
+    /// <summary>
+    /// The connection string of the test database with this name, creating it if it does not exist (an app restarted keeps
+    /// its data): empty, or as a copy of the template database named.
+    /// </summary>
+    public string Database(string name, string? template = null)
     {
         using var admin = new NpgsqlConnection(AdminConnectionString);
         admin.Open();
@@ -38,10 +42,18 @@ public sealed class PostgreSqlTestServer : IAsyncDisposable
         exists.Parameters.AddWithValue("name", name);
         if (exists.ExecuteScalar() is null)
         {
-            using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", admin);
+            using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"" + (template is null ? "" : $" TEMPLATE \"{template}\""), admin);
             create.ExecuteNonQuery();
         }
         return new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = name }.ToString();
+    }
+
+    /// <summary>A new empty database, dropped when the test run ends (a configured server keeps nothing of it).</summary>
+    public string RunDatabase(string prefix)
+    {
+        var name = $"{prefix}_{Guid.NewGuid():N}";
+        _runDatabases.Add(name);
+        return Database(name);
     }
 
     public void DropDatabase(string name)
@@ -74,6 +86,7 @@ public sealed class PostgreSqlTestServer : IAsyncDisposable
 
     public ValueTask DisposeAsync()
     {
+        foreach (var name in _runDatabases) DropDatabase(name);
         if (_clusterFolder is null || _binFolder is null) return ValueTask.CompletedTask;
         NpgsqlConnection.ClearAllPools();
         Run(Path.Combine(_binFolder, "pg_ctl"), "-D", Path.Combine(_clusterFolder, "data"), "-m", "immediate", "-w", "stop");

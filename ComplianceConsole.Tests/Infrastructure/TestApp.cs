@@ -7,6 +7,7 @@ using ComplianceConsole.Security.Pii;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -28,6 +29,12 @@ public class TestApp(IReadOnlyDictionary<string, string>? settings = null, strin
     /// <summary>Set to keep the data folder when this app is disposed, so another app can start on it (a restart).</summary>
     public bool KeepDataFolder { get; set; }
 
+    /// <summary>
+    /// Set to start on an empty database, which the app migrates as it would on a first deployment; otherwise it starts on a
+    /// copy of <see cref="MigratedDatabaseTemplate"/>.
+    /// </summary>
+    public bool StartOnEmptyDatabase { get; init; }
+
     /// <summary>The app's PostgreSQL database: named after its data folder, so an app started again on that folder finds its data.</summary>
     private string PostgreSqlDatabaseName => "cc_" + Path.GetFileName(DataFolderPath).Replace('-', '_').ToLowerInvariant();
 
@@ -38,8 +45,17 @@ public class TestApp(IReadOnlyDictionary<string, string>? settings = null, strin
         if (TestDatabase.IsPostgreSql)
         {
             builder.UseSetting(DatabaseSettings.ProviderKey, nameof(DatabaseProvider.PostgreSql));
-            builder.UseSetting("ConnectionStrings:Default", PostgreSqlTestServer.Current.Database(PostgreSqlDatabaseName));
+            builder.UseSetting("ConnectionStrings:Default",
+                PostgreSqlTestServer.Current.Database(PostgreSqlDatabaseName, StartOnEmptyDatabase ? null : MigratedDatabaseTemplate.PostgreSqlName));
         }
+        else
+        {
+            var databaseFile = Path.Combine(DataFolderPath, DatabaseSettings.SqliteFileName);
+            if (!StartOnEmptyDatabase && !File.Exists(databaseFile)) MigratedDatabaseTemplate.CopySqliteTo(databaseFile);
+        }
+        // A password hashed at a tenth of a second of work, as in production, costs the suite minutes across its thousands
+        // of accounts and sign-ins; the scheme is the same.
+        builder.ConfigureTestServices(services => services.Configure<PasswordHasherOptions>(options => options.IterationCount = 1_000));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:ComplianceConsole", "Warning");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);

@@ -10,7 +10,7 @@ namespace ComplianceConsole.Tests.Setup;
 
 public sealed class FirstRunSetupTests : IDisposable
 {
-    private readonly TestApp _app = new();
+    private readonly TestApp _app = new() { StartOnEmptyDatabase = true };
 
     private Dictionary<string, string> Form(string token) => new()
     {

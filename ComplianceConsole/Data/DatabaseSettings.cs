@@ -11,6 +11,9 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
 {
     public const string ProviderKey = "ComplianceConsole:Database:Provider";
 
+    /// <summary>SQLite's database file in the data folder, when no connection string names another.</summary>
+    public const string SqliteFileName = "compliance-console.db";
+
     public static DatabaseSettings From(IConfiguration configuration, DataFolder dataFolder)
     {
         var configured = configuration.GetConnectionString("Default");
@@ -42,7 +45,7 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
 
     private static string SqliteConnectionString(string? configured, DataFolder dataFolder) =>
         new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(configured)
-            ? $"Data Source={dataFolder.File("compliance-console.db")}"
+            ? $"Data Source={dataFolder.File(SqliteFileName)}"
             : configured)
         {
             ForeignKeys = true,

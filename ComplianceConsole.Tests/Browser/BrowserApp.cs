@@ -11,8 +11,6 @@ namespace ComplianceConsole.Tests.Browser;
 /// </summary>
 public class BrowserApp : IAsyncLifetime
 {
-    public const string ChromiumPath = "/usr/bin/chromium";
-
     public BrowserApp() : this((IReadOnlyDictionary<string, string>?)null)
     {
     }
@@ -25,28 +23,19 @@ public class BrowserApp : IAsyncLifetime
 
     public TestApp App { get; }
     public string BaseUrl { get; private set; } = "";
-    private IPlaywright? _playwright;
-    public IBrowser Browser { get; private set; } = default!;
+    /// <summary>The run's one Chromium (<see cref="SharedChromium"/>); this app's pages live in contexts of its own, closed with it.</summary>
+    private IBrowser _browser = default!;
+    private readonly System.Collections.Concurrent.ConcurrentBag<IBrowserContext> _contexts = [];
 
     public static string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
 
     public async ValueTask InitializeAsync()
     {
-        if (!File.Exists(ChromiumPath))
-        {
-            throw new InvalidOperationException($"Browser tests need Debian's chromium at {ChromiumPath}: apt-get install -y chromium");
-        }
         var port = FreePort();
         App.UseKestrel(port);
         App.StartServer();
         BaseUrl = $"http://127.0.0.1:{port}/";
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        _browser = await SharedChromium.GetAsync();
         Directory.CreateDirectory(ScreenshotFolder);
         await ArrangeAsync();
     }
@@ -57,7 +46,7 @@ public class BrowserApp : IAsyncLifetime
     /// <summary>A page in a fresh browser context; with a storage state, one that is already signed in (see <see cref="SignedInPageAsync"/>).</summary>
     public async Task<IPage> NewPageAsync(string? storageState = null)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        var context = await NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = 1280, Height = 800 }, Locale = "zh-CN", StorageState = storageState,
         });
@@ -70,6 +59,14 @@ public class BrowserApp : IAsyncLifetime
             if (message.Type == "error") ConsoleErrors.Add(message.Text);
         };
         return page;
+    }
+
+    /// <summary>A context (a browser profile of its own) in the shared Chromium, closed when this app is.</summary>
+    public async Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions options)
+    {
+        var context = await _browser.NewContextAsync(options);
+        _contexts.Add(context);
+        return context;
     }
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _signedIn = new();
@@ -122,11 +119,7 @@ public class BrowserApp : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        if (_playwright is not null)
-        {
-            await Browser.DisposeAsync();
-            _playwright.Dispose();
-        }
+        foreach (var context in _contexts) await context.CloseAsync();
         App.Dispose();
     }
 }

@@ -138,8 +138,8 @@ public sealed class ScreenshotTourTests(TourBrowserApp browser) : IClassFixture<
                         await page.ResizeAndWaitForLayoutAsync(width, 900);
                         var where = $"{role} {culture} {width}px {route.Path}";
                         var slug = Regex.Replace(route.Path.Trim('/'), "[^A-Za-z0-9]+", "_");
-                        var name = $"{role}-{culture}-{width}-{(slug.Length > 0 ? slug : "home")}.png";
-                        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name), FullPage = true });
+                        var name = $"{role}-{culture}-{width}-{(slug.Length > 0 ? slug : "home")}.jpg";
+                        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name), FullPage = true, Type = ScreenshotType.Jpeg, Quality = 80 });
                         if (await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > document.documentElement.clientWidth"))
                         {
                             problems.Add($"{where}: the page is wider than the window ({name})");

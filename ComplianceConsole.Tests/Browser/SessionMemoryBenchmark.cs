@@ -49,7 +49,7 @@ public sealed class SessionMemoryBenchmark(SessionMemoryApp browser) : IClassFix
         {
             while (sessions.Count < count)
             {
-                var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = browser.BaseUrl, StorageState = state, Locale = "zh-CN" });
+                var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = browser.BaseUrl, StorageState = state, Locale = "zh-CN" });
                 context.SetDefaultTimeout(30_000);
                 var page = await context.NewPageAsync();
                 await page.GotoAsync("verification");

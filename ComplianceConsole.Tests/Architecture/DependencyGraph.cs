@@ -12,24 +12,16 @@ public static class DependencyGraph
         .Where(t => t.Name != "_Imports") // Razor's compiled imports files carry a folder's namespace and nothing else
         .Select(t => PartOf(t.Namespace)).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList();
 
-    /// <summary>Every edge "from refers to to", as "From -> To", between different parts.</summary>
-    public static IReadOnlySet<string> Edges()
-    {
-        var types = Types.InAssembly(typeof(Program).Assembly);
-        var edges = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var from in Parts)
-        {
-            foreach (var to in Parts.Where(p => p != from))
-            {
-                var referring = types.That().ResideInNamespaceMatching($"^{Namespace(from).Replace(".", "\\.")}(\\..*)?$")
-                    .And().HaveDependencyOnAny(Namespace(to)).GetTypes()
-                    // HaveDependencyOn matches by prefix: Features.Review must not count Features.ReviewX, nor Data count Data.Migrations as another part.
-                    .Where(t => PartOf(t.Namespace) == from && t.Name != "_Imports");
-                if (referring.Any()) edges.Add($"{from} -> {to}");
-            }
-        }
-        return edges;
-    }
+    private static readonly Types CompiledTypes = Types.InAssembly(typeof(Program).Assembly);
+
+    /// <summary>Every edge "from refers to to", as "From -> To", between different parts: one scan of the types for each part referred to.</summary>
+    public static IReadOnlySet<string> Edges { get; } = Parts
+        .SelectMany(to => CompiledTypes.That().HaveDependencyOnAny(Namespace(to)).GetTypes()
+            // HaveDependencyOn matches by prefix: Features.Review must not count Features.ReviewX, nor Data count Data.Migrations as another part.
+            .Where(t => t.Name != "_Imports")
+            .Select(t => PartOf(t.Namespace)).OfType<string>().Where(from => from != to)
+            .Select(from => $"{from} -> {to}"))
+        .ToHashSet(StringComparer.Ordinal);
 
     private static string Namespace(string part) => $"{Root}.{part}";
 

@@ -3,7 +3,6 @@ using ComplianceConsole.Data;
 using ComplianceConsole.Features.Api;
 using ComplianceConsole.Features.Audit;
 using ComplianceConsole.Features.Dashboard;
-using ComplianceConsole.Features.Exports.Sources;
 using ComplianceConsole.Features.Exports;
 using ComplianceConsole.Features.Jobs;
 using ComplianceConsole.Features.Registry;
@@ -53,7 +52,6 @@ public static class ApplicationServices
         builder.Services.AddVerification();
         builder.Services.AddReview();
         builder.AddWebhooks();
-        builder.Services.AddExportSources();
         builder.Services.AddDashboard();
         builder.Services.AddRegistry(builder.Configuration);
         builder.Services.AddRetention();

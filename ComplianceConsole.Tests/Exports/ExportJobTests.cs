@@ -4,7 +4,6 @@ using ClosedXML.Excel;
 using ComplianceConsole.Features.Audit;
 using ComplianceConsole.Features.Exports;
 using ComplianceConsole.Features.Exports.History;
-using ComplianceConsole.Features.Exports.Sources;
 using ComplianceConsole.Features.Exports.Workbook;
 using ComplianceConsole.Features.Jobs;
 using ComplianceConsole.Features.Verification;

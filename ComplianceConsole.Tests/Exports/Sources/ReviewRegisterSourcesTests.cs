@@ -1,6 +1,5 @@
 using ComplianceConsole.Tests.Infrastructure;
 using ComplianceConsole.Features.Exports;
-using ComplianceConsole.Features.Exports.Sources;
 using ComplianceConsole.Features.Review;
 using Microsoft.Extensions.DependencyInjection;
 

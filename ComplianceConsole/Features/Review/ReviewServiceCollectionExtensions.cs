@@ -18,6 +18,7 @@ public static class ReviewServiceCollectionExtensions
         services.AddAppeals();
         services.AddFeatureLibraryManagement();
         services.AddTimeLimitSettings();
+        services.AddReviewExports();
         services.AddScoped<ReviewQueryService>();
         services.AddScoped<ReviewFindQueryService>();
         services.AddSingleton<DemoData.ReviewDemoSeeder>();

@@ -22,6 +22,7 @@ public static class VerificationServiceCollectionExtensions
         services.AddJobKind(VerificationDecisionService.BulkKind);
         services.AddSingleton<DemoData.DemoDataSeeder>();
         services.AddSingleton<Retention.IRetentionTarget, VerificationRecordsTarget>();
+        services.AddScoped<Exports.IExportSource, VerificationLedgerSource>();
         return services;
     }
 }

@@ -1,8 +1,8 @@
 using ComplianceConsole.Data;
-using ComplianceConsole.Features.Review;
+using ComplianceConsole.Features.Exports;
 using Microsoft.EntityFrameworkCore;
 
-namespace ComplianceConsole.Features.Exports.Sources;
+namespace ComplianceConsole.Features.Review;
 
 /// <summary>
 /// Art. 11: every refutation published in the period: the false claim, the refuting statement, where and when it was published,

@@ -1,9 +1,9 @@
 using System.Runtime.CompilerServices;
 using ComplianceConsole.Data;
-using ComplianceConsole.Features.Review;
+using ComplianceConsole.Features.Exports;
 using Microsoft.EntityFrameworkCore;
 
-namespace ComplianceConsole.Features.Exports.Sources;
+namespace ComplianceConsole.Features.Review;
 
 /// <summary>
 /// Art. 10-12: every notice a regulator sent in the period (flags raised as <see cref="FlagSource.RegulatorNotice"/>), with its

@@ -2,10 +2,10 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using ComplianceConsole.Data;
 using ComplianceConsole.Features.Audit;
-using ComplianceConsole.Features.Retention;
+using ComplianceConsole.Features.Exports;
 using Microsoft.EntityFrameworkCore;
 
-namespace ComplianceConsole.Features.Exports.Sources;
+namespace ComplianceConsole.Features.Retention;
 
 /// <summary>The retention events the log lists.</summary>
 public enum RetentionEvent { HoldPlaced, HoldLifted, Purged }

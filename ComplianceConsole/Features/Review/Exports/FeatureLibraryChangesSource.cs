@@ -2,10 +2,10 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using ComplianceConsole.Data;
 using ComplianceConsole.Features.Audit;
-using ComplianceConsole.Features.Review;
+using ComplianceConsole.Features.Exports;
 using Microsoft.EntityFrameworkCore;
 
-namespace ComplianceConsole.Features.Exports.Sources;
+namespace ComplianceConsole.Features.Review;
 
 /// <summary>What one change did to a feature-library rule, as the change log names it.</summary>
 public enum FeatureRuleChange { Created, Edited, Disabled, Enabled, Imported }

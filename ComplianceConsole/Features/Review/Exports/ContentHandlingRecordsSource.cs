@@ -1,9 +1,9 @@
 using ComplianceConsole.Data;
-using ComplianceConsole.Features.Review;
+using ComplianceConsole.Features.Exports;
 using ComplianceConsole.Localization;
 using Microsoft.EntityFrameworkCore;
 
-namespace ComplianceConsole.Features.Exports.Sources;
+namespace ComplianceConsole.Features.Review;
 
 /// <summary>
 /// Art. 10: every decision taken in the period, in order of decision time, as it was recorded when it was made: the content's media type,

@@ -1,9 +1,9 @@
 using System.Runtime.CompilerServices;
 using ComplianceConsole.Data;
-using ComplianceConsole.Features.Audit;
+using ComplianceConsole.Features.Exports;
 using Microsoft.EntityFrameworkCore;
 
-namespace ComplianceConsole.Features.Exports.Sources;
+namespace ComplianceConsole.Features.Audit;
 
 /// <summary>
 /// The staff audit log: every event of the period in chain order, with its action as people read it (and its code),

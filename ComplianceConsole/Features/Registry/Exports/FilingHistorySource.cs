@@ -2,10 +2,10 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using ComplianceConsole.Data;
 using ComplianceConsole.Features.Audit;
-using ComplianceConsole.Features.Registry;
+using ComplianceConsole.Features.Exports;
 using Microsoft.EntityFrameworkCore;
 
-namespace ComplianceConsole.Features.Exports.Sources;
+namespace ComplianceConsole.Features.Registry;
 
 /// <summary>Whether a save of an algorithm filing recorded it for the first time or changed it.</summary>
 public enum FilingChange { Recorded, Changed }

@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
-using ComplianceConsole.Features.Review;
+using ComplianceConsole.Features.Exports;
 
-namespace ComplianceConsole.Features.Exports.Sources;
+namespace ComplianceConsole.Features.Review;
 
 /// <summary>
 /// Art. 12: how often users appealed and how often an appeal overturned the decision, by the reason code of the decisions

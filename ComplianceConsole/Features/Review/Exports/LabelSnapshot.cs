@@ -1,14 +1,14 @@
 using System.Text.Json;
-using ComplianceConsole.Features.Review;
+using ComplianceConsole.Features.Exports;
 
-namespace ComplianceConsole.Features.Exports.Sources;
+namespace ComplianceConsole.Features.Review;
 
 /// <summary>
 /// An item's labels at one moment (Art. 16-18): declared as AI-generated or not, the explicit and implicit label states and the
 /// GB 45438 <c>AIGC</c> fields. Earlier moments are found by undoing the recorded changes (<see cref="ContentItemChange"/>) newest first,
 /// so a later re-send never rewrites what an earlier moment was.
 /// </summary>
-internal sealed record LabelState(bool Declared, LabelStatus Explicit, LabelStatus Implicit, AigcLabel? Aigc, string? ContentProducer, string? ProduceId,
+internal sealed record LabelSnapshot(bool Declared, LabelStatus Explicit, LabelStatus Implicit, AigcLabel? Aigc, string? ContentProducer, string? ProduceId,
     string? ContentPropagator, string? PropagateId, string? ReservedCode1, string? ReservedCode2)
 {
     /// <summary>The fields of a change (as <c>ContentChanges</c> names them) that the labels register follows.</summary>
@@ -18,11 +18,11 @@ internal sealed record LabelState(bool Declared, LabelStatus Explicit, LabelStat
         "implicitLabel.contentPropagator", "implicitLabel.propagateId", "implicitLabel.reservedCode1", "implicitLabel.reservedCode2",
     ];
 
-    public static LabelState Of(ContentItem item) => new(item.DeclaredAiGenerated, item.ExplicitLabel, item.ImplicitLabel, item.AigcLabel, item.ContentProducer,
+    public static LabelSnapshot Of(ContentItem item) => new(item.DeclaredAiGenerated, item.ExplicitLabel, item.ImplicitLabel, item.AigcLabel, item.ContentProducer,
         item.ProduceId, item.ContentPropagator, item.PropagateId, item.ReservedCode1, item.ReservedCode2);
 
     /// <summary>The state before a change, from the change's "from" values; fields it did not change stay.</summary>
-    public LabelState Before(JsonElement change) => new(
+    public LabelSnapshot Before(JsonElement change) => new(
         From(change, Fields[0], Declared, v => v.GetBoolean()),
         From(change, Fields[1], Explicit, v => Enum.Parse<LabelStatus>(v.GetString()!)),
         From(change, Fields[2], Implicit, v => Enum.Parse<LabelStatus>(v.GetString()!)),

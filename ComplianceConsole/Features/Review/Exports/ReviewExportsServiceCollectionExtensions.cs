@@ -1,10 +1,12 @@
-namespace ComplianceConsole.Features.Exports.Sources;
+using ComplianceConsole.Features.Exports;
 
-public static class ExportSourcesServiceCollectionExtensions
+namespace ComplianceConsole.Features.Review;
+
+public static class ReviewExportsServiceCollectionExtensions
 {
-    /// <summary>The review registers' export kinds (Art. 10-12), the compliance summary and the compliance registry (Art. 14, 15, 19, 20), the appeals, regulator notices, labels,
-    /// feature-library, filing and retention logs, each an <see cref="IExportSource"/>.</summary>
-    public static IServiceCollection AddExportSources(this IServiceCollection services)
+    /// <summary>The review registers' export kinds (Art. 10-12), the compliance summary, appeals and their rates, regulator notices, labels and
+    /// the feature library's changes, each an <see cref="IExportSource"/>.</summary>
+    public static IServiceCollection AddReviewExports(this IServiceCollection services)
     {
         services.AddScoped<IExportSource, ContentHandlingRecordsSource>();
         services.AddScoped<IExportSource, SanctionsRegisterSource>();
@@ -12,13 +14,10 @@ public static class ExportSourcesServiceCollectionExtensions
         services.AddScoped<IExportSource, ComplaintsRegisterSource>();
         services.AddScoped<IExportSource, ComplianceSummarySource>();
         services.AddScoped<IExportSource, AppealRatesSource>();
-        services.AddScoped<IExportSource, ComplianceRegistrySource>();
         services.AddScoped<IExportSource, AppealsRegisterSource>();
         services.AddScoped<IExportSource, RegulatorNoticesSource>();
         services.AddScoped<IExportSource, LabelsRegisterSource>();
         services.AddScoped<IExportSource, FeatureLibraryChangesSource>();
-        services.AddScoped<IExportSource, FilingHistorySource>();
-        services.AddScoped<IExportSource, RetentionLogSource>();
         return services;
     }
 }

@@ -1,7 +1,7 @@
-using ComplianceConsole.Features.Review;
+using ComplianceConsole.Features.Exports;
 using ComplianceConsole.Localization;
 
-namespace ComplianceConsole.Features.Exports.Sources;
+namespace ComplianceConsole.Features.Review;
 
 /// <summary>Where a complaint stands against its time limit (Art. 12): answered within it, answered late, unanswered past it, or still open.</summary>
 public enum ComplaintTimeLimitResult { Within, Late, Overdue, Open }

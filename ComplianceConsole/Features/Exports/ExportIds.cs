@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace ComplianceConsole.Features.Exports.Sources;
+namespace ComplianceConsole.Features.Exports;
 
 internal static class ExportIds
 {

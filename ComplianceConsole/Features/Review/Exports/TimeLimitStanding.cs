@@ -1,4 +1,6 @@
-namespace ComplianceConsole.Features.Exports.Sources;
+using ComplianceConsole.Features.Exports;
+
+namespace ComplianceConsole.Features.Review;
 
 /// <summary>
 /// Where an appeal or a regulator's notice stood against its time limit at the time a report stands at (<see cref="ExportPeriod.AsOf"/>):

@@ -1,10 +1,10 @@
 using System.Runtime.CompilerServices;
 using ComplianceConsole.Data;
-using ComplianceConsole.Features.Review;
+using ComplianceConsole.Features.Exports;
 using ComplianceConsole.Localization;
 using Microsoft.EntityFrameworkCore;
 
-namespace ComplianceConsole.Features.Exports.Sources;
+namespace ComplianceConsole.Features.Review;
 
 /// <summary>How long one row of the compliance summary covers: a China Standard Time day, week (from Monday) or month.</summary>
 public enum SummaryBucket { Day, Week, Month }

@@ -2,7 +2,7 @@ using ComplianceConsole.Data;
 using ComplianceConsole.Features.Audit;
 using Microsoft.EntityFrameworkCore;
 
-namespace ComplianceConsole.Features.Exports.Sources;
+namespace ComplianceConsole.Features.Exports;
 
 /// <summary>
 /// The registers kept by the audit chain (feature library, filings, retention): the events of some actions in the period, a keyset page

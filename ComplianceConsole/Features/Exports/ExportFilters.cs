@@ -1,4 +1,4 @@
-namespace ComplianceConsole.Features.Exports.Sources;
+namespace ComplianceConsole.Features.Exports;
 
 /// <summary>The filters the review kinds offer: one enum each, its values named by the keys the rest of the console shows them with.</summary>
 internal static class ExportFilters

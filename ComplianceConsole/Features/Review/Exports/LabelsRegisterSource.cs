@@ -1,10 +1,10 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using ComplianceConsole.Data;
-using ComplianceConsole.Features.Review;
+using ComplianceConsole.Features.Exports;
 using Microsoft.EntityFrameworkCore;
 
-namespace ComplianceConsole.Features.Exports.Sources;
+namespace ComplianceConsole.Features.Review;
 
 /// <summary>What happened to an item that the labels register lists: first received, or re-sent with changed labels.</summary>
 public enum LabelEvent { Received, Changed }
@@ -12,7 +12,7 @@ public enum LabelEvent { Received, Changed }
 /// <summary>
 /// Art. 16-18: the labels of synthesised content as the platform sent them. A row for each item first received in the period and
 /// for each re-send in the period that changed its labels: the declaration, the explicit and implicit label states and the GB 45438
-/// <c>AIGC</c> fields as they were after that event (<see cref="LabelState"/>), never the item's state of today. In order of time.
+/// <c>AIGC</c> fields as they were after that event (<see cref="LabelSnapshot"/>), never the item's state of today. In order of time.
 /// </summary>
 public sealed class LabelsRegisterSource(IDbContextFactory<AppDbContext> contextFactory, ExportTexts texts) : IExportSource
 {
@@ -82,7 +82,7 @@ public sealed class LabelsRegisterSource(IDbContextFactory<AppDbContext> context
     private sealed record Words(Dictionary<LabelEvent, string> Events, Dictionary<LabelStatus, string> Statuses, Dictionary<AigcLabel, string> Aigc,
         string Yes, string No);
 
-    private sealed record LabelRow(EventKey Event, string ContentId, string? SentBy, IReadOnlyList<string> Touched, LabelState State);
+    private sealed record LabelRow(EventKey Event, string ContentId, string? SentBy, IReadOnlyList<string> Touched, LabelSnapshot State);
 
     private static IQueryable<ContentItem> Received(AppDbContext db, ExportRequest request, DateTime from) =>
         db.ContentItems.AsNoTracking().Where(i => i.ReceivedAtUtc >= from && i.ReceivedAtUtc < request.ToUtc);
@@ -141,14 +141,14 @@ public sealed class LabelsRegisterSource(IDbContextFactory<AppDbContext> context
         foreach (var e in events)
         {
             var item = items[e.ItemId];
-            var state = LabelState.Of(item);
+            var state = LabelSnapshot.Of(item);
             IReadOnlyList<string> touched = [];
             foreach (var change in changes[e.ItemId])
             {
                 using var json = JsonDocument.Parse(change.ChangesJson);
                 if (change.Id == e.ChangeId)
                 {
-                    touched = LabelState.Touched(json.RootElement);
+                    touched = LabelSnapshot.Touched(json.RootElement);
                     break;
                 }
                 state = state.Before(json.RootElement);

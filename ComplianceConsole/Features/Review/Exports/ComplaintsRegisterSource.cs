@@ -1,10 +1,10 @@
 using System.Runtime.CompilerServices;
 using ComplianceConsole.Data;
-using ComplianceConsole.Features.Review;
+using ComplianceConsole.Features.Exports;
 using ComplianceConsole.Security.Pii;
 using Microsoft.EntityFrameworkCore;
 
-namespace ComplianceConsole.Features.Exports.Sources;
+namespace ComplianceConsole.Features.Review;
 
 /// <summary>
 /// Art. 12: every user complaint received in the period, with its due time, when and how the complainant was answered, whether

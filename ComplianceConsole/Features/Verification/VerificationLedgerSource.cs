@@ -1,10 +1,10 @@
 using System.Runtime.CompilerServices;
 using ComplianceConsole.Data;
-using ComplianceConsole.Features.Verification;
+using ComplianceConsole.Features.Exports;
 using ComplianceConsole.Identifiers;
 using Microsoft.EntityFrameworkCore;
 
-namespace ComplianceConsole.Features.Exports.Sources;
+namespace ComplianceConsole.Features.Verification;
 
 /// <summary>
 /// The real-name verification ledger (Art. 9): every record submitted in the period, oldest first, with its platform

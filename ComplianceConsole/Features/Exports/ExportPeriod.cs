@@ -1,4 +1,4 @@
-namespace ComplianceConsole.Features.Exports.Sources;
+namespace ComplianceConsole.Features.Exports;
 
 internal static class ExportPeriod
 {

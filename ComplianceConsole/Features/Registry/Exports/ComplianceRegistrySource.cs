@@ -1,12 +1,12 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using ComplianceConsole.Data;
-using ComplianceConsole.Features.Registry;
+using ComplianceConsole.Features.Exports;
 using ComplianceConsole.Identifiers;
 using ComplianceConsole.Security.Pii;
 using Microsoft.EntityFrameworkCore;
 
-namespace ComplianceConsole.Features.Exports.Sources;
+namespace ComplianceConsole.Features.Registry;
 
 /// <summary>The parts of the compliance registry, one section of rows each, in this order.</summary>
 public enum RegistrySection { Consent, Assessment, Launch, Filing, DueDate }

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace ComplianceConsole.Features.Exports.Sources;
+namespace ComplianceConsole.Features.Exports;
 
 /// <summary>Where a keyset page of rows ordered by (time, id) ends, and so where the next one starts.</summary>
 public sealed record ExportCursor(DateTime At, long Id);

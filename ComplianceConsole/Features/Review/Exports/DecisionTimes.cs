@@ -1,8 +1,8 @@
 using ComplianceConsole.Data;
-using ComplianceConsole.Features.Review;
+using ComplianceConsole.Features.Exports;
 using Microsoft.EntityFrameworkCore;
 
-namespace ComplianceConsole.Features.Exports.Sources;
+namespace ComplianceConsole.Features.Review;
 
 /// <summary>
 /// The columns every review register gives a decision (Art. 10-12): its case, when its first flag came in, when it was due (the

@@ -19,6 +19,7 @@ public static class ReviewServiceCollectionExtensions
         services.AddFeatureLibraryManagement();
         services.AddTimeLimitSettings();
         services.AddReviewExports();
+        services.AddScoped<Dashboard.IDashboardTileSource, ReviewDashboardTileSource>();
         services.AddScoped<ReviewQueryService>();
         services.AddScoped<ReviewFindQueryService>();
         services.AddSingleton<DemoData.ReviewDemoSeeder>();

@@ -23,6 +23,7 @@ public static class VerificationServiceCollectionExtensions
         services.AddSingleton<DemoData.DemoDataSeeder>();
         services.AddSingleton<Retention.IRetentionTarget, VerificationRecordsTarget>();
         services.AddScoped<Exports.IExportSource, VerificationLedgerSource>();
+        services.AddScoped<Dashboard.IDashboardTileSource, VerificationDashboardTileSource>();
         return services;
     }
 }

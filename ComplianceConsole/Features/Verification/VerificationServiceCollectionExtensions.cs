@@ -20,7 +20,6 @@ public static class VerificationServiceCollectionExtensions
         services.AddScoped<Import.VerificationImportService>();
         services.AddJobKind(Import.VerificationImportService.Kind);
         services.AddJobKind(VerificationDecisionService.BulkKind);
-        services.AddSingleton<DemoData.DemoDataSeeder>();
         services.AddSingleton<Retention.IRetentionTarget, VerificationRecordsTarget>();
         services.AddScoped<Exports.IExportSource, VerificationLedgerSource>();
         services.AddScoped<Dashboard.IDashboardTileSource, VerificationDashboardTileSource>();

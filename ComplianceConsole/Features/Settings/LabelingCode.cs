@@ -1,6 +1,6 @@
 using ComplianceConsole.Identifiers;
 
-namespace ComplianceConsole.Features.Registry;
+namespace ComplianceConsole.Features.Settings;
 
 /// <summary>
 /// The provider's labeling code for GB 45438-2025 implicit labels (TC260 practice guide), 27 characters: <c>00</c>,

@@ -1,3 +1,4 @@
+using ComplianceConsole.Features.PlatformUsers;
 using ComplianceConsole.Tests.Infrastructure;
 using System.Security.Cryptography;
 using ClosedXML.Excel;

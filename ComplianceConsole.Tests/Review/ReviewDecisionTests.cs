@@ -1,3 +1,4 @@
+using ComplianceConsole.Features.PlatformUsers;
 using ComplianceConsole.Tests.Infrastructure;
 using System.Net.Http.Json;
 using System.Text.Json;

@@ -1,3 +1,4 @@
+using ComplianceConsole.Features.PlatformUsers;
 using ComplianceConsole.Tests.Infrastructure;
 using ComplianceConsole.Features.Exports;
 using ComplianceConsole.Features.Review;

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using ComplianceConsole.Data;
 using ComplianceConsole.Features.Exports;
+using ComplianceConsole.Features.PlatformUsers;
 using ComplianceConsole.Identifiers;
 using Microsoft.EntityFrameworkCore;
 

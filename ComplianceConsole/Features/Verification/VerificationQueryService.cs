@@ -1,4 +1,5 @@
 using ComplianceConsole.Data;
+using ComplianceConsole.Features.PlatformUsers;
 using ComplianceConsole.Features.Review;
 using ComplianceConsole.Security;
 using ComplianceConsole.Security.Pii;
@@ -104,7 +105,7 @@ public sealed class VerificationQueryService(IDbContextFactory<AppDbContext> con
     {
         await guard.DemandAsync(VerificationPermissions.CheckEligibility);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var userId = await db.PlatformUsers.AsNoTracking().Where(u => u.ExternalId == externalUserId).Select(u => (long?)u.Id).SingleOrDefaultAsync(cancellationToken);
+        var userId = await db.PlatformUsers().AsNoTracking().Where(u => u.ExternalId == externalUserId).Select(u => (long?)u.Id).SingleOrDefaultAsync(cancellationToken);
         if (userId is null) return new Eligibility(externalUserId, false, EligibilityReason.UnknownUser, null, null, null);
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -185,7 +186,7 @@ public sealed class VerificationQueryService(IDbContextFactory<AppDbContext> con
             // Exact matches only, through the keyed hash: ciphertext is never scanned.
             var search = filter.Search.Trim();
             var hashes = SearchHashes(search);
-            var userId = await db.PlatformUsers.AsNoTracking().Where(u => u.ExternalId == search).Select(u => (long?)u.Id).FirstOrDefaultAsync(cancellationToken);
+            var userId = await db.PlatformUsers().AsNoTracking().Where(u => u.ExternalId == search).Select(u => (long?)u.Id).FirstOrDefaultAsync(cancellationToken);
             // The few matching ids first, each through its own index; combined with other filters in one OR, the planner walked a whole index instead.
             var ids = await db.VerificationRecords.AsNoTracking().WithIdentity(hashes).Select(r => r.Id)
                 .Concat(db.VerificationRecords.AsNoTracking().Where(r => r.PlatformUserId == userId).Select(r => r.Id))

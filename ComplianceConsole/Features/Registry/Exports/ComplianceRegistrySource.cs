@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using ComplianceConsole.Data;
 using ComplianceConsole.Features.Exports;
+using ComplianceConsole.Features.PlatformUsers;
 using ComplianceConsole.Identifiers;
 using ComplianceConsole.Security.Pii;
 using Microsoft.EntityFrameworkCore;
@@ -116,7 +117,7 @@ public sealed class ComplianceRegistrySource(IDbContextFactory<AppDbContext> con
     private async Task<List<(long, object?[])>> ConsentRowsAsync(AppDbContext db, ExportRequest request, long after, CancellationToken cancellationToken)
     {
         var consents = await Consents(db, request).Where(c => c.Id > after).OrderBy(c => c.Id).Take(ExportPaging.PageSize)
-            .Join(db.PlatformUsers, c => c.PlatformUserId, u => u.Id, (c, u) => new { c, User = u.ExternalId }).ToListAsync(cancellationToken);
+            .Join(db.PlatformUsers(), c => c.PlatformUserId, u => u.Id, (c, u) => new { c, User = u.ExternalId }).ToListAsync(cancellationToken);
         var evidence = await EvidenceAsync(db, EvidenceOwner.Consent, consents.Select(x => x.c.Id).ToList(), request.ToUtc, cancellationToken);
         return consents.Select(x =>
         {

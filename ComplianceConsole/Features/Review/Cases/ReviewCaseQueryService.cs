@@ -1,4 +1,5 @@
 using ComplianceConsole.Data;
+using ComplianceConsole.Features.PlatformUsers;
 using ComplianceConsole.Security;
 using ComplianceConsole.Security.Pii;
 using Microsoft.EntityFrameworkCore;
@@ -76,7 +77,7 @@ public sealed class ReviewCaseQueryService(IDbContextFactory<AppDbContext> conte
 
         var appeals = await (from a in db.Appeals.AsNoTracking()
                              join d in db.Decisions on a.DecisionId equals d.Id
-                             join u in db.PlatformUsers on a.PlatformUserId equals u.Id
+                             join u in db.PlatformUsers() on a.PlatformUserId equals u.Id
                              where a.ReviewCaseId == caseId
                              orderby a.Id
                              select new CaseAppeal(a.Id, a.PlatformAppealId, a.State, a.Statement, u.ExternalId, a.SanctionId, a.ReceivedAtUtc, a.DueAtUtc,

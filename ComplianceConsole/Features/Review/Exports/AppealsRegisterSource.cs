@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using ComplianceConsole.Data;
 using ComplianceConsole.Features.Exports;
+using ComplianceConsole.Features.PlatformUsers;
 using Microsoft.EntityFrameworkCore;
 
 namespace ComplianceConsole.Features.Review;
@@ -83,7 +84,7 @@ public sealed class AppealsRegisterSource(IDbContextFactory<AppDbContext> contex
         if (cursor is not null) appeals = appeals.Where(a => a.ReceivedAtUtc > cursor.At || a.Id > cursor.Id);
         var rows = await appeals.OrderBy(a => a.ReceivedAtUtc).ThenBy(a => a.Id).Take(ExportPaging.PageSize)
             .Join(db.Decisions, a => a.DecisionId, d => d.Id, (a, d) => new { a, d.Outcome })
-            .Join(db.PlatformUsers, x => x.a.PlatformUserId, u => u.Id, (x, u) => new AppealRow(x.a.Id, x.a.PlatformAppealId, x.a.ReviewCaseId, x.a.DecisionId, x.Outcome, u.ExternalId,
+            .Join(db.PlatformUsers(), x => x.a.PlatformUserId, u => u.Id, (x, u) => new AppealRow(x.a.Id, x.a.PlatformAppealId, x.a.ReviewCaseId, x.a.DecisionId, x.Outcome, u.ExternalId,
                 x.a.ReceivedAtUtc, x.a.DueAtUtc, x.a.DecidedAtUtc, x.a.Outcome, x.a.Statement, x.a.DecidedByName, x.a.Note))
             .ToListAsync(cancellationToken);
         return [.. rows.OrderBy(r => r.ReceivedAtUtc).ThenBy(r => r.Id)];

@@ -1,5 +1,6 @@
 using ComplianceConsole.Data;
 using ComplianceConsole.Features.Exports;
+using ComplianceConsole.Features.PlatformUsers;
 using Microsoft.EntityFrameworkCore;
 
 namespace ComplianceConsole.Features.Review;
@@ -68,7 +69,7 @@ public sealed class SanctionsRegisterSource(IDbContextFactory<AppDbContext> cont
             sanctions = sanctions.Where(s => s.ImposedAtUtc > cursor.At || s.Id > cursor.Id);
         }
         var rows = await sanctions.OrderBy(s => s.ImposedAtUtc).ThenBy(s => s.Id).Take(ExportPaging.PageSize)
-            .Join(db.PlatformUsers, s => s.PlatformUserId, u => u.Id, (s, u) => new { s, User = u.ExternalId })
+            .Join(db.PlatformUsers(), s => s.PlatformUserId, u => u.Id, (s, u) => new { s, User = u.ExternalId })
             .GroupJoin(db.ReviewCases, x => x.s.ReviewCaseId, c => c.Id, (x, cases) => new { x.s, x.User, cases })
             .SelectMany(x => x.cases.DefaultIfEmpty(), (x, c) => new SanctionRow(x.s.Id, x.User, x.s.Kind, x.s.StartsAtUtc, x.s.EndsAtUtc, x.s.LiftedAtUtc,
                 x.s.LiftedByName, x.s.LiftReason, x.s.ReasonCode, x.s.Note, x.s.DecisionId, c == null ? null : c.ContentItem.ExternalId, x.s.ImposedByName, x.s.ImposedAtUtc))

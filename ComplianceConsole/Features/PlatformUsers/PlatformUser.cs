@@ -1,4 +1,4 @@
-namespace ComplianceConsole.Features.Verification;
+namespace ComplianceConsole.Features.PlatformUsers;
 
 public enum PlatformUserKind { Individual = 1, Organisation = 2 }
 

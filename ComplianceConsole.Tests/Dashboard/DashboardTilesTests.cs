@@ -1,5 +1,6 @@
 using Bunit;
 using ComplianceConsole.Features.Dashboard;
+using ComplianceConsole.Features.PlatformUsers;
 using ComplianceConsole.Features.Review;
 using ComplianceConsole.Features.Verification;
 using ComplianceConsole.Tests.Shell;

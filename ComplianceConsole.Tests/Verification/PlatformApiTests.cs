@@ -174,7 +174,7 @@ public sealed class PlatformApiTests(VerificationApp app) : IClassFixture<Verifi
     [InlineData(typeof(VerificationMethod))]
     [InlineData(typeof(EligibilityReason))]
     [InlineData(typeof(SubmissionOutcome))]
-    [InlineData(typeof(Features.Review.SanctionKind))]
+    [InlineData(typeof(SanctionKind))]
     public async Task The_openapi_document_lists_every_enum_as_strings_with_what_each_value_means(Type enumType)
     {
         var schemas = (await app.App.CreateBrowserlikeClient().GetFromJsonAsync<JsonElement>("/openapi/v1.json")).GetProperty("components").GetProperty("schemas");

@@ -1,6 +1,5 @@
 using ComplianceConsole.Data;
 using ComplianceConsole.Features.PlatformUsers;
-using ComplianceConsole.Features.Review;
 using ComplianceConsole.Security;
 using ComplianceConsole.Security.Pii;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace ComplianceConsole.Features.Verification;
 
 /// <summary>Reads verification records for the grid, the record page and the eligibility check; everything masked.</summary>
-public sealed class VerificationQueryService(IDbContextFactory<AppDbContext> contextFactory, PermissionGuard guard, PiiProtector pii, PiiDisplay display, TimeProvider clock)
+public sealed class VerificationQueryService(IDbContextFactory<AppDbContext> contextFactory, PermissionGuard guard, PiiProtector pii, PiiDisplay display, TimeProvider clock,
+    ISanctionsInForce sanctions)
 {
     /// <summary>One page of the grid by keyset: the first, the next or previous from a cursor, or the last (the first, reversed).</summary>
     public async Task<VerificationPage> GetPageAsync(VerificationPageRequest request, CancellationToken cancellationToken = default)
@@ -109,9 +109,7 @@ public sealed class VerificationQueryService(IDbContextFactory<AppDbContext> con
         if (userId is null) return new Eligibility(externalUserId, false, EligibilityReason.UnknownUser, null, null, null);
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var sanction = SanctionRules.Strongest(await db.Sanctions.AsNoTracking()
-            .Where(s => s.PlatformUserId == userId && s.LiftedAtUtc == null && s.StartsAtUtc <= now && (s.EndsAtUtc == null || s.EndsAtUtc > now))
-            .Select(s => new ActiveSanction(s.Kind, s.StartsAtUtc, s.EndsAtUtc, s.LiftedAtUtc)).ToListAsync(cancellationToken), now);
+        var sanction = await sanctions.StrongestAsync(userId.Value, now, cancellationToken);
         var verification = await VerificationEligibilityAsync(db, externalUserId, userId.Value, now, cancellationToken);
         if (sanction is null) return verification;
         // A sanction that stops publishing outranks a valid verification; a warning rides along with whatever the verification says.

@@ -1,4 +1,5 @@
 using ComplianceConsole.Features.Dashboard;
+using ComplianceConsole.Features.PlatformUsers;
 
 namespace ComplianceConsole.Features.Review;
 

@@ -1,5 +1,6 @@
 using ComplianceConsole.Features.Dashboard;
 using ComplianceConsole.Features.Exports;
+using ComplianceConsole.Features.PlatformUsers;
 
 namespace ComplianceConsole.Features.Review;
 

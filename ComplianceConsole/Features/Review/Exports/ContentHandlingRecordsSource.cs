@@ -1,5 +1,6 @@
 using ComplianceConsole.Data;
 using ComplianceConsole.Features.Exports;
+using ComplianceConsole.Features.PlatformUsers;
 using ComplianceConsole.Localization;
 using Microsoft.EntityFrameworkCore;
 

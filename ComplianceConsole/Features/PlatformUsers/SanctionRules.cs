@@ -1,12 +1,9 @@
-namespace ComplianceConsole.Features.Review;
+namespace ComplianceConsole.Features.PlatformUsers;
 
 /// <summary>What a sanction does while it is in force: which kinds stop a user publishing, and which of several counts.</summary>
 public static class SanctionRules
 {
     /// <summary>In force: not lifted, started, and not yet ended.</summary>
-    public static bool IsActive(Sanction sanction, DateTime nowUtc) =>
-        IsActive(sanction.StartsAtUtc, sanction.EndsAtUtc, sanction.LiftedAtUtc, nowUtc);
-
     public static bool IsActive(DateTime startsAtUtc, DateTime? endsAtUtc, DateTime? liftedAtUtc, DateTime nowUtc) =>
         liftedAtUtc is null && startsAtUtc <= nowUtc && (endsAtUtc is null || endsAtUtc > nowUtc);
 

@@ -2,7 +2,6 @@ using ComplianceConsole.Common;
 using ComplianceConsole.Data;
 using ComplianceConsole.Features.Audit;
 using ComplianceConsole.Features.PlatformUsers;
-using ComplianceConsole.Features.Verification;
 using ComplianceConsole.Identifiers;
 using ComplianceConsole.Security;
 using ComplianceConsole.Security.Pii;

@@ -14,6 +14,7 @@ public static class VerificationServiceCollectionExtensions
         services.AddSingleton<PiiKeyRotation>();
         services.AddSingleton<EncryptedFiles>();
         services.AddScoped<VerificationQueryService>();
+        services.AddScoped<PlatformUsers.IPlatformUserVerifications, PlatformUserVerifications>();
         services.AddScoped<VerificationDecisionService>();
         services.AddScoped<VerificationSubmissionService>();
         services.AddScoped<PiiRevealService>();

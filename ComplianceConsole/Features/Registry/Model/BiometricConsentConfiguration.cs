@@ -1,5 +1,4 @@
 using ComplianceConsole.Features.PlatformUsers;
-using ComplianceConsole.Features.Verification;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

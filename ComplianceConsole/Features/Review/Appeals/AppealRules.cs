@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using ComplianceConsole.Common;
 using ComplianceConsole.Features.PlatformUsers;
-using ComplianceConsole.Features.Verification;
 
 namespace ComplianceConsole.Features.Review;
 

@@ -3,7 +3,6 @@ using ComplianceConsole.Common.Live;
 using ComplianceConsole.Data;
 using ComplianceConsole.Features.Audit;
 using ComplianceConsole.Features.PlatformUsers;
-using ComplianceConsole.Features.Verification;
 using ComplianceConsole.Security;
 using ComplianceConsole.Security.Pii;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using ComplianceConsole.Common;
 using ComplianceConsole.Features.PlatformUsers;
-using ComplianceConsole.Features.Verification;
 
 namespace ComplianceConsole.Features.Review;
 

@@ -1,5 +1,4 @@
 using ComplianceConsole.Features.PlatformUsers;
-using ComplianceConsole.Features.Verification;
 
 namespace ComplianceConsole.Features.Review;
 

@@ -4,7 +4,7 @@ using CsvHelper;
 using CsvHelper.Configuration;
 using ComplianceConsole.Security.Files;
 
-namespace ComplianceConsole.Features.Verification.Import;
+namespace ComplianceConsole.Common.Tables;
 
 /// <summary>
 /// An uploaded table read row by row: its header and its data rows as text (dates from spreadsheets as ISO text), within the

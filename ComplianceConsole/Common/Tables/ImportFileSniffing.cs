@@ -1,4 +1,4 @@
-namespace ComplianceConsole.Features.Verification.Import;
+namespace ComplianceConsole.Common.Tables;
 
 /// <summary>
 /// Whether an upload's bytes are what its name claims: an .xlsx is a zip package, a .csv or .txt is text. A picture

@@ -5,7 +5,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
-namespace ComplianceConsole.Features.Verification.Import;
+namespace ComplianceConsole.Common.Tables;
 
 /// <summary>
 /// The first worksheet of an .xlsx workbook, read row by row as the file is parsed (never the whole sheet in memory, so a

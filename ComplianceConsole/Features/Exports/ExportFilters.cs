@@ -1,14 +1,8 @@
 namespace ComplianceConsole.Features.Exports;
 
-/// <summary>The filters the review kinds offer: one enum each, its values named by the keys the rest of the console shows them with.</summary>
+/// <summary>A filter of one enum, its values named by the keys the rest of the console shows them with.</summary>
 internal static class ExportFilters
 {
-    public const string Outcome = "outcome";
-    public const string Category = "category";
-    public const string Source = "source";
-    public const string SanctionKind = "sanctionKind";
-    public const string Bucket = "bucket";
-
     public static ExportFilter Of<TEnum>(string key, string labelPrefix) where TEnum : struct, Enum =>
         new(key, Enum.GetValues<TEnum>().Select(value => new ExportFilterOption(value.ToString(), $"{labelPrefix}.{value}")).ToList());
 

@@ -21,11 +21,13 @@ public static class ReviewDashboardLinks
     public static string Decisions(DashboardPeriod period) => DashboardLinks.Export(ExportKind.ContentHandlingRecords, period);
 
     public static string DecisionsWithOutcome(DashboardPeriod period, DecisionOutcome outcome) =>
-        DashboardLinks.Export(ExportKind.ContentHandlingRecords, period, ("outcome", outcome.ToString()));
+        DashboardLinks.Export(ExportKind.ContentHandlingRecords, period, (ReviewExportFilters.Outcome, outcome.ToString()));
 
     public static string Sanctions(DashboardPeriod period) => DashboardLinks.Export(ExportKind.SanctionsRegister, period);
 
-    public static string SanctionsOfKind(DashboardPeriod period, SanctionKind kind) => DashboardLinks.Export(ExportKind.SanctionsRegister, period, ("sanctionKind", kind.ToString()));
+    public static string SanctionsOfKind(DashboardPeriod period, SanctionKind kind) =>
+        DashboardLinks.Export(ExportKind.SanctionsRegister, period, (ReviewExportFilters.SanctionKind, kind.ToString()));
 
-    public static string LateComplaints(DashboardPeriod period) => DashboardLinks.Export(ExportKind.ComplaintsRegister, period, ("timeLimit", "Late"));
+    public static string LateComplaints(DashboardPeriod period) =>
+        DashboardLinks.Export(ExportKind.ComplaintsRegister, period, (ComplaintsRegisterSource.ResultFilter, nameof(ComplaintTimeLimitResult.Late)));
 }

@@ -42,7 +42,7 @@ public sealed class ComplaintsRegisterSource(IDbContextFactory<AppDbContext> con
     ];
 
     public IReadOnlyList<ExportFilter> Filters { get; } =
-        [ExportFilters.Of<ComplaintTimeLimitResult>(ResultFilter, "ComplaintTimeLimit"), ExportFilters.Of<DecisionOutcome>(ExportFilters.Outcome, "ReviewOutcome")];
+        [ExportFilters.Of<ComplaintTimeLimitResult>(ResultFilter, "ComplaintTimeLimit"), ExportFilters.Of<DecisionOutcome>(ReviewExportFilters.Outcome, "ReviewOutcome")];
 
     public async Task<long> CountAsync(ExportRequest request, CancellationToken cancellationToken)
     {
@@ -87,7 +87,7 @@ public sealed class ComplaintsRegisterSource(IDbContextFactory<AppDbContext> con
             ComplaintTimeLimitResult.Open => flags.Where(f => !answers.Any(a => a.FlagId == f.Id) && f.DueAtUtc >= asOf),
             _ => flags,
         };
-        if (ExportFilters.Value<DecisionOutcome>(request, ExportFilters.Outcome) is { } outcome)
+        if (ExportFilters.Value<DecisionOutcome>(request, ReviewExportFilters.Outcome) is { } outcome)
         {
             flags = flags.Where(f => db.Decisions
                 .Where(d => d.DecidedAtUtc < request.ToUtc && db.DecisionFlags.Any(x => x.DecisionId == d.Id && x.FlagId == f.Id))

@@ -36,7 +36,7 @@ public sealed class ComplianceSummarySource(IDbContextFactory<AppDbContext> cont
         new("Summary.Count", ExportCellType.Integer, 10),
     ];
 
-    public IReadOnlyList<ExportFilter> Filters { get; } = [ExportFilters.Of<SummaryBucket>(ExportFilters.Bucket, "SummaryBucket")];
+    public IReadOnlyList<ExportFilter> Filters { get; } = [ExportFilters.Of<SummaryBucket>(ReviewExportFilters.Bucket, "SummaryBucket")];
 
     public sealed record SummaryRow(DateTime PeriodStartUtc, DateTime PeriodEndUtc, SummaryMeasure Measure, SynthesisCategory? Category,
         DecisionOutcome? Outcome, FlagSource? Source, long Count);
@@ -58,7 +58,7 @@ public sealed class ComplianceSummarySource(IDbContextFactory<AppDbContext> cont
     /// <summary>The summary's rows, in period, measure, category, outcome and source order; only combinations that occurred.</summary>
     public async Task<IReadOnlyList<SummaryRow>> RowsAsync(ExportRequest request, CancellationToken cancellationToken)
     {
-        var bucket = ExportFilters.Value<SummaryBucket>(request, ExportFilters.Bucket) ?? SummaryBucket.Month;
+        var bucket = ExportFilters.Value<SummaryBucket>(request, ReviewExportFilters.Bucket) ?? SummaryBucket.Month;
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var decisions = await ReviewAggregates.DecisionsByDayAsync(db, request.FromUtc, request.ToUtc, byCategory: true, cancellationToken);
         var limits = await ReviewAggregates.TimeLimitsByDayAsync(db, request.FromUtc, request.ToUtc, request.AsOf(clock), cancellationToken);

@@ -54,9 +54,9 @@ public sealed class ContentHandlingRecordsSource(IDbContextFactory<AppDbContext>
 
     public IReadOnlyList<ExportFilter> Filters { get; } =
     [
-        ExportFilters.Of<DecisionOutcome>(ExportFilters.Outcome, "ReviewOutcome"),
-        ExportFilters.Of<SynthesisCategory>(ExportFilters.Category, "SynthesisCategory"),
-        ExportFilters.Of<FlagSource>(ExportFilters.Source, "FlagSource"),
+        ExportFilters.Of<DecisionOutcome>(ReviewExportFilters.Outcome, "ReviewOutcome"),
+        ExportFilters.Of<SynthesisCategory>(ReviewExportFilters.Category, "SynthesisCategory"),
+        ExportFilters.Of<FlagSource>(ReviewExportFilters.Source, "FlagSource"),
     ];
 
     public async Task<long> CountAsync(ExportRequest request, CancellationToken cancellationToken)
@@ -83,9 +83,9 @@ public sealed class ContentHandlingRecordsSource(IDbContextFactory<AppDbContext>
     private static IQueryable<Decision> Decided(AppDbContext db, ExportRequest request, DateTime from)
     {
         var decisions = db.Decisions.AsNoTracking().Where(d => d.DecidedAtUtc >= from && d.DecidedAtUtc < request.ToUtc);
-        if (ExportFilters.Value<DecisionOutcome>(request, ExportFilters.Outcome) is { } outcome) decisions = decisions.Where(d => d.Outcome == outcome);
-        if (ExportFilters.Value<SynthesisCategory>(request, ExportFilters.Category) is { } category) decisions = decisions.Where(d => d.Category == category);
-        if (ExportFilters.Value<FlagSource>(request, ExportFilters.Source) is { } source)
+        if (ExportFilters.Value<DecisionOutcome>(request, ReviewExportFilters.Outcome) is { } outcome) decisions = decisions.Where(d => d.Outcome == outcome);
+        if (ExportFilters.Value<SynthesisCategory>(request, ReviewExportFilters.Category) is { } category) decisions = decisions.Where(d => d.Category == category);
+        if (ExportFilters.Value<FlagSource>(request, ReviewExportFilters.Source) is { } source)
         {
             var bit = ReviewSources.Bit(source);
             decisions = decisions.Where(d => (d.SourceMask & bit) != 0);

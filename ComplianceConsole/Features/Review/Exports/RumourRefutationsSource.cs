@@ -35,7 +35,7 @@ public sealed class RumourRefutationsSource(IDbContextFactory<AppDbContext> cont
         new("Refutation.RecordedAt", ExportCellType.DateTime, 20),
     ];
 
-    public IReadOnlyList<ExportFilter> Filters { get; } = [ExportFilters.Of<SynthesisCategory>(ExportFilters.Category, "SynthesisCategory")];
+    public IReadOnlyList<ExportFilter> Filters { get; } = [ExportFilters.Of<SynthesisCategory>(ReviewExportFilters.Category, "SynthesisCategory")];
 
     public async Task<long> CountAsync(ExportRequest request, CancellationToken cancellationToken)
     {
@@ -56,7 +56,7 @@ public sealed class RumourRefutationsSource(IDbContextFactory<AppDbContext> cont
     {
         var refutations = db.RumourRefutations.AsNoTracking()
             .Where(r => r.PublishedAtUtc >= from && r.PublishedAtUtc < request.ToUtc && r.RecordedAtUtc < request.ToUtc);
-        return ExportFilters.Value<SynthesisCategory>(request, ExportFilters.Category) is { } category
+        return ExportFilters.Value<SynthesisCategory>(request, ReviewExportFilters.Category) is { } category
             ? refutations.Where(r => db.Decisions.Any(d => d.Id == r.DecisionId && d.Category == category))
             : refutations;
     }

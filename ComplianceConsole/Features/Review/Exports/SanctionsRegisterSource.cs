@@ -37,7 +37,7 @@ public sealed class SanctionsRegisterSource(IDbContextFactory<AppDbContext> cont
         new("Sanction.ImposedAt", ExportCellType.DateTime, 20),
     ];
 
-    public IReadOnlyList<ExportFilter> Filters { get; } = [ExportFilters.Of<SanctionKind>(ExportFilters.SanctionKind, "SanctionKind")];
+    public IReadOnlyList<ExportFilter> Filters { get; } = [ExportFilters.Of<SanctionKind>(ReviewExportFilters.SanctionKind, "SanctionKind")];
 
     public async Task<long> CountAsync(ExportRequest request, CancellationToken cancellationToken)
     {
@@ -57,7 +57,7 @@ public sealed class SanctionsRegisterSource(IDbContextFactory<AppDbContext> cont
     private static IQueryable<Sanction> Imposed(AppDbContext db, ExportRequest request, DateTime from)
     {
         var sanctions = db.Sanctions.AsNoTracking().Where(s => s.ImposedAtUtc >= from && s.ImposedAtUtc < request.ToUtc);
-        return ExportFilters.Value<SanctionKind>(request, ExportFilters.SanctionKind) is { } kind ? sanctions.Where(s => s.Kind == kind) : sanctions;
+        return ExportFilters.Value<SanctionKind>(request, ReviewExportFilters.SanctionKind) is { } kind ? sanctions.Where(s => s.Kind == kind) : sanctions;
     }
 
     private async Task<IReadOnlyList<SanctionRow>> PageAsync(ExportRequest request, ExportCursor? cursor, CancellationToken cancellationToken)

@@ -1,4 +1,3 @@
-using ComplianceConsole.Features.PlatformUsers;
 using ComplianceConsole.Tests.Infrastructure;
 using System.Security.Cryptography;
 using ClosedXML.Excel;
@@ -7,6 +6,7 @@ using ComplianceConsole.Features.Exports;
 using ComplianceConsole.Features.Exports.History;
 using ComplianceConsole.Features.Exports.Workbook;
 using ComplianceConsole.Features.Jobs;
+using ComplianceConsole.Features.PlatformUsers;
 using ComplianceConsole.Features.Verification;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

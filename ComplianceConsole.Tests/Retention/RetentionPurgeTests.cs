@@ -1,10 +1,10 @@
-using ComplianceConsole.Features.PlatformUsers;
 using ComplianceConsole.Tests.Infrastructure;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using ComplianceConsole.Common;
 using ComplianceConsole.Features.Audit;
+using ComplianceConsole.Features.PlatformUsers;
 using ComplianceConsole.Features.Registry;
 using ComplianceConsole.Features.Retention;
 using ComplianceConsole.Features.Verification;

@@ -1,8 +1,8 @@
-using ComplianceConsole.Features.PlatformUsers;
 using ComplianceConsole.Tests.Infrastructure;
 using ComplianceConsole.Common;
 using ComplianceConsole.Data;
 using ComplianceConsole.Features.Audit;
+using ComplianceConsole.Features.PlatformUsers;
 using ComplianceConsole.Features.Verification;
 using ComplianceConsole.Security;
 using Microsoft.Data.Sqlite;

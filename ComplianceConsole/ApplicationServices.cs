@@ -3,7 +3,7 @@ using ComplianceConsole.Data;
 using ComplianceConsole.Features.Api;
 using ComplianceConsole.Features.Audit;
 using ComplianceConsole.Features.Dashboard;
-using ComplianceConsole.Features.Exports.Sources;
+using ComplianceConsole.Features.DemoData;
 using ComplianceConsole.Features.Exports;
 using ComplianceConsole.Features.Jobs;
 using ComplianceConsole.Features.Registry;
@@ -52,8 +52,8 @@ public static class ApplicationServices
         builder.Services.AddScoped<StaffService>();
         builder.Services.AddVerification();
         builder.Services.AddReview();
+        builder.Services.AddDemoData();
         builder.AddWebhooks();
-        builder.Services.AddExportSources();
         builder.Services.AddDashboard();
         builder.Services.AddRegistry(builder.Configuration);
         builder.Services.AddRetention();

@@ -1,3 +1,4 @@
+using ComplianceConsole.Features.PlatformUsers;
 using ComplianceConsole.Features.Verification;
 using ComplianceConsole.Localization;
 using ComplianceConsole.Security;

@@ -1,6 +1,8 @@
 using Bunit;
 using ComplianceConsole.Features.Dashboard;
+using ComplianceConsole.Features.PlatformUsers;
 using ComplianceConsole.Features.Review;
+using ComplianceConsole.Features.Verification;
 using ComplianceConsole.Tests.Shell;
 
 namespace ComplianceConsole.Tests.Dashboard;
@@ -12,15 +14,21 @@ public sealed class DashboardTilesTests : ShellTestContext
 
     private static readonly DashboardFigures Figures = new(
         November,
-        new DateTime(2026, 11, 30, 4, 0, 0, DateTimeKind.Utc),
-        new PendingVerifications(2, new DateTime(2026, 11, 20, 1, 0, 0, DateTimeKind.Utc), 0, 1, 0, 1),
-        Enumerable.Range(0, 30).Select(i => new VerificationDecisionDay(November.FirstDay.AddDays(i), 1, 0, 0)).ToList(),
-        new ReviewBacklog(3, Enum.GetValues<FlagSource>().Select(s => (s, 1)).ToList(), Overdue: 2, Escalated: 1),
-        [new SourceCompliance(FlagSource.UserComplaint, 3, 1, 2)],
-        [new OutcomeCount(DecisionOutcome.Removed, 4)],
-        [new ReviewDecisionDay(new DateOnly(2026, 11, 3), DecisionOutcome.Removed, 4)],
-        [new SanctionCount(SanctionKind.Suspension, 1)],
-        new ComplaintAnswers(2, 1),
+        [
+            new VerificationDashboardFigures(
+                November,
+                new DateTime(2026, 11, 30, 4, 0, 0, DateTimeKind.Utc),
+                new PendingVerifications(2, new DateTime(2026, 11, 20, 1, 0, 0, DateTimeKind.Utc), 0, 1, 0, 1),
+                Enumerable.Range(0, 30).Select(i => new VerificationDecisionDay(November.FirstDay.AddDays(i), 1, 0, 0)).ToList()),
+            new ReviewDashboardFigures(
+                November,
+                new ReviewBacklog(3, Enum.GetValues<FlagSource>().Select(s => (s, 1)).ToList(), Overdue: 2, Escalated: 1),
+                [new SourceCompliance(FlagSource.UserComplaint, 3, 1, 2)],
+                [new OutcomeCount(DecisionOutcome.Removed, 4)],
+                [new ReviewDecisionDay(new DateOnly(2026, 11, 3), DecisionOutcome.Removed, 4)],
+                [new SanctionCount(SanctionKind.Suspension, 1)],
+                new ComplaintAnswers(2, 1)),
+        ],
         []);
 
     private IRenderedComponent<DashboardTiles> Render() => Render<DashboardTiles>(p => p.Add(t => t.Figures, Figures));

@@ -3,6 +3,7 @@ using System.Text;
 using ComplianceConsole.Data;
 using ComplianceConsole.Features.Audit;
 using ComplianceConsole.Features.Jobs;
+using ComplianceConsole.Features.PlatformUsers;
 using ComplianceConsole.Features.Verification;
 using ComplianceConsole.Features.Verification.Import;
 using ComplianceConsole.Security;

@@ -1,4 +1,5 @@
 using ComplianceConsole.Features.Registry;
+using ComplianceConsole.Features.Settings;
 
 namespace ComplianceConsole.Tests.Registry;
 

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using ComplianceConsole.Common;
 using ComplianceConsole.Features.Audit;
+using ComplianceConsole.Features.PlatformUsers;
 using ComplianceConsole.Features.Registry;
 using ComplianceConsole.Features.Retention;
 using ComplianceConsole.Features.Verification;

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text;
 using ComplianceConsole.Data;
 using ComplianceConsole.Features.Jobs;
+using ComplianceConsole.Features.PlatformUsers;
 using ComplianceConsole.Features.Registry;
 using ComplianceConsole.Features.Retention;
 using ComplianceConsole.Features.Review;

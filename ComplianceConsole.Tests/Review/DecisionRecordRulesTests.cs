@@ -1,3 +1,4 @@
+using ComplianceConsole.Features.PlatformUsers;
 using ComplianceConsole.Features.Review;
 
 namespace ComplianceConsole.Tests.Review;

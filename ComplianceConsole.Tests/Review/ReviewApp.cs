@@ -1,4 +1,5 @@
 using ComplianceConsole.Data;
+using ComplianceConsole.Features.PlatformUsers;
 using ComplianceConsole.Features.Review;
 using ComplianceConsole.Features.Verification;
 using ComplianceConsole.Security;
@@ -70,7 +71,7 @@ public class ReviewApp : IAsyncLifetime
         await App.CreateStaffAsync(Auditor, Roles.Auditor);
         await using var db = await ContextAsync();
         var author = new PlatformUser { ExternalId = "author-1", DisplayName = "作者", Kind = PlatformUserKind.Individual, CreatedAtUtc = DateTime.UtcNow };
-        db.PlatformUsers.Add(author);
+        db.PlatformUsers().Add(author);
         await db.SaveChangesAsync();
         _authorId = author.Id;
     }

@@ -1,5 +1,6 @@
 using ComplianceConsole.Data;
 using ComplianceConsole.Features.ApiKeys;
+using ComplianceConsole.Features.PlatformUsers;
 using ComplianceConsole.Features.Review;
 using ComplianceConsole.Features.Verification;
 using ComplianceConsole.Security;
@@ -61,8 +62,8 @@ public sealed class ReviewDecisionApp : IAsyncLifetime
         var pii = services.GetRequiredService<PiiProtector>();
         await using var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         var now = DateTime.UtcNow;
-        var user = await db.PlatformUsers.SingleOrDefaultAsync(u => u.ExternalId == author)
-            ?? db.PlatformUsers.Add(new PlatformUser { ExternalId = author, DisplayName = author, Kind = PlatformUserKind.Individual, CreatedAtUtc = now }).Entity;
+        var user = await db.PlatformUsers().SingleOrDefaultAsync(u => u.ExternalId == author)
+            ?? db.PlatformUsers().Add(new PlatformUser { ExternalId = author, DisplayName = author, Kind = PlatformUserKind.Individual, CreatedAtUtc = now }).Entity;
         var item = new ContentItem
         {
             ExternalId = contentId, Author = user, MediaType = mediaType, Category = SynthesisCategory.FaceManipulation,

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using ComplianceConsole.Common;
 using ComplianceConsole.Features.Audit;
+using ComplianceConsole.Features.PlatformUsers;
 using ComplianceConsole.Features.Review;
 using ComplianceConsole.Features.Verification;
 using ComplianceConsole.Security;
@@ -215,7 +216,10 @@ public sealed class ReviewDecisionTests(ReviewDecisionApp app) : IClassFixture<R
 
         await using var manager = app.App.As(Manager);
         var sanctions = manager.Get<SanctionService>();
-        var authorId = (await app.DetailAsync((await app.DbAsync()).ReviewCases.Single(c => c.ContentItem.ExternalId == "c-elig-suspension").Id)).Author.Id;
+        var caseAuthor = (await app.DetailAsync((await app.DbAsync()).ReviewCases.Single(c => c.ContentItem.ExternalId == "c-elig-suspension").Id)).Author;
+        // The case page names the author's latest verification, which Verification answers (IPlatformUserVerifications).
+        Assert.Equal(new LatestVerification(nameof(VerificationStatus.Verified), nameof(VerificationMethod.MobileNumber)), caseAuthor.Verification);
+        var authorId = caseAuthor.Id;
         var suspension = (await sanctions.ListAsync(authorId)).Single(s => s.Kind == SanctionKind.Suspension);
         Assert.True((await sanctions.LiftAsync(suspension.Id, "申诉成功，提前解除")).Succeeded);
         Assert.Equal("Review.Sanction.NotInForce", (await sanctions.LiftAsync(suspension.Id, "再次解除")).RefusalKey);

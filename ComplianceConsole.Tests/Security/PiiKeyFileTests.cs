@@ -1,4 +1,5 @@
 using ComplianceConsole.Data;
+using ComplianceConsole.Features.PlatformUsers;
 using ComplianceConsole.Features.Verification;
 using ComplianceConsole.Localization;
 using ComplianceConsole.Security.Pii;

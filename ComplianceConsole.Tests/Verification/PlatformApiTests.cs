@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using ComplianceConsole.Data;
 using ComplianceConsole.Features.Audit;
+using ComplianceConsole.Features.PlatformUsers;
 using ComplianceConsole.Features.Verification;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -65,7 +66,7 @@ public sealed class PlatformApiTests(VerificationApp app) : IClassFixture<Verifi
         var results = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("results");
 
         await using var db = await app.App.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        var user = await db.PlatformUsers.SingleAsync(u => u.ExternalId == "api-renamed");
+        var user = await db.PlatformUsers().SingleAsync(u => u.ExternalId == "api-renamed");
         Assert.Equal("新名", user.DisplayName);
         var methods = await db.VerificationRecords.Where(r => r.PlatformUserId == user.Id).ToDictionaryAsync(r => r.Id, r => r.Method);
         Assert.Equal(VerificationMethod.MobileNumber, methods[results[0].GetProperty("recordId").GetInt64()]);
@@ -173,7 +174,7 @@ public sealed class PlatformApiTests(VerificationApp app) : IClassFixture<Verifi
     [InlineData(typeof(VerificationMethod))]
     [InlineData(typeof(EligibilityReason))]
     [InlineData(typeof(SubmissionOutcome))]
-    [InlineData(typeof(Features.Review.SanctionKind))]
+    [InlineData(typeof(SanctionKind))]
     public async Task The_openapi_document_lists_every_enum_as_strings_with_what_each_value_means(Type enumType)
     {
         var schemas = (await app.App.CreateBrowserlikeClient().GetFromJsonAsync<JsonElement>("/openapi/v1.json")).GetProperty("components").GetProperty("schemas");

@@ -2,6 +2,7 @@ using ComplianceConsole.Common;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using ComplianceConsole.Features.PlatformUsers;
 using ComplianceConsole.Features.Verification;
 
 namespace ComplianceConsole.Tests.Verification;
@@ -59,7 +60,7 @@ public sealed class SubmissionValidationTests(VerificationApp app) : IClassFixtu
     [InlineData("  John \u3000  Smith ", "John Smith")]
     [InlineData("Zhang\u3000三", "Zhang 三")]
     public void Names_are_trimmed_and_full_width_spaces_normalised(string raw, string expected) =>
-        Assert.Equal(expected, VerificationRules.NormalizeName(raw));
+        Assert.Equal(expected, PlatformInput.NormalizeName(raw));
 
     [Fact]
     public async Task Impossible_times_and_control_characters_are_refused_field_by_field()

@@ -1,6 +1,7 @@
 using ComplianceConsole.Data;
 using ComplianceConsole.Features.Benchmarks;
 using ComplianceConsole.Features.DemoData;
+using ComplianceConsole.Features.PlatformUsers;
 using ComplianceConsole.Features.Verification;
 using ComplianceConsole.Security.Pii;
 using ComplianceConsole.Tests.Infrastructure;

@@ -2,6 +2,7 @@ using ComplianceConsole.Tests.Infrastructure;
 using ComplianceConsole.Common;
 using ComplianceConsole.Data;
 using ComplianceConsole.Features.Audit;
+using ComplianceConsole.Features.PlatformUsers;
 using ComplianceConsole.Features.Verification;
 using ComplianceConsole.Security;
 using Microsoft.Data.Sqlite;
@@ -113,7 +114,7 @@ public sealed class VerificationWorkTests(VerificationApp app) : IClassFixture<V
         Assert.Equal(results[0].RecordId, results[2].RecordId);
         Assert.NotEqual(results[0].RecordId, results[1].RecordId);
         await using var db = await app.App.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        var user = await db.PlatformUsers.SingleAsync(u => u.ExternalId == "batch-user");
+        var user = await db.PlatformUsers().SingleAsync(u => u.ExternalId == "batch-user");
         Assert.Equal("新名", user.DisplayName);
         var records = await db.VerificationRecords.Include(r => r.History).Where(r => r.PlatformUserId == user.Id).ToListAsync();
         Assert.Equal(2, records.Count);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ComplianceConsole.Data;
+using ComplianceConsole.Features.PlatformUsers;
 using ComplianceConsole.Features.Review;
 using ComplianceConsole.Features.Verification;
 using ComplianceConsole.Features.Webhooks;
@@ -105,7 +106,7 @@ public sealed class PlatformEventPublishingTests(WebhookApp app) : IClassFixture
     {
         await app.App.SubmitDirectlyAsync(new VerificationSubmission("user-ver-1", null, null, VerificationMethod.ResidentIdCard, "11010519491231002X", "欧阳娜娜", null));
         await app.App.SubmitDirectlyAsync(new VerificationSubmission("user-ver-2", null, null, VerificationMethod.MobileNumber, "13812341234", "张三", null));
-        static VerificationRecord RecordOf(AppDbContext db, string user) => db.VerificationRecords.Single(r => db.PlatformUsers.Any(u => u.Id == r.PlatformUserId && u.ExternalId == user));
+        static VerificationRecord RecordOf(AppDbContext db, string user) => db.VerificationRecords.Single(r => db.PlatformUsers().Any(u => u.Id == r.PlatformUserId && u.ExternalId == user));
         long first, second;
         int version;
         await using (var db = await app.DbAsync()) (first, version, second) = (RecordOf(db, "user-ver-1").Id, RecordOf(db, "user-ver-1").Version, RecordOf(db, "user-ver-2").Id);

@@ -25,7 +25,6 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<AuditCheckpoint> AuditCheckpoints => Set<AuditCheckpoint>();
     public DbSet<ProviderSettings> ProviderSettings => Set<ProviderSettings>();
-    public DbSet<PlatformUser> PlatformUsers => Set<PlatformUser>();
     public DbSet<VerificationRecord> VerificationRecords => Set<VerificationRecord>();
     public DbSet<VerificationHistoryEntry> VerificationHistory => Set<VerificationHistoryEntry>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using ComplianceConsole.Features.ApiKeys;
+using ComplianceConsole.Features.PlatformUsers;
 using ComplianceConsole.Features.Review;
 using ComplianceConsole.Security;
 using ComplianceConsole.Tests.Infrastructure;

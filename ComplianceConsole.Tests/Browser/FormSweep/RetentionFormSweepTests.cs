@@ -1,4 +1,5 @@
 using System.Globalization;
+using ComplianceConsole.Features.PlatformUsers;
 using ComplianceConsole.Features.Retention;
 using ComplianceConsole.Features.Review;
 using ComplianceConsole.Security;

@@ -1,4 +1,3 @@
-using ComplianceConsole.Features.Exports.Sources;
 using ComplianceConsole.Features.Review;
 
 namespace ComplianceConsole.Tests.Exports.Sources;

@@ -6,6 +6,7 @@ using ComplianceConsole.Features.Exports;
 using ComplianceConsole.Features.Exports.History;
 using ComplianceConsole.Features.Exports.Workbook;
 using ComplianceConsole.Features.Jobs;
+using ComplianceConsole.Features.PlatformUsers;
 using ComplianceConsole.Features.Registry;
 using ComplianceConsole.Localization;
 using ComplianceConsole.Tests.Registry;

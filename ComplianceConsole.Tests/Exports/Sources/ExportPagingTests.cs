@@ -1,4 +1,5 @@
 using ComplianceConsole.Features.Exports;
+using ComplianceConsole.Features.PlatformUsers;
 using ComplianceConsole.Features.Review;
 using ComplianceConsole.Features.Verification;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,7 +15,7 @@ public sealed class ExportPagingTests(RegistersApp app) : IClassFixture<Register
         await using (var db = await app.ContextAsync())
         {
             var user = new PlatformUser { ExternalId = "bulk-author", DisplayName = "bulk", Kind = PlatformUserKind.Individual, CreatedAtUtc = at };
-            db.PlatformUsers.Add(user);
+            db.PlatformUsers().Add(user);
             await db.SaveChangesAsync(TestContext.Current.CancellationToken);
             db.Sanctions.AddRange(Enumerable.Range(0, 2_005).Select(i => new Sanction
             {

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using ComplianceConsole.Features.ApiKeys;
 using ComplianceConsole.Features.Exports;
+using ComplianceConsole.Features.PlatformUsers;
 using ComplianceConsole.Features.Registry;
 using ComplianceConsole.Features.Review;
 using ComplianceConsole.Features.Verification;

@@ -1,5 +1,6 @@
 using ClosedXML.Excel;
 using ComplianceConsole.Features.Exports;
+using ComplianceConsole.Features.PlatformUsers;
 using ComplianceConsole.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,6 +1,7 @@
 using ClosedXML.Excel;
 using ComplianceConsole.Features.Audit;
 using ComplianceConsole.Features.Exports;
+using ComplianceConsole.Features.PlatformUsers;
 using ComplianceConsole.Features.Registry;
 using ComplianceConsole.Features.Retention;
 using ComplianceConsole.Features.Review;

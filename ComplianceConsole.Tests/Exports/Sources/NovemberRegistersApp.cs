@@ -1,4 +1,5 @@
 using ComplianceConsole.Features.Exports;
+using ComplianceConsole.Features.PlatformUsers;
 using ComplianceConsole.Features.Review;
 
 namespace ComplianceConsole.Tests.Exports.Sources;

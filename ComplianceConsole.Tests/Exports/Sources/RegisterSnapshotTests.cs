@@ -1,4 +1,5 @@
 using ComplianceConsole.Features.Exports;
+using ComplianceConsole.Features.PlatformUsers;
 using ComplianceConsole.Features.Review;
 using ComplianceConsole.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;

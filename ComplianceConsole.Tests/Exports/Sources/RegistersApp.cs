@@ -1,4 +1,5 @@
 using ComplianceConsole.Data;
+using ComplianceConsole.Features.PlatformUsers;
 using ComplianceConsole.Features.Review;
 using ComplianceConsole.Features.Verification;
 using ComplianceConsole.Localization;
@@ -54,8 +55,8 @@ public class RegistersApp : IAsyncLifetime
         var pii = App.Services.GetRequiredService<PiiProtector>();
         await using var db = await ContextAsync();
         var received = ChinaTime.ToUtc(flags.Min(f => f.ReceivedCst));
-        var user = await db.PlatformUsers.SingleOrDefaultAsync(u => u.ExternalId == author)
-            ?? db.PlatformUsers.Add(new PlatformUser { ExternalId = author, DisplayName = author, Kind = PlatformUserKind.Individual, CreatedAtUtc = received }).Entity;
+        var user = await db.PlatformUsers().SingleOrDefaultAsync(u => u.ExternalId == author)
+            ?? db.PlatformUsers().Add(new PlatformUser { ExternalId = author, DisplayName = author, Kind = PlatformUserKind.Individual, CreatedAtUtc = received }).Entity;
         var item = new ContentItem
         {
             ExternalId = contentId, Author = user, MediaType = MediaType.Video, Category = category, Excerpt = "某明星宣布退出娱乐圈（AI 合成视频）",

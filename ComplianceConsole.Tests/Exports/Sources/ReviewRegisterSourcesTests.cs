@@ -1,6 +1,6 @@
 using ComplianceConsole.Tests.Infrastructure;
 using ComplianceConsole.Features.Exports;
-using ComplianceConsole.Features.Exports.Sources;
+using ComplianceConsole.Features.PlatformUsers;
 using ComplianceConsole.Features.Review;
 using Microsoft.Extensions.DependencyInjection;
 

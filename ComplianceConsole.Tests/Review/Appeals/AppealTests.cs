@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using ComplianceConsole.Common;
 using ComplianceConsole.Features.Audit;
+using ComplianceConsole.Features.PlatformUsers;
 using ComplianceConsole.Features.Review;
 using ComplianceConsole.Features.Verification;
 using Microsoft.EntityFrameworkCore;
@@ -231,7 +232,7 @@ public sealed class AppealTests(ReviewDecisionApp app) : IClassFixture<ReviewDec
     private async Task VerifiedAsync(string author)
     {
         await using var db = await app.DbAsync();
-        var user = await db.PlatformUsers.SingleAsync(u => u.ExternalId == author);
+        var user = await db.PlatformUsers().SingleAsync(u => u.ExternalId == author);
         db.VerificationRecords.Add(new VerificationRecord
         {
             PlatformUserId = user.Id, Method = VerificationMethod.MobileNumber, IdentifierCipher = [1], IdentifierHash = "hash-" + author, RealNameCipher = [1],

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using ComplianceConsole.Data;
 using ComplianceConsole.Features.ApiKeys;
+using ComplianceConsole.Features.PlatformUsers;
 using ComplianceConsole.Features.Review;
 using ComplianceConsole.Localization;
 using ComplianceConsole.Security;
@@ -96,7 +97,7 @@ public sealed class FindApp : ReviewApp
                 .SetProperty(c => c.DecisionId, decision.Id).SetProperty(c => c.DecidedAtUtc, decision.DecidedAtUtc));
             Decisions.Add(decision);
         }
-        var author = await db.PlatformUsers.Where(u => u.ExternalId == "author-c").Select(u => u.Id).SingleAsync();
+        var author = await db.PlatformUsers().Where(u => u.ExternalId == "author-c").Select(u => u.Id).SingleAsync();
         foreach (var (i, state, outcome, reason, by) in new[]
                  {
                      (0, AppealState.Open, (AppealOutcome?)null, (string?)null, ((string Email, string Id)?)null),

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using ComplianceConsole.Common.Live;
 using ComplianceConsole.Features.Audit;
+using ComplianceConsole.Features.PlatformUsers;
 using ComplianceConsole.Features.Review;
 using ComplianceConsole.Security.Pii;
 using Microsoft.EntityFrameworkCore;
@@ -42,7 +43,7 @@ public sealed class ContentApiTests(ContentApp app) : IClassFixture<ContentApp>
 
         Assert.Equal(2, await db.ContentItems.CountAsync(c => c.ExternalId.StartsWith("mid-")));
         Assert.Equal(1, await db.AuditEvents.CountAsync(e => e.Action == AuditActions.ContentSubmitted) - auditsBefore);
-        var author = await db.PlatformUsers.SingleAsync(u => u.ExternalId == "author-mid-1");
+        var author = await db.PlatformUsers().SingleAsync(u => u.ExternalId == "author-mid-1");
         Assert.Equal("作者", author.DisplayName);
     }
 
@@ -215,7 +216,7 @@ public sealed class ContentApiTests(ContentApp app) : IClassFixture<ContentApp>
         await DecideAsync(caseId);
         await using (var db = await app.DbAsync())
         {
-            var authorId = await db.PlatformUsers.Where(u => u.ExternalId == "author-status-flagged").Select(u => u.Id).SingleAsync();
+            var authorId = await db.PlatformUsers().Where(u => u.ExternalId == "author-status-flagged").Select(u => u.Id).SingleAsync();
             var now = DateTime.UtcNow;
             Sanction Sanction(SanctionKind kind, DateTime starts, DateTime? ends, DateTime? lifted = null) => new()
             {

@@ -1,3 +1,4 @@
+using ComplianceConsole.Features.PlatformUsers;
 using ComplianceConsole.Features.Review;
 using ComplianceConsole.Features.Verification;
 using Microsoft.AspNetCore.OpenApi;
@@ -146,7 +147,7 @@ public static class ApiEnumDocs
         else if (context.JsonPropertyInfo is { Name: "submittedAt" } submittedAt && submittedAt.DeclaringType == typeof(VerificationSubmissionDto))
         {
             schema.Description = $"When the user submitted it, ISO 8601 with an offset; absent means now. Not before " +
-                $"{VerificationRules.EarliestSubmittedAtUtc:yyyy-MM-dd} (UTC), nor more than {VerificationRules.AllowedClockSkew.TotalMinutes} minutes ahead of the server's clock.";
+                $"{PlatformInput.EarliestSubmittedAtUtc:yyyy-MM-dd} (UTC), nor more than {PlatformInput.AllowedClockSkew.TotalMinutes} minutes ahead of the server's clock.";
         }
         else if (context.JsonPropertyInfo is null && type == typeof(VerificationSubmissionDto))
         {

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using ComplianceConsole.Common;
 using ComplianceConsole.Features.ApiKeys;
+using ComplianceConsole.Features.PlatformUsers;
 using ComplianceConsole.Features.Review;
 using ComplianceConsole.Localization;
 using Microsoft.AspNetCore.Authorization;

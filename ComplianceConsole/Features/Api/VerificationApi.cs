@@ -1,4 +1,5 @@
 using ComplianceConsole.Features.ApiKeys;
+using ComplianceConsole.Features.PlatformUsers;
 using ComplianceConsole.Features.Review;
 using ComplianceConsole.Features.Verification;
 using ComplianceConsole.Localization;

@@ -20,6 +20,7 @@ public static class AuditServiceCollectionExtensions
         services.AddJobKind(AuditChainVerificationJob.Kind);
         services.AddRecurringJob<AuditCheckpointJob>("audit-checkpoint", AuditCheckpoints.Interval);
         services.AddSingleton<Retention.IRetentionTarget, AuditEventsTarget>();
+        services.AddScoped<Exports.IExportSource, StaffAuditLogSource>();
         return services;
     }
 }

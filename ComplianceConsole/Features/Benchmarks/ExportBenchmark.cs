@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using ClosedXML.Excel;
 using ComplianceConsole.Features.Exports;
-using ComplianceConsole.Features.Exports.Sources;
 using ComplianceConsole.Features.Exports.Storage;
+using ComplianceConsole.Features.Verification;
 using ComplianceConsole.Security;
 using ComplianceConsole.Security.Pii;
 

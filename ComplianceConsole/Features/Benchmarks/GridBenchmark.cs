@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using ComplianceConsole.Data;
+using ComplianceConsole.Features.PlatformUsers;
 using ComplianceConsole.Features.Verification;
 using Microsoft.EntityFrameworkCore;
 

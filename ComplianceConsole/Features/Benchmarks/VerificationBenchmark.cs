@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using ComplianceConsole.Data;
 using ComplianceConsole.Features.ApiKeys;
 using ComplianceConsole.Features.DemoData;
+using ComplianceConsole.Features.PlatformUsers;
 using ComplianceConsole.Features.Verification;
 using ComplianceConsole.Security.Pii;
 using Microsoft.EntityFrameworkCore;

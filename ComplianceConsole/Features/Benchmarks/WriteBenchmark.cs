@@ -5,6 +5,7 @@ using System.Security.Cryptography;
 using ComplianceConsole.Data;
 using ComplianceConsole.Features.Api;
 using ComplianceConsole.Features.DemoData;
+using ComplianceConsole.Features.PlatformUsers;
 using Microsoft.EntityFrameworkCore;
 
 namespace ComplianceConsole.Features.Benchmarks;
@@ -25,7 +26,7 @@ internal sealed class WriteBenchmark(IDbContextFactory<AppDbContext> contexts, i
     public async Task<double> RawInsertsPerSecondAsync()
     {
         await using var db = await contexts.CreateDbContextAsync();
-        var userId = await db.PlatformUsers.Select(u => u.Id).FirstAsync();
+        var userId = await db.PlatformUsers().Select(u => u.Id).FirstAsync();
         await db.Database.OpenConnectionAsync(); // with the app's own connection settings (SQLite's pragmas)
         var connection = db.Database.GetDbConnection();
         var stopwatch = new Stopwatch();

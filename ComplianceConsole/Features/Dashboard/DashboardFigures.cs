@@ -1,43 +1,4 @@
-using ComplianceConsole.Features.Review;
-
 namespace ComplianceConsole.Features.Dashboard;
 
-/// <summary>Everything the dashboard shows for one period, each figure counted by the database.</summary>
-public sealed record DashboardFigures(
-    DashboardPeriod Period,
-    DateTime AsOfUtc,
-    PendingVerifications Pending,
-    IReadOnlyList<VerificationDecisionDay> VerificationDecisions,
-    ReviewBacklog Backlog,
-    IReadOnlyList<SourceCompliance> Compliance,
-    IReadOnlyList<OutcomeCount> Outcomes,
-    IReadOnlyList<ReviewDecisionDay> ReviewDecisions,
-    IReadOnlyList<SanctionCount> ActiveSanctions,
-    ComplaintAnswers Complaints,
-    IReadOnlyList<DashboardContribution> Contributions);
-
-/// <summary>Verifications awaiting a Verifier, by how long they have waited.</summary>
-public sealed record PendingVerifications(int Count, DateTime? OldestSubmittedAtUtc, int UnderOneDay, int OneToThreeDays, int ThreeToSevenDays, int OverSevenDays);
-
-/// <summary>Verification decisions of one China Standard Time day, by the status they gave.</summary>
-public sealed record VerificationDecisionDay(DateOnly Day, int Verified, int Rejected, int Other);
-
-/// <summary>Open cases in the queue now: in all, per flag source (a case with two sources counts under both), overdue, escalated.</summary>
-public sealed record ReviewBacklog(int Open, IReadOnlyList<(FlagSource Source, int Open)> BySource, int Overdue, int Escalated);
-
-/// <summary>Flags of one source received in the period and how they fared against their time limit (<see cref="ReviewAggregates"/>).</summary>
-public sealed record SourceCompliance(FlagSource Source, int Received, int Met, int Missed)
-{
-    /// <summary>Met of those whose time limit has been settled; none while nothing has been.</summary>
-    public double? MetPercent => Met + Missed == 0 ? null : Math.Round(100.0 * Met / (Met + Missed), 1);
-}
-
-public sealed record OutcomeCount(DecisionOutcome Outcome, int Count);
-
-/// <summary>Review decisions of one China Standard Time day with one outcome.</summary>
-public sealed record ReviewDecisionDay(DateOnly Day, DecisionOutcome Outcome, int Count);
-
-public sealed record SanctionCount(SanctionKind Kind, int Count);
-
-/// <summary>Complainants answered in the period, and how many of those answers came after the complaint's due time.</summary>
-public sealed record ComplaintAnswers(int Answered, int Late);
+/// <summary>Everything the dashboard shows for one period, each figure counted by the database: the features' own tiles, then their one-figure tiles.</summary>
+public sealed record DashboardFigures(DashboardPeriod Period, IReadOnlyList<IDashboardTileSet> TileSets, IReadOnlyList<DashboardContribution> Contributions);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ComplianceConsole.Data;
+using ComplianceConsole.Features.PlatformUsers;
 using ComplianceConsole.Features.Verification;
 using ComplianceConsole.Security.Pii;
 using Microsoft.EntityFrameworkCore;
@@ -26,7 +27,7 @@ public sealed class DemoDataSeeder(IDbContextFactory<AppDbContext> contextFactor
         var stopwatch = Stopwatch.StartNew();
         await using (var probe = await contextFactory.CreateDbContextAsync(cancellationToken))
         {
-            var existing = await probe.PlatformUsers.CountAsync(cancellationToken);
+            var existing = await probe.PlatformUsers().CountAsync(cancellationToken);
             if (existing > 0) logger.LogInformation("The database already has {Count} platform users; adding {Users} more.", existing, users);
         }
         var runTag = $"{seed}-{now:yyyyMMddHHmmss}";

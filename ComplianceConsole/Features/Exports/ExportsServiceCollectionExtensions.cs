@@ -1,6 +1,5 @@
 using ComplianceConsole.Features.Exports.History;
 using ComplianceConsole.Features.Exports.Schedules;
-using ComplianceConsole.Features.Exports.Sources;
 using ComplianceConsole.Features.Exports.Storage;
 using ComplianceConsole.Features.Exports.Verify;
 using ComplianceConsole.Features.Jobs;
@@ -11,9 +10,8 @@ public static class ExportsServiceCollectionExtensions
 {
     /// <summary>
     /// The export engine and everything around it: the workbook writer, the export job, history, downloads, verify,
-    /// scheduled reports and file retention (recurring work on the job host), and this
-    /// feature's own row sources.
-    /// Other kinds register their <see cref="IExportSource"/> as a scoped service; only registered kinds are offered.
+    /// scheduled reports and file retention (recurring work on the job host). It owns no rows: each feature registers the
+    /// <see cref="IExportSource"/> of the records it keeps as a scoped service, from its own Add method; only registered kinds are offered.
     /// </summary>
     public static IServiceCollection AddExports(this IServiceCollection services)
     {
@@ -29,8 +27,6 @@ public static class ExportsServiceCollectionExtensions
         services.AddScoped<ExportHistoryService>();
         services.AddScoped<ExportScheduleService>();
         services.AddScoped<ExportVerifier>();
-        services.AddScoped<IExportSource, VerificationLedgerSource>();
-        services.AddScoped<IExportSource, StaffAuditLogSource>();
         services.AddScoped<Inspection.InspectionPackService>();
         services.AddJobKind(ExportService.JobKind);
         services.AddJobKind(Inspection.InspectionPackService.JobKind);

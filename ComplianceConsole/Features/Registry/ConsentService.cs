@@ -1,7 +1,7 @@
 using ComplianceConsole.Common;
 using ComplianceConsole.Data;
 using ComplianceConsole.Features.Audit;
-using ComplianceConsole.Features.Verification;
+using ComplianceConsole.Features.PlatformUsers;
 using ComplianceConsole.Identifiers;
 using ComplianceConsole.Security;
 using ComplianceConsole.Security.Pii;
@@ -36,14 +36,14 @@ public sealed class ConsentService(IDbContextFactory<AppDbContext> contextFactor
         if (await db.BiometricConsents.Where(c => c.ExternalId == externalId).Select(c => (long?)c.Id).SingleOrDefaultAsync(cancellationToken) is { } existing)
             return new(ConsentRecordOutcome.AlreadyRecorded, existing, []);
         var externalUserId = submission.ExternalUserId!.Trim();
-        var userId = await db.PlatformUsers.Where(u => u.ExternalId == externalUserId).Select(u => (long?)u.Id).SingleOrDefaultAsync(cancellationToken);
+        var userId = await db.PlatformUsers().Where(u => u.ExternalId == externalUserId).Select(u => (long?)u.Id).SingleOrDefaultAsync(cancellationToken);
         if (userId is null) return new(ConsentRecordOutcome.Invalid, null, [new(nameof(submission.ExternalUserId), "Registry.Consent.UnknownUser", externalUserId)]);
 
         var consent = new BiometricConsent
         {
             ExternalId = externalId, PlatformUserId = userId.Value, DepictedPersonRef = submission.DepictedPersonRef!.Trim(),
-            DepictedPersonNameCipher = pii.Encrypt(VerificationRules.NormalizeName(submission.DepictedPersonName)),
-            Edits = submission.Edits!.Value, Scope = VerificationRules.NormalizeText(submission.Scope), ValidFromUtc = submission.ValidFromUtc!.Value,
+            DepictedPersonNameCipher = pii.Encrypt(PlatformInput.NormalizeName(submission.DepictedPersonName)),
+            Edits = submission.Edits!.Value, Scope = PlatformInput.NormalizeText(submission.Scope), ValidFromUtc = submission.ValidFromUtc!.Value,
             ValidUntilUtc = submission.ValidUntilUtc, Method = submission.Method!.Value,
             RecordedAtUtc = clock.GetUtcNow().UtcDateTime, RecordedByName = actor.ShownName,
         };
@@ -98,7 +98,7 @@ public sealed class ConsentService(IDbContextFactory<AppDbContext> contextFactor
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var consents = await db.BiometricConsents.AsNoTracking()
-            .Where(c => c.DepictedPersonRef == depictedPersonRef && db.PlatformUsers.Any(u => u.Id == c.PlatformUserId && u.ExternalId == externalUserId))
+            .Where(c => c.DepictedPersonRef == depictedPersonRef && db.PlatformUsers().Any(u => u.Id == c.PlatformUserId && u.ExternalId == externalUserId))
             .OrderByDescending(c => c.RecordedAtUtc).ThenByDescending(c => c.Id)
             .Select(c => new { c.ExternalId, c.Edits, c.ValidFromUtc, c.ValidUntilUtc, c.WithdrawnAtUtc })
             .Take(100).ToListAsync(cancellationToken);
@@ -115,7 +115,7 @@ public sealed class ConsentService(IDbContextFactory<AppDbContext> contextFactor
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var query = db.BiometricConsents.AsNoTracking();
         if (filter.ExternalUserId?.Trim() is { Length: > 0 } user)
-            query = query.Where(c => db.PlatformUsers.Any(u => u.Id == c.PlatformUserId && u.ExternalId == user));
+            query = query.Where(c => db.PlatformUsers().Any(u => u.Id == c.PlatformUserId && u.ExternalId == user));
         if (filter.CurrentlyValid is { } valid)
         {
             query = valid
@@ -126,7 +126,7 @@ public sealed class ConsentService(IDbContextFactory<AppDbContext> contextFactor
         var rows = await query.OrderByDescending(c => c.RecordedAtUtc).ThenByDescending(c => c.Id).Skip(Math.Max(0, page) * pageSize).Take(pageSize)
             .Select(c => new
             {
-                c.Id, c.ExternalId, UserId = db.PlatformUsers.Where(u => u.Id == c.PlatformUserId).Select(u => u.ExternalId).Single(), c.DepictedPersonRef,
+                c.Id, c.ExternalId, UserId = db.PlatformUsers().Where(u => u.Id == c.PlatformUserId).Select(u => u.ExternalId).Single(), c.DepictedPersonRef,
                 c.DepictedPersonNameCipher, c.Edits, c.Scope, c.ValidFromUtc, c.ValidUntilUtc, c.Method, c.WithdrawnAtUtc, c.RecordedAtUtc, c.RecordedByName,
                 Files = db.EvidenceFiles.Count(f => f.Owner == EvidenceOwner.Consent && f.OwnerId == c.Id), c.Version,
             })
@@ -142,7 +142,7 @@ public sealed class ConsentService(IDbContextFactory<AppDbContext> contextFactor
         RegistryWrites.RequireText(errors, nameof(s.ExternalId), s.ExternalId, RegistryRules.MaxExternalIdLength);
         RegistryWrites.RequireText(errors, nameof(s.ExternalUserId), s.ExternalUserId, RegistryRules.MaxExternalIdLength);
         RegistryWrites.RequireText(errors, nameof(s.DepictedPersonRef), s.DepictedPersonRef, RegistryRules.MaxExternalIdLength);
-        RegistryWrites.RequireText(errors, nameof(s.DepictedPersonName), s.DepictedPersonName, VerificationRules.MaxRealNameLength);
+        RegistryWrites.RequireText(errors, nameof(s.DepictedPersonName), s.DepictedPersonName, PlatformInput.MaxRealNameLength);
         RegistryWrites.RequireText(errors, nameof(s.Scope), s.Scope, RegistryRules.MaxScopeLength);
         if (s.Edits is null || !Enum.IsDefined(s.Edits.Value)) errors.Add(new(nameof(s.Edits), "Registry.Consent.EditsRequired", string.Join(", ", Enum.GetNames<BiometricEdit>())));
         if (s.Method is null || !Enum.IsDefined(s.Method.Value)) errors.Add(new(nameof(s.Method), "Registry.Consent.MethodRequired", string.Join(", ", Enum.GetNames<ConsentMethod>())));

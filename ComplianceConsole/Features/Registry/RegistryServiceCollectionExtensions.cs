@@ -12,6 +12,8 @@ public static class RegistryServiceCollectionExtensions
         services.AddScoped<EvidenceService>();
         services.AddScoped<RegistryDueDates>();
         services.AddScoped<Dashboard.IDashboardSection, RegistryDashboardSection>();
+        services.AddScoped<Exports.IExportSource, ComplianceRegistrySource>();
+        services.AddScoped<Exports.IExportSource, FilingHistorySource>();
         services.AddSingleton<Retention.IRetentionTarget, ConsentsTarget>();
         return services;
     }

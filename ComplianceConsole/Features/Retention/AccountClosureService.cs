@@ -1,5 +1,6 @@
 using ComplianceConsole.Data;
 using ComplianceConsole.Features.Audit;
+using ComplianceConsole.Features.PlatformUsers;
 using ComplianceConsole.Features.Verification;
 using ComplianceConsole.Security;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +18,7 @@ public sealed class AccountClosureService(IDbContextFactory<AppDbContext> contex
     {
         var actor = await guard.DemandActorAsync(VerificationPermissions.Submit);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var user = await db.PlatformUsers.SingleOrDefaultAsync(u => u.ExternalId == externalId, cancellationToken);
+        var user = await db.PlatformUsers().SingleOrDefaultAsync(u => u.ExternalId == externalId, cancellationToken);
         if (user is null) return null;
         if (user.ClosedAtUtc is { } already) return already;
         var now = clock.GetUtcNow().UtcDateTime;
@@ -31,7 +32,7 @@ public sealed class AccountClosureService(IDbContextFactory<AppDbContext> contex
     public async Task<(long Id, DateTime? ClosedAtUtc)?> FindAsync(string externalId, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var user = await db.PlatformUsers.AsNoTracking().Where(u => u.ExternalId == externalId).Select(u => new { u.Id, u.ClosedAtUtc }).SingleOrDefaultAsync(cancellationToken);
+        var user = await db.PlatformUsers().AsNoTracking().Where(u => u.ExternalId == externalId).Select(u => new { u.Id, u.ClosedAtUtc }).SingleOrDefaultAsync(cancellationToken);
         return user is null ? null : (user.Id, user.ClosedAtUtc);
     }
 }

@@ -1,6 +1,7 @@
 using ComplianceConsole.Common;
 using ComplianceConsole.Data;
 using ComplianceConsole.Features.Audit;
+using ComplianceConsole.Features.PlatformUsers;
 using ComplianceConsole.Features.Registry;
 using ComplianceConsole.Security;
 using Microsoft.EntityFrameworkCore;
@@ -106,7 +107,7 @@ public sealed class LegalHoldService(IDbContextFactory<AppDbContext> contextFact
 
     private static async Task<long?> FindTargetAsync(AppDbContext db, LegalHoldTarget target, string reference, CancellationToken cancellationToken) => target switch
     {
-        LegalHoldTarget.PlatformUser => await db.PlatformUsers.Where(u => u.ExternalId == reference).Select(u => (long?)u.Id).SingleOrDefaultAsync(cancellationToken),
+        LegalHoldTarget.PlatformUser => await db.PlatformUsers().Where(u => u.ExternalId == reference).Select(u => (long?)u.Id).SingleOrDefaultAsync(cancellationToken),
         _ => long.TryParse(reference, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var caseId)
             ? await db.ReviewCases.Where(c => c.Id == caseId).Select(c => (long?)c.Id).SingleOrDefaultAsync(cancellationToken)
             : null,

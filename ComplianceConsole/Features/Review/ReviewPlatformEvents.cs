@@ -1,4 +1,5 @@
 using ComplianceConsole.Data;
+using ComplianceConsole.Features.PlatformUsers;
 using ComplianceConsole.Features.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,7 +20,7 @@ public static class ReviewPlatformEvents
     {
         var caseIds = decisions.Select(d => d.ReviewCaseId).ToList();
         var contents = await db.ReviewCases.AsNoTracking().Where(c => caseIds.Contains(c.Id))
-            .Select(c => new { c.Id, ContentId = c.ContentItem.ExternalId, UserId = db.PlatformUsers.Where(u => u.Id == c.ContentItem.AuthorId).Select(u => u.ExternalId).First() })
+            .Select(c => new { c.Id, ContentId = c.ContentItem.ExternalId, UserId = db.PlatformUsers().Where(u => u.Id == c.ContentItem.AuthorId).Select(u => u.ExternalId).First() })
             .ToDictionaryAsync(c => c.Id, cancellationToken);
         foreach (var decision in decisions.Where(d => d.Outcome != DecisionOutcome.Escalated))
         {
@@ -50,7 +51,7 @@ public static class ReviewPlatformEvents
     public static async Task SanctionLiftedAsync(AppDbContext db, long sanctionId, DateTime liftedAtUtc, CancellationToken cancellationToken, string? appealId = null)
     {
         var sanction = await db.Sanctions.AsNoTracking().Where(s => s.Id == sanctionId)
-            .Select(s => new { s.Kind, UserId = db.PlatformUsers.Where(u => u.Id == s.PlatformUserId).Select(u => u.ExternalId).First() })
+            .Select(s => new { s.Kind, UserId = db.PlatformUsers().Where(u => u.Id == s.PlatformUserId).Select(u => u.ExternalId).First() })
             .SingleAsync(cancellationToken);
         PlatformEvents.Add(db, PlatformEventTypes.SanctionLifted, sanction.UserId,
             new { sanctionId, userId = sanction.UserId, kind = sanction.Kind, liftedAt = liftedAtUtc, appealId }, liftedAtUtc);
@@ -61,5 +62,5 @@ public static class ReviewPlatformEvents
         PlatformEvents.Add(db, PlatformEventTypes.AppealDecided, data.ContentId ?? data.UserId, data, data.DecidedAt);
 
     private static Task<string> UserIdAsync(AppDbContext db, long platformUserId, CancellationToken cancellationToken) =>
-        db.PlatformUsers.AsNoTracking().Where(u => u.Id == platformUserId).Select(u => u.ExternalId).SingleAsync(cancellationToken);
+        db.PlatformUsers().AsNoTracking().Where(u => u.Id == platformUserId).Select(u => u.ExternalId).SingleAsync(cancellationToken);
 }

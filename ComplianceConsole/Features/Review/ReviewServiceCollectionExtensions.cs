@@ -18,12 +18,12 @@ public static class ReviewServiceCollectionExtensions
         services.AddAppeals();
         services.AddFeatureLibraryManagement();
         services.AddTimeLimitSettings();
+        services.AddReviewExports();
+        services.AddScoped<Dashboard.IDashboardTileSource, ReviewDashboardTileSource>();
         services.AddScoped<ReviewQueryService>();
         services.AddScoped<ReviewFindQueryService>();
-        services.AddSingleton<DemoData.ReviewDemoSeeder>();
         services.AddScoped<ContentIngestionService>();
         services.AddScoped<ContentStatusService>();
-        services.AddScoped<DemoData.ContentSeeder>();
         services.AddRecurringJob<ClaimExpiryJob>("review-claim-expiry", ClaimExpiryJob.Interval, firstRunAfter: TimeSpan.Zero);
         services.AddSingleton<Retention.IRetentionTarget, ContentItemsTarget>();
         services.AddSingleton<Retention.IRetentionTarget, ComplainantContactsTarget>();

@@ -1,4 +1,3 @@
-using System.Globalization;
 using ComplianceConsole.Common;
 using ComplianceConsole.Features.Dashboard;
 using ComplianceConsole.Features.Exports;
@@ -30,20 +29,18 @@ internal sealed class ReviewersDashboardSection(ReviewerStatistics statistics, P
         reviewers.Select(r => (IReadOnlyList<string>)
         [
             string.IsNullOrWhiteSpace(r.DisplayName) ? localizer["Dashboard.Reviewers.Unnamed"] : r.DisplayName,
-            Number(r.Decisions),
+            DashboardFormat.Number(r.Decisions),
             r.MedianHandling is { } median ? Duration(localizer, median) : Display.Dash,
             r.WithinLimitPercent is { } percent
-                ? localizer["Dashboard.Reviewers.Ratio", percent.ToString("0.#", CultureInfo.CurrentCulture) + "%", Number(r.WithinLimit), Number(r.WithLimit)]
+                ? localizer["Dashboard.Reviewers.Ratio", DashboardFormat.Percent(percent), DashboardFormat.Number(r.WithinLimit), DashboardFormat.Number(r.WithLimit)]
                 : Display.Dash,
-            Number(r.Overturned),
+            DashboardFormat.Number(r.Overturned),
         ]).ToList(),
         localizer["Dashboard.Reviewers.None"]);
         var decisions = reviewers.Sum(r => r.Decisions);
-        return new DashboardContribution("Dashboard.Reviewers", Number(reviewers.Count), DashboardLinks.Export(ExportKind.ContentHandlingRecords, period),
-            Detail: localizer["Dashboard.ReviewersDetail", Number(decisions)], Table: table);
+        return new DashboardContribution("Dashboard.Reviewers", DashboardFormat.Number(reviewers.Count), ReviewDashboardLinks.Decisions(period),
+            Detail: localizer["Dashboard.ReviewersDetail", DashboardFormat.Number(decisions)], Table: table);
     }
-
-    private static string Number(int value) => value.ToString("N0", CultureInfo.CurrentCulture);
 
     /// <summary>A handling time as people say it: seconds, minutes, hours and minutes, or days and hours.</summary>
     internal static string Duration(IStringLocalizer localizer, TimeSpan span) => span switch

@@ -34,7 +34,7 @@ public static class ProviderSettingsRules
         }
 
         var creditCode = IdentifierText.Normalize(form.UnifiedSocialCreditCode);
-        if (Registry.LabelingCode.Validate(Registry.LabelingCode.Normalize(form.LabelingCode), creditCode) is { } labelingError)
+        if (Settings.LabelingCode.Validate(Settings.LabelingCode.Normalize(form.LabelingCode), creditCode) is { } labelingError)
             errors.Add(new(nameof(form.LabelingCode), labelingError.Key, labelingError.Argument is { } argument ? [argument] : []));
         return errors;
     }

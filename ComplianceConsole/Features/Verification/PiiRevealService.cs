@@ -1,5 +1,6 @@
 using ComplianceConsole.Data;
 using ComplianceConsole.Features.Audit;
+using ComplianceConsole.Features.PlatformUsers;
 using ComplianceConsole.Security;
 using ComplianceConsole.Security.Pii;
 using Microsoft.EntityFrameworkCore;
@@ -14,15 +15,12 @@ public sealed record RevealResult(RevealedIdentity? Identity, string? ErrorKey);
 /// </summary>
 public sealed class PiiRevealService(IDbContextFactory<AppDbContext> contextFactory, PermissionGuard guard, AuditTrail audit, PiiProtector pii)
 {
-    public const int MinReasonLength = 4;
-    public const int MaxReasonLength = 500;
-
     public async Task<RevealResult> RevealAsync(long recordId, string? reason, CancellationToken cancellationToken = default)
     {
         var actor = await guard.DemandActorAsync(PiiPermissions.Reveal);
         var why = reason?.Trim() ?? "";
-        if (why.Length < MinReasonLength) return new RevealResult(null, "Reveal.ReasonRequired");
-        if (why.Length > MaxReasonLength) return new RevealResult(null, "Reveal.ReasonTooLong");
+        if (why.Length < RevealReason.MinLength) return new RevealResult(null, "Reveal.ReasonRequired");
+        if (why.Length > RevealReason.MaxLength) return new RevealResult(null, "Reveal.ReasonTooLong");
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var record = await db.VerificationRecords.AsNoTracking().Where(r => r.Id == recordId)

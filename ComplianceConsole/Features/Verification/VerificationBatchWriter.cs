@@ -1,20 +1,20 @@
 using System.Data.Common;
 using ComplianceConsole.Data;
+using ComplianceConsole.Features.PlatformUsers;
 
 namespace ComplianceConsole.Features.Verification;
 
 /// <summary>
-/// Gathers a batch's new platform users, pending records and their first history entries, with their ids taken up front
+/// Gathers a batch's pending records and their first history entries, with the records' ids taken up front
 /// (<see cref="IdSequence"/>), and writes them table by table inside the caller's transaction when flushed
 /// (<see cref="BulkTable"/>: one prepared insert re-bound per row on SQLite, binary COPY on PostgreSQL, where a statement
-/// a row was a round trip a row). A rename is an update of a stored row, so whatever is gathered is written first.
+/// a row was a round trip a row). Their platform users are written before them (<see cref="PlatformUserBatch"/>).
 /// </summary>
 internal sealed class VerificationBatchWriter
 {
     private readonly DbConnection _connection;
     private readonly DbTransaction _transaction;
-    private readonly IdSequence _userIds, _recordIds;
-    private readonly BulkTable _users = new("PlatformUsers", "Id", "ExternalId", "DisplayName", "Kind", "CreatedAtUtc");
+    private readonly IdSequence _recordIds;
     private readonly BulkTable _records = new("VerificationRecords", "Id", "PlatformUserId", "Method", "IdentifierCipher", "IdentifierHash",
         "IdentifierHashKey", "RealNameCipher", "Status", "SubmittedAtUtc", "IsDuplicate", "SubmissionKey", "Version");
     private readonly BulkTable _history = new("VerificationHistory", "VerificationRecordId", "AtUtc", "Actor", "ToStatus");
@@ -22,7 +22,6 @@ internal sealed class VerificationBatchWriter
     private VerificationBatchWriter(DbConnection connection, DbTransaction transaction)
     {
         (_connection, _transaction) = (connection, transaction);
-        _userIds = new IdSequence(connection, transaction, _users.Name);
         _recordIds = new IdSequence(connection, transaction, _records.Name);
     }
 
@@ -30,21 +29,6 @@ internal sealed class VerificationBatchWriter
     {
         var (connection, transaction) = PreparedCommands.InTransactionOf(db);
         return new VerificationBatchWriter(connection, transaction);
-    }
-
-    /// <summary>Gathers a new user; returns its id.</summary>
-    public async Task<long> InsertUserAsync(PlatformUser user, CancellationToken cancellationToken)
-    {
-        var id = await _userIds.NextAsync(cancellationToken);
-        _users.Add(id, user.ExternalId, user.DisplayName, (int)user.Kind, user.CreatedAtUtc);
-        return id;
-    }
-
-    public async Task RenameUserAsync(long id, string displayName, CancellationToken cancellationToken)
-    {
-        await FlushAsync(cancellationToken);
-        await using var rename = PreparedCommands.Prepare(_connection, _transaction, """UPDATE "PlatformUsers" SET "DisplayName" = $d WHERE "Id" = $id""", "$d", "$id");
-        await PreparedCommands.ExecuteAsync(rename, cancellationToken, displayName, id);
     }
 
     /// <summary>Gathers a record and its history entries; returns the record's id.</summary>
@@ -60,6 +44,6 @@ internal sealed class VerificationBatchWriter
     /// <summary>Writes everything gathered so far, parents first.</summary>
     public async Task FlushAsync(CancellationToken cancellationToken)
     {
-        foreach (var table in new[] { _users, _records, _history }) await table.WriteAsync(_connection, _transaction, cancellationToken);
+        foreach (var table in new[] { _records, _history }) await table.WriteAsync(_connection, _transaction, cancellationToken);
     }
 }

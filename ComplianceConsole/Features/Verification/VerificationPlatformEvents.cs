@@ -1,4 +1,5 @@
 using ComplianceConsole.Data;
+using ComplianceConsole.Features.PlatformUsers;
 using ComplianceConsole.Features.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +12,7 @@ public static class VerificationPlatformEvents
     public static async Task VerificationDecidedAsync(AppDbContext db, IReadOnlyCollection<VerificationRecord> records, CancellationToken cancellationToken)
     {
         var userIds = records.Select(r => r.PlatformUserId).Distinct().ToList();
-        var externalIds = await db.PlatformUsers.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.ExternalId, cancellationToken);
+        var externalIds = await db.PlatformUsers().AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.ExternalId, cancellationToken);
         foreach (var record in records)
         {
             var userId = externalIds[record.PlatformUserId];

@@ -1,3 +1,5 @@
+using ComplianceConsole.Features.PlatformUsers;
+
 namespace ComplianceConsole.Features.Verification;
 
 public sealed record VerificationFilter
@@ -53,4 +55,4 @@ public enum EligibilityReason { Verified, UnknownUser, NoVerification, Pending, 
 /// one that stops publishing makes the answer <see cref="EligibilityReason.Sanctioned"/>, a warning is shown beside a yes.
 /// </summary>
 public sealed record Eligibility(string ExternalUserId, bool Eligible, EligibilityReason Reason, VerificationMethod? Method, DateTime? VerifiedAtUtc, DateTime? ExpiresAtUtc,
-    Review.SanctionKind? Sanction = null, DateTime? SanctionEndsAtUtc = null);
+    SanctionKind? Sanction = null, DateTime? SanctionEndsAtUtc = null);

@@ -1,5 +1,5 @@
 using ComplianceConsole.Data;
-using ComplianceConsole.Features.Review;
+using ComplianceConsole.Features.PlatformUsers;
 using ComplianceConsole.Security;
 using ComplianceConsole.Security.Pii;
 using Microsoft.EntityFrameworkCore;
@@ -7,7 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace ComplianceConsole.Features.Verification;
 
 /// <summary>Reads verification records for the grid, the record page and the eligibility check; everything masked.</summary>
-public sealed class VerificationQueryService(IDbContextFactory<AppDbContext> contextFactory, PermissionGuard guard, PiiProtector pii, PiiDisplay display, TimeProvider clock)
+public sealed class VerificationQueryService(IDbContextFactory<AppDbContext> contextFactory, PermissionGuard guard, PiiProtector pii, PiiDisplay display, TimeProvider clock,
+    ISanctionsInForce sanctions)
 {
     /// <summary>One page of the grid by keyset: the first, the next or previous from a cursor, or the last (the first, reversed).</summary>
     public async Task<VerificationPage> GetPageAsync(VerificationPageRequest request, CancellationToken cancellationToken = default)
@@ -104,13 +105,11 @@ public sealed class VerificationQueryService(IDbContextFactory<AppDbContext> con
     {
         await guard.DemandAsync(VerificationPermissions.CheckEligibility);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var userId = await db.PlatformUsers.AsNoTracking().Where(u => u.ExternalId == externalUserId).Select(u => (long?)u.Id).SingleOrDefaultAsync(cancellationToken);
+        var userId = await db.PlatformUsers().AsNoTracking().Where(u => u.ExternalId == externalUserId).Select(u => (long?)u.Id).SingleOrDefaultAsync(cancellationToken);
         if (userId is null) return new Eligibility(externalUserId, false, EligibilityReason.UnknownUser, null, null, null);
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var sanction = SanctionRules.Strongest(await db.Sanctions.AsNoTracking()
-            .Where(s => s.PlatformUserId == userId && s.LiftedAtUtc == null && s.StartsAtUtc <= now && (s.EndsAtUtc == null || s.EndsAtUtc > now))
-            .Select(s => new ActiveSanction(s.Kind, s.StartsAtUtc, s.EndsAtUtc, s.LiftedAtUtc)).ToListAsync(cancellationToken), now);
+        var sanction = await sanctions.StrongestAsync(userId.Value, now, cancellationToken);
         var verification = await VerificationEligibilityAsync(db, externalUserId, userId.Value, now, cancellationToken);
         if (sanction is null) return verification;
         // A sanction that stops publishing outranks a valid verification; a warning rides along with whatever the verification says.
@@ -185,7 +184,7 @@ public sealed class VerificationQueryService(IDbContextFactory<AppDbContext> con
             // Exact matches only, through the keyed hash: ciphertext is never scanned.
             var search = filter.Search.Trim();
             var hashes = SearchHashes(search);
-            var userId = await db.PlatformUsers.AsNoTracking().Where(u => u.ExternalId == search).Select(u => (long?)u.Id).FirstOrDefaultAsync(cancellationToken);
+            var userId = await db.PlatformUsers().AsNoTracking().Where(u => u.ExternalId == search).Select(u => (long?)u.Id).FirstOrDefaultAsync(cancellationToken);
             // The few matching ids first, each through its own index; combined with other filters in one OR, the planner walked a whole index instead.
             var ids = await db.VerificationRecords.AsNoTracking().WithIdentity(hashes).Select(r => r.Id)
                 .Concat(db.VerificationRecords.AsNoTracking().Where(r => r.PlatformUserId == userId).Select(r => r.Id))

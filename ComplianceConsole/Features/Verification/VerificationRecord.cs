@@ -1,3 +1,5 @@
+using ComplianceConsole.Features.PlatformUsers;
+
 namespace ComplianceConsole.Features.Verification;
 
 public enum VerificationMethod { MobileNumber = 1, ResidentIdCard = 2, UnifiedSocialCreditCode = 3, NationalOnlineIdentity = 4 }

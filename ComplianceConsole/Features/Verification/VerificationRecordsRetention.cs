@@ -1,4 +1,5 @@
 using ComplianceConsole.Data;
+using ComplianceConsole.Features.PlatformUsers;
 using ComplianceConsole.Features.Registry;
 using ComplianceConsole.Features.Retention;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,7 @@ internal sealed class VerificationRecordsTarget : IRetentionTarget
     {
         var heldUsers = RetentionHolds.Users(db);
         return db.VerificationRecords
-            .Where(r => db.PlatformUsers.Any(u => u.Id == r.PlatformUserId && u.ClosedAtUtc <= cutoffUtc) && !heldUsers.Contains(r.PlatformUserId))
+            .Where(r => db.PlatformUsers().Any(u => u.Id == r.PlatformUserId && u.ClosedAtUtc <= cutoffUtc) && !heldUsers.Contains(r.PlatformUserId))
             .Select(r => r.Id);
     }
 

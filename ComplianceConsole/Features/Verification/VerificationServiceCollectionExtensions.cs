@@ -14,14 +14,16 @@ public static class VerificationServiceCollectionExtensions
         services.AddSingleton<PiiKeyRotation>();
         services.AddSingleton<EncryptedFiles>();
         services.AddScoped<VerificationQueryService>();
+        services.AddScoped<PlatformUsers.IPlatformUserVerifications, PlatformUserVerifications>();
         services.AddScoped<VerificationDecisionService>();
         services.AddScoped<VerificationSubmissionService>();
         services.AddScoped<PiiRevealService>();
         services.AddScoped<Import.VerificationImportService>();
         services.AddJobKind(Import.VerificationImportService.Kind);
         services.AddJobKind(VerificationDecisionService.BulkKind);
-        services.AddSingleton<DemoData.DemoDataSeeder>();
         services.AddSingleton<Retention.IRetentionTarget, VerificationRecordsTarget>();
+        services.AddScoped<Exports.IExportSource, VerificationLedgerSource>();
+        services.AddScoped<Dashboard.IDashboardTileSource, VerificationDashboardTileSource>();
         return services;
     }
 }

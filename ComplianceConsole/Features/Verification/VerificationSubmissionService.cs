@@ -1,6 +1,7 @@
 using ComplianceConsole.Common;
 using ComplianceConsole.Data;
 using ComplianceConsole.Features.Audit;
+using ComplianceConsole.Features.PlatformUsers;
 using ComplianceConsole.Security;
 using ComplianceConsole.Security.Pii;
 using Microsoft.EntityFrameworkCore;
@@ -91,9 +92,9 @@ public sealed class VerificationSubmissionService(IDbContextFactory<AppDbContext
         var fresh = valid.Where(v => !existing.ContainsKey(v.Key)).ToList();
         var verifiedHolders = await VerifiedHoldersAsync(db, fresh.Select(v => v.Hash).Distinct().ToList(), cancellationToken);
 
+        var users = await PlatformUserBatch.ResolveAsync(db, knownUsers, fresh.Select(v => new NamedPlatformUser(v.ExternalUserId,
+            PlatformInput.NormalizeText(v.Item.UserDisplayName), v.Item.UserKind ?? PlatformUserKind.Individual)).ToList(), now, cancellationToken);
         var writer = VerificationBatchWriter.Create(db);
-        var users = await PlatformUserBatch.ResolveAsync(writer, knownUsers, fresh.Select(v => new NamedPlatformUser(v.ExternalUserId,
-            VerificationRules.NormalizeText(v.Item.UserDisplayName), v.Item.UserKind ?? PlatformUserKind.Individual)).ToList(), now, cancellationToken);
         var createdIds = new Dictionary<string, long>();
         foreach (var v in valid)
         {
@@ -175,11 +176,11 @@ public sealed class VerificationSubmissionService(IDbContextFactory<AppDbContext
         }
         var externalId = item.ExternalUserId?.Trim() ?? "";
         if (externalId.Length == 0) errors.Add(new(nameof(item.ExternalUserId), "Validation.Required"));
-        else if (externalId.Length > VerificationRules.MaxExternalIdLength) errors.Add(new(nameof(item.ExternalUserId), "Validation.TooLong", VerificationRules.MaxExternalIdLength));
+        else if (externalId.Length > PlatformInput.MaxExternalIdLength) errors.Add(new(nameof(item.ExternalUserId), "Validation.TooLong", PlatformInput.MaxExternalIdLength));
         if (item.UserKind is { } kind && !Enum.IsDefined(kind))
             errors.Add(new(nameof(item.UserKind), "Verification.UnknownUserKind", string.Join(", ", Enum.GetNames<PlatformUserKind>())));
-        if (VerificationRules.NormalizeText(item.UserDisplayName).Length > VerificationRules.MaxDisplayNameLength)
-            errors.Add(new(nameof(item.UserDisplayName), "Validation.TooLong", VerificationRules.MaxDisplayNameLength));
+        if (PlatformInput.NormalizeText(item.UserDisplayName).Length > PlatformInput.MaxDisplayNameLength)
+            errors.Add(new(nameof(item.UserDisplayName), "Validation.TooLong", PlatformInput.MaxDisplayNameLength));
         if (item.Method is null || !Enum.IsDefined(item.Method.Value))
         {
             errors.Add(new(nameof(item.Method), "Verification.MethodRequired"));
@@ -190,9 +191,9 @@ public sealed class VerificationSubmissionService(IDbContextFactory<AppDbContext
             if (!parsed.IsValid) errors.Add(new(nameof(item.Identifier), parsed.ErrorKey!));
             identifier = parsed.Normalized;
         }
-        name = VerificationRules.NormalizeName(item.RealName);
+        name = PlatformInput.NormalizeName(item.RealName);
         if (name.Length == 0) errors.Add(new(nameof(item.RealName), "Validation.Required"));
-        else if (name.Length > VerificationRules.MaxRealNameLength) errors.Add(new(nameof(item.RealName), "Validation.TooLong", VerificationRules.MaxRealNameLength));
+        else if (name.Length > PlatformInput.MaxRealNameLength) errors.Add(new(nameof(item.RealName), "Validation.TooLong", PlatformInput.MaxRealNameLength));
         if (VerificationRules.SubmittedAtError(item.SubmittedAtUtc, now) is { } timeError) errors.Add(timeError);
         return errors;
     }

@@ -1,3 +1,5 @@
+using ComplianceConsole.Features.PlatformUsers;
+
 namespace ComplianceConsole.Features.Retention;
 
 public enum LegalHoldTarget { PlatformUser = 1, ReviewCase = 2 }

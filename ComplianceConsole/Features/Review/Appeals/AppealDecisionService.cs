@@ -2,6 +2,7 @@ using ComplianceConsole.Common;
 using ComplianceConsole.Common.Live;
 using ComplianceConsole.Data;
 using ComplianceConsole.Features.Audit;
+using ComplianceConsole.Features.PlatformUsers;
 using ComplianceConsole.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -67,7 +68,7 @@ public sealed class AppealDecisionService(IDbContextFactory<AppDbContext> contex
         appeal.DecidedByName = actor.ShownName;
         appeal.DecidedAtUtc = now;
         ReviewCaseHistory.Add(db, appeal.ReviewCaseId, ReviewCaseEventKind.AppealDecided, actor, clock, ReviewEventDetails.AppealDecided(request.Outcome, request.ReasonCode!));
-        var ids = await db.PlatformUsers.Where(u => u.Id == appeal.PlatformUserId)
+        var ids = await db.PlatformUsers().Where(u => u.Id == appeal.PlatformUserId)
             .Select(u => new { UserId = u.ExternalId, ContentId = db.ContentItems.Where(c => c.Id == appeal.ContentItemId).Select(c => c.ExternalId).First() })
             .SingleAsync(cancellationToken);
         ReviewPlatformEvents.AppealDecided(db, new AppealDecidedData(appeal.PlatformAppealId, appeal.ReviewCaseId, ids.UserId, ids.ContentId, request.Outcome.ToString(),

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using ComplianceConsole.Common;
-using ComplianceConsole.Features.Verification;
+using ComplianceConsole.Features.PlatformUsers;
 
 namespace ComplianceConsole.Features.Review;
 
@@ -25,7 +25,7 @@ public static class AppealRules
         if (s.SanctionId is <= 0) errors.Add(new("sanctionId", "Appeals.SanctionUnknown"));
         if (content is null && s.SanctionId is null && !errors.Any(e => e.Field == "contentExternalId"))
             errors.Add(new("contentExternalId", "Appeals.TargetRequired"));
-        var user = ContentValidation.Identifier("userExternalId", s.UserExternalId, VerificationRules.MaxExternalIdLength, errors);
+        var user = ContentValidation.Identifier("userExternalId", s.UserExternalId, PlatformInput.MaxExternalIdLength, errors);
         var statement = ContentValidation.Text("statement", s.Statement, MaxStatementLength, errors, multiline: true);
         if (statement is null && !errors.Any(e => e.Field == "statement")) errors.Add(new("statement", "Validation.Required"));
         if (errors.Count > 0) return (null, errors);

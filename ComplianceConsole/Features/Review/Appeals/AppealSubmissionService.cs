@@ -2,6 +2,7 @@ using ComplianceConsole.Common;
 using ComplianceConsole.Common.Live;
 using ComplianceConsole.Data;
 using ComplianceConsole.Features.Audit;
+using ComplianceConsole.Features.PlatformUsers;
 using ComplianceConsole.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -116,7 +117,7 @@ public sealed class AppealSubmissionService(IDbContextFactory<AppDbContext> cont
         if (outcome is not { } appealed || !AppealRules.IsAppealable(appealed)) return (null, new(field, "Appeals.NothingToAppeal"));
 
         var affected = sanction?.PlatformUserId ?? content!.AuthorId;
-        var user = await db.PlatformUsers.AsNoTracking().Where(u => u.ExternalId == appeal.UserExternalId).Select(u => (long?)u.Id).SingleOrDefaultAsync(cancellationToken);
+        var user = await db.PlatformUsers().AsNoTracking().Where(u => u.ExternalId == appeal.UserExternalId).Select(u => (long?)u.Id).SingleOrDefaultAsync(cancellationToken);
         if (user != affected) return (null, new("userExternalId", "Appeals.NotTheAffectedUser"));
         return (new Target(decisionId!.Value, sanction?.ContentItemId ?? content!.Id, affected), null);
     }

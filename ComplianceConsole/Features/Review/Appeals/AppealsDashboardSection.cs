@@ -13,6 +13,6 @@ internal sealed class AppealsDashboardSection(AppealStatistics statistics, Permi
         if (!await guard.HasAsync(ReviewPermissions.Read)) return null;
         var figures = await statistics.ForPeriodAsync(period.FromUtc, period.ToUtc, cancellationToken);
         return new DashboardContribution("Dashboard.Appeals", figures.Received.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            DashboardLinks.Queue(new ReviewQueueView(ReviewQueueViewKind.Source, Source: FlagSource.Appeal)), Detail: localizer["Dashboard.AppealsDetail", figures.Decided, figures.Overturned]);
+            ReviewDashboardLinks.Queue(new ReviewQueueView(ReviewQueueViewKind.Source, Source: FlagSource.Appeal)), Detail: localizer["Dashboard.AppealsDetail", figures.Decided, figures.Overturned]);
     }
 }

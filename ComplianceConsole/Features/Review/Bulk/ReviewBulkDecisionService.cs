@@ -4,6 +4,7 @@ using ComplianceConsole.Common.Live;
 using ComplianceConsole.Data;
 using ComplianceConsole.Features.Audit;
 using ComplianceConsole.Features.Jobs;
+using ComplianceConsole.Features.PlatformUsers;
 using ComplianceConsole.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -272,7 +273,7 @@ public sealed class ReviewBulkDecisionService(IDbContextFactory<AppDbContext> co
         }
         if (filter.AuthorExternalId?.Trim() is { Length: > 0 } author)
         {
-            var authorId = await db.PlatformUsers.Where(u => u.ExternalId == author).Select(u => (long?)u.Id).SingleOrDefaultAsync(cancellationToken);
+            var authorId = await db.PlatformUsers().Where(u => u.ExternalId == author).Select(u => (long?)u.Id).SingleOrDefaultAsync(cancellationToken);
             cases = authorId is { } id ? cases.Where(c => c.AuthorId == id) : cases.Where(c => false);
         }
         if (filter.Source is { } source)

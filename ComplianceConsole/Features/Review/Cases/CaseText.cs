@@ -1,3 +1,4 @@
+using ComplianceConsole.Features.PlatformUsers;
 using Microsoft.Extensions.Localization;
 using ComplianceConsole.Localization;
 

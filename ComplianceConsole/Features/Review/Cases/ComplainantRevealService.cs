@@ -1,6 +1,5 @@
 using ComplianceConsole.Data;
 using ComplianceConsole.Features.Audit;
-using ComplianceConsole.Features.Verification;
 using ComplianceConsole.Security;
 using ComplianceConsole.Security.Pii;
 using Microsoft.EntityFrameworkCore;
@@ -20,8 +19,8 @@ public sealed class ComplainantRevealService(IDbContextFactory<AppDbContext> con
         var actor = await guard.DemandActorAsync(PiiPermissions.Reveal);
         await guard.DemandAsync(ReviewPermissions.Read);
         var why = reason?.Trim() ?? "";
-        if (why.Length < PiiRevealService.MinReasonLength) return new ContactReveal(null, "Reveal.ReasonRequired");
-        if (why.Length > PiiRevealService.MaxReasonLength) return new ContactReveal(null, "Reveal.ReasonTooLong");
+        if (why.Length < RevealReason.MinLength) return new ContactReveal(null, "Reveal.ReasonRequired");
+        if (why.Length > RevealReason.MaxLength) return new ContactReveal(null, "Reveal.ReasonTooLong");
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var flag = await db.Flags.AsNoTracking().Where(f => f.Id == flagId)

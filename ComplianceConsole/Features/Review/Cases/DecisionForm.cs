@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using ComplianceConsole.Common;
+using ComplianceConsole.Features.PlatformUsers;
 using ComplianceConsole.Localization;
 
 namespace ComplianceConsole.Features.Review;

@@ -1,4 +1,4 @@
-using ComplianceConsole.Features.Verification;
+using ComplianceConsole.Features.PlatformUsers;
 
 namespace ComplianceConsole.Features.Review;
 
@@ -23,7 +23,7 @@ public sealed record CaseContent(string ExternalId, MediaType MediaType, Synthes
     string? ContentProducer, string? ProduceId, string? ContentPropagator, string? PropagateId, string? ReservedCode1, string? ReservedCode2,
     DateTime? PublishedAtUtc, DateTime ReceivedAtUtc);
 
-public sealed record CaseAuthor(long Id, string ExternalId, string DisplayName, PlatformUserKind Kind, VerificationStatus? Verification, VerificationMethod? Method);
+public sealed record CaseAuthor(long Id, string ExternalId, string DisplayName, PlatformUserKind Kind, LatestVerification? Verification);
 
 public sealed record CaseFlag(long Id, FlagSource Source, string? ReasonCode, string? ReasonText, string? MatchedText, string RaisedBy,
     DateTime ReceivedAtUtc, DateTime DueAtUtc, string? MaskedContact, CaseFeedback? Feedback);

@@ -1,4 +1,5 @@
 using ComplianceConsole.Data;
+using ComplianceConsole.Features.PlatformUsers;
 using ComplianceConsole.Security;
 using ComplianceConsole.Security.Pii;
 using Microsoft.EntityFrameworkCore;
@@ -6,7 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace ComplianceConsole.Features.Review;
 
 /// <summary>Reads one case for its page, with complainants' contacts masked.</summary>
-public sealed class ReviewCaseQueryService(IDbContextFactory<AppDbContext> contextFactory, PermissionGuard guard, PiiProtector pii, TimeProvider clock)
+public sealed class ReviewCaseQueryService(IDbContextFactory<AppDbContext> contextFactory, PermissionGuard guard, PiiProtector pii, TimeProvider clock,
+    IPlatformUserVerifications verifications)
 {
     private const int AuthorHistoryRows = 50;
 
@@ -31,10 +33,8 @@ public sealed class ReviewCaseQueryService(IDbContextFactory<AppDbContext> conte
         if (header is null) return null;
 
         var authorId = header.Author.Id;
-        var verification = await db.VerificationRecords.AsNoTracking().Where(r => r.PlatformUserId == authorId)
-            .OrderByDescending(r => r.SubmittedAtUtc).ThenByDescending(r => r.Id)
-            .Select(r => new { r.Status, r.Method }).FirstOrDefaultAsync(cancellationToken);
-        var author = new CaseAuthor(authorId, header.Author.ExternalId, header.Author.DisplayName, header.Author.Kind, verification?.Status, verification?.Method);
+        var author = new CaseAuthor(authorId, header.Author.ExternalId, header.Author.DisplayName, header.Author.Kind,
+            await verifications.LatestAsync(authorId, cancellationToken));
 
         var feedback = await db.ComplaintFeedback.AsNoTracking().Where(f => f.ReviewCaseId == caseId)
             .Select(f => new { f.FlagId, Row = new CaseFeedback(f.Answer, f.AnsweredAtUtc, f.IsLate, f.RecordedByName) })
@@ -76,7 +76,7 @@ public sealed class ReviewCaseQueryService(IDbContextFactory<AppDbContext> conte
 
         var appeals = await (from a in db.Appeals.AsNoTracking()
                              join d in db.Decisions on a.DecisionId equals d.Id
-                             join u in db.PlatformUsers on a.PlatformUserId equals u.Id
+                             join u in db.PlatformUsers() on a.PlatformUserId equals u.Id
                              where a.ReviewCaseId == caseId
                              orderby a.Id
                              select new CaseAppeal(a.Id, a.PlatformAppealId, a.State, a.Statement, u.ExternalId, a.SanctionId, a.ReceivedAtUtc, a.DueAtUtc,

@@ -1,4 +1,5 @@
 using ComplianceConsole.Common;
+using ComplianceConsole.Features.PlatformUsers;
 
 namespace ComplianceConsole.Features.Review;
 

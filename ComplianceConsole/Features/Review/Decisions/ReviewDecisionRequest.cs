@@ -1,3 +1,5 @@
+using ComplianceConsole.Features.PlatformUsers;
+
 namespace ComplianceConsole.Features.Review;
 
 /// <summary>A reviewer's decision on a case with the records it carries; each record is optional unless the outcome needs it.</summary>

@@ -1,4 +1,5 @@
 using ComplianceConsole.Features.Jobs;
+using ComplianceConsole.Features.PlatformUsers;
 
 namespace ComplianceConsole.Features.Review;
 
@@ -10,6 +11,7 @@ public static class ReviewDecisionsServiceCollectionExtensions
         services.AddScoped<ReviewCaseQueryService>();
         services.AddScoped<ReviewDecisionService>();
         services.AddScoped<SanctionService>();
+        services.AddScoped<ISanctionsInForce, SanctionsInForce>();
         services.AddScoped<ReviewerPreferences>();
         services.AddScoped<ComplainantRevealService>();
         services.AddScoped<ReviewBulkDecisionService>();

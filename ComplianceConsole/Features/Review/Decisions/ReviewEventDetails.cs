@@ -1,3 +1,5 @@
+using ComplianceConsole.Features.PlatformUsers;
+
 namespace ComplianceConsole.Features.Review;
 
 /// <summary>

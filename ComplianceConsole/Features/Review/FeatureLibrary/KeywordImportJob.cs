@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text;
+using ComplianceConsole.Common.Tables;
 using ComplianceConsole.Data;
 using ComplianceConsole.Features.Audit;
 using ComplianceConsole.Features.Jobs;
-using ComplianceConsole.Features.Verification.Import;
 using ComplianceConsole.Localization;
 using ComplianceConsole.Security.Files;
 using ComplianceConsole.Security.Pii;
@@ -36,7 +36,7 @@ public sealed class KeywordImportJob(IDbContextFactory<AppDbContext> contextFact
         int rows = 0, added = 0, duplicates = 0, invalid = 0;
         await using (var report = new StreamWriter(job.CreateFile(ErrorReportName), new UTF8Encoding(encoderShouldEmitUTF8Identifier: true)))
         {
-            await report.WriteLineAsync(VerificationImportJob.CsvLine(localizer["Import.Report.Row"], localizer["Import.Report.Column"], localizer["Import.Report.Reason"]));
+            await report.WriteLineAsync(ImportReportCsv.Line(localizer["Import.Report.Row"], localizer["Import.Report.Column"], localizer["Import.Report.Reason"]));
             foreach (var batch in table.Rows().Chunk(BatchSize))
             {
                 if (cancellationToken.IsCancellationRequested) break;
@@ -49,7 +49,7 @@ public sealed class KeywordImportJob(IDbContextFactory<AppDbContext> contextFact
                         var line = new JobResultLine([bad.RowNumber.ToString(CultureInfo.InvariantCulture), columns.HeaderOf(error.Field, table.Headers)],
                             JobMessage.Of(error.MessageKey, error.Arguments));
                         if (shown.Count < ShownErrors) shown.Add(line);
-                        await report.WriteLineAsync(VerificationImportJob.CsvLine([.. line.Cells, localizer[error.MessageKey, error.Arguments]]));
+                        await report.WriteLineAsync(ImportReportCsv.Line([.. line.Cells, localizer[error.MessageKey, error.Arguments]]));
                     }
                 }
                 var good = read.Where(r => r.Errors.Count == 0).ToList();

@@ -1,6 +1,6 @@
+using ComplianceConsole.Common.Tables;
 using ComplianceConsole.Data;
 using ComplianceConsole.Features.Jobs;
-using ComplianceConsole.Features.Verification.Import;
 using ComplianceConsole.Security;
 using ComplianceConsole.Security.Pii;
 using Microsoft.EntityFrameworkCore;

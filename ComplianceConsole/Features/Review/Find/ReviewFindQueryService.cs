@@ -1,5 +1,6 @@
 using ComplianceConsole.Common;
 using ComplianceConsole.Data;
+using ComplianceConsole.Features.PlatformUsers;
 using ComplianceConsole.Localization;
 using ComplianceConsole.Security;
 using Microsoft.EntityFrameworkCore;
@@ -225,7 +226,7 @@ public sealed class ReviewFindQueryService(IDbContextFactory<AppDbContext> conte
             var ofAppeal = await db.Appeals.Where(a => a.PlatformAppealId == text).Select(a => a.ReviewCaseId).ToListAsync(cancellationToken);
             if (ofAppeal.Count > 0) (matches, caseIds) = ([.. matches, ReviewFindMatch.AppealId], [.. caseIds, .. ofAppeal]);
         }
-        var author = await db.PlatformUsers.Where(u => u.ExternalId == text).Select(u => (long?)u.Id).FirstOrDefaultAsync(cancellationToken);
+        var author = await db.PlatformUsers().Where(u => u.ExternalId == text).Select(u => (long?)u.Id).FirstOrDefaultAsync(cancellationToken);
         if (author is not null) matches.Add(ReviewFindMatch.AuthorId);
         return (matches, caseIds.Distinct().ToList(), author);
     }

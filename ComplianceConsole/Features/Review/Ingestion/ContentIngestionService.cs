@@ -2,7 +2,7 @@ using ComplianceConsole.Common;
 using ComplianceConsole.Common.Live;
 using ComplianceConsole.Data;
 using ComplianceConsole.Features.Audit;
-using ComplianceConsole.Features.Verification;
+using ComplianceConsole.Features.PlatformUsers;
 using ComplianceConsole.Security;
 using ComplianceConsole.Security.Pii;
 using Microsoft.EntityFrameworkCore;
@@ -54,8 +54,7 @@ public sealed class ContentIngestionService(IDbContextFactory<AppDbContext> cont
         await using var appender = await audit.ExclusiveAsync(db, cancellationToken);
         var externalIds = valid.Select(v => v.Content.Item.ExternalId).Distinct().ToList();
         var stored = await db.ContentItems.AsNoTracking().Where(c => EF.Parameter(externalIds).Contains(c.ExternalId)).ToDictionaryAsync(c => c.ExternalId, cancellationToken);
-        var users = VerificationBatchWriter.Create(db);
-        var authors = await PlatformUserBatch.ResolveAsync(db, users,
+        var authors = await PlatformUserBatch.ResolveAsync(db,
             valid.Select(v => new NamedPlatformUser(v.Content.AuthorExternalId, v.Content.AuthorDisplayName, PlatformUserKind.Individual)).ToList(),
             nowUtc, cancellationToken);
         var raised = await RaisedAutomaticFlagsAsync(db, stored.Values.Select(c => c.Id).ToList(), cancellationToken);

@@ -1,6 +1,6 @@
 using System.Globalization;
 using ComplianceConsole.Common;
-using ComplianceConsole.Features.Verification;
+using ComplianceConsole.Features.PlatformUsers;
 
 namespace ComplianceConsole.Features.Review;
 
@@ -23,8 +23,8 @@ internal static class ContentValidation
     {
         var errors = new List<FieldError>();
         var externalId = Identifier("externalId", s.ExternalId, ContentRules.MaxExternalIdLength, errors);
-        var authorId = Identifier("authorExternalId", s.AuthorExternalId, VerificationRules.MaxExternalIdLength, errors);
-        var displayName = Text("authorDisplayName", s.AuthorDisplayName, VerificationRules.MaxDisplayNameLength, errors) ?? "";
+        var authorId = Identifier("authorExternalId", s.AuthorExternalId, PlatformInput.MaxExternalIdLength, errors);
+        var displayName = Text("authorDisplayName", s.AuthorDisplayName, PlatformInput.MaxDisplayNameLength, errors) ?? "";
         var mediaType = Named("mediaType", s.MediaType, errors);
         var category = Named("category", s.Category, errors);
         var excerpt = Text("excerpt", s.Excerpt, ContentRules.MaxExcerptLength, errors, multiline: true);
@@ -121,9 +121,9 @@ internal static class ContentValidation
     }
 
     private static FieldError? TimeError(string field, DateTime? utc, DateTime nowUtc) =>
-        utc < VerificationRules.EarliestSubmittedAtUtc
-            ? new(field, "Content.TimeTooEarly", VerificationRules.EarliestSubmittedAtUtc.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
-        : utc > nowUtc + VerificationRules.AllowedClockSkew
-            ? new(field, "Content.TimeInFuture", VerificationRules.AllowedClockSkew.TotalMinutes)
+        utc < PlatformInput.EarliestSubmittedAtUtc
+            ? new(field, "Content.TimeTooEarly", PlatformInput.EarliestSubmittedAtUtc.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
+        : utc > nowUtc + PlatformInput.AllowedClockSkew
+            ? new(field, "Content.TimeInFuture", PlatformInput.AllowedClockSkew.TotalMinutes)
         : null;
 }

@@ -6,7 +6,7 @@ namespace ComplianceConsole.Features.Review;
 /// <summary>
 /// Gathers a batch's content items, their changes, cases, flags and case events, with the ids of new items, cases and flags
 /// taken up front (<see cref="IdSequence"/>), and writes them table by table inside the caller's transaction when flushed,
-/// as <see cref="Verification.VerificationBatchWriter"/> does: ingestion runs at thousands of items a second, where a tracked
+/// as <see cref="PlatformUsers.PlatformUserWriter"/> does: ingestion runs at thousands of items a second, where a tracked
 /// entity or a round trip per row would cost most of the time. Updates change stored rows: one of a row gathered in this
 /// batch writes what is gathered first.
 /// </summary>

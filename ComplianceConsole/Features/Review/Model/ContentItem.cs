@@ -1,4 +1,4 @@
-using ComplianceConsole.Features.Verification;
+using ComplianceConsole.Features.PlatformUsers;
 
 namespace ComplianceConsole.Features.Review;
 

@@ -1,6 +1,6 @@
-namespace ComplianceConsole.Features.Review;
+using ComplianceConsole.Features.PlatformUsers;
 
-public enum SanctionKind { Warning = 1, FunctionRestriction = 2, Suspension = 3, AccountClosure = 4 }
+namespace ComplianceConsole.Features.Review;
 
 /// <summary>A measure against a platform user (Art. 10): from when, until when (a suspension), why, and who imposed it.</summary>
 public sealed class Sanction

@@ -1,4 +1,4 @@
-using ComplianceConsole.Features.Verification;
+using ComplianceConsole.Features.PlatformUsers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

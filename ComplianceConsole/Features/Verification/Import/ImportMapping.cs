@@ -1,4 +1,5 @@
 using System.Globalization;
+using ComplianceConsole.Features.PlatformUsers;
 
 namespace ComplianceConsole.Features.Verification.Import;
 

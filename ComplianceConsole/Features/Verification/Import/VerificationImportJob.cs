@@ -1,5 +1,6 @@
 using System.Text;
 using ComplianceConsole.Common;
+using ComplianceConsole.Common.Tables;
 using ComplianceConsole.Features.Audit;
 using ComplianceConsole.Features.Jobs;
 using ComplianceConsole.Localization;
@@ -34,7 +35,7 @@ public sealed class VerificationImportJob(VerificationSubmissionService submissi
         int rows = 0, created = 0, already = 0, invalid = 0;
         await using (var report = new StreamWriter(job.CreateFile(ErrorReportName), new UTF8Encoding(encoderShouldEmitUTF8Identifier: true)))
         {
-            await report.WriteLineAsync(CsvLine(localizer["Import.Report.Row"], localizer["Import.Report.Column"], localizer["Import.Report.Reason"]));
+            await report.WriteLineAsync(ImportReportCsv.Line(localizer["Import.Report.Row"], localizer["Import.Report.Column"], localizer["Import.Report.Reason"]));
             using var batches = table.Rows().Chunk(VerificationSubmissionService.BatchSize).GetEnumerator();
             // The next batch is read and prepared (validated, hashed, encrypted) while this one is written: the file is read by
             // one task at a time, and the last read ends before the file is closed.
@@ -60,7 +61,7 @@ public sealed class VerificationImportJob(VerificationSubmissionService submissi
                                 JobMessage.Of(error.MessageKey, error.Arguments));
                             if (shown.Count < ShownErrors) shown.Add(line);
                             // The report file is written once, in the language of the person who ran the import.
-                            await report.WriteLineAsync(CsvLine([.. line.Cells, localizer[error.MessageKey, error.Arguments]]));
+                            await report.WriteLineAsync(ImportReportCsv.Line([.. line.Cells, localizer[error.MessageKey, error.Arguments]]));
                         }
                     }
                     created += results.Count(r => r.Outcome == SubmissionOutcome.Created);
@@ -112,8 +113,4 @@ public sealed class VerificationImportJob(VerificationSubmissionService submissi
         };
         return mapping.Columns[field] is { } column ? headers[column] : field.ToString();
     }
-
-    // A header from the uploaded file could begin like a formula; a leading apostrophe keeps a spreadsheet from running it.
-    internal static string CsvLine(params string[] cells) =>
-        string.Join(',', cells.Select(cell => "\"" + (cell.Length > 0 && "=+-@\t\r".Contains(cell[0]) ? "'" + cell : cell).Replace("\"", "\"\"") + "\""));
 }

@@ -1,3 +1,4 @@
+using ComplianceConsole.Common.Tables;
 using ComplianceConsole.Features.Jobs;
 using ComplianceConsole.Security;
 using ComplianceConsole.Security.Files;

@@ -76,7 +76,7 @@ public sealed class ImportTests(VerificationApp app) : IClassFixture<Verificatio
         {
             Assert.Null(await second.Get<JobQueryService>().GetAsync(job.Id));
             await Assert.ThrowsAsync<ComplianceConsole.Security.PermissionDeniedException>(() =>
-                second.Get<JobQueryService>().GetPageAsync(new JobFilter(Everyone: true), Common.PageDirection.First, null, 10));
+                second.Get<JobQueryService>().GetPageAsync(new JobFilter(Everyone: true), Common.PageAnchor.First, null, 10));
         }
         var manager = await app.App.SignInAsync(VerificationApp.Manager);
         Assert.Equal(HttpStatusCode.OK, (await manager.GetAsync(reportUrl)).StatusCode);

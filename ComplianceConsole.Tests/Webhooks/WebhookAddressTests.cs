@@ -54,7 +54,7 @@ public sealed class WebhookAddressTests : IDisposable
         while (delivery?.LastError is null && DateTime.UtcNow < deadline)
         {
             await Task.Delay(100);
-            delivery = (await admin.Get<WebhookService>().DeliveriesAsync(endpointId, Common.PageDirection.First, null)).Rows.SingleOrDefault();
+            delivery = (await admin.Get<WebhookService>().DeliveriesAsync(endpointId, Common.PageAnchor.First, null)).Items.SingleOrDefault();
         }
         Assert.NotNull(delivery);
         Assert.Contains("Loopback", delivery.LastError);

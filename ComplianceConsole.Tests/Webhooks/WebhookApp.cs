@@ -87,7 +87,7 @@ public class WebhookApp : IAsyncLifetime
     public async Task<IReadOnlyList<WebhookDeliveryRow>> DeliveriesAsync(long endpointId)
     {
         await using var admin = App.As(TestApp.AdminEmail);
-        return (await admin.Get<WebhookService>().DeliveriesAsync(endpointId, Common.PageDirection.First, null)).Rows;
+        return (await admin.Get<WebhookService>().DeliveriesAsync(endpointId, Common.PageAnchor.First, null)).Items;
     }
 
     public async Task<T> WaitForAsync<T>(Func<Task<T>> read, Func<T, bool> condition, int seconds = 30)

@@ -126,8 +126,8 @@ public sealed class VerificationFormSweepTests(VerificationFormSweepApp browser)
         await Expect(page.Locator("#real-name")).Not.ToHaveTextAsync("司马相如");
 
         await using var scope = browser.App.As(VerificationFormSweepApp.Manager);
-        var audit = await scope.Get<AuditQueryService>().GetPageAsync(new AuditFilter(Action: AuditActions.PiiRevealed), PageDirection.First, null, 50);
-        var row = Assert.Single(audit.Rows, r => r.TargetId == id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var audit = await scope.Get<AuditQueryService>().GetPageAsync(new AuditFilter(Action: AuditActions.PiiRevealed), PageAnchor.First, null, 50);
+        var row = Assert.Single(audit.Items, r => r.TargetId == id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(VerificationFormSweepApp.Verifier, row.ActorName); // the log names staff by their sign-in
         using var details = JsonDocument.Parse(row.Details!);
         Assert.Equal(reason, details.RootElement.GetProperty("reason").GetString());

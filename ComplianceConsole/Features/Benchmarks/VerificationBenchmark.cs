@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
+using ComplianceConsole.Common;
 using ComplianceConsole.Data;
 using ComplianceConsole.Features.ApiKeys;
 using ComplianceConsole.Features.DemoData;
@@ -46,7 +47,7 @@ public sealed class VerificationBenchmark(WebApplication app, int records, int i
         output.WriteLine();
         output.WriteLine("| scenario | p50 ms | p95 ms |");
         output.WriteLine("|---|---:|---:|");
-        Task<VerificationPage> Page(VerificationFilter filter) => queries.GetPageAsync(new VerificationPageRequest(filter, VerificationSort.SubmittedNewest, 50));
+        Task<KeysetPage<VerificationRow>> Page(VerificationFilter filter) => queries.GetPageAsync(new VerificationPageRequest(filter, VerificationSort.SubmittedNewest, 50));
 
         await Report(output, "Exact search by identifier (keyed hash)", i => Page(new VerificationFilter { Search = samples.Identifiers[i % samples.Identifiers.Count] }));
         await Report(output, "Exact search by platform user id", i => Page(new VerificationFilter { Search = samples.ExternalIds[i % samples.ExternalIds.Count] }));

@@ -117,18 +117,18 @@ public sealed class WebhookService(IDbContextFactory<AppDbContext> contextFactor
         return SaveResult.Saved;
     }
 
-    public async Task<KeysetPage<WebhookDeliveryRow>> DeliveriesAsync(long endpointId, PageDirection direction, long? cursor,
+    public async Task<KeysetPage<WebhookDeliveryRow>> DeliveriesAsync(long endpointId, PageAnchor anchor, long? cursor,
         CancellationToken cancellationToken = default)
     {
         await guard.DemandAsync(WebhookPermissions.Manage);
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var page = await KeysetPaging.NewestFirstAsync(db.WebhookDeliveries.AsNoTracking().Where(d => d.EndpointId == endpointId), d => d.Id,
-            d => new WebhookDeliveryRow(d.Id, d.Event.EventId, d.Event.Type, d.Event.OccurredAtUtc, d.OrderingKey, d.State, d.Attempts, d.LastStatusCode,
-                d.LastError, d.LastAttemptAtUtc, d.NextAttemptAtUtc, d.DeliveredAtUtc),
-            row => row.Id, direction, cursor, DeliveryPageSize, cancellationToken);
+        var page = await db.WebhookDeliveries.AsNoTracking().Where(d => d.EndpointId == endpointId).Seek(d => d.Id, descending: true, anchor, cursor)
+            .Select(d => new WebhookDeliveryRow(d.Id, d.Event.EventId, d.Event.Type, d.Event.OccurredAtUtc, d.OrderingKey, d.State, d.Attempts, d.LastStatusCode,
+                d.LastError, d.LastAttemptAtUtc, d.NextAttemptAtUtc, d.DeliveredAtUtc))
+            .ReadPageAsync(DeliveryPageSize, anchor, cancellationToken);
         // A next try already past is no time to show: the delivery is queued (behind an earlier event of its key, or the next pass).
-        return page with { Rows = [.. page.Rows.Select(r => r.NextAttemptAtUtc <= now ? r with { NextAttemptAtUtc = null } : r)] };
+        return page.Select(r => r.NextAttemptAtUtc <= now ? r with { NextAttemptAtUtc = null } : r);
     }
 
     /// <summary>Sends a delivery again, with the same event id, whatever became of it; later events of its key wait for it again.</summary>

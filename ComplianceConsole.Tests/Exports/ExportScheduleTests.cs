@@ -35,12 +35,12 @@ public sealed class ExportScheduleTests(ScheduledExportApp app) : IClassFixture<
         long scheduleId;
         await using (var scope = app.App.As(ExportApp.Manager))
         {
-            var (result, id) = await scope.Get<ExportScheduleService>().CreateAsync(new ExportScheduleForm
+            var result = await scope.Get<ExportScheduleService>().CreateAsync(new ExportScheduleForm
             {
                 Kind = ExportKind.VerificationLedger, Period = ExportSchedulePeriod.PreviousMonth, TimeOfDayCst = TimeSpan.FromHours(8),
             });
             Assert.True(result.Succeeded);
-            scheduleId = id!.Value;
+            scheduleId = result.Value;
         }
         var runner = app.App.Services.GetService(typeof(ExportScheduleRunner)) as ExportScheduleRunner;
         Assert.Empty(await runner!.RunDueAsync());

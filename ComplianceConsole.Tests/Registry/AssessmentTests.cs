@@ -13,14 +13,14 @@ public class AssessmentTests(RegistryApp registry) : IClassFixture<RegistryApp>
     private async Task<long> AssessmentAsync(AssessmentStatus status, DateOnly due, string subject = "换脸功能 v2")
     {
         await using var manager = registry.App.As(RegistryApp.Manager);
-        var (result, id) = await manager.Get<AssessmentService>().SaveAsync(new AssessmentForm
+        var result = await manager.Get<AssessmentService>().SaveAsync(new AssessmentForm
         {
             Subject = subject, SubjectKind = AssessmentSubject.Function, Kind = AssessmentKind.ThirdParty, Status = status, DueDate = due,
             Reviewer = status is AssessmentStatus.Passed or AssessmentStatus.Failed ? "某测评中心" : null,
             Findings = status == AssessmentStatus.Failed ? "未对换脸结果添加显式标识" : null,
         });
         Assert.True(result.Succeeded, string.Join(", ", result.Errors));
-        return id!.Value;
+        return result.Value;
     }
 
     private DateOnly Today => DateOnly.FromDateTime(ComplianceConsole.Localization.ChinaTime.FromUtc(registry.Clock.GetUtcNow().UtcDateTime));
@@ -49,7 +49,7 @@ public class AssessmentTests(RegistryApp registry) : IClassFixture<RegistryApp>
     public async Task A_failed_assessment_must_name_its_findings_and_a_completed_one_its_reviewer()
     {
         await using var manager = registry.App.As(RegistryApp.Manager);
-        var (result, _) = await manager.Get<AssessmentService>().SaveAsync(new AssessmentForm
+        var result = await manager.Get<AssessmentService>().SaveAsync(new AssessmentForm
         {
             Subject = "声音克隆模型", SubjectKind = AssessmentSubject.Model, Status = AssessmentStatus.Failed, DueDate = Today,
         });
@@ -77,7 +77,7 @@ public class AssessmentTests(RegistryApp registry) : IClassFixture<RegistryApp>
         var form = (await manager.Get<AssessmentService>().GetFormAsync(overdue))!;
         form.Status = AssessmentStatus.Passed;
         form.Reviewer = "内部安全组";
-        Assert.True((await manager.Get<AssessmentService>().SaveAsync(form)).Result.Succeeded);
+        Assert.True((await manager.Get<AssessmentService>().SaveAsync(form)).Succeeded);
         Assert.DoesNotContain(await manager.Get<RegistryDueDates>().GetAsync(), d => d.Kind == DueItemKind.Assessment && d.Id == overdue);
     }
 
@@ -112,9 +112,9 @@ public class AssessmentTests(RegistryApp registry) : IClassFixture<RegistryApp>
         await using var manager = registry.App.As(RegistryApp.Manager);
         var filings = manager.Get<FilingService>();
         var bad = await filings.SaveAsync(new FilingForm { FilingNumber = "网信算备123号", AlgorithmName = "换脸算法", FiledOn = Today, DisplayedAt = "App 关于页" });
-        Assert.Contains(bad.Result.Errors, e => e.MessageKey == "Registry.Filing.WrongDigits");
+        Assert.Contains(bad.Errors, e => e.MessageKey == "Registry.Filing.WrongDigits");
 
-        var (saved, id) = await filings.SaveAsync(new FilingForm
+        var saved = await filings.SaveAsync(new FilingForm
         {
             FilingNumber = "网信算备 110108000000000000001 号", AlgorithmName = "换脸算法", FiledOn = Today, DisplayedAt = "App › 关于 › 算法备案",
         });
@@ -122,14 +122,14 @@ public class AssessmentTests(RegistryApp registry) : IClassFixture<RegistryApp>
         await using (var db = await registry.DbAsync())
             Assert.Contains("网信算备110108000000000000001号", (await db.ProviderSettings.SingleAsync()).AlgorithmFilingNumbers);
 
-        var row = (await filings.GetAllAsync()).Single(f => f.Id == id);
+        var row = (await filings.GetAllAsync()).Single(f => f.Id == saved.Value);
         var cancel = new FilingForm
         {
             Id = row.Id, FilingNumber = row.FilingNumber, AlgorithmName = row.AlgorithmName, Role = row.Role, FiledOn = row.FiledOn,
             Status = FilingStatus.Cancelled, DisplayedAt = row.DisplayedAt, Version = row.Version,
         };
-        Assert.True((await filings.SaveAsync(cancel)).Result.Succeeded);
-        Assert.Equal(SaveOutcome.Conflict, (await filings.SaveAsync(cancel)).Result.Outcome);
+        Assert.True((await filings.SaveAsync(cancel)).Succeeded);
+        Assert.Equal(ResultOutcome.Conflict, (await filings.SaveAsync(cancel)).Outcome);
         await using (var db = await registry.DbAsync())
             Assert.DoesNotContain("网信算备110108000000000000001号", (await db.ProviderSettings.SingleAsync()).AlgorithmFilingNumbers);
         Assert.Equal([FilingStatus.Cancelled, FilingStatus.Active], (await filings.GetHistoryAsync(row.Id)).Select(c => c.Status));

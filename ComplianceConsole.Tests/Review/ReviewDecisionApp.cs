@@ -112,7 +112,7 @@ public sealed class ReviewDecisionApp : IAsyncLifetime
     }
 
     /// <summary>Decides as <paramref name="staff"/> at the case's current version.</summary>
-    public async Task<Common.SaveResult> DecideAsync(string staff, long caseId, ReviewDecisionRequest request)
+    public async Task<Common.Result> DecideAsync(string staff, long caseId, ReviewDecisionRequest request)
     {
         await using var scope = App.As(staff);
         var version = await scope.Get<ReviewCaseQueryService>().VersionAsync(caseId);

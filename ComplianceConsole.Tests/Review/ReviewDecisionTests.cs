@@ -31,7 +31,7 @@ public sealed class ReviewDecisionTests(ReviewDecisionApp app) : IClassFixture<R
             Sanction = new SanctionRequest(SanctionKind.Suspension, null, null, DateTime.UtcNow.AddDays(7)) with { ReasonCode = "rumour" },
             Feedback = complaints.Select(id => new ComplaintFeedbackRequest(id, "经核查，该视频为 AI 合成谣言，已删除。", null)).ToList(),
         });
-        Assert.Equal(SaveOutcome.Saved, saved.Outcome);
+        Assert.Equal(ResultOutcome.Succeeded, saved.Outcome);
 
         var detail = await app.DetailAsync(caseId);
         Assert.Equal(ReviewCaseState.Decided, detail.Case.State);
@@ -113,7 +113,7 @@ public sealed class ReviewDecisionTests(ReviewDecisionApp app) : IClassFixture<R
             await Assert.ThrowsAsync<PermissionDeniedException>(() => reviewer.Get<ReviewDecisionService>().ReopenAsync(caseId, version, "我想再看看"));
         }
         await using var manager = app.App.As(Manager);
-        Assert.Equal(SaveOutcome.Invalid, (await manager.Get<ReviewDecisionService>().ReopenAsync(caseId, version, "  ")).Outcome);
+        Assert.Equal(ResultOutcome.Invalid, (await manager.Get<ReviewDecisionService>().ReopenAsync(caseId, version, "  ")).Outcome);
         Assert.True((await manager.Get<ReviewDecisionService>().ReopenAsync(caseId, version, "投诉人补充了新证据")).Succeeded);
 
         var reopened = await app.DetailAsync(caseId);
@@ -145,7 +145,7 @@ public sealed class ReviewDecisionTests(ReviewDecisionApp app) : IClassFixture<R
         }
         await using var scope = app.App.As(Reviewer);
         var result = await scope.Get<ReviewDecisionService>().DecideAsync(caseId, seen, new(DecisionOutcome.NoViolation, "compliant", null));
-        Assert.Equal(SaveOutcome.Conflict, result.Outcome);
+        Assert.Equal(ResultOutcome.Conflict, result.Outcome);
         Assert.Equal(ReviewCaseState.Open, (await app.DetailAsync(caseId)).Case.State);
     }
 
@@ -160,12 +160,12 @@ public sealed class ReviewDecisionTests(ReviewDecisionApp app) : IClassFixture<R
         var bulk = scope.Get<ReviewBulkDecisionService>();
         Assert.Equal(new ReviewBulkCount(3, 1), await bulk.CountAsync(ids, null));
         var refused = await bulk.QueueAsync(new ReviewBulkDecisionInput(ids, null, DecisionOutcome.RumourRefuted, "rumour", null), 3);
-        Assert.Null(refused.JobId);
+        Assert.Equal(ResultOutcome.Invalid, refused.Outcome);
         Assert.Contains(refused.Errors, e => e.MessageKey == "Review.Bulk.OutcomeNotAllowed");
 
-        var (jobId, errors) = await bulk.QueueAsync(new ReviewBulkDecisionInput(ids, null, DecisionOutcome.NoViolation, "false_positive", "关键词误报"), 3);
-        Assert.Empty(errors);
-        var job = await app.App.WaitForJobAsync(Manager, jobId!.Value);
+        var queued = await bulk.QueueAsync(new ReviewBulkDecisionInput(ids, null, DecisionOutcome.NoViolation, "false_positive", "关键词误报"), 3);
+        Assert.Empty(queued.Errors);
+        var job = await app.App.WaitForJobAsync(Manager, queued.Value);
         Assert.Equal("Review.Bulk.Result", job.Result!.Summary.Key);
         Assert.Equal(["2", "1", "0", "0", "0", "0", "0"], job.Result.Summary.Arguments);
 

@@ -110,7 +110,7 @@ public sealed class StaffServiceTests : SetUpAppTest
     public async Task Bad_input_names_each_field_and_creates_nobody()
     {
         var created = await AsAdmin(s => s.CreateAsync(new NewStaffForm { Email = "not-an-email", DisplayName = " ", Roles = ["Superuser"] }));
-        Assert.Equal(SaveOutcome.Invalid, created.Result.Outcome);
+        Assert.Equal(ResultOutcome.Invalid, created.Result.Outcome);
         Assert.Equal(["DisplayName", "Email", "Roles"], created.Result.Errors.Select(e => e.Field).Order());
         Assert.Equal(1, (await AsAdmin(s => s.ListAsync(new StaffQuery(null, 0, 10)))).TotalCount);
     }
@@ -119,7 +119,7 @@ public sealed class StaffServiceTests : SetUpAppTest
     public async Task A_duplicate_email_is_refused()
     {
         var created = await AsAdmin(s => s.CreateAsync(new NewStaffForm { Email = TestApp.AdminEmail, DisplayName = "重复", Roles = [Roles.Auditor] }));
-        Assert.Equal(SaveOutcome.Invalid, created.Result.Outcome);
+        Assert.Equal(ResultOutcome.Invalid, created.Result.Outcome);
         Assert.Contains(created.Result.Errors, e => e.Field == "Email");
     }
 
@@ -149,7 +149,7 @@ public sealed class StaffServiceTests : SetUpAppTest
         {
             Email = new string('a', 300) + "@example.cn", DisplayName = new string('长', 10_000), Roles = [Roles.Auditor],
         }));
-        Assert.Equal(SaveOutcome.Invalid, created.Result.Outcome);
+        Assert.Equal(ResultOutcome.Invalid, created.Result.Outcome);
         Assert.Equal(["DisplayName", "Email"], created.Result.Errors.Select(e => e.Field).Order());
         Assert.All(created.Result.Errors, e => Assert.Equal("Validation.TooLong", e.MessageKey));
     }

@@ -97,7 +97,7 @@ public sealed class ImportTests(VerificationApp app) : IClassFixture<Verificatio
         Assert.Equal("欧阳*", record.MaskedName);
         Assert.Equal(new DateTime(2026, 10, 1, 0, 5, 0, DateTimeKind.Utc), record.SubmittedAtUtc); // 08:05 China time
         var revealed = await scope.Get<PiiRevealService>().RevealAsync(record.Id, "核对导入结果");
-        Assert.Equal("欧阳修", revealed.Identity!.RealName);
+        Assert.Equal("欧阳修", revealed.Value!.RealName);
     }
 
     [Fact]

@@ -28,13 +28,13 @@ public class ComplianceRegistrySourceTests(RegistryApp registry) : IClassFixture
         var pdf = Encoding.ASCII.GetBytes("%PDF-1.7\nthird-party assessment\n%%EOF");
         await using (var manager = registry.App.As(RegistryApp.Manager))
         {
-            var (saved, id) = await manager.Get<AssessmentService>().SaveAsync(new AssessmentForm
+            var saved = await manager.Get<AssessmentService>().SaveAsync(new AssessmentForm
             {
                 Subject = "换脸模型 v3", SubjectKind = AssessmentSubject.Model, Kind = AssessmentKind.ThirdParty, Status = AssessmentStatus.InProgress,
                 DueDate = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(10),
             });
             Assert.True(saved.Succeeded);
-            Assert.Null((await manager.Get<EvidenceService>().UploadAsync(EvidenceOwner.Assessment, id!.Value, new MemoryStream(pdf), "评估报告.pdf", pdf.Length)).ErrorKey);
+            Assert.Null((await manager.Get<EvidenceService>().UploadAsync(EvidenceOwner.Assessment, saved.Value, new MemoryStream(pdf), "评估报告.pdf", pdf.Length)).ErrorKey);
         }
 
         // Quartz dates a job it is given by the real clock and fires it by the app's: bring the app's clock past the real one.

@@ -22,7 +22,7 @@ public sealed class FeatureLibraryManagementTests : SetUpAppTest
         await App.CreateStaffAsync(Reviewer, Roles.Reviewer);
     }
 
-    private async Task<SaveResult> SaveAsync(FeatureRuleForm form, string who = Manager)
+    private async Task<Result> SaveAsync(FeatureRuleForm form, string who = Manager)
     {
         await using var scope = App.As(who);
         return await scope.Get<FeatureRuleService>().SaveAsync(form);
@@ -99,8 +99,8 @@ public sealed class FeatureLibraryManagementTests : SetUpAppTest
         firstForm.Note = "甲";
         secondForm.Note = "乙";
         Assert.True((await first.Get<FeatureRuleService>().SaveAsync(firstForm)).Succeeded);
-        Assert.Equal(SaveOutcome.Conflict, (await second.Get<FeatureRuleService>().SaveAsync(secondForm)).Outcome);
-        Assert.Equal(SaveOutcome.Conflict, (await second.Get<FeatureRuleService>().SetEnabledAsync(id, secondForm.Version, false)).Outcome);
+        Assert.Equal(ResultOutcome.Conflict, (await second.Get<FeatureRuleService>().SaveAsync(secondForm)).Outcome);
+        Assert.Equal(ResultOutcome.Conflict, (await second.Get<FeatureRuleService>().SetEnabledAsync(id, secondForm.Version, false)).Outcome);
         var row = await RowAsync("深度伪造");
         Assert.Equal(("甲", true), (row.Note, row.Enabled));
     }

@@ -68,7 +68,7 @@ public sealed class FeatureRuleRaceTests : IAsyncLifetime
 
     private static FeatureRuleForm Keyword(string value) => new() { Kind = FeatureRuleKind.Keyword, Value = value, ReasonCode = "rumour" };
 
-    private async Task<SaveResult> SaveAsync(string who, FeatureRuleForm form)
+    private async Task<Result> SaveAsync(string who, FeatureRuleForm form)
     {
         await using var scope = _app.As(who);
         return await scope.Get<FeatureRuleService>().SaveAsync(form);
@@ -80,13 +80,13 @@ public sealed class FeatureRuleRaceTests : IAsyncLifetime
         return await db.FeatureRules.Where(r => r.Kind == FeatureRuleKind.Keyword).OrderBy(r => r.Id).Select(r => r.Value).ToListAsync();
     }
 
-    private static void AssertDuplicate(SaveResult result) =>
-        Assert.Equal((SaveOutcome.Invalid, "Value", "FeatureRule.Duplicate"), (result.Outcome, Assert.Single(result.Errors).Field, result.Errors[0].MessageKey));
+    private static void AssertDuplicate(Result result) =>
+        Assert.Equal((ResultOutcome.Invalid, "Value", "FeatureRule.Duplicate"), (result.Outcome, Assert.Single(result.Errors).Field, result.Errors[0].MessageKey));
 
     [Fact]
     public async Task A_manager_whose_rule_another_manager_adds_after_the_duplicate_check_is_told_it_already_exists()
     {
-        SaveResult? second = null;
+        Result? second = null;
         _hook.Run(async () => second = await SaveAsync(SecondManager, Keyword("换脸教程")));
 
         var first = await SaveAsync(Manager, Keyword("换脸教程"));

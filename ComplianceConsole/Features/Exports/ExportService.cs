@@ -13,7 +13,7 @@ namespace ComplianceConsole.Features.Exports;
 /// <summary>The job input: which export in the history to write.</summary>
 public sealed record ExportJobInput(long ExportId);
 
-public sealed record ExportQueued(SaveResult Result, long? ExportId = null, long? JobId = null);
+public sealed record ExportQueued(Result Result, long? ExportId = null, long? JobId = null);
 
 /// <summary>
 /// Where the export page (and a schedule, acting for its owner) asks for an export: checked, recorded in the history
@@ -35,8 +35,8 @@ public sealed class ExportService(
     {
         var actor = await guard.DemandActorAsync(ExportPermissions.Create);
         var errors = ExportFormRules.Validate(form, Sources);
-        if (errors.Count > 0) return new(SaveResult.Invalid(errors));
-        if (form.Unmasked && !await MayUnmaskAsync()) return new(SaveResult.Refused("Exports.UnmaskedRefused"));
+        if (errors.Count > 0) return new(Result.Invalid(errors));
+        if (form.Unmasked && !await MayUnmaskAsync()) return new(Result.Refused("Exports.UnmaskedRefused"));
 
         var export = NewExport(form.Kind!.Value, form, actor, scheduleId);
         await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
@@ -59,7 +59,7 @@ public sealed class ExportService(
             await db.ExportJobs.Where(e => e.Id == export.Id && e.JobRecordId == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(e => e.JobRecordId, jobId), cancellationToken);
         }
-        return new(SaveResult.Saved, export.Id, jobId);
+        return new(Result.Ok, export.Id, jobId);
     }
 
     /// <summary>A history entry for one export of <paramref name="kind"/> as the form asks (period, filters, masking), by <paramref name="actor"/> now.</summary>

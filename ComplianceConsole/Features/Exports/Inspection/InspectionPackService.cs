@@ -29,8 +29,8 @@ public sealed class InspectionPackService(
     {
         var actor = await guard.DemandActorAsync(ExportPermissions.Create);
         var errors = ExportFormRules.ValidatePeriodAndMasking(form);
-        if (errors.Count > 0) return new(SaveResult.Invalid(errors));
-        if (form.Unmasked && !await exports.MayUnmaskAsync()) return new(SaveResult.Refused("Exports.UnmaskedRefused"));
+        if (errors.Count > 0) return new(Result.Invalid(errors));
+        if (form.Unmasked && !await exports.MayUnmaskAsync()) return new(Result.Refused("Exports.UnmaskedRefused"));
         var packForm = new ExportForm { FromDay = form.FromDay, ToDay = form.ToDay, Unmasked = form.Unmasked, UnmaskReason = form.UnmaskReason };
 
         var registers = exports.Sources.Select(s => exports.NewExport(s.Kind, packForm, actor, scheduleId: null)).ToList();
@@ -54,7 +54,7 @@ public sealed class InspectionPackService(
         {
             await db.ExportJobs.Where(e => ids.Contains(e.Id) && e.JobRecordId == null).ExecuteUpdateAsync(s => s.SetProperty(e => e.JobRecordId, jobId), cancellationToken);
         }
-        return new(SaveResult.Saved, ids[0], jobId);
+        return new(Result.Ok, ids[0], jobId);
     }
 
     /// <summary>

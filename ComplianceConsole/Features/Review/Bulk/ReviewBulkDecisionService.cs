@@ -30,7 +30,8 @@ public sealed record ReviewBulkFilter(long? RuleId = null, string? AuthorExterna
 /// What a bulk decision did. Decided; left out, each case under one reason: another reviewer holds it, an unhandled regulator notice or an
 /// unanswered complaint is on it (a bulk decision never closes either: they are decided one by one, with the notice's report or the
 /// complainant's answer), an appeal on it is open, or it is not open to this decision any more (decided, escalated); changed meanwhile
-/// (conflicts). When nothing was decided, <see cref="Why"/> says why (<see cref="ReviewBulkWhy"/>), so a page never shows bare zeros.
+/// (conflicts). When nothing was decided, <see cref="Why"/> says why (<see cref="ReviewBulkWhy"/>), so a page never shows bare zeros;
+/// a decision the rules refuse is no run at all but a refusal with its reasons (<see cref="ReviewBulkDecisionService.DecideManyAsync"/>).
 /// </summary>
 public sealed record ReviewBulkResult(int Decided, int HeldByOthers, int NotApplicable, int Conflicts, bool Cancelled,
     int RegulatorNotices = 0, int UnansweredComplaints = 0, int AppealsOpen = 0, string? Why = null)
@@ -65,9 +66,6 @@ public static class ReviewBulkWhy
 
     /// <summary>Every case matched changed meanwhile.</summary>
     public const string AllConflicts = "AllConflicts";
-
-    /// <summary>The decision no longer passes the rules (an outcome or reason not allowed in bulk).</summary>
-    public const string Invalid = "Invalid";
 
     /// <summary>Cancelled before anything was decided.</summary>
     public const string Cancelled = "Cancelled";
@@ -134,11 +132,11 @@ public sealed class ReviewBulkDecisionService(IDbContextFactory<AppDbContext> co
     }
 
     /// <summary>Queues the decision as a job; an outcome that needs a record or names a person, or a reason that does not fit, is refused here.</summary>
-    public async Task<(long? JobId, IReadOnlyList<FieldError> Errors)> QueueAsync(ReviewBulkDecisionInput input, int count, CancellationToken cancellationToken = default)
+    public async Task<Result<long>> QueueAsync(ReviewBulkDecisionInput input, int count, CancellationToken cancellationToken = default)
     {
         await guard.DemandAsync(ReviewPermissions.BulkDecide);
-        if (Check(input) is { Count: > 0 } errors) return (null, errors);
-        return (await jobs.EnqueueAsync(Kind, input, Describe(input, count), count, cancellationToken: cancellationToken), []);
+        if (Check(input) is { Count: > 0 } errors) return Result.Invalid(errors);
+        return Result<long>.Ok(await jobs.EnqueueAsync(Kind, input, Describe(input, count), count, cancellationToken: cancellationToken));
     }
 
     public static List<FieldError> Check(ReviewBulkDecisionInput input)
@@ -150,11 +148,14 @@ public sealed class ReviewBulkDecisionService(IDbContextFactory<AppDbContext> co
         return errors;
     }
 
-    /// <summary>Applies a bulk decision batch by batch; run by <see cref="ReviewBulkDecisionJob"/> as the person who queued it.</summary>
-    public async Task<ReviewBulkResult> DecideManyAsync(ReviewBulkDecisionInput input, Func<int, Task> reportProgress, CancellationToken cancellationToken)
+    /// <summary>
+    /// Applies a bulk decision batch by batch; run by <see cref="ReviewBulkDecisionJob"/> as the person who queued it. A decision that
+    /// no longer passes the rules is refused with the rules it breaks.
+    /// </summary>
+    public async Task<Result<ReviewBulkResult>> DecideManyAsync(ReviewBulkDecisionInput input, Func<int, Task> reportProgress, CancellationToken cancellationToken)
     {
         var actor = await guard.DemandActorAsync(ReviewPermissions.BulkDecide);
-        if (Check(input).Count > 0) return new ReviewBulkResult(0, 0, 0, 0, Cancelled: false, Why: ReviewBulkWhy.Invalid);
+        if (Check(input) is { Count: > 0 } errors) return Result.Invalid(errors);
         var supervisor = await guard.HasAsync(ReviewPermissions.Supervise);
         var view = input.View is null ? null : ReviewQueueView.Parse(input.View);
         var total = new ReviewBulkResult(0, 0, 0, 0, false);
@@ -173,9 +174,9 @@ public sealed class ReviewBulkDecisionService(IDbContextFactory<AppDbContext> co
         }
         catch (OperationCanceledException)
         {
-            return (total with { Cancelled = true }).Explained();
+            return Result<ReviewBulkResult>.Ok((total with { Cancelled = true }).Explained());
         }
-        return total.Explained();
+        return Result<ReviewBulkResult>.Ok(total.Explained());
     }
 
     // Cases leave a view as they are decided, and skipped ones stay in it: the next batch is the next ids not looked at yet.

@@ -16,28 +16,28 @@ public sealed class ReviewDecisionService(IDbContextFactory<AppDbContext> contex
 {
     public const int MinReopenReasonLength = 4;
 
-    public async Task<SaveResult> DecideAsync(long caseId, int expectedVersion, ReviewDecisionRequest request, CancellationToken cancellationToken = default)
+    public async Task<Result> DecideAsync(long caseId, int expectedVersion, ReviewDecisionRequest request, CancellationToken cancellationToken = default)
     {
         var actor = await guard.DemandActorAsync(ReviewPermissions.Decide);
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         await using var appender = await audit.ExclusiveAsync(db, cancellationToken);
         var reviewCase = await db.ReviewCases.Include(c => c.ContentItem).SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken);
-        if (reviewCase is null) return SaveResult.Refused("Review.Case.NotFound");
-        if (reviewCase.State == ReviewCaseState.Decided) return SaveResult.Refused("Review.Decide.AlreadyDecided");
+        if (reviewCase is null) return Result.Refused("Review.Case.NotFound");
+        if (reviewCase.State == ReviewCaseState.Decided) return Result.Refused("Review.Decide.AlreadyDecided");
         if (reviewCase.State == ReviewCaseState.Escalated)
         {
-            if (!await guard.HasAsync(ReviewPermissions.Supervise)) return SaveResult.Refused("Review.Decide.EscalatedNeedsManager");
-            if (request.Outcome == DecisionOutcome.Escalated) return SaveResult.Refused("Review.Decide.AlreadyEscalated");
+            if (!await guard.HasAsync(ReviewPermissions.Supervise)) return Result.Refused("Review.Decide.EscalatedNeedsManager");
+            if (request.Outcome == DecisionOutcome.Escalated) return Result.Refused("Review.Decide.AlreadyEscalated");
         }
-        if (reviewCase.ClaimedById != actor.Id || reviewCase.ClaimExpiresAtUtc <= now) return SaveResult.Refused("Review.Decide.NotHeld");
-        if (reviewCase.Version != expectedVersion) return SaveResult.Conflict;
+        if (reviewCase.ClaimedById != actor.Id || reviewCase.ClaimExpiresAtUtc <= now) return Result.Refused("Review.Decide.NotHeld");
+        if (reviewCase.Version != expectedVersion) return Result.Conflict;
         // An open appeal is decided first, on its own terms (by someone other than the appealed decision's author).
         if (await db.Appeals.AnyAsync(a => a.ReviewCaseId == caseId && a.State == AppealState.Open, cancellationToken))
-            return SaveResult.Refused("Review.Decide.AppealOpen");
+            return Result.Refused("Review.Decide.AppealOpen");
 
         var complaints = await ComplaintsAsync(db, caseId, cancellationToken);
-        if (DecisionRecordRules.Check(request, complaints, now) is { Count: > 0 } errors) return SaveResult.Invalid(errors);
+        if (DecisionRecordRules.Check(request, complaints, now) is { Count: > 0 } errors) return Result.Invalid(errors);
 
         var flags = await DecisionContext.FlagsAsync(db, [reviewCase], now, cancellationToken);
         var escalation = await DecisionContext.EscalationsAsync(db, [reviewCase], cancellationToken);
@@ -89,27 +89,27 @@ public sealed class ReviewDecisionService(IDbContextFactory<AppDbContext> contex
         }
         catch (DbUpdateConcurrencyException)
         {
-            return SaveResult.Conflict;
+            return Result.Conflict;
         }
         await appender.CommitAsync(cancellationToken);
         live.Publish(new ReviewCaseChanged(caseId, reviewCase.State, null));
-        return SaveResult.Saved;
+        return Result.Ok;
     }
 
     /// <summary>A Manager sends a decided case back to the queue; its decision stays in the history, a new one will follow.</summary>
-    public async Task<SaveResult> ReopenAsync(long caseId, int expectedVersion, string? reason, CancellationToken cancellationToken = default)
+    public async Task<Result> ReopenAsync(long caseId, int expectedVersion, string? reason, CancellationToken cancellationToken = default)
     {
         var actor = await guard.DemandActorAsync(ReviewPermissions.Supervise);
         var why = reason?.Trim() ?? "";
-        if (why.Length < MinReopenReasonLength) return SaveResult.Invalid([new FieldError("Reason", "Review.Reopen.ReasonRequired", MinReopenReasonLength)]);
-        if (why.Length > ContentRules.MaxNoteLength) return SaveResult.Invalid([new FieldError("Reason", "Review.TextTooLong", ContentRules.MaxNoteLength)]);
+        if (why.Length < MinReopenReasonLength) return Result.Invalid([new FieldError("Reason", "Review.Reopen.ReasonRequired", MinReopenReasonLength)]);
+        if (why.Length > ContentRules.MaxNoteLength) return Result.Invalid([new FieldError("Reason", "Review.TextTooLong", ContentRules.MaxNoteLength)]);
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         await using var appender = await audit.ExclusiveAsync(db, cancellationToken);
         var reviewCase = await db.ReviewCases.SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken);
-        if (reviewCase is null) return SaveResult.Refused("Review.Case.NotFound");
-        if (reviewCase.Version != expectedVersion) return SaveResult.Conflict;
-        if (reviewCase.State != ReviewCaseState.Decided) return SaveResult.Refused("Review.Reopen.NotDecided");
+        if (reviewCase is null) return Result.Refused("Review.Case.NotFound");
+        if (reviewCase.Version != expectedVersion) return Result.Conflict;
+        if (reviewCase.State != ReviewCaseState.Decided) return Result.Refused("Review.Reopen.NotDecided");
         var previous = reviewCase.DecisionId;
         reviewCase.State = ReviewCaseState.Open;
         reviewCase.DecisionId = null;
@@ -125,11 +125,11 @@ public sealed class ReviewDecisionService(IDbContextFactory<AppDbContext> contex
         }
         catch (DbUpdateConcurrencyException)
         {
-            return SaveResult.Conflict;
+            return Result.Conflict;
         }
         await appender.CommitAsync(cancellationToken);
         live.Publish(new ReviewCaseChanged(caseId, ReviewCaseState.Open, null));
-        return SaveResult.Saved;
+        return Result.Ok;
     }
 
     /// <summary>The case's complaint flags and whether each was answered already (in an earlier decision before a reopen).</summary>

@@ -19,6 +19,26 @@ public sealed class ReviewDecisionTests(ReviewDecisionApp app) : IClassFixture<R
     private static readonly TestFlag TimelyComplaint = new(FlagSource.UserComplaint, TimeSpan.FromHours(2), TimeSpan.FromDays(14), "fan@example.cn");
 
     [Fact]
+    public async Task A_complainants_contact_is_shown_unmasked_only_for_a_reason_and_the_look_is_audited_first()
+    {
+        var caseId = await app.CreateCaseAsync("c-contact", "author-contact", TimelyComplaint);
+        var flagId = (await app.DetailAsync(caseId)).Flags.Single().Id;
+        await using (var reviewer = app.App.As(Reviewer))
+        {
+            var reveal = reviewer.Get<ComplainantRevealService>();
+            Assert.Equal("Reveal.ReasonRequired", (await reveal.RevealAsync(flagId, " ")).RefusalKey);
+            Assert.Equal("Review.Case.NotFound", (await reveal.RevealAsync(-1, "答复投诉人")).RefusalKey);
+            Assert.Equal("fan@example.cn", (await reveal.RevealAsync(flagId, "答复投诉人")).Value);
+        }
+        await using var db = await app.DbAsync();
+        var audited = await db.AuditEvents.Where(e => e.Action == AuditActions.PiiRevealed && e.TargetId == flagId.ToString()).SingleAsync();
+        Assert.Contains("答复投诉人", audited.Details);
+        Assert.DoesNotContain("fan@example.cn", audited.Details);
+        await using var auditor = app.App.As(ReviewDecisionApp.Auditor);
+        await Assert.ThrowsAsync<PermissionDeniedException>(() => auditor.Get<ComplainantRevealService>().RevealAsync(flagId, "我想看看"));
+    }
+
+    [Fact]
     public async Task A_decision_with_a_sanction_and_complaint_answers_is_recorded_whole_and_counts_the_late_answer()
     {
         var caseId = await app.CreateCaseAsync("c-whole", "author-whole", LateComplaint, TimelyComplaint);

@@ -114,7 +114,7 @@ public sealed class VerificationFormSweepTests(VerificationFormSweepApp browser)
         await page.Locator("#reveal").ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog);
         const string reason = "用户申诉称被冒用身份，核对证件原文（工单 #2026-118）";
-        await dialog.Field("reveal-reason").TypeCountedAsync(reason, PiiRevealService.MaxReasonLength);
+        await dialog.Field("reveal-reason").TypeCountedAsync(reason, ComplianceConsole.Security.Pii.PiiReveal.MaxReasonLength);
         await dialog.Locator("#reveal-confirm").ClickAsync();
         await Expect(dialog).ToHaveCountAsync(0);
         await Expect(page.Locator("#identifier")).ToHaveTextAsync("110101199003074477");

@@ -3,16 +3,6 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace ComplianceConsole.Features.Verification;
 
-internal sealed class PlatformUserConfiguration : IEntityTypeConfiguration<PlatformUser>
-{
-    public void Configure(EntityTypeBuilder<PlatformUser> builder)
-    {
-        builder.Property(u => u.ExternalId).HasMaxLength(VerificationRules.MaxExternalIdLength).IsRequired();
-        builder.Property(u => u.DisplayName).HasMaxLength(VerificationRules.MaxDisplayNameLength);
-        builder.HasIndex(u => u.ExternalId).IsUnique();
-    }
-}
-
 internal sealed class VerificationRecordConfiguration : IEntityTypeConfiguration<VerificationRecord>
 {
     public void Configure(EntityTypeBuilder<VerificationRecord> builder)
@@ -33,16 +23,5 @@ internal sealed class VerificationRecordConfiguration : IEntityTypeConfiguration
             builder.HasIndex(index.Columns).HasDatabaseName(index.Name).HasFilter(index.Filter);
         }
         builder.HasMany(r => r.History).WithOne().HasForeignKey(h => h.VerificationRecordId).OnDelete(DeleteBehavior.Cascade);
-    }
-}
-
-internal sealed class VerificationHistoryConfiguration : IEntityTypeConfiguration<VerificationHistoryEntry>
-{
-    public void Configure(EntityTypeBuilder<VerificationHistoryEntry> builder)
-    {
-        builder.Property(h => h.Actor).HasMaxLength(256).IsRequired();
-        builder.Property(h => h.ReasonCode).HasMaxLength(64);
-        builder.Property(h => h.Note).HasMaxLength(VerificationRules.MaxNoteLength);
-        builder.HasIndex(h => new { h.VerificationRecordId, h.AtUtc });
     }
 }

@@ -74,17 +74,17 @@ public sealed class FormSweepCoverageTests
     };
 
     /// <summary>
-    /// The shared fields themselves: swept through the forms that use them (the sweep checks each limited field's counter) and
-    /// tested on their own (TimeFieldTests).
+    /// The shared fields themselves: swept through the forms that use them (the sweep checks each limited field's counter, and
+    /// uploads evidence through the file receiver) and tested on their own (TimeFieldTests).
     /// </summary>
     private static readonly string[] SharedFields =
     [
         "Components/Shared/DateField.razor", "Components/Shared/DateTimeField.razor", "Components/Shared/TimeField.razor",
-        "Components/Shared/LimitedTextField.razor",
+        "Components/Shared/LimitedTextField.razor", "Components/Shared/FileReceiver.razor",
     ];
 
     private static readonly Regex Input = new(
-        @"<(input|select|textarea|MudTextField|MudSelect|MudCheckBox|MudSwitch|MudDatePicker|MudTimePicker|MudNumericField|MudAutocomplete|MudRadioGroup|DateField|TimeField|DateTimeField|InputText|InputFile|MudFileUpload)\b",
+        @"<(input|select|textarea|MudTextField|MudSelect|MudCheckBox|MudSwitch|MudDatePicker|MudTimePicker|MudNumericField|MudAutocomplete|MudRadioGroup|DateField|TimeField|DateTimeField|InputText|InputFile|MudFileUpload|FileReceiver)\b",
         RegexOptions.Compiled);
 
     private static string AppFolder([CallerFilePath] string here = "") =>

@@ -102,8 +102,6 @@ public sealed class AppealDecisionService(IDbContextFactory<AppDbContext> contex
         reviewCase.QueueOrder = ReviewQueueOrder.For(reviewCase.DueAtUtc, reviewCase.Priority);
         if (reviewCase.SourceMask != 0) return;
         reviewCase.State = ReviewCaseState.Decided;
-        ReviewDecisionService.EndClaim(reviewCase);
-        reviewCase.AssignedToId = null;
-        reviewCase.AssignedToName = null;
+        CaseDecisions.Release(reviewCase);
     }
 }

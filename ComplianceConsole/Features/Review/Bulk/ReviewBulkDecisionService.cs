@@ -217,35 +217,13 @@ public sealed class ReviewBulkDecisionService(IDbContextFactory<AppDbContext> co
         var leftOut = new ReviewBulkResult(0, heldByOthers.Count, notApplicable, 0, false, notices.Count, complaints.Count, appealed.Count);
         if (open.Count == 0) return leftOut;
 
-        var flags = await DecisionContext.FlagsAsync(db, open, now, CancellationToken.None);
-        var escalations = await DecisionContext.EscalationsAsync(db, open, CancellationToken.None);
-        var decisions = open.ToDictionary(c => c.Id, c => new Decision
-        {
-            ReviewCaseId = c.Id, Outcome = input.Outcome, ReasonCode = input.ReasonCode, Note = ReviewDecisionService.Trimmed(input.Note),
-            DecidedById = actor.Id, DecidedByName = actor.ShownName, DecidedAtUtc = now, SourceMask = c.SourceMask,
-            FollowsDecisionId = escalations.TryGetValue(c.Id, out var escalation) ? escalation : null,
-        }.OnContent(c.ContentItem));
-        db.Decisions.AddRange(decisions.Values);
         try
         {
-            await db.SaveChangesAsync(CancellationToken.None);
-            foreach (var reviewCase in open)
-            {
-                DecisionContext.AddFlags(db, decisions[reviewCase.Id], flags[reviewCase.Id]);
-                reviewCase.State = ReviewCaseState.Decided;
-                reviewCase.DecisionId = decisions[reviewCase.Id].Id;
-                reviewCase.DecidedAtUtc = now;
-                ReviewDecisionService.EndClaim(reviewCase);
-                reviewCase.AssignedToId = null;
-                reviewCase.AssignedToName = null;
-                reviewCase.Version++;
-                ReviewCaseHistory.Add(db, reviewCase.Id, ReviewCaseEventKind.Decided, actor, clock, ReviewEventDetails.Decided(input.Outcome, input.ReasonCode));
-            }
+            var decisions = await CaseDecisions.ApplyAsync(db, open, input.Outcome, input.ReasonCode, input.Note, actor, now, clock, null, CancellationToken.None);
             await ReviewPlatformEvents.DecisionsMadeAsync(db, decisions.Values, CancellationToken.None);
-            await HandledFlags.MarkAsync(db, decisions.Keys, now, CancellationToken.None);
             await appender.SaveWithAuditAsync(db, actor, AuditActions.ReviewBulkDecided, nameof(ReviewCase), null, new
             {
-                input.Outcome, input.ReasonCode, note = ReviewDecisionService.Trimmed(input.Note), count = open.Count,
+                input.Outcome, input.ReasonCode, note = CaseDecisions.Trimmed(input.Note), count = open.Count,
                 ids = open.Select(c => c.Id).ToArray(), skippedHeldByOthers = heldByOthers.Select(c => c.Id).ToArray(),
                 skippedRegulatorNotice = notices.Order().ToArray(), skippedUnansweredComplaint = complaints.Order().ToArray(),
                 skippedAppealOpen = appealed.Order().ToArray(),
@@ -305,7 +283,7 @@ public sealed class ReviewBulkDecisionService(IDbContextFactory<AppDbContext> co
             if (filter.Category is { } category) options.Add(new("Review.Bulk.Filter.Category", $"SynthesisCategory.{category}", ValueIsKey: true));
             if (filter.Label is { } label) options.Add(new("Review.Bulk.Filter.Label", $"LabelStatus.{label}", ValueIsKey: true));
         }
-        if (ReviewDecisionService.Trimmed(input.Note) is { } note) options.Add(new("Review.Note", note));
+        if (CaseDecisions.Trimmed(input.Note) is { } note) options.Add(new("Review.Note", note));
         return options;
     }
 }

@@ -39,37 +39,9 @@ public sealed class ReviewDecisionService(IDbContextFactory<AppDbContext> contex
         var complaints = await ComplaintsAsync(db, caseId, cancellationToken);
         if (DecisionRecordRules.Check(request, complaints, now) is { Count: > 0 } errors) return Result.Invalid(errors);
 
-        var flags = await DecisionContext.FlagsAsync(db, [reviewCase], now, cancellationToken);
-        var escalation = await DecisionContext.EscalationsAsync(db, [reviewCase], cancellationToken);
-        var decision = new Decision
-        {
-            ReviewCaseId = caseId, Outcome = request.Outcome, ReasonCode = request.ReasonCode!, Note = Trimmed(request.Note),
-            DecidedById = actor.Id, DecidedByName = actor.ShownName, DecidedAtUtc = now, SourceMask = reviewCase.SourceMask,
-            FollowsDecisionId = escalation.TryGetValue(caseId, out var escalationId) ? escalationId : null,
-        }.OnContent(reviewCase.ContentItem);
-        db.Decisions.Add(decision);
-        await db.SaveChangesAsync(cancellationToken); // the records below point at the decision's id
-        DecisionContext.AddFlags(db, decision, flags[caseId]);
-
-        var recorded = Record(db, reviewCase, decision, request, complaints, actor, now);
-        if (request.Outcome == DecisionOutcome.Escalated)
-        {
-            // A Manager decides it later: the reviewer's claim ends, and the escalation is only a step in the history.
-            reviewCase.State = ReviewCaseState.Escalated;
-            ReviewCaseHistory.Add(db, caseId, ReviewCaseEventKind.Escalated, actor, clock, ReviewEventDetails.Decided(decision.Outcome, decision.ReasonCode));
-        }
-        else
-        {
-            reviewCase.State = ReviewCaseState.Decided;
-            reviewCase.DecisionId = decision.Id;
-            reviewCase.DecidedAtUtc = now;
-            ReviewCaseHistory.Add(db, caseId, ReviewCaseEventKind.Decided, actor, clock, ReviewEventDetails.Decided(decision.Outcome, decision.ReasonCode));
-            await HandledFlags.MarkAsync(db, [caseId], now, cancellationToken);
-        }
-        EndClaim(reviewCase);
-        reviewCase.AssignedToId = null;
-        reviewCase.AssignedToName = null;
-        reviewCase.Version++;
+        Recorded recorded = null!;
+        var decision = (await CaseDecisions.ApplyAsync(db, [reviewCase], request.Outcome, request.ReasonCode!, request.Note, actor, now, clock,
+            (_, made) => recorded = Record(db, reviewCase, made, request, complaints, actor, now), cancellationToken))[caseId];
         await ReviewDraftService.RemoveAllAsync(db, caseId, cancellationToken);
         try
         {
@@ -115,7 +87,7 @@ public sealed class ReviewDecisionService(IDbContextFactory<AppDbContext> contex
         reviewCase.DecisionId = null;
         reviewCase.DecidedAtUtc = null;
         reviewCase.OpenedAtUtc = now;
-        EndClaim(reviewCase);
+        CaseDecisions.EndClaim(reviewCase);
         reviewCase.Version++;
         ReviewCaseHistory.Add(db, caseId, ReviewCaseEventKind.Reopened, actor, clock, why);
         try
@@ -149,7 +121,7 @@ public sealed class ReviewDecisionService(IDbContextFactory<AppDbContext> contex
             sanction = new Sanction
             {
                 PlatformUserId = reviewCase.ContentItem.AuthorId, Kind = s.Kind, StartsAtUtc = s.StartsAtUtc ?? now, EndsAtUtc = s.EndsAtUtc,
-                ReasonCode = s.ReasonCode!, Note = Trimmed(s.Note), ReviewCaseId = reviewCase.Id, DecisionId = decision.Id,
+                ReasonCode = s.ReasonCode!, Note = CaseDecisions.Trimmed(s.Note), ReviewCaseId = reviewCase.Id, DecisionId = decision.Id,
                 ImposedById = actor.Id, ImposedByName = actor.ShownName, ImposedAtUtc = now,
             };
             db.Sanctions.Add(sanction);
@@ -193,14 +165,4 @@ public sealed class ReviewDecisionService(IDbContextFactory<AppDbContext> contex
         }
         return new Recorded(sanction, refutation, report, request.Feedback.Count, late);
     }
-
-    internal static void EndClaim(ReviewCase reviewCase)
-    {
-        reviewCase.ClaimedById = null;
-        reviewCase.ClaimedByName = null;
-        reviewCase.ClaimedAtUtc = null;
-        reviewCase.ClaimExpiresAtUtc = null;
-    }
-
-    internal static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

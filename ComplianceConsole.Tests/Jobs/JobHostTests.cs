@@ -48,11 +48,11 @@ public sealed class JobHostTests : IAsyncLifetime
         var bytes = Encoding.UTF8.GetBytes(csv.ToString());
         await using var scope = app.As(Verifier);
         var imports = scope.Get<VerificationImportService>();
-        var (file, _) = await imports.ReceiveAsync(new MemoryStream(bytes), $"{prefix}.csv", bytes.Length);
-        var (preview, _) = await imports.PreviewAsync(file!);
-        var (jobId, error) = await imports.StartAsync(file!, preview!.Mapping, preview.RowCount);
-        Assert.Null(error);
-        return jobId!.Value;
+        var file = (await imports.ReceiveAsync(new MemoryStream(bytes), $"{prefix}.csv", bytes.Length)).Value!;
+        var preview = (await imports.PreviewAsync(file)).Value!;
+        var started = await imports.StartAsync(file, preview.Mapping, preview.RowCount);
+        Assert.Null(started.RefusalKey);
+        return started.Value;
     }
 
     private static async Task<int> CountRecordsAsync(TestApp app, string externalIdPrefix)

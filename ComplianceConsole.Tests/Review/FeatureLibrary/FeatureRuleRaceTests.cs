@@ -115,12 +115,12 @@ public sealed class FeatureRuleRaceTests : IAsyncLifetime
         await using var scope = _app.As(Manager);
         var imports = scope.Get<KeywordImportService>();
         var content = Encoding.UTF8.GetBytes("关键词,原因代码\n一键换脸,rumour\n假冒客服,fraud_impersonation\n");
-        var (file, _) = await imports.ReceiveAsync(new MemoryStream(content), "keywords.csv", content.Length);
-        var (preview, _) = await imports.PreviewAsync(file!);
+        var file = (await imports.ReceiveAsync(new MemoryStream(content), "keywords.csv", content.Length)).Value!;
+        var preview = (await imports.PreviewAsync(file)).Value!;
         _hook.Run(async () => Assert.True((await SaveAsync(SecondManager, Keyword("假冒客服"))).Succeeded));
 
-        var (jobId, _) = await imports.StartAsync(file!, preview!.RowCount);
-        var job = await _app.WaitForJobAsync(Manager, jobId!.Value);
+        var started = await imports.StartAsync(file, preview.RowCount);
+        var job = await _app.WaitForJobAsync(Manager, started.Value);
 
         Assert.Equal(JobStatus.Succeeded, job.Status);
         Assert.Equal(("KeywordImport.Result", "2,1,1,0"), (job.Result!.Summary.Key, string.Join(',', job.Result.Summary.Arguments)));

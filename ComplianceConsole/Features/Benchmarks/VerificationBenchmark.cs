@@ -101,13 +101,13 @@ public sealed class VerificationBenchmark(WebApplication app, int records, int i
         }
         var imports = services.GetRequiredService<Verification.Import.VerificationImportService>();
         await using var content = File.OpenRead(path);
-        var (file, _) = await imports.ReceiveAsync(content, "benchmark.csv", content.Length);
-        var (preview, _) = await imports.PreviewAsync(file!);
+        var file = (await imports.ReceiveAsync(content, "benchmark.csv", content.Length)).Value!;
+        var preview = (await imports.PreviewAsync(file)).Value!;
         var stopwatch = Stopwatch.StartNew();
-        var (jobId, _) = await imports.StartAsync(file!, preview!.Mapping, preview.RowCount);
+        var jobId = (await imports.StartAsync(file, preview.Mapping, preview.RowCount)).Value;
         var jobs = services.GetRequiredService<Jobs.JobQueryService>();
         Jobs.JobView? job;
-        while ((job = await jobs.GetAsync(jobId!.Value)) is { IsActive: true }) await Task.Delay(50);
+        while ((job = await jobs.GetAsync(jobId)) is { IsActive: true }) await Task.Delay(50);
         stopwatch.Stop();
         File.Delete(path);
         // The import's summary arguments: rows, created, already imported, invalid.

@@ -89,20 +89,20 @@ public class AssessmentTests(RegistryApp registry) : IClassFixture<RegistryApp>
         var evidence = manager.Get<EvidenceService>();
         var pdf = Encoding.ASCII.GetBytes("%PDF-1.7\n评估报告 assessment report\n%%EOF");
         var stored = await evidence.UploadAsync(EvidenceOwner.Assessment, id, new MemoryStream(pdf), "报告.pdf", pdf.Length);
-        Assert.Null(stored.ErrorKey);
-        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(pdf)), stored.File!.Sha256);
+        Assert.Null(stored.RefusalKey);
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(pdf)), stored.Value!.Sha256);
         var onDisk = Directory.GetFiles(Path.Combine(registry.App.DataFolderPath, "evidence")).Single(f => f.EndsWith(".bin"));
         Assert.DoesNotContain("assessment report", Encoding.ASCII.GetString(File.ReadAllBytes(onDisk)));
         if (!OperatingSystem.IsWindows()) Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(onDisk));
-        Assert.Equal(pdf, (await evidence.OpenAsync(stored.File.Id))!.Content);
+        Assert.Equal(pdf, (await evidence.OpenAsync(stored.Value!.Id))!.Content);
 
         var exe = new byte[] { 0x4D, 0x5A, 0x90, 0x00 };
-        Assert.Equal("Registry.Evidence.WrongKind", (await evidence.UploadAsync(EvidenceOwner.Assessment, id, new MemoryStream(exe), "tool.exe", 4)).ErrorKey);
-        Assert.Equal("Registry.Evidence.NotWhatItSays", (await evidence.UploadAsync(EvidenceOwner.Assessment, id, new MemoryStream(exe), "report.pdf", 4)).ErrorKey);
+        Assert.Equal("Registry.Evidence.WrongKind", (await evidence.UploadAsync(EvidenceOwner.Assessment, id, new MemoryStream(exe), "tool.exe", 4)).RefusalKey);
+        Assert.Equal("Registry.Evidence.NotWhatItSays", (await evidence.UploadAsync(EvidenceOwner.Assessment, id, new MemoryStream(exe), "report.pdf", 4)).RefusalKey);
         var huge = new byte[evidence.MaxBytes + 1];
-        Assert.Equal("Registry.Evidence.TooLarge", (await evidence.UploadAsync(EvidenceOwner.Assessment, id, new MemoryStream(huge), "big.txt", huge.Length)).ErrorKey);
+        Assert.Equal("Registry.Evidence.TooLarge", (await evidence.UploadAsync(EvidenceOwner.Assessment, id, new MemoryStream(huge), "big.txt", huge.Length)).RefusalKey);
         // A client that understates the size is stopped by what it actually sends.
-        Assert.Equal("Registry.Evidence.TooLarge", (await evidence.UploadAsync(EvidenceOwner.Assessment, id, new MemoryStream(huge), "big.txt", 10)).ErrorKey);
+        Assert.Equal("Registry.Evidence.TooLarge", (await evidence.UploadAsync(EvidenceOwner.Assessment, id, new MemoryStream(huge), "big.txt", 10)).RefusalKey);
         Assert.Single(await evidence.ListAsync(EvidenceOwner.Assessment, id));
     }
 

@@ -38,8 +38,8 @@ public sealed class HostileNameTests(RegistryApp registry) : IClassFixture<Regis
         await using var manager = registry.App.As(RegistryApp.Manager);
         var text = Encoding.UTF8.GetBytes("evidence");
         var upload = await manager.Get<EvidenceService>().UploadAsync(EvidenceOwner.Assessment, 1, new MemoryStream(text), name + ".txt", text.Length);
-        Assert.Equal("Validation.ForbiddenCharacters", upload.ErrorKey);
-        Assert.Null(upload.File);
+        Assert.Equal("Validation.ForbiddenCharacters", upload.RefusalKey);
+        Assert.Null(upload.Value);
     }
 
     [Fact]

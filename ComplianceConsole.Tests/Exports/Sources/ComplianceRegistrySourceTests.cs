@@ -34,7 +34,7 @@ public class ComplianceRegistrySourceTests(RegistryApp registry) : IClassFixture
                 DueDate = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(10),
             });
             Assert.True(saved.Succeeded);
-            Assert.Null((await manager.Get<EvidenceService>().UploadAsync(EvidenceOwner.Assessment, saved.Value, new MemoryStream(pdf), "评估报告.pdf", pdf.Length)).ErrorKey);
+            Assert.Null((await manager.Get<EvidenceService>().UploadAsync(EvidenceOwner.Assessment, saved.Value, new MemoryStream(pdf), "评估报告.pdf", pdf.Length)).RefusalKey);
         }
 
         // Quartz dates a job it is given by the real clock and fires it by the app's: bring the app's clock past the real one.

@@ -10,6 +10,14 @@ namespace ComplianceConsole.Security;
 /// </summary>
 public static class PageAuthorization
 {
-    public static async Task<bool> AllowsAsync(this IAuthorizationService authorization, Task<AuthenticationState> authenticationState, string policy) =>
-        (await authorization.AuthorizeAsync((await authenticationState).User, policy)).Succeeded;
+    /// <summary>Whether the person meets every one of the policies.</summary>
+    public static async Task<bool> AllowsAsync(this IAuthorizationService authorization, Task<AuthenticationState> authenticationState, params string[] policies)
+    {
+        var user = (await authenticationState).User;
+        foreach (var policy in policies)
+        {
+            if (!(await authorization.AuthorizeAsync(user, policy)).Succeeded) return false;
+        }
+        return true;
+    }
 }

@@ -29,7 +29,14 @@ public sealed class ExportService(
     /// <summary>The kinds that can be exported: those with a registered row source.</summary>
     public IReadOnlyList<IExportSource> Sources => engine.Sources;
 
-    public async Task<bool> MayUnmaskAsync() => await guard.HasAsync(ExportPermissions.Unmasked) && await guard.HasAsync(PiiPermissions.Reveal);
+    public async Task<bool> MayUnmaskAsync()
+    {
+        foreach (var permission in ExportPermissions.ToUnmask)
+        {
+            if (!await guard.HasAsync(permission)) return false;
+        }
+        return true;
+    }
 
     public async Task<ExportQueued> QueueAsync(ExportForm form, long? scheduleId = null, CancellationToken cancellationToken = default)
     {

@@ -61,8 +61,6 @@ public sealed class ExportHistoryService(
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    public async Task<bool> MaySeeEveryoneAsync() => await guard.HasAsync(ExportPermissions.Create) && await guard.HasAsync(JobPermissions.ReadAll);
-
     public async Task<KeysetPage<ExportHistoryRow>> GetPageAsync(bool everyone, PageAnchor anchor, long? cursor, int pageSize,
         CancellationToken cancellationToken = default)
     {

@@ -189,7 +189,7 @@ public sealed class ExportVerifyTests(ExportApp app) : IClassFixture<ExportApp>
         string key;
         await using (var admin = app.App.As(TestApp.AdminEmail))
         {
-            key = (await admin.Get<ApiKeyService>().CreateAsync($"verifier-{Guid.NewGuid():N}"[..20], [ExportPermissions.VerifyFile])).Key!;
+            key = (await admin.Get<ApiKeyService>().CreateAsync($"verifier-{Guid.NewGuid():N}"[..20], [ExportPermissions.VerifyFile])).Value!;
         }
         var client = app.App.CreateClient();
         client.DefaultRequestHeaders.Add(ApiKeyAuthenticationHandler.HeaderName, key);

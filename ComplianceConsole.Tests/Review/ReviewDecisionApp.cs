@@ -35,7 +35,7 @@ public sealed class ReviewDecisionApp : IAsyncLifetime
         await App.CreateStaffAsync(Manager, Roles.Manager);
         await App.CreateStaffAsync(Auditor, Roles.Auditor);
         await using var admin = App.As(TestApp.AdminEmail);
-        PlatformKey = (await admin.Get<ApiKeyService>().CreateAsync("platform", RolePermissions.ApiScopes.ToList())).Key!;
+        PlatformKey = (await admin.Get<ApiKeyService>().CreateAsync("platform", RolePermissions.ApiScopes.ToList())).Value!;
     }
 
     public ValueTask DisposeAsync()

@@ -72,7 +72,7 @@ public sealed class FileLimitTests(FileLimitApp fixture) : IClassFixture<FileLim
         string key;
         await using (var admin = _app.As(TestApp.AdminEmail))
         {
-            key = (await admin.Get<ApiKeyService>().CreateAsync("verifier", [ExportPermissions.VerifyFile])).Key!;
+            key = (await admin.Get<ApiKeyService>().CreateAsync("verifier", [ExportPermissions.VerifyFile])).Value!;
         }
         var client = _app.CreateClient();
         client.DefaultRequestHeaders.Add(ApiKeyAuthenticationHandler.HeaderName, key);

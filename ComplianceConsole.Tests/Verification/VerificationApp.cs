@@ -25,7 +25,7 @@ public sealed class VerificationApp : IAsyncLifetime
         await App.CreateStaffAsync(Auditor, Roles.Auditor);
         await App.CreateStaffAsync(Manager, Roles.Manager);
         await using var admin = App.As(TestApp.AdminEmail);
-        PlatformKey = (await admin.Get<ApiKeyService>().CreateAsync("platform", RolePermissions.ApiScopes.ToList())).Key!;
+        PlatformKey = (await admin.Get<ApiKeyService>().CreateAsync("platform", RolePermissions.ApiScopes.ToList())).Value!;
     }
 
     public HttpClient Platform(string? key = null)

@@ -38,7 +38,7 @@ public sealed class LaterChangesApp : NovemberRegistersApp
         await App.CreateStaffAsync(Verifier, Roles.Verifier);
         await using (var admin = App.As(TestApp.AdminEmail))
         {
-            _platformKey = (await admin.Get<ApiKeyService>().CreateAsync("platform", RolePermissions.ApiScopes.ToList())).Key!;
+            _platformKey = (await admin.Get<ApiKeyService>().CreateAsync("platform", RolePermissions.ApiScopes.ToList())).Value!;
         }
         var cst = (int month, int day, int hour) => new DateTime(2026, month, day, hour, 0, 0);
         CaseF = await AddCaseAsync("content-f", "author-f", SynthesisCategory.FaceManipulation, new RegisterFlag(FlagSource.RegulatorNotice, cst(11, 9, 9), cst(11, 12, 9)));

@@ -34,7 +34,7 @@ public sealed class FindApp : ReviewApp
         await App.CreateStaffAsync(Verifier, Roles.Verifier);
         await using (var admin = App.As(TestApp.AdminEmail))
         {
-            PlatformKey = (await admin.Get<ApiKeyService>().CreateAsync("platform", RolePermissions.ApiScopes.ToList())).Key!;
+            PlatformKey = (await admin.Get<ApiKeyService>().CreateAsync("platform", RolePermissions.ApiScopes.ToList())).Value!;
         }
         await SendAsync("find-1", "author-a", "今天某知名演员宣布退出娱乐圈，视频疑似换脸。");
         await SendAsync("find-2", "author-a", "一段关于天气的普通文字");

@@ -9,8 +9,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ComplianceConsole.Features.Staff;
 
-/// <summary>A staff account was created; the person sets their own password through the one-time link.</summary>
-public sealed record StaffCreated(Result Result, string? SetPasswordPath);
 
 /// <summary>
 /// Staff accounts for Administrators. Every change runs in its own scope and transaction with its audit event;
@@ -50,11 +48,11 @@ public sealed class StaffService(
         return new PagedResult<StaffRow>(rows, total);
     }
 
-    public async Task<StaffCreated> CreateAsync(NewStaffForm form, CancellationToken cancellationToken = default)
+    public async Task<Result<string>> CreateAsync(NewStaffForm form, CancellationToken cancellationToken = default)
     {
         var actor = await guard.DemandActorAsync(StaffPermissions.Manage);
         var errors = StaffRules.Validate(form);
-        if (errors.Count > 0) return new StaffCreated(Result.Invalid(errors), null);
+        if (errors.Count > 0) return Result.Invalid(errors);
 
         string? link = null;
         var result = await InTransactionAsync(async (users, db, appender) =>
@@ -75,14 +73,14 @@ public sealed class StaffService(
                 new { staff.Email, staff.DisplayName, Roles = form.Roles.Order().ToArray() }, cancellationToken);
             return Result.Ok;
         });
-        return new StaffCreated(result, result.Succeeded ? link : null);
+        return result.Succeeded ? Result<string>.Ok(link!) : result;
     }
 
     /// <summary>
     /// A new one-time link with which the person sets a password (first time, or after forgetting it). The new security
     /// stamp revokes every earlier link (a link's code is bound to the stamp) and ends the person's sessions.
     /// </summary>
-    public async Task<StaffCreated> IssuePasswordLinkAsync(string userId, CancellationToken cancellationToken = default)
+    public async Task<Result<string>> IssuePasswordLinkAsync(string userId, CancellationToken cancellationToken = default)
     {
         var actor = await guard.DemandActorAsync(StaffPermissions.Manage);
         string? link = null;
@@ -93,7 +91,7 @@ public sealed class StaffService(
             await appender.SaveWithAuditAsync(db, actor, AuditActions.StaffPasswordLinkIssued, "Staff", staff.Id, new { staff.Email }, cancellationToken);
             return Result.Ok;
         });
-        return new StaffCreated(result, link);
+        return result.Succeeded ? Result<string>.Ok(link!) : result;
     }
 
     public async Task<Result> SetRolesAsync(string userId, IReadOnlyCollection<string> roles, CancellationToken cancellationToken = default)

@@ -79,7 +79,7 @@ public sealed class ExportSheetSplitTests(SplitSheetsExportApp app) : IClassFixt
             FromDay = ChinaTime.FromUtc(DateTime.UtcNow).Date.AddDays(-2), ToDay = ChinaTime.FromUtc(DateTime.UtcNow).Date,
         };
         var (queued, _) = await app.ExportAsync(ExportApp.Manager, form);
-        using var workbook = new XLWorkbook(new MemoryStream((await app.DownloadAsync(ExportApp.Manager, queued.ExportId!.Value))!));
+        using var workbook = new XLWorkbook(new MemoryStream((await app.DownloadAsync(ExportApp.Manager, queued.ExportId))!));
 
         Assert.Equal(["说明 About", "数据 Data", "数据 Data 2"], workbook.Worksheets.Select(w => w.Name));
         Assert.Equal(2, workbook.Worksheet(2).RowsUsed().Count() - 1);

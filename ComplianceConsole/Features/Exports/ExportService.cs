@@ -13,7 +13,8 @@ namespace ComplianceConsole.Features.Exports;
 /// <summary>The job input: which export in the history to write.</summary>
 public sealed record ExportJobInput(long ExportId);
 
-public sealed record ExportQueued(Result Result, long? ExportId = null, long? JobId = null);
+/// <summary>A queued export: its number in the history and the job that writes it.</summary>
+public sealed record ExportQueued(long ExportId, long JobId);
 
 /// <summary>
 /// Where the export page (and a schedule, acting for its owner) asks for an export: checked, recorded in the history
@@ -38,12 +39,12 @@ public sealed class ExportService(
         return true;
     }
 
-    public async Task<ExportQueued> QueueAsync(ExportForm form, long? scheduleId = null, CancellationToken cancellationToken = default)
+    public async Task<Result<ExportQueued>> QueueAsync(ExportForm form, long? scheduleId = null, CancellationToken cancellationToken = default)
     {
         var actor = await guard.DemandActorAsync(ExportPermissions.Create);
         var errors = ExportFormRules.Validate(form, Sources);
-        if (errors.Count > 0) return new(Result.Invalid(errors));
-        if (form.Unmasked && !await MayUnmaskAsync()) return new(Result.Refused("Exports.UnmaskedRefused"));
+        if (errors.Count > 0) return Result.Invalid(errors);
+        if (form.Unmasked && !await MayUnmaskAsync()) return Result.Refused("Exports.UnmaskedRefused");
 
         var export = NewExport(form.Kind!.Value, form, actor, scheduleId);
         await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
@@ -66,7 +67,7 @@ public sealed class ExportService(
             await db.ExportJobs.Where(e => e.Id == export.Id && e.JobRecordId == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(e => e.JobRecordId, jobId), cancellationToken);
         }
-        return new(Result.Ok, export.Id, jobId);
+        return Result<ExportQueued>.Ok(new ExportQueued(export.Id, jobId));
     }
 
     /// <summary>A history entry for one export of <paramref name="kind"/> as the form asks (period, filters, masking), by <paramref name="actor"/> now.</summary>

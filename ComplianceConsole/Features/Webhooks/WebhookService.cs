@@ -31,10 +31,10 @@ public sealed class WebhookService(IDbContextFactory<AppDbContext> contextFactor
         return await Rows(db, db.WebhookEndpoints.Where(e => e.Id == id)).SingleOrDefaultAsync(cancellationToken);
     }
 
-    public async Task<WebhookSecretResult> CreateAsync(WebhookEndpointForm form, CancellationToken cancellationToken = default)
+    public async Task<Result<WebhookSecret>> CreateAsync(WebhookEndpointForm form, CancellationToken cancellationToken = default)
     {
         var actor = await guard.DemandActorAsync(WebhookPermissions.Manage);
-        if (WebhookRules.Check(form, options.CurrentValue.AllowPrivateAddresses) is { Count: > 0 } errors) return new(Result.Invalid(errors));
+        if (WebhookRules.Check(form, options.CurrentValue.AllowPrivateAddresses) is { Count: > 0 } errors) return Result.Invalid(errors);
         var secret = WebhookSignature.NewSecret();
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         await using var appender = await audit.ExclusiveAsync(db, cancellationToken);
@@ -50,7 +50,7 @@ public sealed class WebhookService(IDbContextFactory<AppDbContext> contextFactor
         await appender.SaveWithAuditAsync(db, actor, AuditActions.WebhookCreated, nameof(WebhookEndpoint), endpoint.Id.ToString(),
             new { endpoint.Name, endpoint.Url, events = endpoint.EventTypes }, cancellationToken);
         await appender.CommitAsync(cancellationToken);
-        return new(Result.Ok, endpoint.Id, secret);
+        return Result<WebhookSecret>.Ok(new WebhookSecret(endpoint.Id, secret));
     }
 
     public async Task<Result> UpdateAsync(long id, int expectedVersion, WebhookEndpointForm form, CancellationToken cancellationToken = default)
@@ -68,7 +68,7 @@ public sealed class WebhookService(IDbContextFactory<AppDbContext> contextFactor
     }
 
     /// <summary>A new secret at once (deliveries from now on are signed with it); shown this once.</summary>
-    public async Task<WebhookSecretResult> RotateSecretAsync(long id, int expectedVersion, CancellationToken cancellationToken = default)
+    public async Task<Result<WebhookSecret>> RotateSecretAsync(long id, int expectedVersion, CancellationToken cancellationToken = default)
     {
         var actor = await guard.DemandActorAsync(WebhookPermissions.Manage);
         var secret = WebhookSignature.NewSecret();
@@ -77,7 +77,7 @@ public sealed class WebhookService(IDbContextFactory<AppDbContext> contextFactor
             endpoint.EncryptedSecret = protector.Encrypt(secret);
             return new { endpoint.Name };
         }, cancellationToken);
-        return result.Succeeded ? new(result, id, secret) : new(result);
+        return result.Succeeded ? Result<WebhookSecret>.Ok(new WebhookSecret(id, secret)) : result;
     }
 
     /// <summary>Enabling sends what waited meanwhile, in order, at once; disabling keeps new events waiting for it.</summary>

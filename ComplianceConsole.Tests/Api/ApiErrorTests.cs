@@ -64,7 +64,7 @@ public sealed class ApiErrorTests(VerificationApp app) : IClassFixture<Verificat
         string key;
         await using (var admin = testApp.As(TestApp.AdminEmail))
         {
-            key = (await admin.Get<ApiKeyService>().CreateAsync("platform", RolePermissions.ApiScopes.ToList())).Key!;
+            key = (await admin.Get<ApiKeyService>().CreateAsync("platform", RolePermissions.ApiScopes.ToList())).Value!;
         }
         var client = testApp.CreateBrowserlikeClient();
         client.DefaultRequestHeaders.Add(ApiKeyAuthenticationHandler.HeaderName, key);

@@ -27,16 +27,16 @@ public sealed class AuditPagingTests : SetUpAppTest
         var audit = scope.Get<AuditQueryService>();
         var filter = new AuditFilter(Action: AuditActions.ChainVerified);
 
-        var first = await audit.GetPageAsync(filter, PageDirection.First, null, 4);
-        var second = await audit.GetPageAsync(filter, PageDirection.Older, first.Rows[^1].Sequence, 4);
-        var back = await audit.GetPageAsync(filter, PageDirection.Newer, second.Rows[0].Sequence, 4);
+        var first = await audit.GetPageAsync(filter, PageAnchor.First, null, 4);
+        var second = await audit.GetPageAsync(filter, PageAnchor.After, first.Items[^1].Sequence, 4);
+        var back = await audit.GetPageAsync(filter, PageAnchor.Before, second.Items[0].Sequence, 4);
 
-        Assert.Equal((4, true, false), (first.Rows.Count, first.HasOlder, first.HasNewer));
-        Assert.Equal((2, false, true), (second.Rows.Count, second.HasOlder, second.HasNewer));
-        var walked = first.Rows.Concat(second.Rows).Select(r => r.Sequence).ToList();
+        Assert.Equal((4, true, false), (first.Items.Count, first.HasNext, first.HasPrevious));
+        Assert.Equal((2, false, true), (second.Items.Count, second.HasNext, second.HasPrevious));
+        var walked = first.Items.Concat(second.Items).Select(r => r.Sequence).ToList();
         Assert.Equal(walked.OrderByDescending(s => s), walked);
         Assert.Equal(6, walked.Distinct().Count());
-        Assert.Equal(first.Rows.Select(r => r.Sequence), back.Rows.Select(r => r.Sequence));
-        Assert.Equal((true, false), (back.HasOlder, back.HasNewer));
+        Assert.Equal(first.Items.Select(r => r.Sequence), back.Items.Select(r => r.Sequence));
+        Assert.Equal((true, false), (back.HasNext, back.HasPrevious));
     }
 }

@@ -36,7 +36,7 @@ public sealed class AppealBrowserApp : BrowserApp
             })).Succeeded);
         }
         await using var admin = App.As(TestApp.AdminEmail);
-        var key = (await admin.Get<ApiKeyService>().CreateAsync("platform", [ReviewPermissions.SubmitAppeal])).Key!;
+        var key = (await admin.Get<ApiKeyService>().CreateAsync("platform", [ReviewPermissions.SubmitAppeal])).Value!;
         using var platform = new HttpClient { BaseAddress = new Uri(BaseUrl) };
         platform.DefaultRequestHeaders.Add(ApiKeyAuthenticationHandler.HeaderName, key);
         var appealed = await platform.PostAsJsonAsync("/api/v1/appeals", AppealTests.Appeal("bw-appeal-1", "bw-appellant", content: "bw-appealed"));

@@ -110,7 +110,7 @@ public sealed class ExportBrowserTests(ExportBrowserApp browser) : IClassFixture
         var (queued, _) = await Exports.ExportApp.ExportAsync(browser.App, ExportBrowserApp.Manager,
             Exports.ExportApp.Today(Features.Exports.ExportKind.VerificationLedger));
         var original = Path.Combine(BrowserApp.ScreenshotFolder, "export-ledger-for-libreoffice.xlsx");
-        await File.WriteAllBytesAsync(original, (await Exports.ExportApp.DownloadAsync(browser.App, ExportBrowserApp.Manager, queued.ExportId!.Value))!);
+        await File.WriteAllBytesAsync(original, (await Exports.ExportApp.DownloadAsync(browser.App, ExportBrowserApp.Manager, queued.ExportId))!);
         var output = Directory.CreateTempSubdirectory("cc-lo-out-").FullName;
         ExternalTools.ResaveWithLibreOffice([original], output);
 

@@ -77,8 +77,8 @@ public sealed class SessionEndingBrowserTests(SessionEndingBrowserApp browser) :
         string earlier, newer;
         await using (var admin = browser.App.As(Infrastructure.TestApp.AdminEmail))
         {
-            earlier = (await admin.Get<StaffService>().IssuePasswordLinkAsync(browser.ReviewerId)).SetPasswordPath!;
-            newer = (await admin.Get<StaffService>().IssuePasswordLinkAsync(browser.ReviewerId)).SetPasswordPath!;
+            earlier = (await admin.Get<StaffService>().IssuePasswordLinkAsync(browser.ReviewerId)).Value!;
+            newer = (await admin.Get<StaffService>().IssuePasswordLinkAsync(browser.ReviewerId)).Value!;
         }
         var page = await browser.NewPageAsync();
         try

@@ -181,7 +181,7 @@ public sealed class MultiInstanceTests(TwoInstances instances) : IClassFixture<T
         string key;
         await using (var admin = First.As(TestApp.AdminEmail))
         {
-            key = (await admin.Get<ApiKeyService>().CreateAsync("shared", RolePermissions.ApiScopes.ToList())).Key!;
+            key = (await admin.Get<ApiKeyService>().CreateAsync("shared", RolePermissions.ApiScopes.ToList())).Value!;
         }
         HttpClient Client(TestApp app)
         {

@@ -1,4 +1,5 @@
 using ClosedXML.Excel;
+using ComplianceConsole.Common;
 using ComplianceConsole.Data;
 using ComplianceConsole.Features.Exports;
 using ComplianceConsole.Features.Exports.History;
@@ -67,10 +68,10 @@ public class ExportApp : IAsyncLifetime
 
     public static async Task<(ExportQueued Queued, JobView Job)> ExportAsync(TestApp app, string email, ExportForm form)
     {
-        ExportQueued queued;
+        Result<ExportQueued> queued;
         await using (var scope = app.As(email)) queued = await scope.Get<ExportService>().QueueAsync(form);
-        Assert.True(queued.Result.Succeeded, $"{queued.Result.Outcome} {queued.Result.RefusalKey} {string.Join(", ", queued.Result.Errors.Select(e => e.MessageKey))}");
-        return (queued, await app.WaitForJobAsync(email, queued.JobId!.Value));
+        Assert.True(queued.Succeeded, $"{queued.Outcome} {queued.RefusalKey} {string.Join(", ", queued.Errors.Select(e => e.MessageKey))}");
+        return (queued.Value!, await app.WaitForJobAsync(email, queued.Value!.JobId));
     }
 
     /// <summary>Downloads an export's workbook as someone; null when they may not.</summary>

@@ -28,7 +28,7 @@ public sealed class ExportCoverCheckpointTests(ExportApp app) : IClassFixture<Ex
 
         var today = DateTime.UtcNow.Date;
         var (queued, _) = await app.ExportAsync(ExportApp.Manager, new ExportForm { Kind = ExportKind.VerificationLedger, FromDay = today.AddDays(-1), ToDay = today.AddDays(1) });
-        using var book = new XLWorkbook(new MemoryStream((await app.DownloadAsync(ExportApp.Manager, queued.ExportId!.Value))!));
+        using var book = new XLWorkbook(new MemoryStream((await app.DownloadAsync(ExportApp.Manager, queued.ExportId))!));
 
         var cover = ExportApp.CoverValue(book, "审计链签名检查点");
         Assert.Contains($"第 {genuine.Sequence} 条事件，哈希 {genuine.Hash}", cover);

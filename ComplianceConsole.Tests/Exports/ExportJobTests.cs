@@ -1,6 +1,7 @@
 using ComplianceConsole.Tests.Infrastructure;
 using System.Security.Cryptography;
 using ClosedXML.Excel;
+using ComplianceConsole.Common;
 using ComplianceConsole.Features.Audit;
 using ComplianceConsole.Features.Exports;
 using ComplianceConsole.Features.Exports.History;
@@ -29,7 +30,7 @@ public sealed class ExportJobTests(ExportApp app) : IClassFixture<ExportApp>
         var (queued, job) = await app.ExportAsync(ExportApp.Manager, ExportApp.Today(ExportKind.VerificationLedger));
         Assert.Equal(JobStatus.Succeeded, job.Status);
 
-        var bytes = await app.DownloadAsync(ExportApp.Manager, queued.ExportId!.Value);
+        var bytes = await app.DownloadAsync(ExportApp.Manager, queued.ExportId);
         Assert.NotNull(bytes);
         using var workbook = new XLWorkbook(new MemoryStream(bytes));
 
@@ -73,7 +74,7 @@ public sealed class ExportJobTests(ExportApp app) : IClassFixture<ExportApp>
         // The longest note a record can hold arrives whole (cutting at a cell's limit is the writer's own test).
         Assert.Equal(new string('注', 1_000), rows[2].Cell(12).GetString());
 
-        var history = await HistoryAsync(ExportApp.Manager, queued.ExportId.Value);
+        var history = await HistoryAsync(ExportApp.Manager, queued.ExportId);
         var digests = ExportWorkbookReader.Read(new MemoryStream(bytes));
         Assert.Equal(history.DataDigest, digests.CoverValue(DigestLabel));
         Assert.Equal(history.DataDigest, digests.DataDigest);
@@ -89,7 +90,7 @@ public sealed class ExportJobTests(ExportApp app) : IClassFixture<ExportApp>
         var (queued, job) = await app.ExportAsync(ExportApp.Manager, ExportApp.Today(ExportKind.StaffAuditLog));
         Assert.Equal(JobStatus.Succeeded, job.Status);
 
-        using var workbook = new XLWorkbook(new MemoryStream((await app.DownloadAsync(ExportApp.Manager, queued.ExportId!.Value))!));
+        using var workbook = new XLWorkbook(new MemoryStream((await app.DownloadAsync(ExportApp.Manager, queued.ExportId))!));
         var data = workbook.Worksheet(2);
         Assert.Equal("操作 / Action", data.Cell(1, 4).GetString());
         var rows = data.RowsUsed().Skip(1).ToList();
@@ -113,7 +114,7 @@ public sealed class ExportJobTests(ExportApp app) : IClassFixture<ExportApp>
 
         var (queued, _) = await app.ExportAsync(ExportApp.Manager, form);
 
-        using var workbook = new XLWorkbook(new MemoryStream((await app.DownloadAsync(ExportApp.Manager, queued.ExportId!.Value))!));
+        using var workbook = new XLWorkbook(new MemoryStream((await app.DownloadAsync(ExportApp.Manager, queued.ExportId))!));
         var actors = workbook.Worksheet(2).RowsUsed().Skip(1).Select(r => r.Cell(3).GetString()).ToHashSet();
         Assert.Contains(ExportApp.Manager, actors);
         Assert.DoesNotContain("API key cc_test", actors);
@@ -124,7 +125,7 @@ public sealed class ExportJobTests(ExportApp app) : IClassFixture<ExportApp>
     public async Task The_same_export_written_again_gives_the_same_cover_and_data_with_a_new_signature()
     {
         var (queued, _) = await app.ExportAsync(ExportApp.Manager, ExportApp.Today(ExportKind.VerificationLedger));
-        var history = await HistoryAsync(ExportApp.Manager, queued.ExportId!.Value);
+        var history = await HistoryAsync(ExportApp.Manager, queued.ExportId);
 
         await using var scope = app.App.As(ExportApp.Manager);
         var engine = scope.Get<ExportEngine>();
@@ -145,18 +146,18 @@ public sealed class ExportJobTests(ExportApp app) : IClassFixture<ExportApp>
     [Fact]
     public async Task An_unmasked_export_is_refused_without_permission_and_audited_with_it()
     {
-        ExportQueued refused;
+        Result<ExportQueued> refused;
         await using (var scope = app.App.As(ExportApp.Auditor))
         {
             refused = await scope.Get<ExportService>().QueueAsync(ExportApp.Today(ExportKind.VerificationLedger, unmasked: true, reason: "监管检查要求原文"));
         }
-        Assert.Equal("Exports.UnmaskedRefused", refused.Result.RefusalKey);
-        Assert.Null(refused.ExportId);
+        Assert.Equal("Exports.UnmaskedRefused", refused.RefusalKey);
+        Assert.Null(refused.Value);
 
         await using (var scope = app.App.As(ExportApp.Manager))
         {
             var noReason = await scope.Get<ExportService>().QueueAsync(ExportApp.Today(ExportKind.VerificationLedger, unmasked: true, reason: " "));
-            Assert.Contains(noReason.Result.Errors, e => e.MessageKey == "Exports.ReasonRequired");
+            Assert.Contains(noReason.Errors, e => e.MessageKey == "Exports.ReasonRequired");
         }
 
         const string reason = "网信办检查（2026）第 12 号要求提供原文";
@@ -169,7 +170,7 @@ public sealed class ExportJobTests(ExportApp app) : IClassFixture<ExportApp>
             Assert.Contains(reason, audited.Details);
         }
 
-        using var workbook = new XLWorkbook(new MemoryStream((await app.DownloadAsync(ExportApp.Manager, queued.ExportId!.Value))!));
+        using var workbook = new XLWorkbook(new MemoryStream((await app.DownloadAsync(ExportApp.Manager, queued.ExportId))!));
         Assert.Equal(ExportApp.People.Select(p => p.Identifier), workbook.Worksheet(2).RowsUsed().Skip(1).Select(r => r.Cell(4).GetString()));
         Assert.StartsWith("未脱敏，原因 / Unmasked, because", ExportApp.CoverValue(workbook, "脱敏"));
         Assert.Contains(reason, ExportApp.CoverValue(workbook, "脱敏"));
@@ -181,9 +182,9 @@ public sealed class ExportJobTests(ExportApp app) : IClassFixture<ExportApp>
         var (managers, _) = await app.ExportAsync(ExportApp.Manager, ExportApp.Today(ExportKind.StaffAuditLog));
         var (auditors, _) = await app.ExportAsync(ExportApp.Auditor, ExportApp.Today(ExportKind.VerificationLedger));
 
-        Assert.Null(await app.DownloadAsync(ExportApp.Auditor, managers.ExportId!.Value));
-        Assert.NotNull(await app.DownloadAsync(ExportApp.Auditor, auditors.ExportId!.Value));
-        Assert.NotNull(await app.DownloadAsync(ExportApp.Manager, auditors.ExportId.Value));
+        Assert.Null(await app.DownloadAsync(ExportApp.Auditor, managers.ExportId));
+        Assert.NotNull(await app.DownloadAsync(ExportApp.Auditor, auditors.ExportId));
+        Assert.NotNull(await app.DownloadAsync(ExportApp.Manager, auditors.ExportId));
 
         var client = await app.App.SignInAsync(ExportApp.Auditor);
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await client.GetAsync($"/exports/{managers.ExportId}/file")).StatusCode);
@@ -202,18 +203,18 @@ public sealed class ExportJobTests(ExportApp app) : IClassFixture<ExportApp>
         try
         {
             await using var scope = app.App.As(ExportApp.Manager);
-            queued = await scope.Get<ExportService>().QueueAsync(ExportApp.Today(ExportKind.VerificationLedger));
-            Assert.True((await scope.Get<JobQueue>().CancelAsync(queued.JobId!.Value)).Succeeded);
+            queued = (await scope.Get<ExportService>().QueueAsync(ExportApp.Today(ExportKind.VerificationLedger))).Value!;
+            Assert.True((await scope.Get<JobQueue>().CancelAsync(queued.JobId)).Succeeded);
         }
         finally
         {
             await scheduler.Start();
         }
-        var job = await app.App.WaitForJobAsync(ExportApp.Manager, queued.JobId!.Value);
+        var job = await app.App.WaitForJobAsync(ExportApp.Manager, queued.JobId);
         Assert.Equal(JobStatus.Cancelled, job.Status);
-        var history = await HistoryAsync(ExportApp.Manager, queued.ExportId!.Value);
+        var history = await HistoryAsync(ExportApp.Manager, queued.ExportId);
         Assert.Equal(ExportState.Cancelled, history.StateAt(DateTime.UtcNow));
-        Assert.Null(await app.DownloadAsync(ExportApp.Manager, queued.ExportId.Value));
+        Assert.Null(await app.DownloadAsync(ExportApp.Manager, queued.ExportId));
     }
 
     private async Task<ExportHistoryRow> HistoryAsync(string email, long exportId)

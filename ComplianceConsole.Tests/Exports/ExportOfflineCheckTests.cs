@@ -46,7 +46,7 @@ public sealed class ExportOfflineCheckTests(ExportApp app) : IClassFixture<Expor
     private async Task<byte[]> ExportedAsync()
     {
         var (queued, _) = await app.ExportAsync(ExportApp.Manager, ExportApp.Today(ExportKind.VerificationLedger));
-        return (await app.DownloadAsync(ExportApp.Manager, queued.ExportId!.Value))!;
+        return (await app.DownloadAsync(ExportApp.Manager, queued.ExportId))!;
     }
 
     private ExternalTools.Outcome Check(byte[] workbook)

@@ -35,12 +35,12 @@ public sealed class ExportScheduleTests(ScheduledExportApp app) : IClassFixture<
         long scheduleId;
         await using (var scope = app.App.As(ExportApp.Manager))
         {
-            var (result, id) = await scope.Get<ExportScheduleService>().CreateAsync(new ExportScheduleForm
+            var result = await scope.Get<ExportScheduleService>().CreateAsync(new ExportScheduleForm
             {
                 Kind = ExportKind.VerificationLedger, Period = ExportSchedulePeriod.PreviousMonth, TimeOfDayCst = TimeSpan.FromHours(8),
             });
             Assert.True(result.Succeeded);
-            scheduleId = id!.Value;
+            scheduleId = result.Value;
         }
         var runner = app.App.Services.GetService(typeof(ExportScheduleRunner)) as ExportScheduleRunner;
         Assert.Empty(await runner!.RunDueAsync());
@@ -79,7 +79,7 @@ public sealed class ExportSheetSplitTests(SplitSheetsExportApp app) : IClassFixt
             FromDay = ChinaTime.FromUtc(DateTime.UtcNow).Date.AddDays(-2), ToDay = ChinaTime.FromUtc(DateTime.UtcNow).Date,
         };
         var (queued, _) = await app.ExportAsync(ExportApp.Manager, form);
-        using var workbook = new XLWorkbook(new MemoryStream((await app.DownloadAsync(ExportApp.Manager, queued.ExportId!.Value))!));
+        using var workbook = new XLWorkbook(new MemoryStream((await app.DownloadAsync(ExportApp.Manager, queued.ExportId))!));
 
         Assert.Equal(["说明 About", "数据 Data", "数据 Data 2"], workbook.Worksheets.Select(w => w.Name));
         Assert.Equal(2, workbook.Worksheet(2).RowsUsed().Count() - 1);

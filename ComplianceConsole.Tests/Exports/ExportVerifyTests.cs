@@ -70,7 +70,7 @@ public sealed class ExportVerifyTests(ExportApp app) : IClassFixture<ExportApp>
     public async Task An_unmasked_export_whose_cover_says_masked_is_refused_naming_the_masking_line()
     {
         var (queued, _) = await app.ExportAsync(ExportApp.Manager, ExportApp.Today(ExportKind.VerificationLedger, unmasked: true, reason: "监管检查要求原文"));
-        var bytes = (await app.DownloadAsync(ExportApp.Manager, queued.ExportId!.Value))!;
+        var bytes = (await app.DownloadAsync(ExportApp.Manager, queued.ExportId))!;
 
         var result = await VerifyAsync(ExportForgeries.CoverEdited(bytes, ExportForgeries.MaskingLabel, ExportForgeries.MaskedValue));
 
@@ -85,7 +85,7 @@ public sealed class ExportVerifyTests(ExportApp app) : IClassFixture<ExportApp>
         await using var other = new ExportApp();
         await other.InitializeAsync();
         var (queued, _) = await other.ExportAsync(ExportApp.Manager, ExportApp.Today(ExportKind.VerificationLedger));
-        var theirs = (await other.DownloadAsync(ExportApp.Manager, queued.ExportId!.Value))!;
+        var theirs = (await other.DownloadAsync(ExportApp.Manager, queued.ExportId))!;
         Assert.Equal(ExportVerdict.Unaltered, (await ExportApp.VerifyAsync(other.App, theirs)).Verdict);
 
         var result = await VerifyAsync(theirs);
@@ -105,7 +105,7 @@ public sealed class ExportVerifyTests(ExportApp app) : IClassFixture<ExportApp>
         for (var i = 0; i < 2; i++)
         {
             var (queued, _) = await app.ExportAsync(ExportApp.Manager, empty);
-            exports.Add((queued.ExportId!.Value, (await app.DownloadAsync(ExportApp.Manager, queued.ExportId.Value))!));
+            exports.Add((queued.ExportId, (await app.DownloadAsync(ExportApp.Manager, queued.ExportId))!));
         }
 
         using var first = new XLWorkbook(new MemoryStream(exports[0].Bytes));
@@ -189,7 +189,7 @@ public sealed class ExportVerifyTests(ExportApp app) : IClassFixture<ExportApp>
         string key;
         await using (var admin = app.App.As(TestApp.AdminEmail))
         {
-            key = (await admin.Get<ApiKeyService>().CreateAsync($"verifier-{Guid.NewGuid():N}"[..20], [ExportPermissions.VerifyFile])).Key!;
+            key = (await admin.Get<ApiKeyService>().CreateAsync($"verifier-{Guid.NewGuid():N}"[..20], [ExportPermissions.VerifyFile])).Value!;
         }
         var client = app.App.CreateClient();
         client.DefaultRequestHeaders.Add(ApiKeyAuthenticationHandler.HeaderName, key);
@@ -199,7 +199,7 @@ public sealed class ExportVerifyTests(ExportApp app) : IClassFixture<ExportApp>
     private async Task<(byte[] Bytes, long ExportId)> ExportedAsync()
     {
         var (queued, _) = await app.ExportAsync(ExportApp.Manager, ExportApp.Today(ExportKind.VerificationLedger));
-        return ((await app.DownloadAsync(ExportApp.Manager, queued.ExportId!.Value))!, queued.ExportId.Value);
+        return ((await app.DownloadAsync(ExportApp.Manager, queued.ExportId))!, queued.ExportId);
     }
 
     private async Task<(ExportVerdict, long?)> VerdictAndIdAsync(byte[] bytes)

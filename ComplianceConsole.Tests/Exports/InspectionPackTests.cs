@@ -25,8 +25,8 @@ public sealed class InspectionPackTests(ExportApp app) : IClassFixture<ExportApp
     {
         await using var scope = app.App.As(email);
         var queued = await scope.Get<InspectionPackService>().QueueAsync(form);
-        Assert.True(queued.Result.Succeeded, queued.Result.RefusalKey);
-        var job = await app.App.WaitForJobAsync(email, queued.JobId!.Value);
+        Assert.True(queued.Succeeded, queued.RefusalKey);
+        var job = await app.App.WaitForJobAsync(email, queued.Value!.JobId);
         Assert.Equal(JobStatus.Succeeded, job.Status);
         return job.Id;
     }
@@ -89,7 +89,7 @@ public sealed class InspectionPackTests(ExportApp app) : IClassFixture<ExportApp
         Assert.Equal(HttpStatusCode.NotFound, (await auditor.GetAsync($"/exports/packs/{jobId}/file")).StatusCode);
         await using var scope = app.App.As(ExportApp.Auditor);
         var refused = await scope.Get<InspectionPackService>().QueueAsync(Period(unmasked: true, reason: "regulator inspection 2026"));
-        Assert.Equal("Exports.UnmaskedRefused", refused.Result.RefusalKey);
+        Assert.Equal("Exports.UnmaskedRefused", refused.RefusalKey);
     }
 
     [Fact]
@@ -98,6 +98,6 @@ public sealed class InspectionPackTests(ExportApp app) : IClassFixture<ExportApp
         await using var scope = app.App.As(ExportApp.Manager);
         var refused = await scope.Get<InspectionPackService>().QueueAsync(new ExportForm());
 
-        Assert.Equal([nameof(ExportForm.FromDay), nameof(ExportForm.ToDay)], refused.Result.Errors.Select(e => e.Field));
+        Assert.Equal([nameof(ExportForm.FromDay), nameof(ExportForm.ToDay)], refused.Errors.Select(e => e.Field));
     }
 }

@@ -26,6 +26,6 @@ public sealed class ResaveApp : NovemberRegistersApp
     {
         var today = ComplianceConsole.Localization.ChinaTime.FromUtc(Clock.GetUtcNow().UtcDateTime).Date;
         var (queued, _) = await ExportApp.ExportAsync(App, Manager, new ExportForm { Kind = kind, FromDay = new DateTime(2026, 11, 1), ToDay = today });
-        return ((await ExportApp.DownloadAsync(App, Manager, queued.ExportId!.Value))!, queued.ExportId.Value);
+        return ((await ExportApp.DownloadAsync(App, Manager, queued.ExportId))!, queued.ExportId);
     }
 }

@@ -49,11 +49,11 @@ public sealed class JobHostTests : IAsyncLifetime
         var bytes = Encoding.UTF8.GetBytes(csv.ToString());
         await using var scope = app.As(Verifier);
         var imports = scope.Get<VerificationImportService>();
-        var (file, _) = await imports.ReceiveAsync(new MemoryStream(bytes), $"{prefix}.csv", bytes.Length);
-        var (preview, _) = await imports.PreviewAsync(file!);
-        var (jobId, error) = await imports.StartAsync(file!, preview!.Mapping, preview.RowCount);
-        Assert.Null(error);
-        return jobId!.Value;
+        var file = (await imports.ReceiveAsync(new MemoryStream(bytes), $"{prefix}.csv", bytes.Length)).Value!;
+        var preview = (await imports.PreviewAsync(file)).Value!;
+        var started = await imports.StartAsync(file, preview.Mapping, preview.RowCount);
+        Assert.Null(started.RefusalKey);
+        return started.Value;
     }
 
     private static async Task<int> CountRecordsAsync(TestApp app, string externalIdPrefix)
@@ -200,11 +200,11 @@ public sealed class JobHostTests : IAsyncLifetime
         Assert.True(interrupted.CanRerun);
 
         await using var scope = second.As(Verifier);
-        var (result, rerun) = await scope.Get<JobQueue>().RerunAsync(cutOff);
-        Assert.True(result.Succeeded);
-        Assert.Equal(JobStatus.Succeeded, (await second.WaitForJobAsync(Verifier, rerun!.Value)).Status);
+        var rerun = await scope.Get<JobQueue>().RerunAsync(cutOff);
+        Assert.True(rerun.Succeeded);
+        Assert.Equal(JobStatus.Succeeded, (await second.WaitForJobAsync(Verifier, rerun.Value)).Status);
         Assert.Equal(3, await CountRecordsAsync(second, "cutoff-"));
-        Assert.False((await scope.Get<JobQueue>().RerunAsync(rerun.Value)).Result.Succeeded, "only an interrupted job runs again");
+        Assert.False((await scope.Get<JobQueue>().RerunAsync(rerun.Value)).Succeeded, "only an interrupted job runs again");
     }
 
     [Fact]

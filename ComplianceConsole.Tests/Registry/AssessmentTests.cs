@@ -13,14 +13,14 @@ public class AssessmentTests(RegistryApp registry) : IClassFixture<RegistryApp>
     private async Task<long> AssessmentAsync(AssessmentStatus status, DateOnly due, string subject = "换脸功能 v2")
     {
         await using var manager = registry.App.As(RegistryApp.Manager);
-        var (result, id) = await manager.Get<AssessmentService>().SaveAsync(new AssessmentForm
+        var result = await manager.Get<AssessmentService>().SaveAsync(new AssessmentForm
         {
             Subject = subject, SubjectKind = AssessmentSubject.Function, Kind = AssessmentKind.ThirdParty, Status = status, DueDate = due,
             Reviewer = status is AssessmentStatus.Passed or AssessmentStatus.Failed ? "某测评中心" : null,
             Findings = status == AssessmentStatus.Failed ? "未对换脸结果添加显式标识" : null,
         });
         Assert.True(result.Succeeded, string.Join(", ", result.Errors));
-        return id!.Value;
+        return result.Value;
     }
 
     private DateOnly Today => DateOnly.FromDateTime(ComplianceConsole.Localization.ChinaTime.FromUtc(registry.Clock.GetUtcNow().UtcDateTime));
@@ -49,7 +49,7 @@ public class AssessmentTests(RegistryApp registry) : IClassFixture<RegistryApp>
     public async Task A_failed_assessment_must_name_its_findings_and_a_completed_one_its_reviewer()
     {
         await using var manager = registry.App.As(RegistryApp.Manager);
-        var (result, _) = await manager.Get<AssessmentService>().SaveAsync(new AssessmentForm
+        var result = await manager.Get<AssessmentService>().SaveAsync(new AssessmentForm
         {
             Subject = "声音克隆模型", SubjectKind = AssessmentSubject.Model, Status = AssessmentStatus.Failed, DueDate = Today,
         });
@@ -77,7 +77,7 @@ public class AssessmentTests(RegistryApp registry) : IClassFixture<RegistryApp>
         var form = (await manager.Get<AssessmentService>().GetFormAsync(overdue))!;
         form.Status = AssessmentStatus.Passed;
         form.Reviewer = "内部安全组";
-        Assert.True((await manager.Get<AssessmentService>().SaveAsync(form)).Result.Succeeded);
+        Assert.True((await manager.Get<AssessmentService>().SaveAsync(form)).Succeeded);
         Assert.DoesNotContain(await manager.Get<RegistryDueDates>().GetAsync(), d => d.Kind == DueItemKind.Assessment && d.Id == overdue);
     }
 
@@ -89,20 +89,20 @@ public class AssessmentTests(RegistryApp registry) : IClassFixture<RegistryApp>
         var evidence = manager.Get<EvidenceService>();
         var pdf = Encoding.ASCII.GetBytes("%PDF-1.7\n评估报告 assessment report\n%%EOF");
         var stored = await evidence.UploadAsync(EvidenceOwner.Assessment, id, new MemoryStream(pdf), "报告.pdf", pdf.Length);
-        Assert.Null(stored.ErrorKey);
-        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(pdf)), stored.File!.Sha256);
+        Assert.Null(stored.RefusalKey);
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(pdf)), stored.Value!.Sha256);
         var onDisk = Directory.GetFiles(Path.Combine(registry.App.DataFolderPath, "evidence")).Single(f => f.EndsWith(".bin"));
         Assert.DoesNotContain("assessment report", Encoding.ASCII.GetString(File.ReadAllBytes(onDisk)));
         if (!OperatingSystem.IsWindows()) Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(onDisk));
-        Assert.Equal(pdf, (await evidence.OpenAsync(stored.File.Id))!.Content);
+        Assert.Equal(pdf, (await evidence.OpenAsync(stored.Value!.Id))!.Content);
 
         var exe = new byte[] { 0x4D, 0x5A, 0x90, 0x00 };
-        Assert.Equal("Registry.Evidence.WrongKind", (await evidence.UploadAsync(EvidenceOwner.Assessment, id, new MemoryStream(exe), "tool.exe", 4)).ErrorKey);
-        Assert.Equal("Registry.Evidence.NotWhatItSays", (await evidence.UploadAsync(EvidenceOwner.Assessment, id, new MemoryStream(exe), "report.pdf", 4)).ErrorKey);
+        Assert.Equal("Registry.Evidence.WrongKind", (await evidence.UploadAsync(EvidenceOwner.Assessment, id, new MemoryStream(exe), "tool.exe", 4)).RefusalKey);
+        Assert.Equal("Registry.Evidence.NotWhatItSays", (await evidence.UploadAsync(EvidenceOwner.Assessment, id, new MemoryStream(exe), "report.pdf", 4)).RefusalKey);
         var huge = new byte[evidence.MaxBytes + 1];
-        Assert.Equal("Registry.Evidence.TooLarge", (await evidence.UploadAsync(EvidenceOwner.Assessment, id, new MemoryStream(huge), "big.txt", huge.Length)).ErrorKey);
+        Assert.Equal("Registry.Evidence.TooLarge", (await evidence.UploadAsync(EvidenceOwner.Assessment, id, new MemoryStream(huge), "big.txt", huge.Length)).RefusalKey);
         // A client that understates the size is stopped by what it actually sends.
-        Assert.Equal("Registry.Evidence.TooLarge", (await evidence.UploadAsync(EvidenceOwner.Assessment, id, new MemoryStream(huge), "big.txt", 10)).ErrorKey);
+        Assert.Equal("Registry.Evidence.TooLarge", (await evidence.UploadAsync(EvidenceOwner.Assessment, id, new MemoryStream(huge), "big.txt", 10)).RefusalKey);
         Assert.Single(await evidence.ListAsync(EvidenceOwner.Assessment, id));
     }
 
@@ -112,9 +112,9 @@ public class AssessmentTests(RegistryApp registry) : IClassFixture<RegistryApp>
         await using var manager = registry.App.As(RegistryApp.Manager);
         var filings = manager.Get<FilingService>();
         var bad = await filings.SaveAsync(new FilingForm { FilingNumber = "网信算备123号", AlgorithmName = "换脸算法", FiledOn = Today, DisplayedAt = "App 关于页" });
-        Assert.Contains(bad.Result.Errors, e => e.MessageKey == "Registry.Filing.WrongDigits");
+        Assert.Contains(bad.Errors, e => e.MessageKey == "Registry.Filing.WrongDigits");
 
-        var (saved, id) = await filings.SaveAsync(new FilingForm
+        var saved = await filings.SaveAsync(new FilingForm
         {
             FilingNumber = "网信算备 110108000000000000001 号", AlgorithmName = "换脸算法", FiledOn = Today, DisplayedAt = "App › 关于 › 算法备案",
         });
@@ -122,14 +122,14 @@ public class AssessmentTests(RegistryApp registry) : IClassFixture<RegistryApp>
         await using (var db = await registry.DbAsync())
             Assert.Contains("网信算备110108000000000000001号", (await db.ProviderSettings.SingleAsync()).AlgorithmFilingNumbers);
 
-        var row = (await filings.GetAllAsync()).Single(f => f.Id == id);
+        var row = (await filings.GetAllAsync()).Single(f => f.Id == saved.Value);
         var cancel = new FilingForm
         {
             Id = row.Id, FilingNumber = row.FilingNumber, AlgorithmName = row.AlgorithmName, Role = row.Role, FiledOn = row.FiledOn,
             Status = FilingStatus.Cancelled, DisplayedAt = row.DisplayedAt, Version = row.Version,
         };
-        Assert.True((await filings.SaveAsync(cancel)).Result.Succeeded);
-        Assert.Equal(SaveOutcome.Conflict, (await filings.SaveAsync(cancel)).Result.Outcome);
+        Assert.True((await filings.SaveAsync(cancel)).Succeeded);
+        Assert.Equal(ResultOutcome.Conflict, (await filings.SaveAsync(cancel)).Outcome);
         await using (var db = await registry.DbAsync())
             Assert.DoesNotContain("网信算备110108000000000000001号", (await db.ProviderSettings.SingleAsync()).AlgorithmFilingNumbers);
         Assert.Equal([FilingStatus.Cancelled, FilingStatus.Active], (await filings.GetHistoryAsync(row.Id)).Select(c => c.Status));

@@ -124,7 +124,7 @@ public class ConsentTests(RegistryApp registry) : IClassFixture<RegistryApp>
         var row = (await consents.GetPageAsync(new ConsentFilter(), 0, 100)).Items.Single(c => c.Id == result.Id);
         Assert.StartsWith("CC-", row.ExternalId);
         Assert.True((await consents.WithdrawByStaffAsync(row.Id, row.Version)).Succeeded);
-        Assert.Equal(Common.SaveOutcome.Conflict, (await consents.WithdrawByStaffAsync(row.Id, row.Version)).Outcome);
+        Assert.Equal(Common.ResultOutcome.Conflict, (await consents.WithdrawByStaffAsync(row.Id, row.Version)).Outcome);
 
         await using var auditor = registry.App.As(RegistryApp.Auditor);
         Assert.NotEmpty((await auditor.Get<ConsentService>().GetPageAsync(new ConsentFilter(), 0, 10)).Items);

@@ -29,7 +29,7 @@ public sealed class RegistryApp : IAsyncLifetime
         await App.CreateStaffAsync(Manager, Roles.Manager);
         await App.CreateStaffAsync(Auditor, Roles.Auditor);
         await using var admin = App.As(TestApp.AdminEmail);
-        PlatformKey = (await admin.Get<ApiKeyService>().CreateAsync("platform", RolePermissions.ApiScopes.ToList())).Key!;
+        PlatformKey = (await admin.Get<ApiKeyService>().CreateAsync("platform", RolePermissions.ApiScopes.ToList())).Value!;
         await App.SubmitDirectlyAsync(new VerificationSubmission(PlatformUser, "编辑者", PlatformUserKind.Individual, VerificationMethod.MobileNumber,
             "13812345678", "张三", null));
     }

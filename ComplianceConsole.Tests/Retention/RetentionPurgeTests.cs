@@ -168,9 +168,9 @@ public class RetentionPurgeTests
             {
                 var holds = manager.Get<LegalHoldService>();
                 var hold = (await holds.ListAsync()).Single(h => h.Target == LegalHoldTarget.PlatformUser);
-                Assert.Equal(SaveOutcome.Invalid, (await holds.LiftAsync(hold.Id, hold.Version, " ")).Outcome);
+                Assert.Equal(ResultOutcome.Invalid, (await holds.LiftAsync(hold.Id, hold.Version, " ")).Outcome);
                 Assert.True((await holds.LiftAsync(hold.Id, hold.Version, "诉讼结束")).Succeeded);
-                Assert.Equal(SaveOutcome.Conflict, (await holds.LiftAsync(hold.Id, hold.Version, "again")).Outcome);
+                Assert.Equal(ResultOutcome.Conflict, (await holds.LiftAsync(hold.Id, hold.Version, "again")).Outcome);
             }
             var dryRun = await DryRunAsync(registry);
             Assert.Equal(1, dryRun.CountOf(RetentionKind.VerificationRecords));
@@ -238,11 +238,11 @@ public class RetentionPurgeTests
             {
                 var rules = manager.Get<RetentionRuleService>();
                 var refused = await rules.SaveAsync(new RetentionRuleForm { Kind = RetentionKind.AuditEvents, Days = RetentionRules.MinimumAuditDays - 1 });
-                Assert.Equal(SaveOutcome.Invalid, refused.Outcome);
+                Assert.Equal(ResultOutcome.Invalid, refused.Outcome);
                 Assert.Equal("Retention.AuditMinimum", Assert.Single(refused.Errors).MessageKey);
-                Assert.Equal(SaveOutcome.Invalid, (await rules.SaveAsync(new RetentionRuleForm { Kind = RetentionKind.JobFiles, Days = 0 })).Outcome);
+                Assert.Equal(ResultOutcome.Invalid, (await rules.SaveAsync(new RetentionRuleForm { Kind = RetentionKind.JobFiles, Days = 0 })).Outcome);
                 Assert.True((await rules.SaveAsync(new RetentionRuleForm { Kind = RetentionKind.JobFiles, Days = 7 })).Succeeded);
-                Assert.Equal(SaveOutcome.Conflict, (await rules.SaveAsync(new RetentionRuleForm { Kind = RetentionKind.JobFiles, Days = 8 })).Outcome);
+                Assert.Equal(ResultOutcome.Conflict, (await rules.SaveAsync(new RetentionRuleForm { Kind = RetentionKind.JobFiles, Days = 8 })).Outcome);
                 var row = (await rules.GetAsync()).Single(r => r.Kind == RetentionKind.JobFiles);
                 Assert.Equal((7, false, TestApp.ShownName(RegistryApp.Manager)), (row.Days, row.IsDefault, row.UpdatedByName));
                 Assert.Equal(RetentionRules.DefaultDays(RetentionKind.AuditEvents), (await rules.GetAsync()).Single(r => r.Kind == RetentionKind.AuditEvents).Days);
@@ -275,7 +275,7 @@ public class RetentionPurgeTests
                 var holds = manager.Get<LegalHoldService>();
                 var unknown = await holds.PlaceAsync(new LegalHoldForm { Target = LegalHoldTarget.ReviewCase, Reference = "999999", Reason = "检查" });
                 Assert.Equal("Retention.Hold.NotFound.ReviewCase", Assert.Single(unknown.Errors).MessageKey);
-                Assert.Equal(SaveOutcome.Invalid, (await holds.PlaceAsync(new LegalHoldForm { Reference = RegistryApp.PlatformUser })).Outcome);
+                Assert.Equal(ResultOutcome.Invalid, (await holds.PlaceAsync(new LegalHoldForm { Reference = RegistryApp.PlatformUser })).Outcome);
                 Assert.True((await holds.PlaceAsync(new LegalHoldForm { Reference = RegistryApp.PlatformUser, Reason = "争议" })).Succeeded);
                 Assert.Equal("Retention.Hold.AlreadyHeld", (await holds.PlaceAsync(new LegalHoldForm { Reference = RegistryApp.PlatformUser, Reason = "again" })).RefusalKey);
                 var userId = (await manager.Get<AccountClosureService>().FindAsync(RegistryApp.PlatformUser))!.Value.Id;

@@ -63,7 +63,7 @@ internal static class RetentionScenario
         await using (var manager = registry.App.As(RegistryApp.Manager))
         {
             var pdf = Encoding.ASCII.GetBytes("%PDF-1.7\nconsent of Wang Wu\n%%EOF");
-            Assert.Null((await manager.Get<EvidenceService>().UploadAsync(EvidenceOwner.Consent, consentId, new MemoryStream(pdf), "同意书.pdf", pdf.Length)).ErrorKey);
+            Assert.Null((await manager.Get<EvidenceService>().UploadAsync(EvidenceOwner.Consent, consentId, new MemoryStream(pdf), "同意书.pdf", pdf.Length)).RefusalKey);
             // A year, so the withdrawn consent expires with the rest.
             Assert.True((await manager.Get<RetentionRuleService>().SaveAsync(new RetentionRuleForm { Kind = RetentionKind.Consents, Days = 365 })).Succeeded);
             Assert.True((await manager.Get<LegalHoldService>().PlaceAsync(new LegalHoldForm { Target = LegalHoldTarget.PlatformUser, Reference = HeldUser, Reason = "诉讼" })).Succeeded);

@@ -1,4 +1,5 @@
 using ComplianceConsole.Tests.Infrastructure;
+using ComplianceConsole.Common;
 using ComplianceConsole.Features.Audit;
 using ComplianceConsole.Features.Review;
 using ComplianceConsole.Security;
@@ -169,21 +170,25 @@ public sealed class ReviewBulkDecisionTests(ReviewDecisionApp app) : IClassFixtu
         Assert.Equal("Review.Bulk.None.AllLeftOut", leftOut.Key);
         Assert.Equal(["0", "1", "1", "0", "0", "1", "0"], leftOut.Arguments);
 
-        // The service's own result carries the reason a page shows; a decision that breaks the rules is one.
+        // A decision that breaks the rules is refused, and says which rule, in the reader's language.
         await using var manager = app.App.As(Manager);
         var invalid = await manager.Get<ReviewBulkDecisionService>().DecideManyAsync(Decide([held]) with { Outcome = DecisionOutcome.RumourRefuted },
             _ => Task.CompletedTask, CancellationToken.None);
-        Assert.Equal((0, ReviewBulkWhy.Invalid), (invalid.Decided, invalid.Why));
-        Assert.Equal("Review.Bulk.None.Invalid", ReviewBulkDecisionJob.Summary(invalid).Key);
+        Assert.Equal(ResultOutcome.Invalid, invalid.Outcome);
+        var refusal = ReviewBulkDecisionJob.Refused(invalid.Errors);
+        Assert.Equal("Review.Bulk.None.Invalid", refusal.Summary.Key);
+        Assert.Contains(refusal.Lines!, line => line.Reason.Key == "Review.Bulk.OutcomeNotAllowed");
 
-        // Every summary key exists in both languages.
+        // Every summary key, and the refusal's reason, exists in both languages.
         var resources = new System.Resources.ResourceManager(typeof(ComplianceConsole.Localization.SharedResource));
-        foreach (var key in new[] { ReviewBulkWhy.NothingMatched, ReviewBulkWhy.AllLeftOut, ReviewBulkWhy.AllConflicts, ReviewBulkWhy.Invalid, ReviewBulkWhy.Cancelled })
+        var keys = new[] { ReviewBulkWhy.NothingMatched, ReviewBulkWhy.AllLeftOut, ReviewBulkWhy.AllConflicts, "Invalid", ReviewBulkWhy.Cancelled }
+            .Select(why => $"Review.Bulk.None.{why}").Concat(refusal.Lines!.Select(line => line.Reason.Key));
+        foreach (var key in keys)
         {
             foreach (var culture in new[] { "zh-CN", "en" })
             {
-                var text = resources.GetString($"Review.Bulk.None.{key}", new System.Globalization.CultureInfo(culture));
-                Assert.False(string.IsNullOrWhiteSpace(text), $"Review.Bulk.None.{key} ({culture})");
+                var text = resources.GetString(key, new System.Globalization.CultureInfo(culture));
+                Assert.False(string.IsNullOrWhiteSpace(text), $"{key} ({culture})");
             }
         }
     }
@@ -191,9 +196,9 @@ public sealed class ReviewBulkDecisionTests(ReviewDecisionApp app) : IClassFixtu
     private async Task<Features.Jobs.JobMessage> RunAsync(ReviewBulkDecisionInput input)
     {
         await using var scope = app.App.As(Manager);
-        var (jobId, errors) = await scope.Get<ReviewBulkDecisionService>().QueueAsync(input, 0);
-        Assert.Empty(errors);
-        var job = await app.App.WaitForJobAsync(Manager, jobId!.Value);
+        var queued = await scope.Get<ReviewBulkDecisionService>().QueueAsync(input, 0);
+        Assert.Empty(queued.Errors);
+        var job = await app.App.WaitForJobAsync(Manager, queued.Value);
         return job.Result!.Summary;
     }
 

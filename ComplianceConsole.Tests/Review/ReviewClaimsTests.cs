@@ -173,7 +173,7 @@ public sealed class ReviewClaimsTests(ClaimsApp app) : IClassFixture<ClaimsApp>
 
         var result = await reviewer.Get<ReviewDecisionService>().DecideAsync(id, loaded, new(DecisionOutcome.NoViolation, "compliant", null));
 
-        Assert.Equal(SaveOutcome.Saved, result.Outcome);
+        Assert.Equal(ResultOutcome.Succeeded, result.Outcome);
     }
 
     [Fact]

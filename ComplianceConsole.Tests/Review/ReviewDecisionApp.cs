@@ -36,7 +36,7 @@ public sealed class ReviewDecisionApp : IAsyncLifetime
         await App.CreateStaffAsync(Manager, Roles.Manager);
         await App.CreateStaffAsync(Auditor, Roles.Auditor);
         await using var admin = App.As(TestApp.AdminEmail);
-        PlatformKey = (await admin.Get<ApiKeyService>().CreateAsync("platform", RolePermissions.ApiScopes.ToList())).Key!;
+        PlatformKey = (await admin.Get<ApiKeyService>().CreateAsync("platform", RolePermissions.ApiScopes.ToList())).Value!;
     }
 
     public ValueTask DisposeAsync()
@@ -113,7 +113,7 @@ public sealed class ReviewDecisionApp : IAsyncLifetime
     }
 
     /// <summary>Decides as <paramref name="staff"/> at the case's current version.</summary>
-    public async Task<Common.SaveResult> DecideAsync(string staff, long caseId, ReviewDecisionRequest request)
+    public async Task<Common.Result> DecideAsync(string staff, long caseId, ReviewDecisionRequest request)
     {
         await using var scope = App.As(staff);
         var version = await scope.Get<ReviewCaseQueryService>().VersionAsync(caseId);

@@ -20,6 +20,26 @@ public sealed class ReviewDecisionTests(ReviewDecisionApp app) : IClassFixture<R
     private static readonly TestFlag TimelyComplaint = new(FlagSource.UserComplaint, TimeSpan.FromHours(2), TimeSpan.FromDays(14), "fan@example.cn");
 
     [Fact]
+    public async Task A_complainants_contact_is_shown_unmasked_only_for_a_reason_and_the_look_is_audited_first()
+    {
+        var caseId = await app.CreateCaseAsync("c-contact", "author-contact", TimelyComplaint);
+        var flagId = (await app.DetailAsync(caseId)).Flags.Single().Id;
+        await using (var reviewer = app.App.As(Reviewer))
+        {
+            var reveal = reviewer.Get<ComplainantRevealService>();
+            Assert.Equal("Reveal.ReasonRequired", (await reveal.RevealAsync(flagId, " ")).RefusalKey);
+            Assert.Equal("Review.Case.NotFound", (await reveal.RevealAsync(-1, "答复投诉人")).RefusalKey);
+            Assert.Equal("fan@example.cn", (await reveal.RevealAsync(flagId, "答复投诉人")).Value);
+        }
+        await using var db = await app.DbAsync();
+        var audited = await db.AuditEvents.Where(e => e.Action == AuditActions.PiiRevealed && e.TargetId == flagId.ToString()).SingleAsync();
+        Assert.Contains("答复投诉人", audited.Details);
+        Assert.DoesNotContain("fan@example.cn", audited.Details);
+        await using var auditor = app.App.As(ReviewDecisionApp.Auditor);
+        await Assert.ThrowsAsync<PermissionDeniedException>(() => auditor.Get<ComplainantRevealService>().RevealAsync(flagId, "我想看看"));
+    }
+
+    [Fact]
     public async Task A_decision_with_a_sanction_and_complaint_answers_is_recorded_whole_and_counts_the_late_answer()
     {
         var caseId = await app.CreateCaseAsync("c-whole", "author-whole", LateComplaint, TimelyComplaint);
@@ -32,7 +52,7 @@ public sealed class ReviewDecisionTests(ReviewDecisionApp app) : IClassFixture<R
             Sanction = new SanctionRequest(SanctionKind.Suspension, null, null, DateTime.UtcNow.AddDays(7)) with { ReasonCode = "rumour" },
             Feedback = complaints.Select(id => new ComplaintFeedbackRequest(id, "经核查，该视频为 AI 合成谣言，已删除。", null)).ToList(),
         });
-        Assert.Equal(SaveOutcome.Saved, saved.Outcome);
+        Assert.Equal(ResultOutcome.Succeeded, saved.Outcome);
 
         var detail = await app.DetailAsync(caseId);
         Assert.Equal(ReviewCaseState.Decided, detail.Case.State);
@@ -114,7 +134,7 @@ public sealed class ReviewDecisionTests(ReviewDecisionApp app) : IClassFixture<R
             await Assert.ThrowsAsync<PermissionDeniedException>(() => reviewer.Get<ReviewDecisionService>().ReopenAsync(caseId, version, "我想再看看"));
         }
         await using var manager = app.App.As(Manager);
-        Assert.Equal(SaveOutcome.Invalid, (await manager.Get<ReviewDecisionService>().ReopenAsync(caseId, version, "  ")).Outcome);
+        Assert.Equal(ResultOutcome.Invalid, (await manager.Get<ReviewDecisionService>().ReopenAsync(caseId, version, "  ")).Outcome);
         Assert.True((await manager.Get<ReviewDecisionService>().ReopenAsync(caseId, version, "投诉人补充了新证据")).Succeeded);
 
         var reopened = await app.DetailAsync(caseId);
@@ -146,7 +166,7 @@ public sealed class ReviewDecisionTests(ReviewDecisionApp app) : IClassFixture<R
         }
         await using var scope = app.App.As(Reviewer);
         var result = await scope.Get<ReviewDecisionService>().DecideAsync(caseId, seen, new(DecisionOutcome.NoViolation, "compliant", null));
-        Assert.Equal(SaveOutcome.Conflict, result.Outcome);
+        Assert.Equal(ResultOutcome.Conflict, result.Outcome);
         Assert.Equal(ReviewCaseState.Open, (await app.DetailAsync(caseId)).Case.State);
     }
 
@@ -161,12 +181,12 @@ public sealed class ReviewDecisionTests(ReviewDecisionApp app) : IClassFixture<R
         var bulk = scope.Get<ReviewBulkDecisionService>();
         Assert.Equal(new ReviewBulkCount(3, 1), await bulk.CountAsync(ids, null));
         var refused = await bulk.QueueAsync(new ReviewBulkDecisionInput(ids, null, DecisionOutcome.RumourRefuted, "rumour", null), 3);
-        Assert.Null(refused.JobId);
+        Assert.Equal(ResultOutcome.Invalid, refused.Outcome);
         Assert.Contains(refused.Errors, e => e.MessageKey == "Review.Bulk.OutcomeNotAllowed");
 
-        var (jobId, errors) = await bulk.QueueAsync(new ReviewBulkDecisionInput(ids, null, DecisionOutcome.NoViolation, "false_positive", "关键词误报"), 3);
-        Assert.Empty(errors);
-        var job = await app.App.WaitForJobAsync(Manager, jobId!.Value);
+        var queued = await bulk.QueueAsync(new ReviewBulkDecisionInput(ids, null, DecisionOutcome.NoViolation, "false_positive", "关键词误报"), 3);
+        Assert.Empty(queued.Errors);
+        var job = await app.App.WaitForJobAsync(Manager, queued.Value);
         Assert.Equal("Review.Bulk.Result", job.Result!.Summary.Key);
         Assert.Equal(["2", "1", "0", "0", "0", "0", "0"], job.Result.Summary.Arguments);
 

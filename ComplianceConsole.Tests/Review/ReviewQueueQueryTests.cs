@@ -1,3 +1,4 @@
+using ComplianceConsole.Common;
 using ComplianceConsole.Data;
 using ComplianceConsole.Features.Review;
 using ComplianceConsole.Security;
@@ -76,24 +77,24 @@ public sealed class ReviewQueueQueryTests(QueueApp app) : IClassFixture<QueueApp
         var queries = scope.Get<ReviewQueryService>();
         const int size = 4;
 
-        var forward = new List<ReviewQueuePage> { await queries.GetPageAsync(new ReviewQueueRequest(view, size)) };
+        var forward = new List<KeysetPage<ReviewQueueRow>> { await queries.GetPageAsync(new ReviewQueueRequest(view, size)) };
         Assert.False(forward[0].HasPrevious);
         while (forward[^1].HasNext)
         {
-            forward.Add(await queries.GetPageAsync(new ReviewQueueRequest(view, size, ReviewQueueAnchor.After, forward[^1].Items[^1].Cursor)));
+            forward.Add(await queries.GetPageAsync(new ReviewQueueRequest(view, size, PageAnchor.After, forward[^1].Items[^1].Cursor)));
             Assert.True(forward[^1].HasPrevious);
         }
         Assert.Equal(expected, forward.SelectMany(p => p.Items).Select(r => r.Id));
 
-        var backward = new List<ReviewQueuePage> { await queries.GetPageAsync(new ReviewQueueRequest(view, size, ReviewQueueAnchor.Last)) };
+        var backward = new List<KeysetPage<ReviewQueueRow>> { await queries.GetPageAsync(new ReviewQueueRequest(view, size, PageAnchor.Last)) };
         Assert.False(backward[0].HasNext);
         while (backward[0].HasPrevious)
         {
-            backward.Insert(0, await queries.GetPageAsync(new ReviewQueueRequest(view, size, ReviewQueueAnchor.Before, backward[0].Items[0].Cursor)));
+            backward.Insert(0, await queries.GetPageAsync(new ReviewQueueRequest(view, size, PageAnchor.Before, backward[0].Items[0].Cursor)));
         }
         Assert.Equal(expected, backward.SelectMany(p => p.Items).Select(r => r.Id));
 
-        Assert.Equal(new ReviewQueueCount(expected.Count, false), await queries.CountAsync(view));
+        Assert.Equal(new BoundedCount(expected.Count, false), await queries.CountAsync(view));
     }
 
     [Fact]
@@ -144,7 +145,7 @@ public sealed class ReviewQueueQueryTests(QueueApp app) : IClassFixture<QueueApp
         foreach (var view in ReviewQueueViews.Offered(canDecide: true, canSupervise: true))
         {
             var cursor = new ReviewQueueCursor(ReviewQueueOrder.For(app.Now, 10), 5);
-            foreach (var anchor in Enum.GetValues<ReviewQueueAnchor>())
+            foreach (var anchor in Enum.GetValues<PageAnchor>())
             {
                 var page = ReviewQueryService.PageQuery(db, new ReviewQueueRequest(view, 25, anchor, cursor), app.MeId, app.Now)
                     .Take(26).Select(c => new { c.Id, c.ContentItem.ExternalId });

@@ -50,7 +50,7 @@ public sealed class ReviewWorkInProgressTests(ReviewDecisionApp app) : IClassFix
 
         var result = await reviewer.Get<ReviewDecisionService>().DecideAsync(id, versionWhenOpened, new(DecisionOutcome.NoViolation, "compliant", null));
 
-        Assert.Equal(SaveOutcome.Conflict, result.Outcome);
+        Assert.Equal(ResultOutcome.Conflict, result.Outcome);
     }
 
     [Fact]
@@ -105,7 +105,7 @@ public sealed class ReviewWorkInProgressTests(ReviewDecisionApp app) : IClassFix
         await using (var reviewer = app.App.As(ReviewDecisionApp.Reviewer))
         {
             var notes = reviewer.Get<CaseNotesService>();
-            Assert.Equal(SaveOutcome.Invalid, (await notes.AddAsync(id, "   ")).Outcome);
+            Assert.Equal(ResultOutcome.Invalid, (await notes.AddAsync(id, "   ")).Outcome);
             var tooLong = await notes.AddAsync(id, new string('长', ContentRules.MaxNoteLength + 1));
             Assert.Equal(("Note", "Review.TextTooLong"), (tooLong.Errors.Single().Field, tooLong.Errors.Single().MessageKey));
             Assert.True((await notes.AddAsync(id, "已向平台索取原始视频")).Succeeded);

@@ -31,7 +31,7 @@ public sealed class SweepApp : IAsyncLifetime
         await using var admin = App.As(TestApp.AdminEmail);
         foreach (var scope in RolePermissions.ApiScopes)
         {
-            ApiKeysByScope[scope] = (await admin.Get<ApiKeyService>().CreateAsync($"sweep {scope}", [scope])).Key!;
+            ApiKeysByScope[scope] = (await admin.Get<ApiKeyService>().CreateAsync($"sweep {scope}", [scope])).Value!;
         }
     }
 

@@ -72,7 +72,7 @@ public sealed class FileLimitTests(FileLimitApp fixture) : IClassFixture<FileLim
         string key;
         await using (var admin = _app.As(TestApp.AdminEmail))
         {
-            key = (await admin.Get<ApiKeyService>().CreateAsync("verifier", [ExportPermissions.VerifyFile])).Key!;
+            key = (await admin.Get<ApiKeyService>().CreateAsync("verifier", [ExportPermissions.VerifyFile])).Value!;
         }
         var client = _app.CreateClient();
         client.DefaultRequestHeaders.Add(ApiKeyAuthenticationHandler.HeaderName, key);
@@ -113,11 +113,11 @@ public sealed class FileLimitTests(FileLimitApp fixture) : IClassFixture<FileLim
     {
         await using var scope = _app.As(Verifier);
         var imports = scope.Get<VerificationImportService>();
-        var (file, error) = await imports.ReceiveAsync(new MemoryStream(content), fileName, content.Length);
-        Assert.Null(error);
-        var (preview, previewError) = await imports.PreviewAsync(file!);
-        Assert.Null(preview);
-        return (previewError, previewError is null ? null : imports.ProblemArgument(previewError));
+        var received = await imports.ReceiveAsync(new MemoryStream(content), fileName, content.Length);
+        Assert.Null(received.RefusalKey);
+        var preview = await imports.PreviewAsync(received.Value!);
+        Assert.Null(preview.Value);
+        return (preview.RefusalKey, preview.RefusalKey is { } key ? imports.ProblemArgument(key) : null);
     }
 
     private sealed class EndlessStream : Stream

@@ -26,9 +26,9 @@ public sealed class HostileNameTests(RegistryApp registry) : IClassFixture<Regis
     {
         await using var admin = registry.App.As(TestApp.AdminEmail);
         var created = await admin.Get<StaffService>().CreateAsync(new NewStaffForm { Email = "hostile.name@example.cn", DisplayName = name, Roles = [Roles.Auditor] });
-        var error = Assert.Single(created.Result.Errors);
+        var error = Assert.Single(created.Errors);
         Assert.Equal((nameof(NewStaffForm.DisplayName), "Validation.ForbiddenCharacters"), (error.Field, error.MessageKey));
-        Assert.Null(created.SetPasswordPath);
+        Assert.Null(created.Value);
     }
 
     [Theory]
@@ -38,8 +38,8 @@ public sealed class HostileNameTests(RegistryApp registry) : IClassFixture<Regis
         await using var manager = registry.App.As(RegistryApp.Manager);
         var text = Encoding.UTF8.GetBytes("evidence");
         var upload = await manager.Get<EvidenceService>().UploadAsync(EvidenceOwner.Assessment, 1, new MemoryStream(text), name + ".txt", text.Length);
-        Assert.Equal("Validation.ForbiddenCharacters", upload.ErrorKey);
-        Assert.Null(upload.File);
+        Assert.Equal("Validation.ForbiddenCharacters", upload.RefusalKey);
+        Assert.Null(upload.Value);
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public sealed class PatternBombTests : SetUpAppTest
 
     protected override Task ArrangeAsync() => App.CreateStaffAsync(Manager, Roles.Manager);
 
-    private async Task<Common.SaveResult> SavePatternAsync(string pattern)
+    private async Task<Common.Result> SavePatternAsync(string pattern)
     {
         await using var scope = App.As(Manager);
         return await scope.Get<FeatureRuleService>().SaveAsync(new FeatureRuleForm { Kind = FeatureRuleKind.Pattern, Value = pattern, ReasonCode = "rumour" });

@@ -88,9 +88,9 @@ public sealed class SessionEndingTests : SetUpAppTest
     {
         var (_, copy) = await SignedInWithCopyAsync();
         string? earlier = null, newer = null;
-        await AsAdminAsync(async s => (earlier = (await s.IssuePasswordLinkAsync(_reviewerId)).SetPasswordPath) is not null);
+        await AsAdminAsync(async s => (earlier = (await s.IssuePasswordLinkAsync(_reviewerId)).Value) is not null);
         await AssertSentToSignInAsync(copy);
-        await AsAdminAsync(async s => (newer = (await s.IssuePasswordLinkAsync(_reviewerId)).SetPasswordPath) is not null);
+        await AsAdminAsync(async s => (newer = (await s.IssuePasswordLinkAsync(_reviewerId)).Value) is not null);
 
         var client = App.CreateBrowserlikeClient();
         var refused = await client.GetAsync("/" + earlier);

@@ -18,7 +18,7 @@ public sealed class ProviderSettingsTests : SetUpAppTest
         return await scope.Get<ProviderSettingsService>().GetFormAsync();
     }
 
-    private async Task<SaveResult> SaveAsync(ProviderSettingsForm form)
+    private async Task<Result> SaveAsync(ProviderSettingsForm form)
     {
         await using var scope = App.As(TestApp.AdminEmail);
         return await scope.Get<ProviderSettingsService>().SaveAsync(form);
@@ -49,7 +49,7 @@ public sealed class ProviderSettingsTests : SetUpAppTest
         var form = await FormAsync();
         form.UnifiedSocialCreditCode = "91330100799655058C";
         var result = await SaveAsync(form);
-        Assert.Equal(SaveOutcome.Invalid, result.Outcome);
+        Assert.Equal(ResultOutcome.Invalid, result.Outcome);
         Assert.Contains(result.Errors, e => e is { Field: "UnifiedSocialCreditCode", MessageKey: "UnifiedSocialCreditCode.WrongCheckCharacter" });
         Assert.Contains(result.Errors, e => e is { Field: "ProviderName", MessageKey: "Validation.Required" });
     }
@@ -63,7 +63,7 @@ public sealed class ProviderSettingsTests : SetUpAppTest
         first.UnifiedSocialCreditCode = second.UnifiedSocialCreditCode = "914403001922038216";
         second.ProviderName = "乙公司";
         Assert.True((await SaveAsync(first)).Succeeded);
-        Assert.Equal(SaveOutcome.Conflict, (await SaveAsync(second)).Outcome);
+        Assert.Equal(ResultOutcome.Conflict, (await SaveAsync(second)).Outcome);
         Assert.Equal("甲公司", (await FormAsync()).ProviderName);
     }
 

@@ -20,14 +20,12 @@ public sealed class ImportTests(VerificationApp app) : IClassFixture<Verificatio
     {
         await using var scope = app.App.As(VerificationApp.Verifier);
         var imports = scope.Get<VerificationImportService>();
-        var (file, error) = await imports.ReceiveAsync(new MemoryStream(content), fileName, content.Length);
-        Assert.Null(error);
-        var (preview, previewError) = await imports.PreviewAsync(file!);
-        Assert.Null(previewError);
-        Assert.True(preview!.Mapping.IsComplete, "the Chinese headers map themselves");
-        var (jobId, startError) = await imports.StartAsync(file!, preview.Mapping, preview.RowCount);
-        Assert.Null(startError);
-        var job = await app.App.WaitForJobAsync(VerificationApp.Verifier, jobId!.Value);
+        var file = (await imports.ReceiveAsync(new MemoryStream(content), fileName, content.Length)).Value!;
+        var preview = (await imports.PreviewAsync(file)).Value!;
+        Assert.True(preview.Mapping.IsComplete, "the Chinese headers map themselves");
+        var started = await imports.StartAsync(file, preview.Mapping, preview.RowCount);
+        Assert.Null(started.RefusalKey);
+        var job = await app.App.WaitForJobAsync(VerificationApp.Verifier, started.Value);
         Assert.Equal(JobStatus.Succeeded, job.Status);
         return job;
     }
@@ -76,7 +74,7 @@ public sealed class ImportTests(VerificationApp app) : IClassFixture<Verificatio
         {
             Assert.Null(await second.Get<JobQueryService>().GetAsync(job.Id));
             await Assert.ThrowsAsync<ComplianceConsole.Security.PermissionDeniedException>(() =>
-                second.Get<JobQueryService>().GetPageAsync(new JobFilter(Everyone: true), Common.PageDirection.First, null, 10));
+                second.Get<JobQueryService>().GetPageAsync(new JobFilter(Everyone: true), Common.PageAnchor.First, null, 10));
         }
         var manager = await app.App.SignInAsync(VerificationApp.Manager);
         Assert.Equal(HttpStatusCode.OK, (await manager.GetAsync(reportUrl)).StatusCode);
@@ -97,7 +95,7 @@ public sealed class ImportTests(VerificationApp app) : IClassFixture<Verificatio
         Assert.Equal("欧阳*", record.MaskedName);
         Assert.Equal(new DateTime(2026, 10, 1, 0, 5, 0, DateTimeKind.Utc), record.SubmittedAtUtc); // 08:05 China time
         var revealed = await scope.Get<PiiRevealService>().RevealAsync(record.Id, "核对导入结果");
-        Assert.Equal("欧阳修", revealed.Identity!.RealName);
+        Assert.Equal("欧阳修", revealed.Value!.RealName);
     }
 
     [Fact]
@@ -123,9 +121,9 @@ public sealed class ImportTests(VerificationApp app) : IClassFixture<Verificatio
     {
         await using var scope = app.App.As(VerificationApp.Verifier);
         var imports = scope.Get<VerificationImportService>();
-        var (file, error) = await imports.ReceiveAsync(new MemoryStream([1, 2, 3]), "huge.csv", imports.MaxFileBytes + 1);
-        Assert.Null(file);
-        Assert.Equal("Import.TooLarge", error);
+        var received = await imports.ReceiveAsync(new MemoryStream([1, 2, 3]), "huge.csv", imports.MaxFileBytes + 1);
+        Assert.Null(received.Value);
+        Assert.Equal("Import.TooLarge", received.RefusalKey);
     }
 
     [Fact]
@@ -133,12 +131,12 @@ public sealed class ImportTests(VerificationApp app) : IClassFixture<Verificatio
     {
         byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52];
         await using var scope = app.App.As(VerificationApp.Verifier);
-        var (file, error) = await scope.Get<VerificationImportService>().ReceiveAsync(new MemoryStream(png), "photo.csv", png.Length);
-        Assert.Null(file);
-        Assert.Equal("Import.NotATable", error);
-        var (notXlsx, xlsxError) = await scope.Get<VerificationImportService>().ReceiveAsync(new MemoryStream("a,b\n1,2"u8.ToArray()), "text.xlsx", 7);
-        Assert.Null(notXlsx);
-        Assert.Equal("Import.NotATable", xlsxError);
+        var picture = await scope.Get<VerificationImportService>().ReceiveAsync(new MemoryStream(png), "photo.csv", png.Length);
+        Assert.Null(picture.Value);
+        Assert.Equal("Import.NotATable", picture.RefusalKey);
+        var notXlsx = await scope.Get<VerificationImportService>().ReceiveAsync(new MemoryStream("a,b\n1,2"u8.ToArray()), "text.xlsx", 7);
+        Assert.Null(notXlsx.Value);
+        Assert.Equal("Import.NotATable", notXlsx.RefusalKey);
     }
 
     [Fact]
@@ -148,16 +146,16 @@ public sealed class ImportTests(VerificationApp app) : IClassFixture<Verificatio
         await using var scope = app.App.As(VerificationApp.Verifier);
         var imports = scope.Get<VerificationImportService>();
         var bytes = Utf8WithBom(csv);
-        var (file, _) = await imports.ReceiveAsync(new MemoryStream(bytes), "stage.csv", bytes.Length);
+        var file = (await imports.ReceiveAsync(new MemoryStream(bytes), "stage.csv", bytes.Length)).Value!;
 
-        var staged = Assert.Single(Directory.GetFiles(Path.Combine(app.App.DataFolderPath, "staging"), file!.StagingId + "*"));
+        var staged = Assert.Single(Directory.GetFiles(Path.Combine(app.App.DataFolderPath, "staging"), file.StagingId + "*"));
         var onDisk = await File.ReadAllBytesAsync(staged);
         Assert.Equal(-1, onDisk.AsSpan().IndexOf("11010519491231002X"u8));
         Assert.Equal(-1, onDisk.AsSpan().IndexOf(Encoding.UTF8.GetBytes("李四")));
         if (!OperatingSystem.IsWindows()) Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(staged));
 
-        var (preview, _) = await imports.PreviewAsync(file);
-        Assert.Equal(["stage-1", "小*", "居民身份证", "110105********002X", "李*", "2026-11-01 10:00:00", "住***"], preview!.MaskedSamples[0]);
+        var preview = (await imports.PreviewAsync(file)).Value!;
+        Assert.Equal(["stage-1", "小*", "居民身份证", "110105********002X", "李*", "2026-11-01 10:00:00", "住***"], preview.MaskedSamples[0]);
 
         imports.Discard(file);
         Assert.False(File.Exists(staged));
@@ -171,9 +169,9 @@ public sealed class ImportTests(VerificationApp app) : IClassFixture<Verificatio
         await using var scope = app.App.As(VerificationApp.Verifier);
         var imports = scope.Get<VerificationImportService>();
         var bytes = Encoding.UTF8.GetBytes(csv);
-        var (file, error) = await imports.ReceiveAsync(new MemoryStream(bytes), "data.csv", bytes.Length);
-        if (file is not null) (_, error) = await imports.PreviewAsync(file);
-        Assert.Equal(expected, error);
+        var received = await imports.ReceiveAsync(new MemoryStream(bytes), "data.csv", bytes.Length);
+        var refusal = received.Value is { } file ? (await imports.PreviewAsync(file)).RefusalKey : received.RefusalKey;
+        Assert.Equal(expected, refusal);
     }
 
     [Fact]
@@ -182,9 +180,8 @@ public sealed class ImportTests(VerificationApp app) : IClassFixture<Verificatio
         await using var scope = app.App.As(VerificationApp.Verifier);
         var imports = scope.Get<VerificationImportService>();
         var bytes = Utf8WithBom(Header + "\n");
-        var (file, _) = await imports.ReceiveAsync(new MemoryStream(bytes), "empty.csv", bytes.Length);
-        var (preview, _) = await imports.PreviewAsync(file!);
-        Assert.Equal(0, preview!.RowCount);
+        var file = (await imports.ReceiveAsync(new MemoryStream(bytes), "empty.csv", bytes.Length)).Value!;
+        Assert.Equal(0, (await imports.PreviewAsync(file)).Value!.RowCount);
     }
 
     [Fact]

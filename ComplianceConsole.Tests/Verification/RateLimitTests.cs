@@ -28,8 +28,8 @@ public sealed class RateLimitTests : IDisposable
         string busy, quiet;
         await using (var admin = _app.As(TestApp.AdminEmail))
         {
-            busy = (await admin.Get<ApiKeyService>().CreateAsync("busy", RolePermissions.ApiScopes.ToList())).Key!;
-            quiet = (await admin.Get<ApiKeyService>().CreateAsync("quiet", RolePermissions.ApiScopes.ToList())).Key!;
+            busy = (await admin.Get<ApiKeyService>().CreateAsync("busy", RolePermissions.ApiScopes.ToList())).Value!;
+            quiet = (await admin.Get<ApiKeyService>().CreateAsync("quiet", RolePermissions.ApiScopes.ToList())).Value!;
         }
         HttpClient Client(string key)
         {

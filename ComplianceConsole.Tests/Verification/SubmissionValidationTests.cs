@@ -101,6 +101,6 @@ public sealed class SubmissionValidationTests(VerificationApp app) : IClassFixtu
         Assert.Equal("小王 的 号", detail.Record.UserDisplayName);
         await using var scope = app.App.As(VerificationApp.Verifier);
         var revealed = await scope.Get<PiiRevealService>().RevealAsync(id, "核对姓名规范化");
-        Assert.Equal("王五", revealed.Identity!.RealName);
+        Assert.Equal("王五", revealed.Value!.RealName);
     }
 }

@@ -25,7 +25,7 @@ public sealed class VerificationApp : IAsyncLifetime
         await App.CreateStaffAsync(Auditor, Roles.Auditor);
         await App.CreateStaffAsync(Manager, Roles.Manager);
         await using var admin = App.As(TestApp.AdminEmail);
-        PlatformKey = (await admin.Get<ApiKeyService>().CreateAsync("platform", RolePermissions.ApiScopes.ToList())).Key!;
+        PlatformKey = (await admin.Get<ApiKeyService>().CreateAsync("platform", RolePermissions.ApiScopes.ToList())).Value!;
     }
 
     public HttpClient Platform(string? key = null)
@@ -47,7 +47,7 @@ public sealed class VerificationApp : IAsyncLifetime
         return body.GetProperty("results")[0].GetProperty("recordId").GetInt64();
     }
 
-    public async Task<Common.SaveResult> DecideAsync(string staff, long id, VerificationAction action, string? reason = null, string? note = null)
+    public async Task<Common.Result> DecideAsync(string staff, long id, VerificationAction action, string? reason = null, string? note = null)
     {
         await using var scope = App.As(staff);
         var version = (await scope.Get<VerificationQueryService>().GetDetailAsync(id))!.Record.Version;

@@ -1,3 +1,4 @@
+using ComplianceConsole.Common;
 using ComplianceConsole.Data;
 using ComplianceConsole.Features.Benchmarks;
 using ComplianceConsole.Features.DemoData;
@@ -14,7 +15,7 @@ namespace ComplianceConsole.Tests.Verification;
 public sealed class GridApp : IAsyncLifetime
 {
     public const string Verifier = "grid.verifier@example.cn";
-    public const int Users = VerificationGridRules.CountBound + 150;
+    public const int Users = KeysetPaging.CountBound + 150;
 
     public TestApp App { get; } = new();
     public GridBenchmark.Samples Samples { get; private set; } = default!;
@@ -54,7 +55,7 @@ public sealed class VerificationGridTests(GridApp app) : IClassFixture<GridApp>
                      Method = c.Filter.Method is null ? null : VerificationMethod.MobileNumber }, c.Sort)))
         {
             await using var db = await scope.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-            foreach (var anchor in new[] { VerificationPageAnchor.First, VerificationPageAnchor.Last })
+            foreach (var anchor in new[] { PageAnchor.First, PageAnchor.Last })
             {
                 var page = await queries.PageQueryAsync(db, new VerificationPageRequest(filter, sort, 25, anchor), TestContext.Current.CancellationToken);
                 AssertSeeks(await PlanAsync(db, page.Take(26).Select(r => new { r.Id, r.PlatformUser.ExternalId })), filter, sort);
@@ -75,10 +76,10 @@ public sealed class VerificationGridTests(GridApp app) : IClassFixture<GridApp>
         var queries = scope.Get<VerificationQueryService>();
         const int size = 7;
 
-        var pages = new List<VerificationPage> { await queries.GetPageAsync(new VerificationPageRequest(filter, sort, size), TestContext.Current.CancellationToken) };
+        var pages = new List<KeysetPage<VerificationRow>> { await queries.GetPageAsync(new VerificationPageRequest(filter, sort, size), TestContext.Current.CancellationToken) };
         while (pages[^1].HasNext)
         {
-            pages.Add(await queries.GetPageAsync(new VerificationPageRequest(filter, sort, size, VerificationPageAnchor.After, pages[^1].Items[^1].CursorFor(sort)),
+            pages.Add(await queries.GetPageAsync(new VerificationPageRequest(filter, sort, size, PageAnchor.After, pages[^1].Items[^1].CursorFor(sort)),
                 TestContext.Current.CancellationToken));
         }
         var walked = pages.SelectMany(p => p.Items.Select(r => r.Id)).ToList();
@@ -87,16 +88,16 @@ public sealed class VerificationGridTests(GridApp app) : IClassFixture<GridApp>
         Assert.False(pages[0].HasPrevious);
         Assert.All(pages.Skip(1), p => Assert.True(p.HasPrevious));
 
-        var last = await queries.GetPageAsync(new VerificationPageRequest(filter, sort, size, VerificationPageAnchor.Last), TestContext.Current.CancellationToken);
+        var last = await queries.GetPageAsync(new VerificationPageRequest(filter, sort, size, PageAnchor.Last), TestContext.Current.CancellationToken);
         Assert.Equal(walked.TakeLast(size), last.Items.Select(r => r.Id));
         Assert.True(last.HasPrevious);
         Assert.False(last.HasNext);
-        var beforeLast = await queries.GetPageAsync(new VerificationPageRequest(filter, sort, size, VerificationPageAnchor.Before, last.Items[0].CursorFor(sort)),
+        var beforeLast = await queries.GetPageAsync(new VerificationPageRequest(filter, sort, size, PageAnchor.Before, last.Items[0].CursorFor(sort)),
             TestContext.Current.CancellationToken);
         Assert.Equal(walked.SkipLast(size).TakeLast(size), beforeLast.Items.Select(r => r.Id));
         Assert.True(beforeLast.HasNext);
 
-        Assert.Equal(new VerificationCount(walked.Count, false), await queries.CountAsync(filter, sort, cancellationToken: TestContext.Current.CancellationToken));
+        Assert.Equal(new BoundedCount(walked.Count, false), await queries.CountAsync(filter, sort, cancellationToken: TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -104,9 +105,9 @@ public sealed class VerificationGridTests(GridApp app) : IClassFixture<GridApp>
     {
         await using var scope = app.App.As(GridApp.Verifier);
         var queries = scope.Get<VerificationQueryService>();
-        Assert.Equal(new VerificationCount(VerificationGridRules.CountBound, true),
+        Assert.Equal(new BoundedCount(KeysetPaging.CountBound, true),
             await queries.CountAsync(new VerificationFilter(), VerificationSort.SubmittedNewest, cancellationToken: TestContext.Current.CancellationToken));
-        Assert.Equal(new VerificationCount(GridApp.Users, false),
+        Assert.Equal(new BoundedCount(GridApp.Users, false),
             await queries.CountAsync(new VerificationFilter(), VerificationSort.SubmittedNewest, exact: true, TestContext.Current.CancellationToken));
     }
 

@@ -24,7 +24,7 @@ public sealed class VerificationWorkTests(VerificationApp app) : IClassFixture<V
         Assert.True((await first.Get<VerificationDecisionService>().DecideAsync(id, version, new(VerificationAction.Verify, null, null))).Succeeded);
         var late = await second.Get<VerificationDecisionService>().DecideAsync(id, version, new(VerificationAction.Reject, "identity_mismatch", null));
 
-        Assert.Equal(SaveOutcome.Conflict, late.Outcome);
+        Assert.Equal(ResultOutcome.Conflict, late.Outcome);
         var detail = await app.DetailAsync(id);
         Assert.Equal(VerificationStatus.Verified, detail.Record.Status);
         Assert.Equal(TestApp.ShownName(VerificationApp.Verifier), detail.Record.DecidedBy); // colleagues read the display name
@@ -36,7 +36,7 @@ public sealed class VerificationWorkTests(VerificationApp app) : IClassFixture<V
     {
         var id = await app.SubmitAsync("long-note-user", VerificationMethod.MobileNumber, "13700000077", "钱七");
         var tooLong = await app.DecideAsync(VerificationApp.Verifier, id, VerificationAction.Reject, "other", new string('长', VerificationRules.MaxNoteLength + 1));
-        Assert.Equal(SaveOutcome.Invalid, tooLong.Outcome);
+        Assert.Equal(ResultOutcome.Invalid, tooLong.Outcome);
         Assert.Equal("Verification.NoteTooLong", tooLong.Errors.Single().MessageKey);
         Assert.Equal(VerificationStatus.Pending, (await app.DetailAsync(id)).Record.Status);
 
@@ -149,9 +149,9 @@ public sealed class VerificationWorkTests(VerificationApp app) : IClassFixture<V
         await using (var verifier = app.App.As(VerificationApp.Verifier))
         {
             var reveal = verifier.Get<PiiRevealService>();
-            Assert.Equal("Reveal.ReasonRequired", (await reveal.RevealAsync(id, " ")).ErrorKey);
+            Assert.Equal("Reveal.ReasonRequired", (await reveal.RevealAsync(id, " ")).RefusalKey);
             var shown = await reveal.RevealAsync(id, "用户投诉核实身份");
-            Assert.Equal(new RevealedIdentity("11010519491231002X", "欧阳娜娜"), shown.Identity);
+            Assert.Equal(new RevealedIdentity("11010519491231002X", "欧阳娜娜"), shown.Value);
         }
 
         await using var db = await app.App.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
@@ -175,10 +175,10 @@ public sealed class VerificationWorkTests(VerificationApp app) : IClassFixture<V
         var decisions = scope.Get<VerificationDecisionService>();
         var filter = new VerificationFilter { SubmittedToUtc = new DateTime(2020, 12, 31, 0, 0, 0, DateTimeKind.Utc) };
         Assert.Equal(2, await decisions.CountAsync(filter));
-        var (jobId, problem) = await decisions.QueueBulkAsync(new BulkDecisionInput(null, filter, new DecisionRequest(VerificationAction.Expire, null, "年度复核")), 2);
-        Assert.Null(problem);
+        var queued = await decisions.QueueBulkAsync(new BulkDecisionInput(null, filter, new DecisionRequest(VerificationAction.Expire, null, "年度复核")), 2);
+        Assert.Null(queued.RefusalKey);
 
-        var job = await app.App.WaitForJobAsync(VerificationApp.Verifier, jobId!.Value);
+        var job = await app.App.WaitForJobAsync(VerificationApp.Verifier, queued.Value);
         Assert.Equal(ComplianceConsole.Features.Jobs.JobStatus.Succeeded, job.Status);
         Assert.Equal("Bulk.Result", job.Result!.Summary.Key);
         Assert.Equal(["1", "1", "0"], job.Result.Summary.Arguments); // changed, not applicable, conflicts

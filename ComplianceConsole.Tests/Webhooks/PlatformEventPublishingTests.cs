@@ -29,7 +29,7 @@ public sealed class PlatformEventPublishingTests(WebhookApp app) : IClassFixture
         return caseId;
     }
 
-    private async Task<Common.SaveResult> DecideAsync(string staff, long caseId, ReviewDecisionRequest request)
+    private async Task<Common.Result> DecideAsync(string staff, long caseId, ReviewDecisionRequest request)
     {
         await using var scope = app.App.As(staff);
         var version = await scope.Get<ReviewCaseQueryService>().VersionAsync(caseId);
@@ -92,7 +92,7 @@ public sealed class PlatformEventPublishingTests(WebhookApp app) : IClassFixture
         {
             var result = await manager.Get<ReviewBulkDecisionService>().DecideManyAsync(
                 new ReviewBulkDecisionInput(cases, null, DecisionOutcome.NoViolation, "false_positive", null), _ => Task.CompletedTask, CancellationToken.None);
-            Assert.Equal(3, result.Decided);
+            Assert.Equal(3, result.Value!.Decided);
         }
         foreach (var n in Enumerable.Range(1, 3))
         {

@@ -21,8 +21,8 @@ public sealed class WebhookAddressTests : IDisposable
         foreach (var (url, key) in new[] { ("http://127.0.0.1:5204/healthz", "Webhooks.Url.Loopback"), ("http://192.168.0.8/hooks", "Webhooks.Url.Private"), ("ftp://example.cn/", "Webhooks.Url.SchemeNotAllowed") })
         {
             var refused = await webhooks.CreateAsync(new WebhookEndpointForm { Name = "self", Url = url, EventTypes = [PlatformEventTypes.DecisionMade] });
-            Assert.Equal(("Url", key), (Assert.Single(refused.Result.Errors).Field, refused.Result.Errors[0].MessageKey));
-            Assert.Null(refused.Secret);
+            Assert.Equal(("Url", key), (Assert.Single(refused.Errors).Field, refused.Errors[0].MessageKey));
+            Assert.Null(refused.Value);
         }
         Assert.Empty(await webhooks.ListAsync());
     }
@@ -54,7 +54,7 @@ public sealed class WebhookAddressTests : IDisposable
         while (delivery?.LastError is null && DateTime.UtcNow < deadline)
         {
             await Task.Delay(100);
-            delivery = (await admin.Get<WebhookService>().DeliveriesAsync(endpointId, Common.PageDirection.First, null)).Rows.SingleOrDefault();
+            delivery = (await admin.Get<WebhookService>().DeliveriesAsync(endpointId, Common.PageAnchor.First, null)).Items.SingleOrDefault();
         }
         Assert.NotNull(delivery);
         Assert.Contains("Loopback", delivery.LastError);

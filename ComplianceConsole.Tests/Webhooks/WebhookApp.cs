@@ -64,9 +64,9 @@ public class WebhookApp : IAsyncLifetime
         {
             Name = $"platform {receiver.Port}", Url = receiver.Url, EventTypes = [.. events.Length == 0 ? PlatformEventTypes.Subscribable : events],
         });
-        Assert.True(created.Result.Succeeded, string.Join(", ", created.Result.Errors.Select(e => e.MessageKey)));
-        receiver.Secret = created.Secret!;
-        return created.EndpointId!.Value;
+        Assert.True(created.Succeeded, string.Join(", ", created.Errors.Select(e => e.MessageKey)));
+        receiver.Secret = created.Value!.Secret;
+        return created.Value.EndpointId;
     }
 
     /// <summary>Publishes events the way a service does: staged on a context and saved with it.</summary>
@@ -87,7 +87,7 @@ public class WebhookApp : IAsyncLifetime
     public async Task<IReadOnlyList<WebhookDeliveryRow>> DeliveriesAsync(long endpointId)
     {
         await using var admin = App.As(TestApp.AdminEmail);
-        return (await admin.Get<WebhookService>().DeliveriesAsync(endpointId, Common.PageDirection.First, null)).Rows;
+        return (await admin.Get<WebhookService>().DeliveriesAsync(endpointId, Common.PageAnchor.First, null)).Items;
     }
 
     public async Task<T> WaitForAsync<T>(Func<Task<T>> read, Func<T, bool> condition, int seconds = 30)

@@ -18,7 +18,7 @@ public static class WebhookTourData
         {
             Name = "主站内容平台", Url = "https://platform.example.cn/compliance/webhooks", EventTypes = [.. PlatformEventTypes.Subscribable],
         });
-        var id = created.EndpointId!.Value;
+        var id = created.Value!.EndpointId;
         Assert.True((await admin.Get<WebhookService>().SetEnabledAsync(id, 0, enabled: false)).Succeeded);
 
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace ComplianceConsole.Data;
 
 /// <summary>
@@ -14,14 +11,4 @@ public sealed class RunningInstance
     public int ProcessId { get; set; }
     public DateTime StartedAtUtc { get; set; }
     public DateTime LastSeenAtUtc { get; set; }
-}
-
-internal sealed class RunningInstanceConfiguration : IEntityTypeConfiguration<RunningInstance>
-{
-    public void Configure(EntityTypeBuilder<RunningInstance> entity)
-    {
-        entity.ToTable("RunningInstances");
-        entity.Property(i => i.Id).ValueGeneratedNever();
-        entity.Property(i => i.MachineName).HasMaxLength(256);
-    }
 }

@@ -94,7 +94,7 @@ public sealed class AccountAuditFormSweepTests(AccountAuditFormSweepApp browser)
         }
         await using var scope = browser.App.As(AccountAuditFormSweepApp.Manager);
         var audit = await scope.Get<AuditQueryService>().GetPageAsync(
-            new AuditFilter(AccountAuditFormSweepApp.Reviewer, AuditActions.PasswordChanged), PageDirection.First, null, 10);
-        Assert.Single(audit.Rows);
+            new AuditFilter(AccountAuditFormSweepApp.Reviewer, AuditActions.PasswordChanged), PageAnchor.First, null, 10);
+        Assert.Single(audit.Items);
     });
 }

@@ -25,7 +25,7 @@ public sealed class AppealFormSweepApp : BrowserApp
         await App.CreateStaffAsync(Decider, Roles.Reviewer);
         await App.CreateStaffAsync(Reviewer, Roles.Reviewer);
         await using var admin = App.As(TestApp.AdminEmail);
-        var key = (await admin.Get<ApiKeyService>().CreateAsync("platform", [ReviewPermissions.SubmitAppeal])).Key!;
+        var key = (await admin.Get<ApiKeyService>().CreateAsync("platform", [ReviewPermissions.SubmitAppeal])).Value!;
         using var platform = new HttpClient { BaseAddress = new Uri(BaseUrl) };
         platform.DefaultRequestHeaders.Add(ApiKeyAuthenticationHandler.HeaderName, key);
         for (var i = 0; i < AppealFormSweepTests.Entries.Count; i++)

@@ -24,7 +24,7 @@ public sealed class RegistryFormSweepApp : BrowserApp
         await ComplianceConsole.Tests.Review.ReviewDecisionApp.CreateCaseAsync(App.Services, "sweep-consent-content", "sweep-consenting-user",
             ComplianceConsole.Features.Review.MediaType.Text, null); // the platform user who consents
         await using var manager = App.As(Manager);
-        var (saved, _) = await manager.Get<AssessmentService>().SaveAsync(new AssessmentForm
+        var saved = await manager.Get<AssessmentService>().SaveAsync(new AssessmentForm
         {
             Subject = PassedAssessment, SubjectKind = AssessmentSubject.Function, Kind = AssessmentKind.Self, Status = AssessmentStatus.Passed,
             DueDate = SweepTyping.Day(-3), Findings = "无重大风险", Reviewer = "合规部",

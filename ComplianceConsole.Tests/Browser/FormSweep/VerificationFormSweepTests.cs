@@ -3,7 +3,6 @@ using ComplianceConsole.Common;
 using ComplianceConsole.Features.Audit;
 using ComplianceConsole.Features.Verification;
 using ComplianceConsole.Security;
-using ComplianceConsole.Security.Pii;
 using ComplianceConsole.Tests.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -115,7 +114,7 @@ public sealed class VerificationFormSweepTests(VerificationFormSweepApp browser)
         await page.Locator("#reveal").ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog);
         const string reason = "用户申诉称被冒用身份，核对证件原文（工单 #2026-118）";
-        await dialog.Field("reveal-reason").TypeCountedAsync(reason, RevealReason.MaxLength);
+        await dialog.Field("reveal-reason").TypeCountedAsync(reason, ComplianceConsole.Security.Pii.PiiReveal.MaxReasonLength);
         await dialog.Locator("#reveal-confirm").ClickAsync();
         await Expect(dialog).ToHaveCountAsync(0);
         await Expect(page.Locator("#identifier")).ToHaveTextAsync("110101199003074477");
@@ -127,8 +126,8 @@ public sealed class VerificationFormSweepTests(VerificationFormSweepApp browser)
         await Expect(page.Locator("#real-name")).Not.ToHaveTextAsync("司马相如");
 
         await using var scope = browser.App.As(VerificationFormSweepApp.Manager);
-        var audit = await scope.Get<AuditQueryService>().GetPageAsync(new AuditFilter(Action: AuditActions.PiiRevealed), PageDirection.First, null, 50);
-        var row = Assert.Single(audit.Rows, r => r.TargetId == id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var audit = await scope.Get<AuditQueryService>().GetPageAsync(new AuditFilter(Action: AuditActions.PiiRevealed), PageAnchor.First, null, 50);
+        var row = Assert.Single(audit.Items, r => r.TargetId == id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(VerificationFormSweepApp.Verifier, row.ActorName); // the log names staff by their sign-in
         using var details = JsonDocument.Parse(row.Details!);
         Assert.Equal(reason, details.RootElement.GetProperty("reason").GetString());

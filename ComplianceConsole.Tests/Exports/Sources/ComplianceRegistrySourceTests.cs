@@ -29,29 +29,28 @@ public class ComplianceRegistrySourceTests(RegistryApp registry) : IClassFixture
         var pdf = Encoding.ASCII.GetBytes("%PDF-1.7\nthird-party assessment\n%%EOF");
         await using (var manager = registry.App.As(RegistryApp.Manager))
         {
-            var (saved, id) = await manager.Get<AssessmentService>().SaveAsync(new AssessmentForm
+            var saved = await manager.Get<AssessmentService>().SaveAsync(new AssessmentForm
             {
                 Subject = "换脸模型 v3", SubjectKind = AssessmentSubject.Model, Kind = AssessmentKind.ThirdParty, Status = AssessmentStatus.InProgress,
                 DueDate = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(10),
             });
             Assert.True(saved.Succeeded);
-            Assert.Null((await manager.Get<EvidenceService>().UploadAsync(EvidenceOwner.Assessment, id!.Value, new MemoryStream(pdf), "评估报告.pdf", pdf.Length)).ErrorKey);
+            Assert.Null((await manager.Get<EvidenceService>().UploadAsync(EvidenceOwner.Assessment, saved.Value, new MemoryStream(pdf), "评估报告.pdf", pdf.Length)).RefusalKey);
         }
 
         // Quartz dates a job it is given by the real clock and fires it by the app's: bring the app's clock past the real one.
         registry.Clock.Advance(DateTimeOffset.UtcNow - registry.Clock.GetUtcNow() + TimeSpan.FromSeconds(30));
         ExportQueued queued;
-        await using (var auditor = registry.App.As(RegistryApp.Auditor)) queued = await auditor.Get<ExportService>().QueueAsync(ExportApp.Today(ExportKind.ComplianceRegistry));
-        Assert.True(queued.Result.Succeeded);
-        Assert.Equal(JobStatus.Succeeded, (await registry.App.WaitForJobAsync(RegistryApp.Auditor, queued.JobId!.Value)).Status);
+        await using (var auditor = registry.App.As(RegistryApp.Auditor)) queued = (await auditor.Get<ExportService>().QueueAsync(ExportApp.Today(ExportKind.ComplianceRegistry))).Value!;
+        Assert.Equal(JobStatus.Succeeded, (await registry.App.WaitForJobAsync(RegistryApp.Auditor, queued.JobId)).Status);
 
         byte[] bytes;
         ExportHistoryRow history;
         await using (var auditor = registry.App.As(RegistryApp.Auditor))
         {
             var exports = auditor.Get<ExportHistoryService>();
-            history = (await exports.GetAsync(queued.ExportId!.Value))!;
-            await using var workbook = (await exports.OpenAsync(queued.ExportId.Value))!.Workbook;
+            history = (await exports.GetAsync(queued.ExportId))!;
+            await using var workbook = (await exports.OpenAsync(queued.ExportId))!.Workbook;
             using var copy = new MemoryStream();
             await workbook.CopyToAsync(copy);
             bytes = copy.ToArray();

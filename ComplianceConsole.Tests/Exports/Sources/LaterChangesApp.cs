@@ -39,7 +39,7 @@ public sealed class LaterChangesApp : NovemberRegistersApp
         await App.CreateStaffAsync(Verifier, Roles.Verifier);
         await using (var admin = App.As(TestApp.AdminEmail))
         {
-            _platformKey = (await admin.Get<ApiKeyService>().CreateAsync("platform", RolePermissions.ApiScopes.ToList())).Key!;
+            _platformKey = (await admin.Get<ApiKeyService>().CreateAsync("platform", RolePermissions.ApiScopes.ToList())).Value!;
         }
         var cst = (int month, int day, int hour) => new DateTime(2026, month, day, hour, 0, 0);
         CaseF = await AddCaseAsync("content-f", "author-f", SynthesisCategory.FaceManipulation, new RegisterFlag(FlagSource.RegulatorNotice, cst(11, 9, 9), cst(11, 12, 9)));
@@ -64,12 +64,12 @@ public sealed class LaterChangesApp : NovemberRegistersApp
         await VerificationAsync(VerificationAction.Verify, null);
         await using (var manager = App.As(Manager))
         {
-            var (saved, _) = await manager.Get<FilingService>().SaveAsync(new FilingForm
+            var saved = await manager.Get<FilingService>().SaveAsync(new FilingForm
             {
                 FilingNumber = "网信算备 110108000000000000001 号", AlgorithmName = "换脸算法", FiledOn = new DateOnly(2026, 11, 15), DisplayedAt = "App › 关于 › 算法备案",
             });
             Assert.True(saved.Succeeded);
-            var (assessed, _) = await manager.Get<AssessmentService>().SaveAsync(new AssessmentForm
+            var assessed = await manager.Get<AssessmentService>().SaveAsync(new AssessmentForm
             {
                 Subject = "换脸模型 v3", SubjectKind = AssessmentSubject.Model, Kind = AssessmentKind.ThirdParty, Status = AssessmentStatus.InProgress,
                 DueDate = new DateOnly(2026, 12, 10), Findings = "评估进行中",
@@ -153,7 +153,7 @@ public sealed class LaterChangesApp : NovemberRegistersApp
             var filings = manager.Get<FilingService>();
             await using var db = await ContextAsync();
             var filing = await db.AlgorithmFilings.SingleAsync();
-            var (saved, _) = await filings.SaveAsync(new FilingForm
+            var saved = await filings.SaveAsync(new FilingForm
             {
                 Id = filing.Id, FilingNumber = filing.FilingNumber, AlgorithmName = "换脸算法 v2", FiledOn = filing.FiledOn, DisplayedAt = "App › 设置 › 备案",
                 Status = FilingStatus.Cancelled, Version = filing.Version,
@@ -166,12 +166,12 @@ public sealed class LaterChangesApp : NovemberRegistersApp
             {
                 Id = assessment.Id, Subject = "换脸模型 v3（复评）", SubjectKind = assessment.SubjectKind, Kind = assessment.Kind, Status = AssessmentStatus.Passed,
                 DueDate = assessment.DueDate, Findings = "通过", Reviewer = "第三方评估机构", Version = assessment.Version,
-            })).Item1.Succeeded);
+            })).Succeeded);
             Assert.True((await assessments.SaveAsync(new AssessmentForm
             {
                 Subject = "声音克隆 v1", SubjectKind = AssessmentSubject.Function, Kind = AssessmentKind.Self, Status = AssessmentStatus.Planned,
                 DueDate = new DateOnly(2026, 12, 2),
-            })).Item1.Succeeded);
+            })).Succeeded);
         }
         SetCst(cst(10, 12));
         _changed = true;

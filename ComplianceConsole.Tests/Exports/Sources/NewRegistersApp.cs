@@ -69,11 +69,11 @@ public sealed class NewRegistersApp : RegistersApp
 
         await AsManagerAtAsync(Cst(11, 15, 9), async scope =>
         {
-            var (result, id) = await scope.Get<FilingService>().SaveAsync(Filing(null, 0, FilingStatus.Active));
+            var result = await scope.Get<FilingService>().SaveAsync(Filing(null, 0, FilingStatus.Active));
             Assert.True(result.Succeeded);
-            FilingId = id!.Value;
+            FilingId = result.Value;
         });
-        await AsManagerAtAsync(Cst(11, 16, 9), async scope => Assert.True((await scope.Get<FilingService>().SaveAsync(Filing(FilingId, 1, FilingStatus.Changed))).Result.Succeeded));
+        await AsManagerAtAsync(Cst(11, 16, 9), async scope => Assert.True((await scope.Get<FilingService>().SaveAsync(Filing(FilingId, 1, FilingStatus.Changed))).Succeeded));
 
         await AsManagerAtAsync(Cst(11, 18, 9), async scope => Assert.True((await scope.Get<LegalHoldService>().PlaceAsync(
             new LegalHoldForm { Target = LegalHoldTarget.PlatformUser, Reference = "author-pii", Reason = $"投诉纠纷，投诉人手机 {Mobile}" })).Succeeded));
@@ -107,7 +107,7 @@ public sealed class NewRegistersApp : RegistersApp
             var form = (await scope.Get<FeatureRuleService>().GetFormAsync(RuleId))!;
             form.Value = "换脸软件教程";
             Assert.True((await scope.Get<FeatureRuleService>().SaveAsync(form)).Succeeded);
-            Assert.True((await scope.Get<FilingService>().SaveAsync(Filing(FilingId, 2, FilingStatus.Cancelled))).Result.Succeeded);
+            Assert.True((await scope.Get<FilingService>().SaveAsync(Filing(FilingId, 2, FilingStatus.Cancelled))).Succeeded);
         });
         await SendItemAsync(Cst(12, 4, 10), LabelStatus.Present, "p-2", "改过的摘要");
         SetCst(Cst(12, 5, 12));

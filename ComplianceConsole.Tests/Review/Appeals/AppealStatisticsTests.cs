@@ -47,7 +47,7 @@ public sealed class AppealStatisticsTests(ReviewDecisionApp app) : IClassFixture
     {
         var caseId = await app.CreateCaseAsync(content, "author-" + content);
         Assert.True((await app.ClaimAsync(ReviewDecisionApp.Reviewer, caseId)).Succeeded);
-        Assert.Equal(SaveOutcome.Saved, (await app.DecideAsync(ReviewDecisionApp.Reviewer, caseId, new ReviewDecisionRequest(outcome, reason, null))).Outcome);
+        Assert.Equal(ResultOutcome.Succeeded, (await app.DecideAsync(ReviewDecisionApp.Reviewer, caseId, new ReviewDecisionRequest(outcome, reason, null))).Outcome);
         return caseId;
     }
 
@@ -62,6 +62,6 @@ public sealed class AppealStatisticsTests(ReviewDecisionApp app) : IClassFixture
         var appealId = (await scope.Get<ReviewCaseQueryService>().GetAsync(caseId))!.OpenAppeal!.Id;
         var version = (await scope.Get<ReviewCaseQueryService>().VersionAsync(caseId))!.Value;
         var saved = await scope.Get<AppealDecisionService>().DecideAsync(appealId, version, new AppealDecisionRequest(decided, reason, "复核结论"));
-        Assert.Equal(SaveOutcome.Saved, saved.Outcome);
+        Assert.Equal(ResultOutcome.Succeeded, saved.Outcome);
     }
 }

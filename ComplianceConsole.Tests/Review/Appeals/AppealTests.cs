@@ -153,7 +153,7 @@ public sealed class AppealTests(ReviewDecisionApp app) : IClassFixture<ReviewDec
         var appealId = (await app.DetailAsync(caseId)).OpenAppeal!.Id;
         Assert.True((await app.ClaimAsync(SecondReviewer, caseId)).Succeeded);
         var saved = await DecideAppealAsync(SecondReviewer, caseId, appealId, new AppealDecisionRequest(AppealOutcome.Overturned, "new_evidence", "用户提供了原始拍摄素材"));
-        Assert.Equal(SaveOutcome.Saved, saved.Outcome);
+        Assert.Equal(ResultOutcome.Succeeded, saved.Outcome);
 
         var eligibility = await EligibilityAsync(platform, "author-over");
         Assert.True(eligibility.GetProperty("eligible").GetBoolean());
@@ -202,7 +202,7 @@ public sealed class AppealTests(ReviewDecisionApp app) : IClassFixture<ReviewDec
         var incomplete = await DecideAppealAsync(SecondReviewer, caseId, appealId, new AppealDecisionRequest(AppealOutcome.Upheld, "new_evidence", " "));
         Assert.Equal(["ReasonCode", "Note"], incomplete.Errors.Select(e => e.Field));
         var saved = await DecideAppealAsync(SecondReviewer, caseId, appealId, new AppealDecisionRequest(AppealOutcome.Upheld, "violation_confirmed", "视频确为 AI 合成的谣言"));
-        Assert.Equal(SaveOutcome.Saved, saved.Outcome);
+        Assert.Equal(ResultOutcome.Succeeded, saved.Outcome);
 
         Assert.Equal("Sanctioned", (await EligibilityAsync(platform, "author-up")).GetProperty("reason").GetString());
         var detail = await app.DetailAsync(caseId);
@@ -225,7 +225,7 @@ public sealed class AppealTests(ReviewDecisionApp app) : IClassFixture<ReviewDec
         {
             Sanction = new SanctionRequest(SanctionKind.Suspension, reason, null, DateTime.UtcNow.AddDays(7)),
         });
-        Assert.Equal(SaveOutcome.Saved, saved.Outcome);
+        Assert.Equal(ResultOutcome.Succeeded, saved.Outcome);
         return caseId;
     }
 
@@ -241,7 +241,7 @@ public sealed class AppealTests(ReviewDecisionApp app) : IClassFixture<ReviewDec
         await db.SaveChangesAsync();
     }
 
-    private async Task<SaveResult> DecideAppealAsync(string staff, long caseId, long appealId, AppealDecisionRequest request)
+    private async Task<Result> DecideAppealAsync(string staff, long caseId, long appealId, AppealDecisionRequest request)
     {
         await using var scope = app.App.As(staff);
         var version = await scope.Get<ReviewCaseQueryService>().VersionAsync(caseId);

@@ -22,7 +22,7 @@ public sealed class FeatureLibraryManagementTests : SetUpAppTest
         await App.CreateStaffAsync(Reviewer, Roles.Reviewer);
     }
 
-    private async Task<SaveResult> SaveAsync(FeatureRuleForm form, string who = Manager)
+    private async Task<Result> SaveAsync(FeatureRuleForm form, string who = Manager)
     {
         await using var scope = App.As(who);
         return await scope.Get<FeatureRuleService>().SaveAsync(form);
@@ -99,8 +99,8 @@ public sealed class FeatureLibraryManagementTests : SetUpAppTest
         firstForm.Note = "甲";
         secondForm.Note = "乙";
         Assert.True((await first.Get<FeatureRuleService>().SaveAsync(firstForm)).Succeeded);
-        Assert.Equal(SaveOutcome.Conflict, (await second.Get<FeatureRuleService>().SaveAsync(secondForm)).Outcome);
-        Assert.Equal(SaveOutcome.Conflict, (await second.Get<FeatureRuleService>().SetEnabledAsync(id, secondForm.Version, false)).Outcome);
+        Assert.Equal(ResultOutcome.Conflict, (await second.Get<FeatureRuleService>().SaveAsync(secondForm)).Outcome);
+        Assert.Equal(ResultOutcome.Conflict, (await second.Get<FeatureRuleService>().SetEnabledAsync(id, secondForm.Version, false)).Outcome);
         var row = await RowAsync("深度伪造");
         Assert.Equal(("甲", true), (row.Note, row.Enabled));
     }
@@ -154,14 +154,15 @@ public sealed class FeatureLibraryManagementTests : SetUpAppTest
 
         await using var scope = App.As(Manager);
         var text = "联系13912345678学习换脸，" + new string('x', 3000);
-        var (result, errors) = await scope.Get<FeatureLibraryTester>().TestAsync(text, hash.ToUpperInvariant());
-        Assert.Empty(errors);
-        Assert.False(result!.ShowsNormalisedText);
+        var tested = await scope.Get<FeatureLibraryTester>().TestAsync(text, hash.ToUpperInvariant());
+        Assert.Empty(tested.Errors);
+        var result = tested.Value!;
+        Assert.False(result.ShowsNormalisedText);
         Assert.Equal([(FeatureRuleKind.ContentHash, hash, 0), (FeatureRuleKind.Pattern, "13912345678", 2), (FeatureRuleKind.Keyword, "换脸", 15)],
             result.Matches.Select(m => (m.Kind, m.MatchedText, m.Index)));
 
-        var (_, tooLong) = await scope.Get<FeatureLibraryTester>().TestAsync(new string('字', FeatureLibraryTester.MaxTextLength + 1), "not-a-hash");
-        Assert.Equal(["FeatureTest.TextTooLong", "FeatureRule.BadHash"], tooLong.Select(e => e.MessageKey));
+        var tooLong = await scope.Get<FeatureLibraryTester>().TestAsync(new string('字', FeatureLibraryTester.MaxTextLength + 1), "not-a-hash");
+        Assert.Equal(["FeatureTest.TextTooLong", "FeatureRule.BadHash"], tooLong.Errors.Select(e => e.MessageKey));
     }
 
     [Fact]
@@ -169,8 +170,8 @@ public sealed class FeatureLibraryManagementTests : SetUpAppTest
     {
         Assert.True((await SaveAsync(Keyword("ai换脸"))).Succeeded);
         await using var scope = App.As(Manager);
-        var (result, _) = await scope.Get<FeatureLibraryTester>().TestAsync("教程：ＡＩ换脸", null);
-        var match = Assert.Single(result!.Matches);
+        var result = (await scope.Get<FeatureLibraryTester>().TestAsync("教程：ＡＩ换脸", null)).Value!;
+        var match = Assert.Single(result.Matches);
         Assert.Equal("ＡＩ换脸", result.ShownText.Substring(match.Index, match.Length));
     }
 

@@ -68,7 +68,7 @@ public sealed class FeatureRuleRaceTests : IAsyncLifetime
 
     private static FeatureRuleForm Keyword(string value) => new() { Kind = FeatureRuleKind.Keyword, Value = value, ReasonCode = "rumour" };
 
-    private async Task<SaveResult> SaveAsync(string who, FeatureRuleForm form)
+    private async Task<Result> SaveAsync(string who, FeatureRuleForm form)
     {
         await using var scope = _app.As(who);
         return await scope.Get<FeatureRuleService>().SaveAsync(form);
@@ -80,13 +80,13 @@ public sealed class FeatureRuleRaceTests : IAsyncLifetime
         return await db.FeatureRules.Where(r => r.Kind == FeatureRuleKind.Keyword).OrderBy(r => r.Id).Select(r => r.Value).ToListAsync();
     }
 
-    private static void AssertDuplicate(SaveResult result) =>
-        Assert.Equal((SaveOutcome.Invalid, "Value", "FeatureRule.Duplicate"), (result.Outcome, Assert.Single(result.Errors).Field, result.Errors[0].MessageKey));
+    private static void AssertDuplicate(Result result) =>
+        Assert.Equal((ResultOutcome.Invalid, "Value", "FeatureRule.Duplicate"), (result.Outcome, Assert.Single(result.Errors).Field, result.Errors[0].MessageKey));
 
     [Fact]
     public async Task A_manager_whose_rule_another_manager_adds_after_the_duplicate_check_is_told_it_already_exists()
     {
-        SaveResult? second = null;
+        Result? second = null;
         _hook.Run(async () => second = await SaveAsync(SecondManager, Keyword("换脸教程")));
 
         var first = await SaveAsync(Manager, Keyword("换脸教程"));
@@ -115,12 +115,12 @@ public sealed class FeatureRuleRaceTests : IAsyncLifetime
         await using var scope = _app.As(Manager);
         var imports = scope.Get<KeywordImportService>();
         var content = Encoding.UTF8.GetBytes("关键词,原因代码\n一键换脸,rumour\n假冒客服,fraud_impersonation\n");
-        var (file, _) = await imports.ReceiveAsync(new MemoryStream(content), "keywords.csv", content.Length);
-        var (preview, _) = await imports.PreviewAsync(file!);
+        var file = (await imports.ReceiveAsync(new MemoryStream(content), "keywords.csv", content.Length)).Value!;
+        var preview = (await imports.PreviewAsync(file)).Value!;
         _hook.Run(async () => Assert.True((await SaveAsync(SecondManager, Keyword("假冒客服"))).Succeeded));
 
-        var (jobId, _) = await imports.StartAsync(file!, preview!.RowCount);
-        var job = await _app.WaitForJobAsync(Manager, jobId!.Value);
+        var started = await imports.StartAsync(file, preview.RowCount);
+        var job = await _app.WaitForJobAsync(Manager, started.Value);
 
         Assert.Equal(JobStatus.Succeeded, job.Status);
         Assert.Equal(("KeywordImport.Result", "2,1,1,0"), (job.Result!.Summary.Key, string.Join(',', job.Result.Summary.Arguments)));

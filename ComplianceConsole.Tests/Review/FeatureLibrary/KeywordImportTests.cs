@@ -28,13 +28,11 @@ public sealed class KeywordImportTests : SetUpAppTest
     {
         await using var scope = App.As(Manager);
         var imports = scope.Get<KeywordImportService>();
-        var (file, error) = await imports.ReceiveAsync(new MemoryStream(content), fileName, content.Length);
-        Assert.Null(error);
-        var (preview, previewError) = await imports.PreviewAsync(file!);
-        Assert.Null(previewError);
-        var (jobId, startError) = await imports.StartAsync(file!, preview!.RowCount);
-        Assert.Null(startError);
-        var job = await App.WaitForJobAsync(Manager, jobId!.Value);
+        var file = (await imports.ReceiveAsync(new MemoryStream(content), fileName, content.Length)).Value!;
+        var preview = (await imports.PreviewAsync(file)).Value!;
+        var started = await imports.StartAsync(file, preview.RowCount);
+        Assert.Null(started.RefusalKey);
+        var job = await App.WaitForJobAsync(Manager, started.Value);
         Assert.Equal(JobStatus.Succeeded, job.Status);
         return (preview, job);
     }
@@ -101,7 +99,7 @@ public sealed class KeywordImportTests : SetUpAppTest
     {
         await using var scope = App.As(Manager);
         var imports = scope.Get<KeywordImportService>();
-        Assert.Equal("Import.NotATable", (await imports.ReceiveAsync(new MemoryStream([0x89, 0x50, 0x4E, 0x47, 1, 2]), "words.csv", 6)).ErrorKey);
-        Assert.Equal("KeywordImport.UnsupportedType", (await imports.ReceiveAsync(new MemoryStream([1]), "words.xlsx", 1)).ErrorKey);
+        Assert.Equal("Import.NotATable", (await imports.ReceiveAsync(new MemoryStream([0x89, 0x50, 0x4E, 0x47, 1, 2]), "words.csv", 6)).RefusalKey);
+        Assert.Equal("KeywordImport.UnsupportedType", (await imports.ReceiveAsync(new MemoryStream([1]), "words.xlsx", 1)).RefusalKey);
     }
 }

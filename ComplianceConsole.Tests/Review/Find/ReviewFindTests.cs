@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using ComplianceConsole.Common;
 using ComplianceConsole.Data;
 using ComplianceConsole.Features.ApiKeys;
 using ComplianceConsole.Features.PlatformUsers;
@@ -34,7 +35,7 @@ public sealed class FindApp : ReviewApp
         await App.CreateStaffAsync(Verifier, Roles.Verifier);
         await using (var admin = App.As(TestApp.AdminEmail))
         {
-            PlatformKey = (await admin.Get<ApiKeyService>().CreateAsync("platform", RolePermissions.ApiScopes.ToList())).Key!;
+            PlatformKey = (await admin.Get<ApiKeyService>().CreateAsync("platform", RolePermissions.ApiScopes.ToList())).Value!;
         }
         await SendAsync("find-1", "author-a", "今天某知名演员宣布退出娱乐圈，视频疑似换脸。");
         await SendAsync("find-2", "author-a", "一段关于天气的普通文字");
@@ -149,7 +150,7 @@ public sealed class ReviewFindTests(FindApp app) : IClassFixture<FindApp>
         Assert.Equal(Cases(expected), result.Items.Select(r => r.CaseId));
         Assert.Equal([ReviewFindMatch.Words], result.Matches);
         await using var scope = app.App.As(ReviewApp.Auditor);
-        Assert.Equal(new ReviewQueueCount(expected.Length, false), await scope.Get<ReviewFindQueryService>().CountSearchAsync(words));
+        Assert.Equal(new BoundedCount(expected.Length, false), await scope.Get<ReviewFindQueryService>().CountSearchAsync(words));
     }
 
     [Fact]
@@ -194,11 +195,11 @@ public sealed class ReviewFindTests(FindApp app) : IClassFixture<FindApp>
         var queries = scope.Get<ReviewFindQueryService>();
         var forward = new List<ReviewSearchResult> { await queries.SearchAsync(new ReviewSearchRequest("普通内容", 5)) };
         Assert.False(forward[0].HasPrevious);
-        while (forward[^1].HasNext) forward.Add(await queries.SearchAsync(new ReviewSearchRequest("普通内容", 5, ReviewQueueAnchor.After, forward[^1].Items[^1].Cursor)));
+        while (forward[^1].HasNext) forward.Add(await queries.SearchAsync(new ReviewSearchRequest("普通内容", 5, PageAnchor.After, forward[^1].Items[^1].Cursor)));
         Assert.Equal(expected, forward.SelectMany(p => p.Items).Select(r => r.CaseId));
-        var backward = new List<ReviewSearchResult> { await queries.SearchAsync(new ReviewSearchRequest("普通内容", 5, ReviewQueueAnchor.Last)) };
+        var backward = new List<ReviewSearchResult> { await queries.SearchAsync(new ReviewSearchRequest("普通内容", 5, PageAnchor.Last)) };
         Assert.False(backward[0].HasNext);
-        while (backward[0].HasPrevious) backward.Insert(0, await queries.SearchAsync(new ReviewSearchRequest("普通内容", 5, ReviewQueueAnchor.Before, backward[0].Items[0].Cursor)));
+        while (backward[0].HasPrevious) backward.Insert(0, await queries.SearchAsync(new ReviewSearchRequest("普通内容", 5, PageAnchor.Before, backward[0].Items[0].Cursor)));
         Assert.Equal(expected, backward.SelectMany(p => p.Items).Select(r => r.CaseId));
     }
 
@@ -239,15 +240,15 @@ public sealed class ReviewFindTests(FindApp app) : IClassFixture<FindApp>
         await using var scope = app.App.As(ReviewApp.ReviewerEmail(1));
         var queries = scope.Get<ReviewFindQueryService>();
         const int size = 2;
-        var forward = new List<ReviewFindPage<ReviewDecidedRow>> { await queries.GetDecidedAsync(new ReviewDecidedRequest(filter, size)) };
+        var forward = new List<KeysetPage<ReviewDecidedRow>> { await queries.GetDecidedAsync(new ReviewDecidedRequest(filter, size)) };
         Assert.False(forward[0].HasPrevious);
-        while (forward[^1].HasNext) forward.Add(await queries.GetDecidedAsync(new ReviewDecidedRequest(filter, size, ReviewQueueAnchor.After, forward[^1].Items[^1].Cursor)));
+        while (forward[^1].HasNext) forward.Add(await queries.GetDecidedAsync(new ReviewDecidedRequest(filter, size, PageAnchor.After, forward[^1].Items[^1].Cursor)));
         Assert.Equal(expected, forward.SelectMany(p => p.Items).Select(r => r.DecisionId));
-        var backward = new List<ReviewFindPage<ReviewDecidedRow>> { await queries.GetDecidedAsync(new ReviewDecidedRequest(filter, size, ReviewQueueAnchor.Last)) };
+        var backward = new List<KeysetPage<ReviewDecidedRow>> { await queries.GetDecidedAsync(new ReviewDecidedRequest(filter, size, PageAnchor.Last)) };
         Assert.False(backward[0].HasNext);
-        while (backward[0].HasPrevious) backward.Insert(0, await queries.GetDecidedAsync(new ReviewDecidedRequest(filter, size, ReviewQueueAnchor.Before, backward[0].Items[0].Cursor)));
+        while (backward[0].HasPrevious) backward.Insert(0, await queries.GetDecidedAsync(new ReviewDecidedRequest(filter, size, PageAnchor.Before, backward[0].Items[0].Cursor)));
         Assert.Equal(expected, backward.SelectMany(p => p.Items).Select(r => r.DecisionId));
-        Assert.Equal(new ReviewQueueCount(expected.Count, false), await queries.CountDecidedAsync(filter));
+        Assert.Equal(new BoundedCount(expected.Count, false), await queries.CountDecidedAsync(filter));
     }
 
     [Fact]
@@ -271,7 +272,7 @@ public sealed class ReviewFindTests(FindApp app) : IClassFixture<FindApp>
         var queries = scope.Get<ReviewFindQueryService>();
         async Task<List<long>> ListAsync(ReviewAppealedFilter filter) =>
             (await queries.GetAppealedAsync(new ReviewAppealedRequest(filter, 1))) is var first && first.HasNext
-                ? [.. first.Items.Select(r => r.AppealId), .. (await queries.GetAppealedAsync(new ReviewAppealedRequest(filter, 10, ReviewQueueAnchor.After, first.Items[^1].Cursor))).Items.Select(r => r.AppealId)]
+                ? [.. first.Items.Select(r => r.AppealId), .. (await queries.GetAppealedAsync(new ReviewAppealedRequest(filter, 10, PageAnchor.After, first.Items[^1].Cursor))).Items.Select(r => r.AppealId)]
                 : first.Items.Select(r => r.AppealId).ToList();
         var (open, upheld, overturned) = (app.Appeals[0].Id, app.Appeals[1].Id, app.Appeals[2].Id);
 
@@ -285,7 +286,7 @@ public sealed class ReviewFindTests(FindApp app) : IClassFixture<FindApp>
         Assert.Equal([open], await ListAsync(new ReviewAppealedFilter(Source: FlagSource.Staff)));
         var day = DateOnly.FromDateTime(ChinaTime.FromUtc(app.Appeals[2].ReceivedAtUtc));
         Assert.Equal([overturned], await ListAsync(new ReviewAppealedFilter(From: day, To: day)));
-        Assert.Equal(new ReviewQueueCount(3, false), await queries.CountAppealedAsync(new ReviewAppealedFilter()));
+        Assert.Equal(new BoundedCount(3, false), await queries.CountAppealedAsync(new ReviewAppealedFilter()));
 
         var rows = (await queries.GetAppealedAsync(new ReviewAppealedRequest(new ReviewAppealedFilter(Status: ReviewAppealStatus.Upheld), 10))).Items;
         Assert.Equal(ReviewApp.ReviewerEmail(1).Split('@')[0], rows.Single().DecidedBy);
@@ -319,7 +320,7 @@ public sealed class ReviewFindTests(FindApp app) : IClassFixture<FindApp>
             var filter = new ReviewDecidedFilter(reviewer ? "x" : null, outcome ? DecisionOutcome.Removed : null, reason ? "fake_news" : null,
                 source ? FlagSource.Staff : null, app.Today.AddDays(-30), app.Today);
             var index = ReviewFindIndexes.For(filter).Name;
-            foreach (var anchor in Enum.GetValues<ReviewQueueAnchor>())
+            foreach (var anchor in Enum.GetValues<PageAnchor>())
             {
                 var page = ReviewFindQueryService.DecidedPage(ReviewFindQueryService.DecidedQuery(db, filter), anchor, new ReviewFindCursor(app.Now, 5)).Take(26).Select(d => d.Id);
                 AssertSeeks(await QueryPlans.ExplainAsync(db, page), index);

@@ -23,9 +23,9 @@ public sealed class ContentApp : IAsyncLifetime
         await App.CompleteSetupAsync();
         await using var admin = App.As(TestApp.AdminEmail);
         var keys = admin.Get<ApiKeyService>();
-        PlatformKey = (await keys.CreateAsync("platform", RolePermissions.ApiScopes.ToList())).Key!;
-        SubmitOnlyKey = (await keys.CreateAsync("submitter", [ReviewPermissions.SubmitContent])).Key!;
-        ReadOnlyKey = (await keys.CreateAsync("reader", [ReviewPermissions.ReadContent])).Key!;
+        PlatformKey = (await keys.CreateAsync("platform", RolePermissions.ApiScopes.ToList())).Value!;
+        SubmitOnlyKey = (await keys.CreateAsync("submitter", [ReviewPermissions.SubmitContent])).Value!;
+        ReadOnlyKey = (await keys.CreateAsync("reader", [ReviewPermissions.ReadContent])).Value!;
     }
 
     public HttpClient Platform(string? key = null)

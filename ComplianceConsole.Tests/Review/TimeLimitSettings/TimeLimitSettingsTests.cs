@@ -48,7 +48,7 @@ public sealed class TimeLimitSettingsTests : SetUpAppTest
         Assert.Equal(1, await AuditCountAsync(AuditActions.TimeLimitsChanged));
 
         // Someone who read the default before this change gets a conflict.
-        Assert.Equal(SaveOutcome.Conflict, (await settings.SaveAsync(new SourceTimeLimitForm { Source = FlagSource.UserComplaint, Amount = 5, Unit = TimeLimitUnit.WorkingDays, Version = 0 })).Outcome);
+        Assert.Equal(ResultOutcome.Conflict, (await settings.SaveAsync(new SourceTimeLimitForm { Source = FlagSource.UserComplaint, Amount = 5, Unit = TimeLimitUnit.WorkingDays, Version = 0 })).Outcome);
         Assert.Equal(Cst(2026, 10, 6), await ComplaintDueAsync(received));
     }
 

@@ -9,8 +9,6 @@ namespace ComplianceConsole.Features.ApiKeys;
 public sealed record ApiKeyRow(int Id, string Name, string Prefix, IReadOnlyList<string> Scopes, DateTime CreatedAtUtc, string CreatedBy,
     DateTime? LastUsedAtUtc, DateTime? RevokedAtUtc, string? RevokedBy);
 
-public sealed record ApiKeyCreated(SaveResult Result, string? Key);
-
 /// <summary>API keys for Administrators: create (the key is shown once), list, revoke.</summary>
 public sealed class ApiKeyService(IDbContextFactory<AppDbContext> contextFactory, PermissionGuard guard, AuditTrail audit, TimeProvider clock)
 {
@@ -25,7 +23,7 @@ public sealed class ApiKeyService(IDbContextFactory<AppDbContext> contextFactory
             .ToListAsync(cancellationToken);
     }
 
-    public async Task<ApiKeyCreated> CreateAsync(string name, IReadOnlyCollection<string> scopes, CancellationToken cancellationToken = default)
+    public async Task<Result<string>> CreateAsync(string name, IReadOnlyCollection<string> scopes, CancellationToken cancellationToken = default)
     {
         var actor = await guard.DemandActorAsync(ApiKeyPermissions.Manage);
         var errors = new List<FieldError>();
@@ -34,12 +32,12 @@ public sealed class ApiKeyService(IDbContextFactory<AppDbContext> contextFactory
         else if (name.Length > MaxNameLength) errors.Add(new("Name", "Validation.TooLong", MaxNameLength));
         if (scopes.Count == 0) errors.Add(new("Scopes", "ApiKeys.ScopeRequired"));
         if (scopes.FirstOrDefault(s => !RolePermissions.ApiScopes.Contains(s)) is { } unknown) errors.Add(new("Scopes", "ApiKeys.UnknownScope", unknown));
-        if (errors.Count > 0) return new ApiKeyCreated(SaveResult.Invalid(errors), null);
+        if (errors.Count > 0) return Result.Invalid(errors);
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         if (await db.ApiKeys.AnyAsync(k => k.Name == name && k.RevokedAtUtc == null, cancellationToken))
         {
-            return new ApiKeyCreated(SaveResult.Invalid([new("Name", "ApiKeys.NameInUse", name)]), null);
+            return Result.Invalid([new("Name", "ApiKeys.NameInUse", name)]);
         }
         var (key, prefix, hash) = ApiKeySecret.Create();
         var apiKey = new ApiKey
@@ -49,19 +47,19 @@ public sealed class ApiKeyService(IDbContextFactory<AppDbContext> contextFactory
         };
         db.ApiKeys.Add(apiKey);
         await audit.SaveWithAuditAsync(db, actor, AuditActions.ApiKeyCreated, "ApiKey", prefix, new { name, scopes = apiKey.Scopes }, cancellationToken);
-        return new ApiKeyCreated(SaveResult.Saved, key);
+        return Result<string>.Ok(key);
     }
 
-    public async Task<SaveResult> RevokeAsync(int id, CancellationToken cancellationToken = default)
+    public async Task<Result> RevokeAsync(int id, CancellationToken cancellationToken = default)
     {
         var actor = await guard.DemandActorAsync(ApiKeyPermissions.Manage);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var apiKey = await db.ApiKeys.SingleOrDefaultAsync(k => k.Id == id, cancellationToken);
-        if (apiKey is null) return SaveResult.Refused("ApiKeys.NotFound");
-        if (apiKey.RevokedAtUtc is not null) return SaveResult.Saved;
+        if (apiKey is null) return Result.Refused("ApiKeys.NotFound");
+        if (apiKey.RevokedAtUtc is not null) return Result.Ok;
         apiKey.RevokedAtUtc = clock.GetUtcNow().UtcDateTime;
         apiKey.RevokedBy = actor.ShownName;
         await audit.SaveWithAuditAsync(db, actor, AuditActions.ApiKeyRevoked, "ApiKey", apiKey.Prefix, new { apiKey.Name }, cancellationToken);
-        return SaveResult.Saved;
+        return Result.Ok;
     }
 }

@@ -34,14 +34,3 @@ public sealed class AuditCheckpoint
     public string SignedText() =>
         string.Create(CultureInfo.InvariantCulture, $"{(IsPurgeBase ? "purge-base" : "checkpoint")}|{Sequence}|{Hash}|{CreatedAtUtc.ToUniversalTime():O}");
 }
-
-internal sealed class AuditCheckpointConfiguration : Microsoft.EntityFrameworkCore.IEntityTypeConfiguration<AuditCheckpoint>
-{
-    public void Configure(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<AuditCheckpoint> builder)
-    {
-        builder.Property(c => c.Hash).HasMaxLength(64).IsRequired();
-        builder.Property(c => c.Signature).HasMaxLength(128).IsRequired();
-        builder.Property(c => c.KeyId).HasMaxLength(64);
-        builder.HasIndex(c => c.Sequence);
-    }
-}

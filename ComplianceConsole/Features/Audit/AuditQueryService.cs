@@ -13,14 +13,14 @@ public sealed record AuditRow(long Sequence, DateTime OccurredAtUtc, string Acto
 /// <summary>Reads the audit log newest first, with keyset paging on the sequence number.</summary>
 public sealed class AuditQueryService(IDbContextFactory<AppDbContext> contextFactory, PermissionGuard guard)
 {
-    public async Task<KeysetPage<AuditRow>> GetPageAsync(AuditFilter filter, PageDirection direction, long? cursor,
+    public async Task<KeysetPage<AuditRow>> GetPageAsync(AuditFilter filter, PageAnchor anchor, long? cursor,
         int pageSize, CancellationToken cancellationToken = default)
     {
         await guard.DemandAsync(AuditPermissions.Read);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return await KeysetPaging.NewestFirstAsync(Filtered(db.AuditEvents.AsNoTracking(), filter), e => e.Sequence,
-            e => new AuditRow(e.Sequence, e.OccurredAtUtc, e.ActorName, e.Action, e.TargetType, e.TargetId, e.Details, e.IpAddress),
-            row => row.Sequence, direction, cursor, pageSize, cancellationToken);
+        return await Filtered(db.AuditEvents.AsNoTracking(), filter).Seek(e => e.Sequence, descending: true, anchor, cursor)
+            .Select(e => new AuditRow(e.Sequence, e.OccurredAtUtc, e.ActorName, e.Action, e.TargetType, e.TargetId, e.Details, e.IpAddress))
+            .ReadPageAsync(pageSize, anchor, cancellationToken);
     }
 
     /// <summary>Staff names that appear in the log, for the actor filter.</summary>

@@ -77,6 +77,6 @@ internal static class BenchmarkHost
     public static async Task<string> ApiKeyAsync(IServiceProvider services, string scope)
     {
         var created = await services.GetRequiredService<ApiKeyService>().CreateAsync($"benchmark {scope} {DateTime.UtcNow:yyyyMMddHHmmss}", [scope]);
-        return created.Key!;
+        return created.Value!;
     }
 }

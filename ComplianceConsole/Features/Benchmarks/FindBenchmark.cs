@@ -1,4 +1,5 @@
 using System.Globalization;
+using ComplianceConsole.Common;
 using ComplianceConsole.Data;
 using ComplianceConsole.Features.DemoData;
 using ComplianceConsole.Features.Review;
@@ -44,11 +45,11 @@ internal sealed class FindBenchmark(IDbContextFactory<AppDbContext> contexts, Re
             foreach (var (name, text) in searches)
             {
                 var first = await queries.SearchAsync(new ReviewSearchRequest(text, 1));
-                var last = await queries.SearchAsync(new ReviewSearchRequest(text, 1, ReviewQueueAnchor.Last));
+                var last = await queries.SearchAsync(new ReviewSearchRequest(text, 1, PageAnchor.Last));
                 long? middle = first.Items.Count > 0 && last.Items.Count > 0 ? (first.Items[0].Cursor + last.Items[0].Cursor) / 2 : null;
                 scenarios.Add(new($"search {name}", Operation.FirstPage, () => queries.SearchAsync(new ReviewSearchRequest(text, PageSize))));
-                scenarios.Add(new($"search {name}", Operation.DeepPage, () => queries.SearchAsync(new ReviewSearchRequest(text, PageSize, ReviewQueueAnchor.After, middle))));
-                scenarios.Add(new($"search {name}", Operation.LastPage, () => queries.SearchAsync(new ReviewSearchRequest(text, PageSize, ReviewQueueAnchor.Last))));
+                scenarios.Add(new($"search {name}", Operation.DeepPage, () => queries.SearchAsync(new ReviewSearchRequest(text, PageSize, PageAnchor.After, middle))));
+                scenarios.Add(new($"search {name}", Operation.LastPage, () => queries.SearchAsync(new ReviewSearchRequest(text, PageSize, PageAnchor.Last))));
                 scenarios.Add(new($"search {name}", Operation.Count, () => queries.CountSearchAsync(text)));
             }
         }
@@ -68,13 +69,13 @@ internal sealed class FindBenchmark(IDbContextFactory<AppDbContext> contexts, Re
         foreach (var (name, filter) in decided)
         {
             var first = await queries.GetDecidedAsync(new ReviewDecidedRequest(filter, 1));
-            var last = await queries.GetDecidedAsync(new ReviewDecidedRequest(filter, 1, ReviewQueueAnchor.Last));
+            var last = await queries.GetDecidedAsync(new ReviewDecidedRequest(filter, 1, PageAnchor.Last));
             ReviewFindCursor? middle = first.Items.Count > 0 && last.Items.Count > 0
                 ? new(first.Items[0].DecidedAtUtc + (last.Items[0].DecidedAtUtc - first.Items[0].DecidedAtUtc) / 2, long.MaxValue) : null;
             scenarios.Add(new($"decided {name}", Operation.FirstPage, () => queries.GetDecidedAsync(new ReviewDecidedRequest(filter, PageSize)), filter));
             scenarios.Add(new($"decided {name}", Operation.DeepPage,
-                () => queries.GetDecidedAsync(new ReviewDecidedRequest(filter, PageSize, ReviewQueueAnchor.After, middle)), filter, middle));
-            scenarios.Add(new($"decided {name}", Operation.LastPage, () => queries.GetDecidedAsync(new ReviewDecidedRequest(filter, PageSize, ReviewQueueAnchor.Last)), filter));
+                () => queries.GetDecidedAsync(new ReviewDecidedRequest(filter, PageSize, PageAnchor.After, middle)), filter, middle));
+            scenarios.Add(new($"decided {name}", Operation.LastPage, () => queries.GetDecidedAsync(new ReviewDecidedRequest(filter, PageSize, PageAnchor.Last)), filter));
             scenarios.Add(new($"decided {name}", Operation.Count, () => queries.CountDecidedAsync(filter), filter));
         }
         foreach (var (name, filter) in new (string, ReviewAppealedFilter)[]
@@ -84,7 +85,7 @@ internal sealed class FindBenchmark(IDbContextFactory<AppDbContext> contexts, Re
                  })
         {
             scenarios.Add(new($"appealed {name}", Operation.FirstPage, () => queries.GetAppealedAsync(new ReviewAppealedRequest(filter, PageSize))));
-            scenarios.Add(new($"appealed {name}", Operation.LastPage, () => queries.GetAppealedAsync(new ReviewAppealedRequest(filter, PageSize, ReviewQueueAnchor.Last))));
+            scenarios.Add(new($"appealed {name}", Operation.LastPage, () => queries.GetAppealedAsync(new ReviewAppealedRequest(filter, PageSize, PageAnchor.Last))));
             scenarios.Add(new($"appealed {name}", Operation.Count, () => queries.CountAppealedAsync(filter)));
         }
 
@@ -117,7 +118,7 @@ internal sealed class FindBenchmark(IDbContextFactory<AppDbContext> contexts, Re
             await using var db = await contexts.CreateDbContextAsync();
             var anchor = timing.Scenario.Operation switch
             {
-                Operation.DeepPage => ReviewQueueAnchor.After, Operation.LastPage => ReviewQueueAnchor.Last, _ => ReviewQueueAnchor.First,
+                Operation.DeepPage => PageAnchor.After, Operation.LastPage => PageAnchor.Last, _ => PageAnchor.First,
             };
             IQueryable query = timing.Scenario.Operation == Operation.Count
                 ? ReviewFindQueryService.DecidedCountQuery(db, filter, exact: false)

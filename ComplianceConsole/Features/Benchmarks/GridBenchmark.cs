@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using ComplianceConsole.Common;
 using ComplianceConsole.Data;
 using ComplianceConsole.Features.PlatformUsers;
 using ComplianceConsole.Features.Verification;
@@ -92,8 +93,8 @@ public sealed class GridBenchmark(VerificationQueryService queries, IDbContextFa
 
     private static VerificationPageRequest Request(Scenario scenario, Samples samples, int pageSize) => scenario.Operation switch
     {
-        Operation.DeepPage => new VerificationPageRequest(scenario.Filter, scenario.Sort, pageSize, VerificationPageAnchor.After, DeepCursor(scenario, samples)),
-        Operation.LastPage => new VerificationPageRequest(scenario.Filter, scenario.Sort, pageSize, VerificationPageAnchor.Last),
+        Operation.DeepPage => new VerificationPageRequest(scenario.Filter, scenario.Sort, pageSize, PageAnchor.After, DeepCursor(scenario, samples)),
+        Operation.LastPage => new VerificationPageRequest(scenario.Filter, scenario.Sort, pageSize, PageAnchor.Last),
         _ => new VerificationPageRequest(scenario.Filter, scenario.Sort, pageSize),
     };
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using ComplianceConsole.Common;
 using ComplianceConsole.Data;
 using ComplianceConsole.Features.DemoData;
 using ComplianceConsole.Features.Review;
@@ -91,8 +92,8 @@ public sealed class QueueBenchmark(WebApplication app, int items, int iterations
 
     private static ReviewQueueRequest Request(Scenario scenario, int pageSize) => scenario.Operation switch
     {
-        Operation.DeepPage => new ReviewQueueRequest(scenario.View, pageSize, ReviewQueueAnchor.After, scenario.Middle),
-        Operation.LastPage => new ReviewQueueRequest(scenario.View, pageSize, ReviewQueueAnchor.Last),
+        Operation.DeepPage => new ReviewQueueRequest(scenario.View, pageSize, PageAnchor.After, scenario.Middle),
+        Operation.LastPage => new ReviewQueueRequest(scenario.View, pageSize, PageAnchor.Last),
         _ => new ReviewQueueRequest(scenario.View, pageSize),
     };
 
@@ -100,7 +101,7 @@ public sealed class QueueBenchmark(WebApplication app, int items, int iterations
     private static async Task<ReviewQueueCursor?> MiddleAsync(ReviewQueryService queries, ReviewQueueView view, int pageSize)
     {
         var first = await queries.GetPageAsync(new ReviewQueueRequest(view, 1));
-        var last = await queries.GetPageAsync(new ReviewQueueRequest(view, 1, ReviewQueueAnchor.Last));
+        var last = await queries.GetPageAsync(new ReviewQueueRequest(view, 1, PageAnchor.Last));
         if (first.Items.Count == 0 || last.Items.Count == 0) return null;
         return new ReviewQueueCursor((first.Items[0].QueueOrder + last.Items[0].QueueOrder) / 2, 0);
     }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
+using ComplianceConsole.Common;
 using ComplianceConsole.Data;
 using ComplianceConsole.Features.ApiKeys;
 using ComplianceConsole.Features.DemoData;
@@ -47,7 +48,7 @@ public sealed class VerificationBenchmark(WebApplication app, int records, int i
         output.WriteLine();
         output.WriteLine("| scenario | p50 ms | p95 ms |");
         output.WriteLine("|---|---:|---:|");
-        Task<VerificationPage> Page(VerificationFilter filter) => queries.GetPageAsync(new VerificationPageRequest(filter, VerificationSort.SubmittedNewest, 50));
+        Task<KeysetPage<VerificationRow>> Page(VerificationFilter filter) => queries.GetPageAsync(new VerificationPageRequest(filter, VerificationSort.SubmittedNewest, 50));
 
         await Report(output, "Exact search by identifier (keyed hash)", i => Page(new VerificationFilter { Search = samples.Identifiers[i % samples.Identifiers.Count] }));
         await Report(output, "Exact search by platform user id", i => Page(new VerificationFilter { Search = samples.ExternalIds[i % samples.ExternalIds.Count] }));
@@ -101,13 +102,13 @@ public sealed class VerificationBenchmark(WebApplication app, int records, int i
         }
         var imports = services.GetRequiredService<Verification.Import.VerificationImportService>();
         await using var content = File.OpenRead(path);
-        var (file, _) = await imports.ReceiveAsync(content, "benchmark.csv", content.Length);
-        var (preview, _) = await imports.PreviewAsync(file!);
+        var file = (await imports.ReceiveAsync(content, "benchmark.csv", content.Length)).Value!;
+        var preview = (await imports.PreviewAsync(file)).Value!;
         var stopwatch = Stopwatch.StartNew();
-        var (jobId, _) = await imports.StartAsync(file!, preview!.Mapping, preview.RowCount);
+        var jobId = (await imports.StartAsync(file, preview.Mapping, preview.RowCount)).Value;
         var jobs = services.GetRequiredService<Jobs.JobQueryService>();
         Jobs.JobView? job;
-        while ((job = await jobs.GetAsync(jobId!.Value)) is { IsActive: true }) await Task.Delay(50);
+        while ((job = await jobs.GetAsync(jobId)) is { IsActive: true }) await Task.Delay(50);
         stopwatch.Stop();
         File.Delete(path);
         // The import's summary arguments: rows, created, already imported, invalid.

@@ -1,3 +1,5 @@
+using ComplianceConsole.Security.Pii;
+
 namespace ComplianceConsole.Features.Exports;
 
 public static class ExportPermissions
@@ -7,6 +9,9 @@ public static class ExportPermissions
 
     /// <summary>Export with PII unmasked (also needs <c>Pii.Reveal</c> and a typed reason, audited).</summary>
     public const string Unmasked = "Exports.Unmasked";
+
+    /// <summary>What an unmasked export needs: the export permission and the one to see personal data.</summary>
+    public static readonly string[] ToUnmask = [Unmasked, PiiPermissions.Reveal];
 
     /// <summary>Schedule recurring reports.</summary>
     public const string Schedule = "Exports.Schedule";

@@ -13,7 +13,8 @@ namespace ComplianceConsole.Features.Exports;
 /// <summary>The job input: which export in the history to write.</summary>
 public sealed record ExportJobInput(long ExportId);
 
-public sealed record ExportQueued(SaveResult Result, long? ExportId = null, long? JobId = null);
+/// <summary>A queued export: its number in the history and the job that writes it.</summary>
+public sealed record ExportQueued(long ExportId, long JobId);
 
 /// <summary>
 /// Where the export page (and a schedule, acting for its owner) asks for an export: checked, recorded in the history
@@ -29,14 +30,21 @@ public sealed class ExportService(
     /// <summary>The kinds that can be exported: those with a registered row source.</summary>
     public IReadOnlyList<IExportSource> Sources => engine.Sources;
 
-    public async Task<bool> MayUnmaskAsync() => await guard.HasAsync(ExportPermissions.Unmasked) && await guard.HasAsync(PiiPermissions.Reveal);
+    public async Task<bool> MayUnmaskAsync()
+    {
+        foreach (var permission in ExportPermissions.ToUnmask)
+        {
+            if (!await guard.HasAsync(permission)) return false;
+        }
+        return true;
+    }
 
-    public async Task<ExportQueued> QueueAsync(ExportForm form, long? scheduleId = null, CancellationToken cancellationToken = default)
+    public async Task<Result<ExportQueued>> QueueAsync(ExportForm form, long? scheduleId = null, CancellationToken cancellationToken = default)
     {
         var actor = await guard.DemandActorAsync(ExportPermissions.Create);
         var errors = ExportFormRules.Validate(form, Sources);
-        if (errors.Count > 0) return new(SaveResult.Invalid(errors));
-        if (form.Unmasked && !await MayUnmaskAsync()) return new(SaveResult.Refused("Exports.UnmaskedRefused"));
+        if (errors.Count > 0) return Result.Invalid(errors);
+        if (form.Unmasked && !await MayUnmaskAsync()) return Result.Refused("Exports.UnmaskedRefused");
 
         var export = NewExport(form.Kind!.Value, form, actor, scheduleId);
         await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
@@ -59,7 +67,7 @@ public sealed class ExportService(
             await db.ExportJobs.Where(e => e.Id == export.Id && e.JobRecordId == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(e => e.JobRecordId, jobId), cancellationToken);
         }
-        return new(SaveResult.Saved, export.Id, jobId);
+        return Result<ExportQueued>.Ok(new ExportQueued(export.Id, jobId));
     }
 
     /// <summary>A history entry for one export of <paramref name="kind"/> as the form asks (period, filters, masking), by <paramref name="actor"/> now.</summary>

@@ -37,7 +37,7 @@ public sealed class JobQueryService(IDbContextFactory<AppDbContext> contextFacto
 {
     public IReadOnlyList<string> KindNames { get; } = kinds.Select(k => k.Name).Order().ToList();
 
-    public async Task<KeysetPage<JobView>> GetPageAsync(JobFilter filter, PageDirection direction, long? cursor, int pageSize,
+    public async Task<KeysetPage<JobView>> GetPageAsync(JobFilter filter, PageAnchor anchor, long? cursor, int pageSize,
         CancellationToken cancellationToken = default)
     {
         var actor = await guard.DemandActorAsync(filter.Everyone ? JobPermissions.ReadAll : JobPermissions.ReadOwn);
@@ -46,8 +46,8 @@ public sealed class JobQueryService(IDbContextFactory<AppDbContext> contextFacto
         if (!filter.Everyone) query = query.Where(j => j.RequestedById == actor.Id);
         if (filter.Kind is { } kind) query = query.Where(j => j.Kind == kind);
         if (filter.Status is { } status) query = query.Where(j => j.Status == status);
-        var page = await KeysetPaging.NewestFirstAsync(query, j => j.Id, Stored, row => row.Id, direction, cursor, pageSize, cancellationToken);
-        return new KeysetPage<JobView>(page.Rows.Select(row => View(row, actor.Id)).ToList(), page.HasOlder, page.HasNewer);
+        var page = await query.Seek(j => j.Id, descending: true, anchor, cursor).Select(Stored).ReadPageAsync(pageSize, anchor, cancellationToken);
+        return page.Select(row => View(row, actor.Id));
     }
 
     /// <summary>One job, if it is mine or I may see everyone's.</summary>

@@ -29,13 +29,13 @@ public sealed class JobQueue(
     }
 
     /// <summary>Cancels my job: a queued one never starts, a running one stops before its next batch.</summary>
-    public async Task<SaveResult> CancelAsync(long jobId, CancellationToken cancellationToken = default)
+    public async Task<Result> CancelAsync(long jobId, CancellationToken cancellationToken = default)
     {
         var actor = await guard.DemandActorAsync(JobPermissions.ReadOwn);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var job = await db.JobRecords.SingleOrDefaultAsync(j => j.Id == jobId && j.RequestedById == actor.Id, cancellationToken);
-        if (job is null) return SaveResult.Refused("Jobs.NotFound");
-        if (!job.IsActive) return SaveResult.Refused("Jobs.AlreadyEnded");
+        if (job is null) return Result.Refused("Jobs.NotFound");
+        if (!job.IsActive) return Result.Refused("Jobs.AlreadyEnded");
         if (job.Status == JobStatus.Queued)
         {
             job.Status = JobStatus.Cancelled;
@@ -49,23 +49,23 @@ public sealed class JobQueue(
             storage.DeleteInput(job.Id);
         }
         notifier.Publish(new JobChanged(job.Id, job.RequestedById, job.Status));
-        return SaveResult.Saved;
+        return Result.Ok;
     }
 
     /// <summary>Runs my interrupted job again with the same input, as a new job; the kind's own idempotence keeps a re-run from doing anything twice.</summary>
-    public async Task<(SaveResult Result, long? JobId)> RerunAsync(long jobId, CancellationToken cancellationToken = default)
+    public async Task<Result<long>> RerunAsync(long jobId, CancellationToken cancellationToken = default)
     {
         var owner = await guard.DemandActorAsync(JobPermissions.ReadOwn);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var job = await db.JobRecords.AsNoTracking().SingleOrDefaultAsync(j => j.Id == jobId && j.RequestedById == owner.Id, cancellationToken);
-        if (job is null) return (SaveResult.Refused("Jobs.NotFound"), null);
+        if (job is null) return Result.Refused("Jobs.NotFound");
         var kind = kinds.SingleOrDefault(k => k.Name == job.Kind);
-        if (job.Status != JobStatus.Interrupted || kind is not { CanRerun: true }) return (SaveResult.Refused("Jobs.CannotRerun"), null);
+        if (job.Status != JobStatus.Interrupted || kind is not { CanRerun: true }) return Result.Refused("Jobs.CannotRerun");
 
         var actor = await guard.DemandActorAsync(kind.Permission);
         var input = storage.InputOf(job.Id);
         var id = await QueueAsync(kind, actor, job.Input, job.OptionsJson, job.Total, File.Exists(input) ? input : null, job.Id, cancellationToken);
-        return (SaveResult.Saved, id);
+        return Result<long>.Ok(id);
     }
 
     private async Task<long> QueueAsync(JobKind kind, AuditActor actor, byte[] input, string optionsJson, int total, string? inputFile,

@@ -44,11 +44,11 @@ public sealed class AssessmentService(IDbContextFactory<AppDbContext> contextFac
     }
 
     /// <summary>Adds an assessment (no id) or changes one; passing or failing it stamps when it was completed.</summary>
-    public async Task<(SaveResult Result, long? Id)> SaveAsync(AssessmentForm form, CancellationToken cancellationToken = default)
+    public async Task<Result<long>> SaveAsync(AssessmentForm form, CancellationToken cancellationToken = default)
     {
         var actor = await guard.DemandActorAsync(RegistryPermissions.Manage);
         var errors = Validate(form);
-        if (errors.Count > 0) return (SaveResult.Invalid(errors), null);
+        if (errors.Count > 0) return Result.Invalid(errors);
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -57,7 +57,7 @@ public sealed class AssessmentService(IDbContextFactory<AppDbContext> contextFac
         if (form.Id is { } id)
         {
             var found = await db.Assessments.SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
-            if (found is null || found.Version != form.Version) return (SaveResult.Conflict, null);
+            if (found is null || found.Version != form.Version) return Result.Conflict;
             assessment = found;
             before = Snapshot(assessment);
         }
@@ -78,11 +78,11 @@ public sealed class AssessmentService(IDbContextFactory<AppDbContext> contextFac
         {
             await RegistryWrites.SaveNewWithAuditAsync(db, audit, actor, AuditActions.AssessmentSaved, "Assessment", () => assessment.Id,
                 () => new { before, after = Snapshot(assessment) }, cancellationToken);
-            return (SaveResult.Saved, assessment.Id);
+            return Result<long>.Ok(assessment.Id);
         }
         catch (DbUpdateConcurrencyException)
         {
-            return (SaveResult.Conflict, null);
+            return Result.Conflict;
         }
     }
 
@@ -100,7 +100,7 @@ public sealed class AssessmentService(IDbContextFactory<AppDbContext> contextFac
     }
 
     /// <summary>Records a launch; refused (and nothing written) unless its assessment passed (Art. 20).</summary>
-    public async Task<SaveResult> RecordLaunchAsync(LaunchForm form, CancellationToken cancellationToken = default)
+    public async Task<Result> RecordLaunchAsync(LaunchForm form, CancellationToken cancellationToken = default)
     {
         var actor = await guard.DemandActorAsync(RegistryPermissions.Manage);
         var errors = new List<FieldError>();
@@ -108,12 +108,12 @@ public sealed class AssessmentService(IDbContextFactory<AppDbContext> contextFac
         RegistryWrites.OptionalText(errors, nameof(form.Description), form.Description, RegistryRules.MaxTextLength);
         if (form.AssessmentId is null) errors.Add(new(nameof(form.AssessmentId), "Registry.Launch.AssessmentRequired"));
         if (form.LaunchDate is null) errors.Add(new(nameof(form.LaunchDate), "Validation.Required"));
-        if (errors.Count > 0) return SaveResult.Invalid(errors);
+        if (errors.Count > 0) return Result.Invalid(errors);
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var assessment = await db.Assessments.AsNoTracking().Where(a => a.Id == form.AssessmentId).Select(a => new { a.Status, a.CompletedAtUtc })
             .SingleOrDefaultAsync(cancellationToken);
-        if (assessment?.Status != AssessmentStatus.Passed) return SaveResult.Refused("Registry.Launch.AssessmentNotPassed");
+        if (assessment?.Status != AssessmentStatus.Passed) return Result.Refused("Registry.Launch.AssessmentNotPassed");
         var launch = new FunctionLaunch
         {
             Name = form.Name.Trim(), Description = Optional(form.Description), AssessmentId = form.AssessmentId!.Value, LaunchDate = form.LaunchDate!.Value,
@@ -122,7 +122,7 @@ public sealed class AssessmentService(IDbContextFactory<AppDbContext> contextFac
         db.FunctionLaunches.Add(launch);
         await RegistryWrites.SaveNewWithAuditAsync(db, audit, actor, AuditActions.LaunchRecorded, "FunctionLaunch", () => launch.Id,
             () => new { launch.Name, launch.AssessmentId, launch.LaunchDate }, cancellationToken);
-        return SaveResult.Saved;
+        return Result.Ok;
     }
 
     private static List<FieldError> Validate(AssessmentForm form)

@@ -65,21 +65,21 @@ public sealed class ConsentService(IDbContextFactory<AppDbContext> contextFactor
     }
 
     /// <summary>A Manager records that the depicted person withdrew their consent.</summary>
-    public async Task<SaveResult> WithdrawByStaffAsync(long id, int version, CancellationToken cancellationToken = default)
+    public async Task<Result> WithdrawByStaffAsync(long id, int version, CancellationToken cancellationToken = default)
     {
         var actor = await guard.DemandActorAsync(RegistryPermissions.Manage);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var consent = await db.BiometricConsents.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (consent is null || consent.Version != version) return SaveResult.Conflict;
-        if (consent.WithdrawnAtUtc is not null) return SaveResult.Refused("Registry.Consent.AlreadyWithdrawn");
+        if (consent is null || consent.Version != version) return Result.Conflict;
+        if (consent.WithdrawnAtUtc is not null) return Result.Refused("Registry.Consent.AlreadyWithdrawn");
         try
         {
             await WithdrawAsync(db, actor, consent, cancellationToken);
-            return SaveResult.Saved;
+            return Result.Ok;
         }
         catch (DbUpdateConcurrencyException)
         {
-            return SaveResult.Conflict;
+            return Result.Conflict;
         }
     }
 

@@ -35,28 +35,28 @@ public sealed class EvidenceService(IDbContextFactory<AppDbContext> contextFacto
             .ToListAsync(cancellationToken);
     }
 
-    public async Task<EvidenceUploadResult> UploadAsync(EvidenceOwner owner, long ownerId, Stream content, string fileName, long declaredSize,
+    public async Task<Result<EvidenceRow>> UploadAsync(EvidenceOwner owner, long ownerId, Stream content, string fileName, long declaredSize,
         CancellationToken cancellationToken = default)
     {
         var actor = await guard.DemandActorAsync(RegistryPermissions.Manage);
         var name = Path.GetFileName(fileName).Trim();
-        if (name.Length is 0 or > RegistryRules.MaxFileNameLength) return new(null, "Registry.Evidence.BadName", RegistryRules.MaxFileNameLength);
-        if (SafeText.HasForbiddenCharacters(name)) return new(null, "Validation.ForbiddenCharacters");
+        if (name.Length is 0 or > RegistryRules.MaxFileNameLength) return Result.Refused("Registry.Evidence.BadName", RegistryRules.MaxFileNameLength);
+        if (SafeText.HasForbiddenCharacters(name)) return Result.Refused("Validation.ForbiddenCharacters");
         var extension = Path.GetExtension(name);
         if (!options.Value.EvidenceExtensions.Contains(extension, StringComparer.OrdinalIgnoreCase))
-            return new(null, "Registry.Evidence.WrongKind", AcceptedExtensions);
-        if (declaredSize > MaxBytes) return new(null, "Registry.Evidence.TooLarge", MaxBytes / (1024 * 1024));
+            return Result.Refused("Registry.Evidence.WrongKind", AcceptedExtensions);
+        if (declaredSize > MaxBytes) return Result.Refused("Registry.Evidence.TooLarge", MaxBytes / (1024 * 1024));
 
         using var buffer = new MemoryStream();
         var read = new byte[81920];
         int n;
         while ((n = await content.ReadAsync(read, cancellationToken)) > 0)
         {
-            if (buffer.Length + n > MaxBytes) return new(null, "Registry.Evidence.TooLarge", MaxBytes / (1024 * 1024));
+            if (buffer.Length + n > MaxBytes) return Result.Refused("Registry.Evidence.TooLarge", MaxBytes / (1024 * 1024));
             buffer.Write(read, 0, n);
         }
         var bytes = buffer.ToArray();
-        if (EvidenceFileTypes.ContentTypeOf(extension, bytes) is not { } contentType) return new(null, "Registry.Evidence.NotWhatItSays", extension);
+        if (EvidenceFileTypes.ContentTypeOf(extension, bytes) is not { } contentType) return Result.Refused("Registry.Evidence.NotWhatItSays", extension);
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var ownerExists = owner switch
@@ -64,7 +64,7 @@ public sealed class EvidenceService(IDbContextFactory<AppDbContext> contextFacto
             EvidenceOwner.Consent => await db.BiometricConsents.AnyAsync(c => c.Id == ownerId, cancellationToken),
             _ => await db.Assessments.AnyAsync(a => a.Id == ownerId, cancellationToken),
         };
-        if (!ownerExists) return new(null, "Registry.Evidence.NoOwner");
+        if (!ownerExists) return Result.Refused("Registry.Evidence.NoOwner");
 
         var stored = new EvidenceFile
         {
@@ -85,7 +85,7 @@ public sealed class EvidenceService(IDbContextFactory<AppDbContext> contextFacto
             File.Delete(path); // the row was not written: no file without its record
             throw;
         }
-        return new(new EvidenceRow(stored.Id, stored.FileName, stored.ContentType, stored.SizeBytes, stored.Sha256, stored.UploadedAtUtc, stored.UploadedByName));
+        return Result<EvidenceRow>.Ok(new EvidenceRow(stored.Id, stored.FileName, stored.ContentType, stored.SizeBytes, stored.Sha256, stored.UploadedAtUtc, stored.UploadedByName));
     }
 
     /// <summary>One evidence file, decrypted, for someone who may read the registry; the download is audited.</summary>

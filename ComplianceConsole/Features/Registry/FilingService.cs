@@ -31,7 +31,7 @@ public sealed class FilingService(IDbContextFactory<AppDbContext> contextFactory
             .Take(200).ToListAsync(cancellationToken);
     }
 
-    public async Task<(SaveResult Result, long? Id)> SaveAsync(FilingForm form, CancellationToken cancellationToken = default)
+    public async Task<Result<long>> SaveAsync(FilingForm form, CancellationToken cancellationToken = default)
     {
         var actor = await guard.DemandActorAsync(RegistryPermissions.Manage);
         var number = FilingNumbers.Normalize(form.FilingNumber);
@@ -41,17 +41,17 @@ public sealed class FilingService(IDbContextFactory<AppDbContext> contextFactory
         RegistryWrites.RequireText(errors, nameof(form.DisplayedAt), form.DisplayedAt, RegistryRules.MaxNameLength);
         if (form.FiledOn is null) errors.Add(new(nameof(form.FiledOn), "Validation.Required"));
         if (!Enum.IsDefined(form.Role) || !Enum.IsDefined(form.Status)) errors.Add(new(nameof(form.Status), "Validation.Required"));
-        if (errors.Count > 0) return (SaveResult.Invalid(errors), null);
+        if (errors.Count > 0) return Result.Invalid(errors);
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         if (await db.AlgorithmFilings.AnyAsync(f => f.FilingNumber == number && f.Id != form.Id, cancellationToken))
-            return (SaveResult.Invalid([new(nameof(form.FilingNumber), "Registry.Filing.Repeated", number)]), null);
+            return Result.Invalid([new(nameof(form.FilingNumber), "Registry.Filing.Repeated", number)]);
         var now = clock.GetUtcNow().UtcDateTime;
         AlgorithmFiling filing;
         if (form.Id is { } id)
         {
             var found = await db.AlgorithmFilings.SingleOrDefaultAsync(f => f.Id == id, cancellationToken);
-            if (found is null || found.Version != form.Version) return (SaveResult.Conflict, null);
+            if (found is null || found.Version != form.Version) return Result.Conflict;
             filing = found;
         }
         else
@@ -76,11 +76,11 @@ public sealed class FilingService(IDbContextFactory<AppDbContext> contextFactory
             await appender.SaveWithAuditAsync(db, actor, AuditActions.FilingSaved, "AlgorithmFiling", filing.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 new { filing.FilingNumber, filing.AlgorithmName, filing.Role, filing.FiledOn, filing.Status, filing.DisplayedAt }, cancellationToken);
             await appender.CommitAsync(cancellationToken);
-            return (SaveResult.Saved, filing.Id);
+            return Result<long>.Ok(filing.Id);
         }
         catch (DbUpdateConcurrencyException)
         {
-            return (SaveResult.Conflict, null);
+            return Result.Conflict;
         }
     }
 

@@ -51,22 +51,22 @@ public sealed class LegalHoldService(IDbContextFactory<AppDbContext> contextFact
             .ToListAsync(cancellationToken);
     }
 
-    public async Task<SaveResult> PlaceAsync(LegalHoldForm form, CancellationToken cancellationToken = default)
+    public async Task<Result> PlaceAsync(LegalHoldForm form, CancellationToken cancellationToken = default)
     {
         var actor = await guard.DemandActorAsync(RegistryPermissions.Manage);
         var errors = new List<FieldError>();
         if (!Enum.IsDefined(form.Target)) errors.Add(new(nameof(form.Target), "Retention.Hold.UnknownTarget"));
         RegistryWrites.RequireText(errors, nameof(form.Reference), form.Reference, 200);
         RegistryWrites.RequireText(errors, nameof(form.Reason), form.Reason, MaxReasonLength);
-        if (errors.Count > 0) return SaveResult.Invalid(errors);
+        if (errors.Count > 0) return Result.Invalid(errors);
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var reference = form.Reference!.Trim();
         var targetId = await FindTargetAsync(db, form.Target, reference, cancellationToken);
-        if (targetId is null) return SaveResult.Invalid([new(nameof(form.Reference), $"Retention.Hold.NotFound.{form.Target}", reference)]);
+        if (targetId is null) return Result.Invalid([new(nameof(form.Reference), $"Retention.Hold.NotFound.{form.Target}", reference)]);
         if (await db.LegalHolds.AnyAsync(h => h.Target == form.Target && h.TargetId == targetId && h.LiftedAtUtc == null, cancellationToken))
         {
-            return SaveResult.Refused("Retention.Hold.AlreadyHeld");
+            return Result.Refused("Retention.Hold.AlreadyHeld");
         }
         var hold = new LegalHold
         {
@@ -76,19 +76,19 @@ public sealed class LegalHoldService(IDbContextFactory<AppDbContext> contextFact
         db.LegalHolds.Add(hold);
         await RegistryWrites.SaveNewWithAuditAsync(db, audit, actor, AuditActions.LegalHoldPlaced, "LegalHold", () => hold.Id,
             () => new { hold.Target, hold.TargetId, hold.TargetLabel, hold.Reason }, cancellationToken);
-        return SaveResult.Saved;
+        return Result.Ok;
     }
 
-    public async Task<SaveResult> LiftAsync(long id, int version, string? reason, CancellationToken cancellationToken = default)
+    public async Task<Result> LiftAsync(long id, int version, string? reason, CancellationToken cancellationToken = default)
     {
         var actor = await guard.DemandActorAsync(RegistryPermissions.Manage);
         var errors = new List<FieldError>();
         RegistryWrites.RequireText(errors, "Reason", reason, MaxReasonLength);
-        if (errors.Count > 0) return SaveResult.Invalid(errors);
+        if (errors.Count > 0) return Result.Invalid(errors);
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var hold = await db.LegalHolds.SingleOrDefaultAsync(h => h.Id == id, cancellationToken);
-        if (hold is null || hold.Version != version || hold.LiftedAtUtc is not null) return SaveResult.Conflict;
+        if (hold is null || hold.Version != version || hold.LiftedAtUtc is not null) return Result.Conflict;
         hold.LiftedAtUtc = clock.GetUtcNow().UtcDateTime;
         hold.LiftedByName = actor.ShownName;
         hold.LiftReason = reason!.Trim();
@@ -97,11 +97,11 @@ public sealed class LegalHoldService(IDbContextFactory<AppDbContext> contextFact
         {
             await audit.SaveWithAuditAsync(db, actor, AuditActions.LegalHoldLifted, "LegalHold", id.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 new { hold.Target, hold.TargetId, hold.TargetLabel, Reason = hold.LiftReason }, cancellationToken);
-            return SaveResult.Saved;
+            return Result.Ok;
         }
         catch (DbUpdateConcurrencyException)
         {
-            return SaveResult.Conflict;
+            return Result.Conflict;
         }
     }
 

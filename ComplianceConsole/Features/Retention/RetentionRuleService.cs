@@ -38,15 +38,15 @@ public sealed class RetentionRuleService(IDbContextFactory<AppDbContext> context
             : new RetentionRuleRow(kind, RetentionRules.DefaultDays(kind), true, null, null, 0)).ToList();
     }
 
-    public async Task<SaveResult> SaveAsync(RetentionRuleForm form, CancellationToken cancellationToken = default)
+    public async Task<Result> SaveAsync(RetentionRuleForm form, CancellationToken cancellationToken = default)
     {
         var actor = await guard.DemandActorAsync(RegistryPermissions.Manage);
         var errors = RetentionRules.Validate(form.Kind, form.Days);
-        if (errors.Count > 0) return SaveResult.Invalid(errors);
+        if (errors.Count > 0) return Result.Invalid(errors);
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var rule = await db.RetentionRules.SingleOrDefaultAsync(r => r.Kind == form.Kind, cancellationToken);
-        if ((rule?.Version ?? 0) != form.Version) return SaveResult.Conflict;
+        if ((rule?.Version ?? 0) != form.Version) return Result.Conflict;
         var before = rule?.Days ?? RetentionRules.DefaultDays(form.Kind);
         if (rule is null)
         {
@@ -61,12 +61,12 @@ public sealed class RetentionRuleService(IDbContextFactory<AppDbContext> context
         {
             await audit.SaveWithAuditAsync(db, actor, AuditActions.RetentionRuleChanged, "RetentionRule", form.Kind.ToString(),
                 new { before, after = rule.Days }, cancellationToken);
-            return SaveResult.Saved;
+            return Result.Ok;
         }
         catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || UniqueViolation.Is(e))
         {
             // Another Manager set this kind first (a changed version, or the same new row inserted twice).
-            return SaveResult.Conflict;
+            return Result.Conflict;
         }
     }
 }

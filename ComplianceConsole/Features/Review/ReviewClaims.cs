@@ -121,24 +121,24 @@ public sealed class ReviewClaims(IDbContextFactory<AppDbContext> contextFactory,
     }
 
     /// <summary>A Manager gives a case to a named reviewer: it leaves everyone else's "Start reviewing" and heads theirs.</summary>
-    public async Task<SaveResult> AssignAsync(long caseId, string reviewerId, CancellationToken cancellationToken = default)
+    public async Task<Result> AssignAsync(long caseId, string reviewerId, CancellationToken cancellationToken = default)
     {
         var actor = await guard.DemandActorAsync(ReviewPermissions.Supervise);
         var reviewer = await ReviewersAsync(cancellationToken);
         var chosen = reviewer.FirstOrDefault(r => r.Id == reviewerId);
-        if (chosen is null) return SaveResult.Invalid([new FieldError("ReviewerId", "Review.Assign.NotAReviewer")]);
+        if (chosen is null) return Result.Invalid([new FieldError("ReviewerId", "Review.Assign.NotAReviewer")]);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         await using var appender = await audit.ExclusiveAsync(db, cancellationToken);
         var assigned = await db.ReviewCases.Where(c => c.Id == caseId && c.State != ReviewCaseState.Decided)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.AssignedToId, chosen.Id).SetProperty(c => c.AssignedToName, chosen.Name)
                 .SetProperty(c => c.Version, c => c.Version + 1), cancellationToken);
-        if (assigned == 0) return SaveResult.Refused("Review.Assign.NotOpen");
+        if (assigned == 0) return Result.Refused("Review.Assign.NotOpen");
         ReviewCaseHistory.Add(db, caseId, ReviewCaseEventKind.Assigned, actor, clock, chosen.Name);
         await appender.SaveWithAuditAsync(db, actor, AuditActions.ReviewCaseAssigned, nameof(ReviewCase), caseId.ToString(),
             new { AssignedTo = chosen.Name }, cancellationToken);
         await appender.CommitAsync(cancellationToken);
         await PublishAsync(caseId, cancellationToken);
-        return SaveResult.Saved;
+        return Result.Ok;
     }
 
     /// <summary>Staff who may decide cases, for the assign menu: enabled accounts holding a role that grants it.</summary>

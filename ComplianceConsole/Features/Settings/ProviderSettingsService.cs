@@ -40,15 +40,15 @@ public sealed class ProviderSettingsService(IDbContextFactory<AppDbContext> cont
         };
     }
 
-    public async Task<SaveResult> SaveAsync(ProviderSettingsForm form, CancellationToken cancellationToken = default)
+    public async Task<Result> SaveAsync(ProviderSettingsForm form, CancellationToken cancellationToken = default)
     {
         var actor = await guard.DemandActorAsync(SettingsPermissions.Manage);
         var errors = ProviderSettingsRules.Validate(form);
-        if (errors.Count > 0) return SaveResult.Invalid(errors);
+        if (errors.Count > 0) return Result.Invalid(errors);
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var settings = await db.ProviderSettings.SingleAsync(cancellationToken);
-        if (settings.Version != form.Version) return SaveResult.Conflict;
+        if (settings.Version != form.Version) return Result.Conflict;
 
         var before = Snapshot(settings);
         settings.ProviderName = form.ProviderName.Trim();
@@ -65,10 +65,10 @@ public sealed class ProviderSettingsService(IDbContextFactory<AppDbContext> cont
         }
         catch (DbUpdateConcurrencyException)
         {
-            return SaveResult.Conflict;
+            return Result.Conflict;
         }
         ProfileChanged?.Invoke(new ProviderProfile(settings.ProviderName, settings.RequireTwoFactor));
-        return SaveResult.Saved;
+        return Result.Ok;
     }
 
     private static object Snapshot(ProviderSettings s) =>

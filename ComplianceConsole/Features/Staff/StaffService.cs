@@ -9,8 +9,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ComplianceConsole.Features.Staff;
 
-/// <summary>A staff account was created; the person sets their own password through the one-time link.</summary>
-public sealed record StaffCreated(SaveResult Result, string? SetPasswordPath);
 
 /// <summary>
 /// Staff accounts for Administrators. Every change runs in its own scope and transaction with its audit event;
@@ -50,11 +48,11 @@ public sealed class StaffService(
         return new PagedResult<StaffRow>(rows, total);
     }
 
-    public async Task<StaffCreated> CreateAsync(NewStaffForm form, CancellationToken cancellationToken = default)
+    public async Task<Result<string>> CreateAsync(NewStaffForm form, CancellationToken cancellationToken = default)
     {
         var actor = await guard.DemandActorAsync(StaffPermissions.Manage);
         var errors = StaffRules.Validate(form);
-        if (errors.Count > 0) return new StaffCreated(SaveResult.Invalid(errors), null);
+        if (errors.Count > 0) return Result.Invalid(errors);
 
         string? link = null;
         var result = await InTransactionAsync(async (users, db, appender) =>
@@ -67,22 +65,22 @@ public sealed class StaffService(
             var created = await users.CreateAsync(staff);
             if (!created.Succeeded)
             {
-                return SaveResult.Invalid(created.Errors.Select(e => new FieldError(nameof(form.Email), "Identity.Message", e.Description)).ToList());
+                return Result.Invalid(created.Errors.Select(e => new FieldError(nameof(form.Email), "Identity.Message", e.Description)).ToList());
             }
             Ensure(await users.AddToRolesAsync(staff, form.Roles.Order()));
             link = await SetPasswordPathAsync(users, staff);
             await appender.SaveWithAuditAsync(db, actor, AuditActions.StaffCreated, "Staff", staff.Id,
                 new { staff.Email, staff.DisplayName, Roles = form.Roles.Order().ToArray() }, cancellationToken);
-            return SaveResult.Saved;
+            return Result.Ok;
         });
-        return new StaffCreated(result, result.Succeeded ? link : null);
+        return result.Succeeded ? Result<string>.Ok(link!) : result;
     }
 
     /// <summary>
     /// A new one-time link with which the person sets a password (first time, or after forgetting it). The new security
     /// stamp revokes every earlier link (a link's code is bound to the stamp) and ends the person's sessions.
     /// </summary>
-    public async Task<StaffCreated> IssuePasswordLinkAsync(string userId, CancellationToken cancellationToken = default)
+    public async Task<Result<string>> IssuePasswordLinkAsync(string userId, CancellationToken cancellationToken = default)
     {
         var actor = await guard.DemandActorAsync(StaffPermissions.Manage);
         string? link = null;
@@ -91,16 +89,16 @@ public sealed class StaffService(
             Ensure(await users.UpdateSecurityStampAsync(staff));
             link = await SetPasswordPathAsync(users, staff);
             await appender.SaveWithAuditAsync(db, actor, AuditActions.StaffPasswordLinkIssued, "Staff", staff.Id, new { staff.Email }, cancellationToken);
-            return SaveResult.Saved;
+            return Result.Ok;
         });
-        return new StaffCreated(result, link);
+        return result.Succeeded ? Result<string>.Ok(link!) : result;
     }
 
-    public async Task<SaveResult> SetRolesAsync(string userId, IReadOnlyCollection<string> roles, CancellationToken cancellationToken = default)
+    public async Task<Result> SetRolesAsync(string userId, IReadOnlyCollection<string> roles, CancellationToken cancellationToken = default)
     {
         var actor = await guard.DemandActorAsync(StaffPermissions.Manage);
         var errors = StaffRules.ValidateRoles(roles).ToList();
-        if (errors.Count > 0) return SaveResult.Invalid(errors);
+        if (errors.Count > 0) return Result.Invalid(errors);
 
         return await ChangeAsync(userId, async (users, db, appender, staff) =>
         {
@@ -108,38 +106,38 @@ public sealed class StaffService(
             var removesAdmin = current.Contains(Roles.Administrator) && !roles.Contains(Roles.Administrator);
             if (removesAdmin && !staff.IsDisabled && await IsLastEnabledAdministratorAsync(users))
             {
-                return SaveResult.Refused("Staff.LastAdministrator");
+                return Result.Refused("Staff.LastAdministrator");
             }
             Ensure(await users.RemoveFromRolesAsync(staff, current.Except(roles)));
             Ensure(await users.AddToRolesAsync(staff, roles.Except(current)));
             Ensure(await users.UpdateSecurityStampAsync(staff));
             await appender.SaveWithAuditAsync(db, actor, AuditActions.StaffRolesChanged, "Staff", staff.Id,
                 new { staff.Email, before = current.Order().ToArray(), after = roles.Order().ToArray() }, cancellationToken);
-            return SaveResult.Saved;
+            return Result.Ok;
         });
     }
 
-    public async Task<SaveResult> SetDisabledAsync(string userId, bool disabled, CancellationToken cancellationToken = default)
+    public async Task<Result> SetDisabledAsync(string userId, bool disabled, CancellationToken cancellationToken = default)
     {
         var actor = await guard.DemandActorAsync(StaffPermissions.Manage);
-        if (disabled && userId == actor.Id) return SaveResult.Refused("Staff.CannotDisableSelf");
+        if (disabled && userId == actor.Id) return Result.Refused("Staff.CannotDisableSelf");
 
         return await ChangeAsync(userId, async (users, db, appender, staff) =>
         {
-            if (staff.IsDisabled == disabled) return SaveResult.Saved;
+            if (staff.IsDisabled == disabled) return Result.Ok;
             if (disabled && await users.IsInRoleAsync(staff, Roles.Administrator) && await IsLastEnabledAdministratorAsync(users))
             {
-                return SaveResult.Refused("Staff.LastAdministrator");
+                return Result.Refused("Staff.LastAdministrator");
             }
             staff.IsDisabled = disabled;
             Ensure(await users.UpdateSecurityStampAsync(staff)); // ends the person's open sessions
             await appender.SaveWithAuditAsync(db, actor, disabled ? AuditActions.StaffDisabled : AuditActions.StaffEnabled,
                 "Staff", staff.Id, new { staff.Email }, cancellationToken);
-            return SaveResult.Saved;
+            return Result.Ok;
         });
     }
 
-    public async Task<SaveResult> UnlockAsync(string userId, CancellationToken cancellationToken = default)
+    public async Task<Result> UnlockAsync(string userId, CancellationToken cancellationToken = default)
     {
         var actor = await guard.DemandActorAsync(StaffPermissions.Manage);
         return await ChangeAsync(userId, async (users, db, appender, staff) =>
@@ -147,12 +145,12 @@ public sealed class StaffService(
             Ensure(await users.SetLockoutEndDateAsync(staff, null));
             Ensure(await users.ResetAccessFailedCountAsync(staff));
             await appender.SaveWithAuditAsync(db, actor, AuditActions.StaffUnlocked, "Staff", staff.Id, new { staff.Email }, cancellationToken);
-            return SaveResult.Saved;
+            return Result.Ok;
         });
     }
 
     /// <summary>For a person who lost their authenticator: two-factor off and a new key, so they enrol again.</summary>
-    public async Task<SaveResult> ResetTwoFactorAsync(string userId, CancellationToken cancellationToken = default)
+    public async Task<Result> ResetTwoFactorAsync(string userId, CancellationToken cancellationToken = default)
     {
         var actor = await guard.DemandActorAsync(StaffPermissions.Manage);
         return await ChangeAsync(userId, async (users, db, appender, staff) =>
@@ -160,17 +158,17 @@ public sealed class StaffService(
             Ensure(await users.SetTwoFactorEnabledAsync(staff, false));
             Ensure(await users.ResetAuthenticatorKeyAsync(staff));
             await appender.SaveWithAuditAsync(db, actor, AuditActions.StaffTwoFactorReset, "Staff", staff.Id, new { staff.Email }, cancellationToken);
-            return SaveResult.Saved;
+            return Result.Ok;
         });
     }
 
-    private Task<SaveResult> ChangeAsync(string userId,
-        Func<UserManager<ApplicationUser>, AppDbContext, AuditTrail.ExclusiveAppender, ApplicationUser, Task<SaveResult>> change) =>
+    private Task<Result> ChangeAsync(string userId,
+        Func<UserManager<ApplicationUser>, AppDbContext, AuditTrail.ExclusiveAppender, ApplicationUser, Task<Result>> change) =>
         InTransactionAsync(async (users, db, appender) =>
-            await users.FindByIdAsync(userId) is { } staff ? await change(users, db, appender, staff) : SaveResult.Refused("Staff.NotFound"));
+            await users.FindByIdAsync(userId) is { } staff ? await change(users, db, appender, staff) : Result.Refused("Staff.NotFound"));
 
     /// <summary>Identity's own saves and the audit event commit together, or not at all.</summary>
-    private async Task<SaveResult> InTransactionAsync(Func<UserManager<ApplicationUser>, AppDbContext, AuditTrail.ExclusiveAppender, Task<SaveResult>> work)
+    private async Task<Result> InTransactionAsync(Func<UserManager<ApplicationUser>, AppDbContext, AuditTrail.ExclusiveAppender, Task<Result>> work)
     {
         await using var scope = scopeFactory.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
@@ -184,11 +182,11 @@ public sealed class StaffService(
         }
         catch (DbUpdateConcurrencyException)
         {
-            return SaveResult.Conflict;
+            return Result.Conflict;
         }
         catch (IdentityChangeFailed failed)
         {
-            return failed.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure) ? SaveResult.Conflict : SaveResult.Refused("Staff.ChangeFailed");
+            return failed.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure) ? Result.Conflict : Result.Refused("Staff.ChangeFailed");
         }
     }
 

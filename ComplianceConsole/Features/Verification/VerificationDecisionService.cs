@@ -23,19 +23,19 @@ public sealed class VerificationDecisionService(
 
     public static readonly JobKind<BulkDecisionInput, VerificationBulkDecisionJob> BulkKind = new("verification-bulk-decision", VerificationPermissions.Decide);
 
-    public async Task<SaveResult> DecideAsync(long recordId, int expectedVersion, DecisionRequest decision, CancellationToken cancellationToken = default)
+    public async Task<Result> DecideAsync(long recordId, int expectedVersion, DecisionRequest decision, CancellationToken cancellationToken = default)
     {
         var actor = await guard.DemandActorAsync(VerificationPermissions.Decide);
         if (VerificationTransitions.CheckReason(decision.Action, decision.ReasonCode, decision.Note) is { } problem)
         {
-            return SaveResult.Invalid([new FieldError(nameof(decision.ReasonCode), problem)]);
+            return Result.Invalid([new FieldError(nameof(decision.ReasonCode), problem)]);
         }
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var record = await db.VerificationRecords.SingleOrDefaultAsync(r => r.Id == recordId, cancellationToken);
-        if (record is null) return SaveResult.Refused("Verification.NotFound");
-        if (record.Version != expectedVersion) return SaveResult.Conflict;
-        if (!Apply(db, record, decision, actor.ShownName)) return SaveResult.Refused("Verification.NotAllowedFromStatus");
+        if (record is null) return Result.Refused("Verification.NotFound");
+        if (record.Version != expectedVersion) return Result.Conflict;
+        if (!Apply(db, record, decision, actor.ShownName)) return Result.Refused("Verification.NotAllowedFromStatus");
 
         await DuplicateIdentities.RefreshAsync(db, [record.IdentifierHash], cancellationToken);
         await VerificationPlatformEvents.VerificationDecidedAsync(db, [record], cancellationToken);
@@ -46,9 +46,9 @@ public sealed class VerificationDecisionService(
         }
         catch (DbUpdateConcurrencyException)
         {
-            return SaveResult.Conflict;
+            return Result.Conflict;
         }
-        return SaveResult.Saved;
+        return Result.Ok;
     }
 
     /// <summary>How many records a filter matches, for the confirmation that states the count.</summary>
@@ -63,11 +63,11 @@ public sealed class VerificationDecisionService(
     /// Queues one action on the given records, or on every record matching a filter, as a job on the job host;
     /// the person can leave the page and find the result under Jobs. A reason that does not fit the action is refused here.
     /// </summary>
-    public async Task<(long? JobId, string? ProblemKey)> QueueBulkAsync(BulkDecisionInput input, int count, CancellationToken cancellationToken = default)
+    public async Task<Result<long>> QueueBulkAsync(BulkDecisionInput input, int count, CancellationToken cancellationToken = default)
     {
         await guard.DemandAsync(VerificationPermissions.Decide);
-        if (VerificationTransitions.CheckReason(input.Decision.Action, input.Decision.ReasonCode, input.Decision.Note) is { } problem) return (null, problem);
-        return (await jobs.EnqueueAsync(BulkKind, input, BulkDecisionOptions.Describe(input, count), count, cancellationToken: cancellationToken), null);
+        if (VerificationTransitions.CheckReason(input.Decision.Action, input.Decision.ReasonCode, input.Decision.Note) is { } problem) return Result.Refused(problem);
+        return Result<long>.Ok(await jobs.EnqueueAsync(BulkKind, input, BulkDecisionOptions.Describe(input, count), count, cancellationToken: cancellationToken));
     }
 
     /// <summary>Applies a bulk decision in batches that each commit with their audit event; run by <see cref="VerificationBulkDecisionJob"/>.</summary>

@@ -3,11 +3,10 @@ namespace ComplianceConsole.Features.Verification;
 /// <summary>
 /// What the records grid offers, limited to what stays fast at a million records: a period filters the time the
 /// grid is sorted by (a submitted period sorts by submission, a decided period by decision, never both), and counts
-/// stop at <see cref="CountBound"/> unless a person asks for the exact figure.
+/// stop at <see cref="Common.KeysetPaging.CountBound"/> unless a person asks for the exact figure.
 /// </summary>
 public static class VerificationGridRules
 {
-    public const int CountBound = 10_000;
     public const int DefaultPageSize = 25;
     public static readonly int[] PageSizes = [25, 50, 100];
 

@@ -1,3 +1,4 @@
+using ComplianceConsole.Common;
 using ComplianceConsole.Features.PlatformUsers;
 
 namespace ComplianceConsole.Features.Verification;
@@ -22,16 +23,8 @@ public enum VerificationSort { SubmittedNewest, SubmittedOldest, DecidedNewest }
 /// <summary>The sort key of a row: where a keyset page starts or ends.</summary>
 public sealed record VerificationCursor(DateTime At, long Id);
 
-/// <summary>Which page: the first, the one after or before a cursor (keyset seeks both ways), or the last (the first in reverse).</summary>
-public enum VerificationPageAnchor { First, After, Before, Last }
-
 public sealed record VerificationPageRequest(VerificationFilter Filter, VerificationSort Sort, int PageSize,
-    VerificationPageAnchor Anchor = VerificationPageAnchor.First, VerificationCursor? Cursor = null);
-
-public sealed record VerificationPage(IReadOnlyList<VerificationRow> Items, bool HasPrevious, bool HasNext);
-
-/// <summary>How many records match; <see cref="AtLeast"/> when counting stopped at a bound (shown as "10,000+").</summary>
-public sealed record VerificationCount(int Value, bool AtLeast);
+    PageAnchor Anchor = PageAnchor.First, VerificationCursor? Cursor = null);
 
 public sealed record VerificationRow(long Id, long Version, string ExternalUserId, string UserDisplayName, VerificationMethod Method,
     string MaskedIdentifier, string MaskedName, VerificationStatus Status, DateTime SubmittedAtUtc, DateTime? DecidedAtUtc,

@@ -1,3 +1,4 @@
+using ComplianceConsole.Common;
 using ComplianceConsole.Data;
 using ComplianceConsole.Features.PlatformUsers;
 using ComplianceConsole.Security;
@@ -11,32 +12,21 @@ public sealed class VerificationQueryService(IDbContextFactory<AppDbContext> con
     ISanctionsInForce sanctions)
 {
     /// <summary>One page of the grid by keyset: the first, the next or previous from a cursor, or the last (the first, reversed).</summary>
-    public async Task<VerificationPage> GetPageAsync(VerificationPageRequest request, CancellationToken cancellationToken = default)
+    public async Task<KeysetPage<VerificationRow>> GetPageAsync(VerificationPageRequest request, CancellationToken cancellationToken = default)
     {
         await guard.DemandAsync(VerificationPermissions.Read);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var rows = await ProjectAsync((await PageQueryAsync(db, request, cancellationToken)).Take(request.PageSize + 1), cancellationToken);
-        var more = rows.Count > request.PageSize;
-        if (more) rows.RemoveAt(rows.Count - 1);
-        var backwards = request.Anchor is VerificationPageAnchor.Before or VerificationPageAnchor.Last;
-        if (backwards) rows.Reverse();
-        return request.Anchor switch
-        {
-            VerificationPageAnchor.First => new VerificationPage(rows, false, more),
-            VerificationPageAnchor.After => new VerificationPage(rows, true, more),
-            VerificationPageAnchor.Before => new VerificationPage(rows, more, true),
-            _ => new VerificationPage(rows, more, false),
-        };
+        var rows = await ProjectAsync((await PageQueryAsync(db, request, cancellationToken)).TakePage(request.PageSize), cancellationToken);
+        return rows.ToPage(request.PageSize, request.Anchor);
     }
 
-    /// <summary>How many records match: up to <see cref="VerificationGridRules.CountBound"/> unless <paramref name="exact"/>.</summary>
-    public async Task<VerificationCount> CountAsync(VerificationFilter filter, VerificationSort sort, bool exact = false, CancellationToken cancellationToken = default)
+    /// <summary>How many records match: up to <see cref="KeysetPaging.CountBound"/> unless <paramref name="exact"/>.</summary>
+    public async Task<BoundedCount> CountAsync(VerificationFilter filter, VerificationSort sort, bool exact = false, CancellationToken cancellationToken = default)
     {
         await guard.DemandAsync(VerificationPermissions.Read);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var query = await CountQueryAsync(db, filter, sort, exact, cancellationToken);
-        var count = await query.CountAsync(cancellationToken);
-        return new VerificationCount(Math.Min(count, exact ? int.MaxValue : VerificationGridRules.CountBound), !exact && count > VerificationGridRules.CountBound);
+        return BoundedCount.Of(await query.CountAsync(cancellationToken), exact);
     }
 
     /// <summary>The grid's page query, rows in display order or reversed (for Before and Last), on the index chosen for the filter.</summary>
@@ -52,9 +42,7 @@ public sealed class VerificationQueryService(IDbContextFactory<AppDbContext> con
     {
         sort = VerificationGridRules.Fit(filter, sort);
         var filtered = await FilterAsync(db, filter, cancellationToken, GridSource(db, filter, sort));
-        // In the index's own order, so the bounded count stops after the bound instead of ordering every match.
-        var ordered = Page(filtered, sort, VerificationPageAnchor.First, null);
-        return exact ? ordered : ordered.Take(VerificationGridRules.CountBound + 1);
+        return Page(filtered, sort, PageAnchor.First, null).UpToBound(exact);
     }
 
     /// <summary>The records table read through the index for this filter and sort, or by id for an exact search.</summary>
@@ -146,12 +134,9 @@ public sealed class VerificationQueryService(IDbContextFactory<AppDbContext> con
         var pending = db.VerificationRecords.AsNoTracking().Where(r => r.Status == VerificationStatus.Pending);
         var from = fromId is null ? null
             : await db.VerificationRecords.AsNoTracking().Where(r => r.Id == fromId).Select(r => new { r.SubmittedAtUtc, r.Id }).SingleOrDefaultAsync(cancellationToken);
-        if (from is null) return await pending.OrderBy(r => r.SubmittedAtUtc).ThenBy(r => r.Id).Select(r => (long?)r.Id).FirstOrDefaultAsync(cancellationToken);
-        return forward
-            ? await pending.Where(r => r.SubmittedAtUtc > from.SubmittedAtUtc || (r.SubmittedAtUtc == from.SubmittedAtUtc && r.Id > from.Id))
-                .OrderBy(r => r.SubmittedAtUtc).ThenBy(r => r.Id).Select(r => (long?)r.Id).FirstOrDefaultAsync(cancellationToken)
-            : await pending.Where(r => r.SubmittedAtUtc < from.SubmittedAtUtc || (r.SubmittedAtUtc == from.SubmittedAtUtc && r.Id < from.Id))
-                .OrderByDescending(r => r.SubmittedAtUtc).ThenByDescending(r => r.Id).Select(r => (long?)r.Id).FirstOrDefaultAsync(cancellationToken);
+        var anchor = from is null ? PageAnchor.First : forward ? PageAnchor.After : PageAnchor.Before;
+        return await pending.Seek(r => r.SubmittedAtUtc, r => r.Id, descending: false, anchor, from is null ? null : (from.SubmittedAtUtc, from.Id))
+            .Select(r => (long?)r.Id).FirstOrDefaultAsync(cancellationToken);
     }
 
     /// <summary>Staff names that have decided records, for the "decided by" filter.</summary>
@@ -204,33 +189,16 @@ public sealed class VerificationQueryService(IDbContextFactory<AppDbContext> con
             .ToList();
     }
 
-    /// <summary>
-    /// Orders by the sort's time and id, reversed for Before and Last, and seeks past the cursor. The plain bound on the
-    /// time beside the exact keyset condition is what lets SQLite start the index walk at the cursor instead of at the top.
-    /// </summary>
-    private static IQueryable<VerificationRecord> Page(IQueryable<VerificationRecord> query, VerificationSort sort, VerificationPageAnchor anchor, VerificationCursor? cursor)
+    /// <summary>Pages by the sort's time and the id: decided records only when sorted by decision.</summary>
+    private static IQueryable<VerificationRecord> Page(IQueryable<VerificationRecord> query, VerificationSort sort, PageAnchor anchor, VerificationCursor? cursor)
     {
         var descending = sort != VerificationSort.SubmittedOldest;
-        if (anchor is VerificationPageAnchor.Before or VerificationPageAnchor.Last) descending = !descending;
-        var c = anchor is VerificationPageAnchor.After or VerificationPageAnchor.Before ? cursor : null;
         if (sort == VerificationSort.DecidedNewest)
         {
-            query = query.Where(r => r.DecidedAtUtc != null);
-            if (c is not null)
-            {
-                query = descending
-                    ? query.Where(r => r.DecidedAtUtc <= c.At && (r.DecidedAtUtc < c.At || r.Id < c.Id))
-                    : query.Where(r => r.DecidedAtUtc >= c.At && (r.DecidedAtUtc > c.At || r.Id > c.Id));
-            }
-            return descending ? query.OrderByDescending(r => r.DecidedAtUtc).ThenByDescending(r => r.Id) : query.OrderBy(r => r.DecidedAtUtc).ThenBy(r => r.Id);
+            return query.Where(r => r.DecidedAtUtc != null)
+                .Seek(r => r.DecidedAtUtc, r => r.Id, descending, anchor, cursor is null ? null : (cursor.At, cursor.Id));
         }
-        if (c is not null)
-        {
-            query = descending
-                ? query.Where(r => r.SubmittedAtUtc <= c.At && (r.SubmittedAtUtc < c.At || r.Id < c.Id))
-                : query.Where(r => r.SubmittedAtUtc >= c.At && (r.SubmittedAtUtc > c.At || r.Id > c.Id));
-        }
-        return descending ? query.OrderByDescending(r => r.SubmittedAtUtc).ThenByDescending(r => r.Id) : query.OrderBy(r => r.SubmittedAtUtc).ThenBy(r => r.Id);
+        return query.Seek(r => r.SubmittedAtUtc, r => r.Id, descending, anchor, cursor is null ? null : (cursor.At, cursor.Id));
     }
 
     private async Task<List<VerificationRow>> ProjectAsync(IQueryable<VerificationRecord> query, CancellationToken cancellationToken)

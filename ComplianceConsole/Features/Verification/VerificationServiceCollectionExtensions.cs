@@ -11,6 +11,7 @@ public static class VerificationServiceCollectionExtensions
         services.AddSingleton(s => PiiKeyRing.Load(s.GetRequiredService<IConfiguration>(), s.GetRequiredService<DataFolder>()));
         services.AddSingleton<PiiProtector>();
         services.AddSingleton<PiiDisplay>();
+        services.AddScoped<PiiReveal>();
         services.AddSingleton<PiiKeyRotation>();
         services.AddSingleton<EncryptedFiles>();
         services.AddScoped<VerificationQueryService>();

@@ -7,8 +7,8 @@ public sealed record WebhookEndpointRow(long Id, string Name, string Url, IReadO
 public sealed record WebhookDeliveryRow(long Id, Guid EventId, string Type, DateTime OccurredAtUtc, string OrderingKey, WebhookDeliveryState State,
     int Attempts, int? LastStatusCode, string? LastError, DateTime? LastAttemptAtUtc, DateTime? NextAttemptAtUtc, DateTime? DeliveredAtUtc);
 
-/// <summary>A saved endpoint and, at creation or rotation only, its secret in the clear.</summary>
-public sealed record WebhookSecretResult(Common.SaveResult Result, long? EndpointId = null, string? Secret = null);
+/// <summary>An endpoint's secret in the clear, given at creation or rotation only.</summary>
+public sealed record WebhookSecret(long EndpointId, string Secret);
 
 /// <summary>An endpoint the dispatcher gave up on, for the notice on the webhooks page and the Manager's dashboard.</summary>
 public sealed record WebhookHealthNotice(long EndpointId, string Name, DateTime DisabledAtUtc, int ConsecutiveFailures, string? LastError);

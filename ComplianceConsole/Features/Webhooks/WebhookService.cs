@@ -31,10 +31,10 @@ public sealed class WebhookService(IDbContextFactory<AppDbContext> contextFactor
         return await Rows(db, db.WebhookEndpoints.Where(e => e.Id == id)).SingleOrDefaultAsync(cancellationToken);
     }
 
-    public async Task<WebhookSecretResult> CreateAsync(WebhookEndpointForm form, CancellationToken cancellationToken = default)
+    public async Task<Result<WebhookSecret>> CreateAsync(WebhookEndpointForm form, CancellationToken cancellationToken = default)
     {
         var actor = await guard.DemandActorAsync(WebhookPermissions.Manage);
-        if (WebhookRules.Check(form, options.CurrentValue.AllowPrivateAddresses) is { Count: > 0 } errors) return new(SaveResult.Invalid(errors));
+        if (WebhookRules.Check(form, options.CurrentValue.AllowPrivateAddresses) is { Count: > 0 } errors) return Result.Invalid(errors);
         var secret = WebhookSignature.NewSecret();
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         await using var appender = await audit.ExclusiveAsync(db, cancellationToken);
@@ -50,13 +50,13 @@ public sealed class WebhookService(IDbContextFactory<AppDbContext> contextFactor
         await appender.SaveWithAuditAsync(db, actor, AuditActions.WebhookCreated, nameof(WebhookEndpoint), endpoint.Id.ToString(),
             new { endpoint.Name, endpoint.Url, events = endpoint.EventTypes }, cancellationToken);
         await appender.CommitAsync(cancellationToken);
-        return new(SaveResult.Saved, endpoint.Id, secret);
+        return Result<WebhookSecret>.Ok(new WebhookSecret(endpoint.Id, secret));
     }
 
-    public async Task<SaveResult> UpdateAsync(long id, int expectedVersion, WebhookEndpointForm form, CancellationToken cancellationToken = default)
+    public async Task<Result> UpdateAsync(long id, int expectedVersion, WebhookEndpointForm form, CancellationToken cancellationToken = default)
     {
         var actor = await guard.DemandActorAsync(WebhookPermissions.Manage);
-        if (WebhookRules.Check(form, options.CurrentValue.AllowPrivateAddresses) is { Count: > 0 } errors) return SaveResult.Invalid(errors);
+        if (WebhookRules.Check(form, options.CurrentValue.AllowPrivateAddresses) is { Count: > 0 } errors) return Result.Invalid(errors);
         return await ChangeAsync(id, expectedVersion, actor, AuditActions.WebhookUpdated, endpoint =>
         {
             var before = new { endpoint.Name, endpoint.Url, events = endpoint.EventTypes };
@@ -68,7 +68,7 @@ public sealed class WebhookService(IDbContextFactory<AppDbContext> contextFactor
     }
 
     /// <summary>A new secret at once (deliveries from now on are signed with it); shown this once.</summary>
-    public async Task<WebhookSecretResult> RotateSecretAsync(long id, int expectedVersion, CancellationToken cancellationToken = default)
+    public async Task<Result<WebhookSecret>> RotateSecretAsync(long id, int expectedVersion, CancellationToken cancellationToken = default)
     {
         var actor = await guard.DemandActorAsync(WebhookPermissions.Manage);
         var secret = WebhookSignature.NewSecret();
@@ -77,11 +77,11 @@ public sealed class WebhookService(IDbContextFactory<AppDbContext> contextFactor
             endpoint.EncryptedSecret = protector.Encrypt(secret);
             return new { endpoint.Name };
         }, cancellationToken);
-        return result.Succeeded ? new(result, id, secret) : new(result);
+        return result.Succeeded ? Result<WebhookSecret>.Ok(new WebhookSecret(id, secret)) : result;
     }
 
     /// <summary>Enabling sends what waited meanwhile, in order, at once; disabling keeps new events waiting for it.</summary>
-    public async Task<SaveResult> SetEnabledAsync(long id, int expectedVersion, bool enabled, CancellationToken cancellationToken = default)
+    public async Task<Result> SetEnabledAsync(long id, int expectedVersion, bool enabled, CancellationToken cancellationToken = default)
     {
         var actor = await guard.DemandActorAsync(WebhookPermissions.Manage);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -103,47 +103,47 @@ public sealed class WebhookService(IDbContextFactory<AppDbContext> contextFactor
     }
 
     /// <summary>A <c>webhook.test</c> event for this endpoint alone, delivered like any other and shown in its log.</summary>
-    public async Task<SaveResult> SendTestAsync(long id, CancellationToken cancellationToken = default)
+    public async Task<Result> SendTestAsync(long id, CancellationToken cancellationToken = default)
     {
         var actor = await guard.DemandActorAsync(WebhookPermissions.Manage);
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var endpoint = await db.WebhookEndpoints.AsNoTracking().Where(e => e.Id == id).Select(e => new { e.Name, e.Enabled }).SingleOrDefaultAsync(cancellationToken);
-        if (endpoint is null) return SaveResult.Refused("Webhooks.NotFound");
-        if (!endpoint.Enabled) return SaveResult.Refused("Webhooks.Test.Disabled");
+        if (endpoint is null) return Result.Refused("Webhooks.NotFound");
+        if (!endpoint.Enabled) return Result.Refused("Webhooks.Test.Disabled");
         var evt = PlatformEvents.Add(db, PlatformEventTypes.Test, null, new { endpointId = id, sentBy = actor.ShownName, sentAt = now }, now, endpointId: id);
         await audit.SaveWithAuditAsync(db, actor, AuditActions.WebhookTestSent, nameof(WebhookEndpoint), id.ToString(),
             new { endpoint.Name, eventId = evt.EventId }, cancellationToken);
-        return SaveResult.Saved;
+        return Result.Ok;
     }
 
-    public async Task<KeysetPage<WebhookDeliveryRow>> DeliveriesAsync(long endpointId, PageDirection direction, long? cursor,
+    public async Task<KeysetPage<WebhookDeliveryRow>> DeliveriesAsync(long endpointId, PageAnchor anchor, long? cursor,
         CancellationToken cancellationToken = default)
     {
         await guard.DemandAsync(WebhookPermissions.Manage);
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var page = await KeysetPaging.NewestFirstAsync(db.WebhookDeliveries.AsNoTracking().Where(d => d.EndpointId == endpointId), d => d.Id,
-            d => new WebhookDeliveryRow(d.Id, d.Event.EventId, d.Event.Type, d.Event.OccurredAtUtc, d.OrderingKey, d.State, d.Attempts, d.LastStatusCode,
-                d.LastError, d.LastAttemptAtUtc, d.NextAttemptAtUtc, d.DeliveredAtUtc),
-            row => row.Id, direction, cursor, DeliveryPageSize, cancellationToken);
+        var page = await db.WebhookDeliveries.AsNoTracking().Where(d => d.EndpointId == endpointId).Seek(d => d.Id, descending: true, anchor, cursor)
+            .Select(d => new WebhookDeliveryRow(d.Id, d.Event.EventId, d.Event.Type, d.Event.OccurredAtUtc, d.OrderingKey, d.State, d.Attempts, d.LastStatusCode,
+                d.LastError, d.LastAttemptAtUtc, d.NextAttemptAtUtc, d.DeliveredAtUtc))
+            .ReadPageAsync(DeliveryPageSize, anchor, cancellationToken);
         // A next try already past is no time to show: the delivery is queued (behind an earlier event of its key, or the next pass).
-        return page with { Rows = [.. page.Rows.Select(r => r.NextAttemptAtUtc <= now ? r with { NextAttemptAtUtc = null } : r)] };
+        return page.Select(r => r.NextAttemptAtUtc <= now ? r with { NextAttemptAtUtc = null } : r);
     }
 
     /// <summary>Sends a delivery again, with the same event id, whatever became of it; later events of its key wait for it again.</summary>
-    public async Task<SaveResult> RedeliverAsync(long deliveryId, CancellationToken cancellationToken = default)
+    public async Task<Result> RedeliverAsync(long deliveryId, CancellationToken cancellationToken = default)
     {
         var actor = await guard.DemandActorAsync(WebhookPermissions.Manage);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var delivery = await db.WebhookDeliveries.Include(d => d.Event).SingleOrDefaultAsync(d => d.Id == deliveryId, cancellationToken);
-        if (delivery is null) return SaveResult.Refused("Webhooks.Delivery.NotFound");
+        if (delivery is null) return Result.Refused("Webhooks.Delivery.NotFound");
         delivery.State = WebhookDeliveryState.Pending;
         delivery.FailuresInRow = 0;
         delivery.NextAttemptAtUtc = clock.GetUtcNow().UtcDateTime;
         await audit.SaveWithAuditAsync(db, actor, AuditActions.WebhookRedelivered, nameof(WebhookDelivery), deliveryId.ToString(),
             new { endpoint = delivery.EndpointId, eventId = delivery.Event.EventId, delivery.Event.Type }, cancellationToken);
-        return SaveResult.Saved;
+        return Result.Ok;
     }
 
     private static IQueryable<WebhookEndpointRow> Rows(AppDbContext db, IQueryable<WebhookEndpoint> endpoints) => endpoints.AsNoTracking().Select(e => new WebhookEndpointRow(
@@ -152,19 +152,19 @@ public sealed class WebhookService(IDbContextFactory<AppDbContext> contextFactor
         db.WebhookDeliveries.Count(d => d.EndpointId == e.Id && d.State == WebhookDeliveryState.Pending), e.Version));
 
     // One endpoint change: found, unchanged since the page read it, changed (null when there is nothing to change), audited.
-    private async Task<SaveResult> ChangeAsync(long id, int expectedVersion, AuditActor actor, string action, Func<WebhookEndpoint, object?> change,
+    private async Task<Result> ChangeAsync(long id, int expectedVersion, AuditActor actor, string action, Func<WebhookEndpoint, object?> change,
         CancellationToken cancellationToken, Func<AppDbContext, Task>? after = null)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         await using var appender = await audit.ExclusiveAsync(db, cancellationToken);
         var endpoint = await db.WebhookEndpoints.SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
-        if (endpoint is null) return SaveResult.Refused("Webhooks.NotFound");
-        if (endpoint.Version != expectedVersion) return SaveResult.Conflict;
-        if (change(endpoint) is not { } details) return SaveResult.Saved;
+        if (endpoint is null) return Result.Refused("Webhooks.NotFound");
+        if (endpoint.Version != expectedVersion) return Result.Conflict;
+        if (change(endpoint) is not { } details) return Result.Ok;
         endpoint.Version++;
         if (after is not null) await after(db);
         await appender.SaveWithAuditAsync(db, actor, action, nameof(WebhookEndpoint), id.ToString(), details, cancellationToken);
         await appender.CommitAsync(cancellationToken);
-        return SaveResult.Saved;
+        return Result.Ok;
     }
 }

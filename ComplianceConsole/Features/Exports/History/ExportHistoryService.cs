@@ -61,9 +61,7 @@ public sealed class ExportHistoryService(
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    public async Task<bool> MaySeeEveryoneAsync() => await guard.HasAsync(ExportPermissions.Create) && await guard.HasAsync(JobPermissions.ReadAll);
-
-    public async Task<KeysetPage<ExportHistoryRow>> GetPageAsync(bool everyone, PageDirection direction, long? cursor, int pageSize,
+    public async Task<KeysetPage<ExportHistoryRow>> GetPageAsync(bool everyone, PageAnchor anchor, long? cursor, int pageSize,
         CancellationToken cancellationToken = default)
     {
         var actor = await guard.DemandActorAsync(ExportPermissions.Create);
@@ -71,7 +69,7 @@ public sealed class ExportHistoryService(
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var query = Rows(db);
         if (!everyone) query = query.Where(r => r.RequestedById == actor.Id);
-        return await KeysetPaging.NewestFirstAsync(query, r => r.Id, r => r, r => r.Id, direction, cursor, pageSize, cancellationToken);
+        return await query.Seek(r => r.Id, descending: true, anchor, cursor).ReadPageAsync(pageSize, anchor, cancellationToken);
     }
 
     /// <summary>One export I may see (mine, or anyone's with <see cref="JobPermissions.ReadAll"/>), or null.</summary>

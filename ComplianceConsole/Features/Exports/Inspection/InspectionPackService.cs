@@ -25,12 +25,12 @@ public sealed class InspectionPackService(
 {
     public static readonly JobKind<InspectionPackInput, InspectionPackJobHandler> JobKind = new("inspection-pack", ExportPermissions.Create, canRerun: false);
 
-    public async Task<ExportQueued> QueueAsync(ExportForm form, CancellationToken cancellationToken = default)
+    public async Task<Result<ExportQueued>> QueueAsync(ExportForm form, CancellationToken cancellationToken = default)
     {
         var actor = await guard.DemandActorAsync(ExportPermissions.Create);
         var errors = ExportFormRules.ValidatePeriodAndMasking(form);
-        if (errors.Count > 0) return new(SaveResult.Invalid(errors));
-        if (form.Unmasked && !await exports.MayUnmaskAsync()) return new(SaveResult.Refused("Exports.UnmaskedRefused"));
+        if (errors.Count > 0) return Result.Invalid(errors);
+        if (form.Unmasked && !await exports.MayUnmaskAsync()) return Result.Refused("Exports.UnmaskedRefused");
         var packForm = new ExportForm { FromDay = form.FromDay, ToDay = form.ToDay, Unmasked = form.Unmasked, UnmaskReason = form.UnmaskReason };
 
         var registers = exports.Sources.Select(s => exports.NewExport(s.Kind, packForm, actor, scheduleId: null)).ToList();
@@ -54,7 +54,7 @@ public sealed class InspectionPackService(
         {
             await db.ExportJobs.Where(e => ids.Contains(e.Id) && e.JobRecordId == null).ExecuteUpdateAsync(s => s.SetProperty(e => e.JobRecordId, jobId), cancellationToken);
         }
-        return new(SaveResult.Saved, ids[0], jobId);
+        return Result<ExportQueued>.Ok(new ExportQueued(ids[0], jobId));
     }
 
     /// <summary>

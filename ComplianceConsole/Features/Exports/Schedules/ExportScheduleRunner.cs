@@ -70,8 +70,8 @@ public sealed class ExportScheduleRunner(IServiceScopeFactory scopeFactory, IDbC
         try
         {
             var queued = await services.GetRequiredService<ExportService>().QueueAsync(form, schedule.Id, cancellationToken);
-            if (!queued.Result.Succeeded) logger.LogWarning("Scheduled export {ScheduleId} was not queued: {Outcome}.", schedule.Id, queued.Result.Outcome);
-            return queued.ExportId;
+            if (!queued.Succeeded) logger.LogWarning("Scheduled export {ScheduleId} was not queued: {Outcome}.", schedule.Id, queued.Outcome);
+            return queued.Value?.ExportId;
         }
         catch (PermissionDeniedException denied)
         {

@@ -35,11 +35,11 @@ public sealed class ExportScheduleService(
             .ToListAsync(cancellationToken);
     }
 
-    public async Task<(SaveResult Result, long? ScheduleId)> CreateAsync(ExportScheduleForm form, CancellationToken cancellationToken = default)
+    public async Task<Result<long>> CreateAsync(ExportScheduleForm form, CancellationToken cancellationToken = default)
     {
         var actor = await guard.DemandActorAsync(ExportPermissions.Schedule);
         var errors = Validate(form);
-        if (errors.Count > 0) return (SaveResult.Invalid(errors), null);
+        if (errors.Count > 0) return Result.Invalid(errors);
         var minute = (int)form.TimeOfDayCst!.Value.TotalMinutes;
         var now = clock.GetUtcNow().UtcDateTime;
         var schedule = new ExportSchedule
@@ -53,20 +53,20 @@ public sealed class ExportScheduleService(
         await audit.SaveWithAuditAsync(db, actor, AuditActions.ExportScheduleCreated, "ExportSchedule", null,
             new { schedule.Kind, schedule.Period, At = form.TimeOfDayCst.Value.ToString(@"hh\:mm", System.Globalization.CultureInfo.InvariantCulture), form.Filters },
             cancellationToken);
-        return (SaveResult.Saved, schedule.Id);
+        return Result<long>.Ok(schedule.Id);
     }
 
-    public async Task<SaveResult> RemoveAsync(long scheduleId, CancellationToken cancellationToken = default)
+    public async Task<Result> RemoveAsync(long scheduleId, CancellationToken cancellationToken = default)
     {
         var actor = await guard.DemandActorAsync(ExportPermissions.Schedule);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var schedule = await db.ExportSchedules.SingleOrDefaultAsync(s => s.Id == scheduleId && s.Enabled, cancellationToken);
-        if (schedule is null) return SaveResult.Refused("Exports.ScheduleNotFound");
+        if (schedule is null) return Result.Refused("Exports.ScheduleNotFound");
         schedule.Enabled = false;
         schedule.Version++;
         await audit.SaveWithAuditAsync(db, actor, AuditActions.ExportScheduleRemoved, "ExportSchedule", schedule.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             new { schedule.Kind, schedule.Period, Owner = schedule.OwnerName }, cancellationToken);
-        return SaveResult.Saved;
+        return Result.Ok;
     }
 
     private List<FieldError> Validate(ExportScheduleForm form)

@@ -16,21 +16,21 @@ namespace ComplianceConsole.Features.Review;
 public sealed class AppealDecisionService(IDbContextFactory<AppDbContext> contextFactory, PermissionGuard guard, AuditTrail audit,
     TimeProvider clock, ILiveNotifier live)
 {
-    public async Task<SaveResult> DecideAsync(long appealId, int expectedCaseVersion, AppealDecisionRequest request, CancellationToken cancellationToken = default)
+    public async Task<Result> DecideAsync(long appealId, int expectedCaseVersion, AppealDecisionRequest request, CancellationToken cancellationToken = default)
     {
         var actor = await guard.DemandActorAsync(ReviewPermissions.Decide);
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         await using var appender = await audit.ExclusiveAsync(db, cancellationToken);
         var appeal = await db.Appeals.SingleOrDefaultAsync(a => a.Id == appealId, cancellationToken);
-        if (appeal is null) return SaveResult.Refused("Review.Appeal.NotFound");
-        if (appeal.State == AppealState.Decided) return SaveResult.Refused("Review.Appeal.AlreadyDecided");
+        if (appeal is null) return Result.Refused("Review.Appeal.NotFound");
+        if (appeal.State == AppealState.Decided) return Result.Refused("Review.Appeal.AlreadyDecided");
         var appealedBy = await db.Decisions.Where(d => d.Id == appeal.DecisionId).Select(d => d.DecidedById).SingleAsync(cancellationToken);
-        if (appealedBy == actor.Id) return SaveResult.Refused("Review.Appeal.OwnDecision");
+        if (appealedBy == actor.Id) return Result.Refused("Review.Appeal.OwnDecision");
         var reviewCase = await db.ReviewCases.SingleAsync(c => c.Id == appeal.ReviewCaseId, cancellationToken);
-        if (reviewCase.ClaimedById != actor.Id || reviewCase.ClaimExpiresAtUtc <= now) return SaveResult.Refused("Review.Decide.NotHeld");
-        if (reviewCase.Version != expectedCaseVersion) return SaveResult.Conflict;
-        if (AppealRules.CheckDecision(request) is { Count: > 0 } errors) return SaveResult.Invalid(errors);
+        if (reviewCase.ClaimedById != actor.Id || reviewCase.ClaimExpiresAtUtc <= now) return Result.Refused("Review.Decide.NotHeld");
+        if (reviewCase.Version != expectedCaseVersion) return Result.Conflict;
+        if (AppealRules.CheckDecision(request) is { Count: > 0 } errors) return Result.Invalid(errors);
 
         await ApplyOutcomeAsync(db, appender, appeal, request, actor, now, cancellationToken);
         var othersOpen = await db.Appeals.AnyAsync(a => a.ReviewCaseId == reviewCase.Id && a.Id != appeal.Id && a.State == AppealState.Open, cancellationToken);
@@ -46,11 +46,11 @@ public sealed class AppealDecisionService(IDbContextFactory<AppDbContext> contex
         }
         catch (DbUpdateConcurrencyException)
         {
-            return SaveResult.Conflict;
+            return Result.Conflict;
         }
         await appender.CommitAsync(cancellationToken);
         live.Publish(new ReviewCaseChanged(reviewCase.Id, reviewCase.State, reviewCase.ClaimedById));
-        return SaveResult.Saved;
+        return Result.Ok;
     }
 
     /// <summary>
@@ -103,8 +103,6 @@ public sealed class AppealDecisionService(IDbContextFactory<AppDbContext> contex
         reviewCase.QueueOrder = ReviewQueueOrder.For(reviewCase.DueAtUtc, reviewCase.Priority);
         if (reviewCase.SourceMask != 0) return;
         reviewCase.State = ReviewCaseState.Decided;
-        ReviewDecisionService.EndClaim(reviewCase);
-        reviewCase.AssignedToId = null;
-        reviewCase.AssignedToName = null;
+        CaseDecisions.Release(reviewCase);
     }
 }

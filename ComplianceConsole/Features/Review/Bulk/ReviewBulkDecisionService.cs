@@ -31,7 +31,8 @@ public sealed record ReviewBulkFilter(long? RuleId = null, string? AuthorExterna
 /// What a bulk decision did. Decided; left out, each case under one reason: another reviewer holds it, an unhandled regulator notice or an
 /// unanswered complaint is on it (a bulk decision never closes either: they are decided one by one, with the notice's report or the
 /// complainant's answer), an appeal on it is open, or it is not open to this decision any more (decided, escalated); changed meanwhile
-/// (conflicts). When nothing was decided, <see cref="Why"/> says why (<see cref="ReviewBulkWhy"/>), so a page never shows bare zeros.
+/// (conflicts). When nothing was decided, <see cref="Why"/> says why (<see cref="ReviewBulkWhy"/>), so a page never shows bare zeros;
+/// a decision the rules refuse is no run at all but a refusal with its reasons (<see cref="ReviewBulkDecisionService.DecideManyAsync"/>).
 /// </summary>
 public sealed record ReviewBulkResult(int Decided, int HeldByOthers, int NotApplicable, int Conflicts, bool Cancelled,
     int RegulatorNotices = 0, int UnansweredComplaints = 0, int AppealsOpen = 0, string? Why = null)
@@ -66,9 +67,6 @@ public static class ReviewBulkWhy
 
     /// <summary>Every case matched changed meanwhile.</summary>
     public const string AllConflicts = "AllConflicts";
-
-    /// <summary>The decision no longer passes the rules (an outcome or reason not allowed in bulk).</summary>
-    public const string Invalid = "Invalid";
 
     /// <summary>Cancelled before anything was decided.</summary>
     public const string Cancelled = "Cancelled";
@@ -135,11 +133,11 @@ public sealed class ReviewBulkDecisionService(IDbContextFactory<AppDbContext> co
     }
 
     /// <summary>Queues the decision as a job; an outcome that needs a record or names a person, or a reason that does not fit, is refused here.</summary>
-    public async Task<(long? JobId, IReadOnlyList<FieldError> Errors)> QueueAsync(ReviewBulkDecisionInput input, int count, CancellationToken cancellationToken = default)
+    public async Task<Result<long>> QueueAsync(ReviewBulkDecisionInput input, int count, CancellationToken cancellationToken = default)
     {
         await guard.DemandAsync(ReviewPermissions.BulkDecide);
-        if (Check(input) is { Count: > 0 } errors) return (null, errors);
-        return (await jobs.EnqueueAsync(Kind, input, Describe(input, count), count, cancellationToken: cancellationToken), []);
+        if (Check(input) is { Count: > 0 } errors) return Result.Invalid(errors);
+        return Result<long>.Ok(await jobs.EnqueueAsync(Kind, input, Describe(input, count), count, cancellationToken: cancellationToken));
     }
 
     public static List<FieldError> Check(ReviewBulkDecisionInput input)
@@ -151,11 +149,14 @@ public sealed class ReviewBulkDecisionService(IDbContextFactory<AppDbContext> co
         return errors;
     }
 
-    /// <summary>Applies a bulk decision batch by batch; run by <see cref="ReviewBulkDecisionJob"/> as the person who queued it.</summary>
-    public async Task<ReviewBulkResult> DecideManyAsync(ReviewBulkDecisionInput input, Func<int, Task> reportProgress, CancellationToken cancellationToken)
+    /// <summary>
+    /// Applies a bulk decision batch by batch; run by <see cref="ReviewBulkDecisionJob"/> as the person who queued it. A decision that
+    /// no longer passes the rules is refused with the rules it breaks.
+    /// </summary>
+    public async Task<Result<ReviewBulkResult>> DecideManyAsync(ReviewBulkDecisionInput input, Func<int, Task> reportProgress, CancellationToken cancellationToken)
     {
         var actor = await guard.DemandActorAsync(ReviewPermissions.BulkDecide);
-        if (Check(input).Count > 0) return new ReviewBulkResult(0, 0, 0, 0, Cancelled: false, Why: ReviewBulkWhy.Invalid);
+        if (Check(input) is { Count: > 0 } errors) return Result.Invalid(errors);
         var supervisor = await guard.HasAsync(ReviewPermissions.Supervise);
         var view = input.View is null ? null : ReviewQueueView.Parse(input.View);
         var total = new ReviewBulkResult(0, 0, 0, 0, false);
@@ -174,9 +175,9 @@ public sealed class ReviewBulkDecisionService(IDbContextFactory<AppDbContext> co
         }
         catch (OperationCanceledException)
         {
-            return (total with { Cancelled = true }).Explained();
+            return Result<ReviewBulkResult>.Ok((total with { Cancelled = true }).Explained());
         }
-        return total.Explained();
+        return Result<ReviewBulkResult>.Ok(total.Explained());
     }
 
     // Cases leave a view as they are decided, and skipped ones stay in it: the next batch is the next ids not looked at yet.
@@ -217,35 +218,13 @@ public sealed class ReviewBulkDecisionService(IDbContextFactory<AppDbContext> co
         var leftOut = new ReviewBulkResult(0, heldByOthers.Count, notApplicable, 0, false, notices.Count, complaints.Count, appealed.Count);
         if (open.Count == 0) return leftOut;
 
-        var flags = await DecisionContext.FlagsAsync(db, open, now, CancellationToken.None);
-        var escalations = await DecisionContext.EscalationsAsync(db, open, CancellationToken.None);
-        var decisions = open.ToDictionary(c => c.Id, c => new Decision
-        {
-            ReviewCaseId = c.Id, Outcome = input.Outcome, ReasonCode = input.ReasonCode, Note = ReviewDecisionService.Trimmed(input.Note),
-            DecidedById = actor.Id, DecidedByName = actor.ShownName, DecidedAtUtc = now, SourceMask = c.SourceMask,
-            FollowsDecisionId = escalations.TryGetValue(c.Id, out var escalation) ? escalation : null,
-        }.OnContent(c.ContentItem));
-        db.Decisions.AddRange(decisions.Values);
         try
         {
-            await db.SaveChangesAsync(CancellationToken.None);
-            foreach (var reviewCase in open)
-            {
-                DecisionContext.AddFlags(db, decisions[reviewCase.Id], flags[reviewCase.Id]);
-                reviewCase.State = ReviewCaseState.Decided;
-                reviewCase.DecisionId = decisions[reviewCase.Id].Id;
-                reviewCase.DecidedAtUtc = now;
-                ReviewDecisionService.EndClaim(reviewCase);
-                reviewCase.AssignedToId = null;
-                reviewCase.AssignedToName = null;
-                reviewCase.Version++;
-                ReviewCaseHistory.Add(db, reviewCase.Id, ReviewCaseEventKind.Decided, actor, clock, ReviewEventDetails.Decided(input.Outcome, input.ReasonCode));
-            }
+            var decisions = await CaseDecisions.ApplyAsync(db, open, input.Outcome, input.ReasonCode, input.Note, actor, now, clock, null, CancellationToken.None);
             await ReviewPlatformEvents.DecisionsMadeAsync(db, decisions.Values, CancellationToken.None);
-            await HandledFlags.MarkAsync(db, decisions.Keys, now, CancellationToken.None);
             await appender.SaveWithAuditAsync(db, actor, AuditActions.ReviewBulkDecided, nameof(ReviewCase), null, new
             {
-                input.Outcome, input.ReasonCode, note = ReviewDecisionService.Trimmed(input.Note), count = open.Count,
+                input.Outcome, input.ReasonCode, note = CaseDecisions.Trimmed(input.Note), count = open.Count,
                 ids = open.Select(c => c.Id).ToArray(), skippedHeldByOthers = heldByOthers.Select(c => c.Id).ToArray(),
                 skippedRegulatorNotice = notices.Order().ToArray(), skippedUnansweredComplaint = complaints.Order().ToArray(),
                 skippedAppealOpen = appealed.Order().ToArray(),
@@ -305,7 +284,7 @@ public sealed class ReviewBulkDecisionService(IDbContextFactory<AppDbContext> co
             if (filter.Category is { } category) options.Add(new("Review.Bulk.Filter.Category", $"SynthesisCategory.{category}", ValueIsKey: true));
             if (filter.Label is { } label) options.Add(new("Review.Bulk.Filter.Label", $"LabelStatus.{label}", ValueIsKey: true));
         }
-        if (ReviewDecisionService.Trimmed(input.Note) is { } note) options.Add(new("Review.Note", note));
+        if (CaseDecisions.Trimmed(input.Note) is { } note) options.Add(new("Review.Note", note));
         return options;
     }
 }

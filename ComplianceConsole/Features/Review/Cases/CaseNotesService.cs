@@ -12,19 +12,19 @@ namespace ComplianceConsole.Features.Review;
 /// </summary>
 public sealed class CaseNotesService(IDbContextFactory<AppDbContext> contextFactory, PermissionGuard guard, AuditTrail audit, TimeProvider clock)
 {
-    public async Task<SaveResult> AddAsync(long caseId, string? text, CancellationToken cancellationToken = default)
+    public async Task<Result> AddAsync(long caseId, string? text, CancellationToken cancellationToken = default)
     {
         // Those who work cases write notes: reviewers, and Managers who supervise them.
         var actor = await guard.DemandActorAsync(await guard.HasAsync(ReviewPermissions.Decide) ? ReviewPermissions.Decide : ReviewPermissions.Supervise);
         var note = text?.Trim() ?? "";
-        if (note.Length == 0) return SaveResult.Invalid([new FieldError("Note", "Review.Notes.Empty")]);
-        if (note.Length > ContentRules.MaxNoteLength) return SaveResult.Invalid([new FieldError("Note", "Review.TextTooLong", ContentRules.MaxNoteLength)]);
+        if (note.Length == 0) return Result.Invalid([new FieldError("Note", "Review.Notes.Empty")]);
+        if (note.Length > ContentRules.MaxNoteLength) return Result.Invalid([new FieldError("Note", "Review.TextTooLong", ContentRules.MaxNoteLength)]);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         await using var appender = await audit.ExclusiveAsync(db, cancellationToken);
-        if (!await db.ReviewCases.AnyAsync(c => c.Id == caseId, cancellationToken)) return SaveResult.Refused("Review.Case.NotFound");
+        if (!await db.ReviewCases.AnyAsync(c => c.Id == caseId, cancellationToken)) return Result.Refused("Review.Case.NotFound");
         ReviewCaseHistory.Add(db, caseId, ReviewCaseEventKind.Note, actor, clock, note);
         await appender.SaveWithAuditAsync(db, actor, AuditActions.ReviewCaseNoted, nameof(ReviewCase), caseId.ToString(), new { note }, cancellationToken);
         await appender.CommitAsync(cancellationToken);
-        return SaveResult.Saved;
+        return Result.Ok;
     }
 }

@@ -16,60 +16,32 @@ public sealed class ReviewDecisionService(IDbContextFactory<AppDbContext> contex
 {
     public const int MinReopenReasonLength = 4;
 
-    public async Task<SaveResult> DecideAsync(long caseId, int expectedVersion, ReviewDecisionRequest request, CancellationToken cancellationToken = default)
+    public async Task<Result> DecideAsync(long caseId, int expectedVersion, ReviewDecisionRequest request, CancellationToken cancellationToken = default)
     {
         var actor = await guard.DemandActorAsync(ReviewPermissions.Decide);
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         await using var appender = await audit.ExclusiveAsync(db, cancellationToken);
         var reviewCase = await db.ReviewCases.Include(c => c.ContentItem).SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken);
-        if (reviewCase is null) return SaveResult.Refused("Review.Case.NotFound");
-        if (reviewCase.State == ReviewCaseState.Decided) return SaveResult.Refused("Review.Decide.AlreadyDecided");
+        if (reviewCase is null) return Result.Refused("Review.Case.NotFound");
+        if (reviewCase.State == ReviewCaseState.Decided) return Result.Refused("Review.Decide.AlreadyDecided");
         if (reviewCase.State == ReviewCaseState.Escalated)
         {
-            if (!await guard.HasAsync(ReviewPermissions.Supervise)) return SaveResult.Refused("Review.Decide.EscalatedNeedsManager");
-            if (request.Outcome == DecisionOutcome.Escalated) return SaveResult.Refused("Review.Decide.AlreadyEscalated");
+            if (!await guard.HasAsync(ReviewPermissions.Supervise)) return Result.Refused("Review.Decide.EscalatedNeedsManager");
+            if (request.Outcome == DecisionOutcome.Escalated) return Result.Refused("Review.Decide.AlreadyEscalated");
         }
-        if (reviewCase.ClaimedById != actor.Id || reviewCase.ClaimExpiresAtUtc <= now) return SaveResult.Refused("Review.Decide.NotHeld");
-        if (reviewCase.Version != expectedVersion) return SaveResult.Conflict;
+        if (reviewCase.ClaimedById != actor.Id || reviewCase.ClaimExpiresAtUtc <= now) return Result.Refused("Review.Decide.NotHeld");
+        if (reviewCase.Version != expectedVersion) return Result.Conflict;
         // An open appeal is decided first, on its own terms (by someone other than the appealed decision's author).
         if (await db.Appeals.AnyAsync(a => a.ReviewCaseId == caseId && a.State == AppealState.Open, cancellationToken))
-            return SaveResult.Refused("Review.Decide.AppealOpen");
+            return Result.Refused("Review.Decide.AppealOpen");
 
         var complaints = await ComplaintsAsync(db, caseId, cancellationToken);
-        if (DecisionRecordRules.Check(request, complaints, now) is { Count: > 0 } errors) return SaveResult.Invalid(errors);
+        if (DecisionRecordRules.Check(request, complaints, now) is { Count: > 0 } errors) return Result.Invalid(errors);
 
-        var flags = await DecisionContext.FlagsAsync(db, [reviewCase], now, cancellationToken);
-        var escalation = await DecisionContext.EscalationsAsync(db, [reviewCase], cancellationToken);
-        var decision = new Decision
-        {
-            ReviewCaseId = caseId, Outcome = request.Outcome, ReasonCode = request.ReasonCode!, Note = Trimmed(request.Note),
-            DecidedById = actor.Id, DecidedByName = actor.ShownName, DecidedAtUtc = now, SourceMask = reviewCase.SourceMask,
-            FollowsDecisionId = escalation.TryGetValue(caseId, out var escalationId) ? escalationId : null,
-        }.OnContent(reviewCase.ContentItem);
-        db.Decisions.Add(decision);
-        await db.SaveChangesAsync(cancellationToken); // the records below point at the decision's id
-        DecisionContext.AddFlags(db, decision, flags[caseId]);
-
-        var recorded = Record(db, reviewCase, decision, request, complaints, actor, now);
-        if (request.Outcome == DecisionOutcome.Escalated)
-        {
-            // A Manager decides it later: the reviewer's claim ends, and the escalation is only a step in the history.
-            reviewCase.State = ReviewCaseState.Escalated;
-            ReviewCaseHistory.Add(db, caseId, ReviewCaseEventKind.Escalated, actor, clock, ReviewEventDetails.Decided(decision.Outcome, decision.ReasonCode));
-        }
-        else
-        {
-            reviewCase.State = ReviewCaseState.Decided;
-            reviewCase.DecisionId = decision.Id;
-            reviewCase.DecidedAtUtc = now;
-            ReviewCaseHistory.Add(db, caseId, ReviewCaseEventKind.Decided, actor, clock, ReviewEventDetails.Decided(decision.Outcome, decision.ReasonCode));
-            await HandledFlags.MarkAsync(db, [caseId], now, cancellationToken);
-        }
-        EndClaim(reviewCase);
-        reviewCase.AssignedToId = null;
-        reviewCase.AssignedToName = null;
-        reviewCase.Version++;
+        Recorded recorded = null!;
+        var decision = (await CaseDecisions.ApplyAsync(db, [reviewCase], request.Outcome, request.ReasonCode!, request.Note, actor, now, clock,
+            (_, made) => recorded = Record(db, reviewCase, made, request, complaints, actor, now), cancellationToken))[caseId];
         await ReviewDraftService.RemoveAllAsync(db, caseId, cancellationToken);
         try
         {
@@ -89,33 +61,33 @@ public sealed class ReviewDecisionService(IDbContextFactory<AppDbContext> contex
         }
         catch (DbUpdateConcurrencyException)
         {
-            return SaveResult.Conflict;
+            return Result.Conflict;
         }
         await appender.CommitAsync(cancellationToken);
         live.Publish(new ReviewCaseChanged(caseId, reviewCase.State, null));
-        return SaveResult.Saved;
+        return Result.Ok;
     }
 
     /// <summary>A Manager sends a decided case back to the queue; its decision stays in the history, a new one will follow.</summary>
-    public async Task<SaveResult> ReopenAsync(long caseId, int expectedVersion, string? reason, CancellationToken cancellationToken = default)
+    public async Task<Result> ReopenAsync(long caseId, int expectedVersion, string? reason, CancellationToken cancellationToken = default)
     {
         var actor = await guard.DemandActorAsync(ReviewPermissions.Supervise);
         var why = reason?.Trim() ?? "";
-        if (why.Length < MinReopenReasonLength) return SaveResult.Invalid([new FieldError("Reason", "Review.Reopen.ReasonRequired", MinReopenReasonLength)]);
-        if (why.Length > ContentRules.MaxNoteLength) return SaveResult.Invalid([new FieldError("Reason", "Review.TextTooLong", ContentRules.MaxNoteLength)]);
+        if (why.Length < MinReopenReasonLength) return Result.Invalid([new FieldError("Reason", "Review.Reopen.ReasonRequired", MinReopenReasonLength)]);
+        if (why.Length > ContentRules.MaxNoteLength) return Result.Invalid([new FieldError("Reason", "Review.TextTooLong", ContentRules.MaxNoteLength)]);
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         await using var appender = await audit.ExclusiveAsync(db, cancellationToken);
         var reviewCase = await db.ReviewCases.SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken);
-        if (reviewCase is null) return SaveResult.Refused("Review.Case.NotFound");
-        if (reviewCase.Version != expectedVersion) return SaveResult.Conflict;
-        if (reviewCase.State != ReviewCaseState.Decided) return SaveResult.Refused("Review.Reopen.NotDecided");
+        if (reviewCase is null) return Result.Refused("Review.Case.NotFound");
+        if (reviewCase.Version != expectedVersion) return Result.Conflict;
+        if (reviewCase.State != ReviewCaseState.Decided) return Result.Refused("Review.Reopen.NotDecided");
         var previous = reviewCase.DecisionId;
         reviewCase.State = ReviewCaseState.Open;
         reviewCase.DecisionId = null;
         reviewCase.DecidedAtUtc = null;
         reviewCase.OpenedAtUtc = now;
-        EndClaim(reviewCase);
+        CaseDecisions.EndClaim(reviewCase);
         reviewCase.Version++;
         ReviewCaseHistory.Add(db, caseId, ReviewCaseEventKind.Reopened, actor, clock, why);
         try
@@ -125,11 +97,11 @@ public sealed class ReviewDecisionService(IDbContextFactory<AppDbContext> contex
         }
         catch (DbUpdateConcurrencyException)
         {
-            return SaveResult.Conflict;
+            return Result.Conflict;
         }
         await appender.CommitAsync(cancellationToken);
         live.Publish(new ReviewCaseChanged(caseId, ReviewCaseState.Open, null));
-        return SaveResult.Saved;
+        return Result.Ok;
     }
 
     /// <summary>The case's complaint flags and whether each was answered already (in an earlier decision before a reopen).</summary>
@@ -149,7 +121,7 @@ public sealed class ReviewDecisionService(IDbContextFactory<AppDbContext> contex
             sanction = new Sanction
             {
                 PlatformUserId = reviewCase.ContentItem.AuthorId, Kind = s.Kind, StartsAtUtc = s.StartsAtUtc ?? now, EndsAtUtc = s.EndsAtUtc,
-                ReasonCode = s.ReasonCode!, Note = Trimmed(s.Note), ReviewCaseId = reviewCase.Id, DecisionId = decision.Id,
+                ReasonCode = s.ReasonCode!, Note = CaseDecisions.Trimmed(s.Note), ReviewCaseId = reviewCase.Id, DecisionId = decision.Id,
                 ImposedById = actor.Id, ImposedByName = actor.ShownName, ImposedAtUtc = now,
             };
             db.Sanctions.Add(sanction);
@@ -193,14 +165,4 @@ public sealed class ReviewDecisionService(IDbContextFactory<AppDbContext> contex
         }
         return new Recorded(sanction, refutation, report, request.Feedback.Count, late);
     }
-
-    internal static void EndClaim(ReviewCase reviewCase)
-    {
-        reviewCase.ClaimedById = null;
-        reviewCase.ClaimedByName = null;
-        reviewCase.ClaimedAtUtc = null;
-        reviewCase.ClaimExpiresAtUtc = null;
-    }
-
-    internal static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

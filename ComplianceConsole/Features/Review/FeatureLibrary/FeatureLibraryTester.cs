@@ -20,7 +20,7 @@ public sealed class FeatureLibraryTester(FeatureLibrary library, IDbContextFacto
     /// <summary>As long as the longest excerpt ingestion keeps: longer text could never reach the matcher.</summary>
     public const int MaxTextLength = ContentRules.MaxExcerptLength;
 
-    public async Task<(FeatureTestResult? Result, IReadOnlyList<FieldError> Errors)> TestAsync(string? text, string? contentHash, CancellationToken cancellationToken = default)
+    public async Task<Result<FeatureTestResult>> TestAsync(string? text, string? contentHash, CancellationToken cancellationToken = default)
     {
         await guard.DemandAsync(ReviewPermissions.Configure);
         text ??= "";
@@ -29,7 +29,7 @@ public sealed class FeatureLibraryTester(FeatureLibrary library, IDbContextFacto
         if (text.Length > MaxTextLength) errors.Add(new("Text", "FeatureTest.TextTooLong", MaxTextLength));
         if (hash is not null && (hash.Length != FeatureRuleRules.HashLength || !hash.All(char.IsAsciiHexDigit))) errors.Add(new("Hash", "FeatureRule.BadHash", FeatureRuleRules.HashLength));
         if (text.Length == 0 && hash is null) errors.Add(new("Text", "FeatureTest.NothingToTest"));
-        if (errors.Count > 0) return (null, errors);
+        if (errors.Count > 0) return Result.Invalid(errors);
 
         var matcher = await library.CurrentAsync(cancellationToken);
         var found = matcher.Match(text, hash);
@@ -44,6 +44,6 @@ public sealed class FeatureLibraryTester(FeatureLibrary library, IDbContextFacto
                 m.Index, m.Kind == FeatureRuleKind.ContentHash ? 0 : m.MatchedText.Length))
             .OrderBy(m => m.Kind == FeatureRuleKind.ContentHash ? -1 : m.Index)
             .ToList();
-        return (new FeatureTestResult(showNormalised ? normalised : text, showNormalised, matches), []);
+        return Result<FeatureTestResult>.Ok(new FeatureTestResult(showNormalised ? normalised : text, showNormalised, matches));
     }
 }

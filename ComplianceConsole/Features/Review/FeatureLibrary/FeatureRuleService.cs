@@ -49,13 +49,13 @@ public sealed class FeatureRuleService(IDbContextFactory<AppDbContext> contextFa
     }
 
     /// <summary>Adds a rule (no id) or changes one; a rule changed by someone else since the form was read is a conflict.</summary>
-    public async Task<SaveResult> SaveAsync(FeatureRuleForm form, CancellationToken cancellationToken = default)
+    public async Task<Result> SaveAsync(FeatureRuleForm form, CancellationToken cancellationToken = default)
     {
         var actor = await guard.DemandActorAsync(ReviewPermissions.Configure);
         var value = FeatureRuleRules.StoredValue(form.Kind, form.Value);
         var note = string.IsNullOrWhiteSpace(form.Note) ? null : form.Note.Trim();
         var errors = FeatureRuleRules.Validate(form.Kind, value, form.ReasonCode, note);
-        if (errors.Count > 0) return SaveResult.Invalid(errors);
+        if (errors.Count > 0) return Result.Invalid(errors);
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         if (await db.FeatureRules.AnyAsync(r => r.Kind == form.Kind && r.Value == value && r.Id != form.Id, cancellationToken)) return Duplicate;
@@ -65,7 +65,7 @@ public sealed class FeatureRuleService(IDbContextFactory<AppDbContext> contextFa
         if (form.Id is { } id)
         {
             var found = await db.FeatureRules.SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
-            if (found is null || found.Version != form.Version) return SaveResult.Conflict;
+            if (found is null || found.Version != form.Version) return Result.Conflict;
             rule = found;
             before = Snapshot(rule);
         }
@@ -80,12 +80,12 @@ public sealed class FeatureRuleService(IDbContextFactory<AppDbContext> contextFa
     }
 
     /// <summary>Takes a rule out of the library or puts it back, without losing what it was.</summary>
-    public async Task<SaveResult> SetEnabledAsync(long id, int version, bool enabled, CancellationToken cancellationToken = default)
+    public async Task<Result> SetEnabledAsync(long id, int version, bool enabled, CancellationToken cancellationToken = default)
     {
         var actor = await guard.DemandActorAsync(ReviewPermissions.Configure);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var rule = await db.FeatureRules.SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
-        if (rule is null || rule.Version != version) return SaveResult.Conflict;
+        if (rule is null || rule.Version != version) return Result.Conflict;
         var before = Snapshot(rule);
         rule.Enabled = enabled;
         Stamp(rule, actor.ShownName, clock.GetUtcNow().UtcDateTime);
@@ -100,7 +100,7 @@ public sealed class FeatureRuleService(IDbContextFactory<AppDbContext> contextFa
     }
 
     // The rule is saved first inside the transaction, so the audit event names a new rule by its id.
-    private async Task<SaveResult> SaveWithAuditAsync(AppDbContext db, AuditActor actor, FeatureRule rule, object? before, CancellationToken cancellationToken)
+    private async Task<Result> SaveWithAuditAsync(AppDbContext db, AuditActor actor, FeatureRule rule, object? before, CancellationToken cancellationToken)
     {
         try
         {
@@ -109,11 +109,11 @@ public sealed class FeatureRuleService(IDbContextFactory<AppDbContext> contextFa
             await appender.SaveWithAuditAsync(db, actor, AuditActions.FeatureRuleSaved, "FeatureRule", rule.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 new { before, after = Snapshot(rule) }, cancellationToken);
             await appender.CommitAsync(cancellationToken);
-            return SaveResult.Saved;
+            return Result.Ok;
         }
         catch (DbUpdateConcurrencyException)
         {
-            return SaveResult.Conflict;
+            return Result.Conflict;
         }
         catch (DbUpdateException e) when (UniqueViolation.Is(e))
         {
@@ -122,7 +122,7 @@ public sealed class FeatureRuleService(IDbContextFactory<AppDbContext> contextFa
         }
     }
 
-    private static readonly SaveResult Duplicate = SaveResult.Invalid([new(nameof(FeatureRuleForm.Value), "FeatureRule.Duplicate")]);
+    private static readonly Result Duplicate = Result.Invalid([new(nameof(FeatureRuleForm.Value), "FeatureRule.Duplicate")]);
 
     private static object Snapshot(FeatureRule r) => new { r.Kind, r.Value, r.ReasonCode, r.Note, r.Enabled };
 }

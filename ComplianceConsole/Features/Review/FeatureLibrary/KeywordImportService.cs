@@ -1,3 +1,4 @@
+using ComplianceConsole.Common;
 using ComplianceConsole.Common.Tables;
 using ComplianceConsole.Data;
 using ComplianceConsole.Features.Jobs;
@@ -29,29 +30,29 @@ public sealed class KeywordImportService(PermissionGuard guard, JobQueue jobs, J
     public static readonly JobKind<KeywordImportInput, KeywordImportJob> Kind = new("feature-keyword-import", ReviewPermissions.Configure,
         lineHeaderKeys: ["Import.Report.Row", "Import.Report.Column", "Import.Report.Reason"]);
 
-    public async Task<(KeywordImportFile? File, string? ErrorKey)> ReceiveAsync(Stream content, string fileName, long size, CancellationToken cancellationToken = default)
+    public async Task<Result<KeywordImportFile>> ReceiveAsync(Stream content, string fileName, long size, CancellationToken cancellationToken = default)
     {
         await guard.DemandAsync(ReviewPermissions.Configure);
-        if (size > MaxFileBytes) return (null, "KeywordImport.TooLarge");
+        if (size > MaxFileBytes) return Result.Refused("KeywordImport.TooLarge");
         var extension = Path.GetExtension(fileName).ToLowerInvariant();
-        if (!Extensions.Contains(extension)) return (null, "KeywordImport.UnsupportedType");
+        if (!Extensions.Contains(extension)) return Result.Refused("KeywordImport.UnsupportedType");
         using var buffer = new MemoryStream();
         await content.CopyToAsync(buffer, cancellationToken);
-        if (buffer.Length == 0) return (null, "Import.Empty");
-        if (!ImportFileSniffing.LooksLike(extension, buffer.GetBuffer().AsSpan(0, (int)buffer.Length))) return (null, "Import.NotATable");
+        if (buffer.Length == 0) return Result.Refused("Import.Empty");
+        if (!ImportFileSniffing.LooksLike(extension, buffer.GetBuffer().AsSpan(0, (int)buffer.Length))) return Result.Refused("Import.NotATable");
         var path = storage.NewStagingPath();
         await encryptedFiles.WriteAsync(path, buffer.GetBuffer().AsMemory(0, (int)buffer.Length), cancellationToken);
-        return (new KeywordImportFile(JobStorage.StagingIdOf(path), Path.GetFileName(fileName)), null);
+        return Result<KeywordImportFile>.Ok(new KeywordImportFile(JobStorage.StagingIdOf(path), Path.GetFileName(fileName)));
     }
 
-    public async Task<(KeywordImportPreview? Preview, string? ErrorKey)> PreviewAsync(KeywordImportFile file, CancellationToken cancellationToken = default)
+    public async Task<Result<KeywordImportPreview>> PreviewAsync(KeywordImportFile file, CancellationToken cancellationToken = default)
     {
         await guard.DemandAsync(ReviewPermissions.Configure);
-        if (storage.StagedPath(file.StagingId) is not { } path || !File.Exists(path)) return (null, "Import.Expired");
+        if (storage.StagedPath(file.StagingId) is not { } path || !File.Exists(path)) return Result.Refused("Import.Expired");
         try
         {
             using var table = ImportTable.Open(await encryptedFiles.ReadAsync(path, cancellationToken), ".csv", fileLimits.Value);
-            if (table.Headers.Count < 2) return (null, "KeywordImport.NoHeader");
+            if (table.Headers.Count < 2) return Result.Refused("KeywordImport.NoHeader");
             var columns = KeywordImportColumns.From(table.Headers);
             var samples = table.Rows().Take(SampleRows).Select(r => columns.Read(r.RowNumber, r.Cells)).ToList();
             var values = samples.Select(s => s.Value).ToList();
@@ -59,20 +60,20 @@ public sealed class KeywordImportService(PermissionGuard guard, JobQueue jobs, J
             var existing = (await db.FeatureRules.AsNoTracking().Where(r => r.Kind == FeatureRuleKind.Keyword && values.Contains(r.Value))
                 .Select(r => r.Value).ToListAsync(cancellationToken)).ToHashSet();
             var duplicates = samples.Where(s => s.Errors.Count == 0 && existing.Contains(s.Value)).Select(s => s.RowNumber).ToHashSet();
-            return (new KeywordImportPreview(table.Headers, samples, duplicates, table.Rows().Count(), table.EncodingName), null);
+            return Result<KeywordImportPreview>.Ok(new KeywordImportPreview(table.Headers, samples, duplicates, table.Rows().Count(), table.EncodingName));
         }
         catch (Exception e) when (ImportTable.IsUnreadable(e))
         {
-            return (null, "Import.Unreadable");
+            return Result.Refused("Import.Unreadable");
         }
     }
 
-    public async Task<(long? JobId, string? ErrorKey)> StartAsync(KeywordImportFile file, int rowCount, CancellationToken cancellationToken = default)
+    public async Task<Result<long>> StartAsync(KeywordImportFile file, int rowCount, CancellationToken cancellationToken = default)
     {
         await guard.DemandAsync(ReviewPermissions.Configure);
-        if (storage.StagedPath(file.StagingId) is not { } path || !File.Exists(path)) return (null, "Import.Expired");
+        if (storage.StagedPath(file.StagingId) is not { } path || !File.Exists(path)) return Result.Refused("Import.Expired");
         var options = new List<JobOption> { new("Jobs.Option.File", file.FileName), new("Jobs.Option.Rows", rowCount.ToString(System.Globalization.CultureInfo.InvariantCulture)) };
-        return (await jobs.EnqueueAsync(Kind, new KeywordImportInput(file.FileName), options, rowCount, inputFile: path, cancellationToken), null);
+        return Result<long>.Ok(await jobs.EnqueueAsync(Kind, new KeywordImportInput(file.FileName), options, rowCount, inputFile: path, cancellationToken));
     }
 
     public void Discard(KeywordImportFile file)

@@ -1,10 +1,12 @@
+using ComplianceConsole.Common;
+
 namespace ComplianceConsole.Features.Review;
 
 /// <summary>What a search matched: an exact id of one kind, or words of the content text (through the full-text index).</summary>
 public enum ReviewFindMatch { CaseNumber, ContentId, AuthorId, ComplaintId, AppealId, Words }
 
 /// <summary>A search: an exact id of a case, item, author, complaint or appeal, or else words of the text; paged newest item first.</summary>
-public sealed record ReviewSearchRequest(string? Text, int PageSize, ReviewQueueAnchor Anchor = ReviewQueueAnchor.First, long? Cursor = null);
+public sealed record ReviewSearchRequest(string? Text, int PageSize, PageAnchor Anchor = PageAnchor.First, long? Cursor = null);
 
 /// <summary>
 /// A search's page of cases (newest content first; <see cref="ReviewSearchRow.Cursor"/> is the item's id), what the search was
@@ -28,7 +30,7 @@ public sealed record ReviewFindCursor(DateTime AtUtc, long Id);
 public sealed record ReviewDecidedFilter(string? ReviewerId = null, DecisionOutcome? Outcome = null, string? ReasonCode = null, FlagSource? Source = null,
     DateOnly? From = null, DateOnly? To = null);
 
-public sealed record ReviewDecidedRequest(ReviewDecidedFilter Filter, int PageSize, ReviewQueueAnchor Anchor = ReviewQueueAnchor.First, ReviewFindCursor? Cursor = null);
+public sealed record ReviewDecidedRequest(ReviewDecidedFilter Filter, int PageSize, PageAnchor Anchor = PageAnchor.First, ReviewFindCursor? Cursor = null);
 
 /// <summary>One decision (a reopened case lists each of its decisions); the reviewer by display name.</summary>
 public sealed record ReviewDecidedRow(long DecisionId, long CaseId, string ContentExternalId, string? Excerpt, DecisionOutcome Outcome, string ReasonCode,
@@ -44,15 +46,13 @@ public enum ReviewAppealStatus { Open = 1, Upheld = 2, Overturned = 3 }
 public sealed record ReviewAppealedFilter(string? ReviewerId = null, ReviewAppealStatus? Status = null, string? ReasonCode = null, FlagSource? Source = null,
     DateOnly? From = null, DateOnly? To = null);
 
-public sealed record ReviewAppealedRequest(ReviewAppealedFilter Filter, int PageSize, ReviewQueueAnchor Anchor = ReviewQueueAnchor.First, ReviewFindCursor? Cursor = null);
+public sealed record ReviewAppealedRequest(ReviewAppealedFilter Filter, int PageSize, PageAnchor Anchor = PageAnchor.First, ReviewFindCursor? Cursor = null);
 
 public sealed record ReviewAppealedRow(long AppealId, long CaseId, string ContentExternalId, string? Excerpt, string PlatformAppealId, ReviewAppealStatus Status,
     string? ReasonCode, string? DecidedById, string? DecidedBy, DateTime ReceivedAtUtc, DateTime? DecidedAtUtc, IReadOnlyList<FlagSource> Sources)
 {
     public ReviewFindCursor Cursor => new(ReceivedAtUtc, AppealId);
 }
-
-public sealed record ReviewFindPage<TRow>(IReadOnlyList<TRow> Items, bool HasPrevious, bool HasNext);
 
 /// <summary>A member of staff the lists can be filtered by, by display name.</summary>
 public sealed record ReviewFindPerson(string Id, string DisplayName);

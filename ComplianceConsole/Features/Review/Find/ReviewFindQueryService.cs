@@ -15,8 +15,6 @@ namespace ComplianceConsole.Features.Review;
 /// </summary>
 public sealed class ReviewFindQueryService(IDbContextFactory<AppDbContext> contextFactory, PermissionGuard guard)
 {
-    public const int CountBound = ReviewQueryService.CountBound;
-
     /// <summary>
     /// A search by words counts up to this many cases unless asked for the exact figure: each match found in the full-text
     /// index looks up its case, and a phrase in one item of ten needed 118 ms at p50 to reach 10,000 at a million items.
@@ -33,104 +31,88 @@ public sealed class ReviewFindQueryService(IDbContextFactory<AppDbContext> conte
         if (string.IsNullOrEmpty(text)) return ReviewSearchResult.Empty;
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var (matches, caseIds, authorId) = await ExactAsync(db, text, cancellationToken);
-        var descending = request.Anchor is ReviewQueueAnchor.First or ReviewQueueAnchor.After;
-        var cursor = request.Anchor is ReviewQueueAnchor.After or ReviewQueueAnchor.Before ? request.Cursor : null;
-        List<long> page;
+        List<long> read;
         if (matches.Count > 0)
         {
-            var query = ExactQuery(db, caseIds, authorId);
-            if (cursor is { } at) query = descending ? query.Where(c => c.ContentItemId < at) : query.Where(c => c.ContentItemId > at);
-            query = descending ? query.OrderByDescending(c => c.ContentItemId) : query.OrderBy(c => c.ContentItemId);
-            page = await query.Select(c => c.Id).Take(request.PageSize + 1).ToListAsync(cancellationToken);
+            read = await ExactQuery(db, caseIds, authorId).Seek(c => c.ContentItemId, descending: true, request.Anchor, request.Cursor)
+                .Select(c => c.Id).TakePage(request.PageSize).ToListAsync(cancellationToken);
         }
         else if (ContentSearchIndex.Query(!db.Database.IsSqlite(), text) is { } words)
         {
+            // The full-text index pages in its own SQL; only the seek is its own, the page is cut and turned like any other.
             matches = [ReviewFindMatch.Words];
-            page = await ContentSearchIndex.CasePage(db, words, !descending, cursor ?? (descending ? long.MaxValue : 0), request.PageSize + 1)
+            var ascending = request.Anchor is PageAnchor.Before or PageAnchor.Last;
+            var cursor = request.Anchor is PageAnchor.After or PageAnchor.Before ? request.Cursor : null;
+            read = await ContentSearchIndex.CasePage(db, words, ascending, cursor ?? (ascending ? 0 : long.MaxValue), request.PageSize + 1)
                 .ToListAsync(cancellationToken);
         }
         else
         {
             return ReviewSearchResult.Empty with { TooShort = true };
         }
-        var more = page.Count > request.PageSize;
-        if (more) page.RemoveAt(page.Count - 1);
-        var rows = await SearchRowsAsync(db, page, cancellationToken);
-        var (hasPrevious, hasNext) = Edges(request.Anchor, more);
-        return new ReviewSearchResult(rows, hasPrevious, hasNext, matches, false);
+        var page = read.ToPage(request.PageSize, request.Anchor);
+        var rows = await SearchRowsAsync(db, [.. page.Items], cancellationToken);
+        return new ReviewSearchResult(rows, page.HasPrevious, page.HasNext, matches, false);
     }
 
-    /// <summary>How many cases the search finds: up to <see cref="CountBound"/> for ids, <see cref="WordCountBound"/> for words, unless <paramref name="exact"/>.</summary>
-    public async Task<ReviewQueueCount> CountSearchAsync(string? text, bool exact = false, CancellationToken cancellationToken = default)
+    /// <summary>How many cases the search finds: up to <see cref="KeysetPaging.CountBound"/> for ids, <see cref="WordCountBound"/> for words, unless <paramref name="exact"/>.</summary>
+    public async Task<BoundedCount> CountSearchAsync(string? text, bool exact = false, CancellationToken cancellationToken = default)
     {
         await guard.DemandAsync(ReviewPermissions.Read);
         text = text?.Trim();
-        if (string.IsNullOrEmpty(text)) return new ReviewQueueCount(0, false);
+        if (string.IsNullOrEmpty(text)) return new BoundedCount(0, false);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var (matches, caseIds, authorId) = await ExactAsync(db, text, cancellationToken);
-        var bound = exact ? int.MaxValue - 1 : matches.Count > 0 ? CountBound : WordCountBound;
+        var bound = matches.Count > 0 ? KeysetPaging.CountBound : WordCountBound;
         long count;
-        if (matches.Count > 0) count = await ExactQuery(db, caseIds, authorId).Select(c => c.Id).Take(bound + 1).CountAsync(cancellationToken);
+        if (matches.Count > 0) count = await ExactQuery(db, caseIds, authorId).Select(c => c.Id).UpToBound(exact, bound).CountAsync(cancellationToken);
         else if (ContentSearchIndex.Query(!db.Database.IsSqlite(), text) is { } words)
-            count = (await ContentSearchIndex.CaseCount(db, words, bound + 1).ToListAsync(cancellationToken)).Single();
+            count = (await ContentSearchIndex.CaseCount(db, words, exact ? int.MaxValue : bound + 1).ToListAsync(cancellationToken)).Single();
         else count = 0;
-        return new ReviewQueueCount((int)Math.Min(count, bound), count > bound);
+        return BoundedCount.Of(count, exact, bound);
     }
 
     /// <summary>One page of decisions, newest first (Before and Last read oldest first and are turned round).</summary>
-    public async Task<ReviewFindPage<ReviewDecidedRow>> GetDecidedAsync(ReviewDecidedRequest request, CancellationToken cancellationToken = default)
+    public async Task<KeysetPage<ReviewDecidedRow>> GetDecidedAsync(ReviewDecidedRequest request, CancellationToken cancellationToken = default)
     {
         await guard.DemandAsync(ReviewPermissions.Read);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var cursor = request.Anchor is ReviewQueueAnchor.After or ReviewQueueAnchor.Before ? request.Cursor : null;
-        var rows = await DecidedPage(DecidedQuery(db, request.Filter), request.Anchor, cursor).Take(request.PageSize + 1)
+        var page = await DecidedPage(DecidedQuery(db, request.Filter), request.Anchor, request.Cursor)
             .Select(d => new { d.Id, d.ReviewCaseId, d.Outcome, d.ReasonCode, d.DecidedById, d.DecidedByName, d.DecidedAtUtc, d.SourceMask })
-            .ToListAsync(cancellationToken);
-        var more = rows.Count > request.PageSize;
-        if (more) rows.RemoveAt(rows.Count - 1);
-        if (request.Anchor is ReviewQueueAnchor.Before or ReviewQueueAnchor.Last) rows.Reverse();
-        var cases = await CaseFactsAsync(db, rows.Select(r => r.ReviewCaseId), cancellationToken);
-        var people = await NamesAsync(db, rows.Select(r => r.DecidedById), cancellationToken);
-        var items = rows.Select(r => new ReviewDecidedRow(r.Id, r.ReviewCaseId, cases[r.ReviewCaseId].ContentExternalId, cases[r.ReviewCaseId].Excerpt, r.Outcome,
-            r.ReasonCode, r.DecidedById, NameOf(people, r.DecidedById, r.DecidedByName)!, r.DecidedAtUtc, ReviewSources.In(r.SourceMask).ToList())).ToList();
-        var (hasPrevious, hasNext) = Edges(request.Anchor, more);
-        return new ReviewFindPage<ReviewDecidedRow>(items, hasPrevious, hasNext);
+            .ReadPageAsync(request.PageSize, request.Anchor, cancellationToken);
+        var cases = await CaseFactsAsync(db, page.Items.Select(r => r.ReviewCaseId), cancellationToken);
+        var people = await NamesAsync(db, page.Items.Select(r => r.DecidedById), cancellationToken);
+        return page.Select(r => new ReviewDecidedRow(r.Id, r.ReviewCaseId, cases[r.ReviewCaseId].ContentExternalId, cases[r.ReviewCaseId].Excerpt, r.Outcome,
+            r.ReasonCode, r.DecidedById, NameOf(people, r.DecidedById, r.DecidedByName)!, r.DecidedAtUtc, ReviewSources.In(r.SourceMask).ToList()));
     }
 
-    public async Task<ReviewQueueCount> CountDecidedAsync(ReviewDecidedFilter filter, bool exact = false, CancellationToken cancellationToken = default)
+    public async Task<BoundedCount> CountDecidedAsync(ReviewDecidedFilter filter, bool exact = false, CancellationToken cancellationToken = default)
     {
         await guard.DemandAsync(ReviewPermissions.Read);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return await BoundedCountAsync(DecidedCountQuery(db, filter, exact), exact, cancellationToken);
+        return BoundedCount.Of(await DecidedCountQuery(db, filter, exact).CountAsync(cancellationToken), exact);
     }
 
     /// <summary>One page of appeals, the newest received first.</summary>
-    public async Task<ReviewFindPage<ReviewAppealedRow>> GetAppealedAsync(ReviewAppealedRequest request, CancellationToken cancellationToken = default)
+    public async Task<KeysetPage<ReviewAppealedRow>> GetAppealedAsync(ReviewAppealedRequest request, CancellationToken cancellationToken = default)
     {
         await guard.DemandAsync(ReviewPermissions.Read);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var cursor = request.Anchor is ReviewQueueAnchor.After or ReviewQueueAnchor.Before ? request.Cursor : null;
-        var rows = await AppealedPage(AppealedQuery(db, request.Filter), request.Anchor, cursor).Take(request.PageSize + 1)
+        var page = await AppealedPage(AppealedQuery(db, request.Filter), request.Anchor, request.Cursor)
             .Select(a => new { a.Id, a.ReviewCaseId, a.PlatformAppealId, a.State, a.Outcome, a.ReasonCode, a.DecidedById, a.DecidedByName, a.ReceivedAtUtc, a.DecidedAtUtc })
-            .ToListAsync(cancellationToken);
-        var more = rows.Count > request.PageSize;
-        if (more) rows.RemoveAt(rows.Count - 1);
-        if (request.Anchor is ReviewQueueAnchor.Before or ReviewQueueAnchor.Last) rows.Reverse();
-        var cases = await CaseFactsAsync(db, rows.Select(r => r.ReviewCaseId), cancellationToken);
-        var people = await NamesAsync(db, rows.Select(r => r.DecidedById), cancellationToken);
-        var items = rows.Select(r => new ReviewAppealedRow(r.Id, r.ReviewCaseId, cases[r.ReviewCaseId].ContentExternalId, cases[r.ReviewCaseId].Excerpt,
+            .ReadPageAsync(request.PageSize, request.Anchor, cancellationToken);
+        var cases = await CaseFactsAsync(db, page.Items.Select(r => r.ReviewCaseId), cancellationToken);
+        var people = await NamesAsync(db, page.Items.Select(r => r.DecidedById), cancellationToken);
+        return page.Select(r => new ReviewAppealedRow(r.Id, r.ReviewCaseId, cases[r.ReviewCaseId].ContentExternalId, cases[r.ReviewCaseId].Excerpt,
             r.PlatformAppealId, StatusOf(r.State, r.Outcome), r.ReasonCode, r.DecidedById, NameOf(people, r.DecidedById, r.DecidedByName), r.ReceivedAtUtc,
-            r.DecidedAtUtc, cases[r.ReviewCaseId].Sources)).ToList();
-        var (hasPrevious, hasNext) = Edges(request.Anchor, more);
-        return new ReviewFindPage<ReviewAppealedRow>(items, hasPrevious, hasNext);
+            r.DecidedAtUtc, cases[r.ReviewCaseId].Sources));
     }
 
-    public async Task<ReviewQueueCount> CountAppealedAsync(ReviewAppealedFilter filter, bool exact = false, CancellationToken cancellationToken = default)
+    public async Task<BoundedCount> CountAppealedAsync(ReviewAppealedFilter filter, bool exact = false, CancellationToken cancellationToken = default)
     {
         await guard.DemandAsync(ReviewPermissions.Read);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var ids = AppealedPage(AppealedQuery(db, filter), ReviewQueueAnchor.First, null).Select(a => a.Id);
-        return await BoundedCountAsync(exact ? ids : ids.Take(CountBound + 1), exact, cancellationToken);
+        return await AppealedPage(AppealedQuery(db, filter), PageAnchor.First, null).Select(a => a.Id).CountBoundedAsync(exact, cancellationToken);
     }
 
     /// <summary>Staff who have decided a case or an appeal, or may: everyone with an account, by display name (a short list).</summary>
@@ -167,15 +149,12 @@ public sealed class ReviewFindQueryService(IDbContextFactory<AppDbContext> conte
     };
 
     /// <summary>The bounded count walks the page's index in list order and stops after the bound.</summary>
-    internal static IQueryable<long> DecidedCountQuery(AppDbContext db, ReviewDecidedFilter filter, bool exact)
-    {
-        var ids = DecidedPage(DecidedQuery(db, filter), ReviewQueueAnchor.First, null).Select(d => d.Id);
-        return exact ? ids : ids.Take(CountBound + 1);
-    }
+    internal static IQueryable<long> DecidedCountQuery(AppDbContext db, ReviewDecidedFilter filter, bool exact) =>
+        DecidedPage(DecidedQuery(db, filter), PageAnchor.First, null).Select(d => d.Id).UpToBound(exact);
 
-    /// <summary>Decision time and id, newest first, reversed for Before and Last, seeking past the cursor (a plain bound first, as the queue does).</summary>
-    internal static IQueryable<Decision> DecidedPage(IQueryable<Decision> query, ReviewQueueAnchor anchor, ReviewFindCursor? cursor) =>
-        TimeKeyset.Page(query, d => d.DecidedAtUtc, d => d.Id, Ascending(anchor), cursor is null ? null : (cursor.AtUtc, cursor.Id));
+    /// <summary>Decision time and id, newest first.</summary>
+    internal static IQueryable<Decision> DecidedPage(IQueryable<Decision> query, PageAnchor anchor, ReviewFindCursor? cursor) =>
+        query.Seek(d => d.DecidedAtUtc, d => d.Id, descending: true, anchor, cursor is null ? null : (cursor.AtUtc, cursor.Id));
 
     /// <summary>Appeals are few beside decisions (one per decision at most, and rare): the time index and the filters suffice.</summary>
     internal static IQueryable<Appeal> AppealedQuery(AppDbContext db, ReviewAppealedFilter filter)
@@ -200,11 +179,8 @@ public sealed class ReviewFindQueryService(IDbContextFactory<AppDbContext> conte
         return query;
     }
 
-    internal static IQueryable<Appeal> AppealedPage(IQueryable<Appeal> query, ReviewQueueAnchor anchor, ReviewFindCursor? cursor) =>
-        TimeKeyset.Page(query, a => a.ReceivedAtUtc, a => a.Id, Ascending(anchor), cursor is null ? null : (cursor.AtUtc, cursor.Id));
-
-    /// <summary>Newest first, reversed for Before and Last.</summary>
-    private static bool Ascending(ReviewQueueAnchor anchor) => anchor is ReviewQueueAnchor.Before or ReviewQueueAnchor.Last;
+    internal static IQueryable<Appeal> AppealedPage(IQueryable<Appeal> query, PageAnchor anchor, ReviewFindCursor? cursor) =>
+        query.Seek(a => a.ReceivedAtUtc, a => a.Id, descending: true, anchor, cursor is null ? null : (cursor.AtUtc, cursor.Id));
 
     /// <summary>Each kind of id, one unique-index seek each (the author's platform id, then their cases by the author index).</summary>
     private static async Task<(List<ReviewFindMatch> Matches, List<long> CaseIds, long? AuthorId)> ExactAsync(AppDbContext db, string text,
@@ -272,20 +248,6 @@ public sealed class ReviewFindQueryService(IDbContextFactory<AppDbContext> conte
 
     private static ReviewAppealStatus StatusOf(AppealState state, AppealOutcome? outcome) =>
         state == AppealState.Open ? ReviewAppealStatus.Open : outcome == AppealOutcome.Overturned ? ReviewAppealStatus.Overturned : ReviewAppealStatus.Upheld;
-
-    private static (bool HasPrevious, bool HasNext) Edges(ReviewQueueAnchor anchor, bool more) => anchor switch
-    {
-        ReviewQueueAnchor.First => (false, more),
-        ReviewQueueAnchor.After => (true, more),
-        ReviewQueueAnchor.Before => (more, true),
-        _ => (more, false),
-    };
-
-    private static async Task<ReviewQueueCount> BoundedCountAsync(IQueryable<long> ids, bool exact, CancellationToken cancellationToken)
-    {
-        var count = await ids.CountAsync(cancellationToken);
-        return new ReviewQueueCount(exact ? count : Math.Min(count, CountBound), !exact && count > CountBound);
-    }
 
     private static string? Shorten(string? excerpt) =>
         excerpt is { Length: > ExcerptLength } ? excerpt[..ExcerptLength].TrimEnd() + "…" : excerpt;

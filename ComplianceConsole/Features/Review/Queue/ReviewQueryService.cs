@@ -1,3 +1,4 @@
+using ComplianceConsole.Common;
 using ComplianceConsole.Data;
 using ComplianceConsole.Security;
 using Microsoft.EntityFrameworkCore;
@@ -10,50 +11,37 @@ namespace ComplianceConsole.Features.Review;
 /// </summary>
 public sealed class ReviewQueryService(IDbContextFactory<AppDbContext> contextFactory, PermissionGuard guard, TimeProvider clock)
 {
-    public const int CountBound = 10_000;
     public const int DefaultPageSize = 25;
     public const int ExcerptLength = 120;
 
     /// <summary>One page of a view: the first, the next or previous from a cursor, or the last (the first, reversed).</summary>
-    public async Task<ReviewQueuePage> GetPageAsync(ReviewQueueRequest request, CancellationToken cancellationToken = default)
+    public async Task<KeysetPage<ReviewQueueRow>> GetPageAsync(ReviewQueueRequest request, CancellationToken cancellationToken = default)
     {
         var staffId = await DemandAsync(request.View);
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var rows = await ProjectAsync(PageQuery(db, request, staffId, now).Take(request.PageSize + 1), now, cancellationToken);
-        var more = rows.Count > request.PageSize;
-        if (more) rows.RemoveAt(rows.Count - 1);
-        if (request.Anchor is ReviewQueueAnchor.Before or ReviewQueueAnchor.Last) rows.Reverse();
-        return request.Anchor switch
-        {
-            ReviewQueueAnchor.First => new ReviewQueuePage(rows, false, more),
-            ReviewQueueAnchor.After => new ReviewQueuePage(rows, true, more),
-            ReviewQueueAnchor.Before => new ReviewQueuePage(rows, more, true),
-            _ => new ReviewQueuePage(rows, more, false),
-        };
+        var rows = await ProjectAsync(PageQuery(db, request, staffId, now).TakePage(request.PageSize), now, cancellationToken);
+        return rows.ToPage(request.PageSize, request.Anchor);
     }
 
-    /// <summary>How many cases the view lists: up to <see cref="CountBound"/> unless <paramref name="exact"/>.</summary>
-    public async Task<ReviewQueueCount> CountAsync(ReviewQueueView view, bool exact = false, CancellationToken cancellationToken = default)
+    /// <summary>How many cases the view lists: up to <see cref="KeysetPaging.CountBound"/> unless <paramref name="exact"/>.</summary>
+    public async Task<BoundedCount> CountAsync(ReviewQueueView view, bool exact = false, CancellationToken cancellationToken = default)
     {
         var staffId = await DemandAsync(view);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var count = await CountQuery(db, view, staffId, clock.GetUtcNow().UtcDateTime, exact).CountAsync(cancellationToken);
-        return new ReviewQueueCount(exact ? count : Math.Min(count, CountBound), !exact && count > CountBound);
+        return BoundedCount.Of(await CountQuery(db, view, staffId, clock.GetUtcNow().UtcDateTime, exact).CountAsync(cancellationToken), exact);
     }
 
     /// <summary>The page query, rows in queue order or reversed (for Before and Last), on the view's index.</summary>
     internal static IQueryable<ReviewCase> PageQuery(AppDbContext db, ReviewQueueRequest request, string? staffId, DateTime nowUtc)
     {
-        var cursor = request.Anchor is ReviewQueueAnchor.After or ReviewQueueAnchor.Before ? request.Cursor : null;
-        return Page(request.View.Apply(Source(db, request.View, staffId), staffId, nowUtc), request.Anchor, cursor);
+        return Page(request.View.Apply(Source(db, request.View, staffId), staffId, nowUtc), request.Anchor, request.Cursor);
     }
 
     /// <summary>The bounded count walks the page's index in its own order and stops after the bound.</summary>
     internal static IQueryable<long> CountQuery(AppDbContext db, ReviewQueueView view, string? staffId, DateTime nowUtc, bool exact)
     {
-        var ids = Page(view.Apply(Source(db, view, staffId), staffId, nowUtc), ReviewQueueAnchor.First, null).Select(c => c.Id);
-        return exact ? ids : ids.Take(CountBound + 1);
+        return Page(view.Apply(Source(db, view, staffId), staffId, nowUtc), PageAnchor.First, null).Select(c => c.Id).UpToBound(exact);
     }
 
     /// <summary>The cases table read through the view's index: the planner has no statistics and cannot tell that a category is selective.</summary>
@@ -67,21 +55,9 @@ public sealed class ReviewQueryService(IDbContextFactory<AppDbContext> contextFa
             (ReviewQueueIndexes.Claimed.Name, $"\"ClaimedById\" = {{0}} AND {open}"), staffId ?? "").AsNoTracking();
     }
 
-    /// <summary>
-    /// Queue order and id, reversed for Before and Last, seeking past the cursor. The plain bound on the order beside the
-    /// exact keyset condition lets SQLite start the index walk at the cursor.
-    /// </summary>
-    private static IQueryable<ReviewCase> Page(IQueryable<ReviewCase> query, ReviewQueueAnchor anchor, ReviewQueueCursor? cursor)
-    {
-        var descending = anchor is ReviewQueueAnchor.Before or ReviewQueueAnchor.Last;
-        if (cursor is not null)
-        {
-            query = descending
-                ? query.Where(c => c.QueueOrder <= cursor.QueueOrder && (c.QueueOrder < cursor.QueueOrder || c.Id < cursor.Id))
-                : query.Where(c => c.QueueOrder >= cursor.QueueOrder && (c.QueueOrder > cursor.QueueOrder || c.Id > cursor.Id));
-        }
-        return descending ? query.OrderByDescending(c => c.QueueOrder).ThenByDescending(c => c.Id) : query.OrderBy(c => c.QueueOrder).ThenBy(c => c.Id);
-    }
+    /// <summary>Queue order, then the id.</summary>
+    private static IQueryable<ReviewCase> Page(IQueryable<ReviewCase> query, PageAnchor anchor, ReviewQueueCursor? cursor) =>
+        query.Seek(c => c.QueueOrder, c => c.Id, descending: false, anchor, cursor is null ? null : (cursor.QueueOrder, cursor.Id));
 
     private static async Task<List<ReviewQueueRow>> ProjectAsync(IQueryable<ReviewCase> query, DateTime nowUtc, CancellationToken cancellationToken)
     {

@@ -43,15 +43,15 @@ public sealed class TimeLimitSettingsService(IDbContextFactory<AppDbContext> con
         return await TimeLimits.LoadAsync(db, cancellationToken);
     }
 
-    public async Task<SaveResult> SaveAsync(SourceTimeLimitForm form, CancellationToken cancellationToken = default)
+    public async Task<Result> SaveAsync(SourceTimeLimitForm form, CancellationToken cancellationToken = default)
     {
         var actor = await guard.DemandActorAsync(ReviewPermissions.Configure);
         var errors = Validate(form);
-        if (errors.Count > 0) return SaveResult.Invalid(errors);
+        if (errors.Count > 0) return Result.Invalid(errors);
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var limit = await db.SourceTimeLimits.SingleOrDefaultAsync(l => l.Source == form.Source, cancellationToken);
-        if ((limit?.Version ?? 0) != form.Version) return SaveResult.Conflict;
+        if ((limit?.Version ?? 0) != form.Version) return Result.Conflict;
         var before = limit is null ? ReviewDeadlines.DefaultLimit(form.Source) : (limit.Amount, limit.Unit);
         if (limit is null)
         {
@@ -66,12 +66,12 @@ public sealed class TimeLimitSettingsService(IDbContextFactory<AppDbContext> con
         {
             await audit.SaveWithAuditAsync(db, actor, AuditActions.TimeLimitsChanged, "SourceTimeLimit", form.Source.ToString(),
                 new { before = new { before.Amount, before.Unit }, after = new { limit.Amount, limit.Unit } }, cancellationToken);
-            return SaveResult.Saved;
+            return Result.Ok;
         }
         catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || UniqueViolation.Is(e))
         {
             // Another Manager set this source first (a changed version, or the same new row inserted twice).
-            return SaveResult.Conflict;
+            return Result.Conflict;
         }
     }
 

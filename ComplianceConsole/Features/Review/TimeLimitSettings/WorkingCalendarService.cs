@@ -32,7 +32,7 @@ public sealed class WorkingCalendarService(IDbContextFactory<AppDbContext> conte
             .ToListAsync(cancellationToken);
     }
 
-    public async Task<SaveResult> AddAsync(CalendarDayForm form, CancellationToken cancellationToken = default)
+    public async Task<Result> AddAsync(CalendarDayForm form, CancellationToken cancellationToken = default)
     {
         await guard.DemandAsync(ReviewPermissions.Configure);
         var date = form.Date is { } day ? DateOnly.FromDateTime(day) : (DateOnly?)null;
@@ -44,45 +44,45 @@ public sealed class WorkingCalendarService(IDbContextFactory<AppDbContext> conte
                 "UnknownKind" => nameof(form.Kind),
                 _ => nameof(form.Date),
             };
-            return SaveResult.Invalid([new(field, $"Calendar.{problem}", WorkingCalendarRules.MaxNameLength)]);
+            return Result.Invalid([new(field, $"Calendar.{problem}", WorkingCalendarRules.MaxNameLength)]);
         }
         return await SaveAsync([new CalendarDayEntry(date!.Value, form.Kind, form.Name.Trim())], replace: false, cancellationToken);
     }
 
     /// <summary>Adds the pasted days, replacing what the calendar said of those dates; nothing is kept unless every line is right.</summary>
-    public async Task<SaveResult> PasteAsync(string? lines, CancellationToken cancellationToken = default)
+    public async Task<Result> PasteAsync(string? lines, CancellationToken cancellationToken = default)
     {
         await guard.DemandAsync(ReviewPermissions.Configure);
         var (days, errors) = WorkingCalendarRules.Parse(lines);
-        return errors.Count > 0 ? SaveResult.Invalid(errors) : await SaveAsync(days, replace: true, cancellationToken);
+        return errors.Count > 0 ? Result.Invalid(errors) : await SaveAsync(days, replace: true, cancellationToken);
     }
 
-    public async Task<SaveResult> RemoveAsync(DateOnly date, CancellationToken cancellationToken = default)
+    public async Task<Result> RemoveAsync(DateOnly date, CancellationToken cancellationToken = default)
     {
         var actor = await guard.DemandActorAsync(ReviewPermissions.Configure);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var day = await db.CalendarDays.SingleOrDefaultAsync(d => d.Date == date, cancellationToken);
-        if (day is null) return SaveResult.Refused("Calendar.AlreadyRemoved");
+        if (day is null) return Result.Refused("Calendar.AlreadyRemoved");
         db.CalendarDays.Remove(day);
         try
         {
             await audit.SaveWithAuditAsync(db, actor, AuditActions.CalendarChanged, "CalendarDay", Iso(date),
                 new { removed = new[] { new { Date = Iso(day.Date), day.Kind, day.Name } } }, cancellationToken);
-            return SaveResult.Saved;
+            return Result.Ok;
         }
         catch (DbUpdateConcurrencyException)
         {
-            return SaveResult.Refused("Calendar.AlreadyRemoved");
+            return Result.Refused("Calendar.AlreadyRemoved");
         }
     }
 
-    private async Task<SaveResult> SaveAsync(IReadOnlyList<CalendarDayEntry> days, bool replace, CancellationToken cancellationToken)
+    private async Task<Result> SaveAsync(IReadOnlyList<CalendarDayEntry> days, bool replace, CancellationToken cancellationToken)
     {
         var actor = await guard.DemandActorAsync(ReviewPermissions.Configure);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var dates = days.Select(d => d.Date).ToList();
         var existing = await db.CalendarDays.Where(d => dates.Contains(d.Date)).ToDictionaryAsync(d => d.Date, cancellationToken);
-        if (!replace && existing.Count > 0) return SaveResult.Invalid([new(nameof(CalendarDayForm.Date), "Calendar.AlreadyListed")]);
+        if (!replace && existing.Count > 0) return Result.Invalid([new(nameof(CalendarDayForm.Date), "Calendar.AlreadyListed")]);
         var now = clock.GetUtcNow().UtcDateTime;
         var replaced = existing.Values.Select(d => new { Date = Iso(d.Date), d.Kind, d.Name }).ToList();
         foreach (var entry in days)
@@ -98,12 +98,12 @@ public sealed class WorkingCalendarService(IDbContextFactory<AppDbContext> conte
         {
             await audit.SaveWithAuditAsync(db, actor, AuditActions.CalendarChanged, "CalendarDay", days.Count == 1 ? Iso(days[0].Date) : null,
                 new { added = days.Select(d => new { Date = Iso(d.Date), d.Kind, d.Name }), replaced }, cancellationToken);
-            return SaveResult.Saved;
+            return Result.Ok;
         }
         catch (DbUpdateException e) when (UniqueViolation.Is(e))
         {
             // Another Manager added one of these dates at the same moment.
-            return SaveResult.Invalid([new(nameof(CalendarDayForm.Date), "Calendar.AlreadyListed")]);
+            return Result.Invalid([new(nameof(CalendarDayForm.Date), "Calendar.AlreadyListed")]);
         }
     }
 

@@ -1,3 +1,4 @@
+using ComplianceConsole.Common;
 using ComplianceConsole.Common.Tables;
 using ComplianceConsole.Features.Jobs;
 using ComplianceConsole.Security;
@@ -35,64 +36,64 @@ public sealed class VerificationImportService(
     /// <summary>The number a refusal's message states: the file limit it went past, or the upload size limit.</summary>
     public object ProblemArgument(string key) => fileLimits.Value.LimitStatedBy(key) ?? MaxFileBytes / (1024 * 1024);
 
-    /// <summary>Stages an upload, encrypted, for preview and import; null with a message key when it is refused.</summary>
-    public async Task<(ImportFile? File, string? ErrorKey)> ReceiveAsync(Stream content, string fileName, long size, CancellationToken cancellationToken = default)
+    /// <summary>Stages an upload, encrypted, for preview and import; refused with a message key.</summary>
+    public async Task<Result<ImportFile>> ReceiveAsync(Stream content, string fileName, long size, CancellationToken cancellationToken = default)
     {
         await guard.DemandAsync(VerificationPermissions.Import);
-        if (size > MaxFileBytes) return (null, "Import.TooLarge");
+        if (size > MaxFileBytes) return Result.Refused("Import.TooLarge");
         var extension = Path.GetExtension(fileName).ToLowerInvariant();
-        if (!Extensions.Contains(extension)) return (null, "Import.UnsupportedType");
+        if (!Extensions.Contains(extension)) return Result.Refused("Import.UnsupportedType");
 
         using var buffer = new MemoryStream();
         await content.CopyToAsync(buffer, cancellationToken);
-        if (buffer.Length == 0) return (null, "Import.Empty");
-        if (!ImportFileSniffing.LooksLike(extension, buffer.GetBuffer().AsSpan(0, (int)buffer.Length))) return (null, "Import.NotATable");
+        if (buffer.Length == 0) return Result.Refused("Import.Empty");
+        if (!ImportFileSniffing.LooksLike(extension, buffer.GetBuffer().AsSpan(0, (int)buffer.Length))) return Result.Refused("Import.NotATable");
         var path = storage.NewStagingPath();
         await encryptedFiles.WriteAsync(path, buffer.GetBuffer().AsMemory(0, (int)buffer.Length), cancellationToken);
-        return (new ImportFile(JobStorage.StagingIdOf(path), Path.GetFileName(fileName), extension), null);
+        return Result<ImportFile>.Ok(new ImportFile(JobStorage.StagingIdOf(path), Path.GetFileName(fileName), extension));
     }
 
-    public async Task<(ImportPreview? Preview, string? ErrorKey)> PreviewAsync(ImportFile file, CancellationToken cancellationToken = default)
+    public async Task<Result<ImportPreview>> PreviewAsync(ImportFile file, CancellationToken cancellationToken = default)
     {
         await guard.DemandAsync(VerificationPermissions.Import);
-        if (storage.StagedPath(file.StagingId) is not { } path || !File.Exists(path)) return (null, "Import.Expired");
+        if (storage.StagedPath(file.StagingId) is not { } path || !File.Exists(path)) return Result.Refused("Import.Expired");
         var content = await encryptedFiles.ReadAsync(path, cancellationToken);
         // Reading a workbook is CPU work: off the circuit's thread, so other people's pages stay responsive meanwhile.
         return await Task.Run(() => Preview(content, file.Extension), cancellationToken);
     }
 
-    private (ImportPreview? Preview, string? ErrorKey) Preview(byte[] content, string extension)
+    private Result<ImportPreview> Preview(byte[] content, string extension)
     {
         try
         {
             using var table = ImportTable.Open(content, extension, fileLimits.Value);
-            if (table.Headers.Count == 0) return (null, "Import.NoHeader");
+            if (table.Headers.Count == 0) return Result.Refused("Import.NoHeader");
             var mapping = ImportMapping.Guess(table.Headers);
             // A first row of data read as column names would show a whole ID number: refuse it instead of showing it.
-            if (!mapping.Columns.Values.Any(c => c is not null) && table.Headers.Any(ImportPreviewMasking.LooksLikeData)) return (null, "Import.HeaderLooksLikeData");
+            if (!mapping.Columns.Values.Any(c => c is not null) && table.Headers.Any(ImportPreviewMasking.LooksLikeData)) return Result.Refused("Import.HeaderLooksLikeData");
             var samples = table.Rows().Take(SampleRows).Select(r => ImportPreviewMasking.Mask(r.Cells, mapping)).ToList();
             var rowCount = table.Rows().Count();
-            return (new ImportPreview(table.Headers, samples, rowCount, table.EncodingName, mapping), null);
+            return Result<ImportPreview>.Ok(new ImportPreview(table.Headers, samples, rowCount, table.EncodingName, mapping));
         }
         catch (FileLimitException e)
         {
-            return (null, e.MessageKey);
+            return Result.Refused(e.MessageKey);
         }
         catch (Exception e) when (ImportTable.IsUnreadable(e))
         {
-            return (null, "Import.Unreadable");
+            return Result.Refused("Import.Unreadable");
         }
     }
 
     /// <summary>Queues the import as a job; the staged upload moves into the job's own folder. Returns the job's id.</summary>
-    public async Task<(long? JobId, string? ErrorKey)> StartAsync(ImportFile file, ImportMapping mapping, int rowCount, CancellationToken cancellationToken = default)
+    public async Task<Result<long>> StartAsync(ImportFile file, ImportMapping mapping, int rowCount, CancellationToken cancellationToken = default)
     {
         await guard.DemandAsync(VerificationPermissions.Import);
-        if (!mapping.IsComplete) return (null, "Import.MappingIncomplete");
-        if (storage.StagedPath(file.StagingId) is not { } path || !File.Exists(path)) return (null, "Import.Expired");
+        if (!mapping.IsComplete) return Result.Refused("Import.MappingIncomplete");
+        if (storage.StagedPath(file.StagingId) is not { } path || !File.Exists(path)) return Result.Refused("Import.Expired");
         var input = new ImportJobInput(file.FileName, file.Extension, mapping.Columns.Where(c => c.Value is not null).ToDictionary(c => c.Key, c => c.Value!.Value));
         var options = new List<JobOption> { new("Jobs.Option.File", file.FileName), new("Jobs.Option.Rows", rowCount.ToString(System.Globalization.CultureInfo.InvariantCulture)) };
-        return (await jobs.EnqueueAsync(Kind, input, options, rowCount, inputFile: path, cancellationToken), null);
+        return Result<long>.Ok(await jobs.EnqueueAsync(Kind, input, options, rowCount, inputFile: path, cancellationToken));
     }
 
     /// <summary>Removes an upload that will not be imported (the person chose another file or left the page).</summary>

@@ -26,14 +26,3 @@ internal sealed class VerificationRecordConfiguration : IEntityTypeConfiguration
         builder.HasMany(r => r.History).WithOne().HasForeignKey(h => h.VerificationRecordId).OnDelete(DeleteBehavior.Cascade);
     }
 }
-
-internal sealed class VerificationHistoryConfiguration : IEntityTypeConfiguration<VerificationHistoryEntry>
-{
-    public void Configure(EntityTypeBuilder<VerificationHistoryEntry> builder)
-    {
-        builder.Property(h => h.Actor).HasMaxLength(256).IsRequired();
-        builder.Property(h => h.ReasonCode).HasMaxLength(64);
-        builder.Property(h => h.Note).HasMaxLength(VerificationRules.MaxNoteLength);
-        builder.HasIndex(h => new { h.VerificationRecordId, h.AtUtc });
-    }
-}

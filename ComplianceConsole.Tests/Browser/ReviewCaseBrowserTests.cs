@@ -122,7 +122,7 @@ public sealed class ReviewCaseBrowserTests(ReviewCaseBrowserApp browser) : IClas
                 Assert.True((await reviewer.Get<ReviewClaims>().ClaimAsync(browser.WatchedCase)).Succeeded);
             }
 
-            await Expect(page.Locator("#claim-other")).ToContainTextAsync("reviewer 正在审核", new() { Timeout = 5_000 }); // by display name
+            await Expect(page.Locator("#claim-other")).ToContainTextAsync("reviewer 正在审核"); // by display name
         }
         catch
         {

@@ -59,7 +59,7 @@ public sealed class ReviewQueueBrowserTests(ReviewQueueBrowserApp browser, ITest
 
         await WaitForCaseAsync(worker);
         var caseId = worker.Url.Split("/review/cases/")[1].Split('?')[0];
-        await Expect(watcher.Locator($"#case-{caseId} .claimed")).ToContainTextAsync(ReviewQueueBrowserApp.Second.Split('@')[0], new() { Timeout = 5_000 });
+        await Expect(watcher.Locator($"#case-{caseId} .claimed")).ToContainTextAsync(ReviewQueueBrowserApp.Second.Split('@')[0]);
 
         // The worker decides with the keyboard alone and moves on; the case leaves the watcher's queue without a reload.
         await worker.WaitForInteractiveAsync();
@@ -71,7 +71,7 @@ public sealed class ReviewQueueBrowserTests(ReviewQueueBrowserApp browser, ITest
         await Expect(worker.Locator("#decision-reason")).ToHaveValueAsync("false_positive");
         await worker.Keyboard.PressAsync("Control+Enter");
         await Expect(worker).Not.ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"cases/{caseId}\\?"));
-        await Expect(watcher.Locator($"#case-{caseId}")).ToHaveCountAsync(0, new() { Timeout = 5_000 });
+        await Expect(watcher.Locator($"#case-{caseId}")).ToHaveCountAsync(0);
         await watcher.Context.CloseAsync();
         await worker.Context.CloseAsync();
     }

@@ -152,6 +152,7 @@ public sealed class ReviewerDayBrowserTests(ReviewerDayBrowserApp browser) : ICl
             await page.Keyboard.PressAsync("t");
             await Expect(page.Locator("#claim-mine")).ToBeVisibleAsync();
             await page.Keyboard.PressAsync("3");
+            await Expect(page.Locator("#decision-reason")).ToBeFocusedAsync();
             var note = page.Locator("textarea#decision-note, #decision-note textarea").First;
             await note.FillAsync("已核实原视频，属换脸合成");
             await Expect(page.Locator("#draft-state")).ToContainTextAsync("草稿已保存", new() { Timeout = 15_000 });
@@ -190,6 +191,8 @@ public sealed class ReviewerDayBrowserTests(ReviewerDayBrowserApp browser) : ICl
             await page.Keyboard.PressAsync("t");
             await Expect(page.Locator("#claim-mine")).ToBeVisibleAsync();
             await page.Keyboard.PressAsync("3"); // removed, for the reason the flags name
+            // The outcome's key moves the focus to the reason once the page took it; a click before then loses the typing to the reason.
+            await Expect(page.Locator("#decision-reason")).ToBeFocusedAsync();
             await page.Locator("input[id^='feedback-when-']").First.ClickAsync();
             await page.Keyboard.TypeAsync("12"); // one part of the date only: the control reports it as empty
 

@@ -35,9 +35,8 @@ public static class MigratedDatabaseTemplate
     private static string CreatePostgreSqlDatabase()
     {
         // This run's own: a configured server may hold an older run's template, migrated by older code.
-        var server = PostgreSqlTestServer.Current;
-        var name = server.RunDatabase("cc_template");
-        var connectionString = new NpgsqlConnectionStringBuilder(server.Database(name)) { Pooling = false }.ToString();
+        var (name, runDatabase) = PostgreSqlTestServer.Current.RunDatabase("cc_template");
+        var connectionString = new NpgsqlConnectionStringBuilder(runDatabase) { Pooling = false }.ToString();
         using var db = PostgreSqlDesignTimeDbContextFactory.For(connectionString);
         db.Database.Migrate();
         return name;

@@ -48,12 +48,12 @@ public sealed class PostgreSqlTestServer : IAsyncDisposable
         return new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = name }.ToString();
     }
 
-    /// <summary>A new empty database, dropped when the test run ends (a configured server keeps nothing of it).</summary>
-    public string RunDatabase(string prefix)
+    /// <summary>A new empty database, dropped when the test run ends (a configured server keeps nothing of it): its name and connection string.</summary>
+    public (string Name, string ConnectionString) RunDatabase(string prefix)
     {
         var name = $"{prefix}_{Guid.NewGuid():N}";
         _runDatabases.Add(name);
-        return Database(name);
+        return (name, Database(name));
     }
 
     public void DropDatabase(string name)

@@ -35,6 +35,10 @@ public class TestApp(IReadOnlyDictionary<string, string>? settings = null, strin
     /// </summary>
     public bool StartOnEmptyDatabase { get; init; }
 
+    /// <summary>The app's PostgreSQL database, created on first use (empty, or from the template): whoever asks first, the app or a command beside it.</summary>
+    private string PostgreSqlConnectionString() =>
+        PostgreSqlTestServer.Current.Database(PostgreSqlDatabaseName, StartOnEmptyDatabase ? null : MigratedDatabaseTemplate.PostgreSqlName);
+
     /// <summary>The app's PostgreSQL database: named after its data folder, so an app started again on that folder finds its data.</summary>
     private string PostgreSqlDatabaseName => "cc_" + Path.GetFileName(DataFolderPath).Replace('-', '_').ToLowerInvariant();
 
@@ -45,8 +49,7 @@ public class TestApp(IReadOnlyDictionary<string, string>? settings = null, strin
         if (TestDatabase.IsPostgreSql)
         {
             builder.UseSetting(DatabaseSettings.ProviderKey, nameof(DatabaseProvider.PostgreSql));
-            builder.UseSetting("ConnectionStrings:Default",
-                PostgreSqlTestServer.Current.Database(PostgreSqlDatabaseName, StartOnEmptyDatabase ? null : MigratedDatabaseTemplate.PostgreSqlName));
+            builder.UseSetting("ConnectionStrings:Default", PostgreSqlConnectionString());
         }
         else
         {
@@ -70,7 +73,7 @@ public class TestApp(IReadOnlyDictionary<string, string>? settings = null, strin
         _ = Services; // started, so its key files exist
         return new()
         {
-            ["ConnectionStrings:Default"] = PostgreSqlTestServer.Current.Database(PostgreSqlDatabaseName),
+            ["ConnectionStrings:Default"] = PostgreSqlConnectionString(),
             [PiiKeyRing.ConfigurationKey] = Path.Combine(DataFolderPath, PiiKeyRing.DefaultFileName),
             [AuditKeys.HmacKeyConfigurationKey] = Path.Combine(DataFolderPath, AuditKeys.HmacKeyFileName),
             [AuditKeys.SigningKeyConfigurationKey] = Path.Combine(DataFolderPath, AuditKeys.SigningKeyFileName),
@@ -83,7 +86,7 @@ public class TestApp(IReadOnlyDictionary<string, string>? settings = null, strin
     [
         $"--{DataFolder.ConfigurationKey}={DataFolderPath}",
         $"--{DatabaseSettings.ProviderKey}={TestDatabase.Provider}",
-        $"--ConnectionStrings:Default={(TestDatabase.IsPostgreSql ? PostgreSqlTestServer.Current.Database(PostgreSqlDatabaseName) : "")}",
+        $"--ConnectionStrings:Default={(TestDatabase.IsPostgreSql ? PostgreSqlConnectionString() : "")}",
     ];
 
     public string SetupToken => File.ReadAllText(Path.Combine(DataFolderPath, SetupService.TokenFileName)).Trim();

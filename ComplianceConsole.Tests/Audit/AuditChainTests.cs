@@ -158,13 +158,15 @@ public sealed class AuditChainTests : IAsyncLifetime
     public async Task Concurrent_writers_in_and_out_of_transactions_keep_one_gapless_chain()
     {
         await _app.CompleteSetupAsync();
-        var staffId = await _app.CreateStaffAsync("busy@example.cn", ComplianceConsole.Security.Roles.Verifier);
+        // Each a different account: on PostgreSQL two changes to one account at once are a conflict, as they should be.
+        var staffIds = new List<string>();
+        for (var i = 0; i < 12; i++) staffIds.Add(await _app.CreateStaffAsync($"busy{i}@example.cn", ComplianceConsole.Security.Roles.Verifier));
         var work = Enumerable.Range(0, 24).Select(async i =>
         {
             if (i % 2 == 0)
             {
                 await using var admin = _app.As(TestApp.AdminEmail);
-                var result = await admin.Get<ComplianceConsole.Features.Staff.StaffService>().UnlockAsync(staffId);
+                var result = await admin.Get<ComplianceConsole.Features.Staff.StaffService>().UnlockAsync(staffIds[i / 2]);
                 Assert.True(result.Succeeded);
             }
             else

@@ -22,7 +22,7 @@ public sealed class SqliteWriterConnectionTests
         {
             await using var db = await contexts.CreateDbContextAsync();
             await db.AuditEvents.CountAsync(); // a context that has read already still writes on the shared connection
-            await using (var transaction = await writeGate.BeginAsync(db, CancellationToken.None))
+            await using (var transaction = await writeGate.BeginAsync(db, null, CancellationToken.None))
             {
                 writers.Add(Handle(db));
                 Assert.Equal(-262144, await CacheSizeAsync(db));

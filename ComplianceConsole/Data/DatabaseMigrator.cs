@@ -12,7 +12,7 @@ namespace ComplianceConsole.Data;
 /// </summary>
 internal sealed class DatabaseMigrator(IDbContextFactory<AppDbContext> contextFactory, ILogger<DatabaseMigrator> logger) : IHostedService
 {
-    // An app-wide constant, as the audit chain's (DatabaseWriteGate): PostgreSQL names advisory locks by a number per database.
+    // An app-wide constant, as the audit chain's (AuditChain): PostgreSQL names advisory locks by a number per database.
     private const long MigrationLockKey = 0x4343_4D69_6772_74; // "CCMigrt"
 
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -26,6 +26,8 @@ internal sealed class DatabaseMigrator(IDbContextFactory<AppDbContext> contextFa
         }
         await CreateDatabaseIfMissingAsync(db, cancellationToken);
         await db.Database.OpenConnectionAsync(cancellationToken);
+        // Another instance's migration may take longer than the lock wait every other statement is allowed (DatabaseSettings).
+        await db.Database.ExecuteSqlRawAsync("SET lock_timeout = 0", cancellationToken);
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({MigrationLockKey})", cancellationToken);
         try
         {

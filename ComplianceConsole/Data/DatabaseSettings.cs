@@ -40,7 +40,28 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
             builder.MaxAutoPrepare = 64;
             builder.AutoPrepareMinUsages = 2;
         }
+        builder.Options = WithServerDefaults(builder.Options);
+        builder.TcpKeepAlive = true;
         return builder.ToString();
+    }
+
+    /// <summary>
+    /// No session waits long on another that stalled (an instance frozen or cut off while it holds a lock): a lock is waited for
+    /// at most <c>lock_timeout</c> (the write fails as a database hiccup: the API answers 503 with Retry-After), a transaction left
+    /// idle is ended by the server after <c>idle_in_transaction_session_timeout</c>, releasing its locks, and the server notices a
+    /// vanished client within a minute by TCP keepalives instead of two hours. Settings the connection string's Options gives win.
+    /// </summary>
+    internal static readonly IReadOnlyList<(string Name, string Value)> ServerDefaults =
+    [
+        ("lock_timeout", "5s"), ("idle_in_transaction_session_timeout", "15s"),
+        ("tcp_keepalives_idle", "30"), ("tcp_keepalives_interval", "10"), ("tcp_keepalives_count", "3"),
+    ];
+
+    private static string WithServerDefaults(string? options)
+    {
+        var given = options ?? "";
+        var added = ServerDefaults.Where(d => !given.Contains(d.Name, StringComparison.OrdinalIgnoreCase)).Select(d => $"-c {d.Name}={d.Value}");
+        return string.Join(' ', new[] { given }.Concat(added).Where(o => o.Length > 0));
     }
 
     private static string SqliteConnectionString(string? configured, DataFolder dataFolder) =>

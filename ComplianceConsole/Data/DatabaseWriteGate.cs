@@ -4,59 +4,69 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace ComplianceConsole.Data;
 
 /// <summary>
-/// The gate every writing transaction passes. Audited writes go one at a time, from the start of their transaction to the
-/// commit, so each new audit event reads the true last one: on PostgreSQL a transaction-scoped advisory lock, which holds
-/// across every instance sharing the database and ends with the transaction whatever becomes of the process. SQLite has
-/// one writer by design, so there every write, audited or not (<see cref="BeginUnauditedAsync"/>), waits its turn in a
+/// A lock a writing transaction holds on PostgreSQL from its start to its commit, for work that reads what it then writes over
+/// where only other holders of the same lock could change it in between (row versions guard the rest). Holders in
+/// <see cref="Shared"/> mode go together and exclude only the exclusive holders: a batch of content rewrites the cases it
+/// read, so it excludes decisions on cases, while decisions, guarded by each case's version, go side by side.
+/// </summary>
+public sealed record WriteLock(long Key, bool Shared)
+{
+    // Application-wide constants: PostgreSQL's advisory locks are named by a number per database.
+    private const long ReviewCasesKey = 0x4343_5265_7669_6577; // "CCReview"
+
+    /// <summary>Content and flag batches: they read items and cases, then write them over.</summary>
+    public static readonly WriteLock ReviewCasesExclusive = new(ReviewCasesKey, Shared: false);
+
+    /// <summary>Decisions on cases: each checks its case's version, but must not land between a batch's read and its write.</summary>
+    public static readonly WriteLock ReviewCasesShared = new(ReviewCasesKey, Shared: true);
+}
+
+/// <summary>
+/// The gate every writing transaction passes. On PostgreSQL writers go side by side (the audit chain is written behind them, see
+/// <c>AuditChain</c>), holding only a <see cref="WriteLock"/> where their work needs one; a lock is transaction-scoped, so it ends
+/// with the transaction whatever becomes of the process, and it is waited for no longer than the server's <c>lock_timeout</c>.
+/// SQLite has one writer by design, so there every write, audited or not (<see cref="BeginUnauditedAsync"/>), waits its turn in a
 /// process-wide queue and runs on the one connection the writers share (<see cref="SqliteWriterConnection"/>); the
 /// transaction's own <c>BEGIN IMMEDIATE</c> (Microsoft.Data.Sqlite's default) holds the database's write lock from its start.
 /// </summary>
 public sealed class DatabaseWriteGate : IDisposable
 {
-    // An app-wide constant: PostgreSQL's advisory locks are named by a number per database, and nothing else here takes one.
-    private const long AdvisoryKey = 0x4343_4175_6469_74; // "CCAudit"
-
     private readonly SemaphoreSlim _sqliteWriters = new(1, 1);
     private readonly SqliteWriterConnection _sqliteWriter = new();
 
-    /// <summary>Begins the context's transaction holding the chain's lock; disposing the result ends both.</summary>
-    public async Task<ChainTransaction> BeginAsync(AppDbContext db, CancellationToken cancellationToken)
+    /// <summary>Begins the context's transaction, holding <paramref name="writeLock"/> on PostgreSQL; disposing the result ends both.</summary>
+    public async Task<GatedTransaction> BeginAsync(AppDbContext db, WriteLock? writeLock, CancellationToken cancellationToken)
     {
-        if (db.Database.IsNpgsql())
+        if (!db.Database.IsNpgsql()) return await BeginSqliteAsync(db, cancellationToken);
+        var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
         {
-            var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            try
-            {
-                await TakeAdvisoryLockAsync(db, cancellationToken);
-                return new ChainTransaction(transaction, null);
-            }
-            catch
-            {
-                await transaction.DisposeAsync();
-                throw;
-            }
+            if (writeLock is { Shared: true }) await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock_shared({writeLock.Key})", cancellationToken);
+            else if (writeLock is not null) await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({writeLock.Key})", cancellationToken);
+            return new GatedTransaction(transaction, null);
         }
-        return await BeginSqliteAsync(db, cancellationToken);
+        catch
+        {
+            await transaction.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>
     /// A transaction for a write that appends no audit event (a job's progress): on PostgreSQL a plain one; on SQLite one that
-    /// waits its turn with the chain's writers and runs on their connection, because a write on another connection would empty
+    /// waits its turn with the other writers and runs on their connection, because a write on another connection would empty
     /// that one's page cache.
     /// </summary>
-    public async Task<ChainTransaction> BeginUnauditedAsync(AppDbContext db, CancellationToken cancellationToken) =>
-        db.Database.IsNpgsql()
-            ? new ChainTransaction(await db.Database.BeginTransactionAsync(cancellationToken), null)
-            : await BeginSqliteAsync(db, cancellationToken);
+    public Task<GatedTransaction> BeginUnauditedAsync(AppDbContext db, CancellationToken cancellationToken) => BeginAsync(db, null, cancellationToken);
 
-    private async Task<ChainTransaction> BeginSqliteAsync(AppDbContext db, CancellationToken cancellationToken)
+    private async Task<GatedTransaction> BeginSqliteAsync(AppDbContext db, CancellationToken cancellationToken)
     {
         await _sqliteWriters.WaitAsync(cancellationToken);
         var lent = false;
         try
         {
             lent = await _sqliteWriter.LendAsync(db, cancellationToken);
-            return new ChainTransaction(await db.Database.BeginTransactionAsync(cancellationToken), _sqliteWriters, lent ? db : null);
+            return new GatedTransaction(await db.Database.BeginTransactionAsync(cancellationToken), _sqliteWriters, lent ? db : null);
         }
         catch
         {
@@ -71,20 +81,10 @@ public sealed class DatabaseWriteGate : IDisposable
     {
         if (_sqliteWriters.Wait(TimeSpan.FromSeconds(5))) _sqliteWriter.Dispose();
     }
-
-    /// <summary>
-    /// For an append inside a transaction the caller began itself: PostgreSQL's lock is taken now (again, if held already);
-    /// a SQLite transaction holds the write lock since its start.
-    /// </summary>
-    public static Task JoinAsync(AppDbContext db, CancellationToken cancellationToken) =>
-        db.Database.IsNpgsql() ? TakeAdvisoryLockAsync(db, cancellationToken) : Task.CompletedTask;
-
-    private static Task TakeAdvisoryLockAsync(AppDbContext db, CancellationToken cancellationToken) =>
-        db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AdvisoryKey})", cancellationToken);
 }
 
 /// <summary>A transaction that holds its place at the <see cref="DatabaseWriteGate"/> (and on SQLite the writers' connection, lent to its context) until it is disposed.</summary>
-public sealed class ChainTransaction(IDbContextTransaction transaction, SemaphoreSlim? heldQueue, AppDbContext? borrower = null) : IAsyncDisposable
+public sealed class GatedTransaction(IDbContextTransaction transaction, SemaphoreSlim? heldQueue, AppDbContext? borrower = null) : IAsyncDisposable
 {
     public Task CommitAsync(CancellationToken cancellationToken) => transaction.CommitAsync(cancellationToken);
 

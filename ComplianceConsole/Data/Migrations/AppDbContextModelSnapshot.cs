@@ -249,6 +249,9 @@ namespace ComplianceConsole.Data.Migrations
                     b.Property<string>("Details")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("EntryId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Hash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -279,6 +282,9 @@ namespace ComplianceConsole.Data.Migrations
 
                     b.HasKey("Sequence");
 
+                    b.HasIndex("EntryId")
+                        .IsUnique();
+
                     b.HasIndex("OccurredAtUtc");
 
                     b.HasIndex("Action", "Sequence");
@@ -286,6 +292,54 @@ namespace ComplianceConsole.Data.Migrations
                     b.HasIndex("ActorName", "Sequence");
 
                     b.ToTable("AuditEvents");
+                });
+
+            modelBuilder.Entity("ComplianceConsole.Features.Audit.PendingAuditEvent", b =>
+                {
+                    b.Property<Guid>("EntryId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Details")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IpAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OccurredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Seal")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TargetId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TargetType")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EntryId");
+
+                    b.ToTable("AuditPendingEvents", (string)null);
                 });
 
             modelBuilder.Entity("ComplianceConsole.Features.Exports.ExportJob", b =>
@@ -529,6 +583,39 @@ namespace ComplianceConsole.Data.Migrations
                     b.HasIndex("Status", "Id");
 
                     b.ToTable("JobRecords");
+                });
+
+            modelBuilder.Entity("ComplianceConsole.Features.PlatformUsers.PlatformUser", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExternalId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExternalId")
+                        .IsUnique();
+
+                    b.ToTable("PlatformUsers", (string)null);
                 });
 
             modelBuilder.Entity("ComplianceConsole.Features.Registry.AlgorithmFiling", b =>
@@ -1912,39 +1999,6 @@ namespace ComplianceConsole.Data.Migrations
                         });
                 });
 
-            modelBuilder.Entity("ComplianceConsole.Features.Verification.PlatformUser", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("ClosedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DisplayName")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ExternalId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ExternalId")
-                        .IsUnique();
-
-                    b.ToTable("PlatformUsers");
-                });
-
             modelBuilder.Entity("ComplianceConsole.Features.Verification.VerificationHistoryEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -2437,7 +2491,7 @@ namespace ComplianceConsole.Data.Migrations
 
             modelBuilder.Entity("ComplianceConsole.Features.Registry.BiometricConsent", b =>
                 {
-                    b.HasOne("ComplianceConsole.Features.Verification.PlatformUser", null)
+                    b.HasOne("ComplianceConsole.Features.PlatformUsers.PlatformUser", null)
                         .WithMany()
                         .HasForeignKey("PlatformUserId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2473,7 +2527,7 @@ namespace ComplianceConsole.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("ComplianceConsole.Features.Verification.PlatformUser", null)
+                    b.HasOne("ComplianceConsole.Features.PlatformUsers.PlatformUser", null)
                         .WithMany()
                         .HasForeignKey("PlatformUserId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2513,7 +2567,7 @@ namespace ComplianceConsole.Data.Migrations
 
             modelBuilder.Entity("ComplianceConsole.Features.Review.ContentItem", b =>
                 {
-                    b.HasOne("ComplianceConsole.Features.Verification.PlatformUser", "Author")
+                    b.HasOne("ComplianceConsole.Features.PlatformUsers.PlatformUser", "Author")
                         .WithMany()
                         .HasForeignKey("AuthorId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2651,7 +2705,7 @@ namespace ComplianceConsole.Data.Migrations
                         .HasForeignKey("DecisionId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("ComplianceConsole.Features.Verification.PlatformUser", null)
+                    b.HasOne("ComplianceConsole.Features.PlatformUsers.PlatformUser", null)
                         .WithMany()
                         .HasForeignKey("PlatformUserId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2674,7 +2728,7 @@ namespace ComplianceConsole.Data.Migrations
 
             modelBuilder.Entity("ComplianceConsole.Features.Verification.VerificationRecord", b =>
                 {
-                    b.HasOne("ComplianceConsole.Features.Verification.PlatformUser", "PlatformUser")
+                    b.HasOne("ComplianceConsole.Features.PlatformUsers.PlatformUser", "PlatformUser")
                         .WithMany()
                         .HasForeignKey("PlatformUserId")
                         .OnDelete(DeleteBehavior.Restrict)

@@ -25,6 +25,11 @@ public enum ChainBreak
     /// without them cannot be told apart from the genuine history), or the checkpoint job did not run.
     /// </summary>
     Uncovered,
+    /// <summary>
+    /// An event waiting to join the chain that the console did not seal (written or altered without the audit key), or a copy
+    /// of one already chained: it is never chained. Reported at the place it would have taken.
+    /// </summary>
+    Unsealed,
 }
 
 /// <summary>
@@ -53,7 +58,7 @@ public sealed record ChainVerification(long EventsChecked, int CheckpointsChecke
 /// purged events are history.
 /// </summary>
 public sealed class AuditChainVerifier(IDbContextFactory<AppDbContext> contextFactory, PermissionGuard guard, AuditTrail audit,
-    AuditHash hasher, AuditCheckpoints checkpoints, IConfiguration configuration, TimeProvider clock)
+    AuditChain chain, AuditHash hasher, AuditCheckpoints checkpoints, IConfiguration configuration, TimeProvider clock)
 {
     private const int BatchSize = 5_000;
 
@@ -76,6 +81,8 @@ public sealed class AuditChainVerifier(IDbContextFactory<AppDbContext> contextFa
     public async Task<ChainVerification> VerifyAsync(Func<long, Task>? reportProgress = null, CancellationToken cancellationToken = default,
         ChainEvidence? evidence = null)
     {
+        // What is still waiting is chained first: what then remains is what the console never sealed.
+        await chain.ChainWaitingAsync(cancellationToken);
         var signed = await checkpoints.ReadAllAsync(cancellationToken, evidence?.WitnessFile);
         var breaks = new Breaks();
         var trusted = evidence?.PublicKey is { } publicKey
@@ -123,6 +130,11 @@ public sealed class AuditChainVerifier(IDbContextFactory<AppDbContext> contextFa
         {
             if (checkpoint.Sequence > lastSequence) breaks.Add(checkpoint.Sequence, ChainBreak.Truncated);
             else if (hashesAtCheckpoints[checkpoint.Sequence] != checkpoint.Hash) breaks.Add(checkpoint.Sequence, ChainBreak.CheckpointMismatch);
+        }
+        await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
+        {
+            var unsealed = await db.PendingAuditEvents.CountAsync(cancellationToken);
+            if (unsealed > 0) breaks.AddRange(lastSequence + 1, lastSequence + unsealed, ChainBreak.Unsealed);
         }
         var coveredThrough = genuine.Select(c => c.Sequence).Append(purgeBase?.Sequence ?? 0).Max();
         if (newestDueForCover > coveredThrough) breaks.Add(coveredThrough + 1, ChainBreak.Uncovered);

@@ -30,6 +30,12 @@ public sealed class AuditEvent
     public string PreviousHash { get; set; } = "";
     public string Hash { get; set; } = "";
 
+    /// <summary>
+    /// The id its writer gave it (<see cref="PendingAuditEvent.EntryId"/>), unique: an event waiting to be chained is chained once.
+    /// Empty on events written before the chain was written behind its writers.
+    /// </summary>
+    public Guid? EntryId { get; set; }
+
     /// <summary>Keyed for every event written since the chain was keyed; plain SHA-256 only for older ones.</summary>
     public AuditHashKind HashKind { get; set; }
 }

@@ -20,5 +20,6 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
         builder.HasIndex(e => new { e.ActorName, e.Sequence });
         builder.HasIndex(e => new { e.Action, e.Sequence });
         builder.HasIndex(e => e.OccurredAtUtc);
+        builder.HasIndex(e => e.EntryId).IsUnique();
     }
 }

@@ -27,11 +27,26 @@ public sealed class AuditHash
     /// <summary>Whether the event must carry a keyed hash: decided by the key file, never by the event's own row.</summary>
     public bool MustBeKeyed(AuditEvent e) => e.Sequence >= _key().KeyedFromSequence;
 
+    public string Seal(PendingAuditEvent e) => _key().Seal(SealedText(e));
+
+    /// <summary>Whether the console sealed this waiting event as it is now: one written or altered without the key is not.</summary>
+    public bool IsSealed(PendingAuditEvent e) => IsHex(e.Seal) && _key().IsSealed(SealedText(e), e.Seal);
+
+    private static bool IsHex(string text) => text.Length == 64 && text.All(char.IsAsciiHexDigit);
+
+    private static string SealedText(PendingAuditEvent e) => CanonicalText(
+    [
+        "pending", e.EntryId.ToString("N"), e.OccurredAtUtc.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture),
+        e.ActorId, e.ActorName, e.Action, e.TargetType, e.TargetId, e.Details, e.IpAddress,
+    ]);
+
+    private static string CanonicalText(AuditEvent e) => CanonicalText(Fields(e));
+
     // Length-prefixed fields, so that no two different events can produce the same text.
-    private static string CanonicalText(AuditEvent e)
+    private static string CanonicalText(IEnumerable<string?> fields)
     {
         var text = new StringBuilder();
-        foreach (var field in Fields(e))
+        foreach (var field in fields)
         {
             var value = field ?? "\0";
             text.Append(value.Length.ToString(CultureInfo.InvariantCulture)).Append(':').Append(value).Append('|');

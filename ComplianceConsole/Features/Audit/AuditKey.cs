@@ -36,6 +36,16 @@ public sealed class AuditKey
 
     public string Mac(string text, long sequence) => Convert.ToHexStringLower(HMACSHA256.HashData(KeyFor(sequence).Key, Encoding.UTF8.GetBytes(text)));
 
+    /// <summary>Seals an event waiting for its place in the chain, with the key new events are keyed with.</summary>
+    public string Seal(string text) => Convert.ToHexStringLower(HMACSHA256.HashData(_ring[^1].Key, Encoding.UTF8.GetBytes(text)));
+
+    /// <summary>Whether a key of the ring sealed this text (a rotation may come between sealing and chaining).</summary>
+    public bool IsSealed(string text, string seal)
+    {
+        var expected = Convert.FromHexString(seal);
+        return _ring.Any(k => CryptographicOperations.FixedTimeEquals(HMACSHA256.HashData(k.Key, Encoding.UTF8.GetBytes(text)), expected));
+    }
+
     private RingKey KeyFor(long sequence) => _ring.LastOrDefault(k => k.FromSequence <= sequence) ?? _ring[0];
 
     public static AuditKey Read(string path)

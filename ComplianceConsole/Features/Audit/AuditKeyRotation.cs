@@ -27,11 +27,10 @@ public sealed class AuditKeyRotation(IDbContextFactory<AppDbContext> contextFact
         long sequence;
         await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
         {
-            await using var appender = await audit.ExclusiveAsync(db, cancellationToken);
-            sequence = await db.AuditEvents.MaxAsync(e => (long?)e.Sequence, cancellationToken) is { } head ? head + 1 : 1;
-            var statement = new AuditKeyRotationStatement(keys.Signer.PublicKeyPem, next.PublicKeyPem, keys.Hmac.CurrentId,
-                AuditKey.IdOf(hmacSecret), sequence + 1).SignedBy(keys.Signer, next);
-            await appender.SaveWithAuditAsync(db, AuditActor.System, AuditActions.AuditKeysRotated, details: statement, cancellationToken: cancellationToken);
+            await using var appender = await audit.BeginAsync(db, cancellationToken: cancellationToken);
+            sequence = await appender.SaveAtHeadWithAuditAsync(AuditActor.System, AuditActions.AuditKeysRotated, at =>
+                new AuditKeyRotationStatement(keys.Signer.PublicKeyPem, next.PublicKeyPem, keys.Hmac.CurrentId, AuditKey.IdOf(hmacSecret), at + 1)
+                    .SignedBy(keys.Signer, next), cancellationToken);
             await appender.CommitAsync(cancellationToken);
         }
         await checkpoints.WriteAsync(cancellationToken);

@@ -11,7 +11,9 @@ public static class AuditServiceCollectionExtensions
         services.AddHostedService<AuditKeyStartupCheck>();
         services.AddSingleton<AuditCheckpoints>();
         services.AddSingleton<Data.DatabaseWriteGate>();
+        services.AddSingleton<AuditChain>();
         services.AddSingleton<AuditTrail>();
+        services.AddHostedService<AuditChainKeeper>();
         services.AddSingleton<AuditAppendOnlyInterceptor>();
         services.AddScoped<AuditQueryService>();
         services.AddScoped<AuditChainVerifier>();

@@ -5,27 +5,39 @@ using Microsoft.EntityFrameworkCore;
 namespace ComplianceConsole.Features.Audit;
 
 /// <summary>
-/// The one way to write audit events: <see cref="SaveWithAuditAsync"/> appends the event to the chain and
-/// saves it in the same transaction as the caller's pending changes.
+/// The one way to write audit events: each is saved in the same transaction as the change it records, and takes its place in
+/// the chain at once on SQLite or right after the commit on PostgreSQL (<see cref="AuditChain"/>).
 /// </summary>
-public sealed class AuditTrail(TimeProvider clock, AuditHash hasher, DatabaseWriteGate writeGate)
+public sealed class AuditTrail(TimeProvider clock, AuditHash hasher, DatabaseWriteGate writeGate, AuditChain chain)
 {
     /// <summary>
-    /// For work that writes more than the audit event in one transaction (a claim, a decision, staff changes through
-    /// Identity): begins the context's transaction holding the chain's lock (<see cref="DatabaseWriteGate"/>), before the
-    /// work takes any row lock, so two writers never wait on each other. Append through the returned appender and commit
-    /// it; disposing it without a commit rolls back.
+    /// For work that writes more than the audit event in one transaction (a claim, a decision, staff changes through Identity):
+    /// begins the context's transaction at the <see cref="DatabaseWriteGate"/>, holding <paramref name="writeLock"/> if the work
+    /// reads what it then writes over and only other holders of that lock could change in between. Append through the returned
+    /// transaction and commit it; disposing it without a commit rolls back.
     /// </summary>
-    public async Task<ExclusiveAppender> ExclusiveAsync(AppDbContext db, CancellationToken cancellationToken = default) =>
-        new(this, await writeGate.BeginAsync(db, cancellationToken));
+    public async Task<AuditedTransaction> BeginAsync(AppDbContext db, WriteLock? writeLock = null, CancellationToken cancellationToken = default) =>
+        new(this, db, await writeGate.BeginAsync(db, writeLock, cancellationToken));
 
-    public sealed class ExclusiveAppender(AuditTrail trail, ChainTransaction transaction) : IAsyncDisposable
+    public sealed class AuditedTransaction(AuditTrail trail, AppDbContext db, GatedTransaction transaction) : IAsyncDisposable
     {
-        public Task SaveWithAuditAsync(AppDbContext db, AuditActor actor, string action, string? targetType = null,
+        public Task SaveWithAuditAsync(AppDbContext context, AuditActor actor, string action, string? targetType = null,
             string? targetId = null, object? details = null, CancellationToken cancellationToken = default) =>
-            trail.AppendAndSaveAsync(db, actor, action, targetType, targetId, details, cancellationToken);
+            trail.AppendAndSaveAsync(context, actor, action, targetType, targetId, details, cancellationToken);
 
-        public Task CommitAsync(CancellationToken cancellationToken = default) => transaction.CommitAsync(cancellationToken);
+        /// <summary>Commits, then waits for the events it wrote to be chained (PostgreSQL).</summary>
+        public async Task CommitAsync(CancellationToken cancellationToken = default)
+        {
+            await transaction.CommitAsync(cancellationToken);
+            await trail.ChainAfterCommitAsync(db);
+        }
+
+        /// <summary>
+        /// Saves an event that must know its own place in the chain (a key rotation names where its new key starts): chained in this
+        /// transaction, after every event waiting; <paramref name="details"/> is given the event's sequence. Returns it.
+        /// </summary>
+        public Task<long> SaveAtHeadWithAuditAsync(AuditActor actor, string action, Func<long, object> details, CancellationToken cancellationToken = default) =>
+            trail.AppendChainedAndSaveAsync(db, actor, action, null, null, details, cancellationToken);
 
         public ValueTask DisposeAsync() => transaction.DisposeAsync();
     }
@@ -36,40 +48,13 @@ public sealed class AuditTrail(TimeProvider clock, AuditHash hasher, DatabaseWri
     {
         if (db.Database.CurrentTransaction is not null)
         {
-            await DatabaseWriteGate.JoinAsync(db, cancellationToken);
+            // The caller commits: on PostgreSQL the next chaining pass takes the event.
             await AppendAndSaveAsync(db, actor, action, targetType, targetId, details, cancellationToken);
             return;
         }
-        await using var transaction = await writeGate.BeginAsync(db, cancellationToken);
+        await using var transaction = await BeginAsync(db, cancellationToken: cancellationToken);
         await AppendAndSaveAsync(db, actor, action, targetType, targetId, details, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-    }
-
-    /// <summary>Appends the next event of the chain and saves it with the caller's pending changes; the caller holds the lock.</summary>
-    private async Task AppendAndSaveAsync(AppDbContext db, AuditActor actor, string action, string? targetType,
-        string? targetId, object? details, CancellationToken cancellationToken)
-    {
-        var last = await db.AuditEvents.AsNoTracking()
-            .OrderByDescending(e => e.Sequence)
-            .Select(e => new { e.Sequence, e.Hash })
-            .FirstOrDefaultAsync(cancellationToken);
-        var evt = new AuditEvent
-        {
-            Sequence = (last?.Sequence ?? 0) + 1,
-            OccurredAtUtc = TruncateToMicroseconds(clock.GetUtcNow().UtcDateTime),
-            ActorId = actor.Id,
-            ActorName = actor.Name,
-            Action = action,
-            TargetType = targetType,
-            TargetId = targetId,
-            Details = details is null ? null : JsonSerializer.Serialize(details, JsonOptions),
-            IpAddress = actor.IpAddress,
-            PreviousHash = last?.Hash ?? AuditHash.Genesis,
-            HashKind = AuditHashKind.KeyedHmac,
-        };
-        evt.Hash = hasher.Compute(evt);
-        db.AuditEvents.Add(evt);
-        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>Writes an event that records no other change (a sign-in, a reveal, a verification run).</summary>
@@ -79,6 +64,50 @@ public sealed class AuditTrail(TimeProvider clock, AuditHash hasher, DatabaseWri
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         await SaveWithAuditAsync(db, actor, action, targetType, targetId, details, cancellationToken);
     }
+
+    private static bool WaitsForChain(AppDbContext db) => db.Database.IsNpgsql();
+
+    private Task ChainAfterCommitAsync(AppDbContext db) => WaitsForChain(db) ? chain.ChainAfterCommitAsync() : Task.CompletedTask;
+
+    /// <summary>
+    /// Saves the event with the caller's pending changes: chained now on SQLite (the one writer holds the database), sealed and
+    /// waiting for the chaining pass on PostgreSQL.
+    /// </summary>
+    private async Task AppendAndSaveAsync(AppDbContext db, AuditActor actor, string action, string? targetType,
+        string? targetId, object? details, CancellationToken cancellationToken)
+    {
+        if (!WaitsForChain(db))
+        {
+            await AppendChainedAndSaveAsync(db, actor, action, targetType, targetId, _ => details, cancellationToken);
+            return;
+        }
+        var entry = Entry(actor, action, targetType, targetId, details);
+        entry.Seal = hasher.Seal(entry);
+        db.PendingAuditEvents.Add(entry);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task<long> AppendChainedAndSaveAsync(AppDbContext db, AuditActor actor, string action, string? targetType,
+        string? targetId, Func<long, object?> details, CancellationToken cancellationToken)
+    {
+        var head = WaitsForChain(db) ? await chain.HoldHeadAsync(db, cancellationToken) : await AuditChain.HeadAsync(db, cancellationToken);
+        var sequence = AuditChain.Append(db, hasher, head, Entry(actor, action, targetType, targetId, details(head.Sequence + 1))).Sequence;
+        await db.SaveChangesAsync(cancellationToken);
+        return sequence;
+    }
+
+    private PendingAuditEvent Entry(AuditActor actor, string action, string? targetType, string? targetId, object? details) => new()
+    {
+        EntryId = Guid.CreateVersion7(clock.GetUtcNow()),
+        OccurredAtUtc = TruncateToMicroseconds(clock.GetUtcNow().UtcDateTime),
+        ActorId = actor.Id,
+        ActorName = actor.Name,
+        Action = action,
+        TargetType = targetType,
+        TargetId = targetId,
+        Details = details is null ? null : JsonSerializer.Serialize(details, JsonOptions),
+        IpAddress = actor.IpAddress,
+    };
 
     // Databases keep microseconds at most; hashing the stored value keeps verification exact.
     internal static DateTime TruncateToMicroseconds(DateTime utc) => new(utc.Ticks - utc.Ticks % 10, DateTimeKind.Utc);

@@ -78,7 +78,7 @@ public sealed class JobQueue(
             QueuedAtUtc = clock.GetUtcNow().UtcDateTime, RerunOfId = rerunOf,
         };
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        await using (var appender = await audit.ExclusiveAsync(db, cancellationToken))
+        await using (var appender = await audit.BeginAsync(db, cancellationToken: cancellationToken))
         {
             db.JobRecords.Add(job);
             await db.SaveChangesAsync(cancellationToken);

@@ -65,7 +65,7 @@ public sealed class FilingService(IDbContextFactory<AppDbContext> contextFactory
         filing.Version++;
         try
         {
-            await using var appender = await audit.ExclusiveAsync(db, cancellationToken);
+            await using var appender = await audit.BeginAsync(db, cancellationToken: cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             db.AlgorithmFilingChanges.Add(new AlgorithmFilingChange
             {

@@ -23,7 +23,7 @@ internal static class RegistryWrites
     public static async Task SaveNewWithAuditAsync(AppDbContext db, AuditTrail audit, AuditActor actor, string action, string targetType, Func<long> id,
         Func<object> details, CancellationToken cancellationToken)
     {
-        await using var appender = await audit.ExclusiveAsync(db, cancellationToken);
+        await using var appender = await audit.BeginAsync(db, cancellationToken: cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await appender.SaveWithAuditAsync(db, actor, action, targetType, id().ToString(System.Globalization.CultureInfo.InvariantCulture), details(), cancellationToken);
         await appender.CommitAsync(cancellationToken);

@@ -108,7 +108,7 @@ public sealed class ReviewClaims(IDbContextFactory<AppDbContext> contextFactory,
     {
         var actor = await guard.DemandActorAsync(ReviewPermissions.Decide);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        await using var appender = await audit.ExclusiveAsync(db, cancellationToken);
+        await using var appender = await audit.BeginAsync(db, cancellationToken: cancellationToken);
         var released = await db.ReviewCases.Where(c => c.Id == caseId && c.ClaimedById == actor.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.ClaimedById, (string?)null).SetProperty(c => c.ClaimedByName, (string?)null)
                 .SetProperty(c => c.ClaimedAtUtc, (DateTime?)null).SetProperty(c => c.ClaimExpiresAtUtc, (DateTime?)null), cancellationToken);
@@ -128,7 +128,7 @@ public sealed class ReviewClaims(IDbContextFactory<AppDbContext> contextFactory,
         var chosen = reviewer.FirstOrDefault(r => r.Id == reviewerId);
         if (chosen is null) return Result.Invalid([new FieldError("ReviewerId", "Review.Assign.NotAReviewer")]);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        await using var appender = await audit.ExclusiveAsync(db, cancellationToken);
+        await using var appender = await audit.BeginAsync(db, cancellationToken: cancellationToken);
         var assigned = await db.ReviewCases.Where(c => c.Id == caseId && c.State != ReviewCaseState.Decided)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.AssignedToId, chosen.Id).SetProperty(c => c.AssignedToName, chosen.Name)
                 .SetProperty(c => c.Version, c => c.Version + 1), cancellationToken);
@@ -167,7 +167,7 @@ public sealed class ReviewClaims(IDbContextFactory<AppDbContext> contextFactory,
             .Select(c => new { c.Id, c.ClaimedById, c.ClaimedByName }).Take(1000).ToListAsync(cancellationToken);
         // Most minutes nothing has expired: only then are the writers held back (each clearing below checks again).
         if (expired.Count == 0) return 0;
-        await using var appender = await audit.ExclusiveAsync(db, cancellationToken);
+        await using var appender = await audit.BeginAsync(db, cancellationToken: cancellationToken);
         var ended = new List<long>();
         foreach (var e in expired)
         {
@@ -191,7 +191,7 @@ public sealed class ReviewClaims(IDbContextFactory<AppDbContext> contextFactory,
     {
         var until = now + Lease;
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        await using var appender = await audit.ExclusiveAsync(db, cancellationToken);
+        await using var appender = await audit.BeginAsync(db, cancellationToken: cancellationToken);
         // Escalated cases wait for a Manager, even one assigned to a reviewer before it was escalated.
         var taken = await db.ReviewCases
             .Where(c => c.Id == caseId && (c.State == ReviewCaseState.Open || (supervisor && c.State == ReviewCaseState.Escalated))

@@ -63,7 +63,7 @@ public sealed class SetupService(IServiceScopeFactory scopeFactory, DataFolder d
             await using var scope = scopeFactory.CreateAsyncScope();
             var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            await using var appender = await audit.ExclusiveAsync(db);
+            await using var appender = await audit.BeginAsync(db);
             var admin = new ApplicationUser
             {
                 UserName = email.Trim(), Email = email.Trim(), EmailConfirmed = true,

@@ -163,17 +163,17 @@ public sealed class StaffService(
     }
 
     private Task<Result> ChangeAsync(string userId,
-        Func<UserManager<ApplicationUser>, AppDbContext, AuditTrail.ExclusiveAppender, ApplicationUser, Task<Result>> change) =>
+        Func<UserManager<ApplicationUser>, AppDbContext, AuditTrail.AuditedTransaction, ApplicationUser, Task<Result>> change) =>
         InTransactionAsync(async (users, db, appender) =>
             await users.FindByIdAsync(userId) is { } staff ? await change(users, db, appender, staff) : Result.Refused("Staff.NotFound"));
 
     /// <summary>Identity's own saves and the audit event commit together, or not at all.</summary>
-    private async Task<Result> InTransactionAsync(Func<UserManager<ApplicationUser>, AppDbContext, AuditTrail.ExclusiveAppender, Task<Result>> work)
+    private async Task<Result> InTransactionAsync(Func<UserManager<ApplicationUser>, AppDbContext, AuditTrail.AuditedTransaction, Task<Result>> work)
     {
         await using var scope = scopeFactory.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        await using var appender = await audit.ExclusiveAsync(db);
+        await using var appender = await audit.BeginAsync(db);
         try
         {
             var result = await work(users, db, appender);

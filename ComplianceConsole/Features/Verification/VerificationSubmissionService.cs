@@ -72,8 +72,13 @@ public sealed class VerificationSubmissionService(IDbContextFactory<AppDbContext
         return new PreparedBatch(results, prepared.OfType<PreparedSubmission>().ToList());
     }
 
-    /// <summary>The second half of <see cref="SaveBatchAsync"/>: the batch's one transaction, behind the audit chain's lock.</summary>
-    internal async Task<IReadOnlyList<SubmissionResult>> WriteBatchAsync(PreparedBatch batch, AuditActor actor, string auditAction, object auditContext,
+    /// <summary>The second half of <see cref="SaveBatchAsync"/>: the batch's one transaction.</summary>
+    internal Task<IReadOnlyList<SubmissionResult>> WriteBatchAsync(PreparedBatch batch, AuditActor actor, string auditAction, object auditContext,
+        bool allOrNothing, CancellationToken cancellationToken) =>
+        // Batches go side by side: one that created the same platform user or submission a moment earlier makes this one read again.
+        LostRaceRetry.RunAsync(() => WriteBatchOnceAsync(batch, actor, auditAction, auditContext, allOrNothing, cancellationToken));
+
+    private async Task<IReadOnlyList<SubmissionResult>> WriteBatchOnceAsync(PreparedBatch batch, AuditActor actor, string auditAction, object auditContext,
         bool allOrNothing, CancellationToken cancellationToken)
     {
         var (results, valid) = (batch.Results, batch.Valid);
@@ -84,9 +89,8 @@ public sealed class VerificationSubmissionService(IDbContextFactory<AppDbContext
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        // One transaction holding the audit chain's lock from its start (AuditTrail.ExclusiveAsync): one writer at a time, never waiting on each other.
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        await using var appender = await audit.ExclusiveAsync(db, cancellationToken);
+        await using var appender = await audit.BeginAsync(db, cancellationToken: cancellationToken);
         var knownUsers = await PlatformUserBatch.FindAsync(db, valid.Select(v => v.ExternalUserId).ToList(), cancellationToken);
         var existing = await ExistingSubmissionsAsync(db, knownUsers.Values.Select(u => u.Id).ToList(), valid.Select(v => v.Key).ToHashSet(), cancellationToken);
         var fresh = valid.Where(v => !existing.ContainsKey(v.Key)).ToList();

@@ -37,7 +37,7 @@ public sealed class WebhookService(IDbContextFactory<AppDbContext> contextFactor
         if (WebhookRules.Check(form, options.CurrentValue.AllowPrivateAddresses) is { Count: > 0 } errors) return Result.Invalid(errors);
         var secret = WebhookSignature.NewSecret();
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        await using var appender = await audit.ExclusiveAsync(db, cancellationToken);
+        await using var appender = await audit.BeginAsync(db, cancellationToken: cancellationToken);
         var endpoint = new WebhookEndpoint
         {
             Name = form.Name!.Trim(), Url = form.Url!.Trim(), EventTypes = [.. form.EventTypes.Order()], EncryptedSecret = protector.Encrypt(secret),
@@ -156,7 +156,7 @@ public sealed class WebhookService(IDbContextFactory<AppDbContext> contextFactor
         CancellationToken cancellationToken, Func<AppDbContext, Task>? after = null)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        await using var appender = await audit.ExclusiveAsync(db, cancellationToken);
+        await using var appender = await audit.BeginAsync(db, cancellationToken: cancellationToken);
         var endpoint = await db.WebhookEndpoints.SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
         if (endpoint is null) return Result.Refused("Webhooks.NotFound");
         if (endpoint.Version != expectedVersion) return Result.Conflict;

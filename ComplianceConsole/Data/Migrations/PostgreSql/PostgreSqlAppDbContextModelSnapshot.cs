@@ -260,6 +260,9 @@ namespace ComplianceConsole.Data.Migrations.PostgreSql
                     b.Property<string>("Details")
                         .HasColumnType("text");
 
+                    b.Property<Guid?>("EntryId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Hash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -290,6 +293,9 @@ namespace ComplianceConsole.Data.Migrations.PostgreSql
 
                     b.HasKey("Sequence");
 
+                    b.HasIndex("EntryId")
+                        .IsUnique();
+
                     b.HasIndex("OccurredAtUtc");
 
                     b.HasIndex("Action", "Sequence");
@@ -297,6 +303,54 @@ namespace ComplianceConsole.Data.Migrations.PostgreSql
                     b.HasIndex("ActorName", "Sequence");
 
                     b.ToTable("AuditEvents");
+                });
+
+            modelBuilder.Entity("ComplianceConsole.Features.Audit.PendingAuditEvent", b =>
+                {
+                    b.Property<Guid>("EntryId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ActorId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Details")
+                        .HasColumnType("text");
+
+                    b.Property<string>("IpAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("OccurredAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Seal")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("TargetId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("TargetType")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("EntryId");
+
+                    b.ToTable("AuditPendingEvents", (string)null);
                 });
 
             modelBuilder.Entity("ComplianceConsole.Features.Exports.ExportJob", b =>
@@ -546,6 +600,41 @@ namespace ComplianceConsole.Data.Migrations.PostgreSql
                     b.HasIndex("Status", "Id");
 
                     b.ToTable("JobRecords");
+                });
+
+            modelBuilder.Entity("ComplianceConsole.Features.PlatformUsers.PlatformUser", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ExternalId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExternalId")
+                        .IsUnique();
+
+                    b.ToTable("PlatformUsers", (string)null);
                 });
 
             modelBuilder.Entity("ComplianceConsole.Features.Registry.AlgorithmFiling", b =>
@@ -1971,41 +2060,6 @@ namespace ComplianceConsole.Data.Migrations.PostgreSql
                         });
                 });
 
-            modelBuilder.Entity("ComplianceConsole.Features.Verification.PlatformUser", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<DateTime?>("ClosedAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTime>("CreatedAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("DisplayName")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("ExternalId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ExternalId")
-                        .IsUnique();
-
-                    b.ToTable("PlatformUsers");
-                });
-
             modelBuilder.Entity("ComplianceConsole.Features.Verification.VerificationHistoryEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -2518,7 +2572,7 @@ namespace ComplianceConsole.Data.Migrations.PostgreSql
 
             modelBuilder.Entity("ComplianceConsole.Features.Registry.BiometricConsent", b =>
                 {
-                    b.HasOne("ComplianceConsole.Features.Verification.PlatformUser", null)
+                    b.HasOne("ComplianceConsole.Features.PlatformUsers.PlatformUser", null)
                         .WithMany()
                         .HasForeignKey("PlatformUserId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2554,7 +2608,7 @@ namespace ComplianceConsole.Data.Migrations.PostgreSql
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("ComplianceConsole.Features.Verification.PlatformUser", null)
+                    b.HasOne("ComplianceConsole.Features.PlatformUsers.PlatformUser", null)
                         .WithMany()
                         .HasForeignKey("PlatformUserId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2594,7 +2648,7 @@ namespace ComplianceConsole.Data.Migrations.PostgreSql
 
             modelBuilder.Entity("ComplianceConsole.Features.Review.ContentItem", b =>
                 {
-                    b.HasOne("ComplianceConsole.Features.Verification.PlatformUser", "Author")
+                    b.HasOne("ComplianceConsole.Features.PlatformUsers.PlatformUser", "Author")
                         .WithMany()
                         .HasForeignKey("AuthorId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2732,7 +2786,7 @@ namespace ComplianceConsole.Data.Migrations.PostgreSql
                         .HasForeignKey("DecisionId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("ComplianceConsole.Features.Verification.PlatformUser", null)
+                    b.HasOne("ComplianceConsole.Features.PlatformUsers.PlatformUser", null)
                         .WithMany()
                         .HasForeignKey("PlatformUserId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2755,7 +2809,7 @@ namespace ComplianceConsole.Data.Migrations.PostgreSql
 
             modelBuilder.Entity("ComplianceConsole.Features.Verification.VerificationRecord", b =>
                 {
-                    b.HasOne("ComplianceConsole.Features.Verification.PlatformUser", "PlatformUser")
+                    b.HasOne("ComplianceConsole.Features.PlatformUsers.PlatformUser", "PlatformUser")
                         .WithMany()
                         .HasForeignKey("PlatformUserId")
                         .OnDelete(DeleteBehavior.Restrict)

@@ -21,7 +21,7 @@ public sealed class AppealDecisionService(IDbContextFactory<AppDbContext> contex
         var actor = await guard.DemandActorAsync(ReviewPermissions.Decide);
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        await using var appender = await audit.ExclusiveAsync(db, cancellationToken);
+        await using var appender = await audit.BeginAsync(db, WriteLock.ReviewCasesShared, cancellationToken);
         var appeal = await db.Appeals.SingleOrDefaultAsync(a => a.Id == appealId, cancellationToken);
         if (appeal is null) return Result.Refused("Review.Appeal.NotFound");
         if (appeal.State == AppealState.Decided) return Result.Refused("Review.Appeal.AlreadyDecided");
@@ -57,7 +57,7 @@ public sealed class AppealDecisionService(IDbContextFactory<AppDbContext> contex
     /// The one place an appeal is decided and, when it is overturned, the sanctions of the appealed decision are lifted,
     /// each with its case history step and audit event, in the caller's transaction.
     /// </summary>
-    private async Task ApplyOutcomeAsync(AppDbContext db, AuditTrail.ExclusiveAppender appender, Appeal appeal, AppealDecisionRequest request, AuditActor actor,
+    private async Task ApplyOutcomeAsync(AppDbContext db, AuditTrail.AuditedTransaction appender, Appeal appeal, AppealDecisionRequest request, AuditActor actor,
         DateTime now, CancellationToken cancellationToken)
     {
         appeal.State = AppealState.Decided;

@@ -24,7 +24,7 @@ public sealed class AppealSubmissionService(IDbContextFactory<AppDbContext> cont
         var now = clock.GetUtcNow().UtcDateTime;
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        await using var appender = await audit.ExclusiveAsync(db, cancellationToken);
+        await using var appender = await audit.BeginAsync(db, WriteLock.ReviewCasesExclusive, cancellationToken);
         var known = await db.Appeals.AsNoTracking().Where(a => a.PlatformAppealId == appeal.PlatformAppealId)
             .Select(a => new { a.RequestHash }).SingleOrDefaultAsync(cancellationToken);
         if (known is not null)

@@ -195,7 +195,7 @@ public sealed class ReviewBulkDecisionService(IDbContextFactory<AppDbContext> co
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await contextFactory.CreateDbContextAsync(CancellationToken.None);
-        await using var appender = await audit.ExclusiveAsync(db, CancellationToken.None);
+        await using var appender = await audit.BeginAsync(db, WriteLock.ReviewCasesShared, CancellationToken.None);
         var cases = await db.ReviewCases.Include(c => c.ContentItem).Where(c => ids.Contains(c.Id)).ToListAsync(CancellationToken.None);
         // Read inside the audit's exclusive transaction, so what is left out is what stood when the batch was written.
         var candidates = cases.Where(c => c.State == ReviewCaseState.Open || (c.State == ReviewCaseState.Escalated && supervisor)).ToList();

@@ -20,7 +20,7 @@ public sealed class CaseNotesService(IDbContextFactory<AppDbContext> contextFact
         if (note.Length == 0) return Result.Invalid([new FieldError("Note", "Review.Notes.Empty")]);
         if (note.Length > ContentRules.MaxNoteLength) return Result.Invalid([new FieldError("Note", "Review.TextTooLong", ContentRules.MaxNoteLength)]);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        await using var appender = await audit.ExclusiveAsync(db, cancellationToken);
+        await using var appender = await audit.BeginAsync(db, cancellationToken: cancellationToken);
         if (!await db.ReviewCases.AnyAsync(c => c.Id == caseId, cancellationToken)) return Result.Refused("Review.Case.NotFound");
         ReviewCaseHistory.Add(db, caseId, ReviewCaseEventKind.Note, actor, clock, note);
         await appender.SaveWithAuditAsync(db, actor, AuditActions.ReviewCaseNoted, nameof(ReviewCase), caseId.ToString(), new { note }, cancellationToken);

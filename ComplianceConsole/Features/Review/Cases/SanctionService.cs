@@ -27,7 +27,7 @@ public sealed class SanctionService(IDbContextFactory<AppDbContext> contextFacto
         if (why.Length > ContentRules.MaxNoteLength) return Result.Invalid([new FieldError("Reason", "Review.TextTooLong", ContentRules.MaxNoteLength)]);
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        await using var appender = await audit.ExclusiveAsync(db, cancellationToken);
+        await using var appender = await audit.BeginAsync(db, cancellationToken: cancellationToken);
         var sanction = await db.Sanctions.AsNoTracking().Where(s => s.Id == sanctionId)
             .Select(s => new { s.PlatformUserId, s.Kind }).SingleOrDefaultAsync(cancellationToken);
         if (sanction is null) return Result.Refused("Review.Sanction.NotFound");

@@ -21,7 +21,7 @@ public sealed class ReviewDecisionService(IDbContextFactory<AppDbContext> contex
         var actor = await guard.DemandActorAsync(ReviewPermissions.Decide);
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        await using var appender = await audit.ExclusiveAsync(db, cancellationToken);
+        await using var appender = await audit.BeginAsync(db, WriteLock.ReviewCasesShared, cancellationToken);
         var reviewCase = await db.ReviewCases.Include(c => c.ContentItem).SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken);
         if (reviewCase is null) return Result.Refused("Review.Case.NotFound");
         if (reviewCase.State == ReviewCaseState.Decided) return Result.Refused("Review.Decide.AlreadyDecided");
@@ -77,7 +77,7 @@ public sealed class ReviewDecisionService(IDbContextFactory<AppDbContext> contex
         if (why.Length > ContentRules.MaxNoteLength) return Result.Invalid([new FieldError("Reason", "Review.TextTooLong", ContentRules.MaxNoteLength)]);
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        await using var appender = await audit.ExclusiveAsync(db, cancellationToken);
+        await using var appender = await audit.BeginAsync(db, WriteLock.ReviewCasesShared, cancellationToken);
         var reviewCase = await db.ReviewCases.SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken);
         if (reviewCase is null) return Result.Refused("Review.Case.NotFound");
         if (reviewCase.Version != expectedVersion) return Result.Conflict;

@@ -104,7 +104,7 @@ public sealed class FeatureRuleService(IDbContextFactory<AppDbContext> contextFa
     {
         try
         {
-            await using var appender = await audit.ExclusiveAsync(db, cancellationToken);
+            await using var appender = await audit.BeginAsync(db, cancellationToken: cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await appender.SaveWithAuditAsync(db, actor, AuditActions.FeatureRuleSaved, "FeatureRule", rule.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 new { before, after = Snapshot(rule) }, cancellationToken);

@@ -51,7 +51,7 @@ public sealed class ContentIngestionService(IDbContextFactory<AppDbContext> cont
         if (valid.Count == 0) return results;
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        await using var appender = await audit.ExclusiveAsync(db, cancellationToken);
+        await using var appender = await audit.BeginAsync(db, WriteLock.ReviewCasesExclusive, cancellationToken);
         var externalIds = valid.Select(v => v.Content.Item.ExternalId).Distinct().ToList();
         var stored = await db.ContentItems.AsNoTracking().Where(c => EF.Parameter(externalIds).Contains(c.ExternalId)).ToDictionaryAsync(c => c.ExternalId, cancellationToken);
         var authors = await PlatformUserBatch.ResolveAsync(db,
@@ -129,7 +129,7 @@ public sealed class ContentIngestionService(IDbContextFactory<AppDbContext> cont
         if (valid.Count == 0) return results;
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        await using var appender = await audit.ExclusiveAsync(db, cancellationToken);
+        await using var appender = await audit.BeginAsync(db, WriteLock.ReviewCasesExclusive, cancellationToken);
         var contentIds = valid.Select(v => v.Flag.ContentExternalId).Distinct().ToList();
         var items = await db.ContentItems.AsNoTracking().Where(c => EF.Parameter(contentIds).Contains(c.ExternalId))
             .Select(c => new ContentItem { Id = c.Id, ExternalId = c.ExternalId, AuthorId = c.AuthorId, MediaType = c.MediaType, Category = c.Category,

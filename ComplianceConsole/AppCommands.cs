@@ -103,14 +103,19 @@ public static class AppCommands
         var importRows = Int("--import-rows", 100_000, "Rows to import");
         var apiItems = Int("--api-items", 20_000, "Items submitted through the API");
         var apiClients = Int("--api-clients", 2, "Concurrent API clients");
-        var command = new Command("benchmark", "Measures the grid, search and eligibility queries, or with a switch the queue, dashboard, export or ingestion")
+        var instances = new Option<bool>("--instances") { Description = "PostgreSQL: audited writes and submissions on one instance and on two" };
+        var consents = Int("--consents", 20_000, "Small audited writes (consents) a round (instances benchmark)");
+        var consentClients = Int("--consent-clients", 16, "Concurrent clients for the small writes, in all (instances benchmark)");
+        var command = new Command("benchmark", "Measures the grid, search and eligibility queries, or with a switch the queue, dashboard, export, ingestion or several instances")
         {
             queue, dashboard, export, contentItems, items, iterations, rows, closedXmlRows, contentClients, records, gridIterations, importRows, apiItems, apiClients,
+            instances, consents, consentClients,
         };
         return Writing(app, command, async (r, output) =>
         {
             if (r.GetValue(dashboard)) await new DashboardBenchmark(app, r.GetValue(items), r.GetValue(iterations)).RunAsync(output);
             else if (r.GetValue(export)) await new ExportBenchmark(app, r.GetValue(rows), r.GetValue(closedXmlRows)).RunAsync(output);
+            else if (r.GetValue(instances)) await new InstancesBenchmark(app, r.GetValue(consents), r.GetValue(consentClients), r.GetValue(apiItems), r.GetValue(apiClients)).RunAsync(output);
             else if (r.GetValue(queue)) await new QueueBenchmark(app, r.GetValue(items), r.GetValue(iterations)).RunAsync(output);
             else if (r.GetValue(contentItems) is { } ingested) await new ContentIngestionBenchmark(app, ingested, r.GetValue(contentClients)).RunAsync(output);
             else await new VerificationBenchmark(app, r.GetValue(records), r.GetResult(iterations) is { Implicit: false } ? r.GetValue(iterations) : 200,

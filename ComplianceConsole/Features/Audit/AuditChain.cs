@@ -17,16 +17,20 @@ namespace ComplianceConsole.Features.Audit;
 public sealed class AuditChain(IDbContextFactory<AppDbContext> contextFactory, AuditHash hasher, ILogger<AuditChain> logger)
 {
     // An app-wide constant: PostgreSQL's advisory locks are named by a number per database.
-    private const long ChainLockKey = 0x4343_4175_6469_74; // "CCAudit"
+    internal const long ChainLockKey = 0x4343_4175_6469_74; // "CCAudit"
     private const int PassSize = 2_000;
 
     private readonly SemaphoreSlim _pass = new(1, 1);
     private readonly HashSet<Guid> _refused = [];
-    private long _committed, _chainedThrough;
+    private long _committed, _chainedThrough, _heldElsewhereUntil;
 
     public sealed record Head(long Sequence, string Hash);
 
-    /// <summary>After a writer's commit: returns once a pass that began after it has run, or failed (the next pass takes the event).</summary>
+    /// <summary>
+    /// After a writer's commit: returns once a pass that began after it has run, or failed (the keeper's next pass takes the event).
+    /// Once a pass found the chain held elsewhere for a second, writers do not queue up to wait a second each: until the keeper's
+    /// next pass, their events wait for it.
+    /// </summary>
     public async Task ChainAfterCommitAsync()
     {
         var ticket = Interlocked.Increment(ref _committed);
@@ -35,7 +39,9 @@ public sealed class AuditChain(IDbContextFactory<AppDbContext> contextFactory, A
         {
             if (Volatile.Read(ref _chainedThrough) >= ticket) return;
             var upTo = Volatile.Read(ref _committed);
-            if (await TryChainWaitingAsync(CancellationToken.None)) Volatile.Write(ref _chainedThrough, upTo);
+            var chained = Environment.TickCount64 >= _heldElsewhereUntil && await TryChainWaitingAsync(CancellationToken.None);
+            if (!chained) _heldElsewhereUntil = Environment.TickCount64 + 1_000;
+            Volatile.Write(ref _chainedThrough, upTo);
         }
         catch (Exception failed) when (failed is DbException or TimeoutException or DbUpdateException)
         {

@@ -47,18 +47,18 @@ internal static class BenchmarkHost
 
     /// <summary>
     /// Posts JSON bodies (serialised beforehand: the platform does that on its own machine) with <paramref name="concurrent"/>
-    /// clients at once, each taking the next body; <paramref name="check"/> reads each answer and returns a count to sum.
+    /// clients at once to each of the <paramref name="instances"/>, each taking the next body; <paramref name="check"/> reads each answer and returns a count to sum.
     /// </summary>
-    public static async Task<(TimeSpan Elapsed, long Sum)> PostAllAsync(HttpClient client, string path, IReadOnlyList<byte[]> bodies, int concurrent,
-        Func<JsonElement, long> check)
+    public static async Task<(TimeSpan Elapsed, long Sum)> PostAllAsync(IReadOnlyList<HttpClient> instances, string path, IReadOnlyList<byte[]> bodies,
+        int concurrent, Func<JsonElement, long> check)
     {
         var next = -1;
         long sum = 0;
         var stopwatch = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, concurrent).Select(async _ =>
+        await Task.WhenAll(Enumerable.Range(0, concurrent * instances.Count).Select(async worker =>
         {
             int i;
-            while ((i = Interlocked.Increment(ref next)) < bodies.Count) Interlocked.Add(ref sum, await PostAsync(client, path, bodies[i], check));
+            while ((i = Interlocked.Increment(ref next)) < bodies.Count) Interlocked.Add(ref sum, await PostAsync(instances[worker % instances.Count], path, bodies[i], check));
         }));
         return (stopwatch.Elapsed, sum);
     }

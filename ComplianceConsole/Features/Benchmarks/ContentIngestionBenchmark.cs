@@ -109,7 +109,7 @@ public sealed class ContentIngestionBenchmark(WebApplication app, int items, int
     /// </summary>
     private static async Task<(double Rate, long Flags)> ApiItemsPerSecondAsync(HttpClient client, List<List<ContentSubmission>> batches, int concurrent)
     {
-        var (elapsed, flags) = await BenchmarkHost.PostAllAsync(client, Path, batches.Select(Serialise).ToList(), concurrent, FlagsRaised);
+        var (elapsed, flags) = await BenchmarkHost.PostAllAsync([client], Path, batches.Select(Serialise).ToList(), concurrent, FlagsRaised);
         return (batches.Count * Batch / elapsed.TotalSeconds, flags);
     }
 

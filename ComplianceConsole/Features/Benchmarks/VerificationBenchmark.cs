@@ -73,7 +73,7 @@ public sealed class VerificationBenchmark(WebApplication app, int records, int i
             client.DefaultRequestHeaders.Add(ApiKeyAuthenticationHandler.HeaderName, submitter);
             foreach (var concurrent in new[] { 1, apiClients }.Distinct())
             {
-                var api = await writes.ApiItemsPerSecondAsync(client, concurrent);
+                var api = await writes.ApiItemsPerSecondAsync([client], concurrent);
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"API submissions over HTTP ({apiItems:N0} new users' verifications, batches of {WriteBenchmark.Batch:N0}, {concurrent} client{(concurrent == 1 ? "" : "s")} at once): {api:N0} items/s, {WriteBenchmark.Ratio(api, raw)} to raw inserts."));
             }

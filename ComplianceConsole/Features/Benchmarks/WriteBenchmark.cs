@@ -54,17 +54,17 @@ internal sealed class WriteBenchmark(IDbContextFactory<AppDbContext> contexts, i
 
     /// <summary>
     /// New platform users with valid identities, posted as the platform would, batch after batch, by
-    /// <paramref name="concurrent"/> clients at once: each batch what its users submitted in the <see cref="BatchWindow"/> after the
+    /// <paramref name="concurrent"/> clients at once to each of the <paramref name="instances"/>: each batch what its users submitted in the <see cref="BatchWindow"/> after the
     /// batch before it, so times rise from batch to batch (the bodies are built before the clock starts, in the past).
     /// (Until 2026-11-25 the items of a batch were spread over the 1,000 minutes before it; until 2026-11-26 every batch's
     /// times fell in the second the bodies were built, so each batch landed among the rows of all batches before it in the
     /// records' time indexes and a commit wrote 50 more pages than the one before: the slowdown over long runs.
     /// docs/benchmarks.md has all three.)
     /// </summary>
-    public async Task<double> ApiItemsPerSecondAsync(HttpClient client, int concurrent)
+    public async Task<double> ApiItemsPerSecondAsync(IReadOnlyList<HttpClient> instances, int concurrent)
     {
         var identities = new SyntheticIdentities(Environment.TickCount);
-        var run = $"api{DateTime.UtcNow.Ticks}-c{concurrent}";
+        var run = $"api{DateTime.UtcNow.Ticks}-c{concurrent}x{instances.Count}";
         var batches = items / Batch;
         var firstSubmitted = DateTimeOffset.UtcNow - batches * BatchWindow;
         var bodies = Enumerable.Range(0, batches).Select(b => JsonSerializer.SerializeToUtf8Bytes(new SubmitVerificationsRequest(Enumerable.Range(0, Batch).Select(i =>
@@ -74,7 +74,7 @@ internal sealed class WriteBenchmark(IDbContextFactory<AppDbContext> contexts, i
                 id ? identities.ResidentId() : identities.Mobile(), identities.PersonName(),
                 firstSubmitted + (b + (double)i / Batch) * BatchWindow);
         }).ToList()), JsonSerializerOptions.Web)).ToList();
-        var (elapsed, created) = await BenchmarkHost.PostAllAsync(client, "api/v1/verifications", bodies, concurrent, answer => answer.GetProperty("created").GetInt32());
+        var (elapsed, created) = await BenchmarkHost.PostAllAsync(instances, "api/v1/verifications", bodies, concurrent, answer => answer.GetProperty("created").GetInt32());
         if (created != bodies.Count * Batch) throw new InvalidOperationException($"Only {created:N0} of {bodies.Count * Batch:N0} benchmark submissions were created.");
         return created / elapsed.TotalSeconds;
     }

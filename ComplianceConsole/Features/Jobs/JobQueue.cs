@@ -90,7 +90,7 @@ public sealed class JobQueue(
             await appender.SaveWithAuditAsync(db, actor, AuditActions.JobQueued, "Job", job.Id.ToString(), new { job.Kind, rerunOf }, cancellationToken);
             await appender.CommitAsync(cancellationToken);
         }
-        await scheduler.ScheduleAsync(job.Id, cancellationToken);
+        await scheduler.ScheduleAsync(job.Id, kind.CanRerun, cancellationToken);
         notifier.Publish(new JobChanged(job.Id, job.RequestedById, JobStatus.Queued));
         return job.Id;
     }

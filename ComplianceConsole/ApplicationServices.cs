@@ -76,6 +76,7 @@ public static class ApplicationServices
     {
         app.UseHttpsRequirement();
         if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Error", createScopeForErrors: true);
+        app.UseMiddleware<DatabaseUnavailable>();
         app.UseMiddleware<SecurityHeaders>();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseApiErrors();

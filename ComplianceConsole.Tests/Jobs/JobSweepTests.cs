@@ -114,12 +114,13 @@ public sealed class JobSweepTests : IAsyncLifetime
     {
         var scheduler = await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
         var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (await scheduler.GetTrigger(key) is not { } trigger)
+        ITrigger? trigger;
+        while ((trigger = await scheduler.GetTrigger(key)) is null)
         {
             Assert.True(DateTime.UtcNow < deadline, $"{key} was never scheduled");
             await Task.Delay(20);
         }
-        return trigger.GetNextFireTimeUtc()!.Value;
+        return trigger.NextFireTimeUtc!.Value;
     }
 
     private sealed class HeldJobApp(HeldJob.Gate gate) : TestApp

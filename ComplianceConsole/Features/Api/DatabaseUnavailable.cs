@@ -48,7 +48,7 @@ public sealed class DatabaseUnavailable(RequestDelegate next, IStringLocalizer<S
             });
             return;
         }
-        var html = HtmlEncoder.Default;
+        var html = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
         context.Response.ContentType = "text/html; charset=utf-8";
         await context.Response.WriteAsync($"""
             <!DOCTYPE html>

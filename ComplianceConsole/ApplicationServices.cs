@@ -79,6 +79,8 @@ public static class ApplicationServices
         app.UseMiddleware<SecurityHeaders>();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseApiErrors();
+        // Inside the API's and the pages' error handling, so that a database outage is answered 503 before either makes it a 500.
+        app.UseMiddleware<DatabaseUnavailable>();
         app.UseRequestLocalization(options =>
         {
             options.SetDefaultCulture(Cultures.Default).AddSupportedCultures([.. Cultures.Supported]).AddSupportedUICultures([.. Cultures.Supported]);

@@ -65,8 +65,12 @@ public sealed class AppClockTests : IAsyncLifetime
         }
         while (DateTime.UtcNow < deadline);
 
-        Assert.Equal(_clock.GetUtcNow(), housekeeping!.StartTimeUtc);
-        Assert.Equal(_clock.GetUtcNow() + TimeSpan.FromMinutes(1), exportSchedules!.StartTimeUtc);
-        Assert.Equal(_clock.GetUtcNow(), claimExpiry!.StartTimeUtc);
+        // The first fixed time at or after the app's now, within one interval of it: weeks away from the system clock's.
+        var now = _clock.GetUtcNow();
+        foreach (var (trigger, interval) in new[] { (housekeeping!, TimeSpan.FromHours(1)), (exportSchedules!, TimeSpan.FromMinutes(1)), (claimExpiry!, TimeSpan.FromMinutes(1)) })
+        {
+            Assert.InRange(trigger.StartTimeUtc, now, now + interval);
+            Assert.Equal(0, (trigger.StartTimeUtc - DateTimeOffset.UnixEpoch).Ticks % interval.Ticks);
+        }
     }
 }

@@ -29,12 +29,15 @@ public static class DataServiceCollectionExtensions
         builder.Services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(services => new ConfigureOptions<KeyManagementOptions>(
             options => options.XmlEncryptor = new DataProtectionKeyEncryptor(services)));
         builder.Services.AddSingleton<SqlitePragmaInterceptor>();
+        var retries = builder.Configuration.GetValue(TransientFailures.RetriesKey, TransientFailures.DefaultRetries);
         builder.Services.AddDbContextFactory<AppDbContext, AppDbContextFactory>((services, options) =>
         {
             var audit = services.GetRequiredService<AuditAppendOnlyInterceptor>();
             if (database.Provider == DatabaseProvider.PostgreSql)
             {
-                options.UseNpgsql(database.ConnectionString).AddInterceptors(audit);
+                // A restart or failover of the server is ridden out: operations outside a transaction are tried again (TransientFailures).
+                options.UseNpgsql(database.ConnectionString, npgsql => npgsql.ExecutionStrategy(dependencies => new TransientRetryStrategy(dependencies, retries)))
+                    .AddInterceptors(audit);
             }
             else
             {

@@ -29,7 +29,7 @@ public static class ApiServiceCollectionExtensions
             options.AddSchemaTransformer(ApiEnumDocs.TransformAsync);
         });
         services.AddSingleton<ApiRateCounter>();
-        services.AddRecurringJob<ApiRateWindowCleanupJob>("api-rate-windows", TimeSpan.FromHours(1), firstRunAfter: TimeSpan.Zero);
+        services.AddRecurringJob<ApiRateWindowCleanupJob>("api-rate-windows", TimeSpan.FromHours(1));
         return services;
     }
 }

@@ -39,7 +39,13 @@ public sealed class ExportService(
         return true;
     }
 
-    public async Task<Result<ExportQueued>> QueueAsync(ExportForm form, long? scheduleId = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Queues an export; a schedule's (<paramref name="scheduleId"/>) also moves the schedule on in the same transaction
+    /// (<paramref name="claimAsync"/>, given the export's number: false when another runner moved it first, and then nothing is queued,
+    /// answered <see cref="Result.Conflict"/>), so a crash neither skips a period nor queues one twice.
+    /// </summary>
+    public async Task<Result<ExportQueued>> QueueAsync(ExportForm form, long? scheduleId = null, Func<AppDbContext, long, Task<bool>>? claimAsync = null,
+        CancellationToken cancellationToken = default)
     {
         var actor = await guard.DemandActorAsync(ExportPermissions.Create);
         var errors = ExportFormRules.Validate(form, Sources);
@@ -47,27 +53,28 @@ public sealed class ExportService(
         if (form.Unmasked && !await MayUnmaskAsync()) return Result.Refused("Exports.UnmaskedRefused");
 
         var export = NewExport(form.Kind!.Value, form, actor, scheduleId);
-        await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
-        {
-            db.ExportJobs.Add(export);
-            await audit.SaveWithAuditAsync(db, actor, export.Unmasked ? AuditActions.ExportRequestedUnmasked : AuditActions.ExportRequested, "Export", null,
-                new { export.Kind, From = export.FromUtc, To = export.ToUtc, Filters = form.Filters, export.Unmasked, Reason = export.UnmaskReason, scheduleId },
-                cancellationToken);
-        }
-
         var jobOptions = new List<JobOption>
         {
             new("Exports.Kind", $"ExportKind.{export.Kind}", ValueIsKey: true),
             new("Exports.Period", ExportPeriods.DaysText(export.FromUtc, export.ToUtc)),
             new("Exports.Masking", export.Unmasked ? "Exports.Unmasked" : "Exports.Masked", ValueIsKey: true),
         };
-        var jobId = await jobs.EnqueueAsync(JobKind, new ExportJobInput(export.Id), jobOptions, total: 0, cancellationToken: cancellationToken);
+        // The history entry and its job in one transaction: a crash never leaves an export that no job will write.
+        var jobId = await jobs.EnqueueAsync(JobKind, async db =>
+        {
+            db.ExportJobs.Add(export);
+            await audit.SaveWithAuditAsync(db, actor, export.Unmasked ? AuditActions.ExportRequestedUnmasked : AuditActions.ExportRequested, "Export", null,
+                new { export.Kind, From = export.FromUtc, To = export.ToUtc, Filters = form.Filters, export.Unmasked, Reason = export.UnmaskReason, scheduleId },
+                cancellationToken);
+            return claimAsync is null || await claimAsync(db, export.Id) ? new ExportJobInput(export.Id) : null;
+        }, jobOptions, total: 0, cancellationToken);
+        if (jobId is null) return Result.Conflict;
         await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
         {
             await db.ExportJobs.Where(e => e.Id == export.Id && e.JobRecordId == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(e => e.JobRecordId, jobId), cancellationToken);
         }
-        return Result<ExportQueued>.Ok(new ExportQueued(export.Id, jobId));
+        return Result<ExportQueued>.Ok(new ExportQueued(export.Id, jobId.Value));
     }
 
     /// <summary>A history entry for one export of <paramref name="kind"/> as the form asks (period, filters, masking), by <paramref name="actor"/> now.</summary>

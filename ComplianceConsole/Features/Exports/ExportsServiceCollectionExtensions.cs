@@ -31,7 +31,7 @@ public static class ExportsServiceCollectionExtensions
         services.AddJobKind(ExportService.JobKind);
         services.AddJobKind(Inspection.InspectionPackService.JobKind);
         services.AddRecurringJob<ExportScheduleJob>("export-schedules", TimeSpan.FromMinutes(1));
-        services.AddRecurringJob<ExportHousekeepingJob>("export-housekeeping", TimeSpan.FromHours(1), firstRunAfter: TimeSpan.Zero);
+        services.AddRecurringJob<ExportHousekeepingJob>("export-housekeeping", TimeSpan.FromHours(1));
 
         return services;
     }

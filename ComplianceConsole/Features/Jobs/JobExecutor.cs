@@ -22,9 +22,10 @@ public sealed class JobExecutor(
     PiiProtector protector, JobStorage storage, ILiveNotifier notifier, JobRetention retention, TimeProvider clock,
     DatabaseWriteGate writers, ILogger<JobExecutor> logger)
 {
-    public async Task RunAsync(long jobId, CancellationToken hostStopping)
+    /// <summary>Runs the job if it is Queued or, when Quartz <paramref name="recovering"/> runs it again after its instance died, still Running.</summary>
+    public async Task RunAsync(long jobId, bool recovering, CancellationToken hostStopping)
     {
-        var job = await StartAsync(jobId);
+        var job = await StartAsync(jobId, recovering);
         if (job is null) return;
         try
         {
@@ -78,12 +79,15 @@ public sealed class JobExecutor(
         }
     }
 
-    /// <summary>Marks the job Running, unless it is no longer Queued (cancelled meanwhile, or already run).</summary>
-    private async Task<JobRecord?> StartAsync(long jobId)
+    /// <summary>
+    /// Marks the job Running, unless it is no longer Queued (cancelled meanwhile, or already run) or, recovering, no longer
+    /// Running (it ended, or was marked Interrupted). A recovered run starts over; the kind's idempotence keeps it from doing anything twice.
+    /// </summary>
+    private async Task<JobRecord?> StartAsync(long jobId, bool recovering)
     {
         await using var db = await contextFactory.CreateDbContextAsync();
         var now = clock.GetUtcNow().UtcDateTime;
-        var started = await db.JobRecords.Where(j => j.Id == jobId && j.Status == JobStatus.Queued)
+        var started = await db.JobRecords.Where(j => j.Id == jobId && (j.Status == JobStatus.Queued || (recovering && j.Status == JobStatus.Running)))
             .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, JobStatus.Running).SetProperty(j => j.StartedAtUtc, now));
         if (started == 0) return null;
         var job = await db.JobRecords.AsNoTracking().SingleAsync(j => j.Id == jobId);

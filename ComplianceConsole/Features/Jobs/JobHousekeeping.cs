@@ -10,7 +10,7 @@ public sealed record HousekeepingResult(int ExpiredJobFolders, int OrphanFolders
 /// and uploads abandoned in preview. Nothing here holds personal data in the
 /// clear, but nothing is kept longer than promised.
 /// </summary>
-public sealed class JobHousekeeping(IDbContextFactory<AppDbContext> contextFactory, JobStorage storage, DatabaseSettings database,
+public sealed class JobHousekeeping(IDbContextFactory<AppDbContext> contextFactory, JobStorage storage,
     TimeProvider clock, ILogger<JobHousekeeping> logger)
 {
     public async Task<HousekeepingResult> RunAsync(CancellationToken cancellationToken = default)
@@ -19,8 +19,6 @@ public sealed class JobHousekeeping(IDbContextFactory<AppDbContext> contextFacto
         var expired = await RemoveExpiredFilesAsync(now, cancellationToken);
         var orphans = await RemoveOrphanFoldersAsync(olderThan: now - JobRetention.StagedUploadLifetime, cancellationToken);
         var abandoned = RemoveStagedUploads(olderThan: now - JobRetention.StagedUploadLifetime);
-        // Jobs of an instance that died while the others ran on (SQLite's one instance marks its own when it starts again).
-        if (database.Provider == DatabaseProvider.PostgreSql) await JobRecovery.MarkInterruptedAsync(contextFactory, clock, logger, cancellationToken);
         if (expired + orphans + abandoned > 0)
         {
             logger.LogInformation("Housekeeping removed {Expired} expired job folders, {Orphans} orphaned ones and {Abandoned} abandoned uploads.", expired, orphans, abandoned);

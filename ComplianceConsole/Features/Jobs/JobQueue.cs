@@ -24,8 +24,24 @@ public sealed class JobQueue(
         where THandler : IJobHandler<TInput>
     {
         var actor = await guard.DemandActorAsync(kind.Permission);
-        return await QueueAsync(kind, actor, protector.Encrypt(JobKind<TInput, THandler>.Serialize(input)), JsonSerializer.Serialize(options),
-            total, inputFile, rerunOf: null, cancellationToken);
+        var encrypted = protector.Encrypt(JobKind<TInput, THandler>.Serialize(input));
+        return await QueueAsync(kind, actor, _ => Task.FromResult<byte[]?>(encrypted), JsonSerializer.Serialize(options), total, inputFile, rerunOf: null, cancellationToken);
+    }
+
+    /// <summary>
+    /// Queues a job with the record its feature keeps of it, in one transaction, so a crash leaves both or neither:
+    /// <paramref name="recordAsync"/> adds that record (and its audit event) in the job's context and returns the job's input, or
+    /// null to queue nothing after all (everything it did is rolled back; the result is then null too).
+    /// </summary>
+    public async Task<long?> EnqueueAsync<TInput, THandler>(JobKind<TInput, THandler> kind, Func<AppDbContext, Task<TInput?>> recordAsync,
+        IReadOnlyList<JobOption> options, int total, CancellationToken cancellationToken = default)
+        where TInput : class
+        where THandler : IJobHandler<TInput>
+    {
+        var actor = await guard.DemandActorAsync(kind.Permission);
+        var id = await QueueAsync(kind, actor, async db => await recordAsync(db) is { } input ? protector.Encrypt(JobKind<TInput, THandler>.Serialize(input)) : null,
+            JsonSerializer.Serialize(options), total, inputFile: null, rerunOf: null, cancellationToken);
+        return id == 0 ? null : id;
     }
 
     /// <summary>Cancels my job: a queued one never starts, a running one stops before its next batch.</summary>
@@ -64,22 +80,25 @@ public sealed class JobQueue(
 
         var actor = await guard.DemandActorAsync(kind.Permission);
         var input = storage.InputOf(job.Id);
-        var id = await QueueAsync(kind, actor, job.Input, job.OptionsJson, job.Total, File.Exists(input) ? input : null, job.Id, cancellationToken);
+        var id = await QueueAsync(kind, actor, _ => Task.FromResult<byte[]?>(job.Input), job.OptionsJson, job.Total, File.Exists(input) ? input : null, job.Id, cancellationToken);
         return Result<long>.Ok(id);
     }
 
-    private async Task<long> QueueAsync(JobKind kind, AuditActor actor, byte[] input, string optionsJson, int total, string? inputFile,
-        long? rerunOf, CancellationToken cancellationToken)
+    /// <summary>Records, audits and schedules the job; 0 when <paramref name="inputAsync"/> gave no input (nothing queued).</summary>
+    private async Task<long> QueueAsync(JobKind kind, AuditActor actor, Func<AppDbContext, Task<byte[]?>> inputAsync, string optionsJson, int total,
+        string? inputFile, long? rerunOf, CancellationToken cancellationToken)
     {
-        var job = new JobRecord
-        {
-            Kind = kind.Name, RequestedById = actor.Id, RequestedByName = actor.ShownName, RequestedFromIp = actor.IpAddress,
-            OptionsJson = optionsJson, Input = input, Status = JobStatus.Queued, Total = total,
-            QueuedAtUtc = clock.GetUtcNow().UtcDateTime, RerunOfId = rerunOf,
-        };
+        JobRecord job;
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         await using (var appender = await audit.BeginAsync(db, cancellationToken: cancellationToken))
         {
+            if (await inputAsync(db) is not { } input) return 0;
+            job = new JobRecord
+            {
+                Kind = kind.Name, RequestedById = actor.Id, RequestedByName = actor.ShownName, RequestedFromIp = actor.IpAddress,
+                OptionsJson = optionsJson, Input = input, Status = JobStatus.Queued, Total = total,
+                QueuedAtUtc = clock.GetUtcNow().UtcDateTime, RerunOfId = rerunOf,
+            };
             db.JobRecords.Add(job);
             await db.SaveChangesAsync(cancellationToken);
             if (inputFile is not null)
@@ -90,7 +109,7 @@ public sealed class JobQueue(
             await appender.SaveWithAuditAsync(db, actor, AuditActions.JobQueued, "Job", job.Id.ToString(), new { job.Kind, rerunOf }, cancellationToken);
             await appender.CommitAsync(cancellationToken);
         }
-        await scheduler.ScheduleAsync(job.Id, cancellationToken);
+        await scheduler.ScheduleAsync(job.Id, kind.CanRerun, cancellationToken);
         notifier.Publish(new JobChanged(job.Id, job.RequestedById, JobStatus.Queued));
         return job.Id;
     }

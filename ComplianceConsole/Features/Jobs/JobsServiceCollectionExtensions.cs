@@ -14,7 +14,7 @@ public static class JobsServiceCollectionExtensions
     /// <summary>
     /// The job host: Quartz.NET with its persistent store in the app's own database (its tables come with our
     /// migrations), the <see cref="JobRecord"/> registry people see, and its own housekeeping; features add their recurring
-    /// work with <see cref="RecurringJobs.AddRecurringJob{TJob}(IServiceCollection, string, TimeSpan, TimeSpan?)"/>. On
+    /// work with <see cref="RecurringJobs.AddRecurringJob{TJob}(IServiceCollection, string, TimeSpan, TimeSpan)"/>. On
     /// PostgreSQL the store is clustered. Settings under the <c>Quartz</c> configuration section apply on top of these.
     /// </summary>
     public static IHostApplicationBuilder AddJobs(this IHostApplicationBuilder builder)
@@ -26,10 +26,12 @@ public static class JobsServiceCollectionExtensions
         services.AddSingleton<JobScheduler>();
         services.AddSingleton<JobExecutor>();
         services.AddSingleton<JobHousekeeping>();
+        services.AddSingleton<JobSweep>();
         services.AddScoped<JobQueue>();
         services.AddScoped<JobQueryService>();
         services.AddHostedService<JobRecovery>();
-        services.AddRecurringJob<HousekeepingJob>("housekeeping", HousekeepingInterval, firstRunAfter: TimeSpan.Zero);
+        services.AddRecurringJob<HousekeepingJob>("housekeeping", HousekeepingInterval);
+        services.AddRecurringJob<JobSweepJob>("job-sweep", JobSweep.Interval);
         services.AddSingleton<Retention.IRetentionTarget, JobFilesTarget>();
 
         var dataFolder = new DataFolder(builder.Configuration, builder.Environment);
@@ -44,7 +46,13 @@ public static class JobsServiceCollectionExtensions
                     // Every instance of the app shares the store: a job or a recurring trigger fires on one of them, once. Clustering
                     // gives each instance an id of its own; recurring triggers are named (RecurringJobs), so each exists once.
                     store.UsePostgres(NpgsqlFactory.Instance, database.ConnectionString);
-                    store.UseClustering(_ => { });
+                    // An instance that stops checking in is found dead within CheckinInterval + CheckinMisfireThreshold (about 15 s):
+                    // its recoverable jobs run again elsewhere, the others are marked Interrupted by the next JobSweep.
+                    store.UseClustering(clustering =>
+                    {
+                        clustering.CheckinInterval = TimeSpan.FromSeconds(5);
+                        clustering.CheckinMisfireThreshold = TimeSpan.FromSeconds(10);
+                    });
                 }
                 else
                 {

@@ -9,8 +9,8 @@ public sealed class RetentionPurgeScheduledJob(IServiceScopeFactory scopes) : IJ
 {
     public static readonly TimeSpan Interval = TimeSpan.FromDays(1);
 
-    /// <summary>Not at start-up: a restart loop must not become a purge loop, and tests start the app many times.</summary>
-    public static readonly TimeSpan FirstRunAfter = TimeSpan.FromHours(1);
+    /// <summary>At 03:00 China time (19:00 UTC), whenever instances start: never at start-up, so a restart loop is no purge loop.</summary>
+    public static readonly TimeSpan At = TimeSpan.FromHours(19);
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {

@@ -16,7 +16,7 @@ public static class RetentionServiceCollectionExtensions
         services.AddScoped<RetentionPurge>();
         services.AddJobKind(RetentionPurgeJobHandler.Kind);
         services.AddScoped<Exports.IExportSource, RetentionLogSource>();
-        services.AddRecurringJob<RetentionPurgeScheduledJob>("retention-purge", RetentionPurgeScheduledJob.Interval, RetentionPurgeScheduledJob.FirstRunAfter);
+        services.AddRecurringJob<RetentionPurgeScheduledJob>("retention-purge", RetentionPurgeScheduledJob.Interval, RetentionPurgeScheduledJob.At);
         return services;
     }
 }

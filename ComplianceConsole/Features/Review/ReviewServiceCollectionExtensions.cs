@@ -24,7 +24,7 @@ public static class ReviewServiceCollectionExtensions
         services.AddScoped<ReviewFindQueryService>();
         services.AddScoped<ContentIngestionService>();
         services.AddScoped<ContentStatusService>();
-        services.AddRecurringJob<ClaimExpiryJob>("review-claim-expiry", ClaimExpiryJob.Interval, firstRunAfter: TimeSpan.Zero);
+        services.AddRecurringJob<ClaimExpiryJob>("review-claim-expiry", ClaimExpiryJob.Interval);
         services.AddSingleton<Retention.IRetentionTarget, ContentItemsTarget>();
         services.AddSingleton<Retention.IRetentionTarget, ComplainantContactsTarget>();
         return services;

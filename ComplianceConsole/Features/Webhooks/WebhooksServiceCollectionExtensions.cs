@@ -19,8 +19,7 @@ public static class WebhooksServiceCollectionExtensions
         services.ConfigureDbContext<AppDbContext>((provider, options) => options.AddInterceptors(provider.GetRequiredService<WebhookNudge>()));
 
         services.AddRecurringJob<WebhookDispatchJob>(WebhookDispatchJob.Key.Name,
-            configuration => TimeSpan.FromSeconds(Math.Max(0.2, configuration.GetValue($"{WebhookOptions.Section}:{nameof(WebhookOptions.PollSeconds)}", new WebhookOptions().PollSeconds))),
-            firstRunAfter: TimeSpan.Zero);
+            configuration => TimeSpan.FromSeconds(Math.Max(0.2, configuration.GetValue($"{WebhookOptions.Section}:{nameof(WebhookOptions.PollSeconds)}", new WebhookOptions().PollSeconds))));
         services.AddSingleton<Retention.IRetentionTarget, WebhookDeliveriesTarget>();
         return builder;
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ComplianceConsole.Common;
 using ComplianceConsole.Data;
 using ComplianceConsole.Localization;
 using ComplianceConsole.Security;
@@ -17,7 +18,11 @@ public sealed class ExportScheduleRunner(IServiceScopeFactory scopeFactory, IDbC
 {
     public const string SchedulerAddress = "scheduler";
 
-    /// <summary>Queues the due schedules' exports; returns the exports queued.</summary>
+    /// <summary>
+    /// Queues the due schedules' exports; returns the exports queued. A schedule is moved on in the transaction that queues its
+    /// export (<see cref="ExportService.QueueAsync"/>), and only from the version read here: another runner (another instance, an
+    /// overlapping tick) then finds it not due, and a crash leaves it due with nothing queued, so no period is skipped or run twice.
+    /// </summary>
     public async Task<IReadOnlyList<long>> RunDueAsync(CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -29,26 +34,26 @@ public sealed class ExportScheduleRunner(IServiceScopeFactory scopeFactory, IDbC
         var queued = new List<long>();
         foreach (var schedule in due)
         {
-            // Claimed by moving it on first: another runner (another instance, an overlapping tick) then finds it not due.
-            await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
+            if (await QueueAsOwnerAsync(schedule, (db, exportId) => MoveOnAsync(db, schedule, now, exportId), cancellationToken) is { } exportId)
             {
-                var claimed = await db.ExportSchedules.Where(s => s.Id == schedule.Id && s.Version == schedule.Version).ExecuteUpdateAsync(s => s
-                    .SetProperty(x => x.LastRunAtUtc, now)
-                    .SetProperty(x => x.NextRunAtUtc, ExportPeriods.NextRun(schedule.Period, schedule.MinuteOfDayCst, now))
-                    .SetProperty(x => x.Version, schedule.Version + 1), cancellationToken);
-                if (claimed == 0) continue;
+                queued.Add(exportId);
+                continue;
             }
-            if (await QueueAsOwnerAsync(schedule, cancellationToken) is not { } exportId) continue;
-            queued.Add(exportId);
-            await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
-            {
-                await db.ExportSchedules.Where(s => s.Id == schedule.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.LastExportId, exportId), cancellationToken);
-            }
+            // Not queued (its owner may no longer export): the schedule moves on all the same, unless another runner moved it.
+            await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+            await MoveOnAsync(db, schedule, now, exportId: null);
         }
         return queued;
     }
 
-    private async Task<long?> QueueAsOwnerAsync(ExportSchedule schedule, CancellationToken cancellationToken)
+    private static async Task<bool> MoveOnAsync(AppDbContext db, ExportSchedule schedule, DateTime now, long? exportId) =>
+        await db.ExportSchedules.Where(s => s.Id == schedule.Id && s.Version == schedule.Version).ExecuteUpdateAsync(s => s
+            .SetProperty(x => x.LastRunAtUtc, now)
+            .SetProperty(x => x.NextRunAtUtc, ExportPeriods.NextRun(schedule.Period, schedule.MinuteOfDayCst, now))
+            .SetProperty(x => x.LastExportId, x => exportId ?? x.LastExportId)
+            .SetProperty(x => x.Version, schedule.Version + 1)) > 0;
+
+    private async Task<long?> QueueAsOwnerAsync(ExportSchedule schedule, Func<AppDbContext, long, Task<bool>> moveOnAsync, CancellationToken cancellationToken)
     {
         await using var scope = scopeFactory.CreateAsyncScope();
         var services = scope.ServiceProvider;
@@ -69,7 +74,8 @@ public sealed class ExportScheduleRunner(IServiceScopeFactory scopeFactory, IDbC
         };
         try
         {
-            var queued = await services.GetRequiredService<ExportService>().QueueAsync(form, schedule.Id, cancellationToken);
+            var queued = await services.GetRequiredService<ExportService>().QueueAsync(form, schedule.Id, moveOnAsync, cancellationToken);
+            if (queued.Outcome == ResultOutcome.Conflict) return null; // moved on by another runner, which queued the period's export
             if (!queued.Succeeded) logger.LogWarning("Scheduled export {ScheduleId} was not queued: {Outcome}.", schedule.Id, queued.Outcome);
             return queued.Value?.ExportId;
         }

@@ -16,7 +16,11 @@ public sealed class ReviewDecisionService(IDbContextFactory<AppDbContext> contex
 {
     public const int MinReopenReasonLength = 4;
 
-    public async Task<Result> DecideAsync(long caseId, int expectedVersion, ReviewDecisionRequest request, CancellationToken cancellationToken = default)
+    /// <summary>Tried again whole when the database drops out mid-way (<see cref="TransientFailures"/>): a restart or failover does not lose the decision.</summary>
+    public Task<Result> DecideAsync(long caseId, int expectedVersion, ReviewDecisionRequest request, CancellationToken cancellationToken = default) =>
+        contextFactory.RetryAsync(() => DecideOnceAsync(caseId, expectedVersion, request, cancellationToken), cancellationToken);
+
+    private async Task<Result> DecideOnceAsync(long caseId, int expectedVersion, ReviewDecisionRequest request, CancellationToken cancellationToken)
     {
         var actor = await guard.DemandActorAsync(ReviewPermissions.Decide);
         var now = clock.GetUtcNow().UtcDateTime;

@@ -39,7 +39,7 @@ public sealed class AuditChain(IDbContextFactory<AppDbContext> contextFactory, A
         {
             if (Volatile.Read(ref _chainedThrough) >= ticket) return;
             var upTo = Volatile.Read(ref _committed);
-            var chained = Environment.TickCount64 >= _heldElsewhereUntil && await TryChainWaitingAsync(CancellationToken.None);
+            var chained = Environment.TickCount64 >= _heldElsewhereUntil && await TryChainWaitingAsync(waitForLock: true, CancellationToken.None);
             if (!chained) _heldElsewhereUntil = Environment.TickCount64 + 1_000;
             Volatile.Write(ref _chainedThrough, upTo);
         }
@@ -59,7 +59,7 @@ public sealed class AuditChain(IDbContextFactory<AppDbContext> contextFactory, A
         await _pass.WaitAsync(cancellationToken);
         try
         {
-            return await TryChainWaitingAsync(cancellationToken);
+            return await TryChainWaitingAsync(waitForLock: true, cancellationToken);
         }
         finally
         {
@@ -67,14 +67,31 @@ public sealed class AuditChain(IDbContextFactory<AppDbContext> contextFactory, A
         }
     }
 
-    private async Task<bool> TryChainWaitingAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The keeper's pass: only if no writer's pass is running here and the chain is free now, so that while another instance
+    /// holds the chain the keeper never keeps a writer waiting.
+    /// </summary>
+    public async Task ChainLeftoversAsync(CancellationToken cancellationToken)
+    {
+        if (!await _pass.WaitAsync(0, cancellationToken)) return;
+        try
+        {
+            await TryChainWaitingAsync(waitForLock: false, cancellationToken);
+        }
+        finally
+        {
+            _pass.Release();
+        }
+    }
+
+    private async Task<bool> TryChainWaitingAsync(bool waitForLock, CancellationToken cancellationToken)
     {
         while (true)
         {
             await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
             if (!db.Database.IsNpgsql()) return true; // SQLite's writer chains its own events
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            if (!await TryLockAsync(db, cancellationToken)) return false;
+            if (!await TryLockAsync(db, waitForLock, cancellationToken)) return false;
             var (_, more) = await ChainWaitingInAsync(db, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             if (!more) return true;
@@ -87,7 +104,7 @@ public sealed class AuditChain(IDbContextFactory<AppDbContext> contextFactory, A
     /// </summary>
     internal async Task<Head> HoldHeadAsync(AppDbContext db, CancellationToken cancellationToken)
     {
-        if (!await TryLockAsync(db, cancellationToken)) throw new TimeoutException("Another instance held the audit chain for over a second.");
+        if (!await TryLockAsync(db, wait: true, cancellationToken)) throw new TimeoutException("Another instance held the audit chain for over a second.");
         while (true)
         {
             var (head, more) = await ChainWaitingInAsync(db, cancellationToken);
@@ -147,11 +164,15 @@ public sealed class AuditChain(IDbContextFactory<AppDbContext> contextFactory, A
     }
 
     /// <summary>
-    /// The chain's lock for this transaction, waited for at most a second: an instance frozen while it chains holds nobody's
-    /// action up (their events wait for the next pass), and PostgreSQL ends its transaction once it has idled too long.
+    /// The chain's lock for this transaction, waited for at most a second (or not at all): an instance frozen while it chains holds
+    /// nobody's action up (their events wait for the next pass), and PostgreSQL ends its transaction once it has idled too long.
     /// </summary>
-    internal static async Task<bool> TryLockAsync(AppDbContext db, CancellationToken cancellationToken)
+    internal static async Task<bool> TryLockAsync(AppDbContext db, bool wait, CancellationToken cancellationToken)
     {
+        if (!wait)
+        {
+            return await db.Database.SqlQuery<bool>($"""SELECT pg_try_advisory_xact_lock({ChainLockKey}) AS "Value" """).SingleAsync(cancellationToken);
+        }
         try
         {
             await db.Database.ExecuteSqlRawAsync("SET LOCAL lock_timeout = '1s'", cancellationToken);

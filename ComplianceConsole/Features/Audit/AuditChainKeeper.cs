@@ -20,7 +20,7 @@ public sealed class AuditChainKeeper(AuditChain chain, IDbContextFactory<AppDbCo
             try
             {
                 await using var db = await contextFactory.CreateDbContextAsync(stoppingToken);
-                if (await db.PendingAuditEvents.AnyAsync(stoppingToken)) await chain.ChainWaitingAsync(stoppingToken);
+                if (await db.PendingAuditEvents.AnyAsync(stoppingToken)) await chain.ChainLeftoversAsync(stoppingToken);
             }
             catch (Exception failed) when (failed is not OperationCanceledException)
             {

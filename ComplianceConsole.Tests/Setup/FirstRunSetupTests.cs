@@ -56,7 +56,7 @@ public sealed class FirstRunSetupTests : IDisposable
         var response = await Forms.PostAsync(client, "/setup", "setup", Form("WRONGWRONGWRONGWRONGWRON"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("设置令牌不正确", await Forms.TextAsync(response));
-        Assert.False(_app.Services.GetRequiredService<SetupService>().IsCompleted);
+        Assert.False(await _app.Services.GetRequiredService<SetupService>().IsCompletedAsync());
         await using var db = await _app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         Assert.Empty(db.Users);
     }
@@ -93,7 +93,7 @@ public sealed class FirstRunSetupTests : IDisposable
         var text = await Forms.TextAsync(await Forms.PostAsync(client, "/setup", "setup", form));
         Assert.Contains("密码至少需要 12 个字符", text);
         Assert.Contains("大写字母", text);
-        Assert.False(_app.Services.GetRequiredService<SetupService>().IsCompleted);
+        Assert.False(await _app.Services.GetRequiredService<SetupService>().IsCompletedAsync());
     }
 
     public void Dispose() => _app.Dispose();

@@ -531,6 +531,39 @@ namespace ComplianceConsole.Data.Migrations
                     b.ToTable("JobRecords");
                 });
 
+            modelBuilder.Entity("ComplianceConsole.Features.PlatformUsers.PlatformUser", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExternalId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExternalId")
+                        .IsUnique();
+
+                    b.ToTable("PlatformUsers", (string)null);
+                });
+
             modelBuilder.Entity("ComplianceConsole.Features.Registry.AlgorithmFiling", b =>
                 {
                     b.Property<long>("Id")
@@ -1912,37 +1945,22 @@ namespace ComplianceConsole.Data.Migrations
                         });
                 });
 
-            modelBuilder.Entity("ComplianceConsole.Features.Verification.PlatformUser", b =>
+            modelBuilder.Entity("ComplianceConsole.Features.Setup.SetupCompletion", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
+                    b.Property<int>("Id")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTime?>("ClosedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DisplayName")
+                    b.Property<string>("AdministratorId")
                         .IsRequired()
-                        .HasMaxLength(100)
+                        .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ExternalId")
-                        .IsRequired()
-                        .HasMaxLength(64)
+                    b.Property<DateTime>("CompletedAtUtc")
                         .HasColumnType("TEXT");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ExternalId")
-                        .IsUnique();
-
-                    b.ToTable("PlatformUsers");
+                    b.ToTable("SetupCompletions", (string)null);
                 });
 
             modelBuilder.Entity("ComplianceConsole.Features.Verification.VerificationHistoryEntry", b =>
@@ -2437,7 +2455,7 @@ namespace ComplianceConsole.Data.Migrations
 
             modelBuilder.Entity("ComplianceConsole.Features.Registry.BiometricConsent", b =>
                 {
-                    b.HasOne("ComplianceConsole.Features.Verification.PlatformUser", null)
+                    b.HasOne("ComplianceConsole.Features.PlatformUsers.PlatformUser", null)
                         .WithMany()
                         .HasForeignKey("PlatformUserId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2473,7 +2491,7 @@ namespace ComplianceConsole.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("ComplianceConsole.Features.Verification.PlatformUser", null)
+                    b.HasOne("ComplianceConsole.Features.PlatformUsers.PlatformUser", null)
                         .WithMany()
                         .HasForeignKey("PlatformUserId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2513,7 +2531,7 @@ namespace ComplianceConsole.Data.Migrations
 
             modelBuilder.Entity("ComplianceConsole.Features.Review.ContentItem", b =>
                 {
-                    b.HasOne("ComplianceConsole.Features.Verification.PlatformUser", "Author")
+                    b.HasOne("ComplianceConsole.Features.PlatformUsers.PlatformUser", "Author")
                         .WithMany()
                         .HasForeignKey("AuthorId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2651,7 +2669,7 @@ namespace ComplianceConsole.Data.Migrations
                         .HasForeignKey("DecisionId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("ComplianceConsole.Features.Verification.PlatformUser", null)
+                    b.HasOne("ComplianceConsole.Features.PlatformUsers.PlatformUser", null)
                         .WithMany()
                         .HasForeignKey("PlatformUserId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2674,7 +2692,7 @@ namespace ComplianceConsole.Data.Migrations
 
             modelBuilder.Entity("ComplianceConsole.Features.Verification.VerificationRecord", b =>
                 {
-                    b.HasOne("ComplianceConsole.Features.Verification.PlatformUser", "PlatformUser")
+                    b.HasOne("ComplianceConsole.Features.PlatformUsers.PlatformUser", "PlatformUser")
                         .WithMany()
                         .HasForeignKey("PlatformUserId")
                         .OnDelete(DeleteBehavior.Restrict)

@@ -548,6 +548,41 @@ namespace ComplianceConsole.Data.Migrations.PostgreSql
                     b.ToTable("JobRecords");
                 });
 
+            modelBuilder.Entity("ComplianceConsole.Features.PlatformUsers.PlatformUser", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ExternalId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExternalId")
+                        .IsUnique();
+
+                    b.ToTable("PlatformUsers", (string)null);
+                });
+
             modelBuilder.Entity("ComplianceConsole.Features.Registry.AlgorithmFiling", b =>
                 {
                     b.Property<long>("Id")
@@ -1971,39 +2006,22 @@ namespace ComplianceConsole.Data.Migrations.PostgreSql
                         });
                 });
 
-            modelBuilder.Entity("ComplianceConsole.Features.Verification.PlatformUser", b =>
+            modelBuilder.Entity("ComplianceConsole.Features.Setup.SetupCompletion", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<DateTime?>("ClosedAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTime>("CreatedAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("DisplayName")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("ExternalId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<int>("Kind")
+                    b.Property<int>("Id")
                         .HasColumnType("integer");
+
+                    b.Property<string>("AdministratorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime>("CompletedAtUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ExternalId")
-                        .IsUnique();
-
-                    b.ToTable("PlatformUsers");
+                    b.ToTable("SetupCompletions", (string)null);
                 });
 
             modelBuilder.Entity("ComplianceConsole.Features.Verification.VerificationHistoryEntry", b =>
@@ -2518,7 +2536,7 @@ namespace ComplianceConsole.Data.Migrations.PostgreSql
 
             modelBuilder.Entity("ComplianceConsole.Features.Registry.BiometricConsent", b =>
                 {
-                    b.HasOne("ComplianceConsole.Features.Verification.PlatformUser", null)
+                    b.HasOne("ComplianceConsole.Features.PlatformUsers.PlatformUser", null)
                         .WithMany()
                         .HasForeignKey("PlatformUserId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2554,7 +2572,7 @@ namespace ComplianceConsole.Data.Migrations.PostgreSql
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("ComplianceConsole.Features.Verification.PlatformUser", null)
+                    b.HasOne("ComplianceConsole.Features.PlatformUsers.PlatformUser", null)
                         .WithMany()
                         .HasForeignKey("PlatformUserId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2594,7 +2612,7 @@ namespace ComplianceConsole.Data.Migrations.PostgreSql
 
             modelBuilder.Entity("ComplianceConsole.Features.Review.ContentItem", b =>
                 {
-                    b.HasOne("ComplianceConsole.Features.Verification.PlatformUser", "Author")
+                    b.HasOne("ComplianceConsole.Features.PlatformUsers.PlatformUser", "Author")
                         .WithMany()
                         .HasForeignKey("AuthorId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2732,7 +2750,7 @@ namespace ComplianceConsole.Data.Migrations.PostgreSql
                         .HasForeignKey("DecisionId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("ComplianceConsole.Features.Verification.PlatformUser", null)
+                    b.HasOne("ComplianceConsole.Features.PlatformUsers.PlatformUser", null)
                         .WithMany()
                         .HasForeignKey("PlatformUserId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2755,7 +2773,7 @@ namespace ComplianceConsole.Data.Migrations.PostgreSql
 
             modelBuilder.Entity("ComplianceConsole.Features.Verification.VerificationRecord", b =>
                 {
-                    b.HasOne("ComplianceConsole.Features.Verification.PlatformUser", "PlatformUser")
+                    b.HasOne("ComplianceConsole.Features.PlatformUsers.PlatformUser", "PlatformUser")
                         .WithMany()
                         .HasForeignKey("PlatformUserId")
                         .OnDelete(DeleteBehavior.Restrict)

@@ -51,10 +51,13 @@ public sealed class NginxInFrontOfTwoInstances : IAsyncLifetime
         return ValueTask.CompletedTask;
     }
 
-    /// <summary>An instance as deployed (Production) on Kestrel at 127.0.0.1, naming itself in <see cref="Header"/> on every answer.</summary>
+    /// <summary>
+    /// An instance as deployed (Production) on Kestrel at 127.0.0.1, naming itself (<see cref="Header"/>) and the connection
+    /// the request came on (<see cref="ConnectionHeader"/>) on every answer.
+    /// </summary>
     public sealed class NamedInstance(string name, IReadOnlyDictionary<string, string> settings) : TestApp(settings)
     {
-        public const string Header = "X-Test-Instance";
+        public const string Header = "X-Test-Instance", ConnectionHeader = "X-Test-Connection";
 
         public string Address { get; private set; } = "";
 
@@ -89,6 +92,7 @@ public sealed class NginxInFrontOfTwoInstances : IAsyncLifetime
                 app.Use((context, following) =>
                 {
                     context.Response.Headers[Header] = name;
+                    context.Response.Headers[ConnectionHeader] = context.Connection.Id;
                     return following();
                 });
                 next(app);
@@ -112,6 +116,10 @@ public sealed class NginxInFrontOfTwoInstancesTests(NginxInFrontOfTwoInstances d
 
     private static string AnsweredBy(HttpResponseMessage response) =>
         Assert.Single(response.Headers.GetValues(NginxInFrontOfTwoInstances.NamedInstance.Header));
+
+    /// <summary>The instance and the connection from nginx to it that a request came on.</summary>
+    private static string ConnectionOf(HttpResponseMessage response) =>
+        AnsweredBy(response) + " " + Assert.Single(response.Headers.GetValues(NginxInFrontOfTwoInstances.NamedInstance.ConnectionHeader));
 
     [Fact]
     public async Task Signing_in_through_nginx_stays_on_its_https_address_and_the_cookie_is_secure()
@@ -140,14 +148,22 @@ public sealed class NginxInFrontOfTwoInstancesTests(NginxInFrontOfTwoInstances d
     {
         RequireDeployment();
         var instances = new List<string>();
+        var connections = new HashSet<string>();
         for (var i = 0; i < 20; i++)
         {
             var browser = Nginx.Client(new CookieContainer());
             var answers = new List<string>();
-            for (var page = 0; page < 3; page++) answers.Add(AnsweredBy(await browser.GetAsync("/Account/Login")));
+            for (var page = 0; page < 3; page++)
+            {
+                var answer = await browser.GetAsync("/Account/Login");
+                answers.Add(AnsweredBy(answer));
+                connections.Add(ConnectionOf(answer));
+            }
             instances.Add(Assert.Single(answers.Distinct()));
         }
         Assert.Equal(["first", "second"], instances.Distinct().Order());
+        // One request after another: nginx kept its connection to each instance open for the next ("Connection: close" did not).
+        Assert.Equal(2, connections.Count);
     }
 
     [Fact]
@@ -181,12 +197,16 @@ public sealed class NginxInFrontOfTwoInstancesTests(NginxInFrontOfTwoInstances d
         platform.DefaultRequestHeaders.Add(ApiKeyAuthenticationHandler.HeaderName, deployment.ApiKey);
 
         var instances = new List<string>();
+        var connections = new HashSet<string>();
         for (var i = 0; i < 10; i++)
         {
             var answer = await platform.GetAsync("/api/v1/users/someone/eligibility");
             Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
             instances.Add(AnsweredBy(answer));
+            connections.Add(ConnectionOf(answer));
         }
         Assert.Equal(["first", "second"], instances.Distinct().Order());
+        Assert.Equal(2, connections.Count); // each instance's calls on one kept-alive connection
+
     }
 }

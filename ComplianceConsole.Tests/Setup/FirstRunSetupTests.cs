@@ -85,6 +85,24 @@ public sealed class FirstRunSetupTests : IDisposable
     }
 
     [Fact]
+    public async Task A_setup_that_finds_the_completion_row_taken_by_another_creates_nobody_and_says_so()
+    {
+        // What a setup on another instance leaves for this one to find, mid-way (its administrator not yet visible here).
+        await using (var db = await _app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+        {
+            db.Add(new SetupCompletion { AdministratorId = "elsewhere", CompletedAtUtc = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+        }
+
+        var response = await Forms.PostAsync(_app.CreateBrowserlikeClient(), "/setup", "setup", Form(_app.SetupToken));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("初始设置已经完成，第一个管理员已存在，未再创建账号。", await Forms.TextAsync(response));
+        await using var check = await _app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        Assert.Empty(check.Users);
+        Assert.False(await check.AuditEvents.AnyAsync(e => e.Action == AuditActions.SetupCompleted));
+    }
+
+    [Fact]
     public async Task A_weak_password_is_refused_with_the_rules_it_breaks()
     {
         var client = _app.CreateBrowserlikeClient();

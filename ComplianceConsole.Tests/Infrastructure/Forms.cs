@@ -5,7 +5,11 @@ namespace ComplianceConsole.Tests.Infrastructure;
 /// <summary>Fills in and posts a statically rendered form the way a browser does, hidden fields and antiforgery token included.</summary>
 public static class Forms
 {
-    public static async Task<HttpResponseMessage> PostAsync(HttpClient client, string url, string formName, Dictionary<string, string> fields)
+    public static async Task<HttpResponseMessage> PostAsync(HttpClient client, string url, string formName, Dictionary<string, string> fields) =>
+        await client.PostAsync(url, await FilledAsync(client, url, formName, fields));
+
+    /// <summary>The form of the page drawn now, filled in: posted later, it is a form sent from a page that stayed open meanwhile.</summary>
+    public static async Task<FormUrlEncodedContent> FilledAsync(HttpClient client, string url, string formName, Dictionary<string, string> fields)
     {
         var page = await client.GetAsync(url);
         Assert.True(page.IsSuccessStatusCode, $"GET {url} answered {(int)page.StatusCode}");
@@ -17,7 +21,7 @@ public static class Forms
             .Where(input => input.Name is not null)
             .ToDictionary(input => input.Name!, input => input.Value);
         foreach (var (name, value) in fields) values[name] = value;
-        return await client.PostAsync(url, new FormUrlEncodedContent(values));
+        return new FormUrlEncodedContent(values);
     }
 
     public static async Task<string> TextAsync(HttpResponseMessage response) =>

@@ -43,7 +43,14 @@ public sealed class PostgreSqlTestServer : IAsyncDisposable
         if (exists.ExecuteScalar() is null)
         {
             using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"" + (template is null ? "" : $" TEMPLATE \"{template}\""), admin);
-            create.ExecuteNonQuery();
+            try
+            {
+                create.ExecuteNonQuery();
+            }
+            // Two instances of a test starting together on one database: the other created it a moment ago.
+            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.DuplicateDatabase or PostgresErrorCodes.UniqueViolation)
+            {
+            }
         }
         return new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = name }.ToString();
     }

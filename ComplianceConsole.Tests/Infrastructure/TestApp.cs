@@ -95,7 +95,7 @@ public class TestApp(IReadOnlyDictionary<string, string>? settings = null, strin
     public async Task CompleteSetupAsync()
     {
         var setup = Services.GetRequiredService<SetupService>();
-        if (setup.IsCompleted) return;
+        if (await setup.IsCompletedAsync()) return;
         var result = await setup.CompleteAsync(SetupToken, AdminEmail, "系统管理员", Password, "127.0.0.1");
         Assert.Equal(SetupOutcome.Completed, result.Outcome);
     }

@@ -47,6 +47,27 @@ public sealed class HttpsTests(HttpsTests.ProductionApp app) : IClassFixture<Htt
     }
 
     [Fact]
+    public async Task A_proxy_in_a_trusted_network_is_believed_and_one_outside_it_is_not()
+    {
+        async Task<bool> ToldToUseHttps(string proxy)
+        {
+            var answer = await app.Server.SendAsync(context =>
+            {
+                context.Request.Method = "GET";
+                context.Request.Scheme = "http";
+                context.Request.Host = new Microsoft.AspNetCore.Http.HostString("console.example.cn");
+                context.Request.Path = "/Account/Login";
+                context.Request.Headers["X-Forwarded-Proto"] = "https";
+                context.Connection.RemoteIpAddress = IPAddress.Parse(proxy);
+            });
+            return answer.Response.Headers.ContainsKey("Strict-Transport-Security");
+        }
+
+        Assert.True(await ToldToUseHttps("10.0.0.7"));
+        Assert.False(await ToldToUseHttps("10.0.1.7"));
+    }
+
+    [Fact]
     public async Task Signing_out_without_a_valid_antiforgery_token_is_a_bad_request_not_a_server_error()
     {
         var response = await Client("https").PostAsync("/Account/Logout", new FormUrlEncodedContent(new Dictionary<string, string> { ["returnUrl"] = "" }));
@@ -55,7 +76,7 @@ public sealed class HttpsTests(HttpsTests.ProductionApp app) : IClassFixture<Htt
     }
 
     /// <summary>The app as deployed (Production), set up with a verifier, shared by the class.</summary>
-    public sealed class ProductionApp : TestApp, IAsyncLifetime
+    public sealed class ProductionApp() : TestApp(new Dictionary<string, string> { [$"{HttpsRequirement.TrustedProxiesKey}:0"] = "10.0.0.0/24" }), IAsyncLifetime
     {
         public async ValueTask InitializeAsync()
         {

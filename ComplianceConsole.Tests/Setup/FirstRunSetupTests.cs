@@ -56,7 +56,7 @@ public sealed class FirstRunSetupTests : IDisposable
         var response = await Forms.PostAsync(client, "/setup", "setup", Form("WRONGWRONGWRONGWRONGWRON"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("设置令牌不正确", await Forms.TextAsync(response));
-        Assert.False(_app.Services.GetRequiredService<SetupService>().IsCompleted);
+        Assert.False(await _app.Services.GetRequiredService<SetupService>().IsCompletedAsync());
         await using var db = await _app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         Assert.Empty(db.Users);
     }
@@ -85,6 +85,24 @@ public sealed class FirstRunSetupTests : IDisposable
     }
 
     [Fact]
+    public async Task A_setup_that_finds_the_completion_row_taken_by_another_creates_nobody_and_says_so()
+    {
+        // What a setup on another instance leaves for this one to find, mid-way (its administrator not yet visible here).
+        await using (var db = await _app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+        {
+            db.Add(new SetupCompletion { AdministratorId = "elsewhere", CompletedAtUtc = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+        }
+
+        var response = await Forms.PostAsync(_app.CreateBrowserlikeClient(), "/setup", "setup", Form(_app.SetupToken));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("初始设置已经完成，第一个管理员已存在，未再创建账号。", await Forms.TextAsync(response));
+        await using var check = await _app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        Assert.Empty(check.Users);
+        Assert.False(await check.AuditEvents.AnyAsync(e => e.Action == AuditActions.SetupCompleted));
+    }
+
+    [Fact]
     public async Task A_weak_password_is_refused_with_the_rules_it_breaks()
     {
         var client = _app.CreateBrowserlikeClient();
@@ -93,7 +111,7 @@ public sealed class FirstRunSetupTests : IDisposable
         var text = await Forms.TextAsync(await Forms.PostAsync(client, "/setup", "setup", form));
         Assert.Contains("密码至少需要 12 个字符", text);
         Assert.Contains("大写字母", text);
-        Assert.False(_app.Services.GetRequiredService<SetupService>().IsCompleted);
+        Assert.False(await _app.Services.GetRequiredService<SetupService>().IsCompletedAsync());
     }
 
     public void Dispose() => _app.Dispose();

@@ -8,7 +8,7 @@ namespace ComplianceConsole.Security;
 /// every cookie is sent with <c>Secure</c>, and an https request (directly, or as the proxy's <c>X-Forwarded-Proto</c>
 /// says) is answered with HSTS. <c>ComplianceConsole:RequireHttps</c> overrides the default (the tests, on plain http,
 /// turn it off by running as Development). The proxy's <c>X-Forwarded-For</c> and <c>X-Forwarded-Proto</c> are believed
-/// only from the loopback address and the addresses in <c>ComplianceConsole:TrustedProxies</c>.
+/// only from the loopback addresses and the addresses or networks (<c>10.0.0.0/24</c>) in <c>ComplianceConsole:TrustedProxies</c>.
 /// </summary>
 public static class HttpsRequirement
 {
@@ -24,7 +24,11 @@ public static class HttpsRequirement
         builder.Services.Configure<ForwardedHeadersOptions>(options =>
         {
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-            foreach (var proxy in trusted) options.KnownProxies.Add(IPAddress.Parse(proxy));
+            foreach (var proxy in trusted)
+            {
+                if (proxy.Contains('/')) options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(proxy));
+                else options.KnownProxies.Add(IPAddress.Parse(proxy));
+            }
         });
         if (IsRequired(builder.Configuration, builder.Environment))
         {

@@ -1999,6 +1999,24 @@ namespace ComplianceConsole.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("ComplianceConsole.Features.Setup.SetupCompletion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AdministratorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CompletedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SetupCompletions", (string)null);
+                });
+
             modelBuilder.Entity("ComplianceConsole.Features.Verification.VerificationHistoryEntry", b =>
                 {
                     b.Property<long>("Id")

@@ -3,26 +3,27 @@ using ComplianceConsole.Security;
 namespace ComplianceConsole.Features.Setup;
 
 /// <summary>
-/// Before setup, every page leads to /setup; after it, /setup answers 404 for good.
+/// Before setup, every page leads to /setup; after it, /setup answers 404 for good, except to a setup form sent from a page
+/// drawn before another instance or person completed it: that one is told so (<see cref="SetupOutcome.AlreadyCompleted"/>).
 /// </summary>
 internal sealed class SetupGate(RequestDelegate next, SetupService setup)
 {
     public const string Path = "/setup";
 
-    public Task InvokeAsync(HttpContext context)
+    public async Task InvokeAsync(HttpContext context)
     {
         var path = context.Request.Path;
         var isSetup = path.Equals(Path, StringComparison.OrdinalIgnoreCase);
-        if (setup.IsCompleted && isSetup)
+        if (isSetup && !HttpMethods.IsPost(context.Request.Method) && await setup.IsCompletedAsync(context.RequestAborted))
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
-            return Task.CompletedTask;
+            return;
         }
-        if (!setup.IsCompleted && !isSetup && PageNavigation.IsPageNavigation(context.Request))
+        if (!isSetup && PageNavigation.IsPageNavigation(context.Request) && !await setup.IsCompletedAsync(context.RequestAborted))
         {
             context.Response.Redirect(Path);
-            return Task.CompletedTask;
+            return;
         }
-        return next(context);
+        await next(context);
     }
 }

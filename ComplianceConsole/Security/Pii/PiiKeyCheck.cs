@@ -18,7 +18,11 @@ internal sealed class PiiKeyCheck(IServiceProvider services, IDbContextFactory<A
         if (!File.Exists(path))
         {
             if (!string.IsNullOrWhiteSpace(configuration[PiiKeyRing.ConfigurationKey])) throw new StartupRefusedException(PiiKeyFileMessages.Missing(path));
-            if (await HoldsProtectedDataAsync(db, cancellationToken)) throw new StartupRefusedException(PiiKeyFileMessages.MissingWithData(path));
+            // Looked for again: an instance starting beside this one creates the file before it stores anything under it.
+            if (await HoldsProtectedDataAsync(db, cancellationToken) && !File.Exists(path))
+            {
+                throw new StartupRefusedException(PiiKeyFileMessages.MissingWithData(path));
+            }
             if (PiiKeyRing.CreateFile(path)) logger.LogWarning("Created the personal-data key file {Path}. Back it up with the database.", path);
         }
         var ring = services.GetRequiredService<PiiKeyRing>();

@@ -2060,6 +2060,24 @@ namespace ComplianceConsole.Data.Migrations.PostgreSql
                         });
                 });
 
+            modelBuilder.Entity("ComplianceConsole.Features.Setup.SetupCompletion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("AdministratorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime>("CompletedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SetupCompletions", (string)null);
+                });
+
             modelBuilder.Entity("ComplianceConsole.Features.Verification.VerificationHistoryEntry", b =>
                 {
                     b.Property<long>("Id")

@@ -73,6 +73,19 @@ internal static class BenchmarkHost
         return check(answer.RootElement);
     }
 
+    /// <summary>
+    /// The one-minute load average with the core count beside it: a figure taken while the machine was busier than its cores is a
+    /// shared machine's, not a headline.
+    /// </summary>
+    public static string LoadAverage(string when)
+    {
+        if (!File.Exists("/proc/loadavg")) return $"Load average {when}: unknown.";
+        var averages = File.ReadAllText("/proc/loadavg").Split(' ').Take(3).ToArray();
+        var oneMinute = double.Parse(averages[0], System.Globalization.CultureInfo.InvariantCulture);
+        var verdict = oneMinute > Environment.ProcessorCount ? "above the core count: the machine was shared" : "quiet";
+        return $"Load average {when}: {string.Join(' ', averages)} ({Environment.ProcessorCount} cores; {verdict}).";
+    }
+
     /// <summary>A new API key with one scope, created by the signed-in benchmark account.</summary>
     public static async Task<string> ApiKeyAsync(IServiceProvider services, string scope)
     {

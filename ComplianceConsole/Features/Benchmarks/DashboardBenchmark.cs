@@ -35,7 +35,7 @@ public sealed class DashboardBenchmark(WebApplication app, int items, int iterat
         await using var scope = app.Services.CreateAsyncScope();
         await BenchmarkHost.SignInAsync(scope.ServiceProvider);
         var dashboard = scope.ServiceProvider.GetRequiredService<DashboardQueryService>();
-        output.WriteLine($"Load average before: {LoadAverage()}");
+        output.WriteLine(BenchmarkHost.LoadAverage("before"));
         output.WriteLine();
         output.WriteLine("| dashboard period | p50 ms | p95 ms |");
         output.WriteLine("|---|---:|---:|");
@@ -62,9 +62,6 @@ public sealed class DashboardBenchmark(WebApplication app, int items, int iterat
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| Days90: figures per reviewer alone | {reviewersP50:F1} | {reviewersP95:F1} |"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| Days90: time limits met and missed by day and source alone | {limitsP50:F1} | {limitsP95:F1} |"));
         output.WriteLine();
-        output.WriteLine($"Load average after: {LoadAverage()} (2 cores: above 2 the machine was shared).");
+        output.WriteLine(BenchmarkHost.LoadAverage("after"));
     }
-
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 }

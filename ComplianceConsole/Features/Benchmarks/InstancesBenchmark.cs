@@ -33,6 +33,7 @@ public sealed class InstancesBenchmark(WebApplication app, int consents, int con
             output.WriteLine("Several instances share a PostgreSQL database: run the instances benchmark on PostgreSQL.");
             return;
         }
+        output.WriteLine(BenchmarkHost.LoadAverage("before"));
         // Counted as always, but never refused: the benchmark measures writing, not the allowance.
         const int Unlimited = 2_000_000_000;
         app.Services.GetRequiredService<IOptions<ApiOptions>>().Value.SubmitRequestsPerMinute = Unlimited;
@@ -71,6 +72,7 @@ public sealed class InstancesBenchmark(WebApplication app, int consents, int con
         var chainedAfter = await NothingWaitingAsync(contexts);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"With the audit chain's lock held by another session for the first {Stall.TotalSeconds:F0} s (an instance frozen while chaining): {stalled.PerSecond:N0} writes/s on two instances, p99 {stalled.P99:F0} ms, slowest {stalled.Slowest:F0} ms; every event chained after: {chainedAfter}."));
+        output.WriteLine(BenchmarkHost.LoadAverage("after"));
         await app.StopAsync();
     }
 

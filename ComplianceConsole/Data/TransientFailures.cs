@@ -54,6 +54,13 @@ internal sealed class TransientRetryStrategy(ExecutionStrategyDependencies depen
 {
     private bool InTransaction => Dependencies.CurrentContext.Context.Database.CurrentTransaction is not null;
 
+    /// <summary>
+    /// Said false although it retries: EF reads it to buffer every query's whole result before the first row when a strategy
+    /// retries (an export of a million rows would sit in memory), and to refuse transactions the code began. Queries stream
+    /// instead; their opening is still retried, a failure once rows are read is not (the caller sees it, as without retries).
+    /// </summary>
+    public override bool RetriesOnFailure => false;
+
     public override TResult Execute<TState, TResult>(TState state, Func<DbContext, TState, TResult> operation, Func<DbContext, TState, ExecutionResult<TResult>>? verifySucceeded) =>
         InTransaction ? operation(Dependencies.CurrentContext.Context, state) : base.Execute(state, operation, verifySucceeded);
 

@@ -40,14 +40,15 @@ public static class TransientFailures
     public static async Task<T> RetryAsync<T>(this IDbContextFactory<AppDbContext> contexts, Func<Task<T>> work, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Database.CreateExecutionStrategy().ExecuteAsync(work);
+        return await db.Database.CreateExecutionStrategy().ExecuteAsync(_ => work(), cancellationToken);
     }
 }
 
 /// <summary>
-/// EF Core's retrying strategy for Npgsql, except inside a transaction the code began: EF refuses those outright under a retrying
-/// strategy, and retrying one statement of a transaction the server has rolled back would be wrong. Such a statement runs once;
-/// a failure ends the transaction, and <see cref="TransientFailures.RetryAsync{T}"/> is how its whole work is tried again.
+/// EF Core's retrying strategy for Npgsql, except inside a transaction the code began: retrying one statement of a transaction the
+/// server has rolled back would run it outside that transaction, on a new connection (EF's own answer is to refuse such
+/// transactions outright). Such a statement runs once; a failure ends the transaction, and
+/// <see cref="TransientFailures.RetryAsync{T}"/> is how its whole work is tried again.
 /// </summary>
 internal sealed class TransientRetryStrategy(ExecutionStrategyDependencies dependencies, int retries)
     : Npgsql.EntityFrameworkCore.PostgreSQL.NpgsqlRetryingExecutionStrategy(dependencies, retries, TransientFailures.MaxRetryDelay, null)

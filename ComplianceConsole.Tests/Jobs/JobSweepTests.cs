@@ -66,7 +66,7 @@ public sealed class JobSweepTests : IAsyncLifetime
 
         await Sweep.RunAsync(TestContext.Current.CancellationToken); // (the host's own sweep may come first)
 
-        Assert.Equal(JobStatus.Running, (await ContextAsync()).JobRecords.Single(j => j.Id == running).Status);
+        await using (var db = await ContextAsync()) Assert.Equal(JobStatus.Running, db.JobRecords.Single(j => j.Id == running).Status);
         Assert.Equal(JobStatus.Interrupted, (await _app.WaitForJobAsync(Verifier, orphan)).Status);
         _gate.Release.SetResult();
         Assert.Equal(JobStatus.Succeeded, (await _app.WaitForJobAsync(Verifier, running)).Status);

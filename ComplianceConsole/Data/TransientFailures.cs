@@ -22,12 +22,18 @@ public static class TransientFailures
     /// <summary>What an answer that the database is unavailable asks the caller to wait before trying again (Retry-After).</summary>
     public static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(10);
 
+    // PostgreSQL 14's code for a session ended by idle_in_transaction_session_timeout; Npgsql's list names it not.
+    private const string IdleInTransactionSessionTimeout = "25P03";
+
     /// <summary>Whether the failure (or one it wraps) is the database being briefly unreachable, not a fault of the request.</summary>
     public static bool IsTransient(Exception? exception)
     {
         for (var e = exception; e is not null; e = e.InnerException)
         {
             if (e is RetryLimitExceededException or NpgsqlException { IsTransient: true }) return true;
+            // A lock not granted within lock_timeout, or a session the server ended after idling in its transaction (DatabaseSettings):
+            // the other side stalled, and the same work a moment later succeeds.
+            if (e is PostgresException { SqlState: PostgresErrorCodes.LockNotAvailable or IdleInTransactionSessionTimeout }) return true;
         }
         return false;
     }
@@ -40,19 +46,27 @@ public static class TransientFailures
     public static async Task<T> RetryAsync<T>(this IDbContextFactory<AppDbContext> contexts, Func<Task<T>> work, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Database.CreateExecutionStrategy().ExecuteAsync(work);
+        return await db.Database.CreateExecutionStrategy().ExecuteAsync(_ => work(), cancellationToken);
     }
 }
 
 /// <summary>
-/// EF Core's retrying strategy for Npgsql, except inside a transaction the code began: EF refuses those outright under a retrying
-/// strategy, and retrying one statement of a transaction the server has rolled back would be wrong. Such a statement runs once;
-/// a failure ends the transaction, and <see cref="TransientFailures.RetryAsync{T}"/> is how its whole work is tried again.
+/// EF Core's retrying strategy for Npgsql, except inside a transaction the code began: retrying one statement of a transaction the
+/// server has rolled back would run it outside that transaction, on a new connection (EF's own answer is to refuse such
+/// transactions outright). Such a statement runs once; a failure ends the transaction, and
+/// <see cref="TransientFailures.RetryAsync{T}"/> is how its whole work is tried again.
 /// </summary>
 internal sealed class TransientRetryStrategy(ExecutionStrategyDependencies dependencies, int retries)
     : Npgsql.EntityFrameworkCore.PostgreSQL.NpgsqlRetryingExecutionStrategy(dependencies, retries, TransientFailures.MaxRetryDelay, null)
 {
     private bool InTransaction => Dependencies.CurrentContext.Context.Database.CurrentTransaction is not null;
+
+    /// <summary>
+    /// Said false although it retries: EF reads it to buffer every query's whole result before the first row when a strategy
+    /// retries (an export of a million rows would sit in memory), and to refuse transactions the code began. Queries stream
+    /// instead; their opening is still retried, a failure once rows are read is not (the caller sees it, as without retries).
+    /// </summary>
+    public override bool RetriesOnFailure => false;
 
     public override TResult Execute<TState, TResult>(TState state, Func<DbContext, TState, TResult> operation, Func<DbContext, TState, ExecutionResult<TResult>>? verifySucceeded) =>
         InTransaction ? operation(Dependencies.CurrentContext.Context, state) : base.Execute(state, operation, verifySucceeded);

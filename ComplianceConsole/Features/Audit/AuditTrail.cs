@@ -57,13 +57,15 @@ public sealed class AuditTrail(TimeProvider clock, AuditHash hasher, DatabaseWri
         await transaction.CommitAsync(cancellationToken);
     }
 
-    /// <summary>Writes an event that records no other change (a sign-in, a reveal, a verification run).</summary>
-    public async Task RecordAsync(IDbContextFactory<AppDbContext> contextFactory, AuditActor actor, string action,
-        string? targetType = null, string? targetId = null, object? details = null, CancellationToken cancellationToken = default)
-    {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        await SaveWithAuditAsync(db, actor, action, targetType, targetId, details, cancellationToken);
-    }
+    /// <summary>Writes an event that records no other change (a sign-in, a reveal, a verification run), tried again whole through a database restart.</summary>
+    public Task RecordAsync(IDbContextFactory<AppDbContext> contextFactory, AuditActor actor, string action,
+        string? targetType = null, string? targetId = null, object? details = null, CancellationToken cancellationToken = default) =>
+        contextFactory.RetryAsync(async () =>
+        {
+            await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+            await SaveWithAuditAsync(db, actor, action, targetType, targetId, details, cancellationToken);
+            return true;
+        }, cancellationToken);
 
     private static bool WaitsForChain(AppDbContext db) => db.Database.IsNpgsql();
 

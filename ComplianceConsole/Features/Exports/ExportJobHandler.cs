@@ -26,6 +26,11 @@ public sealed class ExportJobHandler(
             export = await db.ExportJobs.AsNoTracking().SingleAsync(e => e.Id == input.ExportId, cancellationToken);
             await db.ExportJobs.Where(e => e.Id == export.Id).ExecuteUpdateAsync(s => s.SetProperty(e => e.JobRecordId, job.JobId), cancellationToken);
         }
+        // Run again (Quartz's recovery) after its instance died between recording the finished file and ending the job: written and audited once.
+        if (export is { CompletedAtUtc: not null, Rows: { } rows, DataDigest: { } digest })
+        {
+            return JobResult.Of(JobMessage.Of("Exports.Result", rows, Math.Max(1, (rows + export.RowsPerSheet - 1) / export.RowsPerSheet), digest));
+        }
         if (export.Unmasked)
         {
             await guard.DemandAsync(ExportPermissions.Unmasked);

@@ -84,7 +84,9 @@ public sealed class ReviewClaims(IDbContextFactory<AppDbContext> contextFactory,
         var state = await StateOfAsync(caseId, cancellationToken);
         if (state is null) return new ClaimResult(ClaimOutcome.NotFound, caseId);
         var actor = await DemandForAsync(state.Value);
-        return await TryClaimAsync(caseId, actor, await guard.HasAsync(ReviewPermissions.Supervise), clock.GetUtcNow().UtcDateTime, cancellationToken);
+        var supervisor = await guard.HasAsync(ReviewPermissions.Supervise);
+        // Tried again whole when the database drops out mid-way (TransientFailures): a claim of my own case succeeds again.
+        return await contextFactory.RetryAsync(() => TryClaimAsync(caseId, actor, supervisor, clock.GetUtcNow().UtcDateTime, cancellationToken), cancellationToken);
     }
 
     /// <summary>
@@ -103,10 +105,15 @@ public sealed class ReviewClaims(IDbContextFactory<AppDbContext> contextFactory,
         return renewed == 0 ? null : until;
     }
 
-    /// <summary>Gives a case I hold back to the queue.</summary>
+    /// <summary>Gives a case I hold back to the queue (tried again whole if the database drops out mid-way).</summary>
     public async Task<bool> ReleaseAsync(long caseId, CancellationToken cancellationToken = default)
     {
         var actor = await guard.DemandActorAsync(ReviewPermissions.Decide);
+        return await contextFactory.RetryAsync(() => ReleaseAsync(caseId, actor, cancellationToken), cancellationToken);
+    }
+
+    private async Task<bool> ReleaseAsync(long caseId, AuditActor actor, CancellationToken cancellationToken)
+    {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         await using var appender = await audit.BeginAsync(db, cancellationToken: cancellationToken);
         var released = await db.ReviewCases.Where(c => c.Id == caseId && c.ClaimedById == actor.Id)

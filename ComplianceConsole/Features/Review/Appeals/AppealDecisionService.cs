@@ -16,7 +16,11 @@ namespace ComplianceConsole.Features.Review;
 public sealed class AppealDecisionService(IDbContextFactory<AppDbContext> contextFactory, PermissionGuard guard, AuditTrail audit,
     TimeProvider clock, ILiveNotifier live)
 {
-    public async Task<Result> DecideAsync(long appealId, int expectedCaseVersion, AppealDecisionRequest request, CancellationToken cancellationToken = default)
+    /// <summary>Tried again whole when the database drops out mid-way (<see cref="TransientFailures"/>), as a decision on a case is.</summary>
+    public Task<Result> DecideAsync(long appealId, int expectedCaseVersion, AppealDecisionRequest request, CancellationToken cancellationToken = default) =>
+        contextFactory.RetryAsync(() => DecideOnceAsync(appealId, expectedCaseVersion, request, cancellationToken), cancellationToken);
+
+    private async Task<Result> DecideOnceAsync(long appealId, int expectedCaseVersion, AppealDecisionRequest request, CancellationToken cancellationToken)
     {
         var actor = await guard.DemandActorAsync(ReviewPermissions.Decide);
         var now = clock.GetUtcNow().UtcDateTime;

@@ -7,6 +7,7 @@ using ComplianceConsole.Features.Audit;
 using ComplianceConsole.Features.PlatformUsers;
 using ComplianceConsole.Features.Review;
 using ComplianceConsole.Security.Pii;
+using ComplianceConsole.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -17,6 +18,27 @@ public sealed class ContentApiTests(ContentApp app) : IClassFixture<ContentApp>
     private static JsonElement Result(JsonElement body, int index) => body.GetProperty("results")[index];
 
     private static string Outcome(JsonElement body, int index) => Result(body, index).GetProperty("outcome").GetString()!;
+
+    [Fact]
+    public async Task A_batch_held_up_by_an_instance_frozen_mid_batch_is_answered_503_with_retry_after_and_small_audited_writes_go_on()
+    {
+        Assert.SkipUnless(TestDatabase.IsPostgreSql, "Several instances share a PostgreSQL database; SQLite is one instance by design.");
+        await using var frozen = await app.DbAsync();
+        await using (var held = await frozen.Database.BeginTransactionAsync(TestContext.Current.CancellationToken))
+        {
+            // Another instance stopped in the middle of writing a content batch: it holds the lock content batches take.
+            await frozen.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({Data.WriteLock.ReviewCasesExclusive.Key})", TestContext.Current.CancellationToken);
+
+            await app.App.Services.GetRequiredService<AuditTrail>().RecordAsync(app.App.Services.GetRequiredService<IDbContextFactory<Data.AppDbContext>>(),
+                AuditActor.System, AuditActions.ChainVerified, cancellationToken: TestContext.Current.CancellationToken); // waits for nothing
+            var waited = await app.Platform().PostAsJsonAsync("/api/v1/content", new { items = new[] { ContentApp.Item("stalled-1") } }, TestContext.Current.CancellationToken);
+
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, waited.StatusCode);
+            Assert.NotNull(waited.Headers.RetryAfter);
+        }
+        var retried = await app.PostAsync("/api/v1/content", ContentApp.Item("stalled-1"));
+        Assert.Equal("Created", Outcome(retried, 0));
+    }
 
     [Fact]
     public async Task A_bad_item_in_the_middle_is_named_and_the_good_ones_are_stored_once_however_often_the_batch_is_sent()

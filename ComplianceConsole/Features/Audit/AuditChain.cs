@@ -18,6 +18,7 @@ public sealed class AuditChain(IDbContextFactory<AppDbContext> contextFactory, A
 {
     // An app-wide constant: PostgreSQL's advisory locks are named by a number per database.
     internal const long ChainLockKey = 0x4343_4175_6469_74; // "CCAudit"
+
     private const int PassSize = 2_000;
 
     private readonly SemaphoreSlim _pass = new(1, 1);
@@ -91,7 +92,9 @@ public sealed class AuditChain(IDbContextFactory<AppDbContext> contextFactory, A
             await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
             if (!db.Database.IsNpgsql()) return true; // SQLite's writer chains its own events
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            if (!await TryLockAsync(db, waitForLock, cancellationToken)) return false;
+            // The pass commits without waiting for its flush to disk: a pass lost in a crash leaves its events waiting, to be
+            // chained again. A checkpoint's own commit, which waits, flushes every pass before it, so nothing signed is ever lost.
+            if (!await TryLockAsync(db, waitForLock, cancellationToken, commitWithoutFlush: true)) return false;
             var (_, more) = await ChainWaitingInAsync(db, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             if (!more) return true;
@@ -116,12 +119,12 @@ public sealed class AuditChain(IDbContextFactory<AppDbContext> contextFactory, A
     private async Task<(Head Head, bool More)> ChainWaitingInAsync(AppDbContext db, CancellationToken cancellationToken)
     {
         var head = await HeadAsync(db, cancellationToken);
-        var waiting = await db.PendingAuditEvents.AsNoTracking().OrderBy(e => e.OccurredAtUtc).ThenBy(e => e.EntryId)
+        var read = await (from pending in db.PendingAuditEvents.AsNoTracking()
+                          orderby pending.OccurredAtUtc, pending.EntryId
+                          select new { Event = pending, AlreadyChained = db.AuditEvents.Any(e => e.EntryId == pending.EntryId) })
             .Take(PassSize).ToListAsync(cancellationToken);
-        var ids = waiting.Select(e => (Guid?)e.EntryId).ToList();
-        var alreadyChained = (await db.AuditEvents.Where(e => ids.Contains(e.EntryId)).Select(e => e.EntryId!.Value)
-            .ToListAsync(cancellationToken)).ToHashSet();
-        var chainable = waiting.Where(e => !alreadyChained.Contains(e.EntryId) && hasher.IsSealed(e)).ToList();
+        var waiting = read.Select(r => r.Event).ToList();
+        var chainable = read.Where(r => !r.AlreadyChained && hasher.IsSealed(r.Event)).Select(r => r.Event).ToList();
         foreach (var refused in waiting.Except(chainable).Where(e => _refused.Add(e.EntryId)))
         {
             logger.LogError("Audit event {EntryId} waiting to be chained is not sealed by this console or was chained before: it is left out of the chain and audit verification reports it.", refused.EntryId);
@@ -167,16 +170,20 @@ public sealed class AuditChain(IDbContextFactory<AppDbContext> contextFactory, A
     /// The chain's lock for this transaction, waited for at most a second (or not at all): an instance frozen while it chains holds
     /// nobody's action up (their events wait for the next pass), and PostgreSQL ends its transaction once it has idled too long.
     /// </summary>
-    internal static async Task<bool> TryLockAsync(AppDbContext db, bool wait, CancellationToken cancellationToken)
+    internal static async Task<bool> TryLockAsync(AppDbContext db, bool wait, CancellationToken cancellationToken, bool commitWithoutFlush = false)
     {
+        var synchronousCommit = commitWithoutFlush ? "off" : "on";
         if (!wait)
         {
-            return await db.Database.SqlQuery<bool>($"""SELECT pg_try_advisory_xact_lock({ChainLockKey}) AS "Value" """).SingleAsync(cancellationToken);
+            return (await db.Database.SqlQuery<bool>($"""
+                SELECT set_config('synchronous_commit', {synchronousCommit}, true) IS NOT NULL AND pg_try_advisory_xact_lock({ChainLockKey}) AS "Value"
+                """).ToListAsync(cancellationToken)).Single();
         }
         try
         {
-            await db.Database.ExecuteSqlRawAsync("SET LOCAL lock_timeout = '1s'", cancellationToken);
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({ChainLockKey})", cancellationToken);
+            await db.Database.ExecuteSqlAsync(
+                $"SELECT set_config('synchronous_commit', {synchronousCommit}, true), set_config('lock_timeout', '1s', true), pg_advisory_xact_lock({ChainLockKey})",
+                cancellationToken);
             return true;
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.LockNotAvailable)

@@ -16,8 +16,8 @@ namespace ComplianceConsole.Features.Exports;
 public sealed record ExportRun(ExportRequest Request, long ExportId, string RequestedByName, DateTime RequestedAtUtc, int RowsPerSheet, string? UnmaskReason);
 
 /// <summary>Builds an export's workbook from its kind's <see cref="IExportSource"/>: the cover, the bilingual headers, the rows.</summary>
-public sealed class ExportEngine(IEnumerable<IExportSource> sources, IDbContextFactory<AppDbContext> contextFactory, AuditCheckpoints checkpoints, ExportTexts texts,
-    PiiProtector pii, Signing.ExportSigner signer)
+public sealed class ExportEngine(IEnumerable<IExportSource> sources, IDbContextFactory<AppDbContext> contextFactory, AuditCheckpoints checkpoints,
+    AuditChain chain, ExportTexts texts, PiiProtector pii, Signing.ExportSigner signer)
 {
     private const int ReadAheadRows = 1_000;
 
@@ -45,6 +45,8 @@ public sealed class ExportEngine(IEnumerable<IExportSource> sources, IDbContextF
     public async Task<ExportWorkbookWritten> WriteAsync(ExportRun run, IExportSource source, Stream destination, string scratchPath,
         Func<long, Task>? progress, CancellationToken cancellationToken)
     {
+        // Registers read from the audit chain: an event committed a moment ago and still waiting to be chained belongs in them.
+        await chain.ChainWaitingAsync(cancellationToken);
         var upperBound = await source.CountAsync(run.Request, cancellationToken);
         var content = new ExportWorkbookContent(
             texts.KindName(source.Kind), run.RequestedByName, run.RequestedAtUtc, await CoverAsync(run, source, cancellationToken), source.Columns,

@@ -143,6 +143,7 @@ public sealed class DatabaseOutageTests(DatabaseOutageApp outage) : IClassFixtur
         {
             answer = await api.GetAsync("/api/v1/users/outage-user/eligibility", TestContext.Current.CancellationToken);
             shown = await page.GetAsync("/review", TestContext.Current.CancellationToken);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, (await api.GetAsync("/healthz", TestContext.Current.CancellationToken)).StatusCode);
         }
         finally
         {
@@ -158,5 +159,6 @@ public sealed class DatabaseOutageTests(DatabaseOutageApp outage) : IClassFixtur
         Assert.NotNull(shown.Headers.RetryAfter);
         Assert.Contains("数据库暂时不可用", await shown.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         Assert.Equal(HttpStatusCode.OK, (await page.GetAsync("/review", TestContext.Current.CancellationToken)).StatusCode); // and back
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/healthz", TestContext.Current.CancellationToken)).StatusCode);
     }
 }

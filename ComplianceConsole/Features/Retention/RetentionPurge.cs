@@ -21,7 +21,7 @@ public sealed record RetentionReport(DateTime AsOfUtc, IReadOnlyList<RetentionKi
 /// and writes one audit event with the counts. Both select through the same <see cref="IRetentionTarget.Select"/>.
 /// </summary>
 public sealed class RetentionPurge(IDbContextFactory<AppDbContext> contextFactory, IEnumerable<IRetentionTarget> targets, PermissionGuard guard,
-    AuditTrail audit, AuditCheckpoints checkpoints, TimeProvider clock, ILogger<RetentionPurge> logger)
+    AuditTrail audit, AuditChain chain, AuditCheckpoints checkpoints, TimeProvider clock, ILogger<RetentionPurge> logger)
 {
     /// <summary>What a run now would remove, per kind; for anyone who reads the registry.</summary>
     public async Task<RetentionReport> DryRunAsync(CancellationToken cancellationToken = default)
@@ -88,6 +88,9 @@ public sealed class RetentionPurge(IDbContextFactory<AppDbContext> contextFactor
 
     private async Task<IReadOnlyList<(IRetentionTarget Target, RetentionRuleRow Rule)>> PlanAsync(CancellationToken cancellationToken)
     {
+        // Audit events are counted and removed by the chain: those committed a moment ago and still waiting join it first, so a
+        // dry run and the run after it count the same events.
+        await chain.ChainWaitingAsync(cancellationToken);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var rules = (await RetentionRuleService.LoadAsync(db, cancellationToken)).ToDictionary(r => r.Kind);
         // Audit events last, so the base is signed after everything else this run did (which wrote no events) and just before they go.

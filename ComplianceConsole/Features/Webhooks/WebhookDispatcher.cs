@@ -136,7 +136,7 @@ public sealed class WebhookDispatcher(IDbContextFactory<AppDbContext> contextFac
 
         await using (var db = await contextFactory.CreateDbContextAsync())
         {
-            // The audit lock with the transaction: a failure may disable the endpoint, which is audited in it.
+            // An audited transaction: a failure may disable the endpoint, which is audited in it.
             await using var appender = await audit.BeginAsync(db);
             var delivery = await db.WebhookDeliveries.SingleAsync(d => d.Id == deliveryId);
             var endpoint = await db.WebhookEndpoints.SingleAsync(e => e.Id == endpointId);

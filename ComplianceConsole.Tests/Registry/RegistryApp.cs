@@ -21,7 +21,7 @@ public sealed class RegistryApp : IAsyncLifetime
     public TestApp App { get; }
     public string PlatformKey { get; private set; } = "";
 
-    public RegistryApp() => App = new ClockedTestApp(Clock);
+    public RegistryApp(IReadOnlyDictionary<string, string>? settings = null) => App = new ClockedTestApp(Clock, settings);
 
     public async ValueTask InitializeAsync()
     {

@@ -21,7 +21,9 @@ public sealed class RegistryApp : IAsyncLifetime
     public TestApp App { get; }
     public string PlatformKey { get; private set; } = "";
 
-    public RegistryApp(IReadOnlyDictionary<string, string>? settings = null) => App = new ClockedTestApp(Clock, settings);
+    public RegistryApp() => App = new ClockedTestApp(Clock);
+
+    internal RegistryApp(IReadOnlyDictionary<string, string> settings) => App = new ClockedTestApp(Clock, settings);
 
     public async ValueTask InitializeAsync()
     {

@@ -1,5 +1,3 @@
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace ComplianceConsole.Data;
@@ -27,11 +25,6 @@ public static class LostRaceRetry
         }
     }
 
-    private static bool IsLostRace(Exception exception) => exception switch
-    {
-        DbUpdateException update => update.InnerException is { } inner && IsLostRace(inner),
-        PostgresException e => e.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DeadlockDetected,
-        SqliteException e => e.SqliteExtendedErrorCode is 2067 or 1555,
-        _ => false,
-    };
+    private static bool IsLostRace(Exception exception) =>
+        UniqueViolation.IsAny(exception) || (exception.InnerException ?? exception) is PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected };
 }

@@ -13,7 +13,12 @@ public static class UniqueViolation
     private const int SqliteConstraintUnique = 2067;     // SQLITE_CONSTRAINT_UNIQUE
     private const int SqliteConstraintPrimaryKey = 1555; // SQLITE_CONSTRAINT_PRIMARYKEY
 
-    public static bool Is(DbUpdateException exception) => exception.InnerException switch
+    public static bool Is(DbUpdateException exception) => exception.InnerException is { } inner && IsRaw(inner);
+
+    /// <summary>The same for a write that bypasses EF's saves (the batch writers' prepared commands and COPY), or EF's wrapping of one.</summary>
+    public static bool IsAny(Exception exception) => exception is DbUpdateException update ? Is(update) : IsRaw(exception);
+
+    private static bool IsRaw(Exception exception) => exception switch
     {
         SqliteException e => e.SqliteExtendedErrorCode is SqliteConstraintUnique or SqliteConstraintPrimaryKey,
         PostgresException e => e.SqlState == PostgresErrorCodes.UniqueViolation,

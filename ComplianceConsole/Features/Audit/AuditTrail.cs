@@ -25,7 +25,7 @@ public sealed class AuditTrail(TimeProvider clock, AuditHash hasher, DatabaseWri
             string? targetId = null, object? details = null, CancellationToken cancellationToken = default) =>
             trail.AppendAndSaveAsync(context, actor, action, targetType, targetId, details, cancellationToken);
 
-        /// <summary>Commits, then waits for the events it wrote to be chained (PostgreSQL).</summary>
+        /// <summary>Commits, then waits for the events saved in it to be chained (PostgreSQL).</summary>
         public async Task CommitAsync(CancellationToken cancellationToken = default)
         {
             await transaction.CommitAsync(cancellationToken);
@@ -69,7 +69,9 @@ public sealed class AuditTrail(TimeProvider clock, AuditHash hasher, DatabaseWri
 
     private static bool WaitsForChain(AppDbContext db) => db.Database.IsNpgsql();
 
-    private Task ChainAfterCommitAsync(AppDbContext db) => WaitsForChain(db) ? chain.ChainAfterCommitAsync() : Task.CompletedTask;
+    // Only a transaction that saved an event waits for a pass: an unchanged batch or a refused claim commits and goes.
+    private Task ChainAfterCommitAsync(AppDbContext db) =>
+        WaitsForChain(db) && db.ChangeTracker.Entries<PendingAuditEvent>().Any() ? chain.ChainAfterCommitAsync() : Task.CompletedTask;
 
     /// <summary>
     /// Saves the event with the caller's pending changes: chained now on SQLite (the one writer holds the database), sealed and

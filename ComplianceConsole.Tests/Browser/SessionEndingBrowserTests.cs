@@ -113,8 +113,10 @@ public sealed class SessionEndingBrowserTests(SessionEndingBrowserApp browser) :
 
             await original.GetByRole(AriaRole.Button, new() { Name = "退出" }).ClickAsync();
             await Expect(original).ToHaveURLAsync(SignInPage);
-            await copied.GotoAsync("review");
-            await Expect(copied).ToHaveURLAsync(SignInPage);
+            // A fresh tab: the copied page's own circuit may be sent to sign-in at this moment, which would abort a navigation on it.
+            var again = await copied.Context.NewPageAsync();
+            await again.GotoAsync("review");
+            await Expect(again).ToHaveURLAsync(SignInPage);
         }
         finally
         {

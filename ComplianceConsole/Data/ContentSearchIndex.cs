@@ -142,16 +142,26 @@ public static class ContentSearchIndex
     }
 }
 
-/// <summary>A batch's rows for <see cref="ContentSearchIndex"/>, written with the batch (<see cref="BulkTable"/>: binary COPY on PostgreSQL).</summary>
+/// <summary>
+/// A batch's rows for <see cref="ContentSearchIndex"/>, written with the batch (<see cref="BulkTable"/>: binary COPY on PostgreSQL). A row is
+/// an item's text, cut into terms when written, or its terms cut beforehand (<see cref="ContentSearchIndex.Terms"/>): ingestion cuts them
+/// on both cores before its batch takes the writer's lock.
+/// </summary>
 public sealed class ContentSearchRows
 {
-    private readonly List<(long Id, string Text)> _rows = [];
+    private readonly List<(long Id, string Value, bool IsTerms)> _rows = [];
 
     public int Count => _rows.Count;
 
     public void Add(long itemId, string? text)
     {
-        if (!string.IsNullOrWhiteSpace(text)) _rows.Add((itemId, text));
+        if (!string.IsNullOrWhiteSpace(text)) _rows.Add((itemId, text, false));
+    }
+
+    /// <summary>Terms from <see cref="ContentSearchIndex.Terms"/> for the provider written to; null (a text without terms) adds nothing.</summary>
+    public void AddTerms(long itemId, string? terms)
+    {
+        if (terms is not null) _rows.Add((itemId, terms, true));
     }
 
     public async Task WriteAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
@@ -159,9 +169,9 @@ public sealed class ContentSearchRows
         if (_rows.Count == 0) return;
         var postgreSql = connection is NpgsqlConnection;
         var table = postgreSql ? new BulkTable(ContentSearchIndex.Table, "Id", "Terms") : new BulkTable(ContentSearchIndex.Table, "rowid", "Terms");
-        foreach (var (id, text) in _rows)
+        foreach (var (id, value, isTerms) in _rows)
         {
-            if (ContentSearchIndex.Terms(postgreSql, text) is { } terms) table.Add(id, terms);
+            if ((isTerms ? value : ContentSearchIndex.Terms(postgreSql, value)) is { } terms) table.Add(id, terms);
         }
         _rows.Clear();
         await table.WriteAsync(connection, transaction, cancellationToken);

@@ -19,13 +19,12 @@ public static class SearchTerms
     /// <summary>The most characters of a search that are used (a search is a few words, never a text).</summary>
     public const int MaxSearchLength = 100;
 
-    /// <summary>The runs of letters and digits of a text, normalised; each at least one character.</summary>
+    /// <summary>The runs of letters and digits of a text, normalised as the feature library compares text; each at least one character.</summary>
     public static IEnumerable<string> Runs(string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) yield break;
-        var normalised = text.Normalize(NormalizationForm.FormKC).ToLowerInvariant();
         var run = new StringBuilder();
-        foreach (var rune in normalised.EnumerateRunes())
+        foreach (var rune in FeatureMatcher.Normalise(text).EnumerateRunes())
         {
             if (Rune.IsLetterOrDigit(rune))
             {
@@ -38,16 +37,36 @@ public static class SearchTerms
         if (run.Length > 0) yield return run.ToString();
     }
 
-    /// <summary>A run's bigrams in order (a run of one character has none).</summary>
-    public static IEnumerable<string> Bigrams(string run)
+    /// <summary>
+    /// The text's bigrams run by run: what is indexed. One pass over the normalised text, each bigram cut from it directly:
+    /// ingestion computes this for every item it stores.
+    /// </summary>
+    public static IReadOnlyList<IReadOnlyList<string>> ForText(string? text)
     {
-        var runes = run.EnumerateRunes().Select(r => r.ToString()).ToArray();
-        for (var i = 0; i + 1 < runes.Length; i++) yield return runes[i] + runes[i + 1];
+        var runs = new List<IReadOnlyList<string>>();
+        if (string.IsNullOrWhiteSpace(text)) return runs;
+        var normalised = FeatureMatcher.Normalise(text);
+        List<string>? bigrams = null;
+        var (previousStart, previousLength) = (-1, 0);
+        for (var at = 0; at < normalised.Length;)
+        {
+            Rune.DecodeFromUtf16(normalised.AsSpan(at), out var rune, out var length); // a lone surrogate reads as U+FFFD, which ends a run
+            if (Rune.IsLetterOrDigit(rune))
+            {
+                if (previousStart >= 0) (bigrams ??= []).Add(normalised.Substring(previousStart, previousLength + length));
+                (previousStart, previousLength) = (at, length);
+            }
+            else
+            {
+                previousStart = -1;
+                if (bigrams is not null) runs.Add(bigrams);
+                bigrams = null;
+            }
+            at += length;
+        }
+        if (bigrams is not null) runs.Add(bigrams);
+        return runs;
     }
-
-    /// <summary>The text's bigrams run by run: what is indexed.</summary>
-    public static IReadOnlyList<IReadOnlyList<string>> ForText(string? text) =>
-        Runs(text).Select(r => (IReadOnlyList<string>)Bigrams(r).ToList()).Where(b => b.Count > 0).ToList();
 
     /// <summary>The phrases a search asks for, one per run of two characters or more; empty when it has none.</summary>
     public static IReadOnlyList<IReadOnlyList<string>> ForSearch(string? search) =>

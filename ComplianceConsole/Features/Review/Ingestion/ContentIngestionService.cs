@@ -18,7 +18,7 @@ namespace ComplianceConsole.Features.Review;
 /// encryption) happens before the batch takes the single writer's lock.
 /// </summary>
 public sealed class ContentIngestionService(IDbContextFactory<AppDbContext> contextFactory, PermissionGuard guard, AuditTrail audit, PiiProtector pii,
-    FeatureLibrary library, ILiveNotifier notifier, TimeProvider clock)
+    FeatureLibrary library, ILiveNotifier notifier, TimeProvider clock, DatabaseSettings database)
 {
     public async Task<IReadOnlyList<IngestResult>> SubmitContentAsync(IReadOnlyList<ContentSubmission> items, CancellationToken cancellationToken = default)
     {
@@ -39,15 +39,17 @@ public sealed class ContentIngestionService(IDbContextFactory<AppDbContext> cont
         CheckBatchSize(submissions.Count);
         var results = new IngestResult[submissions.Count];
         var matcher = await library.CurrentAsync(cancellationToken);
-        var checkedItems = new (ValidContent? Content, List<AutomaticFlag> Flags)[submissions.Count];
-        // The feature library is most of the CPU a batch costs: both cores share it.
+        var checkedItems = new (ValidContent? Content, List<AutomaticFlag> Flags, string? SearchTerms)[submissions.Count];
+        var postgreSql = database.Provider == DatabaseProvider.PostgreSql;
+        // The feature library and the search terms are most of the CPU a batch costs: both cores share them, before the writer's lock.
         Parallel.For(0, submissions.Count, i =>
         {
             var (content, errors) = ContentValidation.Validate(submissions[i], nowUtc);
             if (content is null) results[i] = IngestResult.Invalid(i, errors);
-            checkedItems[i] = (content, content is null ? [] : AutomaticFlags.For(matcher, content.Item));
+            checkedItems[i] = content is null ? (null, [], null)
+                : (content, AutomaticFlags.For(matcher, content.Item), ContentSearchIndex.Terms(postgreSql, content.Item.Excerpt));
         });
-        var valid = checkedItems.Select((c, i) => (Index: i, Content: c.Content!, c.Flags)).Where(c => c.Content is not null).ToList();
+        var valid = checkedItems.Select((c, i) => (Index: i, Content: c.Content!, c.Flags, c.SearchTerms)).Where(c => c.Content is not null).ToList();
         if (valid.Count == 0) return results;
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
@@ -64,7 +66,7 @@ public sealed class ContentIngestionService(IDbContextFactory<AppDbContext> cont
         var copies = new Dictionary<long, CaseCopy>();
         var pending = new List<PendingFlag>();
         var (updated, unchanged) = (0, 0);
-        foreach (var (index, content, flags) in valid)
+        foreach (var (index, content, flags, searchTerms) in valid)
         {
             var item = content.Item;
             item.AuthorId = authors[content.AuthorExternalId];
@@ -79,7 +81,7 @@ public sealed class ContentIngestionService(IDbContextFactory<AppDbContext> cont
                     continue;
                 }
                 (item.Id, item.ReceivedAtUtc, item.Version) = (before.Id, before.ReceivedAtUtc, before.Version + 1);
-                await writer.UpdateItemAsync(item, cancellationToken);
+                await writer.UpdateItemAsync(item, searchTerms, cancellationToken);
                 writer.InsertChange(new ContentItemChange { ContentItemId = item.Id, AtUtc = nowUtc, Actor = actor.Name, ChangesJson = changes });
                 outcome = IngestOutcome.Updated;
                 updated++;
@@ -87,7 +89,7 @@ public sealed class ContentIngestionService(IDbContextFactory<AppDbContext> cont
             else
             {
                 (item.ReceivedAtUtc, item.Version) = (nowUtc, 1);
-                item.Id = await writer.InsertItemAsync(item, cancellationToken);
+                item.Id = await writer.InsertItemAsync(item, searchTerms, cancellationToken);
                 created.Add(item.Id);
                 outcome = IngestOutcome.Created;
             }
@@ -98,7 +100,6 @@ public sealed class ContentIngestionService(IDbContextFactory<AppDbContext> cont
             pending.AddRange(added.Select(f => new PendingFlag(item.Id, f.Source, f.ReasonCode, null, f.FeatureRuleId, f.MatchedText, null, null, nowUtc)));
             results[index] = new IngestResult(index, outcome, item.Id, null, added.Count, []);
         }
-
         var limits = await TimeLimits.LoadAsync(db, cancellationToken);
         var (_, _, touched) = await new CaseFlagging(db, writer, limits, actor, nowUtc).ApplyAsync(copies, pending, created, cancellationToken);
         if (created.Count + updated > 0)

@@ -52,22 +52,23 @@ internal sealed class ReviewBatchWriter
         return new ReviewBatchWriter(connection, transaction);
     }
 
-    public async Task<long> InsertItemAsync(ContentItem item, CancellationToken cancellationToken)
+    /// <param name="searchTerms">The item's text cut for the full-text index beforehand (<see cref="ContentSearchIndex.Terms"/>).</param>
+    public async Task<long> InsertItemAsync(ContentItem item, string? searchTerms, CancellationToken cancellationToken)
     {
         var id = await _itemIds.NextAsync(cancellationToken);
         _items.Add([id, item.ExternalId, item.ReceivedAtUtc, .. ItemValues(item)]);
-        _search.Add(id, item.Excerpt);
+        _search.AddTerms(id, searchTerms);
         _gatheredItems.Add(id);
         return id;
     }
 
-    public async Task UpdateItemAsync(ContentItem item, CancellationToken cancellationToken)
+    public async Task UpdateItemAsync(ContentItem item, string? searchTerms, CancellationToken cancellationToken)
     {
         if (_gatheredItems.Contains(item.Id)) await FlushAsync(cancellationToken);
         await UpdateAsync($"""UPDATE "ContentItems" SET {ItemColumns} WHERE "Id" = $id""", [.. ItemParameters, "$id"], [.. ItemValues(item), item.Id], cancellationToken);
         // The text may have changed: its terms are replaced (a change is rare beside a new item, and the delete is one index seek).
         await ContentSearchIndex.DeleteAsync(_connection, _transaction, [item.Id], cancellationToken);
-        _search.Add(item.Id, item.Excerpt);
+        _search.AddTerms(item.Id, searchTerms);
     }
 
     public void InsertChange(ContentItemChange change) => _changes.Add(change.ContentItemId, change.AtUtc, change.Actor, change.ChangesJson);

@@ -60,6 +60,7 @@ public sealed class QueueBenchmark(WebApplication app, int items, int iterations
             var middle = await MiddleAsync(queries, view, pageSize);
             scenarios.AddRange(Enum.GetValues<Operation>().Select(op => new Scenario(view, op, middle)));
         }
+        output.WriteLine(BenchmarkHost.LoadAverage("before"));
         var stopwatch = Stopwatch.StartNew();
         var timings = new List<Timing>();
         foreach (var scenario in scenarios) timings.Add(await TimeAsync(() => RunAsync(queries, scenario, pageSize), scenario));
@@ -85,6 +86,7 @@ public sealed class QueueBenchmark(WebApplication app, int items, int iterations
         }
 
         await new FindBenchmark(contexts, scope.ServiceProvider.GetRequiredService<ReviewFindQueryService>(), iterations).RunAsync(output);
+        output.WriteLine(BenchmarkHost.LoadAverage("after"));
     }
 
     private static Task RunAsync(ReviewQueryService queries, Scenario scenario, int pageSize) =>

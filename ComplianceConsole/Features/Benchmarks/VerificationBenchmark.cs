@@ -33,6 +33,7 @@ public sealed class VerificationBenchmark(WebApplication app, int records, int i
         }
         var samples = await SampleAsync(contexts);
         output.WriteLine($"{existing:N0} verification records.");
+        output.WriteLine(BenchmarkHost.LoadAverage("before"));
         output.WriteLine();
 
         await using var scope = app.Services.CreateAsyncScope();
@@ -79,6 +80,7 @@ public sealed class VerificationBenchmark(WebApplication app, int records, int i
             }
         }
         if (importRows > 0) await ImportAsync(output, scope.ServiceProvider, raw);
+        output.WriteLine(BenchmarkHost.LoadAverage("after"));
         await app.StopAsync();
     }
 

@@ -1589,6 +1589,9 @@ namespace ComplianceConsole.Data.Migrations
 
                     b.HasIndex("Source", "ReceivedAtUtc", "DueAtUtc", "HandledAtUtc");
 
+                    b.HasIndex(new[] { "DueAtUtc", "Source", "ReceivedAtUtc" }, "IX_Flags_Open_DueAtUtc")
+                        .HasFilter("\"HandledAtUtc\" IS NULL");
+
                     b.ToTable("Flags");
                 });
 

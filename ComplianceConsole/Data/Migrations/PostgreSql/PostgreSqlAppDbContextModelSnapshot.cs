@@ -1638,6 +1638,9 @@ namespace ComplianceConsole.Data.Migrations.PostgreSql
 
                     b.HasIndex("Source", "ReceivedAtUtc", "DueAtUtc", "HandledAtUtc");
 
+                    b.HasIndex(new[] { "DueAtUtc", "Source", "ReceivedAtUtc" }, "IX_Flags_Open_DueAtUtc")
+                        .HasFilter("\"HandledAtUtc\" IS NULL");
+
                     b.ToTable("Flags");
                 });
 

@@ -22,6 +22,7 @@ internal static class CaseDecisions
             FollowsDecisionId = escalations.TryGetValue(c.Id, out var escalation) ? escalation : null,
         }.OnContent(c.ContentItem));
         db.Decisions.AddRange(decisions.Values);
+        foreach (var decision in decisions.Values) ReviewDayCounts.Decided(db.DayCountChanges, decision.Outcome, decision.DecidedAtUtc);
         await db.SaveChangesAsync(cancellationToken); // what is recorded with a decision points at its id
         foreach (var reviewCase in cases)
         {

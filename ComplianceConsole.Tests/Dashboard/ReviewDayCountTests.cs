@@ -73,6 +73,7 @@ public sealed class ReviewDayCountTests
             registry.Clock.Advance(TimeSpan.FromDays(3));
             await DecideAsync(registry, (await OpenCasesAsync(registry))[0], new ReviewDecisionRequest(DecisionOutcome.NoViolation, "false_positive", null));
             await AssertFiguresMatchRowsAsync(registry);
+            await DayCountBackFill.AssertMigrationsRecountAsync(registry);
         }
         finally
         {

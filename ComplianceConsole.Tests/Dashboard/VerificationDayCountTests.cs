@@ -86,6 +86,7 @@ public sealed class VerificationDayCountTests
                 Assert.True((await scope.Get<RetentionPurge>().RunAsync(AuditActor.System)).CountOf(RetentionKind.VerificationRecords) > 0);
             }
             await AssertFiguresMatchRecordsAsync(registry);
+            await DayCountBackFill.AssertMigrationsRecountAsync(registry);
         }
         finally
         {

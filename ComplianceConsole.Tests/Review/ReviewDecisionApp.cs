@@ -94,6 +94,7 @@ public sealed class ReviewDecisionApp : IAsyncLifetime
                 ComplainantContactCipher = flag.Contact is { } contact ? pii.Encrypt(contact) : null,
                 RaisedBy = "api:test-platform", ReceivedAtUtc = now - flag.Age, DueAtUtc = now + flag.DueIn,
             });
+            ReviewDayCounts.Received(db.DayCountChanges, flag.Source, now - flag.Age); // as ingestion counts it
             db.ReviewCaseEvents.Add(new ReviewCaseEvent { ReviewCaseId = reviewCase.Id, Kind = ReviewCaseEventKind.Flagged, AtUtc = now - flag.Age, ActorName = "api:test-platform", Detail = flag.Source.ToString() });
         }
         await db.SaveChangesAsync();

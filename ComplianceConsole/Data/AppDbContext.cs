@@ -60,6 +60,32 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<RetentionRule> RetentionRules => Set<RetentionRule>();
     public DbSet<LegalHold> LegalHolds => Set<LegalHold>();
     public DbSet<RunningInstance> RunningInstances => Set<RunningInstance>();
+    public DbSet<DayCount> DayCounts => Set<DayCount>();
+
+    /// <summary>What this unit of work changes in the <see cref="DayCounts"/>; written by the next save, in its transaction.</summary>
+    public DayCountChanges DayCountChanges { get; } = new();
+
+    /// <summary>Saves, and writes the <see cref="DayCountChanges"/> in the same transaction (one of its own when the caller began none).</summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (DayCountChanges.IsEmpty) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (Database.CurrentTransaction is not null) return await SaveWithCountsAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+        var saved = await SaveWithCountsAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return saved;
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) => DayCountChanges.IsEmpty
+        ? base.SaveChanges(acceptAllChangesOnSuccess)
+        : throw new InvalidOperationException("Changes to day counts are saved with SaveChangesAsync.");
+
+    private async Task<int> SaveWithCountsAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await DayCountChanges.WriteAsync(this, cancellationToken);
+        return saved;
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -13,6 +13,12 @@ public static class ChinaTime
 
     public static DateTime ToUtc(DateTime chinaTime) => DateTime.SpecifyKind(chinaTime - Offset, DateTimeKind.Utc);
 
+    /// <summary>The China Standard Time calendar day an instant falls on.</summary>
+    public static DateOnly DayOf(DateTime utc) => DateOnly.FromDateTime(FromUtc(utc));
+
+    /// <summary>The UTC instant a China Standard Time day begins.</summary>
+    public static DateTime StartUtc(DateOnly day) => ToUtc(day.ToDateTime(TimeOnly.MinValue));
+
     /// <summary>The UTC instant a China Standard Time calendar day (as a date picker gives it) begins.</summary>
     public static DateTime? DayStartUtc(DateTime? chinaDay) => chinaDay is { } day ? ToUtc(day.Date) : null;
 

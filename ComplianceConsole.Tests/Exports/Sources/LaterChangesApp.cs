@@ -132,6 +132,7 @@ public sealed class LaterChangesApp : NovemberRegistersApp
                 ReviewCaseId = CaseA, ContentItemId = item.Id, Source = FlagSource.LabelCheck, ReasonCode = "label_missing", RaisedBy = "system",
                 ReceivedAtUtc = Utc(12, 6, 11), DueAtUtc = Utc(12, 7, 11),
             });
+            ReviewDayCounts.Received(db.DayCountChanges, FlagSource.LabelCheck, Utc(12, 6, 11)); // as ingestion counts it
             await db.SaveChangesAsync();
         }
 

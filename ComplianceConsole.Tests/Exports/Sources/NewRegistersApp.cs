@@ -158,6 +158,7 @@ public sealed class NewRegistersApp : RegistersApp
             ReceivedAtUtc = ChinaTimeUtc(receivedCst), DueAtUtc = ChinaTimeUtc(dueCst),
         };
         db.Flags.Add(flag);
+        ReviewDayCounts.Received(db.DayCountChanges, flag.Source, flag.ReceivedAtUtc); // as the appeal's submission counts it
         await db.SaveChangesAsync();
         var appeal = new Appeal
         {

@@ -83,6 +83,7 @@ public class RegistersApp : IAsyncLifetime
                 ComplainantContactCipher = flag.Contact is { } contact ? pii.Encrypt(contact) : null, RaisedBy = "api:test-platform",
                 ReceivedAtUtc = ChinaTime.ToUtc(flag.ReceivedCst), DueAtUtc = ChinaTime.ToUtc(flag.DueCst),
             });
+            ReviewDayCounts.Received(db.DayCountChanges, flag.Source, ChinaTime.ToUtc(flag.ReceivedCst)); // as ingestion counts it
         }
         await db.SaveChangesAsync();
         return reviewCase.Id;

@@ -25,6 +25,8 @@ public sealed class AppealStatisticsTests(ReviewDecisionApp app) : IClassFixture
         var statistics = await scope.Get<AppealStatistics>().ForPeriodAsync(from, DateTime.UtcNow.AddMinutes(1));
 
         Assert.Equal((3, 2, 1, 1), (statistics.Received, statistics.Decided, statistics.Upheld, statistics.Overturned));
+        // The dashboard's tile counts the same from the appeals alone.
+        Assert.Equal(new AppealCounts(3, 2, 1), await scope.Get<AppealStatistics>().CountsAsync(from, DateTime.UtcNow.AddMinutes(1)));
         Assert.Equal(
             [new AppealReasonRates("label_missing", 2, 2, 1, 0), new AppealReasonRates("rumour", 2, 1, 1, 1)],
             statistics.ByReason);

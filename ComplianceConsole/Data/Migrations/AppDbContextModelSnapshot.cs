@@ -94,6 +94,27 @@ namespace ComplianceConsole.Data.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("ComplianceConsole.Data.DayCount", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Kind", "Key", "Day");
+
+                    b.ToTable("DayCounts", (string)null);
+                });
+
             modelBuilder.Entity("ComplianceConsole.Data.RunningInstance", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1567,6 +1588,9 @@ namespace ComplianceConsole.Data.Migrations
                     b.HasIndex("ReviewCaseId");
 
                     b.HasIndex("Source", "ReceivedAtUtc", "DueAtUtc", "HandledAtUtc");
+
+                    b.HasIndex(new[] { "DueAtUtc", "Source", "ReceivedAtUtc" }, "IX_Flags_Open_DueAtUtc")
+                        .HasFilter("\"HandledAtUtc\" IS NULL");
 
                     b.ToTable("Flags");
                 });

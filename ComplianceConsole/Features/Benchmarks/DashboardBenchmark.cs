@@ -9,8 +9,8 @@ namespace ComplianceConsole.Features.Benchmarks;
 
 /// <summary>
 /// The Manager's dashboard as it loads for each period it offers (every figure and section, as the page asks for them, the figures per
-/// reviewer included), and the review aggregates behind it on their own over the longest period. Seeds content items, flags and cases first when the database holds
-/// fewer items than asked for; reports the table sizes, p50 and p95, and the machine's load average while it ran.
+/// reviewer included), and each feature's tile source and section on its own over the shortest and the longest period. Seeds content items, flags and cases first when the
+/// database holds fewer items than asked for; reports the table sizes, p50 and p95, and the machine's load average while it ran.
 /// </summary>
 public sealed class DashboardBenchmark(WebApplication app, int items, int iterations)
 {
@@ -44,24 +44,26 @@ public sealed class DashboardBenchmark(WebApplication app, int items, int iterat
             var (p50, p95) = await LatencySample.MeasureAsync(() => dashboard.GetAsync(range), iterations, Warmup);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {range} | {p50:F1} | {p95:F1} |"));
         }
-        var period = DashboardPeriod.Ending(DateTime.UtcNow, DashboardRange.Days90);
-        var (decisionsP50, decisionsP95) = await LatencySample.MeasureAsync(async () =>
+        // Each feature's figures on their own over the shortest and the longest period, so what costs what shows.
+        foreach (var range in new[] { DashboardRange.Today, DashboardRange.Days90 })
         {
-            await using var db = await contexts.CreateDbContextAsync();
-            await ReviewAggregates.DecisionsByDayAsync(db, period.FromUtc, period.ToUtc, byCategory: false, CancellationToken.None);
-        }, iterations, Warmup);
-        var (limitsP50, limitsP95) = await LatencySample.MeasureAsync(async () =>
-        {
-            await using var db = await contexts.CreateDbContextAsync();
-            await ReviewAggregates.TimeLimitsByDayAsync(db, period.FromUtc, period.ToUtc, DateTime.UtcNow, CancellationToken.None);
-        }, iterations, Warmup);
-        // The per-reviewer section (part of every load above) on its own: one grouped statement over the period's decisions.
-        var reviewers = scope.ServiceProvider.GetRequiredService<ReviewerStatistics>();
-        var (reviewersP50, reviewersP95) = await LatencySample.MeasureAsync(() => reviewers.ForPeriodAsync(period.FromUtc, period.ToUtc), iterations, Warmup);
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| Days90: review decisions by day and outcome alone | {decisionsP50:F1} | {decisionsP95:F1} |"));
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| Days90: figures per reviewer alone | {reviewersP50:F1} | {reviewersP95:F1} |"));
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| Days90: time limits met and missed by day and source alone | {limitsP50:F1} | {limitsP95:F1} |"));
+            var period = DashboardPeriod.Ending(DateTime.UtcNow, range);
+            foreach (var source in scope.ServiceProvider.GetServices<IDashboardTileSource>())
+            {
+                await MeasureAloneAsync(output, $"{range}: {source.GetType().Name}", () => source.GetAsync(period, DateTime.UtcNow, CancellationToken.None));
+            }
+            foreach (var section in scope.ServiceProvider.GetServices<IDashboardSection>())
+            {
+                await MeasureAloneAsync(output, $"{range}: {section.GetType().Name}", () => section.GetAsync(period, CancellationToken.None));
+            }
+        }
         output.WriteLine();
         output.WriteLine(BenchmarkHost.LoadAverage("after"));
+    }
+
+    private async Task MeasureAloneAsync(TextWriter output, string name, Func<Task> action)
+    {
+        var (p50, p95) = await LatencySample.MeasureAsync(action, iterations, Warmup);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} alone | {p50:F1} | {p95:F1} |"));
     }
 }

@@ -4,7 +4,8 @@ namespace ComplianceConsole.Features.Dashboard;
 
 /// <summary>
 /// The dashboard's figures, each counted by the feature that keeps the records (<see cref="IDashboardTileSource"/>, <see cref="IDashboardSection"/>).
-/// Each is a count or GROUP BY the database answers from an index, so the dashboard costs the same at a million records as at a thousand.
+/// Each is read from the day counts the writes keep (<see cref="Data.DayCount"/>) or counted by the database from an index; only the figures
+/// per reviewer still walk the period's decisions (a median needs every handling time).
 /// </summary>
 public sealed class DashboardQueryService(PermissionGuard guard, TimeProvider clock, IEnumerable<IDashboardTileSource> tileSources,
     IEnumerable<IDashboardSection> sections)

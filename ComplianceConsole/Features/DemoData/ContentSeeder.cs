@@ -57,6 +57,7 @@ public sealed class ContentSeeder(IDbContextFactory<AppDbContext> contextFactory
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var cutoff = cutoffUtc;
         var open = (int)ReviewCaseState.Open;
+        await CountDecisionsAsync(db, cutoff, cancellationToken);
         await db.Database.ExecuteSqlAsync($"""
             INSERT INTO "Decisions" ("ReviewCaseId", "Outcome", "ReasonCode", "DecidedByName", "DecidedAtUtc", "SourceMask", "MediaType", "Category",
                 "ExplicitLabel", "ImplicitLabel", "AigcLabel", "ContentProducer", "ProduceId", "ContentPropagator", "PropagateId", "ReservedCode1", "ReservedCode2")
@@ -82,7 +83,21 @@ public sealed class ContentSeeder(IDbContextFactory<AppDbContext> contextFactory
             """, cancellationToken);
         await db.Database.ExecuteSqlAsync($"""UPDATE "ReviewCases" SET "State" = {(int)ReviewCaseState.Escalated} WHERE "State" = {open} AND "Id" % 50 = 0""", cancellationToken);
         await SeededDecisionFlags.RecordAsync(db, 0, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken); // the day counts
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>The <see cref="ReviewDayCounts"/> of what <see cref="DecideOlderCasesAsync"/> decides: each case decided at its due time, its flags handled then.</summary>
+    private static async Task CountDecisionsAsync(AppDbContext db, DateTime cutoff, CancellationToken cancellationToken)
+    {
+        var decided = db.ReviewCases.AsNoTracking().Where(c => c.State == ReviewCaseState.Open && c.DueAtUtc < cutoff);
+        foreach (var c in await decided.Select(c => new { c.Id, c.DueAtUtc }).ToListAsync(cancellationToken))
+        {
+            ReviewDayCounts.Decided(db.DayCountChanges, (c.Id % 10) switch { 0 => DecisionOutcome.Removed, 1 => DecisionOutcome.LabelRequired, _ => DecisionOutcome.NoViolation }, c.DueAtUtc);
+        }
+        var flags = db.Flags.AsNoTracking().Where(f => f.HandledAtUtc == null)
+            .Join(decided, f => f.ReviewCaseId, c => c.Id, (f, c) => new { f.Source, f.ReceivedAtUtc, f.DueAtUtc, HandledAtUtc = c.DueAtUtc });
+        foreach (var f in await flags.ToListAsync(cancellationToken)) ReviewDayCounts.Handled(db.DayCountChanges, f.Source, f.ReceivedAtUtc, f.DueAtUtc, f.HandledAtUtc);
     }
 }
 

@@ -133,6 +133,7 @@ public sealed class DemoDataSeeder(IDbContextFactory<AppDbContext> contextFactor
         private readonly BulkTable _records = new("VerificationRecords", "Id", "PlatformUserId", "Method", "IdentifierCipher", "IdentifierHash", "IdentifierHashKey",
             "RealNameCipher", "Status", "SubmittedAtUtc", "DecidedAtUtc", "DecidedBy", "ReasonCode", "IsDuplicate", "SubmissionKey", "Version");
         private readonly BulkTable _history = new("VerificationHistory", "VerificationRecordId", "AtUtc", "Actor", "FromStatus", "ToStatus", "ReasonCode");
+        private readonly List<VerificationRecord> _counted = [];
         private long _lastUser = lastUser, _lastRecord = lastRecord;
 
         public static async Task<SeedTables> StartAsync(IDbContextFactory<AppDbContext> contextFactory, CancellationToken cancellationToken)
@@ -151,6 +152,7 @@ public sealed class DemoDataSeeder(IDbContextFactory<AppDbContext> contextFactor
             _records.Add(record.Id, user.Id, (int)record.Method, record.IdentifierCipher, record.IdentifierHash, record.IdentifierHashKey, record.RealNameCipher,
                 (int)record.Status, record.SubmittedAtUtc, record.DecidedAtUtc, record.DecidedBy, record.ReasonCode, record.IsDuplicate, record.SubmissionKey, 0);
             foreach (var entry in record.History) _history.Add(record.Id, entry.AtUtc, entry.Actor, (int?)entry.FromStatus, (int)entry.ToStatus, entry.ReasonCode);
+            _counted.Add(record);
         }
 
         public async Task WriteAsync(IDbContextFactory<AppDbContext> contextFactory, CancellationToken cancellationToken)
@@ -159,6 +161,9 @@ public sealed class DemoDataSeeder(IDbContextFactory<AppDbContext> contextFactor
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var (connection, dbTransaction) = PreparedCommands.InTransactionOf(db);
             foreach (var table in new[] { _users, _records, _history }) await table.WriteAsync(connection, dbTransaction, cancellationToken);
+            foreach (var record in _counted) VerificationDayCounts.Add(db.DayCountChanges, record);
+            _counted.Clear();
+            await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 

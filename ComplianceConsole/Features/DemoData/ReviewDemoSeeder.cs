@@ -40,7 +40,7 @@ public sealed class ReviewDemoSeeder(IDbContextFactory<AppDbContext> contextFact
             await BulkIds.MaxAsync(connection, "Decisions", cancellationToken));
         var runTag = $"{seed}-{now:yyyyMMddHHmmss}";
         var cases = 0;
-        var writer = new Writer();
+        var writer = new Writer(db.DayCountChanges);
 
         for (var done = 0; done < items; done += BatchSize)
         {
@@ -167,8 +167,8 @@ public sealed class ReviewDemoSeeder(IDbContextFactory<AppDbContext> contextFact
 
     private static T Pick<T>(Random random, T[] values) => values[random.Next(values.Length)];
 
-    /// <summary>A batch's rows, written parents first (<see cref="BulkTable"/>: binary COPY on PostgreSQL).</summary>
-    private sealed class Writer
+    /// <summary>A batch's rows, written parents first (<see cref="BulkTable"/>: binary COPY on PostgreSQL), with their <see cref="ReviewDayCounts"/>.</summary>
+    private sealed class Writer(DayCountChanges counts)
     {
         private readonly BulkTable _author = new("PlatformUsers", "Id", "ExternalId", "DisplayName", "Kind", "CreatedAtUtc");
         private readonly BulkTable _item = new("ContentItems", "Id", "ExternalId", "AuthorId", "MediaType", "Category", "Excerpt",
@@ -200,15 +200,23 @@ public sealed class ReviewDemoSeeder(IDbContextFactory<AppDbContext> contextFact
             c.FlagCount, c.SourceMask, (int)c.MediaType, (int)c.Category, (int)c.LabelStatus, c.ClaimedById, c.ClaimedByName, c.ClaimedAtUtc,
             c.ClaimExpiresAtUtc, c.AssignedToId, c.AssignedToName, c.DecidedAtUtc, 0);
 
-        public void Flag(long id, long caseId, long itemId, FlagSource source, DateTime received, DateTime due, DateTime? handled) => _flag.Add(id, caseId, itemId, (int)source,
-            source switch { FlagSource.LabelCheck => "label_missing", FlagSource.FeatureLibrary => "fake_news", _ => null },
-            source switch { FlagSource.UserComplaint => "用户投诉：内容疑似冒充他人", FlagSource.RegulatorNotice => "网信部门通知：请核查", FlagSource.Staff => "Staff spotted it in a spot check", _ => null },
-            source == FlagSource.UserComplaint ? "api:platform" : "system", received, due, handled);
+        public void Flag(long id, long caseId, long itemId, FlagSource source, DateTime received, DateTime due, DateTime? handled)
+        {
+            _flag.Add(id, caseId, itemId, (int)source,
+                source switch { FlagSource.LabelCheck => "label_missing", FlagSource.FeatureLibrary => "fake_news", _ => null },
+                source switch { FlagSource.UserComplaint => "用户投诉：内容疑似冒充他人", FlagSource.RegulatorNotice => "网信部门通知：请核查", FlagSource.Staff => "Staff spotted it in a spot check", _ => null },
+                source == FlagSource.UserComplaint ? "api:platform" : "system", received, due, handled);
+            ReviewDayCounts.Received(counts, source, received);
+            if (handled is { } at) ReviewDayCounts.Handled(counts, source, received, due, at);
+        }
 
         /// <summary>A decision on the item as seeded (its flags are recorded after the batch is written, <see cref="SeededDecisionFlags"/>).</summary>
-        public void Decision(long id, long caseId, DecisionOutcome outcome, string reason, string byId, string byName, DateTime at, int sources, Item item) =>
+        public void Decision(long id, long caseId, DecisionOutcome outcome, string reason, string byId, string byName, DateTime at, int sources, Item item)
+        {
             _decision.Add(id, caseId, (int)outcome, reason, byId, byName, at, sources, (int)item.MediaType, (int)item.Category, (int)item.Explicit, (int)item.Implicit,
                 item.Aigc.Label, item.Aigc.Producer, item.Aigc.ProduceId);
+            ReviewDayCounts.Decided(counts, outcome, at);
+        }
 
         public void Event(long caseId, DateTime at, ReviewCaseEventKind kind, string? actorId, string actorName, string? detail) =>
             _event.Add(caseId, at, (int)kind, actorId, actorName, detail);
@@ -224,6 +232,7 @@ public sealed class ReviewDemoSeeder(IDbContextFactory<AppDbContext> contextFact
                 WHERE "Id" >= {firstCase} AND "State" = {(int)ReviewCaseState.Decided}
                 """, cancellationToken);
             await SeededDecisionFlags.RecordAsync(db, firstCase, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken); // the batch's day counts
         }
     }
 }

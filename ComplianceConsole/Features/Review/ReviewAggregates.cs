@@ -14,7 +14,7 @@ public sealed record DecisionDayCount(DateOnly Day, SynthesisCategory? Category,
 public sealed record TimeLimitDayCount(DateOnly Day, FlagSource Source, int Received, int Met, int Missed);
 
 /// <summary>
-/// The review figures that the dashboard and the compliance summary show, counted by the database day by day (China Standard Time):
+/// The review figures of the compliance summary (the dashboard reads the same from <see cref="ReviewDayCounts"/>), counted by the database day by day (China Standard Time):
 /// each day is one range seek on a covering time index, grouped by an indexed column, so no row is read from a table, no date function
 /// runs per row, and at most one row per day and outcome or source comes back.
 /// </summary>

@@ -122,12 +122,14 @@ public sealed class VerificationDecisionService(
             VerificationRecordId = record.Id, AtUtc = now, Actor = actorName,
             FromStatus = record.Status, ToStatus = target, ReasonCode = reason, Note = note,
         });
+        VerificationDayCounts.Remove(db.DayCountChanges, record);
         record.Status = target;
         record.DecidedAtUtc = now;
         record.DecidedBy = actorName;
         record.ReasonCode = reason;
         record.Note = note;
         record.Version++;
+        VerificationDayCounts.Add(db.DayCountChanges, record);
         return true;
     }
 }

@@ -21,7 +21,10 @@ internal sealed class VerificationRecordsTarget : IRetentionTarget
 
     public async Task RemoveAsync(AppDbContext db, IReadOnlyList<long> keys, CancellationToken cancellationToken)
     {
-        var identities = await db.VerificationRecords.Where(r => keys.Contains(r.Id)).Select(r => r.IdentifierHash).Distinct().ToListAsync(cancellationToken);
+        var records = await db.VerificationRecords.Where(r => keys.Contains(r.Id))
+            .Select(r => new { r.IdentifierHash, r.Status, r.SubmittedAtUtc, r.DecidedAtUtc }).ToListAsync(cancellationToken);
+        foreach (var r in records) VerificationDayCounts.Add(db.DayCountChanges, r.Status, r.SubmittedAtUtc, r.DecidedAtUtc, -1);
+        var identities = records.Select(r => r.IdentifierHash).Distinct().ToList();
         await db.VerificationHistory.Where(h => keys.Contains(h.VerificationRecordId)).ExecuteDeleteAsync(cancellationToken);
         await db.VerificationRecords.Where(r => keys.Contains(r.Id)).ExecuteDeleteAsync(cancellationToken);
         // Another person's record of the same identity was a duplicate because it was verified for this closed account; now it may not be.

@@ -101,6 +101,27 @@ namespace ComplianceConsole.Data.Migrations.PostgreSql
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("ComplianceConsole.Data.DayCount", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Kind", "Key", "Day");
+
+                    b.ToTable("DayCounts", (string)null);
+                });
+
             modelBuilder.Entity("ComplianceConsole.Data.RunningInstance", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1616,6 +1637,9 @@ namespace ComplianceConsole.Data.Migrations.PostgreSql
                     b.HasIndex("ReviewCaseId");
 
                     b.HasIndex("Source", "ReceivedAtUtc", "DueAtUtc", "HandledAtUtc");
+
+                    b.HasIndex(new[] { "DueAtUtc", "Source", "ReceivedAtUtc" }, "IX_Flags_Open_DueAtUtc")
+                        .HasFilter("\"HandledAtUtc\" IS NULL");
 
                     b.ToTable("Flags");
                 });

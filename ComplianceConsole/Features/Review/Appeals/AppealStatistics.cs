@@ -20,6 +20,9 @@ public sealed record AppealReasonRates(string ReasonCode, int Decisions, int App
 /// <summary>Appeals in a period [from, to): received, decided, upheld and overturned, and the rates by reason code.</summary>
 public sealed record AppealPeriodStatistics(int Received, int Decided, int Upheld, int Overturned, IReadOnlyList<AppealReasonRates> ByReason);
 
+/// <summary>Appeals received, decided and overturned in a period [from, to): the dashboard's tile.</summary>
+public sealed record AppealCounts(int Received, int Decided, int Overturned);
+
 /// <summary>
 /// The appeal figures the dashboard and the exports show, counted by the database (GROUP BY), never by loading rows.
 /// A decision or appeal counts in the period it was made, received or decided in.
@@ -27,6 +30,17 @@ public sealed record AppealPeriodStatistics(int Received, int Decided, int Uphel
 public sealed class AppealStatistics(IDbContextFactory<AppDbContext> contextFactory, PermissionGuard guard)
 {
     private static readonly DecisionOutcome[] Appealable = Enum.GetValues<DecisionOutcome>().Where(AppealRules.IsAppealable).ToArray();
+
+    /// <summary>The dashboard's figures, from the appeals' time indexes alone: the period's decisions by reason are left to the exports.</summary>
+    public async Task<AppealCounts> CountsAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken = default)
+    {
+        await guard.DemandAsync(ReviewPermissions.Read);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var received = await db.Appeals.CountAsync(a => a.ReceivedAtUtc >= fromUtc && a.ReceivedAtUtc < toUtc, cancellationToken);
+        var decided = await db.Appeals.Where(a => a.DecidedAtUtc >= fromUtc && a.DecidedAtUtc < toUtc)
+            .GroupBy(a => a.Outcome == AppealOutcome.Overturned).Select(g => new { Overturned = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        return new AppealCounts(received, decided.Sum(d => d.Count), decided.Where(d => d.Overturned).Sum(d => d.Count));
+    }
 
     public async Task<AppealPeriodStatistics> ForPeriodAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken = default)
     {

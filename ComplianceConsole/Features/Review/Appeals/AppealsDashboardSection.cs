@@ -11,7 +11,7 @@ internal sealed class AppealsDashboardSection(AppealStatistics statistics, Permi
     public async Task<DashboardContribution?> GetAsync(DashboardPeriod period, CancellationToken cancellationToken)
     {
         if (!await guard.HasAsync(ReviewPermissions.Read)) return null;
-        var figures = await statistics.ForPeriodAsync(period.FromUtc, period.ToUtc, cancellationToken);
+        var figures = await statistics.CountsAsync(period.FromUtc, period.ToUtc, cancellationToken);
         return new DashboardContribution("Dashboard.Appeals", figures.Received.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ReviewDashboardLinks.Queue(new ReviewQueueView(ReviewQueueViewKind.Source, Source: FlagSource.Appeal)), Detail: localizer["Dashboard.AppealsDetail", figures.Decided, figures.Overturned]);
     }

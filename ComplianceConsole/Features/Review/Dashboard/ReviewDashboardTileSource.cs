@@ -1,29 +1,62 @@
 using ComplianceConsole.Data;
 using ComplianceConsole.Features.Dashboard;
+using ComplianceConsole.Localization;
 using Microsoft.EntityFrameworkCore;
 
 namespace ComplianceConsole.Features.Review;
 
 /// <summary>
-/// The review figures of the dashboard, each answered from an index: the queue's own (partial) indexes, the time indexes of decisions,
-/// flags and answers. No query reads rows into memory; the largest result is one row per day and outcome, or per source.
+/// The review figures of the dashboard: decisions and time limits from the <see cref="ReviewDayCounts"/> (a row per day and outcome or
+/// source), the rest from an index each: the queue's own (partial) indexes, open flags by due time, sanctions, complaint answers.
 /// </summary>
 internal sealed class ReviewDashboardTileSource(IDbContextFactory<AppDbContext> contextFactory) : IDashboardTileSource
 {
+    private static readonly FlagSource[] TimeLimitSources =
+        [FlagSource.FeatureLibrary, FlagSource.UserComplaint, FlagSource.LabelCheck, FlagSource.RegulatorNotice, FlagSource.Staff];
+
     public async Task<IDashboardTileSet> GetAsync(DashboardPeriod period, DateTime nowUtc, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var decisions = await ReviewAggregates.DecisionsByDayAsync(db, period.FromUtc, period.ToUtc, byCategory: false, cancellationToken);
-        var limits = await ReviewAggregates.TimeLimitsByDayAsync(db, period.FromUtc, period.ToUtc, nowUtc, cancellationToken);
+        var decisions = await DecisionsAsync(db, period, cancellationToken);
         return new ReviewDashboardFigures(
             period,
             await BacklogAsync(db, nowUtc, cancellationToken),
-            limits.GroupBy(l => l.Source).OrderBy(g => g.Key)
-                .Select(g => new SourceCompliance(g.Key, g.Sum(l => l.Received), g.Sum(l => l.Met), g.Sum(l => l.Missed))).ToList(),
+            await ComplianceAsync(db, period, nowUtc, cancellationToken),
             decisions.GroupBy(d => d.Outcome).OrderBy(g => g.Key).Select(g => new OutcomeCount(g.Key, g.Sum(d => d.Count))).ToList(),
-            decisions.GroupBy(d => (d.Day, d.Outcome)).Select(g => new ReviewDecisionDay(g.Key.Day, g.Key.Outcome, g.Sum(d => d.Count))).ToList(),
+            decisions,
             await ActiveSanctionsAsync(db, nowUtc, cancellationToken),
             await ComplaintAnswersAsync(db, period, cancellationToken));
+    }
+
+    private static IQueryable<DayCount> Counts(AppDbContext db, string kind, DashboardPeriod period) =>
+        db.DayCounts.AsNoTracking().Where(c => c.Kind == kind && c.Day >= period.FirstDay && c.Day <= period.LastDay && c.Count != 0);
+
+    private static async Task<IReadOnlyList<ReviewDecisionDay>> DecisionsAsync(AppDbContext db, DashboardPeriod period, CancellationToken cancellationToken) =>
+        (await Counts(db, ReviewDayCounts.Decisions, period).Select(c => new { c.Day, c.Key, c.Count }).ToListAsync(cancellationToken))
+        .Select(c => new ReviewDecisionDay(c.Day, Enum.Parse<DecisionOutcome>(c.Key), (int)c.Count)).ToList();
+
+    /// <summary>
+    /// Per source, the flags received in the period and those that met their time limit, from the day counts. The rest missed it
+    /// (handled late, or unhandled past their due time) but for those still unhandled and not yet due, counted on the open flags' index.
+    /// </summary>
+    private static async Task<IReadOnlyList<SourceCompliance>> ComplianceAsync(AppDbContext db, DashboardPeriod period, DateTime now, CancellationToken cancellationToken)
+    {
+        var counts = await db.DayCounts.AsNoTracking()
+            .Where(c => (c.Kind == ReviewDayCounts.FlagsReceived || c.Kind == ReviewDayCounts.FlagsMet)
+                && c.Day >= period.FirstDay && c.Day <= period.LastDay)
+            .GroupBy(c => new { c.Kind, c.Key }).Select(g => new { g.Key.Kind, g.Key.Key, Count = g.Sum(c => c.Count) })
+            .ToListAsync(cancellationToken);
+        var (from, to) = (period.FromUtc, period.ToUtc);
+        var notYetDue = await IndexHints.Through<Flag>(db, "Flags", FlagIndexes.OpenByDue).AsNoTracking()
+            .Where(f => f.HandledAtUtc == null && f.DueAtUtc >= now && f.ReceivedAtUtc >= from && f.ReceivedAtUtc < to)
+            .GroupBy(f => f.Source).Select(g => new { Source = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Source, g => g.Count, cancellationToken);
+        int Of(string kind, FlagSource source) => (int)counts.Where(c => c.Kind == kind && c.Key == source.ToString()).Sum(c => c.Count);
+        return TimeLimitSources.Order()
+            .Select(s => (Source: s, Received: Of(ReviewDayCounts.FlagsReceived, s), Met: Of(ReviewDayCounts.FlagsMet, s)))
+            .Where(s => s.Received > 0)
+            .Select(s => new SourceCompliance(s.Source, s.Received, s.Met, s.Received - s.Met - notYetDue.GetValueOrDefault(s.Source)))
+            .ToList();
     }
 
     /// <summary>The queue's own counts, so each walks the (partial) index that view pages on.</summary>

@@ -23,6 +23,8 @@ internal static class CaseDecisions
         }.OnContent(c.ContentItem));
         db.Decisions.AddRange(decisions.Values);
         await db.SaveChangesAsync(cancellationToken); // what is recorded with a decision points at its id
+        // Counted by the caller's save, late in its transaction: a shared day's row is held from there to the commit.
+        foreach (var decision in decisions.Values) ReviewDayCounts.Decided(db.DayCountChanges, decision.Outcome, decision.DecidedAtUtc);
         foreach (var reviewCase in cases)
         {
             var decision = decisions[reviewCase.Id];

@@ -8,7 +8,7 @@ namespace ComplianceConsole.Features.Review;
 /// taken up front (<see cref="IdSequence"/>), and writes them table by table inside the caller's transaction when flushed,
 /// as <see cref="PlatformUsers.PlatformUserWriter"/> does: ingestion runs at thousands of items a second, where a tracked
 /// entity or a round trip per row would cost most of the time. Updates change stored rows: one of a row gathered in this
-/// batch writes what is gathered first.
+/// batch writes what is gathered first. The flags' <see cref="ReviewDayCounts"/> go with the context's next save.
 /// </summary>
 internal sealed class ReviewBatchWriter
 {
@@ -26,6 +26,7 @@ internal sealed class ReviewBatchWriter
     private readonly DbConnection _connection;
     private readonly DbTransaction _transaction;
     private readonly IdSequence _itemIds, _caseIds, _flagIds;
+    private readonly DayCountChanges _counts;
     private readonly HashSet<long> _gatheredItems = [];
     private readonly BulkTable _items = new("ContentItems", "Id", "ExternalId", "ReceivedAtUtc", "AuthorId", "MediaType", "Category", "Excerpt", "MediaUrl",
         "ContentHash", "DeclaredAiGenerated", "ExplicitLabel", "ImplicitLabel", "AigcLabel", "ContentProducer", "ProduceId", "ContentPropagator", "PropagateId",
@@ -40,16 +41,16 @@ internal sealed class ReviewBatchWriter
     /// <summary>The items' text for the full-text index (<see cref="ContentSearchIndex"/>), written with the items.</summary>
     private readonly ContentSearchRows _search = new();
 
-    private ReviewBatchWriter(DbConnection connection, DbTransaction transaction)
+    private ReviewBatchWriter(DbConnection connection, DbTransaction transaction, DayCountChanges counts)
     {
-        (_connection, _transaction) = (connection, transaction);
+        (_connection, _transaction, _counts) = (connection, transaction, counts);
         (_itemIds, _caseIds, _flagIds) = (new(connection, transaction, _items.Name), new(connection, transaction, _cases.Name), new(connection, transaction, _flags.Name));
     }
 
     public static ReviewBatchWriter Create(AppDbContext db)
     {
         var (connection, transaction) = PreparedCommands.InTransactionOf(db);
-        return new ReviewBatchWriter(connection, transaction);
+        return new ReviewBatchWriter(connection, transaction, db.DayCountChanges);
     }
 
     /// <param name="searchTerms">The item's text cut for the full-text index beforehand (<see cref="ContentSearchIndex.Terms"/>).</param>
@@ -97,6 +98,7 @@ internal sealed class ReviewBatchWriter
         var id = await _flagIds.NextAsync(cancellationToken);
         _flags.Add(id, f.ReviewCaseId, f.ContentItemId, (int)f.Source, f.ReasonCode, f.ReasonText, f.FeatureRuleId, f.MatchedText, f.ComplainantContactCipher,
             f.ExternalId, f.RaisedBy, f.ReceivedAtUtc, f.DueAtUtc);
+        ReviewDayCounts.Received(_counts, f.Source, f.ReceivedAtUtc);
         return id;
     }
 

@@ -3,6 +3,11 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace ComplianceConsole.Features.Review;
 
+internal static class FlagIndexes
+{
+    public const string OpenByDue = "IX_Flags_Open_DueAtUtc";
+}
+
 internal sealed class FlagConfiguration : IEntityTypeConfiguration<Flag>
 {
     public void Configure(EntityTypeBuilder<Flag> builder)
@@ -20,5 +25,7 @@ internal sealed class FlagConfiguration : IEntityTypeConfiguration<Flag>
         builder.HasIndex(f => f.ExternalId).IsUnique().HasFilter("\"ExternalId\" IS NOT NULL");
         // The complaints register reads flags by source and time; time-limit compliance counts met and missed from this index alone.
         builder.HasIndex(f => new { f.Source, f.ReceivedAtUtc, f.DueAtUtc, f.HandledAtUtc });
+        // The dashboard's flags still within their time limit: unhandled and not yet due, a few days' intake at most.
+        builder.HasIndex(f => new { f.DueAtUtc, f.Source, f.ReceivedAtUtc }, FlagIndexes.OpenByDue).HasFilter("\"HandledAtUtc\" IS NULL");
     }
 }

@@ -1,0 +1,132 @@
+using System.Net.Http.Json;
+using ComplianceConsole.Data;
+using ComplianceConsole.Features.Audit;
+using ComplianceConsole.Features.Dashboard;
+using ComplianceConsole.Features.DemoData;
+using ComplianceConsole.Features.Jobs;
+using ComplianceConsole.Features.Review;
+using ComplianceConsole.Localization;
+using ComplianceConsole.Security;
+using ComplianceConsole.Tests.Registry;
+using ComplianceConsole.Tests.Review.Appeals;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ComplianceConsole.Tests.Dashboard;
+
+/// <summary>
+/// The dashboard's decisions and time limits come from day counts the writes keep: after content ingestion, flags, decisions one at a
+/// time and in bulk, an appeal and both seeders, they equal what counting the decisions and flags themselves gives.
+/// </summary>
+public sealed class ReviewDayCountTests
+{
+    private const string SecondManager = "daycount.manager2@example.cn";
+
+    [Fact]
+    public async Task After_every_kind_of_review_write_the_dashboard_s_decisions_and_time_limits_equal_a_count_of_the_rows()
+    {
+        var registry = new RegistryApp(new Dictionary<string, string> { [AuditCheckpoints.IntervalConfigurationKey] = "315360000" });
+        await registry.InitializeAsync();
+        try
+        {
+            // Content and flags through the ingestion service, the older cases decided by the seeder's own statements.
+            await using (var seeding = registry.App.Services.CreateAsyncScope())
+            {
+                await seeding.ServiceProvider.GetRequiredService<ContentSeeder>().SeedAsync(400, seed: 3);
+            }
+            await AssertFiguresMatchRowsAsync(registry);
+            await registry.App.Services.GetRequiredService<ReviewDemoSeeder>().SeedAsync(200, seed: 4);
+            await AssertFiguresMatchRowsAsync(registry);
+
+            var open = await OpenCasesAsync(registry);
+            await DecideAsync(registry, open[0], new ReviewDecisionRequest(DecisionOutcome.NoViolation, "false_positive", null));
+            await DecideAsync(registry, open[1], new ReviewDecisionRequest(DecisionOutcome.Removed, "rumour", null));
+            await AssertFiguresMatchRowsAsync(registry);
+
+            await using (var scope = registry.App.As(RegistryApp.Manager))
+            {
+                var queued = await scope.Get<ReviewBulkDecisionService>().QueueAsync(
+                    new ReviewBulkDecisionInput(open[2..6], null, DecisionOutcome.NoViolation, "false_positive", "关键词误报", null), 0);
+                Assert.Empty(queued.Errors);
+                Assert.Equal(JobStatus.Succeeded, (await registry.App.WaitForJobAsync(RegistryApp.Manager, queued.Value)).Status);
+            }
+            await AssertFiguresMatchRowsAsync(registry);
+
+            // An appeal against the removal adds a flag to its case; overturned, the case is decided again.
+            await using (var db = await registry.DbAsync())
+            {
+                var removed = await db.ReviewCases.Where(c => c.Id == open[1]).Select(c => new { Content = c.ContentItem.ExternalId, Author = c.ContentItem.Author.ExternalId })
+                    .SingleAsync();
+                var sent = await registry.Platform().PostAsJsonAsync("/api/v1/appeals", AppealTests.Appeal("dc-appeal", removed.Author, content: removed.Content));
+                Assert.Equal(System.Net.HttpStatusCode.Created, sent.StatusCode);
+            }
+            await AssertFiguresMatchRowsAsync(registry);
+            // Someone other than the removal's decider decides the appeal.
+            await registry.App.CreateStaffAsync(SecondManager, Roles.Manager);
+            await using (var scope = registry.App.As(SecondManager))
+            {
+                Assert.True((await scope.Get<ReviewClaims>().ClaimAsync(open[1])).Succeeded);
+                var appeal = (await scope.Get<ReviewCaseQueryService>().GetAsync(open[1]))!.OpenAppeal!.Id;
+                var version = (await scope.Get<ReviewCaseQueryService>().VersionAsync(open[1]))!.Value;
+                Assert.True((await scope.Get<AppealDecisionService>().DecideAsync(appeal, version, new AppealDecisionRequest(AppealOutcome.Overturned, "misjudged", "复核结论"))).Succeeded);
+            }
+            registry.Clock.Advance(TimeSpan.FromDays(3));
+            await DecideAsync(registry, (await OpenCasesAsync(registry))[0], new ReviewDecisionRequest(DecisionOutcome.NoViolation, "false_positive", null));
+            await AssertFiguresMatchRowsAsync(registry);
+            await DayCountBackFill.AssertMigrationsRecountAsync(registry);
+        }
+        finally
+        {
+            await registry.DisposeAsync();
+        }
+    }
+
+    /// <summary>Every day count equals a count of the rows, and the dashboard's figures for each period equal the review aggregates counted from them.</summary>
+    private static async Task AssertFiguresMatchRowsAsync(RegistryApp registry)
+    {
+        // Read a moment after the writes, as a Manager would: the aggregates take a flag handled at that very instant for one still open.
+        registry.Clock.Advance(TimeSpan.FromSeconds(1));
+        await using var db = await registry.DbAsync();
+        var decisions = (await db.Decisions.AsNoTracking().Select(d => new { d.Outcome, d.DecidedAtUtc }).ToListAsync())
+            .Select(d => (Kind: ReviewDayCounts.Decisions, Key: d.Outcome.ToString(), Day: ChinaTime.DayOf(d.DecidedAtUtc)));
+        var flags = await db.Flags.AsNoTracking().Select(f => new { f.Source, f.ReceivedAtUtc, f.DueAtUtc, f.HandledAtUtc }).ToListAsync();
+        var expected = decisions
+            .Concat(flags.Select(f => (Kind: ReviewDayCounts.FlagsReceived, Key: f.Source.ToString(), Day: ChinaTime.DayOf(f.ReceivedAtUtc))))
+            .Concat(flags.Where(f => f.HandledAtUtc <= f.DueAtUtc).Select(f => (Kind: ReviewDayCounts.FlagsMet, Key: f.Source.ToString(), Day: ChinaTime.DayOf(f.ReceivedAtUtc))))
+            .GroupBy(k => k).Select(g => (g.Key.Kind, g.Key.Key, g.Key.Day, Count: (long)g.Count())).Order().ToList();
+        string[] kinds = [ReviewDayCounts.Decisions, ReviewDayCounts.FlagsReceived, ReviewDayCounts.FlagsMet];
+        var kept = (await db.DayCounts.AsNoTracking().Where(c => kinds.Contains(c.Kind) && c.Count != 0).ToListAsync())
+            .Select(c => (c.Kind, c.Key, c.Day, c.Count)).Order().ToList();
+        Assert.Equal(expected, kept);
+
+        var now = registry.Clock.GetUtcNow().UtcDateTime;
+        await using var scope = registry.App.As(RegistryApp.Manager);
+        foreach (var range in Enum.GetValues<DashboardRange>())
+        {
+            var period = DashboardPeriod.Ending(now, range);
+            var figures = (await scope.Get<DashboardQueryService>().GetAsync(range)).TileSets.OfType<ReviewDashboardFigures>().Single();
+            var counted = await ReviewAggregates.DecisionsByDayAsync(db, period.FromUtc, period.ToUtc, byCategory: false, CancellationToken.None);
+            Assert.Equal(counted.Select(d => new ReviewDecisionDay(d.Day, d.Outcome, d.Count)).OrderBy(d => d.Day).ThenBy(d => d.Outcome),
+                figures.Decisions.OrderBy(d => d.Day).ThenBy(d => d.Outcome));
+            var limits = await ReviewAggregates.TimeLimitsByDayAsync(db, period.FromUtc, period.ToUtc, now, CancellationToken.None);
+            Assert.Equal(limits.GroupBy(l => l.Source).OrderBy(g => g.Key)
+                .Select(g => new SourceCompliance(g.Key, g.Sum(l => l.Received), g.Sum(l => l.Met), g.Sum(l => l.Missed))), figures.Compliance);
+        }
+    }
+
+    private static async Task<long[]> OpenCasesAsync(RegistryApp registry)
+    {
+        await using var db = await registry.DbAsync();
+        return await db.ReviewCases.Where(c => c.State == ReviewCaseState.Open && c.ClaimedById == null && c.AssignedToId == null)
+            .OrderBy(c => c.Id).Select(c => c.Id).Take(10).ToArrayAsync();
+    }
+
+    private static async Task DecideAsync(RegistryApp registry, long caseId, ReviewDecisionRequest request)
+    {
+        await using var scope = registry.App.As(RegistryApp.Manager);
+        Assert.Equal(ClaimOutcome.Claimed, (await scope.Get<ReviewClaims>().ClaimAsync(caseId)).Outcome);
+        var version = await scope.Get<ReviewCaseQueryService>().VersionAsync(caseId);
+        var saved = await scope.Get<ReviewDecisionService>().DecideAsync(caseId, version!.Value, request);
+        Assert.True(saved.Succeeded, $"{saved.Outcome} {saved.RefusalKey} {string.Join("; ", saved.Errors)}");
+    }
+}

@@ -47,7 +47,7 @@ public sealed class ExportWorkbookWriterTests
     private static async Task<(byte[] Bytes, ExportWorkbookWritten Written)> WriteAsync(ExportWorkbookContent content, IEnumerable<object?[]> rows)
     {
         using var output = new MemoryStream();
-        var written = await ExportWorkbookWriter.WriteAsync(content, Stream(rows), output, Path.GetTempFileName(), Signer, null, CancellationToken.None);
+        var written = await ExportWorkbookWriter.WriteAsync(content, Stream(rows), output, Signer, null, CancellationToken.None);
         return (output.ToArray(), written);
     }
 

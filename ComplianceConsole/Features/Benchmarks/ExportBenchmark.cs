@@ -70,7 +70,7 @@ public sealed class ExportBenchmark(WebApplication app, int rows, int closedXmlR
                 var run = new ExportRun(request, 0, actor.Name, DateTime.UtcNow, ExportsOptions.MaxRowsPerSheet, null);
                 await using var file = File.Create(Path.Combine(folder, "spreadcheetah.xlsx.sealed"));
                 await using var sealedFile = storage.Seal(file);
-                await engine.WriteAsync(run, cut, sealedFile, Path.Combine(folder, "scratch.tmp"), null, CancellationToken.None);
+                await engine.WriteAsync(run, cut, sealedFile, null, CancellationToken.None);
                 await sealedFile.CompleteAsync(CancellationToken.None);
                 return sealedFile.PlainLength;
             }

@@ -128,6 +128,13 @@ public sealed class ExportWorkbookWriterTests
         Assert.Equal("NaN", ExportDigest.DateTimeOfSerial(double.NaN));
     }
 
+    [Fact]
+    public void A_date_time_in_the_digest_is_written_as_its_pattern_would_write_it()
+    {
+        DateTime[] times = [DateTime.MinValue, new(999, 12, 31, 23, 59, 59), new(2026, 12, 3, 6, 7, 8), new(2026, 1, 1, 0, 0, 0), DateTime.MaxValue];
+        Assert.All(times, t => Assert.Equal(t.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture), ExportDigest.DateTime(t)));
+    }
+
     [Theory]
     [InlineData("yyyy-mm-dd hh:mm:ss", true)]
     [InlineData("yyyy\\-mm\\-dd\\ hh:mm:ss", true)]

@@ -50,10 +50,11 @@ public sealed class ExportEngine(IEnumerable<IExportSource> sources, IDbContextF
         var content = new ExportWorkbookContent(
             texts.KindName(source.Kind), run.RequestedByName, run.RequestedAtUtc, await CoverAsync(run, source, cancellationToken), source.Columns,
             source.Columns.Select(c => texts.Bilingual($"ExportColumn.{c.Key}")).ToList(), upperBound, run.RowsPerSheet);
-        // Reading (the database) and writing (decryption and masking, cells, digest, compression) take a core each.
+        // Three stages, each on a thread of its own: reading (the database), opening (decryption and masking), writing (cells,
+        // digest, compression, sealing), so that whichever two have work keep both cores busy.
         var rows = SealedCell.OpenAllAsync(source.ReadAsync(run.Request, cancellationToken).ReadAheadAsync(ReadAheadRows, cancellationToken), pii, cancellationToken);
         if (!run.Request.Unmasked) rows = MaskedFreeText.MaskAsync(rows, source.Columns, cancellationToken);
-        return await ExportWorkbookWriter.WriteAsync(content, rows, destination, signer, progress, cancellationToken);
+        return await ExportWorkbookWriter.WriteAsync(content, rows.ReadAheadAsync(ReadAheadRows, cancellationToken), destination, signer, progress, cancellationToken);
     }
 
     private async Task<IReadOnlyList<ExportCoverLine>> CoverAsync(ExportRun run, IExportSource source, CancellationToken cancellationToken)

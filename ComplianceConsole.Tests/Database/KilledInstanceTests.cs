@@ -108,7 +108,7 @@ public sealed class KilledInstanceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_export_on_an_instance_killed_mid_file_is_written_by_another_and_leaves_no_scratch_file()
+    public async Task An_export_on_an_instance_killed_mid_file_is_written_by_another_and_leaves_only_its_sealed_file()
     {
         Assert.SkipUnless(TestDatabase.IsPostgreSql, SqliteSkip);
         var first = await StartInstanceAsync();
@@ -120,9 +120,9 @@ public sealed class KilledInstanceTests : IAsyncLifetime
             queued = (await scope.Get<ExportService>().QueueAsync(new ExportForm { Kind = ExportKind.VerificationLedger, FromDay = today, ToDay = today })).Value!;
         }
         var exports = Path.Combine(_queuer.DataFolderPath, "exports");
-        var scratch = Path.Combine(exports, $"{queued.ExportId}.writing.tmp");
+        var sealedFile = Path.Combine(exports, $"{queued.ExportId}.xlsx.sealed");
 
-        await KillWhenAsync(first, () => Task.FromResult(File.Exists(scratch)));
+        await KillWhenAsync(first, () => Task.FromResult(File.Exists(sealedFile)));
         Assert.Equal(JobStatus.Running, (await JobAsync(queued.JobId)).Status);
 
         await StartInstanceAsync();

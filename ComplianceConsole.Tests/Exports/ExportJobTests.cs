@@ -132,7 +132,7 @@ public sealed class ExportJobTests(ExportApp app) : IClassFixture<ExportApp>
         var run = new ExportRun(new ExportRequest(history.Kind, history.FromUtc, history.ToUtc, new Dictionary<string, string>(), false), history.Id,
             history.RequestedByName, history.RequestedAtUtc, ExportsOptions.MaxRowsPerSheet, null);
         using var again = new MemoryStream();
-        var written = await engine.WriteAsync(run, again, Path.GetTempFileName(), null, CancellationToken.None);
+        var written = await engine.WriteAsync(run, again, null, CancellationToken.None);
 
         // ECDSA signs with a fresh random number each time: the file is new, what it says and the data are not.
         await using var db = await app.ContextAsync();

@@ -47,7 +47,7 @@ public sealed class ExportWorkbookWriterTests
     private static async Task<(byte[] Bytes, ExportWorkbookWritten Written)> WriteAsync(ExportWorkbookContent content, IEnumerable<object?[]> rows)
     {
         using var output = new MemoryStream();
-        var written = await ExportWorkbookWriter.WriteAsync(content, Stream(rows), output, Path.GetTempFileName(), Signer, null, CancellationToken.None);
+        var written = await ExportWorkbookWriter.WriteAsync(content, Stream(rows), output, Signer, null, CancellationToken.None);
         return (output.ToArray(), written);
     }
 
@@ -126,6 +126,13 @@ public sealed class ExportWorkbookWriterTests
         Assert.Equal("2026-12-03 06:37:46", ExportDigest.DateTimeOfSerial(46359.2762268519));
         Assert.Equal("1E+308", ExportDigest.DateTimeOfSerial(1e308));
         Assert.Equal("NaN", ExportDigest.DateTimeOfSerial(double.NaN));
+    }
+
+    [Fact]
+    public void A_date_time_in_the_digest_is_written_as_its_pattern_would_write_it()
+    {
+        DateTime[] times = [DateTime.MinValue, new(999, 12, 31, 23, 59, 59), new(2026, 12, 3, 6, 7, 8), new(2026, 1, 1, 0, 0, 0), DateTime.MaxValue];
+        Assert.All(times, t => Assert.Equal(t.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture), ExportDigest.DateTime(t)));
     }
 
     [Theory]

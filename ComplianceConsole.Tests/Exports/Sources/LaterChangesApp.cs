@@ -86,7 +86,7 @@ public sealed class LaterChangesApp : NovemberRegistersApp
         await using var scope = App.As(Manager);
         var run = new ExportRun(November with { Kind = kind }, 1, "inspector", Utc(12, 1), ExportsOptions.MaxRowsPerSheet, null);
         using var workbook = new MemoryStream();
-        return (await scope.Get<ExportEngine>().WriteAsync(run, workbook, Path.GetTempFileName(), null, CancellationToken.None)).DataDigest;
+        return (await scope.Get<ExportEngine>().WriteAsync(run, workbook, null, CancellationToken.None)).DataDigest;
     }
 
     /// <summary>December's changes, once (the tests of one fixture share them).</summary>

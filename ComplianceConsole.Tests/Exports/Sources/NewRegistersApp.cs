@@ -119,7 +119,7 @@ public sealed class NewRegistersApp : RegistersApp
         await using var scope = App.As(Manager);
         using var file = new MemoryStream();
         var run = new ExportRun(request, 1, "registers.manager", Utc(12, 1, 12), ExportsOptions.MaxRowsPerSheet, request.Unmasked ? "监管检查" : null);
-        var written = await scope.Get<ExportEngine>().WriteAsync(run, file, Path.GetTempFileName(), null, TestContext.Current.CancellationToken);
+        var written = await scope.Get<ExportEngine>().WriteAsync(run, file, null, TestContext.Current.CancellationToken);
         return (new XLWorkbook(new MemoryStream(file.ToArray())), written.DataDigest);
     }
 

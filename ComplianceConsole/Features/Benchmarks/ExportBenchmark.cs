@@ -37,6 +37,8 @@ public sealed class ExportBenchmark(WebApplication app, int rows, int closedXmlR
             // A warm-up (JIT, the database's pages) not reported; then every SpreadCheetah run before ClosedXML's, whose
             // memory the runtime may keep after it is done and would count in a later run's peak.
             await ExportAsync(new FirstRows(ledger, Math.Min(available, 20_000)));
+            // A figure is only as good as the machine was quiet: the load is printed before the runs and after each one.
+            output.WriteLine(BenchmarkHost.LoadAverage("before"));
             var cheetah = new Dictionary<int, TimeSpan>();
             foreach (var size in sizes)
             {
@@ -44,6 +46,7 @@ public sealed class ExportBenchmark(WebApplication app, int rows, int closedXmlR
                 cheetah[size] = elapsed;
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"SpreadCheetah {size,9:N0} rows: {elapsed.TotalSeconds,6:F2} s, {size / elapsed.TotalSeconds,9:N0} rows/s, peak {peak,5:N0} MB ({before:N0} MB before it), file {bytes / 1024.0 / 1024.0:F1} MB"));
+                output.WriteLine(BenchmarkHost.LoadAverage("after it"));
             }
             foreach (var size in sizes)
             {
@@ -59,6 +62,7 @@ public sealed class ExportBenchmark(WebApplication app, int rows, int closedXmlR
                 });
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"ClosedXML     {size,9:N0} rows: {closed.TotalSeconds,6:F2} s, {size / closed.TotalSeconds,9:N0} rows/s, peak {closedPeak,5:N0} MB; SpreadCheetah is {closed / cheetah[size]:F1}x faster"));
+                output.WriteLine(BenchmarkHost.LoadAverage("after it"));
             }
 
             async Task<long> ExportAsync(IExportSource cut)
@@ -66,7 +70,7 @@ public sealed class ExportBenchmark(WebApplication app, int rows, int closedXmlR
                 var run = new ExportRun(request, 0, actor.Name, DateTime.UtcNow, ExportsOptions.MaxRowsPerSheet, null);
                 await using var file = File.Create(Path.Combine(folder, "spreadcheetah.xlsx.sealed"));
                 await using var sealedFile = storage.Seal(file);
-                await engine.WriteAsync(run, cut, sealedFile, Path.Combine(folder, "scratch.tmp"), null, CancellationToken.None);
+                await engine.WriteAsync(run, cut, sealedFile, null, CancellationToken.None);
                 await sealedFile.CompleteAsync(CancellationToken.None);
                 return sealedFile.PlainLength;
             }

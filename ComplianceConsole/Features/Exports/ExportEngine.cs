@@ -36,14 +36,13 @@ public sealed class ExportEngine(IEnumerable<IExportSource> sources, IDbContextF
     /// <summary>The cover label whose value is the fingerprint of the key that signed it.</summary>
     public string SigningKeyLabel => texts.Bilingual("ExportCover.SigningKey");
 
-    public Task<ExportWorkbookWritten> WriteAsync(ExportRun run, Stream destination, string scratchPath, Func<long, Task>? progress,
-        CancellationToken cancellationToken) =>
+    public Task<ExportWorkbookWritten> WriteAsync(ExportRun run, Stream destination, Func<long, Task>? progress, CancellationToken cancellationToken) =>
         WriteAsync(run, SourceOf(run.Request.Kind) ?? throw new InvalidOperationException($"No export source for {run.Request.Kind}."),
-            destination, scratchPath, progress, cancellationToken);
+            destination, progress, cancellationToken);
 
     /// <summary>Writes the rows of <paramref name="source"/> (the benchmark passes one cut to a number of rows).</summary>
-    public async Task<ExportWorkbookWritten> WriteAsync(ExportRun run, IExportSource source, Stream destination, string scratchPath,
-        Func<long, Task>? progress, CancellationToken cancellationToken)
+    public async Task<ExportWorkbookWritten> WriteAsync(ExportRun run, IExportSource source, Stream destination, Func<long, Task>? progress,
+        CancellationToken cancellationToken)
     {
         // Registers read from the audit chain: an event committed a moment ago and still waiting to be chained belongs in them.
         await chain.ChainWaitingAsync(cancellationToken);
@@ -51,10 +50,11 @@ public sealed class ExportEngine(IEnumerable<IExportSource> sources, IDbContextF
         var content = new ExportWorkbookContent(
             texts.KindName(source.Kind), run.RequestedByName, run.RequestedAtUtc, await CoverAsync(run, source, cancellationToken), source.Columns,
             source.Columns.Select(c => texts.Bilingual($"ExportColumn.{c.Key}")).ToList(), upperBound, run.RowsPerSheet);
-        // Reading (the database) and writing (decryption and masking, cells, digest, compression) take a core each.
+        // Three stages, each on a thread of its own: reading (the database), opening (decryption and masking), writing (cells,
+        // digest, compression, sealing), so that whichever two have work keep both cores busy.
         var rows = SealedCell.OpenAllAsync(source.ReadAsync(run.Request, cancellationToken).ReadAheadAsync(ReadAheadRows, cancellationToken), pii, cancellationToken);
         if (!run.Request.Unmasked) rows = MaskedFreeText.MaskAsync(rows, source.Columns, cancellationToken);
-        return await ExportWorkbookWriter.WriteAsync(content, rows, destination, scratchPath, signer, progress, cancellationToken);
+        return await ExportWorkbookWriter.WriteAsync(content, rows.ReadAheadAsync(ReadAheadRows, cancellationToken), destination, signer, progress, cancellationToken);
     }
 
     private async Task<IReadOnlyList<ExportCoverLine>> CoverAsync(ExportRun run, IExportSource source, CancellationToken cancellationToken)

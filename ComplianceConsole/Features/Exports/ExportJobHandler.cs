@@ -49,8 +49,7 @@ public sealed class ExportJobHandler(
         {
             await using var file = storage.Create(export.Id);
             await using var sealedFile = storage.Seal(file);
-            written = await engine.WriteAsync(run, sealedFile, storage.ScratchOf(export.Id),
-                done => job.ReportAsync((int)Math.Min(done, int.MaxValue)), cancellationToken);
+            written = await engine.WriteAsync(run, sealedFile, done => job.ReportAsync((int)Math.Min(done, int.MaxValue)), cancellationToken);
             sha256 = await sealedFile.CompleteAsync(cancellationToken);
             bytes = sealedFile.PlainLength;
             // A cancel that arrives while the last rows are sealed still cancels: no file kept, nothing recorded as exported.

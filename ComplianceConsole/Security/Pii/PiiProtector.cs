@@ -24,12 +24,21 @@ public sealed class PiiProtector(PiiKeyRing keys)
 
     public byte[] EncryptBytes(ReadOnlySpan<byte> plain)
     {
-        var blob = new byte[1 + NonceSize + TagSize + plain.Length];
-        blob[0] = keys.CurrentKeyId;
-        var nonce = blob.AsSpan(1, NonceSize);
-        (t_nonces ??= new NonceBlock()).Next(nonce);
-        CipherFor(keys.CurrentKeyId).Encrypt(nonce, plain, blob.AsSpan(1 + NonceSize + TagSize), blob.AsSpan(1 + NonceSize, TagSize));
+        var blob = new byte[SealedLength(plain.Length)];
+        EncryptInto(plain, blob);
         return blob;
+    }
+
+    /// <summary>How long <see cref="EncryptBytes"/>'s blob is for a plaintext of this length.</summary>
+    public static int SealedLength(int plainLength) => 1 + NonceSize + TagSize + plainLength;
+
+    /// <summary>As <see cref="EncryptBytes"/>, into a buffer the caller keeps (<see cref="SealedLength"/> long): an export seals a chunk a MiB at a time.</summary>
+    public void EncryptInto(ReadOnlySpan<byte> plain, Span<byte> blob)
+    {
+        blob[0] = keys.CurrentKeyId;
+        var nonce = blob.Slice(1, NonceSize);
+        (t_nonces ??= new NonceBlock()).Next(nonce);
+        CipherFor(keys.CurrentKeyId).Encrypt(nonce, plain, blob.Slice(1 + NonceSize + TagSize, plain.Length), blob.Slice(1 + NonceSize, TagSize));
     }
 
     public byte[] DecryptBytes(byte[] blob)

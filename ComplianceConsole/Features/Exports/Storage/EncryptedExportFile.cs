@@ -13,6 +13,9 @@ public sealed class EncryptedExportWriter(Stream file, PiiProtector protector) :
 {
     private const int ChunkSize = 1 << 20;
     private readonly byte[] _chunk = new byte[ChunkSize];
+
+    // Each chunk is sealed into the same buffer, after its length: a new MiB array a chunk was garbage the GC kept for a while.
+    private readonly byte[] _sealed = new byte[sizeof(int) + PiiProtector.SealedLength(ChunkSize)];
     private readonly IncrementalHash _sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private int _filled;
 
@@ -48,11 +51,10 @@ public sealed class EncryptedExportWriter(Stream file, PiiProtector protector) :
     private async Task SealAsync(CancellationToken cancellationToken)
     {
         if (_filled == 0) return;
-        var sealedChunk = protector.EncryptBytes(_chunk.AsSpan(0, _filled));
-        var length = new byte[4];
-        BinaryPrimitives.WriteInt32LittleEndian(length, sealedChunk.Length);
-        await file.WriteAsync(length, cancellationToken);
-        await file.WriteAsync(sealedChunk, cancellationToken);
+        var length = PiiProtector.SealedLength(_filled);
+        BinaryPrimitives.WriteInt32LittleEndian(_sealed, length);
+        protector.EncryptInto(_chunk.AsSpan(0, _filled), _sealed.AsSpan(sizeof(int), length));
+        await file.WriteAsync(_sealed.AsMemory(0, sizeof(int) + length), cancellationToken);
         _filled = 0;
     }
 

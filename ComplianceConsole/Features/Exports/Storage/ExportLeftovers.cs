@@ -6,7 +6,7 @@ namespace ComplianceConsole.Features.Exports.Storage;
 
 /// <summary>
 /// At start-up, after interrupted jobs are marked (<see cref="JobRecovery"/>): removes what an export cut off by a crash left
-/// in <c>exports/</c> — its scratch file and its half-written sealed file — unless its job is still running (another
+/// in <c>exports/</c> — its half-written sealed file, or the scratch file of an earlier version — unless its job is still running (another
 /// instance sharing the data folder may be writing it). A finished export's sealed file stays.
 /// </summary>
 internal sealed class ExportLeftovers(IServiceProvider services, IDbContextFactory<AppDbContext> contextFactory, ILogger<ExportLeftovers> logger) : IHostedService

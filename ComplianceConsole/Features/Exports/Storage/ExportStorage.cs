@@ -10,9 +10,6 @@ public sealed class ExportStorage(DataFolder dataFolder, PiiProtector protector)
 
     public string FileOf(long exportId) => Path.Combine(Folder, $"{exportId}.xlsx.sealed");
 
-    /// <summary>The workbook while it is being written, encrypted under a key only that export holds (owner-only, deleted as soon as it is sealed).</summary>
-    public string ScratchOf(long exportId) => Path.Combine(Folder, $"{exportId}.writing.tmp");
-
     public FileStream Create(long exportId)
     {
         EncryptedFiles.CreateOwnerOnlyFolder(Folder);
@@ -27,6 +24,5 @@ public sealed class ExportStorage(DataFolder dataFolder, PiiProtector protector)
     public void Delete(long exportId)
     {
         if (File.Exists(FileOf(exportId))) File.Delete(FileOf(exportId));
-        if (File.Exists(ScratchOf(exportId))) File.Delete(ScratchOf(exportId));
     }
 }

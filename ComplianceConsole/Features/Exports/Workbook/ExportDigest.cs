@@ -67,7 +67,29 @@ public sealed class ExportDigest : IDisposable
     /// <summary>The number as the writer stores it: rounded to the 15 significant digits every spreadsheet program keeps.</summary>
     public static double Rounded(double value) => double.Parse(Number(value), CultureInfo.InvariantCulture);
 
-    public static string DateTime(DateTime value) => value.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+    /// <summary>
+    /// <c>yyyy-MM-dd HH:mm:ss</c>, written digit by digit: formatting by the pattern took a tenth of the writer's time in a
+    /// million-row ledger, two dates a row.
+    /// </summary>
+    public static string DateTime(DateTime value) => string.Create(19, value, static (text, at) =>
+    {
+        Digits(text[..4], at.Year);
+        text[4] = '-';
+        Digits(text.Slice(5, 2), at.Month);
+        text[7] = '-';
+        Digits(text.Slice(8, 2), at.Day);
+        text[10] = ' ';
+        Digits(text.Slice(11, 2), at.Hour);
+        text[13] = ':';
+        Digits(text.Slice(14, 2), at.Minute);
+        text[16] = ':';
+        Digits(text.Slice(17, 2), at.Second);
+    });
+
+    private static void Digits(Span<char> text, int value)
+    {
+        for (var i = text.Length - 1; i >= 0; i--, value /= 10) text[i] = (char)('0' + value % 10);
+    }
 
     /// <summary>
     /// A date serial (days since 1899-12-30, Excel's 1900 date system) as its date-time to the nearest second; a serial

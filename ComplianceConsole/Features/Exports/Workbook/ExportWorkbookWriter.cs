@@ -26,8 +26,8 @@ public sealed record ExportWorkbookWritten(long Rows, int DataSheets, string Dat
 /// <summary>
 /// Streams an export into an .xlsx with SpreadCheetah (no workbook in memory): the cover sheet first, then data sheets
 /// of at most <see cref="ExportWorkbookContent.RowsPerSheet"/> rows each, with the data digest computed on the way.
-/// Once the last row is written, <see cref="DeterministicZip"/> fills the digest and the row count into the cover, then
-/// the signature over the finished cover text, and makes the file's bytes depend on its content alone.
+/// The zip goes out through <see cref="DeterministicZipStream"/>, which makes the file's bytes depend on its content alone and,
+/// once the last row is written, fills the digest and the row count into the cover, then the signature over the finished cover text.
 /// </summary>
 public static partial class ExportWorkbookWriter
 {
@@ -48,39 +48,27 @@ public static partial class ExportWorkbookWriter
     public static string DataSheetNameOf(int number) => number == 1 ? DataSheetName : $"{DataSheetName} {number}";
 
     public static async Task<ExportWorkbookWritten> WriteAsync(ExportWorkbookContent content, IAsyncEnumerable<object?[]> rows, Stream destination,
-        string scratchPath, Signing.ExportSigner signer, Func<long, Task>? progress, CancellationToken cancellationToken)
+        Signing.ExportSigner signer, Func<long, Task>? progress, CancellationToken cancellationToken)
     {
         var signatureLabel = content.Cover.SingleOrDefault(l => l.Value == SignaturePlaceholder)?.Label
             ?? throw new InvalidOperationException("The cover has no signature placeholder.");
-        using var scratchCipher = new ScratchCipher();
-        try
-        {
-            (long Rows, int DataSheets, string DataDigest) data;
-            await using (var scratch = scratchCipher.Create(scratchPath))
-            {
-                data = await WriteSpreadsheetAsync(content, rows, scratch, progress, cancellationToken);
-            }
-            string Final(string text) => text
-                .Replace(DigestPlaceholder, data.DataDigest, StringComparison.Ordinal)
-                .Replace(RowCountPlaceholder, data.Rows.ToString("N0", CultureInfo.InvariantCulture), StringComparison.Ordinal);
-            var coverText = ExportCoverText.Of(CoverCells(content).Select(l => l with { Value = Final(l.Value) }), signatureLabel);
-            var signature = signer.SignText(coverText);
+        await using var zip = new DeterministicZipStream(destination, new HashSet<string> { CoverEntry, CorePropertiesEntry });
+        var data = await WriteSpreadsheetAsync(content, rows, zip, progress, cancellationToken);
+        string Final(string text) => text
+            .Replace(DigestPlaceholder, data.DataDigest, StringComparison.Ordinal)
+            .Replace(RowCountPlaceholder, data.Rows.ToString("N0", CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        var coverText = ExportCoverText.Of(CoverCells(content).Select(l => l with { Value = Final(l.Value) }), signatureLabel);
+        var signature = signer.SignText(coverText);
 
-            await using var source = scratchCipher.Open(scratchPath);
-            var createdAt = content.GeneratedAtUtc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-            await DeterministicZip.RewriteAsync(source, destination, new Dictionary<string, Func<string, string>>
-            {
-                [CoverEntry] = xml => new[] { DigestPlaceholder, RowCountPlaceholder, SignaturePlaceholder }.All(p => xml.Contains(p, StringComparison.Ordinal))
-                    ? Final(xml).Replace(SignaturePlaceholder, signature, StringComparison.Ordinal)
-                    : throw new InvalidOperationException("The cover sheet lacks the digest, row count or signature placeholder."),
-                [CorePropertiesEntry] = xml => CreatedElement().Replace(xml, $"${{open}}{createdAt}${{close}}"),
-            }, cancellationToken);
-            return new ExportWorkbookWritten(data.Rows, data.DataSheets, data.DataDigest, coverText, signature);
-        }
-        finally
+        var createdAt = content.GeneratedAtUtc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        await zip.FinishAsync(new Dictionary<string, Func<string, string>>
         {
-            File.Delete(scratchPath);
-        }
+            [CoverEntry] = xml => new[] { DigestPlaceholder, RowCountPlaceholder, SignaturePlaceholder }.All(p => xml.Contains(p, StringComparison.Ordinal))
+                ? Final(xml).Replace(SignaturePlaceholder, signature, StringComparison.Ordinal)
+                : throw new InvalidOperationException("The cover sheet lacks the digest, row count or signature placeholder."),
+            [CorePropertiesEntry] = xml => CreatedElement().Replace(xml, $"${{open}}{createdAt}${{close}}"),
+        }, cancellationToken);
+        return new ExportWorkbookWritten(data.Rows, data.DataSheets, data.DataDigest, coverText, signature);
     }
 
     /// <summary>The cover sheet's rows as their cells hold them: the title (with an empty value), then each line.</summary>

@@ -15,7 +15,7 @@ namespace ComplianceConsole.Features.Review;
 /// written with its history); new and changed items run through the feature library and the label checks, and
 /// every flag joins its item's case (<see cref="CaseFlagging"/>). A batch is one transaction with one audit event,
 /// written with prepared commands (<see cref="ReviewBatchWriter"/>); the CPU work (validation, matching,
-/// encryption) happens before the batch takes the single writer's lock.
+/// encryption, the search index's terms) happens before the batch takes the single writer's lock.
 /// </summary>
 public sealed class ContentIngestionService(IDbContextFactory<AppDbContext> contextFactory, PermissionGuard guard, AuditTrail audit, PiiProtector pii,
     FeatureLibrary library, ILiveNotifier notifier, TimeProvider clock, DatabaseSettings database)
@@ -100,6 +100,7 @@ public sealed class ContentIngestionService(IDbContextFactory<AppDbContext> cont
             pending.AddRange(added.Select(f => new PendingFlag(item.Id, f.Source, f.ReasonCode, null, f.FeatureRuleId, f.MatchedText, null, null, nowUtc)));
             results[index] = new IngestResult(index, outcome, item.Id, null, added.Count, []);
         }
+
         var limits = await TimeLimits.LoadAsync(db, cancellationToken);
         var (_, _, touched) = await new CaseFlagging(db, writer, limits, actor, nowUtc).ApplyAsync(copies, pending, created, cancellationToken);
         if (created.Count + updated > 0)

@@ -69,4 +69,18 @@ public sealed class DashboardBrowserTests(DashboardBrowserApp browser) : IClassF
         await Expect(users).ToHaveCountAsync(2);
         await Expect(users.First).ToContainTextAsync("dash-b1");
     }
+
+    [Fact]
+    public async Task At_1024_pixels_in_English_the_reviewers_table_shows_every_column_without_scrolling_sideways()
+    {
+        var page = await SignedInAsync(Cultures.English);
+        await page.SetViewportSizeAsync(1024, 800);
+        await page.GotoAsync("dashboard?period=Days90");
+        await page.WaitForInteractiveAsync();
+        var table = page.Locator("#tile-more-1 .mud-table-container");
+        await Expect(table.Locator("tbody tr").First).ToContainTextAsync("(no display name)");
+
+        var (scroll, client) = await table.EvaluateAsync<int[]>("c => [c.scrollWidth, c.clientWidth]") is [var s, var c] ? (s, c) : (0, 0);
+        Assert.True(scroll <= client, $"the table is {scroll} px wide in a tile of {client} px: its last column is hidden");
+    }
 }

@@ -53,6 +53,22 @@ public sealed class PlatformApiTests(VerificationApp app) : IClassFixture<Verifi
     }
 
     [Fact]
+    public async Task The_same_submission_twice_in_one_batch_is_one_record_created_once_and_then_already_submitted()
+    {
+        var item = Item("api-twice", "MobileNumber", "13800004444", "赵六", "2026-11-21T10:00:00+08:00");
+        var response = await app.Platform().PostAsJsonAsync("/api/v1/verifications", new { items = new[] { item, item } });
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal((1, 1), (body.GetProperty("created").GetInt32(), body.GetProperty("alreadySubmitted").GetInt32()));
+        var results = body.GetProperty("results");
+        Assert.Equal(("Created", "AlreadySubmitted"), (results[0].GetProperty("outcome").GetString(), results[1].GetProperty("outcome").GetString()));
+        Assert.Equal(results[0].GetProperty("recordId").GetInt64(), results[1].GetProperty("recordId").GetInt64());
+        await using var db = await app.App.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        var user = await db.PlatformUsers().SingleAsync(u => u.ExternalId == "api-twice");
+        Assert.Equal(1, await db.VerificationRecords.CountAsync(r => r.PlatformUserId == user.Id));
+    }
+
+    [Fact]
     public async Task A_user_named_twice_in_one_batch_keeps_the_later_name_and_each_record_its_own_id()
     {
         var response = await app.Platform().PostAsJsonAsync("/api/v1/verifications", new

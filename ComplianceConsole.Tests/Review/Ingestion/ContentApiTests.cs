@@ -262,6 +262,22 @@ public sealed class ContentApiTests(ContentApp app) : IClassFixture<ContentApp>
     }
 
     [Fact]
+    public async Task Half_a_surrogate_pair_escaped_in_the_json_is_that_items_field_error_and_the_rest_of_the_batch_is_stored()
+    {
+        // "\ud800" alone is valid JSON but no text: it is named on its item like any forbidden character, not a 400 for the batch.
+        var json = JsonSerializer.Serialize(new { items = new[] { ContentApp.Item("lone-1"), ContentApp.Item("lone-2", "LONE"), ContentApp.Item("lone-3", "配对 😀") } })
+            .Replace("LONE", "\\ud800 孤立的半个代理对");
+        var response = await app.Platform().PostAsync("/api/v1/content", new StringContent(json, Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        Assert.Equal(["Created", "Invalid", "Created"], Enumerable.Range(0, 3).Select(i => Outcome(body, i)));
+        Assert.True(Result(body, 1).GetProperty("errors").TryGetProperty("items[1].excerpt", out _));
+        await using var db = await app.DbAsync();
+        Assert.Equal(2, await db.ContentItems.CountAsync(c => c.ExternalId.StartsWith("lone-"), TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public async Task Keys_and_scopes_are_checked_and_every_error_is_problem_details()
     {
         object[] one = [ContentApp.Item("scoped")];

@@ -17,6 +17,15 @@ public sealed record ApiBody<T>(T? Value, IResult? Problem);
 /// </summary>
 public sealed class ApiJsonBody(IOptions<ApiOptions> options, IOptions<JsonOptions> json, IStringLocalizer<SharedResource> localizer)
 {
+    /// <summary>
+    /// The app's JSON options, reading half of a surrogate pair for validation to refuse (<see cref="UnpairedSurrogateStringConverter"/>); made once
+    /// per app's options, not per request (the reader is scoped, and options keep what they learn of each type).
+    /// </summary>
+    private JsonSerializerOptions ReadOptions => ReadOptionsOf.GetValue(json.Value.SerializerOptions,
+        appOptions => new JsonSerializerOptions(appOptions) { Converters = { new UnpairedSurrogateStringConverter() } });
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<JsonSerializerOptions, JsonSerializerOptions> ReadOptionsOf = new();
+
     /// <param name="expectedFormatKey">Says what a field should hold, from its JSON name, when its value does not parse.</param>
     public async Task<ApiBody<T>> ReadAsync<T>(HttpRequest request, Func<string, string> expectedFormatKey)
     {
@@ -40,7 +49,7 @@ public sealed class ApiJsonBody(IOptions<ApiOptions> options, IOptions<JsonOptio
 
         try
         {
-            return new(JsonSerializer.Deserialize<T>(body, json.Value.SerializerOptions), null);
+            return new(JsonSerializer.Deserialize<T>(body, ReadOptions), null);
         }
         catch (JsonException e)
         {

@@ -107,20 +107,22 @@ public sealed class VerificationSubmissionService(IDbContextFactory<AppDbContext
                 results[v.Index] = new SubmissionResult(v.Index, SubmissionOutcome.AlreadySubmitted, existingId, []);
                 continue;
             }
-            if (!createdIds.TryGetValue(v.Key, out var id)) // the same submission twice in one batch: one record
+            if (createdIds.TryGetValue(v.Key, out var createdId)) // the same submission twice in one batch: one record, created once
             {
-                var userId = users[v.ExternalUserId];
-                id = await writer.InsertRecordAsync(new VerificationRecord
-                {
-                    PlatformUserId = userId, Method = v.Item.Method!.Value,
-                    IdentifierCipher = v.IdentifierCipher, IdentifierHash = v.Hash, RealNameCipher = v.RealNameCipher,
-                    Status = VerificationStatus.Pending, SubmittedAtUtc = v.Item.SubmittedAtUtc?.ToUniversalTime() ?? now, SubmissionKey = v.Key,
-                    // A new record is pending, so it changes no other record's flag; it is a duplicate if another user holds the identity verified.
-                    IsDuplicate = verifiedHolders[v.Hash].Any(holder => holder != userId),
-                    History = [new VerificationHistoryEntry { AtUtc = now, Actor = actor.ShownName, ToStatus = VerificationStatus.Pending }],
-                }, cancellationToken);
-                createdIds[v.Key] = id;
+                results[v.Index] = new SubmissionResult(v.Index, SubmissionOutcome.AlreadySubmitted, createdId, []);
+                continue;
             }
+            var userId = users[v.ExternalUserId];
+            var id = await writer.InsertRecordAsync(new VerificationRecord
+            {
+                PlatformUserId = userId, Method = v.Item.Method!.Value,
+                IdentifierCipher = v.IdentifierCipher, IdentifierHash = v.Hash, RealNameCipher = v.RealNameCipher,
+                Status = VerificationStatus.Pending, SubmittedAtUtc = v.Item.SubmittedAtUtc?.ToUniversalTime() ?? now, SubmissionKey = v.Key,
+                // A new record is pending, so it changes no other record's flag; it is a duplicate if another user holds the identity verified.
+                IsDuplicate = verifiedHolders[v.Hash].Any(holder => holder != userId),
+                History = [new VerificationHistoryEntry { AtUtc = now, Actor = actor.ShownName, ToStatus = VerificationStatus.Pending }],
+            }, cancellationToken);
+            createdIds[v.Key] = id;
             results[v.Index] = new SubmissionResult(v.Index, SubmissionOutcome.Created, id, []);
         }
 
@@ -128,7 +130,7 @@ public sealed class VerificationSubmissionService(IDbContextFactory<AppDbContext
         if (createdIds.Count > 0)
         {
             await appender.SaveWithAuditAsync(db, actor, auditAction, "VerificationRecord", null,
-                new { context = auditContext, created = createdIds.Count, alreadySubmitted = existing.Count, invalid = results.Length - valid.Count },
+                new { context = auditContext, created = createdIds.Count, alreadySubmitted = valid.Count - createdIds.Count, invalid = results.Length - valid.Count },
                 cancellationToken);
         }
         await appender.CommitAsync(cancellationToken);

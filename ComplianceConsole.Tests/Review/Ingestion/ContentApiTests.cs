@@ -183,6 +183,21 @@ public sealed class ContentApiTests(ContentApp app) : IClassFixture<ContentApp>
     }
 
     [Fact]
+    public async Task An_item_sent_again_unchanged_answers_with_its_case_as_the_first_answer_did()
+    {
+        var item = ContentApp.Item("resent");
+        item["explicitLabelStatus"] = "Missing";
+        var first = Result(await app.PostAsync("/api/v1/content", item), 0);
+        var caseId = first.GetProperty("caseId").GetInt64();
+
+        var again = Result(await app.PostAsync("/api/v1/content", item), 0);
+
+        Assert.Equal("Unchanged", again.GetProperty("outcome").GetString());
+        Assert.Equal(first.GetProperty("id").GetInt64(), again.GetProperty("id").GetInt64());
+        Assert.Equal(caseId, again.GetProperty("caseId").GetInt64());
+    }
+
+    [Fact]
     public async Task A_flag_on_a_decided_case_reopens_it_with_only_the_new_flag_counted_and_its_decision_kept()
     {
         var item = ContentApp.Item("reopen");

@@ -66,6 +66,7 @@ public sealed class ContentIngestionService(IDbContextFactory<AppDbContext> cont
         var copies = new Dictionary<long, CaseCopy>();
         var pending = new List<PendingFlag>();
         var (updated, unchanged) = (0, 0);
+        var unchangedItems = new List<long>();
         foreach (var (index, content, flags, searchTerms) in valid)
         {
             var item = content.Item;
@@ -78,6 +79,7 @@ public sealed class ContentIngestionService(IDbContextFactory<AppDbContext> cont
                 {
                     results[index] = new IngestResult(index, IngestOutcome.Unchanged, before.Id, null, 0, []);
                     unchanged++;
+                    unchangedItems.Add(before.Id);
                     continue;
                 }
                 (item.Id, item.ReceivedAtUtc, item.Version) = (before.Id, before.ReceivedAtUtc, before.Version + 1);
@@ -103,6 +105,17 @@ public sealed class ContentIngestionService(IDbContextFactory<AppDbContext> cont
 
         var limits = await TimeLimits.LoadAsync(db, cancellationToken);
         var (_, _, touched) = await new CaseFlagging(db, writer, limits, actor, nowUtc).ApplyAsync(copies, pending, created, cancellationToken);
+        var caseOfItem = touched.ToDictionary(t => t.ContentItemId, t => t.CaseId);
+        // A retried item answers with its case as the first answer did; one seek per item, and only for items sent again unchanged.
+        var untouched = unchangedItems.Where(id => !caseOfItem.ContainsKey(id)).Distinct().ToList();
+        if (untouched.Count > 0)
+        {
+            foreach (var c in await db.ReviewCases.AsNoTracking().Where(c => EF.Parameter(untouched).Contains(c.ContentItemId))
+                .Select(c => new { c.ContentItemId, c.Id }).ToListAsync(cancellationToken))
+            {
+                caseOfItem[c.ContentItemId] = c.Id;
+            }
+        }
         if (created.Count + updated > 0)
         {
             await appender.SaveWithAuditAsync(db, actor, AuditActions.ContentSubmitted, "ContentItem", null,
@@ -111,7 +124,6 @@ public sealed class ContentIngestionService(IDbContextFactory<AppDbContext> cont
         }
         await appender.CommitAsync(cancellationToken);
         Publish(touched);
-        var caseOfItem = touched.ToDictionary(t => t.ContentItemId, t => t.CaseId);
         return results.Select(r => r.Id is { } id && caseOfItem.TryGetValue(id, out var caseId) ? r with { CaseId = caseId } : r).ToList();
     }
 

@@ -101,6 +101,16 @@ public sealed class VerificationGridTests(GridApp app) : IClassFixture<GridApp>
     }
 
     [Fact]
+    public async Task The_seeded_records_are_submitted_and_decided_over_time_not_piled_at_the_moment_of_seeding()
+    {
+        await using var db = await app.App.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken);
+        var decidedTogether = await db.VerificationRecords.Where(r => r.DecidedAtUtc != null).GroupBy(r => r.DecidedAtUtc)
+            .Select(g => g.Count()).MaxAsync(TestContext.Current.CancellationToken);
+        var submittedTogether = await db.VerificationRecords.GroupBy(r => r.SubmittedAtUtc).Select(g => g.Count()).MaxAsync(TestContext.Current.CancellationToken);
+        Assert.True(decidedTogether <= 2 && submittedTogether <= 2, $"{decidedTogether} decided and {submittedTogether} submitted at one moment");
+    }
+
+    [Fact]
     public async Task A_count_stops_at_ten_thousand_and_counts_exactly_on_request()
     {
         await using var scope = app.App.As(GridApp.Verifier);

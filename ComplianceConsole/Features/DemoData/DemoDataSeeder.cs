@@ -62,8 +62,7 @@ public sealed class DemoDataSeeder(IDbContextFactory<AppDbContext> contextFactor
                 if (previousIdentity is not null && method == previousMethod && random.Next(200) == 0) identifier = previousIdentity;
                 (previousIdentity, previousMethod) = (identifier, method);
 
-                var submitted = user.CreatedAtUtc.AddMinutes(random.Next(60 * 24));
-                if (submitted > now) submitted = now;
+                var submitted = Before(now, user.CreatedAtUtc, user.CreatedAtUtc.AddMinutes(random.Next(60 * 24)), random);
                 var status = random.Next(100) switch { < 55 => VerificationStatus.Verified, < 75 => VerificationStatus.Pending, < 85 => VerificationStatus.Rejected, < 95 => VerificationStatus.Expired, _ => VerificationStatus.Revoked };
                 var hash = VerificationHashes.Identifier(pii, method, identifier);
                 var record = new VerificationRecord
@@ -88,8 +87,7 @@ public sealed class DemoDataSeeder(IDbContextFactory<AppDbContext> contextFactor
     private static void Decide(VerificationRecord record, VerificationStatus status, Random random, DateTime now)
     {
         var decider = Deciders[random.Next(Deciders.Length)];
-        var verifiedAt = record.SubmittedAtUtc.AddMinutes(5 + random.Next(60 * 48));
-        if (verifiedAt > now) verifiedAt = now;
+        var verifiedAt = Before(now, record.SubmittedAtUtc, record.SubmittedAtUtc.AddMinutes(5 + random.Next(60 * 48)), random);
         var (from, reason) = status switch
         {
             VerificationStatus.Rejected => (VerificationStatus.Pending, random.Next(2) == 0 ? "identity_mismatch" : "invalid_document"),
@@ -100,8 +98,7 @@ public sealed class DemoDataSeeder(IDbContextFactory<AppDbContext> contextFactor
         if (from == VerificationStatus.Verified)
         {
             record.History.Add(new VerificationHistoryEntry { AtUtc = verifiedAt, Actor = decider, FromStatus = VerificationStatus.Pending, ToStatus = VerificationStatus.Verified });
-            verifiedAt = verifiedAt.AddDays(30 + random.Next(300));
-            if (verifiedAt > now) verifiedAt = now;
+            verifiedAt = Before(now, verifiedAt, verifiedAt.AddDays(30 + random.Next(300)), random);
         }
         record.History.Add(new VerificationHistoryEntry { AtUtc = verifiedAt, Actor = decider, FromStatus = from, ToStatus = status, ReasonCode = reason });
         record.Status = status;
@@ -109,6 +106,13 @@ public sealed class DemoDataSeeder(IDbContextFactory<AppDbContext> contextFactor
         record.DecidedBy = decider;
         record.ReasonCode = reason;
     }
+
+    /// <summary>
+    /// The step's time, or, when it would come after now, a time spread between the step before and now: pinned to now, every
+    /// recent record's step landed at the moment of seeding, one spike on the dashboard's "today".
+    /// </summary>
+    private static DateTime Before(DateTime now, DateTime previous, DateTime planned, Random random) =>
+        planned <= now ? planned : previous + (now - previous) * random.NextDouble();
 
     /// <summary>Sets the duplicate flag from the data, as the app keeps it: an identity verified for more than one user.</summary>
     private async Task MarkDuplicatesAsync(CancellationToken cancellationToken)

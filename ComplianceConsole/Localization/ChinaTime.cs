@@ -32,9 +32,9 @@ public static class ChinaTime
     public static IEnumerable<(DateOnly Day, DateTime FromUtc, DateTime ToUtc)> Days(DateTime fromUtc, DateTime toUtc)
     {
         if (fromUtc >= toUtc) yield break;
-        for (var day = DateOnly.FromDateTime(FromUtc(fromUtc)); ToUtc(day.ToDateTime(TimeOnly.MinValue)) < toUtc; day = day.AddDays(1))
+        for (var day = DayOf(fromUtc); StartUtc(day) < toUtc; day = day.AddDays(1))
         {
-            var (start, end) = (ToUtc(day.ToDateTime(TimeOnly.MinValue)), ToUtc(day.AddDays(1).ToDateTime(TimeOnly.MinValue)));
+            var (start, end) = (StartUtc(day), StartUtc(day.AddDays(1)));
             yield return (day, start < fromUtc ? fromUtc : start, end > toUtc ? toUtc : end);
         }
     }

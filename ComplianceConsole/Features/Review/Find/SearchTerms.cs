@@ -23,49 +23,43 @@ public static class SearchTerms
     public static IEnumerable<string> Runs(string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) yield break;
-        var run = new StringBuilder();
-        foreach (var rune in FeatureMatcher.Normalise(text).EnumerateRunes())
-        {
-            if (Rune.IsLetterOrDigit(rune))
-            {
-                run.Append(rune.ToString());
-                continue;
-            }
-            if (run.Length > 0) yield return run.ToString();
-            run.Clear();
-        }
-        if (run.Length > 0) yield return run.ToString();
-    }
-
-    /// <summary>
-    /// The text's bigrams run by run: what is indexed. One pass over the normalised text, each bigram cut from it directly:
-    /// ingestion computes this for every item it stores.
-    /// </summary>
-    public static IReadOnlyList<IReadOnlyList<string>> ForText(string? text)
-    {
-        var runs = new List<IReadOnlyList<string>>();
-        if (string.IsNullOrWhiteSpace(text)) return runs;
         var normalised = FeatureMatcher.Normalise(text);
-        List<string>? bigrams = null;
-        var (previousStart, previousLength) = (-1, 0);
+        var start = -1;
         for (var at = 0; at < normalised.Length;)
         {
             Rune.DecodeFromUtf16(normalised.AsSpan(at), out var rune, out var length); // a lone surrogate reads as U+FFFD, which ends a run
             if (Rune.IsLetterOrDigit(rune))
             {
-                if (previousStart >= 0) (bigrams ??= []).Add(normalised.Substring(previousStart, previousLength + length));
-                (previousStart, previousLength) = (at, length);
+                if (start < 0) start = at;
             }
-            else
+            else if (start >= 0)
             {
-                previousStart = -1;
-                if (bigrams is not null) runs.Add(bigrams);
-                bigrams = null;
+                yield return normalised[start..at];
+                start = -1;
             }
             at += length;
         }
-        if (bigrams is not null) runs.Add(bigrams);
-        return runs;
+        if (start >= 0) yield return normalised[start..];
+    }
+
+    /// <summary>
+    /// The text's bigrams run by run: what is indexed. Each bigram is cut from its run directly (no string per character):
+    /// ingestion computes this for every item it stores.
+    /// </summary>
+    public static IReadOnlyList<IReadOnlyList<string>> ForText(string? text) =>
+        Runs(text).Select(Bigrams).Where(b => b.Count > 0).ToList();
+
+    /// <summary>A run's neighbouring pairs of characters, in order (a run of one character has none).</summary>
+    private static IReadOnlyList<string> Bigrams(string run)
+    {
+        var bigrams = new List<string>();
+        for (var (previous, at) = (0, 0); at < run.Length;)
+        {
+            Rune.DecodeFromUtf16(run.AsSpan(at), out _, out var length);
+            if (at > 0) bigrams.Add(run[previous..(at + length)]);
+            (previous, at) = (at, at + length);
+        }
+        return bigrams;
     }
 
     /// <summary>The phrases a search asks for, one per run of two characters or more; empty when it has none.</summary>

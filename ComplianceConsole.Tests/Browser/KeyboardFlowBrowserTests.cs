@@ -19,6 +19,8 @@ public sealed class KeyboardFlowBrowserTests(VerificationBrowserApp browser) : I
             await page.WaitForInteractiveAsync();
             await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"verification/\d+\?flow=pending$"));
             await Expect(page.Locator("#action-Verify")).ToBeVisibleAsync();
+            // The page puts the focus on its keys' scope once live; a key pressed before that reaches nothing, as for a person.
+            await Expect(page.Locator(".keyboard-scope")).ToBeFocusedAsync();
             var first = page.Url;
 
             await page.Keyboard.PressAsync("r");
@@ -28,6 +30,7 @@ public sealed class KeyboardFlowBrowserTests(VerificationBrowserApp browser) : I
             await page.Keyboard.PressAsync("Escape");
             await Expect(dialog).ToHaveCountAsync(0);
             Assert.Equal(first, page.Url);
+            await Expect(page.Locator(".keyboard-scope")).ToBeFocusedAsync(); // given back when the dialog closed
 
             await page.Keyboard.PressAsync("v");
             await Expect(dialog).ToBeVisibleAsync();

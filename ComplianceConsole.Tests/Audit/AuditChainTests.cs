@@ -32,14 +32,14 @@ public sealed class AuditChainTests : IAsyncLifetime
 
     private async Task ExecuteAsync(string sql)
     {
-        await using var db = await Contexts.CreateDbContextAsync();
+        await using var db = await _app.Services.ReadContextAsync();
         await db.Database.ExecuteSqlRawAsync(sql);
     }
 
     [Fact]
     public async Task Events_link_to_the_hash_of_the_event_before_them()
     {
-        await using var db = await Contexts.CreateDbContextAsync();
+        await using var db = await _app.Services.ReadContextAsync();
         var events = await db.AuditEvents.OrderBy(e => e.Sequence).ToListAsync();
         Assert.Equal(Enumerable.Range(1, 6).Select(i => (long)i), events.Select(e => e.Sequence));
         Assert.Equal(AuditHash.Genesis, events[0].PreviousHash);
@@ -79,7 +79,7 @@ public sealed class AuditChainTests : IAsyncLifetime
     public async Task An_attacker_without_the_key_cannot_rewrite_the_chain_from_an_altered_event_on()
     {
         // What a script with database access can do: alter event 3 and recompute every later hash, unkeyed.
-        await using (var db = await Contexts.CreateDbContextAsync())
+        await using (var db = await _app.Services.ReadContextAsync())
         {
             var events = await db.AuditEvents.AsNoTracking().OrderBy(e => e.Sequence).ToListAsync();
             events[2].Details = "{\"attempt\":99}";
@@ -96,7 +96,7 @@ public sealed class AuditChainTests : IAsyncLifetime
         Assert.Equal([3L, 4, 5, 6], result.Breaks.Where(b => b.Kind == ChainBreak.Downgraded).Select(b => b.Sequence));
 
         // Keyed hashes made with any other key fail as well.
-        await using (var db = await Contexts.CreateDbContextAsync())
+        await using (var db = await _app.Services.ReadContextAsync())
         {
             var third = await db.AuditEvents.AsNoTracking().SingleAsync(e => e.Sequence == 3);
             third.HashKind = AuditHashKind.KeyedHmac;
@@ -138,7 +138,7 @@ public sealed class AuditChainTests : IAsyncLifetime
     [Fact]
     public async Task A_checkpoint_made_without_the_key_is_reported_as_forged()
     {
-        await using (var db = await Contexts.CreateDbContextAsync())
+        await using (var db = await _app.Services.ReadContextAsync())
         {
             db.AuditCheckpoints.Add(new AuditCheckpoint { Sequence = 3, Hash = "ab", CreatedAtUtc = DateTime.UtcNow, Signature = new string('0', 64) });
             await db.SaveChangesAsync();
@@ -184,7 +184,7 @@ public sealed class AuditChainTests : IAsyncLifetime
     [Fact]
     public async Task The_app_refuses_to_update_or_delete_an_event()
     {
-        await using var db = await Contexts.CreateDbContextAsync();
+        await using var db = await _app.Services.ReadContextAsync();
         var first = await db.AuditEvents.SingleAsync(e => e.Sequence == 1);
         first.ActorName = "tampered";
         await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync());

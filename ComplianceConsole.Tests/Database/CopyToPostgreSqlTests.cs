@@ -70,7 +70,7 @@ public sealed class CopyToPostgreSqlTests
 
     private static async Task<(List<RecordRow> Records, List<(long Sequence, string Action, string Hash)> Events)> ReadAsync(TestApp app)
     {
-        await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        await using var db = await app.Services.ReadContextAsync();
         var records = (await db.VerificationRecords.OrderBy(r => r.Id)
                 .Select(r => new { r.Id, r.PlatformUser.ExternalId, r.IdentifierHash, r.SubmittedAtUtc, r.Status, r.IdentifierCipher }).ToListAsync())
             .Select(r => new RecordRow(r.Id, r.ExternalId, r.IdentifierHash, r.SubmittedAtUtc, r.Status, Convert.ToHexString(r.IdentifierCipher))).ToList();

@@ -86,7 +86,7 @@ public sealed class DatabaseOutageTests(DatabaseOutageApp outage) : IClassFixtur
         Proxy.ComeBack();
 
         Assert.True((await deciding).Succeeded);
-        await using var db = await App.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken);
+        await using var db = await App.Services.ReadContextAsync();
         Assert.Equal(ReviewCaseState.Decided, (await db.ReviewCases.SingleAsync(c => c.Id == caseId, TestContext.Current.CancellationToken)).State);
         Assert.Equal(1, await db.Decisions.CountAsync(d => d.ReviewCaseId == caseId, TestContext.Current.CancellationToken));
         Assert.Equal(1, await db.AuditEvents.CountAsync(e => e.Action == AuditActions.ReviewCaseDecided && e.TargetId == caseId.ToString(),
@@ -124,7 +124,7 @@ public sealed class DatabaseOutageTests(DatabaseOutageApp outage) : IClassFixtur
             var version = await reviewer.Get<ReviewCaseQueryService>().VersionAsync(caseId);
             Assert.True((await reviewer.Get<ReviewDecisionService>().DecideAsync(caseId, version!.Value, Removal)).Succeeded);
         }
-        await using var db = await App.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken);
+        await using var db = await App.Services.ReadContextAsync();
         Assert.Equal(1, await db.Decisions.CountAsync(d => d.ReviewCaseId == caseId, TestContext.Current.CancellationToken));
     }
 

@@ -87,6 +87,7 @@ public sealed class MultiInstanceTests(TwoInstances instances) : IClassFixture<T
     public async Task Audit_events_written_on_both_instances_at_once_form_one_unbroken_chain()
     {
         Assert.SkipUnless(TestDatabase.IsPostgreSql, SqliteSkip);
+        await First.Services.ChainAuditAsync();
         await using var db = await instances.ContextAsync();
         var before = await db.AuditEvents.CountAsync();
 
@@ -101,6 +102,7 @@ public sealed class MultiInstanceTests(TwoInstances instances) : IClassFixture<T
         start.Set();
         await Task.WhenAll(writes);
 
+        await Second.Services.ChainAuditAsync(); // chains what both wrote
         Assert.Equal(before + 60, await db.AuditEvents.CountAsync());
         await using var auditor = Second.As(ReviewApp.Auditor);
         var verification = await auditor.Get<AuditChainVerifier>().VerifyAsync();
@@ -132,6 +134,7 @@ public sealed class MultiInstanceTests(TwoInstances instances) : IClassFixture<T
             await held.Start();
         }
         // Each verification records one event when it runs: run twice, a job would have recorded two.
+        await First.Services.ChainAuditAsync();
         await using var db = await instances.ContextAsync();
         var started = await db.JobRecords.Where(j => j.Kind == AuditChainVerificationJob.Kind.Name).CountAsync();
         Assert.Equal(started, await db.AuditEvents.CountAsync(e => e.Action == AuditActions.ChainVerified));
@@ -199,7 +202,7 @@ public sealed class MultiInstanceTests(TwoInstances instances) : IClassFixture<T
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], answers);
 
         // Counted in an unlogged table: the busiest row of all costs no flush to disk per call.
-        await using var db = await First.Services.GetRequiredService<IDbContextFactory<Data.AppDbContext>>().CreateDbContextAsync();
+        await using var db = await First.Services.ReadContextAsync();
         var persistence = await db.Database.SqlQuery<char>($"""SELECT relpersistence AS "Value" FROM pg_class WHERE relname = 'ApiRateWindows'""").SingleAsync();
         Assert.Equal('u', persistence);
     }

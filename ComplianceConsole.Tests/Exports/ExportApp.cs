@@ -55,7 +55,7 @@ public class ExportApp : IAsyncLifetime
         await db.SaveChangesAsync();
     }
 
-    public Task<AppDbContext> ContextAsync() => App.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+    public Task<AppDbContext> ContextAsync() => App.Services.ReadContextAsync();
 
     public static ExportForm Today(ExportKind kind, bool unmasked = false, string? reason = null) => new()
     {

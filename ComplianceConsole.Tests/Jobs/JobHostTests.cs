@@ -58,13 +58,13 @@ public sealed class JobHostTests : IAsyncLifetime
 
     private static async Task<int> CountRecordsAsync(TestApp app, string externalIdPrefix)
     {
-        await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        await using var db = await app.Services.ReadContextAsync();
         return await db.VerificationRecords.CountAsync(r => r.PlatformUser!.ExternalId.StartsWith(externalIdPrefix));
     }
 
     private static async Task SetAsync(TestApp app, long jobId, Func<JobRecord, JobRecord> change)
     {
-        await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        await using var db = await app.Services.ReadContextAsync();
         change(await db.JobRecords.SingleAsync(j => j.Id == jobId));
         await db.SaveChangesAsync();
     }
@@ -79,7 +79,7 @@ public sealed class JobHostTests : IAsyncLifetime
 
         Assert.Equal(JobStatus.Succeeded, job.Status);
         Assert.Equal(3, await CountRecordsAsync(app, "actor-"));
-        await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        await using var db = await app.Services.ReadContextAsync();
         var queued = await db.AuditEvents.SingleAsync(e => e.Action == AuditActions.JobQueued && e.TargetId == jobId.ToString());
         var imported = await db.AuditEvents.SingleAsync(e => e.Action == AuditActions.VerificationImported);
         Assert.Equal((Verifier, TestApp.ShownName(Verifier)), (queued.ActorName, imported.ActorName)); // the audit log keeps the sign-in name, the record the display name
@@ -121,7 +121,7 @@ public sealed class JobHostTests : IAsyncLifetime
         await scheduler.Start();
 
         await WaitUntilEndedAsync(app, jobId);
-        await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        await using var db = await app.Services.ReadContextAsync();
         var job = await db.JobRecords.SingleAsync(j => j.Id == jobId);
         Assert.Equal(JobStatus.Failed, job.Status);
         Assert.Contains("Jobs.Failure.AccountDisabled", job.FailureJson);
@@ -267,7 +267,7 @@ public sealed class JobHostTests : IAsyncLifetime
     {
         for (var i = 0; i < 2_400; i++)
         {
-            await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+            await using var db = await app.Services.ReadContextAsync();
             if (await db.JobRecords.AnyAsync(j => j.Id == jobId && j.Status != JobStatus.Queued && j.Status != JobStatus.Running)) return;
             await Task.Delay(25);
         }

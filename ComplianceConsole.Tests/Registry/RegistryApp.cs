@@ -49,5 +49,5 @@ public sealed class RegistryApp : IAsyncLifetime
         return client;
     }
 
-    public Task<AppDbContext> DbAsync() => App.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+    public Task<AppDbContext> DbAsync() => App.Services.ReadContextAsync();
 }

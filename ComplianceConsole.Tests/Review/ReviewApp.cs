@@ -76,7 +76,7 @@ public class ReviewApp : IAsyncLifetime
         _authorId = author.Id;
     }
 
-    public Task<AppDbContext> ContextAsync() => App.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+    public Task<AppDbContext> ContextAsync() => App.Services.ReadContextAsync();
 
     public DateTime Now => Clock.GetUtcNow().UtcDateTime;
 

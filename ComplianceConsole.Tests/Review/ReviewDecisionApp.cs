@@ -52,7 +52,7 @@ public sealed class ReviewDecisionApp : IAsyncLifetime
         return client;
     }
 
-    public Task<AppDbContext> DbAsync() => App.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+    public Task<AppDbContext> DbAsync() => App.Services.ReadContextAsync();
 
     public Task<long> CreateCaseAsync(string contentId, string author, params TestFlag[] flags) =>
         CreateCaseAsync(App.Services, contentId, author, MediaType.Text, null, flags);

@@ -41,7 +41,7 @@ public sealed class AuditHistoryTamperingTests : IAsyncLifetime
     /// <summary>What someone with the database and the checkpoint log, but not the witness, does: every local trace of the checkpoints goes.</summary>
     private async Task DeleteLocalCheckpointsAsync()
     {
-        await using var db = await Contexts.CreateDbContextAsync();
+        await using var db = await _app.Services.ReadContextAsync();
         await db.Database.ExecuteSqlRawAsync("DELETE FROM \"AuditCheckpoints\"");
         File.Delete(CheckpointLog);
     }
@@ -49,7 +49,7 @@ public sealed class AuditHistoryTamperingTests : IAsyncLifetime
     /// <summary>Alters event 3 and recomputes every later hash with <paramref name="hasher"/>, the way a script with database access would.</summary>
     private async Task RewriteFromEventThreeAsync(AuditHash hasher, AuditHashKind kind)
     {
-        await using var db = await Contexts.CreateDbContextAsync();
+        await using var db = await _app.Services.ReadContextAsync();
         var events = await db.AuditEvents.AsNoTracking().OrderBy(e => e.Sequence).ToListAsync();
         events[2].Details = "{\"attempt\":99}";
         for (var i = 2; i < events.Count; i++)
@@ -65,7 +65,7 @@ public sealed class AuditHistoryTamperingTests : IAsyncLifetime
     public async Task Every_event_rewritten_unkeyed_with_every_checkpoint_deleted_is_reported_as_downgraded()
     {
         await Checkpoints.WriteAsync();
-        await using (var db = await Contexts.CreateDbContextAsync())
+        await using (var db = await _app.Services.ReadContextAsync())
         {
             var previous = AuditHash.Genesis;
             var unkeyed = new AuditHash(new AuditKey(new byte[32])); // the plain SHA-256 form: no key needed
@@ -90,7 +90,7 @@ public sealed class AuditHistoryTamperingTests : IAsyncLifetime
     public async Task Events_older_than_the_checkpoint_interval_that_no_checkpoint_covers_fail_saying_so()
     {
         // Events an hour old, made with the key (as the console made them), whose checkpoints were then deleted everywhere.
-        await using (var db = await Contexts.CreateDbContextAsync())
+        await using (var db = await _app.Services.ReadContextAsync())
         {
             await using var transaction = await _app.Services.GetRequiredService<DatabaseWriteGate>().BeginUnauditedAsync(db, TestContext.Current.CancellationToken);
             var last = await db.AuditEvents.AsNoTracking().OrderByDescending(e => e.Sequence).FirstAsync();
@@ -136,7 +136,7 @@ public sealed class AuditHistoryTamperingTests : IAsyncLifetime
     public async Task The_newest_events_deleted_with_the_local_checkpoints_are_caught_by_the_witness_file()
     {
         await Checkpoints.WriteAsync();
-        await using (var db = await Contexts.CreateDbContextAsync())
+        await using (var db = await _app.Services.ReadContextAsync())
         {
             await db.Database.ExecuteSqlRawAsync("DELETE FROM \"AuditEvents\" WHERE \"Sequence\" >= 5");
         }
@@ -161,7 +161,7 @@ public sealed class AuditHistoryTamperingTests : IAsyncLifetime
     public async Task Each_checkpoint_is_queued_as_an_audit_checkpoint_webhook_event_verifiable_with_the_public_key_alone()
     {
         var written = await Checkpoints.WriteAsync();
-        await using var db = await Contexts.CreateDbContextAsync();
+        await using var db = await _app.Services.ReadContextAsync();
         // The minute's scheduled checkpoint may have signed an earlier head while the fixture was set up: each is queued, this one is ours.
         var queued = await db.PlatformEventOutbox.AsNoTracking().Where(e => e.Type == PlatformEventTypes.AuditCheckpoint).ToListAsync();
         var data = queued.Select(e => JsonDocument.Parse(e.Payload).RootElement).Single(d => d.GetProperty("sequence").GetInt64() == written!.Sequence);
@@ -188,7 +188,7 @@ public sealed class AuditHistoryTamperingTests : IAsyncLifetime
         var good = new StringWriter();
         Assert.Equal(0, await RunVerifyAsync(publicPem, good));
 
-        await using (var db = await Contexts.CreateDbContextAsync())
+        await using (var db = await _app.Services.ReadContextAsync())
         {
             await db.Database.ExecuteSqlRawAsync("UPDATE \"AuditEvents\" SET \"ActorName\" = 'someone-else@example.cn' WHERE \"Sequence\" = 3");
         }

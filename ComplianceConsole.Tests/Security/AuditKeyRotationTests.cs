@@ -97,7 +97,7 @@ public sealed class AuditKeyRotationTests : IDisposable
         var forged = new AuditKeyRotationStatement(attackerOld.PublicKeyPem, attackerNew.PublicKeyPem, hmac.CurrentId, hmac.CurrentId, 99).SignedBy(attackerOld, attackerNew);
         // Written through the audit trail: the attacker even holds the HMAC key, but not the signing key.
         await _app.Services.GetRequiredService<AuditTrail>().RecordAsync(Contexts, AuditActor.System, AuditActions.AuditKeysRotated, details: forged);
-        await using (var db = await Contexts.CreateDbContextAsync())
+        await using (var db = await _app.Services.ReadContextAsync())
         {
             var head = await db.AuditEvents.OrderByDescending(e => e.Sequence).FirstAsync();
             var checkpoint = new AuditCheckpoint { Sequence = head.Sequence, Hash = head.Hash, CreatedAtUtc = DateTime.UtcNow, KeyId = attackerNew.Fingerprint };

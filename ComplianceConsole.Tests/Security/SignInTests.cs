@@ -22,7 +22,7 @@ public sealed class SignInTests : SetUpAppTest
 
     private async Task<List<AuditEvent>> EventsAsync()
     {
-        await using var db = await App.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        await using var db = await App.Services.ReadContextAsync();
         return await db.AuditEvents.Where(e => e.ActorName == Verifier).OrderBy(e => e.Sequence).ToListAsync();
     }
 

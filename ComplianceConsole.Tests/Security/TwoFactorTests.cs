@@ -47,7 +47,7 @@ public sealed class TwoFactorTests : SetUpAppTest
         var withCode = await Forms.PostAsync(recovery, "/Account/LoginWithRecoveryCode", "login-with-recovery-code", new() { ["Input.RecoveryCode"] = codes[0] });
         Assert.Equal(HttpStatusCode.Redirect, withCode.StatusCode);
 
-        await using var db = await App.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        await using var db = await App.Services.ReadContextAsync();
         var actions = await db.AuditEvents.Where(e => e.ActorName == Reviewer).Select(e => new { e.Action, e.Details }).ToListAsync();
         Assert.Contains(actions, a => a.Action == AuditActions.TwoFactorEnabled);
         Assert.Contains(actions, a => a.Action == AuditActions.SignInSucceeded && a.Details!.Contains("authenticator"));

@@ -37,7 +37,7 @@ public sealed class ProviderSettingsTests : SetUpAppTest
         Assert.Equal("91330100799655058B", saved.UnifiedSocialCreditCode);
         Assert.Equal("001191330100799655058B1AB12", saved.LabelingCode);
 
-        await using var db = await App.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        await using var db = await App.Services.ReadContextAsync();
         var changed = await db.AuditEvents.SingleAsync(e => e.Action == AuditActions.SettingsChanged);
         Assert.Contains("\"before\"", changed.Details);
         Assert.Contains("深合成科技有限公司", changed.Details);

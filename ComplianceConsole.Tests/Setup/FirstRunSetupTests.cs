@@ -26,7 +26,7 @@ public sealed class FirstRunSetupTests : IDisposable
     {
         var client = _app.CreateBrowserlikeClient();
         await client.GetAsync("/healthz");
-        await using var db = await _app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        await using var db = await _app.Services.ReadContextAsync();
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
         Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
         Assert.Equal("", (await db.ProviderSettings.SingleAsync()).ProviderName);
@@ -57,7 +57,7 @@ public sealed class FirstRunSetupTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("设置令牌不正确", await Forms.TextAsync(response));
         Assert.False(await _app.Services.GetRequiredService<SetupService>().IsCompletedAsync());
-        await using var db = await _app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        await using var db = await _app.Services.ReadContextAsync();
         Assert.Empty(db.Users);
     }
 
@@ -78,7 +78,7 @@ public sealed class FirstRunSetupTests : IDisposable
         var admin = await _app.SignInAsync(TestApp.AdminEmail);
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/staff")).StatusCode);
 
-        await using var db = await _app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        await using var db = await _app.Services.ReadContextAsync();
         var setupEvent = await db.AuditEvents.SingleAsync(e => e.Action == AuditActions.SetupCompleted);
         Assert.Equal(TestApp.AdminEmail, setupEvent.ActorName);
         Assert.Contains("Administrator", setupEvent.Details);
@@ -88,7 +88,7 @@ public sealed class FirstRunSetupTests : IDisposable
     public async Task A_setup_that_finds_the_completion_row_taken_by_another_creates_nobody_and_says_so()
     {
         // What a setup on another instance leaves for this one to find, mid-way (its administrator not yet visible here).
-        await using (var db = await _app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+        await using (var db = await _app.Services.ReadContextAsync())
         {
             db.Add(new SetupCompletion { AdministratorId = "elsewhere", CompletedAtUtc = DateTime.UtcNow });
             await db.SaveChangesAsync();
@@ -97,7 +97,7 @@ public sealed class FirstRunSetupTests : IDisposable
         var response = await Forms.PostAsync(_app.CreateBrowserlikeClient(), "/setup", "setup", Form(_app.SetupToken));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("初始设置已经完成，第一个管理员已存在，未再创建账号。", await Forms.TextAsync(response));
-        await using var check = await _app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        await using var check = await _app.Services.ReadContextAsync();
         Assert.Empty(check.Users);
         Assert.False(await check.AuditEvents.AnyAsync(e => e.Action == AuditActions.SetupCompleted));
     }

@@ -110,7 +110,7 @@ public sealed class TwoInstancesFirstRunTests : IAsyncLifetime
         Assert.True(await _second.Services.GetRequiredService<SetupService>().IsCompletedAsync());
     }
 
-    private Task<AppDbContext> ContextAsync() => _first.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+    private Task<AppDbContext> ContextAsync() => _first.Services.ReadContextAsync();
 
     public ValueTask DisposeAsync()
     {

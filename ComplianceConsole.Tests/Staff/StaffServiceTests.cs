@@ -173,7 +173,7 @@ public sealed class StaffServiceTests : SetUpAppTest
             new() { ["Input.Email"] = "gone@example.cn", ["Input.Password"] = TestApp.Password });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode); // stays on the sign-in page
 
-        await using var db = await App.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        await using var db = await App.Services.ReadContextAsync();
         var disabledEvent = await db.AuditEvents.SingleAsync(e => e.Action == AuditActions.StaffDisabled);
         Assert.Equal(TestApp.AdminEmail, disabledEvent.ActorName);
         Assert.Equal(verifierId, disabledEvent.TargetId);

@@ -5,6 +5,7 @@ using ComplianceConsole.Data;
 using ComplianceConsole.Features.Audit;
 using ComplianceConsole.Features.PlatformUsers;
 using ComplianceConsole.Features.Verification;
+using ComplianceConsole.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -47,7 +48,7 @@ public sealed class PlatformApiTests(VerificationApp app) : IClassFixture<Verifi
         Assert.Equal(2, body.GetProperty("alreadySubmitted").GetInt32());
         Assert.Equal(first.GetProperty("results")[0].GetProperty("recordId").GetInt64(), body.GetProperty("results")[0].GetProperty("recordId").GetInt64());
 
-        await using var db = await app.App.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        await using var db = await app.App.Services.ReadContextAsync();
         var submitted = await db.AuditEvents.Where(e => e.Action == AuditActions.VerificationSubmitted).ToListAsync();
         Assert.Contains(submitted, e => e.ActorName == "api:platform");
     }
@@ -63,7 +64,7 @@ public sealed class PlatformApiTests(VerificationApp app) : IClassFixture<Verifi
         var results = body.GetProperty("results");
         Assert.Equal(("Created", "AlreadySubmitted"), (results[0].GetProperty("outcome").GetString(), results[1].GetProperty("outcome").GetString()));
         Assert.Equal(results[0].GetProperty("recordId").GetInt64(), results[1].GetProperty("recordId").GetInt64());
-        await using var db = await app.App.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        await using var db = await app.App.Services.ReadContextAsync();
         var user = await db.PlatformUsers().SingleAsync(u => u.ExternalId == "api-twice");
         Assert.Equal(1, await db.VerificationRecords.CountAsync(r => r.PlatformUserId == user.Id));
     }
@@ -81,7 +82,7 @@ public sealed class PlatformApiTests(VerificationApp app) : IClassFixture<Verifi
         });
         var results = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("results");
 
-        await using var db = await app.App.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        await using var db = await app.App.Services.ReadContextAsync();
         var user = await db.PlatformUsers().SingleAsync(u => u.ExternalId == "api-renamed");
         Assert.Equal("新名", user.DisplayName);
         var methods = await db.VerificationRecords.Where(r => r.PlatformUserId == user.Id).ToDictionaryAsync(r => r.Id, r => r.Method);
@@ -96,7 +97,7 @@ public sealed class PlatformApiTests(VerificationApp app) : IClassFixture<Verifi
                 new { items = new[] { Item(user, "MobileNumber", "13900003333", "赵六") } }))
             .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("results")[0].GetProperty("recordId").GetInt64();
         var removed = await SubmitAsync("api-purged");
-        await using (var db = await app.App.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+        await using (var db = await app.App.Services.ReadContextAsync())
         {
             // As the retention purge removes a closed account's records: audit events that name the id must not come to mean another record.
             await db.VerificationHistory.Where(h => h.VerificationRecordId == removed).ExecuteDeleteAsync();

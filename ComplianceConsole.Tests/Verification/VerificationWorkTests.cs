@@ -49,7 +49,7 @@ public sealed class VerificationWorkTests(VerificationApp app) : IClassFixture<V
         var id = await app.SubmitAsync("audit-words-user", VerificationMethod.MobileNumber, "13700000078", "孙八");
         Assert.True((await app.DecideAsync(VerificationApp.Verifier, id, VerificationAction.Reject, "other", "照片模糊 😀")).Succeeded);
 
-        await using var db = await app.App.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        await using var db = await app.App.Services.ReadContextAsync();
         var decided = await db.AuditEvents.SingleAsync(e => e.Action == AuditActions.VerificationDecided && e.TargetId == id.ToString());
         Assert.Contains("\"Action\":\"Reject\"", decided.Details);
         Assert.Contains("\"to\":\"Rejected\"", decided.Details);
@@ -113,7 +113,7 @@ public sealed class VerificationWorkTests(VerificationApp app) : IClassFixture<V
         Assert.Equal([SubmissionOutcome.Created, SubmissionOutcome.Created, SubmissionOutcome.AlreadySubmitted], results.Select(r => r.Outcome));
         Assert.Equal(results[0].RecordId, results[2].RecordId);
         Assert.NotEqual(results[0].RecordId, results[1].RecordId);
-        await using var db = await app.App.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        await using var db = await app.App.Services.ReadContextAsync();
         var user = await db.PlatformUsers().SingleAsync(u => u.ExternalId == "batch-user");
         Assert.Equal("新名", user.DisplayName);
         var records = await db.VerificationRecords.Include(r => r.History).Where(r => r.PlatformUserId == user.Id).ToListAsync();
@@ -154,7 +154,7 @@ public sealed class VerificationWorkTests(VerificationApp app) : IClassFixture<V
             Assert.Equal(new RevealedIdentity("11010519491231002X", "欧阳娜娜"), shown.Value);
         }
 
-        await using var db = await app.App.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        await using var db = await app.App.Services.ReadContextAsync();
         var revealed = await db.AuditEvents.Where(e => e.Action == AuditActions.PiiRevealed && e.TargetId == id.ToString()).SingleAsync();
         Assert.Equal(VerificationApp.Verifier, revealed.ActorName);
         Assert.Contains("用户投诉核实身份", revealed.Details);
@@ -201,7 +201,7 @@ public sealed class VerificationWorkTests(VerificationApp app) : IClassFixture<V
     /// <summary>Every row of every table of the app's PostgreSQL database, as text (its files are the server's, not ours to read).</summary>
     private async Task<byte[]> EveryRowAsTextAsync()
     {
-        await using var db = await app.App.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        await using var db = await app.App.Services.ReadContextAsync();
         var tables = await db.Database.SqlQueryRaw<string>("SELECT tablename AS \"Value\" FROM pg_tables WHERE schemaname = 'public'").ToListAsync();
         var rows = new System.Text.StringBuilder();
         foreach (var table in tables)

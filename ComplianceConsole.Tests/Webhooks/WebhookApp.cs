@@ -54,7 +54,7 @@ public class WebhookApp : IAsyncLifetime
         return ValueTask.CompletedTask;
     }
 
-    public Task<AppDbContext> DbAsync() => App.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+    public Task<AppDbContext> DbAsync() => App.Services.ReadContextAsync();
 
     /// <summary>An endpoint for the receiver, subscribed to these events (all by default); the receiver is given its secret.</summary>
     public async Task<long> AddEndpointAsync(WebhookReceiver receiver, params string[] events)

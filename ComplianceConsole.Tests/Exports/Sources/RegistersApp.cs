@@ -48,7 +48,7 @@ public class RegistersApp : IAsyncLifetime
 
     public void SetCst(DateTime cst) => Clock.Advance(ChinaTime.ToUtc(cst) - Clock.GetUtcNow().UtcDateTime);
 
-    public Task<AppDbContext> ContextAsync() => App.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+    public Task<AppDbContext> ContextAsync() => App.Services.ReadContextAsync();
 
     public async Task<long> AddCaseAsync(string contentId, string author, SynthesisCategory category, params RegisterFlag[] flags)
     {

@@ -41,7 +41,7 @@ public sealed class FeatureLibraryManagementTests : SetUpAppTest
 
     private async Task<List<AuditEvent>> AuditAsync(string action)
     {
-        await using var db = await App.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        await using var db = await App.Services.ReadContextAsync();
         return await db.AuditEvents.AsNoTracking().Where(e => e.Action == action).OrderBy(e => e.Sequence).ToListAsync();
     }
 
@@ -146,7 +146,7 @@ public sealed class FeatureLibraryManagementTests : SetUpAppTest
         const string hash = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
         Assert.True((await SaveAsync(new FeatureRuleForm { Kind = FeatureRuleKind.ContentHash, Value = hash, ReasonCode = "pornography_violence" })).Succeeded);
         // A pattern kept from before patterns were checked, written straight into the table: it runs, in linear time, and matches nothing here.
-        await using (var db = await App.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+        await using (var db = await App.Services.ReadContextAsync())
         {
             db.FeatureRules.Add(new FeatureRule { Kind = FeatureRuleKind.Pattern, Value = "(x+x+)+y", ReasonCode = "rumour", CreatedByName = "old", UpdatedByName = "old", UpdatedAtUtc = DateTime.UtcNow });
             await db.SaveChangesAsync();

@@ -42,7 +42,7 @@ public sealed class KeywordImportTests : SetUpAppTest
 
     private async Task<List<string>> KeywordsAsync()
     {
-        await using var db = await App.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        await using var db = await App.Services.ReadContextAsync();
         return await db.FeatureRules.Where(r => r.Kind == FeatureRuleKind.Keyword).OrderBy(r => r.Id).Select(r => r.Value).ToListAsync();
     }
 
@@ -74,7 +74,7 @@ public sealed class KeywordImportTests : SetUpAppTest
         var matcher = await App.Services.GetRequiredService<ComplianceConsole.Features.Review.FeatureLibrary>().CurrentAsync();
         Assert.Equal("no_biometric_consent", Assert.Single(matcher.Match("这是声音克隆", null).Matches).ReasonCode);
 
-        await using var db = await App.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        await using var db = await App.Services.ReadContextAsync();
         var audit = await db.AuditEvents.SingleAsync(e => e.Action == AuditActions.FeatureRulesImported);
         Assert.Contains("\"added\":4", audit.Details);
 

@@ -60,7 +60,7 @@ public sealed class ContentApp : IAsyncLifetime
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
-    public async Task<AppDbContext> DbAsync() => await App.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+    public async Task<AppDbContext> DbAsync() => await App.Services.ReadContextAsync();
 
     public ValueTask DisposeAsync()
     {

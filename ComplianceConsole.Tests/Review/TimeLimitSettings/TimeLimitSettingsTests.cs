@@ -19,13 +19,13 @@ public sealed class TimeLimitSettingsTests : SetUpAppTest
     /// <summary>The due time ingestion would give a complaint received at this moment, from the limits and calendar as stored.</summary>
     private async Task<DateTime> ComplaintDueAsync(DateTime receivedUtc)
     {
-        await using var db = await App.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        await using var db = await App.Services.ReadContextAsync();
         return (await TimeLimits.LoadAsync(db, CancellationToken.None)).DueAt(FlagSource.UserComplaint, receivedUtc);
     }
 
     private async Task<int> AuditCountAsync(string action)
     {
-        await using var db = await App.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        await using var db = await App.Services.ReadContextAsync();
         return await db.AuditEvents.CountAsync(e => e.Action == action);
     }
 

@@ -1,4 +1,4 @@
-using System.Data.Common;
+using System.Threading.Channels;
 using ComplianceConsole.Data;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -7,12 +7,13 @@ namespace ComplianceConsole.Features.Audit;
 
 /// <summary>
 /// Gives each event its place in the chain. On SQLite, which has one writer, the writer chains its own event in its transaction.
-/// On PostgreSQL writers never wait on each other for the chain's head: each commits its event sealed (<see cref="PendingAuditEvent"/>),
-/// and a chaining pass, one at a time across instances (a transaction-scoped advisory lock, waited for at most a second), reads the
-/// head once and links every waiting event in order, the way an append-only log sequences what it was sent. A writer, once
-/// committed, waits for a pass that began after its commit, so its event is in the chain when its action returns (one pass serves
-/// every writer before it); a pass every second (<see cref="AuditChainKeeper"/>) takes whatever a writer could not. A waiting row
-/// without the console's seal, or a copy of one already chained, is never chained, and verification reports it.
+/// On PostgreSQL writers never wait on each other for the chain's head, nor for the chain at all: each commits its event sealed
+/// (<see cref="PendingAuditEvent"/>) and goes, the way an append-only log takes what it is sent and sequences it after. A chaining
+/// pass, one at a time across instances (a transaction-scoped advisory lock, waited for at most a second), reads the head once and
+/// links every waiting event in order; <see cref="AuditChainKeeper"/> runs one shortly after each commit that saved an event, and
+/// every second for what any instance left. A reader that must see every committed event (the audit page, exports, verification,
+/// retention) chains what is waiting first. A waiting row without the console's seal, or a copy of one already chained, is never
+/// chained, and verification reports it.
 /// </summary>
 public sealed class AuditChain(IDbContextFactory<AppDbContext> contextFactory, AuditHash hasher, ILogger<AuditChain> logger)
 {
@@ -23,44 +24,37 @@ public sealed class AuditChain(IDbContextFactory<AppDbContext> contextFactory, A
 
     private readonly SemaphoreSlim _pass = new(1, 1);
     private readonly HashSet<Guid> _refused = [];
-    private long _committed, _chainedThrough, _heldElsewhereUntil;
+    private readonly Channel<bool> _committed = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
     public sealed record Head(long Sequence, string Hash);
 
-    /// <summary>
-    /// After a writer's commit: returns once a pass that began after it has run, or failed (the keeper's next pass takes the event).
-    /// Once a pass found the chain held elsewhere for a second, writers do not queue up to wait a second each: until the keeper's
-    /// next pass, their events wait for it.
-    /// </summary>
-    public async Task ChainAfterCommitAsync()
+    /// <summary>After a commit that saved events: asks the keeper for a pass; never waits.</summary>
+    internal void Committed() => _committed.Writer.TryWrite(true);
+
+    /// <summary>The keeper's wait: until a writer committed an event, or <paramref name="timeout"/> passed.</summary>
+    internal async Task WaitForCommitAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var ticket = Interlocked.Increment(ref _committed);
-        await _pass.WaitAsync();
+        using var waited = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        waited.CancelAfter(timeout);
         try
         {
-            if (Volatile.Read(ref _chainedThrough) >= ticket) return;
-            var upTo = Volatile.Read(ref _committed);
-            var chained = Environment.TickCount64 >= _heldElsewhereUntil && await TryChainWaitingAsync(waitForLock: true, CancellationToken.None);
-            if (!chained) _heldElsewhereUntil = Environment.TickCount64 + 1_000;
-            Volatile.Write(ref _chainedThrough, upTo);
+            await _committed.Reader.ReadAsync(waited.Token);
         }
-        catch (Exception failed) when (failed is DbException or TimeoutException or DbUpdateException)
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            logger.LogWarning(failed, "Audit events committed but not chained yet: the next pass chains them.");
-        }
-        finally
-        {
-            _pass.Release();
         }
     }
 
-    /// <summary>Chains every event waiting now; false when another instance held the chain for over a second.</summary>
+    /// <summary>
+    /// Chains every event committed and waiting now, for a reader that must see them all; false when another instance held the chain
+    /// for over a second (what waits is chained by the next pass after it).
+    /// </summary>
     public async Task<bool> ChainWaitingAsync(CancellationToken cancellationToken = default)
     {
         await _pass.WaitAsync(cancellationToken);
         try
         {
-            return await TryChainWaitingAsync(waitForLock: true, cancellationToken);
+            return await TryChainWaitingAsync(cancellationToken);
         }
         finally
         {
@@ -68,33 +62,17 @@ public sealed class AuditChain(IDbContextFactory<AppDbContext> contextFactory, A
         }
     }
 
-    /// <summary>
-    /// The keeper's pass: only if no writer's pass is running here and the chain is free now, so that while another instance
-    /// holds the chain the keeper never keeps a writer waiting.
-    /// </summary>
-    public async Task ChainLeftoversAsync(CancellationToken cancellationToken)
-    {
-        if (!await _pass.WaitAsync(0, cancellationToken)) return;
-        try
-        {
-            await TryChainWaitingAsync(waitForLock: false, cancellationToken);
-        }
-        finally
-        {
-            _pass.Release();
-        }
-    }
-
-    private async Task<bool> TryChainWaitingAsync(bool waitForLock, CancellationToken cancellationToken)
+    private async Task<bool> TryChainWaitingAsync(CancellationToken cancellationToken)
     {
         while (true)
         {
             await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
             if (!db.Database.IsNpgsql()) return true; // SQLite's writer chains its own events
+            if (!await db.PendingAuditEvents.AnyAsync(cancellationToken)) return true;
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             // The pass commits without waiting for its flush to disk: a pass lost in a crash leaves its events waiting, to be
             // chained again. A checkpoint's own commit, which waits, flushes every pass before it, so nothing signed is ever lost.
-            if (!await TryLockAsync(db, waitForLock, cancellationToken, commitWithoutFlush: true)) return false;
+            if (!await TryLockAsync(db, cancellationToken, commitWithoutFlush: true)) return false;
             var (_, more) = await ChainWaitingInAsync(db, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             if (!more) return true;
@@ -107,7 +85,7 @@ public sealed class AuditChain(IDbContextFactory<AppDbContext> contextFactory, A
     /// </summary>
     internal async Task<Head> HoldHeadAsync(AppDbContext db, CancellationToken cancellationToken)
     {
-        if (!await TryLockAsync(db, wait: true, cancellationToken)) throw new TimeoutException("Another instance held the audit chain for over a second.");
+        if (!await TryLockAsync(db, cancellationToken)) throw new TimeoutException("Another instance held the audit chain for over a second.");
         while (true)
         {
             var (head, more) = await ChainWaitingInAsync(db, cancellationToken);
@@ -167,18 +145,12 @@ public sealed class AuditChain(IDbContextFactory<AppDbContext> contextFactory, A
     }
 
     /// <summary>
-    /// The chain's lock for this transaction, waited for at most a second (or not at all): an instance frozen while it chains holds
-    /// nobody's action up (their events wait for the next pass), and PostgreSQL ends its transaction once it has idled too long.
+    /// The chain's lock for this transaction, waited for at most a second: an instance frozen while it chains holds nobody's action
+    /// up (their events wait for the next pass), and PostgreSQL ends its transaction once it has idled too long.
     /// </summary>
-    internal static async Task<bool> TryLockAsync(AppDbContext db, bool wait, CancellationToken cancellationToken, bool commitWithoutFlush = false)
+    internal static async Task<bool> TryLockAsync(AppDbContext db, CancellationToken cancellationToken, bool commitWithoutFlush = false)
     {
         var synchronousCommit = commitWithoutFlush ? "off" : "on";
-        if (!wait)
-        {
-            return (await db.Database.SqlQuery<bool>($"""
-                SELECT set_config('synchronous_commit', {synchronousCommit}, true) IS NOT NULL AND pg_try_advisory_xact_lock({ChainLockKey}) AS "Value"
-                """).ToListAsync(cancellationToken)).Single();
-        }
         try
         {
             await db.Database.ExecuteSqlAsync(

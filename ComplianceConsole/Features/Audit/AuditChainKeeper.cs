@@ -1,26 +1,28 @@
 using ComplianceConsole.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace ComplianceConsole.Features.Audit;
 
 /// <summary>
-/// Every second on PostgreSQL, chains whatever events are still waiting: those whose writer's own pass failed or found the chain
-/// held elsewhere, and those saved inside a transaction the caller committed itself. On every instance: the chain's lock keeps
-/// the passes one at a time.
+/// On PostgreSQL, chains the events writers committed: a pass soon after each commit that saved one (commits that arrive during a
+/// pass, or within <see cref="Pace"/> of its end, are taken together by the next), and a pass every second for events any instance
+/// left waiting (one that stopped, or a transaction the caller committed itself). On every instance: the chain's lock keeps the
+/// passes one at a time.
 /// </summary>
-public sealed class AuditChainKeeper(AuditChain chain, IDbContextFactory<AppDbContext> contextFactory, DatabaseSettings database,
-    TimeProvider clock, ILogger<AuditChainKeeper> logger) : BackgroundService
+public sealed class AuditChainKeeper(AuditChain chain, DatabaseSettings database, ILogger<AuditChainKeeper> logger) : BackgroundService
 {
+    // Bounds the passes a busy instance runs to about a hundred a second (each links all that waits), at a cost of as much delay.
+    private static readonly TimeSpan Pace = TimeSpan.FromMilliseconds(10);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (database.Provider != DatabaseProvider.PostgreSql) return;
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1), clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        while (!stoppingToken.IsCancellationRequested)
         {
+            await chain.WaitForCommitAsync(TimeSpan.FromSeconds(1), stoppingToken);
             try
             {
-                await using var db = await contextFactory.CreateDbContextAsync(stoppingToken);
-                if (await db.PendingAuditEvents.AnyAsync(stoppingToken)) await chain.ChainLeftoversAsync(stoppingToken);
+                await chain.ChainWaitingAsync(stoppingToken);
+                await Task.Delay(Pace, stoppingToken);
             }
             catch (Exception failed) when (failed is not OperationCanceledException)
             {

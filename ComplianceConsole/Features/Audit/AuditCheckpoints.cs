@@ -13,7 +13,7 @@ namespace ComplianceConsole.Features.Audit;
 /// <see cref="Interval"/> while events arrive; an export writes one for its cover sheet.
 /// </summary>
 public sealed class AuditCheckpoints(IDbContextFactory<AppDbContext> contextFactory, AuditKeys keys, IConfiguration configuration,
-    DataFolder dataFolder, TimeProvider clock)
+    DataFolder dataFolder, TimeProvider clock, AuditChain chain)
 {
     public const string FileConfigurationKey = "ComplianceConsole:AuditCheckpointFile";
     public const string WitnessFileConfigurationKey = "ComplianceConsole:Audit:WitnessFile";
@@ -32,9 +32,13 @@ public sealed class AuditCheckpoints(IDbContextFactory<AppDbContext> contextFact
         ? null
         : Path.GetFullPath(configuration[WitnessFileConfigurationKey]!);
 
-    /// <summary>Signs the current head of the chain, unless the newest checkpoint already names it; returns the checkpoint in force.</summary>
+    /// <summary>
+    /// Signs the head of the chain with every event committed before chained, unless the newest checkpoint already names it; returns
+    /// the checkpoint in force.
+    /// </summary>
     public async Task<AuditCheckpoint?> WriteAsync(CancellationToken cancellationToken = default)
     {
+        await chain.ChainWaitingAsync(cancellationToken);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var head = await db.AuditEvents.AsNoTracking().OrderByDescending(e => e.Sequence).Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(cancellationToken);
         if (head is null) return null;

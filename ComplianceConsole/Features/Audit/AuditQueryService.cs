@@ -10,13 +10,17 @@ public sealed record AuditFilter(string? Actor = null, string? Action = null, Da
 public sealed record AuditRow(long Sequence, DateTime OccurredAtUtc, string ActorName, string Action,
     string? TargetType, string? TargetId, string? Details, string? IpAddress);
 
-/// <summary>Reads the audit log newest first, with keyset paging on the sequence number.</summary>
-public sealed class AuditQueryService(IDbContextFactory<AppDbContext> contextFactory, PermissionGuard guard)
+/// <summary>
+/// Reads the audit log newest first, with keyset paging on the sequence number; events committed and still waiting to be chained
+/// are chained first, so an action done a moment ago is there.
+/// </summary>
+public sealed class AuditQueryService(IDbContextFactory<AppDbContext> contextFactory, PermissionGuard guard, AuditChain chain)
 {
     public async Task<KeysetPage<AuditRow>> GetPageAsync(AuditFilter filter, PageAnchor anchor, long? cursor,
         int pageSize, CancellationToken cancellationToken = default)
     {
         await guard.DemandAsync(AuditPermissions.Read);
+        await chain.ChainWaitingAsync(cancellationToken);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         return await Filtered(db.AuditEvents.AsNoTracking(), filter).Seek(e => e.Sequence, descending: true, anchor, cursor)
             .Select(e => new AuditRow(e.Sequence, e.OccurredAtUtc, e.ActorName, e.Action, e.TargetType, e.TargetId, e.Details, e.IpAddress))
@@ -27,6 +31,7 @@ public sealed class AuditQueryService(IDbContextFactory<AppDbContext> contextFac
     public async Task<IReadOnlyList<string>> GetActorsAsync(CancellationToken cancellationToken = default)
     {
         await guard.DemandAsync(AuditPermissions.Read);
+        await chain.ChainWaitingAsync(cancellationToken);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         return await db.AuditEvents.AsNoTracking().Select(e => e.ActorName).Distinct().OrderBy(n => n).Take(500).ToListAsync(cancellationToken);
     }

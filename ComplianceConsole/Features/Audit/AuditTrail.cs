@@ -6,7 +6,7 @@ namespace ComplianceConsole.Features.Audit;
 
 /// <summary>
 /// The one way to write audit events: each is saved in the same transaction as the change it records, and takes its place in
-/// the chain at once on SQLite or right after the commit on PostgreSQL (<see cref="AuditChain"/>).
+/// the chain at once on SQLite or right after the commit on PostgreSQL, without the writer waiting for it (<see cref="AuditChain"/>).
 /// </summary>
 public sealed class AuditTrail(TimeProvider clock, AuditHash hasher, DatabaseWriteGate writeGate, AuditChain chain)
 {
@@ -25,11 +25,11 @@ public sealed class AuditTrail(TimeProvider clock, AuditHash hasher, DatabaseWri
             string? targetId = null, object? details = null, CancellationToken cancellationToken = default) =>
             trail.AppendAndSaveAsync(context, actor, action, targetType, targetId, details, cancellationToken);
 
-        /// <summary>Commits, then waits for the events saved in it to be chained (PostgreSQL).</summary>
+        /// <summary>Commits; on PostgreSQL the events saved in it are chained by the next pass.</summary>
         public async Task CommitAsync(CancellationToken cancellationToken = default)
         {
             await transaction.CommitAsync(cancellationToken);
-            await trail.ChainAfterCommitAsync(db);
+            trail.Committed(db);
         }
 
         /// <summary>
@@ -67,11 +67,13 @@ public sealed class AuditTrail(TimeProvider clock, AuditHash hasher, DatabaseWri
             return true;
         }, cancellationToken);
 
-    private static bool WaitsForChain(AppDbContext db) => db.Database.IsNpgsql();
+    private static bool ChainsBehind(AppDbContext db) => db.Database.IsNpgsql();
 
-    // Only a transaction that saved an event waits for a pass: an unchanged batch or a refused claim commits and goes.
-    private Task ChainAfterCommitAsync(AppDbContext db) =>
-        WaitsForChain(db) && db.ChangeTracker.Entries<PendingAuditEvent>().Any() ? chain.ChainAfterCommitAsync() : Task.CompletedTask;
+    // Only a transaction that saved an event asks for a pass: an unchanged batch or a refused claim commits and goes.
+    private void Committed(AppDbContext db)
+    {
+        if (ChainsBehind(db) && db.ChangeTracker.Entries<PendingAuditEvent>().Any()) chain.Committed();
+    }
 
     /// <summary>
     /// Saves the event with the caller's pending changes: chained now on SQLite (the one writer holds the database), sealed and
@@ -80,7 +82,7 @@ public sealed class AuditTrail(TimeProvider clock, AuditHash hasher, DatabaseWri
     private async Task AppendAndSaveAsync(AppDbContext db, AuditActor actor, string action, string? targetType,
         string? targetId, object? details, CancellationToken cancellationToken)
     {
-        if (!WaitsForChain(db))
+        if (!ChainsBehind(db))
         {
             await AppendChainedAndSaveAsync(db, actor, action, targetType, targetId, _ => details, cancellationToken);
             return;
@@ -94,7 +96,7 @@ public sealed class AuditTrail(TimeProvider clock, AuditHash hasher, DatabaseWri
     private async Task<long> AppendChainedAndSaveAsync(AppDbContext db, AuditActor actor, string action, string? targetType,
         string? targetId, Func<long, object?> details, CancellationToken cancellationToken)
     {
-        var head = WaitsForChain(db) ? await chain.HoldHeadAsync(db, cancellationToken) : await AuditChain.HeadAsync(db, cancellationToken);
+        var head = ChainsBehind(db) ? await chain.HoldHeadAsync(db, cancellationToken) : await AuditChain.HeadAsync(db, cancellationToken);
         var sequence = AuditChain.Append(db, hasher, head, Entry(actor, action, targetType, targetId, details(head.Sequence + 1))).Sequence;
         await db.SaveChangesAsync(cancellationToken);
         return sequence;

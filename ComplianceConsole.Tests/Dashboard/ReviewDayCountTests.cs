@@ -15,12 +15,14 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ComplianceConsole.Tests.Dashboard;
 
 /// <summary>
-/// The dashboard's decisions and time limits come from day counts the writes keep: after content ingestion, flags, decisions one at a
-/// time and in bulk, an appeal and both seeders, they equal what counting the decisions and flags themselves gives.
+/// The dashboard's decisions, time limits and figures per reviewer come from day counts the writes keep: after content ingestion,
+/// flags, decisions one at a time and in bulk, an escalation, a reopened case, an overturning appeal and both seeders, they equal what
+/// counting the decisions and flags themselves gives.
 /// </summary>
 public sealed class ReviewDayCountTests
 {
     private const string SecondManager = "daycount.manager2@example.cn";
+    private const string Reviewer = "daycount.reviewer@example.cn";
 
     [Fact]
     public async Task After_every_kind_of_review_write_the_dashboard_s_decisions_and_time_limits_equal_a_count_of_the_rows()
@@ -41,12 +43,24 @@ public sealed class ReviewDayCountTests
             var open = await OpenCasesAsync(registry);
             await DecideAsync(registry, open[0], new ReviewDecisionRequest(DecisionOutcome.NoViolation, "false_positive", null));
             await DecideAsync(registry, open[1], new ReviewDecisionRequest(DecisionOutcome.Removed, "rumour", null));
+            // A reviewer's escalation is no decision of theirs; the Manager's decision on it is timed from the Manager's own claim.
+            await registry.App.CreateStaffAsync(Reviewer, Roles.Reviewer);
+            await DecideAsync(registry, open[6], new ReviewDecisionRequest(DecisionOutcome.Escalated, "rumour", "请主管判断"), Reviewer);
+            registry.Clock.Advance(TimeSpan.FromMinutes(7));
+            await DecideAsync(registry, open[6], new ReviewDecisionRequest(DecisionOutcome.Removed, "rumour", "主管确认删除"));
             await AssertFiguresMatchRowsAsync(registry);
 
+            // A reopened case decided again in bulk, without a claim and with no flag left to handle.
+            await using (var scope = registry.App.As(RegistryApp.Manager))
+            {
+                var version = await scope.Get<ReviewCaseQueryService>().VersionAsync(open[0]);
+                Assert.True((await scope.Get<ReviewDecisionService>().ReopenAsync(open[0], version!.Value, "投诉人补充了新证据")).Succeeded);
+            }
+            registry.Clock.Advance(TimeSpan.FromHours(2));
             await using (var scope = registry.App.As(RegistryApp.Manager))
             {
                 var queued = await scope.Get<ReviewBulkDecisionService>().QueueAsync(
-                    new ReviewBulkDecisionInput(open[2..6], null, DecisionOutcome.NoViolation, "false_positive", "关键词误报", null), 0);
+                    new ReviewBulkDecisionInput([open[0], .. open[2..6]], null, DecisionOutcome.NoViolation, "false_positive", "关键词误报", null), 0);
                 Assert.Empty(queued.Errors);
                 Assert.Equal(JobStatus.Succeeded, (await registry.App.WaitForJobAsync(RegistryApp.Manager, queued.Value)).Status);
             }
@@ -112,6 +126,27 @@ public sealed class ReviewDayCountTests
             Assert.Equal(limits.GroupBy(l => l.Source).OrderBy(g => g.Key)
                 .Select(g => new SourceCompliance(g.Key, g.Sum(l => l.Received), g.Sum(l => l.Met), g.Sum(l => l.Missed))), figures.Compliance);
         }
+        var today = DashboardPeriod.Ending(now, DashboardRange.Today).LastDay;
+        foreach (var period in Enum.GetValues<DashboardRange>().Select(r => DashboardPeriod.Ending(now, r)).Append(new(DashboardRange.Days90, today.AddDays(-400), today)))
+        {
+            var counted = (await ReviewerFiguresFromRows.ForPeriodAsync(db, period.FromUtc, period.ToUtc)).OrderBy(r => r.ReviewerId, StringComparer.Ordinal).ToList();
+            var fromDayCounts = (await scope.Get<ReviewerStatistics>().ForDaysAsync(period.FirstDay, period.LastDay)).OrderBy(r => r.ReviewerId, StringComparer.Ordinal).ToList();
+            Assert.Equal(counted.Select(r => r with { MedianHandling = null }), fromDayCounts.Select(r => r with { MedianHandling = null }));
+            foreach (var (exact, fromBuckets) in counted.Zip(fromDayCounts)) AssertShownAlike(exact.MedianHandling, fromBuckets.MedianHandling);
+        }
+    }
+
+    /// <summary>
+    /// The median from the buckets shows as the exact one does (<see cref="HandlingTimeBuckets"/>) but, for an even count, the mean of the
+    /// middle two buckets may show one unit below the mean of the middle two times.
+    /// </summary>
+    private static void AssertShownAlike(TimeSpan? exact, TimeSpan? fromBuckets)
+    {
+        Assert.Equal(exact is null, fromBuckets is null);
+        if (exact is not { } e || fromBuckets is not { } b) return;
+        var (shown, shownFromBuckets) = (HandlingTimeBuckets.Of(e), HandlingTimeBuckets.Of(b));
+        var unit = shown < 60 ? 1 : shown < 86400 ? 60 : 3600;
+        Assert.InRange(shown - shownFromBuckets, 0, unit);
     }
 
     private static async Task<long[]> OpenCasesAsync(RegistryApp registry)
@@ -121,9 +156,9 @@ public sealed class ReviewDayCountTests
             .OrderBy(c => c.Id).Select(c => c.Id).Take(10).ToArrayAsync();
     }
 
-    private static async Task DecideAsync(RegistryApp registry, long caseId, ReviewDecisionRequest request)
+    private static async Task DecideAsync(RegistryApp registry, long caseId, ReviewDecisionRequest request, string staff = RegistryApp.Manager)
     {
-        await using var scope = registry.App.As(RegistryApp.Manager);
+        await using var scope = registry.App.As(staff);
         Assert.Equal(ClaimOutcome.Claimed, (await scope.Get<ReviewClaims>().ClaimAsync(caseId)).Outcome);
         var version = await scope.Get<ReviewCaseQueryService>().VersionAsync(caseId);
         var saved = await scope.Get<ReviewDecisionService>().DecideAsync(caseId, version!.Value, request);

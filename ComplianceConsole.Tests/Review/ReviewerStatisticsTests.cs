@@ -12,6 +12,7 @@ namespace ComplianceConsole.Tests.Review;
 public sealed class ReviewerStatisticsTests(ReviewDecisionApp app) : IClassFixture<ReviewDecisionApp>, IAsyncLifetime
 {
     private static readonly DateTime Day = new(2026, 1, 10, 0, 0, 0, DateTimeKind.Utc);
+    private static readonly DateOnly ChinaDay = new(2026, 1, 10); // the day of the decisions above in China Standard Time (UTC+8)
 
     private static DateTime At(double hours) => Day.AddHours(hours);
 
@@ -41,7 +42,7 @@ public sealed class ReviewerStatisticsTests(ReviewDecisionApp app) : IClassFixtu
     public async Task Each_reviewers_decisions_median_time_limit_share_and_overturns_are_counted_in_the_database()
     {
         await using var scope = app.App.As(ReviewDecisionApp.Manager);
-        var figures = await scope.Get<ReviewerStatistics>().ForPeriodAsync(Day, Day.AddDays(1));
+        var figures = await scope.Get<ReviewerStatistics>().ForDaysAsync(ChinaDay, ChinaDay);
 
         Assert.Equal(2, figures.Count);
         var first = figures[0];
@@ -51,10 +52,10 @@ public sealed class ReviewerStatisticsTests(ReviewDecisionApp app) : IClassFixtu
         Assert.Equal(("reviewer2", 2, TimeSpan.FromMinutes(30), 1, 1, 0), (second.DisplayName, second.Decisions, second.MedianHandling, second.WithLimit, second.WithinLimit, second.Overturned));
         Assert.Equal(100, second.WithinLimitPercent);
 
-        // The day before holds only the first reviewer's one decision: 60 minutes from the claim, after its due time.
-        var before = Assert.Single(await scope.Get<ReviewerStatistics>().ForPeriodAsync(Day.AddDays(-1), Day));
+        // The day before (China Standard Time) holds only the first reviewer's one decision: 60 minutes from the claim, after its due time.
+        var before = Assert.Single(await scope.Get<ReviewerStatistics>().ForDaysAsync(ChinaDay.AddDays(-1), ChinaDay.AddDays(-1)));
         Assert.Equal((1, TimeSpan.FromMinutes(60), 1, 0), (before.Decisions, before.MedianHandling, before.WithLimit, before.WithinLimit));
-        Assert.Empty(await scope.Get<ReviewerStatistics>().ForPeriodAsync(Day.AddDays(1), Day.AddDays(2)));
+        Assert.Empty(await scope.Get<ReviewerStatistics>().ForDaysAsync(ChinaDay.AddDays(1), ChinaDay.AddDays(1)));
     }
 
     [Fact]
@@ -93,7 +94,7 @@ public sealed class ReviewerStatisticsTests(ReviewDecisionApp app) : IClassFixtu
             Assert.Null(await auditor.Get<IEnumerable<IDashboardSection>>().OfType<ReviewersDashboardSection>().Single().GetAsync(period, CancellationToken.None));
         }
         await using var reviewer = app.App.As(ReviewDecisionApp.Reviewer);
-        await Assert.ThrowsAsync<PermissionDeniedException>(() => reviewer.Get<ReviewerStatistics>().ForPeriodAsync(Day, Day.AddDays(1)));
+        await Assert.ThrowsAsync<PermissionDeniedException>(() => reviewer.Get<ReviewerStatistics>().ForDaysAsync(ChinaDay, ChinaDay));
     }
 
     private async Task<bool> AnyAsync()
@@ -102,7 +103,7 @@ public sealed class ReviewerStatisticsTests(ReviewDecisionApp app) : IClassFixtu
         return await db.Decisions.AnyAsync(d => d.DecidedAtUtc >= Day.AddDays(-1) && d.DecidedAtUtc < Day.AddDays(1));
     }
 
-    /// <summary>A case with one flag, the claims given (as Claimed steps in its history) and one decision, as the decision services leave them.</summary>
+    /// <summary>A case with one flag, the claims given (as Claimed steps in its history) and one decision, with its day counts, as the decision services leave them.</summary>
     private async Task<long> DecideAsync(string contentId, string reviewer, DateTime received, DateTime due, (string Staff, DateTime At)[] claims, DateTime decided,
         DecisionOutcome outcome = DecisionOutcome.NoViolation, DateTime? handledEarlierAt = null)
     {
@@ -119,6 +120,8 @@ public sealed class ReviewerStatisticsTests(ReviewDecisionApp app) : IClassFixtu
             DecidedById = users[reviewer], DecidedByName = reviewer, DecidedAtUtc = decided,
         };
         db.Decisions.Add(decision);
+        var claimed = claims.Where(c => c.Staff == reviewer && c.At <= decided).Select(c => (DateTime?)c.At).Max();
+        ReviewerDayCounts.Decided(db.DayCountChanges, outcome, users[reviewer], decided, claimed, handledEarlierAt is null ? new HandledFlagTimes(received, due) : null);
         await db.SaveChangesAsync();
         var handled = outcome == DecisionOutcome.Escalated ? (DateTime?)null : handledEarlierAt ?? decided;
         await db.Flags.Where(f => f.ReviewCaseId == caseId).ExecuteUpdateAsync(s => s
@@ -138,6 +141,7 @@ public sealed class ReviewerStatisticsTests(ReviewDecisionApp app) : IClassFixtu
             PlatformUserId = reviewCase.AuthorId, FlagId = flag.Id, Statement = "并非 AI 合成", ReceivedAtUtc = At(6), DueAtUtc = At(100), ReceivedBy = "api:test",
             State = AppealState.Decided, Outcome = AppealOutcome.Overturned, ReasonCode = "misjudged", DecidedAtUtc = At(8),
         });
+        ReviewerDayCounts.OverturnedOnAppeal(db.DayCountChanges, decision.DecidedById!, decision.DecidedAtUtc);
         await db.SaveChangesAsync();
     }
 }

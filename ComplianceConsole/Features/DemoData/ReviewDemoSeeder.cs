@@ -153,7 +153,8 @@ public sealed class ReviewDemoSeeder(IDbContextFactory<AppDbContext> contextFact
             var violation = random.Next(100) < 45;
             var outcome = violation ? (label == LabelStatus.Present ? DecisionOutcome.Removed : DecisionOutcome.LabelRequired) : DecisionOutcome.NoViolation;
             var reason = violation ? (label == LabelStatus.Present ? "fake_news" : label == LabelStatus.Missing ? "label_missing" : "label_tampered") : "false_positive";
-            writer.Decision(c.DecisionId!.Value, caseId, outcome, reason, reviewerId, reviewerName, c.DecidedAtUtc!.Value, c.SourceMask, item);
+            writer.Decision(c.DecisionId!.Value, caseId, outcome, reason, reviewerId, reviewerName, c.DecidedAtUtc!.Value, c.SourceMask, item,
+                new HandledFlagTimes(flags.Min(f => f.At), due));
             writer.Event(caseId, c.DecidedAtUtc!.Value, ReviewCaseEventKind.Decided, reviewerId, reviewerName, $"{outcome}:{reason}");
         }
     }
@@ -211,11 +212,14 @@ public sealed class ReviewDemoSeeder(IDbContextFactory<AppDbContext> contextFact
         }
 
         /// <summary>A decision on the item as seeded (its flags are recorded after the batch is written, <see cref="SeededDecisionFlags"/>).</summary>
-        public void Decision(long id, long caseId, DecisionOutcome outcome, string reason, string byId, string byName, DateTime at, int sources, Item item)
+        /// <remarks>Seeded decisions are made without a claim, with every flag of the case handled.</remarks>
+        public void Decision(long id, long caseId, DecisionOutcome outcome, string reason, string byId, string byName, DateTime at, int sources, Item item,
+            HandledFlagTimes handled)
         {
             _decision.Add(id, caseId, (int)outcome, reason, byId, byName, at, sources, (int)item.MediaType, (int)item.Category, (int)item.Explicit, (int)item.Implicit,
                 item.Aigc.Label, item.Aigc.Producer, item.Aigc.ProduceId);
             ReviewDayCounts.Decided(counts, outcome, at);
+            ReviewerDayCounts.Decided(counts, outcome, byId, at, claimedAtUtc: null, handled);
         }
 
         public void Event(long caseId, DateTime at, ReviewCaseEventKind kind, string? actorId, string actorName, string? detail) =>

@@ -15,9 +15,10 @@ public sealed record ReviewerFigures(string ReviewerId, string DisplayName, int 
 }
 
 /// <summary>
-/// Per-reviewer figures for the Managers' dashboard, computed by the database in one statement: the period's decisions are read once
-/// through the (DecidedAtUtc, Outcome) index, each with a few index seeks (the reviewer's claim in the case history, the flags the
-/// decision handled, an overturning appeal), grouped by reviewer; the median is taken with window functions, never in memory.
+/// Per-reviewer figures for the Managers' dashboard over whole China Standard Time days, summed from the <see cref="ReviewerDayCounts"/>
+/// the writes keep: a few rows per reviewer and day, whatever the number of decisions. The median is taken from the handling times'
+/// <see cref="HandlingTimeBuckets"/>, as fine as the dashboard shows it: the ranges' totals say which range holds it, that range's
+/// buckets where in it.
 /// <list type="bullet">
 /// <item><b>Handling time</b>: from the reviewer's last claim of the case before the decision (the <c>Claimed</c> step in the case
 /// history) to the decision; a decision made without a claim (a bulk decision) is timed from the first flag it handled (received
@@ -29,65 +30,80 @@ public sealed record ReviewerFigures(string ReviewerId, string DisplayName, int 
 /// </summary>
 public sealed class ReviewerStatistics(IDbContextFactory<AppDbContext> contextFactory, PermissionGuard guard)
 {
-    private sealed record Row(string ReviewerId, long Decisions, long WithLimit, long WithinLimit, long Overturned, double? MedianSeconds);
+    private static readonly string[] FigureKinds =
+        [ReviewerDayCounts.Decisions, ReviewerDayCounts.WithLimit, ReviewerDayCounts.WithinLimit, ReviewerDayCounts.Overturned, ReviewerDayCounts.HandlingRanges];
 
-    public async Task<IReadOnlyList<ReviewerFigures>> ForPeriodAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ReviewerFigures>> ForDaysAsync(DateOnly firstDay, DateOnly lastDay, CancellationToken cancellationToken = default)
     {
         await guard.DemandAsync(ReviewPermissions.Supervise);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var (from, to) = (DateTime.SpecifyKind(fromUtc, DateTimeKind.Utc), DateTime.SpecifyKind(toUtc, DateTimeKind.Utc));
-        var seconds = SqlDialect.SecondsBetween(db, "\"DecidedAtUtc\"", "COALESCE(\"ClaimedAtUtc\", \"FirstFlagAtUtc\")");
-        // Enum values as stored: DecisionOutcome.Escalated, ReviewCaseEventKind.Claimed, AppealOutcome.Overturned.
-        var (escalated, claimed, overturned) = ((int)DecisionOutcome.Escalated, (int)ReviewCaseEventKind.Claimed, (int)AppealOutcome.Overturned);
-#pragma warning disable EF1002 // the interpolated parts are constants and a dialect expression, never input; the times are parameters
-        var rows = await db.Database.SqlQueryRaw<Row>($"""
-            WITH "d" AS MATERIALIZED (
-                SELECT d."DecidedById" AS "ReviewerId", d."DecidedAtUtc",
-                    (SELECT MAX(e."AtUtc") FROM "ReviewCaseEvents" AS e WHERE e."ReviewCaseId" = d."ReviewCaseId" AND e."Kind" = {claimed}
-                        AND e."ActorId" = d."DecidedById" AND e."AtUtc" <= d."DecidedAtUtc") AS "ClaimedAtUtc",
-                    (SELECT MIN(f."ReceivedAtUtc") FROM "Flags" AS f WHERE f."ReviewCaseId" = d."ReviewCaseId" AND f."HandledAtUtc" = d."DecidedAtUtc") AS "FirstFlagAtUtc",
-                    (SELECT MIN(f."DueAtUtc") FROM "Flags" AS f WHERE f."ReviewCaseId" = d."ReviewCaseId" AND f."HandledAtUtc" = d."DecidedAtUtc") AS "DueAtUtc",
-                    CASE WHEN EXISTS (SELECT 1 FROM "Appeals" AS a WHERE a."DecisionId" = d."Id" AND a."Outcome" = {overturned}) THEN 1 ELSE 0 END AS "Overturned"
-                FROM "Decisions" AS d
-                WHERE d."DecidedAtUtc" >= @from AND d."DecidedAtUtc" < @to AND d."Outcome" <> {escalated} AND d."DecidedById" IS NOT NULL
-            ),
-            "timed" AS (
-                SELECT "ReviewerId", {seconds} AS "Seconds" FROM "d" WHERE COALESCE("ClaimedAtUtc", "FirstFlagAtUtc") IS NOT NULL
-            ),
-            "ranked" AS (
-                SELECT "ReviewerId", "Seconds", ROW_NUMBER() OVER (PARTITION BY "ReviewerId" ORDER BY "Seconds") AS "Rank",
-                    COUNT(*) OVER (PARTITION BY "ReviewerId") AS "Timed"
-                FROM "timed"
-            ),
-            "median" AS (
-                SELECT "ReviewerId", AVG("Seconds") AS "MedianSeconds" FROM "ranked"
-                WHERE "Rank" = ("Timed" + 1) / 2 OR "Rank" = ("Timed" + 2) / 2 GROUP BY "ReviewerId"
-            ),
-            "counts" AS (
-                SELECT "ReviewerId", COUNT(*) AS "Decisions",
-                    SUM(CASE WHEN "DueAtUtc" IS NOT NULL THEN 1 ELSE 0 END) AS "WithLimit",
-                    SUM(CASE WHEN "DueAtUtc" IS NOT NULL AND "DecidedAtUtc" <= "DueAtUtc" THEN 1 ELSE 0 END) AS "WithinLimit",
-                    SUM("Overturned") AS "Overturned"
-                FROM "d" GROUP BY "ReviewerId"
-            )
-            SELECT c."ReviewerId", c."Decisions", c."WithLimit", c."WithinLimit", c."Overturned", m."MedianSeconds"
-            FROM "counts" AS c LEFT JOIN "median" AS m ON m."ReviewerId" = c."ReviewerId"
-            """, Parameter(db, "from", from), Parameter(db, "to", to)).ToListAsync(cancellationToken);
-#pragma warning restore EF1002
-        var ids = rows.Select(r => r.ReviewerId).ToList();
+        var sums = await SumsAsync(db, FigureKinds, null, firstDay, lastDay, cancellationToken);
+        long Sum(string kind, string reviewer) => sums.GetValueOrDefault((kind, reviewer));
+        var ranges = sums.Where(s => s.Key.Kind == ReviewerDayCounts.HandlingRanges)
+            .Select(s => (Bucket: HandlingTimeBuckets.Parse(s.Key.Key), Count: s.Value))
+            .ToLookup(s => s.Bucket.ReviewerId, s => (Range: s.Bucket.Seconds, s.Count));
+        var medians = await MediansAsync(db, ranges, firstDay, lastDay, cancellationToken);
+
+        var ids = sums.Where(s => s.Key.Kind == ReviewerDayCounts.Decisions).Select(s => s.Key.Key).ToList();
         var names = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName })
             .ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
-        return rows.Select(r => new ReviewerFigures(r.ReviewerId, names.GetValueOrDefault(r.ReviewerId) ?? "", (int)r.Decisions,
-                r.MedianSeconds is { } s ? TimeSpan.FromSeconds(Math.Round(s)) : null, (int)r.WithLimit, (int)r.WithinLimit, (int)r.Overturned))
+        return ids.Select(id => new ReviewerFigures(id, names.GetValueOrDefault(id) ?? "", (int)Sum(ReviewerDayCounts.Decisions, id), medians.GetValueOrDefault(id),
+                (int)Sum(ReviewerDayCounts.WithLimit, id), (int)Sum(ReviewerDayCounts.WithinLimit, id), (int)Sum(ReviewerDayCounts.Overturned, id)))
             .OrderByDescending(r => r.Decisions).ThenBy(r => r.DisplayName, StringComparer.Ordinal).ToList();
     }
 
-    private static System.Data.Common.DbParameter Parameter(AppDbContext db, string name, DateTime value)
+    /// <summary>
+    /// Each reviewer's median, the mean of the middle two times for an even count as the exact median would be: the ranks fall in one
+    /// range or two, and only those ranges' buckets are read.
+    /// </summary>
+    private static async Task<Dictionary<string, TimeSpan?>> MediansAsync(AppDbContext db, ILookup<string, (long Range, long Count)> ranges,
+        DateOnly firstDay, DateOnly lastDay, CancellationToken cancellationToken)
     {
-        using var command = db.Database.GetDbConnection().CreateCommand();
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = db.Database.IsNpgsql() ? value : value.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture);
-        return parameter;
+        var ranks = ranges.ToDictionary(r => r.Key, r => MiddleRanks(r.OrderBy(x => x.Range).ToList()));
+        var keys = ranks.SelectMany(r => r.Value.SelectMany(m => HandlingTimeBuckets.In(m.Range)).Distinct().Select(b => HandlingTimeBuckets.Key(r.Key, b))).ToList();
+        var buckets = (await SumsAsync(db, [ReviewerDayCounts.Handling], keys, firstDay, lastDay, cancellationToken))
+            .Select(s => (Bucket: HandlingTimeBuckets.Parse(s.Key.Key), Count: s.Value))
+            .ToLookup(s => s.Bucket.ReviewerId, s => (s.Bucket.Seconds, s.Count));
+        return ranks.ToDictionary(r => r.Key, r =>
+        {
+            var ordered = buckets[r.Key].OrderBy(b => b.Seconds).ToList();
+            return (TimeSpan?)TimeSpan.FromSeconds(Math.Round(r.Value.Average(middle => SecondsAt(middle, ordered))));
+        });
+    }
+
+    private static long SecondsAt((long Rank, long Range, long Before) middle, List<(long Seconds, long Count)> ordered)
+    {
+        var seen = middle.Before;
+        foreach (var (seconds, count) in ordered.Where(b => HandlingTimeBuckets.RangeOf(b.Seconds) == middle.Range))
+        {
+            seen += count;
+            if (seen >= middle.Rank) return seconds;
+        }
+        throw new InvalidOperationException($"The buckets of range {middle.Range} do not add up to its total.");
+    }
+
+    /// <summary>The ranks of the middle time or two (1-based), each with its range and how many times fall in the ranges before it.</summary>
+    private static List<(long Rank, long Range, long Before)> MiddleRanks(List<(long Range, long Count)> ranges)
+    {
+        var timed = ranges.Sum(r => r.Count);
+        return new[] { (timed + 1) / 2, (timed + 2) / 2 }.Select(rank =>
+        {
+            var before = 0L;
+            foreach (var (range, count) in ranges)
+            {
+                if (before + count >= rank) return (rank, range, before);
+                before += count;
+            }
+            throw new InvalidOperationException("A rank beyond the count.");
+        }).ToList();
+    }
+
+    private static async Task<Dictionary<(string Kind, string Key), long>> SumsAsync(AppDbContext db, string[] kinds, List<string>? keys,
+        DateOnly firstDay, DateOnly lastDay, CancellationToken cancellationToken)
+    {
+        var counts = db.DayCounts.AsNoTracking().Where(c => kinds.Contains(c.Kind) && c.Day >= firstDay && c.Day <= lastDay && c.Count != 0);
+        if (keys is not null) counts = counts.Where(c => keys.Contains(c.Key));
+        return await counts.GroupBy(c => new { c.Kind, c.Key }).Select(g => new { g.Key.Kind, g.Key.Key, Count = g.Sum(c => c.Count) })
+            .ToDictionaryAsync(c => (c.Kind, c.Key), c => c.Count, cancellationToken);
     }
 }

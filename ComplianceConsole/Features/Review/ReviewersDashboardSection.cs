@@ -17,7 +17,7 @@ internal sealed class ReviewersDashboardSection(ReviewerStatistics statistics, P
     public async Task<DashboardContribution?> GetAsync(DashboardPeriod period, CancellationToken cancellationToken)
     {
         if (!await guard.HasAsync(ReviewPermissions.Supervise)) return null;
-        var reviewers = await statistics.ForPeriodAsync(period.FromUtc, period.ToUtc, cancellationToken);
+        var reviewers = await statistics.ForDaysAsync(period.FirstDay, period.LastDay, cancellationToken);
         var table = new DashboardTable("reviewer-figures",
         [
             new(localizer["Dashboard.Reviewers.Name"], Numeric: false),

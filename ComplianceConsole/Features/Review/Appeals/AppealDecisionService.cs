@@ -78,6 +78,7 @@ public sealed class AppealDecisionService(IDbContextFactory<AppDbContext> contex
         ReviewPlatformEvents.AppealDecided(db, new AppealDecidedData(appeal.PlatformAppealId, appeal.ReviewCaseId, ids.UserId, ids.ContentId, request.Outcome.ToString(),
             request.ReasonCode!, appeal.DecisionId, appeal.SanctionId, now));
         if (request.Outcome != AppealOutcome.Overturned) return;
+        await ReviewerDayCounts.OverturnedAsync(db, appeal, cancellationToken);
 
         var inForce = await db.Sanctions.Where(s => s.DecisionId == appeal.DecisionId && s.LiftedAtUtc == null && (s.EndsAtUtc == null || s.EndsAtUtc > now))
             .ToListAsync(cancellationToken);

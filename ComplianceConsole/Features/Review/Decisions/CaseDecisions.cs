@@ -46,7 +46,8 @@ internal static class CaseDecisions
             Release(reviewCase);
             reviewCase.Version++;
         }
-        await HandledFlags.MarkAsync(db, cases.Where(c => c.State == ReviewCaseState.Decided).Select(c => c.Id), now, cancellationToken);
+        var handled = await HandledFlags.MarkAsync(db, cases.Where(c => c.State == ReviewCaseState.Decided).Select(c => c.Id), now, cancellationToken);
+        await ReviewerDayCounts.DecidedAsync(db, decisions.Values, handled, cancellationToken);
         return decisions;
     }
 

@@ -15,8 +15,6 @@ public readonly record struct PdqHash(ulong High, ulong UpperMiddle, ulong Lower
 
     public static PdqHash Zero => default;
 
-    public bool IsZero => (High | UpperMiddle | LowerMiddle | Low) == 0;
-
     public int Distance(PdqHash other) =>
         BitOperations.PopCount(High ^ other.High) + BitOperations.PopCount(UpperMiddle ^ other.UpperMiddle)
         + BitOperations.PopCount(LowerMiddle ^ other.LowerMiddle) + BitOperations.PopCount(Low ^ other.Low);

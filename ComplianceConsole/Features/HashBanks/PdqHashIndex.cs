@@ -94,7 +94,7 @@ public sealed class PdqHashIndex : IDisposable
 
     // Each probed bucket holds about Count / 65,536 entries, each checked by a read at a random place, where a scan reads every
     // entry in order; taking a random read as four sequential ones, the scan is cheaper at d = 64 only (16 x 2,517 buckets,
-    // about 61% of the entries read at random). At 1,000,000 entries the scan measured 15-19 ms a lookup (docs/hash-banks.md).
+    // about 61% of the entries read at random). At 1,000,000 entries the scan measured 2.5-3 ms a lookup (docs/hash-banks.md).
     private static bool BucketsCostMoreThanAScan(int bucketsPerChunk) => 4 * ChunkCount * bucketsPerChunk > 1 << 16;
 
     private void ReadBuckets(PdqHash query, ReadOnlySpan<ushort> queryChunks, ReadOnlySpan<ushort> masks, int maxDistance, int radius, List<PdqMatch> matches)

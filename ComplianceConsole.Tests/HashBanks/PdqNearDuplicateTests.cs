@@ -13,7 +13,7 @@ public sealed class PdqNearDuplicateTests(ITestOutputHelper output)
     private const string Original = "square-512x512.jpg";
     private static readonly PdqHasher Hasher = new();
 
-    public static TheoryData<string> Edits => ["jpeg quality 50", "half size", "1% cropped off each side", "brighter by 16 levels"];
+    public static TheoryData<string> Edits => ["jpeg quality 50", "half size", "twice the size", "1% cropped off each side", "brighter by 16 levels"];
 
     [Theory]
     [MemberData(nameof(Edits))]
@@ -58,12 +58,17 @@ public sealed class PdqNearDuplicateTests(ITestOutputHelper output)
     private static SKBitmap Apply(string edit, SKBitmap source) => edit switch
     {
         "jpeg quality 50" => Reencoded(source, SKEncodedImageFormat.Jpeg, 50),
-        "half size" => source.Resize(new SKImageInfo(source.Width / 2, source.Height / 2), new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear)),
+        "half size" => Resized(source, 0.5),
+        // Over 512 pixels a side, so the hasher first squeezes it to 512x512 as the reference's tool does.
+        "twice the size" => Resized(source, 2),
         "1% cropped off each side" => Cropped(source, 0.01),
         "5% cropped off each side" => Cropped(source, 0.05),
         "brighter by 16 levels" => Brightened(source, 16),
         _ => throw new ArgumentOutOfRangeException(nameof(edit)),
     };
+
+    private static SKBitmap Resized(SKBitmap source, double factor) =>
+        source.Resize(new SKImageInfo((int)(source.Width * factor), (int)(source.Height * factor)), new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear));
 
     private static SKBitmap Reencoded(SKBitmap source, SKEncodedImageFormat format, int quality)
     {

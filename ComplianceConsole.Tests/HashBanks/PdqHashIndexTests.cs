@@ -1,0 +1,136 @@
+using ComplianceConsole.Features.HashBanks;
+
+namespace ComplianceConsole.Tests.HashBanks;
+
+public sealed class PdqHashIndexTests
+{
+    private const int BankSize = 20_000;
+    private const int PlantedFarthest = 40;
+
+    /// <summary>20,000 random hashes, and around each of a few queries one planted hash at every distance 0..40.</summary>
+    private sealed class Bank
+    {
+        public readonly List<(long EntryId, PdqHash Hash)> Entries = [];
+        public readonly List<PdqHash> Queries = [];
+
+        public Bank()
+        {
+            var random = new RandomHashes(seed: 25);
+            for (var id = 0; id < BankSize; id++) Entries.Add((id, random.Next()));
+            for (var q = 0; q < 5; q++)
+            {
+                var query = random.Next();
+                Queries.Add(query);
+                for (var bits = 0; bits <= PlantedFarthest; bits++) Entries.Add((1_000_000 * (q + 1) + bits, random.Within(query, bits)));
+            }
+        }
+
+        public List<PdqMatch> Scan(PdqHash query, int maxDistance) => Entries
+            .Select(e => new PdqMatch(e.EntryId, query.Distance(e.Hash)))
+            .Where(m => m.Distance <= maxDistance)
+            .OrderBy(m => m.Distance).ThenBy(m => m.EntryId)
+            .ToList();
+    }
+
+    private static readonly Bank Sample = new();
+
+    private static PdqHashIndex IndexOf(Bank bank)
+    {
+        var index = new PdqHashIndex();
+        index.AddRange(bank.Entries);
+        return index;
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(15)]
+    [InlineData(16)]
+    [InlineData(PdqHashIndex.DefaultMaxDistance)]
+    [InlineData(32)]
+    [InlineData(47)]
+    [InlineData(PdqHashIndex.MaxSupportedDistance)]
+    public void A_lookup_finds_exactly_what_a_full_scan_finds_nearest_first(int maxDistance)
+    {
+        using var index = IndexOf(Sample);
+
+        foreach (var query in Sample.Queries)
+            Assert.Equal(Sample.Scan(query, maxDistance), index.Lookup(query, maxDistance));
+    }
+
+    [Fact]
+    public void At_the_default_distance_the_planted_neighbours_up_to_31_bits_are_found_and_none_beyond()
+    {
+        using var index = IndexOf(Sample);
+
+        var distances = index.Lookup(Sample.Queries[0]).Select(m => m.Distance);
+
+        Assert.Equal(Enumerable.Range(0, 32), distances);
+    }
+
+    [Fact]
+    public void A_removed_entry_is_no_longer_found_and_its_id_can_be_added_again()
+    {
+        using var index = IndexOf(Sample);
+        var query = Sample.Queries[1];
+        var (nearId, nearHash) = Sample.Entries.Single(e => e.EntryId == 2_000_005);
+
+        Assert.True(index.Remove(nearId));
+        Assert.False(index.Remove(nearId));
+        Assert.DoesNotContain(index.Lookup(query), m => m.EntryId == nearId);
+        Assert.Equal(Sample.Entries.Count - 1, index.Count);
+
+        index.Add(nearId, nearHash);
+        Assert.Contains(new PdqMatch(nearId, 5), index.Lookup(query));
+        Assert.Equal(Sample.Entries.Count, index.Count);
+    }
+
+    [Fact]
+    public void Adding_an_id_again_replaces_its_hash()
+    {
+        using var index = new PdqHashIndex();
+        var random = new RandomHashes(seed: 7);
+        var (first, second) = (random.Next(), random.Next());
+
+        index.Add(42, first);
+        index.Add(42, second);
+
+        Assert.Empty(index.Lookup(first));
+        Assert.Equal([new PdqMatch(42, 0)], index.Lookup(second));
+        Assert.Equal(1, index.Count);
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(PdqHashIndex.MaxSupportedDistance + 1)]
+    public void A_distance_outside_0_to_64_is_refused(int maxDistance)
+    {
+        using var index = new PdqHashIndex();
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => index.Lookup(PdqHash.Zero, maxDistance));
+    }
+
+    [Fact]
+    public async Task Lookups_running_while_entries_come_and_go_see_the_stable_entries_every_time()
+    {
+        using var index = IndexOf(Sample);
+        var query = Sample.Queries[2];
+        var expected = Sample.Scan(query, PdqHashIndex.DefaultMaxDistance);
+        var churn = new RandomHashes(seed: 3);
+
+        var writer = Task.Run(() =>
+        {
+            for (var i = 0; i < 2_000; i++)
+            {
+                index.Add(-1 - i, churn.Next());
+                index.Remove(-1 - i);
+            }
+        });
+        var readers = Enumerable.Range(0, 2).Select(_ => Task.Run(() =>
+        {
+            while (!writer.IsCompleted) Assert.Equal(expected, index.Lookup(query));
+        }));
+
+        await Task.WhenAll([writer, .. readers]);
+        Assert.Equal(Sample.Entries.Count, index.Count);
+    }
+}

@@ -58,7 +58,7 @@ internal static class ImplicitLabelFiles
     }
 
     // PNG (ISO/IEC 15948, W3C PNG 3rd edition): a 1×1 grey image, with the text chunks asked for before IEND.
-    public static byte[] Png(string? xmpJson = null, string? aigcText = null, string? compressedAigcText = null)
+    public static byte[] Png(string? xmpJson = null, string? aigcText = null, string? compressedAigcText = null, string? userComment = null)
     {
         var file = new MemoryStream();
         file.Write([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
@@ -66,6 +66,7 @@ internal static class ImplicitLabelFiles
         PngChunk(file, "IDAT", Deflated([0, 0]));
         if (xmpJson is not null) PngChunk(file, "iTXt", [.. "XML:com.adobe.xmp\0"u8, 0, 0, 0, 0, .. Encoding.UTF8.GetBytes(XmpPacket(xmpJson))]);
         if (aigcText is not null) PngChunk(file, "tEXt", [.. "AIGC\0"u8, .. Encoding.Latin1.GetBytes(aigcText)]);
+        if (userComment is not null) PngChunk(file, "eXIf", TiffWithUserComment(userComment));
         if (compressedAigcText is not null) PngChunk(file, "zTXt", [.. "AIGC\0"u8, 0, .. Deflated(Encoding.Latin1.GetBytes(compressedAigcText))]);
         PngChunk(file, "IEND", []);
         return file.ToArray();
@@ -98,14 +99,16 @@ internal static class ImplicitLabelFiles
     }
 
     // WebP (RFC 9649): the extended format, VP8X flagging XMP, then the "XMP " chunk.
-    public static byte[] WebP(string xmpJson)
+    public static byte[] WebP(string? xmpJson = null, string? userComment = null)
     {
-        var xmp = Encoding.UTF8.GetBytes(XmpPacket(xmpJson));
-        if (xmp.Length % 2 == 1) xmp = [.. xmp, 0];
-        byte[] vp8x = [.. "VP8X"u8, .. LittleEndian32(10), 0x04, 0, 0, 0, 0, 0, 0, 0, 0, 0];
-        byte[] xmpChunk = [.. "XMP "u8, .. LittleEndian32(xmp.Length), .. xmp];
-        return [.. "RIFF"u8, .. LittleEndian32(4 + vp8x.Length + xmpChunk.Length), .. "WEBP"u8, .. vp8x, .. xmpChunk];
+        byte[] chunks = [.. "VP8X"u8, .. LittleEndian32(10), (byte)((userComment is null ? 0 : 0x08) | (xmpJson is null ? 0 : 0x04)), 0, 0, 0, 0, 0, 0, 0, 0, 0];
+        if (userComment is not null) chunks = [.. chunks, .. RiffChunk("EXIF", TiffWithUserComment(userComment))];
+        if (xmpJson is not null) chunks = [.. chunks, .. RiffChunk("XMP ", Encoding.UTF8.GetBytes(XmpPacket(xmpJson)))];
+        return [.. "RIFF"u8, .. LittleEndian32(4 + chunks.Length), .. "WEBP"u8, .. chunks];
     }
+
+    private static byte[] RiffChunk(string type, byte[] data) =>
+        [.. Encoding.ASCII.GetBytes(type), .. LittleEndian32(data.Length), .. data, .. data.Length % 2 == 1 ? new byte[1] : []];
 
     // ISO base media (ISO/IEC 14496-12): ftyp, then the XMP uuid box of XMP Specification Part 3 at the top level.
     private static readonly byte[] XmpUuid = Convert.FromHexString("BE7ACFCB97A942E89C71999491E3AFAC");

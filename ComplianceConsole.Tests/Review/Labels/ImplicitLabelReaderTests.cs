@@ -38,6 +38,13 @@ public sealed class ImplicitLabelReaderTests
     }
 
     [Fact]
+    public void A_PNG_and_a_WebP_with_the_label_in_their_EXIF_UserComment()
+    {
+        AssertFields(Single(Reader.Read(Png(userComment: Json())), "Png", ImplicitLabelPlace.Exif));
+        AssertFields(Single(Reader.Read(WebP(userComment: Json())), "WebP", ImplicitLabelPlace.Exif));
+    }
+
+    [Fact]
     public void A_UserComment_that_is_not_an_AIGC_object_is_no_label()
     {
         Assert.Empty(Reader.Read(Jpeg(userComment: "Shot on a phone")).Labels);

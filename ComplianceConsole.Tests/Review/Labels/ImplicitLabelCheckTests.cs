@@ -1,0 +1,131 @@
+using ComplianceConsole.Features.Review;
+using ComplianceConsole.Features.Review.Labels;
+using static ComplianceConsole.Features.Review.Labels.ImplicitLabelFindingCodes;
+using static ComplianceConsole.Tests.Review.Labels.ImplicitLabelFiles;
+
+namespace ComplianceConsole.Tests.Review.Labels;
+
+public sealed class ImplicitLabelCheckTests
+{
+    private static readonly ImplicitLabelReader Reader = new(new ImplicitLabelReaderOptions());
+
+    private static ContentItem Declared(bool aiGenerated = true, AigcLabel? label = AigcLabel.AiGenerated, string? producer = null, string? produceId = "P-0001") => new()
+    {
+        DeclaredAiGenerated = aiGenerated, ImplicitLabel = LabelStatus.Present, AigcLabel = label,
+        ContentProducer = producer ?? LabelingCode, ProduceId = produceId,
+    };
+
+    private static IReadOnlyList<ImplicitLabelFinding> Check(byte[] file, ContentItem? declared = null, string? ownLabelingCode = null) =>
+        ImplicitLabelCheck.Findings(Reader.Read(file), declared ?? Declared(), ownLabelingCode);
+
+    [Fact]
+    public void One_good_label_that_agrees_with_the_declaration_raises_nothing()
+    {
+        Assert.Empty(Check(Jpeg(xmpJson: Json()), ownLabelingCode: LabelingCode));
+        Assert.Empty(Check(Png(aigcText: Json(label: "2")), Declared(aiGenerated: false, label: AigcLabel.PossiblyAiGenerated)));
+    }
+
+    [Fact]
+    public void A_file_without_a_label_or_that_cannot_be_read_says_so()
+    {
+        Assert.Equal([new ImplicitLabelFinding(None)], Check(Png()));
+        Assert.Equal([new ImplicitLabelFinding(Unreadable, "UnknownFileType")], Check("garbage"u8.ToArray()));
+    }
+
+    [Fact]
+    public void Two_labels_are_one_too_many_even_when_they_agree()
+    {
+        Assert.Equal([new ImplicitLabelFinding(Several, "2", "Xmp, PngText")], Check(Png(xmpJson: Json(), aigcText: Json())));
+    }
+
+    [Fact]
+    public void Two_labels_that_differ_are_each_checked_and_named_by_place()
+    {
+        Assert.Equal(
+            [new ImplicitLabelFinding(Several, "2", "Xmp, PngText"), new(ProduceIdDiffersFromDeclared, "PngText", "P-0001", "P-0002")],
+            Check(Png(xmpJson: Json(), aigcText: Json(produceId: "P-0002"))));
+    }
+
+    [Fact]
+    public void Malformed_JSON_is_named_with_what_is_wrong()
+    {
+        Assert.Equal([new ImplicitLabelFinding(Malformed, "PngText", AigcJson.InvalidJson, "")], Check(Png(aigcText: "{\"Label\":")));
+        Assert.Equal([new ImplicitLabelFinding(Malformed, "Xmp", AigcJson.NotAString, "Label")],
+            Check(Jpeg(xmpJson: Json().Replace("\"Label\":\"1\"", "\"Label\":1"))));
+    }
+
+    [Theory]
+    [InlineData("4")]
+    [InlineData("0")]
+    [InlineData("")]
+    public void A_Label_other_than_1_2_or_3_is_invalid(string label)
+    {
+        Assert.Equal([new ImplicitLabelFinding(LabelInvalid, "Xmp", label)], Check(Jpeg(xmpJson: Json(label: label))));
+    }
+
+    [Fact]
+    public void A_missing_producer_or_produce_id_is_named()
+    {
+        var declared = Declared(produceId: null);
+        declared.ContentProducer = null;
+        Assert.Equal([new ImplicitLabelFinding(ProducerMissing, "Exif"), new(ProduceIdMissing, "Exif")], Check(Jpeg(userComment: """{"Label":"1"}"""), declared));
+    }
+
+    [Fact]
+    public void A_credit_code_with_a_wrong_check_character_inside_the_producer_is_named()
+    {
+        var wrongCheck = LabelingCode[..21] + (LabelingCode[21] == '0' ? '1' : '0') + LabelingCode[22..];
+        Assert.Equal([new ImplicitLabelFinding(ProducerCreditCodeInvalid, "Xmp", wrongCheck, "WrongCheckCharacter")],
+            Check(Jpeg(xmpJson: Json(producer: wrongCheck)), Declared(producer: wrongCheck)));
+        var bareCode = CreditCode[..17] + (CreditCode[17] == '0' ? '1' : '0');
+        Assert.Equal([new ImplicitLabelFinding(ProducerCreditCodeInvalid, "Xmp", bareCode, "WrongCheckCharacter")],
+            Check(Jpeg(xmpJson: Json(producer: bareCode)), Declared(producer: bareCode)));
+    }
+
+    [Fact]
+    public void A_producer_named_rather_than_coded_is_not_checked_for_a_credit_code()
+    {
+        Assert.Empty(Check(Jpeg(xmpJson: Json(producer: "示例智能科技有限公司")), Declared(producer: "示例智能科技有限公司")));
+    }
+
+    [Fact]
+    public void The_providers_own_output_must_carry_its_labeling_code()
+    {
+        var otherCode = "0011" + WithCheckCharacter("91310000MA1FL1234") + "2" + "ZZ99";
+        Assert.Equal([new ImplicitLabelFinding(ProducerNotOwn, "Xmp", otherCode, LabelingCode)],
+            Check(Jpeg(xmpJson: Json(producer: otherCode)), Declared(producer: otherCode), ownLabelingCode: LabelingCode));
+    }
+
+    [Fact]
+    public void A_label_that_contradicts_the_declaration_is_named_field_by_field()
+    {
+        Assert.Equal(
+            [
+                new ImplicitLabelFinding(ContradictsDeclaredHumanMade, "Xmp"),
+                new(LabelDiffersFromDeclared, "Xmp", "2", "1"),
+                new(ProducerDiffersFromDeclared, "Xmp", "示例", LabelingCode),
+                new(ProduceIdDiffersFromDeclared, "Xmp", "P-9", "P-0001"),
+            ],
+            Check(Jpeg(xmpJson: Json()), Declared(aiGenerated: false, label: AigcLabel.PossiblyAiGenerated, producer: "示例", produceId: "P-9")));
+    }
+
+    [Fact]
+    public void A_label_in_the_file_when_the_platform_declared_none_is_named()
+    {
+        var declared = Declared();
+        declared.ImplicitLabel = LabelStatus.Missing;
+        Assert.Equal([new ImplicitLabelFinding(DeclaredMissing)], Check(Jpeg(xmpJson: Json()), declared));
+    }
+
+    [Fact]
+    public void Every_finding_has_its_message_in_both_languages()
+    {
+        var resources = new System.Resources.ResourceManager(typeof(ComplianceConsole.Localization.SharedResource));
+        foreach (var culture in new[] { "zh-CN", "en" })
+        {
+            var messages = All.Select(code => resources.GetString(new ImplicitLabelFinding(code).MessageKey, new System.Globalization.CultureInfo(culture))).ToList();
+            Assert.All(messages, message => Assert.False(string.IsNullOrEmpty(message)));
+            Assert.Equal(messages.Count, messages.Distinct().Count());
+        }
+    }
+}

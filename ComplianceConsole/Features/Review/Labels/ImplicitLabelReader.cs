@@ -1,0 +1,86 @@
+using System.Runtime.InteropServices;
+using MetadataExtractor;
+using MetadataExtractor.Formats.Exif;
+using MetadataExtractor.Formats.Png;
+using MetadataExtractor.Formats.Xmp;
+using MetadataExtractor.Util;
+
+namespace ComplianceConsole.Features.Review.Labels;
+
+/// <summary>
+/// Reads every GB 45438-2025 implicit label a file carries, through MetadataExtractor's directories only (no parsing of
+/// containers here). The places are those the sources document — see "Implicit labels read from the file" in README.md:
+/// the XMP property <c>AIGC</c> in the TC260 namespace, a PNG text chunk keyed <c>AIGC</c>, and the EXIF UserComment.
+/// </summary>
+public sealed class ImplicitLabelReader(ImplicitLabelReaderOptions options)
+{
+    /// <summary>The XMP namespace of TC260-PG-20258A, prefix <c>TC260</c>, property <c>AIGC</c>.</summary>
+    public const string XmpNamespace = "http://www.tc260.org.cn/ns/AIGC/1.0/";
+    public const string PropertyName = "AIGC";
+
+    public ImplicitLabelReading Read(ReadOnlyMemory<byte> file)
+    {
+        if (file.Length > options.MaxFileBytes) return Outcome(ImplicitLabelReadOutcome.TooLarge);
+        var bytes = MemoryMarshal.TryGetArray(file, out var segment) ? segment : new ArraySegment<byte>(file.ToArray());
+        return ReadSeekable(new MemoryStream(bytes.Array!, bytes.Offset, bytes.Count, writable: false));
+    }
+
+    /// <summary>Reads from the stream's current position; a stream that cannot seek is copied, up to the size limit.</summary>
+    public ImplicitLabelReading Read(Stream file)
+    {
+        if (file.CanSeek)
+            return file.Length - file.Position > options.MaxFileBytes ? Outcome(ImplicitLabelReadOutcome.TooLarge) : ReadSeekable(file);
+        var copy = new MemoryStream();
+        var buffer = new byte[81920];
+        int read;
+        while ((read = file.Read(buffer)) > 0)
+        {
+            if (copy.Length + read > options.MaxFileBytes) return Outcome(ImplicitLabelReadOutcome.TooLarge);
+            copy.Write(buffer, 0, read);
+        }
+        copy.Position = 0;
+        return ReadSeekable(copy);
+    }
+
+    private ImplicitLabelReading ReadSeekable(Stream file)
+    {
+        try
+        {
+            var fileType = FileTypeDetector.DetectFileType(file);
+            if (fileType == FileType.Unknown) return Outcome(ImplicitLabelReadOutcome.UnknownFileType);
+            if (fileType == FileType.Png && CompressedPngText.InflatesBeyond(file, options.MaxInflatedTextBytes))
+                return new(ImplicitLabelReadOutcome.TooLarge, fileType.ToString(), []);
+            var directories = ImageMetadataReader.ReadMetadata(file);
+            return new(ImplicitLabelReadOutcome.Read, fileType.ToString(), directories.SelectMany(LabelsIn).ToList());
+        }
+        // A hostile file can drive the library into any exception (index, overflow, XMP, I/O on a short stream); whatever it
+        // is, the file could not be read, which is what the caller needs to know.
+        catch (Exception)
+        {
+            return Outcome(ImplicitLabelReadOutcome.Unreadable);
+        }
+    }
+
+    private IEnumerable<FoundImplicitLabel> LabelsIn(MetadataExtractor.Directory directory)
+    {
+        switch (directory)
+        {
+            case XmpDirectory { XmpMeta: { } xmp } when xmp.DoesPropertyExist(XmpNamespace, PropertyName):
+                yield return AigcJson.Parse(ImplicitLabelPlace.Xmp, xmp.GetPropertyString(XmpNamespace, PropertyName) ?? "", options.MaxLabelChars);
+                break;
+            case PngDirectory png when png.GetObject(PngDirectory.TagTextualData) is IEnumerable<MetadataExtractor.KeyValuePair> texts:
+                foreach (var text in texts.Where(t => t.Key == PropertyName))
+                    yield return AigcJson.Parse(ImplicitLabelPlace.PngText, text.Value.ToString(), options.MaxLabelChars);
+                break;
+            case ExifSubIfdDirectory exif when exif.GetDescription(ExifDirectoryBase.TagUserComment) is { } comment && LooksLikeAigcJson(comment):
+                yield return AigcJson.Parse(ImplicitLabelPlace.Exif, comment.Trim().Trim('\0'), options.MaxLabelChars);
+                break;
+        }
+    }
+
+    // UserComment is free text that cameras and editors fill too: only an object naming Label is taken for the AIGC one.
+    private static bool LooksLikeAigcJson(string comment) =>
+        comment.TrimStart().StartsWith('{') && comment.Contains("\"Label\"", StringComparison.Ordinal);
+
+    private static ImplicitLabelReading Outcome(ImplicitLabelReadOutcome outcome) => new(outcome, null, []);
+}

@@ -1,0 +1,17 @@
+namespace ComplianceConsole.Features.Review.Labels;
+
+/// <summary>Bounds on what <see cref="ImplicitLabelReader"/> reads, so a hostile file costs little.</summary>
+public sealed record ImplicitLabelReaderOptions
+{
+    /// <summary>Files larger than this are not read at all.</summary>
+    public long MaxFileBytes { get; init; } = 256L * 1024 * 1024;
+
+    /// <summary>A PNG whose compressed text inflates past this is not read (see <see cref="CompressedPngText"/>).</summary>
+    public long MaxInflatedTextBytes { get; init; } = 4L * 1024 * 1024;
+
+    /// <summary>
+    /// A label's JSON longer than this is reported as too long, not parsed. The seven fields of GB 45438-2025 Appendix E
+    /// fit easily; the platform's own limit per field is <see cref="ContentRules.MaxLabelFieldLength"/>.
+    /// </summary>
+    public int MaxLabelChars { get; init; } = 8 * 1024;
+}

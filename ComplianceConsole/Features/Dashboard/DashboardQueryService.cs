@@ -4,8 +4,7 @@ namespace ComplianceConsole.Features.Dashboard;
 
 /// <summary>
 /// The dashboard's figures, each counted by the feature that keeps the records (<see cref="IDashboardTileSource"/>, <see cref="IDashboardSection"/>).
-/// Each is read from the day counts the writes keep (<see cref="Data.DayCount"/>) or counted by the database from an index; only the figures
-/// per reviewer still walk the period's decisions (a median needs every handling time).
+/// Each is read from the day counts the writes keep (<see cref="Data.DayCount"/>) or counted by the database from an index.
 /// </summary>
 public sealed class DashboardQueryService(PermissionGuard guard, TimeProvider clock, IEnumerable<IDashboardTileSource> tileSources,
     IEnumerable<IDashboardSection> sections)

@@ -1,5 +1,5 @@
 using ComplianceConsole.Features.Registry;
-using ComplianceConsole.Features.Settings;
+using ComplianceConsole.Identifiers;
 
 namespace ComplianceConsole.Tests.Registry;
 

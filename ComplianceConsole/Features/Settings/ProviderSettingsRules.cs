@@ -34,7 +34,7 @@ public static class ProviderSettingsRules
         }
 
         var creditCode = IdentifierText.Normalize(form.UnifiedSocialCreditCode);
-        if (Settings.LabelingCode.Validate(Settings.LabelingCode.Normalize(form.LabelingCode), creditCode) is { } labelingError)
+        if (Identifiers.LabelingCode.Validate(Identifiers.LabelingCode.Normalize(form.LabelingCode), creditCode) is { } labelingError)
             errors.Add(new(nameof(form.LabelingCode), labelingError.Key, labelingError.Argument is { } argument ? [argument] : []));
         return errors;
     }

@@ -53,7 +53,7 @@ public sealed class ProviderSettingsService(IDbContextFactory<AppDbContext> cont
         var before = Snapshot(settings);
         settings.ProviderName = form.ProviderName.Trim();
         settings.UnifiedSocialCreditCode = IdentifierText.Normalize(form.UnifiedSocialCreditCode);
-        settings.LabelingCode = Settings.LabelingCode.Normalize(form.LabelingCode);
+        settings.LabelingCode = Identifiers.LabelingCode.Normalize(form.LabelingCode);
         settings.RequireTwoFactor = form.RequireTwoFactor;
         settings.Version++;
         settings.UpdatedAtUtc = clock.GetUtcNow().UtcDateTime;

@@ -53,12 +53,12 @@ public static class ImplicitLabelCheck
 
     /// <summary>
     /// ContentProducer is the producer's name or code (Appendix E). A code is the 18-character credit code itself, or the
-    /// 27-character labeling code of the TC260 practice guide with the credit code at characters 5-22 (see
-    /// <c>Settings.LabelingCode</c>); either must pass GB 32100's check character. A name is not checked.
+    /// 27-character labeling code of the TC260 practice guide with the credit code inside (<see cref="LabelingCode"/>); either must
+    /// pass GB 32100's check character. A name is not checked.
     /// </summary>
     private static UnifiedSocialCreditCodeError? CreditCodeError(string producer) =>
         !producer.All(c => char.IsAsciiDigit(c) || char.IsAsciiLetterUpper(c)) ? null
         : producer.Length == 18 ? UnifiedSocialCreditCode.Validate(producer)
-        : producer.Length == 27 && producer.StartsWith("00", StringComparison.Ordinal) ? UnifiedSocialCreditCode.Validate(producer[4..22])
+        : producer.Length == LabelingCode.Length && producer.StartsWith("00", StringComparison.Ordinal) ? UnifiedSocialCreditCode.Validate(LabelingCode.CreditCodeIn(producer))
         : null;
 }

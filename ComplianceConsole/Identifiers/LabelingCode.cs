@@ -1,6 +1,4 @@
-using ComplianceConsole.Identifiers;
-
-namespace ComplianceConsole.Features.Settings;
+namespace ComplianceConsole.Identifiers;
 
 /// <summary>
 /// The provider's labeling code for GB 45438-2025 implicit labels (TC260 practice guide), 27 characters: <c>00</c>,
@@ -11,6 +9,10 @@ public static class LabelingCode
 {
     public const int Length = 27;
     private const string Head = "0011";
+    private const int CreditCodeStart = 4, CreditCodeLength = 18;
+
+    /// <summary>The unified social credit code inside a code of <see cref="Length"/> characters.</summary>
+    public static string CreditCodeIn(string code) => code.Substring(CreditCodeStart, CreditCodeLength);
 
     public static string Normalize(string? text) => IdentifierText.Normalize(text ?? "");
 
@@ -20,7 +22,7 @@ public static class LabelingCode
         if (normalized.Length == 0) return null; // not set yet: the provider may not have one
         if (normalized.Length != Length) return ("Registry.LabelingCode.WrongLength", Length);
         if (!normalized.StartsWith(Head, StringComparison.Ordinal)) return ("Registry.LabelingCode.WrongHead", Head);
-        var creditCode = normalized[4..22];
+        var creditCode = CreditCodeIn(normalized);
         if (UnifiedSocialCreditCode.Validate(creditCode) is { } error) return ($"UnifiedSocialCreditCode.{error}", null);
         if (providerCreditCode.Length > 0 && creditCode != providerCreditCode) return ("Registry.LabelingCode.OtherCreditCode", providerCreditCode);
         if (normalized[22] is not ('1' or '2')) return ("Registry.LabelingCode.WrongServiceType", null);

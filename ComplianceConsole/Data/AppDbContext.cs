@@ -1,10 +1,12 @@
 using ComplianceConsole.Features.Audit;
 using ComplianceConsole.Features.ApiKeys;
 using ComplianceConsole.Features.Exports;
+using ComplianceConsole.Features.HashBanks;
 using ComplianceConsole.Features.Jobs;
 using ComplianceConsole.Features.Registry;
 using ComplianceConsole.Features.Retention;
 using ComplianceConsole.Features.Review;
+using ComplianceConsole.Features.Review.Labels;
 using ComplianceConsole.Features.Settings;
 using ComplianceConsole.Features.Verification;
 using ComplianceConsole.Features.Webhooks;
@@ -61,6 +63,12 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<LegalHold> LegalHolds => Set<LegalHold>();
     public DbSet<RunningInstance> RunningInstances => Set<RunningInstance>();
     public DbSet<DayCount> DayCounts => Set<DayCount>();
+    public DbSet<HashBank> HashBanks => Set<HashBank>();
+    public DbSet<HashBankEntry> HashBankEntries => Set<HashBankEntry>();
+    public DbSet<ContentPerceptualHash> ContentPerceptualHashes => Set<ContentPerceptualHash>();
+    public DbSet<ContentFileReading> ContentFileReadings => Set<ContentFileReading>();
+    public DbSet<PendingMediaRead> PendingMediaReads => Set<PendingMediaRead>();
+    public DbSet<AllowedMediaHost> AllowedMediaHosts => Set<AllowedMediaHost>();
 
     /// <summary>What this unit of work changes in the <see cref="DayCounts"/>; written by the next save, in its transaction.</summary>
     public DayCountChanges DayCountChanges { get; } = new();

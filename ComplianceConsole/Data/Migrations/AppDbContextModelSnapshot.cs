@@ -521,6 +521,108 @@ namespace ComplianceConsole.Data.Migrations
                     b.ToTable("ExportSchedules");
                 });
 
+            modelBuilder.Entity("ComplianceConsole.Features.HashBanks.HashBank", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MatchDistance")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReasonCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("HashBanks");
+                });
+
+            modelBuilder.Entity("ComplianceConsole.Features.HashBanks.HashBankEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AddedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AddedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<long>("HashBankId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Origin")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Quality")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReviewCaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewCaseId");
+
+                    b.HasIndex("HashBankId", "Hash")
+                        .IsUnique();
+
+                    b.ToTable("HashBankEntries");
+                });
+
             modelBuilder.Entity("ComplianceConsole.Features.Jobs.JobRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -1315,6 +1417,37 @@ namespace ComplianceConsole.Data.Migrations
                     b.ToTable("ContentItemChanges");
                 });
 
+            modelBuilder.Entity("ComplianceConsole.Features.Review.ContentPerceptualHash", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ContentItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("FrameAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<int>("Origin")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Quality")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContentItemId");
+
+                    b.ToTable("ContentPerceptualHashes");
+                });
+
             modelBuilder.Entity("ComplianceConsole.Features.Review.Decision", b =>
                 {
                     b.Property<long>("Id")
@@ -1549,6 +1682,18 @@ namespace ComplianceConsole.Data.Migrations
                     b.Property<DateTime?>("HandledAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("HashBankEntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("HashBankId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LinkedReviewCaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MatchDistance")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("MatchedText")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -1585,6 +1730,8 @@ namespace ComplianceConsole.Data.Migrations
 
                     b.HasIndex("FeatureRuleId");
 
+                    b.HasIndex("HashBankId");
+
                     b.HasIndex("ReviewCaseId");
 
                     b.HasIndex("Source", "ReceivedAtUtc", "DueAtUtc", "HandledAtUtc");
@@ -1593,6 +1740,103 @@ namespace ComplianceConsole.Data.Migrations
                         .HasFilter("\"HandledAtUtc\" IS NULL");
 
                     b.ToTable("Flags");
+                });
+
+            modelBuilder.Entity("ComplianceConsole.Features.Review.Labels.AllowedMediaHost", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AddedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AddedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Host")
+                        .IsRequired()
+                        .HasMaxLength(253)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Host")
+                        .IsUnique();
+
+                    b.ToTable("AllowedMediaHosts");
+                });
+
+            modelBuilder.Entity("ComplianceConsole.Features.Review.Labels.ContentFileReading", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ByteCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ContentItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileType")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FindingsJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LabelsJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Origin")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProblemArgumentsJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProblemKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReadAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContentItemId");
+
+                    b.ToTable("ContentFileReadings");
+                });
+
+            modelBuilder.Entity("ComplianceConsole.Features.Review.Labels.PendingMediaRead", b =>
+                {
+                    b.Property<long>("ContentItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("NotBeforeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("QueuedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ContentItemId");
+
+                    b.HasIndex("NotBeforeUtc");
+
+                    b.ToTable("PendingMediaReads");
                 });
 
             modelBuilder.Entity("ComplianceConsole.Features.Review.RegulatorReport", b =>
@@ -2522,6 +2766,15 @@ namespace ComplianceConsole.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("ComplianceConsole.Features.HashBanks.HashBankEntry", b =>
+                {
+                    b.HasOne("ComplianceConsole.Features.HashBanks.HashBank", null)
+                        .WithMany()
+                        .HasForeignKey("HashBankId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ComplianceConsole.Features.Registry.AlgorithmFilingChange", b =>
                 {
                     b.HasOne("ComplianceConsole.Features.Registry.AlgorithmFiling", null)
@@ -2627,6 +2880,15 @@ namespace ComplianceConsole.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ComplianceConsole.Features.Review.ContentPerceptualHash", b =>
+                {
+                    b.HasOne("ComplianceConsole.Features.Review.ContentItem", null)
+                        .WithMany()
+                        .HasForeignKey("ContentItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ComplianceConsole.Features.Review.Decision", b =>
                 {
                     b.HasOne("ComplianceConsole.Features.Review.Decision", null)
@@ -2669,10 +2931,33 @@ namespace ComplianceConsole.Data.Migrations
                         .HasForeignKey("FeatureRuleId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("ComplianceConsole.Features.HashBanks.HashBank", null)
+                        .WithMany()
+                        .HasForeignKey("HashBankId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("ComplianceConsole.Features.Review.ReviewCase", null)
                         .WithMany()
                         .HasForeignKey("ReviewCaseId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ComplianceConsole.Features.Review.Labels.ContentFileReading", b =>
+                {
+                    b.HasOne("ComplianceConsole.Features.Review.ContentItem", null)
+                        .WithMany()
+                        .HasForeignKey("ContentItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ComplianceConsole.Features.Review.Labels.PendingMediaRead", b =>
+                {
+                    b.HasOne("ComplianceConsole.Features.Review.ContentItem", null)
+                        .WithMany()
+                        .HasForeignKey("ContentItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

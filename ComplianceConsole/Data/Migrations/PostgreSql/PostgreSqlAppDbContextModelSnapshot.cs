@@ -536,6 +536,112 @@ namespace ComplianceConsole.Data.Migrations.PostgreSql
                     b.ToTable("ExportSchedules");
                 });
 
+            modelBuilder.Entity("ComplianceConsole.Features.HashBanks.HashBank", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MatchDistance")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("ReasonCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("HashBanks");
+                });
+
+            modelBuilder.Entity("ComplianceConsole.Features.HashBanks.HashBankEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AddedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AddedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.Property<long>("HashBankId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Origin")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Quality")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("ReviewCaseId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewCaseId");
+
+                    b.HasIndex("HashBankId", "Hash")
+                        .IsUnique();
+
+                    b.ToTable("HashBankEntries");
+                });
+
             modelBuilder.Entity("ComplianceConsole.Features.Jobs.JobRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -1356,6 +1462,39 @@ namespace ComplianceConsole.Data.Migrations.PostgreSql
                     b.ToTable("ContentItemChanges");
                 });
 
+            modelBuilder.Entity("ComplianceConsole.Features.Review.ContentPerceptualHash", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ContentItemId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("FrameAtMs")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.Property<int>("Origin")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Quality")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContentItemId");
+
+                    b.ToTable("ContentPerceptualHashes");
+                });
+
             modelBuilder.Entity("ComplianceConsole.Features.Review.Decision", b =>
                 {
                     b.Property<long>("Id")
@@ -1598,6 +1737,18 @@ namespace ComplianceConsole.Data.Migrations.PostgreSql
                     b.Property<DateTime?>("HandledAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<long?>("HashBankEntryId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("HashBankId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("LinkedReviewCaseId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("MatchDistance")
+                        .HasColumnType("integer");
+
                     b.Property<string>("MatchedText")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -1634,6 +1785,8 @@ namespace ComplianceConsole.Data.Migrations.PostgreSql
 
                     b.HasIndex("FeatureRuleId");
 
+                    b.HasIndex("HashBankId");
+
                     b.HasIndex("ReviewCaseId");
 
                     b.HasIndex("Source", "ReceivedAtUtc", "DueAtUtc", "HandledAtUtc");
@@ -1642,6 +1795,107 @@ namespace ComplianceConsole.Data.Migrations.PostgreSql
                         .HasFilter("\"HandledAtUtc\" IS NULL");
 
                     b.ToTable("Flags");
+                });
+
+            modelBuilder.Entity("ComplianceConsole.Features.Review.Labels.AllowedMediaHost", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AddedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AddedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Host")
+                        .IsRequired()
+                        .HasMaxLength(253)
+                        .HasColumnType("character varying(253)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Host")
+                        .IsUnique();
+
+                    b.ToTable("AllowedMediaHosts");
+                });
+
+            modelBuilder.Entity("ComplianceConsole.Features.Review.Labels.ContentFileReading", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("ByteCount")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ContentItemId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("FileType")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("FindingsJson")
+                        .HasColumnType("text");
+
+                    b.Property<string>("LabelsJson")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Origin")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ProblemArgumentsJson")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ProblemKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("ReadAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContentItemId");
+
+                    b.ToTable("ContentFileReadings");
+                });
+
+            modelBuilder.Entity("ComplianceConsole.Features.Review.Labels.PendingMediaRead", b =>
+                {
+                    b.Property<long>("ContentItemId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("NotBeforeUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("QueuedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("ContentItemId");
+
+                    b.HasIndex("NotBeforeUtc");
+
+                    b.ToTable("PendingMediaReads");
                 });
 
             modelBuilder.Entity("ComplianceConsole.Features.Review.RegulatorReport", b =>
@@ -2603,6 +2857,15 @@ namespace ComplianceConsole.Data.Migrations.PostgreSql
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("ComplianceConsole.Features.HashBanks.HashBankEntry", b =>
+                {
+                    b.HasOne("ComplianceConsole.Features.HashBanks.HashBank", null)
+                        .WithMany()
+                        .HasForeignKey("HashBankId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ComplianceConsole.Features.Registry.AlgorithmFilingChange", b =>
                 {
                     b.HasOne("ComplianceConsole.Features.Registry.AlgorithmFiling", null)
@@ -2708,6 +2971,15 @@ namespace ComplianceConsole.Data.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ComplianceConsole.Features.Review.ContentPerceptualHash", b =>
+                {
+                    b.HasOne("ComplianceConsole.Features.Review.ContentItem", null)
+                        .WithMany()
+                        .HasForeignKey("ContentItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ComplianceConsole.Features.Review.Decision", b =>
                 {
                     b.HasOne("ComplianceConsole.Features.Review.Decision", null)
@@ -2750,10 +3022,33 @@ namespace ComplianceConsole.Data.Migrations.PostgreSql
                         .HasForeignKey("FeatureRuleId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("ComplianceConsole.Features.HashBanks.HashBank", null)
+                        .WithMany()
+                        .HasForeignKey("HashBankId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("ComplianceConsole.Features.Review.ReviewCase", null)
                         .WithMany()
                         .HasForeignKey("ReviewCaseId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ComplianceConsole.Features.Review.Labels.ContentFileReading", b =>
+                {
+                    b.HasOne("ComplianceConsole.Features.Review.ContentItem", null)
+                        .WithMany()
+                        .HasForeignKey("ContentItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ComplianceConsole.Features.Review.Labels.PendingMediaRead", b =>
+                {
+                    b.HasOne("ComplianceConsole.Features.Review.ContentItem", null)
+                        .WithMany()
+                        .HasForeignKey("ContentItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -19,6 +19,18 @@ public sealed class Flag
 
     public long? FeatureRuleId { get; set; }
 
+    /// <summary>The hash bank whose entry the item's perceptual hash matched (a FeatureLibrary flag).</summary>
+    public long? HashBankId { get; set; }
+
+    /// <summary>The bank entry matched, as it was: an entry removed later still leaves the flag saying what it matched.</summary>
+    public long? HashBankEntryId { get; set; }
+
+    /// <summary>How many of the 256 bits differed between the item's hash and the entry's.</summary>
+    public int? MatchDistance { get; set; }
+
+    /// <summary>The case whose decision put the matched hash in the bank: a re-upload arrives linked to its refutation (Art. 11).</summary>
+    public long? LinkedReviewCaseId { get; set; }
+
     /// <summary>Where the rule matched, e.g. the keyword as found, so a reviewer sees it without searching.</summary>
     public string? MatchedText { get; set; }
 

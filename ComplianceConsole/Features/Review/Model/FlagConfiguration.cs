@@ -1,3 +1,4 @@
+using ComplianceConsole.Features.HashBanks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -15,6 +16,7 @@ internal sealed class FlagConfiguration : IEntityTypeConfiguration<Flag>
         builder.HasOne<ReviewCase>().WithMany().HasForeignKey(f => f.ReviewCaseId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<ContentItem>().WithMany().HasForeignKey(f => f.ContentItemId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<FeatureRule>().WithMany().HasForeignKey(f => f.FeatureRuleId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<HashBank>().WithMany().HasForeignKey(f => f.HashBankId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(f => f.ReasonCode).HasMaxLength(64);
         builder.Property(f => f.ReasonText).HasMaxLength(ContentRules.MaxReasonLength);
         builder.Property(f => f.MatchedText).HasMaxLength(ContentRules.MaxMatchedTextLength);

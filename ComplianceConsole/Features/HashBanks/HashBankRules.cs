@@ -1,0 +1,11 @@
+namespace ComplianceConsole.Features.HashBanks;
+
+/// <summary>The limits of what a Manager, a CSV file or the platform may write into a hash bank.</summary>
+public static class HashBankRules
+{
+    public const int MaxNameLength = 100;
+    public const int MaxNoteLength = 500;
+
+    /// <summary>The most hashes one content item may carry (an image's, or a video's frames).</summary>
+    public const int MaxHashesPerItem = 32;
+}

@@ -5,6 +5,7 @@ using ComplianceConsole.Features.Audit;
 using ComplianceConsole.Features.Dashboard;
 using ComplianceConsole.Features.DemoData;
 using ComplianceConsole.Features.Exports;
+using ComplianceConsole.Features.HashBanks;
 using ComplianceConsole.Features.Jobs;
 using ComplianceConsole.Features.Registry;
 using ComplianceConsole.Features.Retention;
@@ -51,6 +52,7 @@ public static class ApplicationServices
         builder.Services.AddScoped<ProviderSettingsService>();
         builder.Services.AddScoped<StaffService>();
         builder.Services.AddVerification();
+        builder.Services.AddHashBanks();
         builder.Services.AddReview();
         builder.Services.AddDemoData();
         builder.AddWebhooks();

@@ -13,12 +13,19 @@ public sealed record WriteLock(long Key, bool Shared)
 {
     // Application-wide constants: PostgreSQL's advisory locks are named by a number per database.
     private const long ReviewCasesKey = 0x4343_5265_7669_6577; // "CCReview"
+    private const long HashBanksKey = 0x4343_4861_7368_426B; // "CCHashBk"
 
     /// <summary>Content and flag batches: they read items and cases, then write them over.</summary>
     public static readonly WriteLock ReviewCasesExclusive = new(ReviewCasesKey, Shared: false);
 
     /// <summary>Decisions on cases: each checks its case's version, but must not land between a batch's read and its write.</summary>
     public static readonly WriteLock ReviewCasesShared = new(ReviewCasesKey, Shared: true);
+
+    /// <summary>
+    /// Adding hashes to banks: their ids are taken and committed in order, so an instance loading the entries newer than the last it
+    /// saw (<c>HashBankLibrary</c>) never skips one committed late under a lower id.
+    /// </summary>
+    public static readonly WriteLock HashBankEntries = new(HashBanksKey, Shared: false);
 }
 
 /// <summary>

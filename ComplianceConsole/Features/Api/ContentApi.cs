@@ -18,7 +18,10 @@ public sealed record AigcLabelDto(
 public sealed record ContentItemDto(
     string? ExternalId, string? AuthorExternalId, string? AuthorDisplayName, string? MediaType, string? Category, string? Excerpt, string? MediaUrl,
     string? ContentHash, bool? DeclaredAiGenerated, AigcLabelDto? ImplicitLabel, string? ImplicitLabelStatus, string? ExplicitLabelStatus,
-    DateTimeOffset? PublishedAt);
+    DateTimeOffset? PublishedAt, IReadOnlyList<PerceptualHashDto?>? PerceptualHashes = null);
+
+/// <summary>A PDQ hash (64 hex digits) of the item's image or of one of its video's frames (<c>frameAtMs</c>), with PDQ's quality 0-100.</summary>
+public sealed record PerceptualHashDto(string? Hash, int? Quality, int? FrameAtMs);
 
 public sealed record SubmitContentRequest(IReadOnlyList<ContentItemDto>? Items);
 
@@ -98,7 +101,10 @@ public static class ContentApi
             i.ExternalId, i.AuthorExternalId, i.AuthorDisplayName, ApiNames.Parse<MediaType>(i.MediaType), ApiNames.Parse<SynthesisCategory>(i.Category),
             i.Excerpt, i.MediaUrl, i.ContentHash, i.DeclaredAiGenerated,
             i.ImplicitLabel is { } l ? new AigcLabelFields(l.Label, l.ContentProducer, l.ProduceId, l.ContentPropagator, l.PropagateId, l.ReservedCode1, l.ReservedCode2) : null,
-            ApiNames.Parse<LabelStatus>(i.ImplicitLabelStatus), ApiNames.Parse<LabelStatus>(i.ExplicitLabelStatus), i.PublishedAt?.UtcDateTime)).ToList(), cancellationToken);
+            ApiNames.Parse<LabelStatus>(i.ImplicitLabelStatus), ApiNames.Parse<LabelStatus>(i.ExplicitLabelStatus), i.PublishedAt?.UtcDateTime)
+        {
+            PerceptualHashes = i.PerceptualHashes?.Select(h => h is null ? null! : new PerceptualHashSubmission(h.Hash, h.Quality, h.FrameAtMs)).ToList(),
+        }).ToList(), cancellationToken);
         return TypedResults.Ok(Response(results, localizer));
     }
 
@@ -144,6 +150,8 @@ public static class ContentApi
         "publishedAt" or "receivedAt" => "Api.ExpectedTime",
         "declaredAiGenerated" => "Api.ExpectedBoolean",
         "implicitLabel" => "Api.ExpectedObject",
+        "perceptualHashes" => "Api.ExpectedList",
+        "quality" or "frameAtMs" => "Api.ExpectedInteger",
         "label" => "Api.ExpectedAigcLabel",
         _ => "Api.ExpectedString",
     };

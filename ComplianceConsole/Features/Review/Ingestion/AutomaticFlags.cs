@@ -1,30 +1,37 @@
 using System.Text.Json;
+using ComplianceConsole.Features.HashBanks;
 
 namespace ComplianceConsole.Features.Review;
 
-/// <summary>A flag the console raises itself: a feature-library rule that matched, or a label check that failed.</summary>
-internal sealed record AutomaticFlag(FlagSource Source, string ReasonCode, long? FeatureRuleId, string? MatchedText)
+/// <summary>A flag the console raises itself: a feature-library rule or a hash bank that matched, or a label check that failed.</summary>
+internal sealed record AutomaticFlag(FlagSource Source, string ReasonCode, long? FeatureRuleId, string? MatchedText, BankMatch? Bank = null)
 {
-    /// <summary>An item gets each automatic flag once: a rule by its id, a label check by its code.</summary>
-    public string Key => KeyOf(Source, FeatureRuleId, ReasonCode);
+    /// <summary>An item gets each automatic flag once: a rule by its id, a bank by its id, a label check by its code.</summary>
+    public string Key => KeyOf(Source, FeatureRuleId, ReasonCode, Bank?.BankId);
 
-    public static string KeyOf(FlagSource source, long? featureRuleId, string? reasonCode) =>
-        source == FlagSource.FeatureLibrary ? $"rule:{featureRuleId}" : $"{source}:{reasonCode}";
+    public static string KeyOf(FlagSource source, long? featureRuleId, string? reasonCode, long? hashBankId) =>
+        hashBankId is { } bank ? $"bank:{bank}" : source == FlagSource.FeatureLibrary ? $"rule:{featureRuleId}" : $"{source}:{reasonCode}";
 }
 
 internal static class AutomaticFlags
 {
-    /// <summary>The feature library's matches on the item's excerpt and hash, then the label checks' failures.</summary>
-    public static List<AutomaticFlag> For(FeatureMatcher matcher, ContentItem item)
+    /// <summary>The feature library's matches on the item's excerpt and hash, the hash banks' on its perceptual hashes, then the label checks' failures.</summary>
+    public static List<AutomaticFlag> For(FeatureMatcher matcher, HashBankMatcher banks, ContentItem item, IReadOnlyList<ContentPerceptualHash> hashes)
     {
         var flags = matcher.Match(item.Excerpt, item.ContentHash).Matches
             .Select(m => new AutomaticFlag(FlagSource.FeatureLibrary, m.ReasonCode, m.RuleId,
                 m.MatchedText.Length <= ContentRules.MaxMatchedTextLength ? m.MatchedText : m.MatchedText[..ContentRules.MaxMatchedTextLength]))
             .ToList();
+        flags.AddRange(BankMatches(banks, hashes).Select(m => new AutomaticFlag(FlagSource.FeatureLibrary, m.ReasonCode, null, m.BankName, m)));
         flags.AddRange(LabelChecks.Failures(item.ExplicitLabel, item.ImplicitLabel, item.AigcLabel, item.DeclaredAiGenerated)
             .Select(code => new AutomaticFlag(FlagSource.LabelCheck, code, null, null)));
         return flags;
     }
+
+    /// <summary>Each block bank any of the hashes matches, with the nearest of its entries.</summary>
+    public static IEnumerable<BankMatch> BankMatches(HashBankMatcher banks, IReadOnlyList<ContentPerceptualHash> hashes) =>
+        banks.IsEmpty ? [] : hashes.SelectMany(h => banks.Match(PdqHash.Parse(h.Hash))).GroupBy(m => m.BankId)
+            .Select(g => g.OrderBy(m => m.Distance).ThenBy(m => m.EntryId).First());
 }
 
 /// <summary>What the platform changed in an item it sent before: field → { from, to }, as kept in <see cref="ContentItemChange"/>.</summary>
@@ -32,7 +39,7 @@ internal static class ContentChanges
 {
     private sealed record Change(object? From, object? To);
 
-    public static string? Between(ContentItem before, ContentItem after)
+    public static string? Between(ContentItem before, ContentItem after, string? hashesBefore = null, string? hashesAfter = null)
     {
         var changes = new Dictionary<string, Change>();
         void Compare<T>(string field, T from, T to)
@@ -56,6 +63,7 @@ internal static class ContentChanges
         Compare("implicitLabel.reservedCode1", before.ReservedCode1, after.ReservedCode1);
         Compare("implicitLabel.reservedCode2", before.ReservedCode2, after.ReservedCode2);
         Compare("publishedAt", before.PublishedAtUtc, after.PublishedAtUtc);
+        Compare("perceptualHashes", hashesBefore, hashesAfter);
         return changes.Count == 0 ? null : JsonSerializer.Serialize(changes, JsonOptions);
     }
 

@@ -1,5 +1,6 @@
 using ComplianceConsole.Data;
 using ComplianceConsole.Features.Audit;
+using ComplianceConsole.Features.HashBanks;
 using Microsoft.EntityFrameworkCore;
 
 namespace ComplianceConsole.Features.Review;
@@ -13,7 +14,7 @@ internal sealed record CaseCopy(long ContentItemId, long AuthorId, MediaType Med
 
 /// <summary>A flag about to be written; its case and due time are filled in when it joins its item's case.</summary>
 internal sealed record PendingFlag(long ContentItemId, FlagSource Source, string? ReasonCode, string? ReasonText, long? FeatureRuleId, string? MatchedText,
-    byte[]? ContactCipher, string? ExternalId, DateTime ReceivedAtUtc);
+    byte[]? ContactCipher, string? ExternalId, DateTime ReceivedAtUtc, BankMatch? Bank = null);
 
 /// <summary>A case this batch flagged or changed, for the live notice after commit.</summary>
 internal sealed record TouchedCase(long CaseId, long ContentItemId, ReviewCaseState State, string? ClaimedById);
@@ -67,6 +68,8 @@ internal sealed class CaseFlagging(AppDbContext db, ReviewBatchWriter writer, Ti
                     ReviewCaseId = @case.Id, ContentItemId = itemId, Source = flag.Source, ReasonCode = flag.ReasonCode, ReasonText = flag.ReasonText,
                     FeatureRuleId = flag.FeatureRuleId, MatchedText = flag.MatchedText, ComplainantContactCipher = flag.ContactCipher,
                     ExternalId = flag.ExternalId, RaisedBy = actor.Name, ReceivedAtUtc = flag.ReceivedAtUtc, DueAtUtc = dues[i],
+                    HashBankId = flag.Bank?.BankId, HashBankEntryId = flag.Bank?.EntryId, MatchDistance = flag.Bank?.Distance,
+                    LinkedReviewCaseId = flag.Bank?.ReviewCaseId,
                 }, cancellationToken);
                 caseIds[index] = @case.Id;
                 writer.InsertEvent(new ReviewCaseEvent

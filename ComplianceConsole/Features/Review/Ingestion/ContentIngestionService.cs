@@ -2,6 +2,7 @@ using ComplianceConsole.Common;
 using ComplianceConsole.Common.Live;
 using ComplianceConsole.Data;
 using ComplianceConsole.Features.Audit;
+using ComplianceConsole.Features.HashBanks;
 using ComplianceConsole.Features.PlatformUsers;
 using ComplianceConsole.Security;
 using ComplianceConsole.Security.Pii;
@@ -18,7 +19,7 @@ namespace ComplianceConsole.Features.Review;
 /// encryption, the search index's terms) happens before the batch takes the single writer's lock.
 /// </summary>
 public sealed class ContentIngestionService(IDbContextFactory<AppDbContext> contextFactory, PermissionGuard guard, AuditTrail audit, PiiProtector pii,
-    FeatureLibrary library, ILiveNotifier notifier, TimeProvider clock, DatabaseSettings database)
+    FeatureLibrary library, HashBankLibrary banks, ILiveNotifier notifier, TimeProvider clock, DatabaseSettings database)
 {
     public async Task<IReadOnlyList<IngestResult>> SubmitContentAsync(IReadOnlyList<ContentSubmission> items, CancellationToken cancellationToken = default)
     {
@@ -39,6 +40,7 @@ public sealed class ContentIngestionService(IDbContextFactory<AppDbContext> cont
         CheckBatchSize(submissions.Count);
         var results = new IngestResult[submissions.Count];
         var matcher = await library.CurrentAsync(cancellationToken);
+        var bankMatcher = await banks.CurrentAsync(cancellationToken);
         var checkedItems = new (ValidContent? Content, List<AutomaticFlag> Flags, string? SearchTerms)[submissions.Count];
         var postgreSql = database.Provider == DatabaseProvider.PostgreSql;
         // The feature library and the search terms are most of the CPU a batch costs: both cores share them, before the writer's lock.
@@ -47,7 +49,7 @@ public sealed class ContentIngestionService(IDbContextFactory<AppDbContext> cont
             var (content, errors) = ContentValidation.Validate(submissions[i], nowUtc);
             if (content is null) results[i] = IngestResult.Invalid(i, errors);
             checkedItems[i] = content is null ? (null, [], null)
-                : (content, AutomaticFlags.For(matcher, content.Item), ContentSearchIndex.Terms(postgreSql, content.Item.Excerpt));
+                : (content, AutomaticFlags.For(matcher, bankMatcher, content.Item, content.Hashes), ContentSearchIndex.Terms(postgreSql, content.Item.Excerpt));
         });
         var valid = checkedItems.Select((c, i) => (Index: i, Content: c.Content!, c.Flags, c.SearchTerms)).Where(c => c.Content is not null).ToList();
         if (valid.Count == 0) return results;
@@ -60,6 +62,7 @@ public sealed class ContentIngestionService(IDbContextFactory<AppDbContext> cont
             valid.Select(v => new NamedPlatformUser(v.Content.AuthorExternalId, v.Content.AuthorDisplayName, PlatformUserKind.Individual)).ToList(),
             nowUtc, cancellationToken);
         var raised = await RaisedAutomaticFlagsAsync(db, stored.Values.Select(c => c.Id).ToList(), cancellationToken);
+        var storedHashes = await PlatformHashesAsync(db, stored.Values.Select(c => c.Id).ToList(), cancellationToken);
 
         var writer = ReviewBatchWriter.Create(db);
         var created = new HashSet<long>();
@@ -75,7 +78,8 @@ public sealed class ContentIngestionService(IDbContextFactory<AppDbContext> cont
             IngestOutcome outcome;
             if (stored.TryGetValue(item.ExternalId, out var before))
             {
-                if (ContentChanges.Between(before, item) is not { } changes)
+                var hashesBefore = storedHashes.GetValueOrDefault(before.Id);
+                if (ContentChanges.Between(before, item, hashesBefore, content.HashesText) is not { } changes)
                 {
                     results[index] = new IngestResult(index, IngestOutcome.Unchanged, before.Id, null, 0, []);
                     unchanged++;
@@ -85,6 +89,8 @@ public sealed class ContentIngestionService(IDbContextFactory<AppDbContext> cont
                 (item.Id, item.ReceivedAtUtc, item.Version) = (before.Id, before.ReceivedAtUtc, before.Version + 1);
                 await writer.UpdateItemAsync(item, searchTerms, cancellationToken);
                 writer.InsertChange(new ContentItemChange { ContentItemId = item.Id, AtUtc = nowUtc, Actor = actor.Name, ChangesJson = changes });
+                if (hashesBefore != content.HashesText)
+                    await writer.ReplaceHashesAsync(item.Id, PerceptualHashOrigin.Platform, content.Hashes, stored: true, cancellationToken);
                 outcome = IngestOutcome.Updated;
                 updated++;
             }
@@ -93,13 +99,15 @@ public sealed class ContentIngestionService(IDbContextFactory<AppDbContext> cont
                 (item.ReceivedAtUtc, item.Version) = (nowUtc, 1);
                 item.Id = await writer.InsertItemAsync(item, searchTerms, cancellationToken);
                 created.Add(item.Id);
+                await writer.ReplaceHashesAsync(item.Id, PerceptualHashOrigin.Platform, content.Hashes, stored: false, cancellationToken);
                 outcome = IngestOutcome.Created;
             }
             stored[item.ExternalId] = item; // the same item again later in this batch compares with this version
+            storedHashes[item.Id] = content.HashesText;
             copies[item.Id] = CaseCopy.Of(item);
             if (!raised.TryGetValue(item.Id, out var keys)) raised[item.Id] = keys = [];
             var added = flags.Where(f => keys.Add(f.Key)).ToList();
-            pending.AddRange(added.Select(f => new PendingFlag(item.Id, f.Source, f.ReasonCode, null, f.FeatureRuleId, f.MatchedText, null, null, nowUtc)));
+            pending.AddRange(added.Select(f => new PendingFlag(item.Id, f.Source, f.ReasonCode, null, f.FeatureRuleId, f.MatchedText, null, null, nowUtc, f.Bank)));
             results[index] = new IngestResult(index, outcome, item.Id, null, added.Count, []);
         }
 
@@ -208,10 +216,19 @@ public sealed class ContentIngestionService(IDbContextFactory<AppDbContext> cont
         if (itemIds.Count == 0) return [];
         var flags = await db.Flags.AsNoTracking()
             .Where(f => EF.Parameter(itemIds).Contains(f.ContentItemId) && (f.Source == FlagSource.FeatureLibrary || f.Source == FlagSource.LabelCheck))
-            .Select(f => new { f.ContentItemId, f.Source, f.FeatureRuleId, f.ReasonCode })
+            .Select(f => new { f.ContentItemId, f.Source, f.FeatureRuleId, f.ReasonCode, f.HashBankId })
             .ToListAsync(cancellationToken);
         return flags.GroupBy(f => f.ContentItemId)
-            .ToDictionary(g => g.Key, g => g.Select(f => AutomaticFlag.KeyOf(f.Source, f.FeatureRuleId, f.ReasonCode)).ToHashSet());
+            .ToDictionary(g => g.Key, g => g.Select(f => AutomaticFlag.KeyOf(f.Source, f.FeatureRuleId, f.ReasonCode, f.HashBankId)).ToHashSet());
+    }
+
+    /// <summary>The stored items' platform hashes in their one-line form, by item; an item without any is absent.</summary>
+    private static async Task<Dictionary<long, string?>> PlatformHashesAsync(AppDbContext db, List<long> itemIds, CancellationToken cancellationToken)
+    {
+        if (itemIds.Count == 0) return [];
+        var hashes = await db.ContentPerceptualHashes.AsNoTracking()
+            .Where(h => EF.Parameter(itemIds).Contains(h.ContentItemId) && h.Origin == PerceptualHashOrigin.Platform).ToListAsync(cancellationToken);
+        return hashes.GroupBy(h => h.ContentItemId).ToDictionary(g => g.Key, g => PerceptualHashes.Text(g));
     }
 
     private void Publish(IEnumerable<TouchedCase> touched)

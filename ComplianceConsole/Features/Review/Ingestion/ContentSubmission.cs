@@ -10,7 +10,14 @@ public sealed record AigcLabelFields(int? Label, string? ContentProducer, string
 public sealed record ContentSubmission(
     string? ExternalId, string? AuthorExternalId, string? AuthorDisplayName, MediaType? MediaType, SynthesisCategory? Category,
     string? Excerpt, string? MediaUrl, string? ContentHash, bool? DeclaredAiGenerated, AigcLabelFields? ImplicitLabel,
-    LabelStatus? ImplicitLabelStatus, LabelStatus? ExplicitLabelStatus, DateTime? PublishedAtUtc);
+    LabelStatus? ImplicitLabelStatus, LabelStatus? ExplicitLabelStatus, DateTime? PublishedAtUtc)
+{
+    /// <summary>PDQ hashes of the item's image or of its video's frames; sending the item again with others replaces them.</summary>
+    public IReadOnlyList<PerceptualHashSubmission>? PerceptualHashes { get; init; }
+}
+
+/// <summary>A PDQ hash as 64 hex digits, its quality (0-100) if known, and for a video frame where it is, in milliseconds.</summary>
+public sealed record PerceptualHashSubmission(string? Hash, int? Quality, int? FrameAtMs);
 
 /// <summary>One flag the platform raises on an item it sent before.</summary>
 public sealed record FlagSubmission(string? ContentExternalId, FlagSource? Source, string? Reason, string? ComplainantContact, string? ExternalId,

@@ -5,7 +5,11 @@ using ComplianceConsole.Features.PlatformUsers;
 namespace ComplianceConsole.Features.Review;
 
 /// <summary>A submitted item that passed validation, normalised, with its author still by the platform's id.</summary>
-internal sealed record ValidContent(ContentItem Item, string AuthorExternalId, string AuthorDisplayName);
+internal sealed record ValidContent(ContentItem Item, string AuthorExternalId, string AuthorDisplayName, IReadOnlyList<ContentPerceptualHash> Hashes)
+{
+    /// <summary>The hashes in one comparable line: a resubmission with other hashes is a change.</summary>
+    public string? HashesText => PerceptualHashes.Text(Hashes);
+}
 
 /// <summary>A submitted flag that passed validation, normalised; the contact still in plain text, to be encrypted.</summary>
 internal sealed record ValidFlag(string ContentExternalId, FlagSource Source, string Reason, string? ComplainantContact, string? ExternalId, DateTime ReceivedAtUtc);
@@ -53,6 +57,7 @@ internal static class ContentValidation
         var reserved1 = Label("reservedCode1", aigc?.ReservedCode1);
         var reserved2 = Label("reservedCode2", aigc?.ReservedCode2);
         if (TimeError("publishedAt", s.PublishedAtUtc, nowUtc) is { } timeError) errors.Add(timeError);
+        var hashes = PerceptualHashes.Validate(s.PerceptualHashes, errors);
         if (errors.Count > 0) return (null, errors);
 
         return (new ValidContent(new ContentItem
@@ -61,7 +66,7 @@ internal static class ContentValidation
             DeclaredAiGenerated = s.DeclaredAiGenerated!.Value, ExplicitLabel = explicitLabel!.Value, ImplicitLabel = implicitLabel!.Value, AigcLabel = aigcLabel,
             ContentProducer = producer, ProduceId = produceId, ContentPropagator = propagator, PropagateId = propagateId,
             ReservedCode1 = reserved1, ReservedCode2 = reserved2, PublishedAtUtc = s.PublishedAtUtc,
-        }, authorId, displayName), errors);
+        }, authorId, displayName, hashes), errors);
     }
 
     public static (ValidFlag? Flag, List<FieldError> Errors) Validate(FlagSubmission s, DateTime nowUtc)

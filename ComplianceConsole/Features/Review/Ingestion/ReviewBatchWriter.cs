@@ -35,7 +35,8 @@ internal sealed class ReviewBatchWriter
     private readonly BulkTable _cases = new("ReviewCases", "Id", "ContentItemId", "AuthorId", "State", "OpenedAtUtc", "DueAtUtc", "Priority", "QueueOrder",
         "FlagCount", "SourceMask", "MediaType", "Category", "LabelStatus", "Version");
     private readonly BulkTable _flags = new("Flags", "Id", "ReviewCaseId", "ContentItemId", "Source", "ReasonCode", "ReasonText", "FeatureRuleId", "MatchedText",
-        "ComplainantContactCipher", "ExternalId", "RaisedBy", "ReceivedAtUtc", "DueAtUtc");
+        "ComplainantContactCipher", "ExternalId", "RaisedBy", "ReceivedAtUtc", "DueAtUtc", "HashBankId", "HashBankEntryId", "MatchDistance", "LinkedReviewCaseId");
+    private readonly BulkTable _hashes = new("ContentPerceptualHashes", "ContentItemId", "Hash", "Quality", "Origin", "FrameAtMs");
     private readonly BulkTable _events = new("ReviewCaseEvents", "ReviewCaseId", "AtUtc", "Kind", "ActorId", "ActorName", "Detail");
 
     /// <summary>The items' text for the full-text index (<see cref="ContentSearchIndex"/>), written with the items.</summary>
@@ -97,9 +98,22 @@ internal sealed class ReviewBatchWriter
     {
         var id = await _flagIds.NextAsync(cancellationToken);
         _flags.Add(id, f.ReviewCaseId, f.ContentItemId, (int)f.Source, f.ReasonCode, f.ReasonText, f.FeatureRuleId, f.MatchedText, f.ComplainantContactCipher,
-            f.ExternalId, f.RaisedBy, f.ReceivedAtUtc, f.DueAtUtc);
+            f.ExternalId, f.RaisedBy, f.ReceivedAtUtc, f.DueAtUtc, f.HashBankId, f.HashBankEntryId, f.MatchDistance, f.LinkedReviewCaseId);
         ReviewDayCounts.Received(_counts, f.Source, f.ReceivedAtUtc);
         return id;
+    }
+
+    /// <summary>The item's perceptual hashes of this origin, replacing any it had (the item must be written or gathered first).</summary>
+    public async Task ReplaceHashesAsync(long contentItemId, PerceptualHashOrigin origin, IReadOnlyList<ContentPerceptualHash> hashes, bool stored,
+        CancellationToken cancellationToken)
+    {
+        if (stored)
+        {
+            if (_hashes.Count > 0) await FlushAsync(cancellationToken);
+            await UpdateAsync("""DELETE FROM "ContentPerceptualHashes" WHERE "ContentItemId" = $item AND "Origin" = $origin""", ["$item", "$origin"],
+                [contentItemId, (int)origin], cancellationToken);
+        }
+        foreach (var h in hashes) _hashes.Add(contentItemId, h.Hash, h.Quality, (int)origin, h.FrameAtMs);
     }
 
     public void InsertEvent(ReviewCaseEvent e) => _events.Add(e.ReviewCaseId, e.AtUtc, (int)e.Kind, e.ActorId, e.ActorName, e.Detail);
@@ -107,7 +121,7 @@ internal sealed class ReviewBatchWriter
     /// <summary>Writes everything gathered so far, parents first.</summary>
     public async Task FlushAsync(CancellationToken cancellationToken)
     {
-        foreach (var table in new[] { _items, _changes, _cases, _flags, _events }) await table.WriteAsync(_connection, _transaction, cancellationToken);
+        foreach (var table in new[] { _items, _changes, _hashes, _cases, _flags, _events }) await table.WriteAsync(_connection, _transaction, cancellationToken);
         await _search.WriteAsync(_connection, _transaction, cancellationToken);
         _gatheredItems.Clear();
     }

@@ -1,0 +1,69 @@
+using System.Collections.Concurrent;
+
+namespace ComplianceConsole.Features.HashBanks;
+
+/// <summary>A block bank's entry that a hash matched: the nearest one of the bank, and the case that fed it.</summary>
+public sealed record BankMatch(long BankId, string BankName, string ReasonCode, long EntryId, long? ReviewCaseId, int Distance);
+
+/// <summary>
+/// The enabled banks as of one <see cref="HashBankMark"/>: a hash matches a bank when one of its entries is within the bank's
+/// distance; a hash any allow bank matches is a known false positive and matches no block bank.
+/// </summary>
+public sealed class HashBankMatcher
+{
+    internal static readonly HashBankMatcher Empty = new(HashBankMark.None, []);
+
+    private readonly Dictionary<long, MatchingBank> _banks;
+    private readonly PdqHashIndex _index;
+    private readonly ConcurrentDictionary<long, MatchingEntry> _entries;
+    private readonly int _widest;
+
+    internal HashBankMatcher(HashBankMark mark, IReadOnlyList<MatchingBank> banks)
+        : this(mark, banks.ToDictionary(b => b.Id), new PdqHashIndex(), new ConcurrentDictionary<long, MatchingEntry>())
+    {
+    }
+
+    private HashBankMatcher(HashBankMark mark, Dictionary<long, MatchingBank> banks, PdqHashIndex index, ConcurrentDictionary<long, MatchingEntry> entries)
+    {
+        (Mark, _banks, _index, _entries) = (mark, banks, index, entries);
+        _widest = banks.Count == 0 ? 0 : banks.Values.Max(b => b.MatchDistance);
+    }
+
+    internal HashBankMark Mark { get; }
+
+    internal IReadOnlyCollection<long> BankIds => _banks.Keys;
+
+    /// <summary>How many hashes the enabled banks hold.</summary>
+    public int Count => _index.Count;
+
+    public bool IsEmpty => _banks.Count == 0 || _index.Count == 0;
+
+    /// <summary>
+    /// This matcher with more entries, as of <paramref name="mark"/>. The index is shared with this matcher, which is no longer
+    /// current: entries only ever join it (a removal rebuilds), and each is known before its hash can be found.
+    /// </summary>
+    internal HashBankMatcher WithEntries(HashBankMark mark, IReadOnlyList<MatchingEntry> added)
+    {
+        foreach (var entry in added) _entries[entry.Id] = entry;
+        _index.AddRange(added.Select(e => (e.Id, PdqHash.Parse(e.Hash))));
+        return new HashBankMatcher(mark, _banks, _index, _entries);
+    }
+
+    /// <summary>The block banks this hash matches, each with its nearest entry; none when an allow bank matches it.</summary>
+    public IReadOnlyList<BankMatch> Match(PdqHash hash)
+    {
+        if (IsEmpty) return [];
+        var nearest = new Dictionary<long, (MatchingEntry Entry, int Distance)>();
+        foreach (var found in _index.Lookup(hash, _widest))
+        {
+            if (!_entries.TryGetValue(found.EntryId, out var entry) || !_banks.TryGetValue(entry.BankId, out var bank)) continue;
+            if (found.Distance > bank.MatchDistance) continue;
+            if (bank.Kind == HashBankKind.Allow) return [];
+            if (!nearest.TryGetValue(bank.Id, out var best) || found.Distance < best.Distance || (found.Distance == best.Distance && entry.Id < best.Entry.Id))
+                nearest[bank.Id] = (entry, found.Distance);
+        }
+        return nearest.Values.OrderBy(m => m.Entry.BankId)
+            .Select(m => new BankMatch(m.Entry.BankId, _banks[m.Entry.BankId].Name, _banks[m.Entry.BankId].ReasonCode!, m.Entry.Id, m.Entry.ReviewCaseId, m.Distance))
+            .ToList();
+    }
+}

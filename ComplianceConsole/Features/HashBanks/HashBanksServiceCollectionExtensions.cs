@@ -1,0 +1,11 @@
+namespace ComplianceConsole.Features.HashBanks;
+
+public static class HashBanksServiceCollectionExtensions
+{
+    public static IServiceCollection AddHashBanks(this IServiceCollection services)
+    {
+        services.AddSingleton<HashBankLibrary>();
+        services.AddSingleton<PdqHasher>();
+        return services;
+    }
+}

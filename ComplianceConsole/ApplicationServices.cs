@@ -109,6 +109,7 @@ public static class ApplicationServices
         app.MapVerificationApi();
         app.MapContentApi();
         app.MapAppealApi();
+        app.MapHashBankApi();
         app.MapJobEndpoints();
         app.MapEvidenceEndpoints();
         app.MapRegistryApi();

@@ -2,6 +2,7 @@ using ComplianceConsole.Features.ApiKeys;
 using ComplianceConsole.Features.Audit;
 using ComplianceConsole.Features.Dashboard;
 using ComplianceConsole.Features.Exports;
+using ComplianceConsole.Features.HashBanks;
 using ComplianceConsole.Features.Jobs;
 using ComplianceConsole.Features.Registry;
 using ComplianceConsole.Features.Review;
@@ -31,7 +32,7 @@ public static class RolePermissions
             JobPermissions.ReadOwn, JobPermissions.ReadAll, AuditPermissions.Read, VerificationPermissions.Read, PiiPermissions.Reveal,
             ReviewPermissions.Read, ReviewPermissions.Decide, ReviewPermissions.Supervise, ReviewPermissions.Configure, ReviewPermissions.BulkDecide,
             ExportPermissions.Create, ExportPermissions.Unmasked, ExportPermissions.Schedule, DashboardPermissions.Read,
-            RegistryPermissions.Read, RegistryPermissions.Manage,
+            RegistryPermissions.Read, RegistryPermissions.Manage, HashBankPermissions.Manage,
         },
         [Roles.Auditor] = new HashSet<string>
         {
@@ -55,6 +56,8 @@ public static class RolePermissions
         ExportPermissions.Schedule,
         ExportPermissions.Unmasked,
         ExportPermissions.VerifyFile,
+        HashBankPermissions.Manage,
+        HashBankPermissions.Submit,
         JobPermissions.ReadAll,
         JobPermissions.ReadOwn,
         PiiPermissions.Reveal,
@@ -85,6 +88,7 @@ public static class RolePermissions
         [
             VerificationPermissions.Submit, VerificationPermissions.CheckEligibility, ReviewPermissions.SubmitContent, ReviewPermissions.ReadContent,
             ExportPermissions.VerifyFile, ReviewPermissions.SubmitAppeal, RegistryPermissions.RecordConsent, RegistryPermissions.CheckConsent,
+            HashBankPermissions.Submit,
         ];
 
     public static bool Grants(IEnumerable<string> roles, string permission) =>

@@ -48,6 +48,9 @@ public static class AuditActions
     public const string ComplaintAnswered = "review.complaint_answered";
     public const string FeatureRuleSaved = "feature_library.rule_saved";
     public const string FeatureRulesImported = "feature_library.imported";
+    public const string HashBankSaved = "hash_bank.saved";
+    public const string HashBankEntriesAdded = "hash_bank.entries_added";
+    public const string HashBankEntryRemoved = "hash_bank.entry_removed";
     public const string TimeLimitsChanged = "review.time_limits_changed";
     public const string CalendarChanged = "review.calendar_changed";
     public const string ConsentRecorded = "registry.consent_recorded";
@@ -88,6 +91,7 @@ public static class AuditActions
         ApiKeyCreated, ApiKeyRevoked, JobQueued, JobCancelled,
         ContentSubmitted, FlagsSubmitted, ReviewCaseClaimed, ReviewCaseReleased, ReviewCaseNoted, ReviewCaseAssigned, ReviewClaimsExpired, ReviewCaseDecided, ReviewBulkDecided, ReviewCaseReopened,
         SanctionImposed, SanctionLifted, RumourRefutationRecorded, RegulatorReportRecorded, ComplaintAnswered, FeatureRuleSaved, FeatureRulesImported, TimeLimitsChanged, CalendarChanged,
+        HashBankSaved, HashBankEntriesAdded, HashBankEntryRemoved,
         ConsentRecorded, ConsentWithdrawn, AssessmentSaved, LaunchRecorded, FilingSaved, EvidenceUploaded, EvidenceDownloaded,
         AppealReceived, AppealDecided,
         WebhookCreated, WebhookUpdated, WebhookSecretRotated, WebhookEnabled, WebhookDisabled, WebhookTestSent, WebhookRedelivered,

@@ -6,6 +6,7 @@ public static class HashBanksServiceCollectionExtensions
     {
         services.AddSingleton<HashBankLibrary>();
         services.AddSingleton<PdqHasher>();
+        services.AddScoped<HashBankService>();
         return services;
     }
 }

@@ -1,11 +1,11 @@
 namespace ComplianceConsole.Features.HashBanks;
 
-/// <summary>How a hash came into a bank.</summary>
-public enum HashBankEntryOrigin { Decision = 1, Csv = 2, Api = 3 }
+/// <summary>How a hash came into a bank: a decision, a file, the platform, or a Manager typing it.</summary>
+public enum HashBankEntryOrigin { Decision = 1, Csv = 2, Api = 3, Manual = 4 }
 
 /// <summary>
-/// One PDQ hash in a bank, and where it came from: the case whose decision added it ("catch copies of this"), or a CSV file or
-/// the API. A bank holds each hash once.
+/// One PDQ hash in a bank, and where it came from: the case whose decision added it ("catch copies of this"), a CSV file, the API
+/// or a Manager. A bank holds each hash once.
 /// </summary>
 public sealed class HashBankEntry
 {

@@ -35,6 +35,9 @@ public sealed class DecisionForm
     [JsonObjectCreationHandling(JsonObjectCreationHandling.Populate)]
     public Dictionary<long, FeedbackForm> Feedback { get; } = [];
 
+    /// <summary>The block bank the item's hashes join with a Removed or RumourRefuted decision; none by default.</summary>
+    public long? CatchCopiesBankId { get; set; }
+
     /// <summary>Nothing chosen or typed yet: no draft to keep.</summary>
     [JsonIgnore]
     public bool IsEmpty => Outcome is null && string.IsNullOrEmpty(ReasonCode) && string.IsNullOrWhiteSpace(Note)
@@ -60,6 +63,7 @@ public sealed class DecisionForm
             Feedback = DecisionRecordRules.Feedback(outcome) == RecordNeed.NotAllowed ? []
                 : Feedback.Where(f => !string.IsNullOrWhiteSpace(f.Value.Answer))
                     .Select(f => new ComplaintFeedbackRequest(f.Key, f.Value.Answer, Utc(f.Value.AnsweredAt))).ToList(),
+            CatchCopiesBankId = DecisionRecordRules.CatchesCopies(outcome) ? CatchCopiesBankId : null,
         };
     }
 

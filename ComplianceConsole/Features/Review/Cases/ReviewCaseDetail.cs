@@ -13,7 +13,17 @@ public sealed record ReviewCaseDetail(CaseHeader Case, CaseContent Content, Case
 
     /// <summary>The complaints not answered yet: each may get its answer within the decision.</summary>
     public IEnumerable<CaseFlag> UnansweredComplaints => Flags.Where(f => f.Source == FlagSource.UserComplaint && f.Feedback is null);
+
+    /// <summary>The item's perceptual hashes, the banks holding them, and the block banks a decision may add them to.</summary>
+    public CaseHashes Hashes { get; init; } = CaseHashes.None;
 }
+
+public sealed record CaseHashes(IReadOnlyList<CaseItemHash> ItemHashes, IReadOnlyList<HashBanks.BankChoice> Banks, IReadOnlyList<string> InBanks)
+{
+    public static readonly CaseHashes None = new([], [], []);
+}
+
+public sealed record CaseItemHash(string Hash, int? Quality, PerceptualHashOrigin Origin, int? FrameAtMs);
 
 public sealed record CaseHeader(long Id, int Version, ReviewCaseState State, DateTime OpenedAtUtc, DateTime DueAtUtc, int Priority,
     string? ClaimedById, string? ClaimedByName, DateTime? ClaimExpiresAtUtc, string? AssignedToName, DateTime? DecidedAtUtc);
@@ -26,7 +36,13 @@ public sealed record CaseContent(string ExternalId, MediaType MediaType, Synthes
 public sealed record CaseAuthor(long Id, string ExternalId, string DisplayName, PlatformUserKind Kind, LatestVerification? Verification);
 
 public sealed record CaseFlag(long Id, FlagSource Source, string? ReasonCode, string? ReasonText, string? MatchedText, string RaisedBy,
-    DateTime ReceivedAtUtc, DateTime DueAtUtc, string? MaskedContact, CaseFeedback? Feedback);
+    DateTime ReceivedAtUtc, DateTime DueAtUtc, string? MaskedContact, CaseFeedback? Feedback)
+{
+    /// <summary>For a hash bank's match: how many of the 256 bits differed, and the case that put the matched hash in the bank.</summary>
+    public int? MatchDistance { get; init; }
+
+    public long? LinkedCaseId { get; init; }
+}
 
 public sealed record CaseFeedback(string Answer, DateTime AnsweredAtUtc, bool IsLate, string RecordedByName);
 

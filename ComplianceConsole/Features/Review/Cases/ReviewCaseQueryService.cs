@@ -40,10 +40,14 @@ public sealed class ReviewCaseQueryService(IDbContextFactory<AppDbContext> conte
             .Select(f => new { f.FlagId, Row = new CaseFeedback(f.Answer, f.AnsweredAtUtc, f.IsLate, f.RecordedByName) })
             .ToDictionaryAsync(f => f.FlagId, f => f.Row, cancellationToken);
         var flags = (await db.Flags.AsNoTracking().Where(f => f.ReviewCaseId == caseId).OrderBy(f => f.ReceivedAtUtc).ThenBy(f => f.Id)
-                .Select(f => new { f.Id, f.Source, f.ReasonCode, f.ReasonText, f.MatchedText, f.RaisedBy, f.ReceivedAtUtc, f.DueAtUtc, f.ComplainantContactCipher })
+                .Select(f => new { f.Id, f.Source, f.ReasonCode, f.ReasonText, f.MatchedText, f.RaisedBy, f.ReceivedAtUtc, f.DueAtUtc, f.ComplainantContactCipher,
+                    f.MatchDistance, f.LinkedReviewCaseId })
                 .ToListAsync(cancellationToken))
             .Select(f => new CaseFlag(f.Id, f.Source, f.ReasonCode, f.ReasonText, f.MatchedText, f.RaisedBy, f.ReceivedAtUtc, f.DueAtUtc,
-                f.ComplainantContactCipher is { Length: > 0 } cipher ? ComplainantContact.Mask(pii.Decrypt(cipher)) : null, feedback.GetValueOrDefault(f.Id)))
+                f.ComplainantContactCipher is { Length: > 0 } cipher ? ComplainantContact.Mask(pii.Decrypt(cipher)) : null, feedback.GetValueOrDefault(f.Id))
+            {
+                MatchDistance = f.MatchDistance, LinkedCaseId = f.LinkedReviewCaseId,
+            })
             .ToList();
 
         var decision = header.DecisionId is { } decisionId
@@ -84,7 +88,23 @@ public sealed class ReviewCaseQueryService(IDbContextFactory<AppDbContext> conte
             .ToListAsync(cancellationToken);
 
         return new ReviewCaseDetail(header.Case, header.Content, author, flags, decision, [.. refutations, .. reports], authorDecisions,
-            await SanctionsOfAsync(db, authorId, cancellationToken), history, appeals, earlier);
+            await SanctionsOfAsync(db, authorId, cancellationToken), history, appeals, earlier)
+        {
+            Hashes = await HashesAsync(db, caseId, cancellationToken),
+        };
+    }
+
+    private static async Task<CaseHashes> HashesAsync(AppDbContext db, long caseId, CancellationToken cancellationToken)
+    {
+        var itemHashes = await db.ContentPerceptualHashes.AsNoTracking()
+            .Where(h => db.ReviewCases.Any(c => c.Id == caseId && c.ContentItemId == h.ContentItemId)).OrderBy(h => h.FrameAtMs).ThenBy(h => h.Id)
+            .Select(h => new CaseItemHash(h.Hash, h.Quality, h.Origin, h.FrameAtMs)).ToListAsync(cancellationToken);
+        var banks = await db.HashBanks.AsNoTracking().Where(b => b.Enabled && b.Kind == HashBanks.HashBankKind.Block).OrderBy(b => b.Name)
+            .Select(b => new HashBanks.BankChoice(b.Id, b.Name)).ToListAsync(cancellationToken);
+        if (itemHashes.Count == 0) return new CaseHashes(itemHashes, banks, []);
+        var inBanks = await db.HashBanks.AsNoTracking().Where(b => db.HashBankEntries.Any(e => e.HashBankId == b.Id && e.ReviewCaseId == caseId))
+            .OrderBy(b => b.Name).Select(b => b.Name).ToListAsync(cancellationToken);
+        return new CaseHashes(itemHashes, banks, inBanks);
     }
 
     /// <summary>The case's version as it stands: what a decision on it is checked against (claims do not move it).</summary>

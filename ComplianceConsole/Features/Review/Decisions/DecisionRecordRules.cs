@@ -52,6 +52,9 @@ public static class DecisionRecordRules
     };
 
     /// <summary>The outcome and its reason and note alone (what a bulk decision carries).</summary>
+    /// <summary>Only what was removed or refuted may have its copies caught by a hash bank.</summary>
+    public static bool CatchesCopies(DecisionOutcome outcome) => outcome is DecisionOutcome.Removed or DecisionOutcome.RumourRefuted;
+
     public static List<FieldError> CheckOutcome(DecisionOutcome outcome, string? reasonCode, string? note)
     {
         var errors = new List<FieldError>();
@@ -76,6 +79,7 @@ public static class DecisionRecordRules
         if (request.Refutation is { } refutation) CheckRefutation(errors, refutation, nowUtc);
         if (request.Report is { } report) CheckReport(errors, report, nowUtc);
         CheckFeedback(errors, request.Feedback, complaints, nowUtc);
+        if (request.CatchCopiesBankId is not null && !CatchesCopies(outcome)) errors.Add(new("CatchCopies", "Review.CatchCopies.OnlyRemovedOrRefuted"));
         return errors;
     }
 

@@ -9,6 +9,9 @@ public sealed record ReviewDecisionRequest(DecisionOutcome Outcome, string? Reas
     public RumourRefutationRequest? Refutation { get; init; }
     public RegulatorReportRequest? Report { get; init; }
     public IReadOnlyList<ComplaintFeedbackRequest> Feedback { get; init; } = [];
+
+    /// <summary>"Catch copies of this": the block bank the item's perceptual hashes join with the decision (Removed or RumourRefuted only).</summary>
+    public long? CatchCopiesBankId { get; init; }
 }
 
 /// <summary>

@@ -42,6 +42,12 @@ public sealed class ReviewDecisionService(IDbContextFactory<AppDbContext> contex
 
         var complaints = await ComplaintsAsync(db, caseId, cancellationToken);
         if (DecisionRecordRules.Check(request, complaints, now) is { Count: > 0 } errors) return Result.Invalid(errors);
+        CatchCopies? copies = null;
+        if (request.CatchCopiesBankId is { } bankId)
+        {
+            (copies, var refused) = await CatchCopies.PrepareAsync(db, bankId, reviewCase.ContentItemId, cancellationToken);
+            if (refused is not null) return Result.Invalid([refused]);
+        }
 
         Recorded recorded = null!;
         var decision = (await CaseDecisions.ApplyAsync(db, [reviewCase], request.Outcome, request.ReasonCode!, request.Note, actor, now, clock,
@@ -51,6 +57,7 @@ public sealed class ReviewDecisionService(IDbContextFactory<AppDbContext> contex
         {
             await db.SaveChangesAsync(cancellationToken); // the case's version is checked here; the records get their ids
             await ReviewPlatformEvents.DecisionMadeAsync(db, decision, recorded.Sanction, cancellationToken);
+            if (copies is not null) await copies.AddAsync(db, appender, caseId, actor, clock, cancellationToken);
             if (recorded.Sanction is { } sanction)
             {
                 await appender.SaveWithAuditAsync(db, actor, AuditActions.SanctionImposed, nameof(Sanction), sanction.Id.ToString(),
@@ -60,7 +67,7 @@ public sealed class ReviewDecisionService(IDbContextFactory<AppDbContext> contex
             {
                 content = reviewCase.ContentItem.ExternalId, decision.Outcome, decision.ReasonCode, decision.Note,
                 sanction = recorded.Sanction?.Id, refutation = recorded.Refutation?.Id, report = recorded.Report?.Id,
-                complaintsAnswered = recorded.Answered, lateAnswers = recorded.Late,
+                complaintsAnswered = recorded.Answered, lateAnswers = recorded.Late, catchCopiesBank = request.CatchCopiesBankId,
             }, cancellationToken);
         }
         catch (DbUpdateConcurrencyException)

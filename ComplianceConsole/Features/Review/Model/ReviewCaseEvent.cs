@@ -7,6 +7,9 @@ public enum ReviewCaseEventKind
 
     /// <summary>An internal note from one member of staff to the others; its text is the detail.</summary>
     Note = 15,
+
+    /// <summary>The decision put the item's perceptual hashes into a hash bank; the bank's name is the detail.</summary>
+    AddedToHashBank = 16,
 }
 
 /// <summary>One step in a case's history: who did what and when. The SLA reports are built from these times.</summary>

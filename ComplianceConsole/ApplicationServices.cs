@@ -5,7 +5,7 @@ using ComplianceConsole.Features.Audit;
 using ComplianceConsole.Features.Dashboard;
 using ComplianceConsole.Features.DemoData;
 using ComplianceConsole.Features.Exports;
-using ComplianceConsole.Features.HashBanks;
+using ComplianceConsole.Features.Review.HashBanks;
 using ComplianceConsole.Features.Jobs;
 using ComplianceConsole.Features.Registry;
 using ComplianceConsole.Features.Retention;

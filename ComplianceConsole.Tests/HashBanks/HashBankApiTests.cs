@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using ComplianceConsole.Features.ApiKeys;
-using ComplianceConsole.Features.HashBanks;
+using ComplianceConsole.Features.Review.HashBanks;
 using ComplianceConsole.Features.Review;
 using ComplianceConsole.Tests.Review.Ingestion;
 using Microsoft.EntityFrameworkCore;

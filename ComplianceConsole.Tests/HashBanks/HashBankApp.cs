@@ -2,7 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using ComplianceConsole.Data;
 using ComplianceConsole.Features.ApiKeys;
-using ComplianceConsole.Features.HashBanks;
+using ComplianceConsole.Features.Review.HashBanks;
 using ComplianceConsole.Features.Review;
 using ComplianceConsole.Security;
 using ComplianceConsole.Tests.Infrastructure;

@@ -1,5 +1,5 @@
 using System.Net.Http.Json;
-using ComplianceConsole.Features.HashBanks;
+using ComplianceConsole.Features.Review.HashBanks;
 using ComplianceConsole.Features.Review;
 using Microsoft.EntityFrameworkCore;
 using SkiaSharp;

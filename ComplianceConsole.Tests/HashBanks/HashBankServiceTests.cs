@@ -1,5 +1,5 @@
 using System.Text;
-using ComplianceConsole.Features.HashBanks;
+using ComplianceConsole.Features.Review.HashBanks;
 using ComplianceConsole.Features.Review;
 using ComplianceConsole.Security.Files;
 using Microsoft.EntityFrameworkCore;

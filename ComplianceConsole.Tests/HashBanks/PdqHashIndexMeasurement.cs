@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using ComplianceConsole.Features.HashBanks;
+using ComplianceConsole.Features.Review.HashBanks;
 
 namespace ComplianceConsole.Tests.HashBanks;
 

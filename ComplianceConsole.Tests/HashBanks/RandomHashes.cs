@@ -1,4 +1,4 @@
-using ComplianceConsole.Features.HashBanks;
+using ComplianceConsole.Features.Review.HashBanks;
 
 namespace ComplianceConsole.Tests.HashBanks;
 

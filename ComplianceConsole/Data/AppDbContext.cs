@@ -1,7 +1,7 @@
 using ComplianceConsole.Features.Audit;
 using ComplianceConsole.Features.ApiKeys;
 using ComplianceConsole.Features.Exports;
-using ComplianceConsole.Features.HashBanks;
+using ComplianceConsole.Features.Review.HashBanks;
 using ComplianceConsole.Features.Jobs;
 using ComplianceConsole.Features.Registry;
 using ComplianceConsole.Features.Retention;

@@ -521,7 +521,7 @@ namespace ComplianceConsole.Data.Migrations
                     b.ToTable("ExportSchedules");
                 });
 
-            modelBuilder.Entity("ComplianceConsole.Features.HashBanks.HashBank", b =>
+            modelBuilder.Entity("ComplianceConsole.Features.Review.HashBanks.HashBank", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -577,7 +577,7 @@ namespace ComplianceConsole.Data.Migrations
                     b.ToTable("HashBanks");
                 });
 
-            modelBuilder.Entity("ComplianceConsole.Features.HashBanks.HashBankEntry", b =>
+            modelBuilder.Entity("ComplianceConsole.Features.Review.HashBanks.HashBankEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -2766,9 +2766,9 @@ namespace ComplianceConsole.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("ComplianceConsole.Features.HashBanks.HashBankEntry", b =>
+            modelBuilder.Entity("ComplianceConsole.Features.Review.HashBanks.HashBankEntry", b =>
                 {
-                    b.HasOne("ComplianceConsole.Features.HashBanks.HashBank", null)
+                    b.HasOne("ComplianceConsole.Features.Review.HashBanks.HashBank", null)
                         .WithMany()
                         .HasForeignKey("HashBankId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2931,7 +2931,7 @@ namespace ComplianceConsole.Data.Migrations
                         .HasForeignKey("FeatureRuleId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("ComplianceConsole.Features.HashBanks.HashBank", null)
+                    b.HasOne("ComplianceConsole.Features.Review.HashBanks.HashBank", null)
                         .WithMany()
                         .HasForeignKey("HashBankId")
                         .OnDelete(DeleteBehavior.Restrict);

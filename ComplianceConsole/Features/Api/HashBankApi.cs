@@ -1,5 +1,5 @@
 using ComplianceConsole.Features.ApiKeys;
-using ComplianceConsole.Features.HashBanks;
+using ComplianceConsole.Features.Review.HashBanks;
 using ComplianceConsole.Features.Review;
 using ComplianceConsole.Localization;
 using Microsoft.AspNetCore.Authorization;

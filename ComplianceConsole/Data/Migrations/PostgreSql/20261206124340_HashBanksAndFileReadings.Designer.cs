@@ -539,7 +539,7 @@ namespace ComplianceConsole.Data.Migrations.PostgreSql
                     b.ToTable("ExportSchedules");
                 });
 
-            modelBuilder.Entity("ComplianceConsole.Features.HashBanks.HashBank", b =>
+            modelBuilder.Entity("ComplianceConsole.Features.Review.HashBanks.HashBank", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -597,7 +597,7 @@ namespace ComplianceConsole.Data.Migrations.PostgreSql
                     b.ToTable("HashBanks");
                 });
 
-            modelBuilder.Entity("ComplianceConsole.Features.HashBanks.HashBankEntry", b =>
+            modelBuilder.Entity("ComplianceConsole.Features.Review.HashBanks.HashBankEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -2860,9 +2860,9 @@ namespace ComplianceConsole.Data.Migrations.PostgreSql
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("ComplianceConsole.Features.HashBanks.HashBankEntry", b =>
+            modelBuilder.Entity("ComplianceConsole.Features.Review.HashBanks.HashBankEntry", b =>
                 {
-                    b.HasOne("ComplianceConsole.Features.HashBanks.HashBank", null)
+                    b.HasOne("ComplianceConsole.Features.Review.HashBanks.HashBank", null)
                         .WithMany()
                         .HasForeignKey("HashBankId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3025,7 +3025,7 @@ namespace ComplianceConsole.Data.Migrations.PostgreSql
                         .HasForeignKey("FeatureRuleId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("ComplianceConsole.Features.HashBanks.HashBank", null)
+                    b.HasOne("ComplianceConsole.Features.Review.HashBanks.HashBank", null)
                         .WithMany()
                         .HasForeignKey("HashBankId")
                         .OnDelete(DeleteBehavior.Restrict);

@@ -1,7 +1,7 @@
 using ComplianceConsole.Common;
 using ComplianceConsole.Data;
 using ComplianceConsole.Features.Audit;
-using ComplianceConsole.Features.HashBanks;
+using ComplianceConsole.Features.Review.HashBanks;
 using Microsoft.EntityFrameworkCore;
 
 namespace ComplianceConsole.Features.Review;

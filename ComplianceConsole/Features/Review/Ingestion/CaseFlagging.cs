@@ -1,6 +1,6 @@
 using ComplianceConsole.Data;
 using ComplianceConsole.Features.Audit;
-using ComplianceConsole.Features.HashBanks;
+using ComplianceConsole.Features.Review.HashBanks;
 using Microsoft.EntityFrameworkCore;
 
 namespace ComplianceConsole.Features.Review;

@@ -2,7 +2,7 @@ using ComplianceConsole.Common;
 using ComplianceConsole.Common.Live;
 using ComplianceConsole.Data;
 using ComplianceConsole.Features.Audit;
-using ComplianceConsole.Features.HashBanks;
+using ComplianceConsole.Features.Review.HashBanks;
 using ComplianceConsole.Features.PlatformUsers;
 using ComplianceConsole.Security;
 using ComplianceConsole.Security.Pii;

@@ -1,5 +1,5 @@
 using ComplianceConsole.Common;
-using ComplianceConsole.Features.HashBanks;
+using ComplianceConsole.Features.Review.HashBanks;
 
 namespace ComplianceConsole.Features.Review;
 

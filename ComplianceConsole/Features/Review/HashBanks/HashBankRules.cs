@@ -1,4 +1,4 @@
-namespace ComplianceConsole.Features.HashBanks;
+namespace ComplianceConsole.Features.Review.HashBanks;
 
 /// <summary>The limits of what a Manager, a CSV file or the platform may write into a hash bank.</summary>
 public static class HashBankRules

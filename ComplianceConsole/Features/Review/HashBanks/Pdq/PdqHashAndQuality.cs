@@ -1,4 +1,4 @@
-namespace ComplianceConsole.Features.HashBanks;
+namespace ComplianceConsole.Features.Review.HashBanks;
 
 /// <summary>
 /// A PDQ hash with the reference's quality, 0-100: how much significant gradient the 64x64 downsample has. The reference

@@ -1,7 +1,7 @@
 using ComplianceConsole.Common.Tables;
 using ComplianceConsole.Security.Files;
 
-namespace ComplianceConsole.Features.HashBanks;
+namespace ComplianceConsole.Features.Review.HashBanks;
 
 /// <summary>
 /// A CSV (or .xlsx) file of hashes for a bank: a column of hashes, and optionally their quality and a note, found by their

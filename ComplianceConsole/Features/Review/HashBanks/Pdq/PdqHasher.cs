@@ -1,4 +1,4 @@
-namespace ComplianceConsole.Features.HashBanks;
+namespace ComplianceConsole.Features.Review.HashBanks;
 
 /// <summary>
 /// Meta's PDQ perceptual hash of an image (github.com/facebook/ThreatExchange, pdq/): luma, tent-filter downsample to 64x64,

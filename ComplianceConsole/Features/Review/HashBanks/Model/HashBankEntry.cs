@@ -1,4 +1,4 @@
-namespace ComplianceConsole.Features.HashBanks;
+namespace ComplianceConsole.Features.Review.HashBanks;
 
 /// <summary>How a hash came into a bank: a decision, a file, the platform, or a Manager typing it.</summary>
 public enum HashBankEntryOrigin { Decision = 1, Csv = 2, Api = 3, Manual = 4 }

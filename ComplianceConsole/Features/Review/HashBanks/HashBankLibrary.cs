@@ -1,7 +1,7 @@
 using ComplianceConsole.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace ComplianceConsole.Features.HashBanks;
+namespace ComplianceConsole.Features.Review.HashBanks;
 
 /// <summary>
 /// The enabled banks' hashes in one <see cref="PdqHashIndex"/>, as every ingestion matches against them. Before each use it reads

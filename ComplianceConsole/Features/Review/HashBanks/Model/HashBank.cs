@@ -1,4 +1,4 @@
-namespace ComplianceConsole.Features.HashBanks;
+namespace ComplianceConsole.Features.Review.HashBanks;
 
 /// <summary>A block bank flags what matches it; an allow bank holds known false positives, whose matches flag nothing.</summary>
 public enum HashBankKind { Block = 1, Allow = 2 }

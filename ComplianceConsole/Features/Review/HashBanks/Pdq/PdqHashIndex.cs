@@ -1,6 +1,6 @@
 using System.Numerics;
 
-namespace ComplianceConsole.Features.HashBanks;
+namespace ComplianceConsole.Features.Review.HashBanks;
 
 /// <summary>
 /// An in-memory bank of PDQ hashes answering "which entries are within d bits of this hash" without scanning them all, by

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace ComplianceConsole.Features.HashBanks;
+namespace ComplianceConsole.Features.Review.HashBanks;
 
 /// <summary>A block bank's entry that a hash matched: the nearest one of the bank, and the case that fed it.</summary>
 public sealed record BankMatch(long BankId, string BankName, string ReasonCode, long EntryId, long? ReviewCaseId, int Distance);

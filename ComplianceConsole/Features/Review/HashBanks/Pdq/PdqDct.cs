@@ -1,4 +1,4 @@
-namespace ComplianceConsole.Features.HashBanks;
+namespace ComplianceConsole.Features.Review.HashBanks;
 
 /// <summary>
 /// The 16x16 low-frequency block (coefficients 1..16, skipping DC) of the 2-D DCT of a 64x64 plane, as B = D A Dt with D the

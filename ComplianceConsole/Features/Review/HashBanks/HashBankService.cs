@@ -5,7 +5,7 @@ using ComplianceConsole.Features.Audit;
 using ComplianceConsole.Security;
 using Microsoft.EntityFrameworkCore;
 
-namespace ComplianceConsole.Features.HashBanks;
+namespace ComplianceConsole.Features.Review.HashBanks;
 
 /// <summary>
 /// A Manager keeps the hash banks: lists, adds, edits, disables and enables banks, and adds or removes their hashes. Every

@@ -1,4 +1,4 @@
-namespace ComplianceConsole.Features.HashBanks;
+namespace ComplianceConsole.Features.Review.HashBanks;
 
 /// <summary>
 /// Blur and decimate of a luma plane as the reference does it (pdq/cpp/downscaling/downscaling.cpp): two X,Y passes of a 1-D

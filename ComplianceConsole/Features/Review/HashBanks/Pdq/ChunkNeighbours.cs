@@ -1,6 +1,6 @@
 using System.Numerics;
 
-namespace ComplianceConsole.Features.HashBanks;
+namespace ComplianceConsole.Features.Review.HashBanks;
 
 /// <summary>
 /// Every 16-bit XOR mask of at most <see cref="MaxRadius"/> set bits, fewest bits first, so the masks within radius r are a

@@ -1,4 +1,4 @@
-namespace ComplianceConsole.Features.HashBanks;
+namespace ComplianceConsole.Features.Review.HashBanks;
 
 /// <summary>The add and edit form of a bank; <see cref="Id"/> is null for a new bank.</summary>
 public sealed class HashBankForm

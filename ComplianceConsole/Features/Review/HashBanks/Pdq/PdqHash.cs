@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Numerics;
 
-namespace ComplianceConsole.Features.HashBanks;
+namespace ComplianceConsole.Features.Review.HashBanks;
 
 /// <summary>
 /// A 256-bit PDQ hash. Bit k (0..255) is DCT coefficient (k / 16, k % 16) of the 16x16 block, as the reference's

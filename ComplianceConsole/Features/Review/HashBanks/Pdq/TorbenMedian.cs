@@ -1,4 +1,4 @@
-namespace ComplianceConsole.Features.HashBanks;
+namespace ComplianceConsole.Features.Review.HashBanks;
 
 /// <summary>
 /// The median by Torben Mogensen's method, which the reference uses for the DCT threshold (pdq/cpp/hashing/torben.cpp). Kept

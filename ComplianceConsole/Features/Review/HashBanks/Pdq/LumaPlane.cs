@@ -1,6 +1,6 @@
 using SkiaSharp;
 
-namespace ComplianceConsole.Features.HashBanks;
+namespace ComplianceConsole.Features.Review.HashBanks;
 
 /// <summary>An image's luminance, row-major, one float a pixel, as the reference's hasher takes it.</summary>
 internal sealed record LumaPlane(float[] Values, int Rows, int Cols)

@@ -1,7 +1,7 @@
 using ComplianceConsole.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace ComplianceConsole.Features.HashBanks;
+namespace ComplianceConsole.Features.Review.HashBanks;
 
 /// <summary>
 /// Adds hashes to a bank inside the caller's transaction, whoever adds them: a Manager, a CSV file, the platform, a decision.

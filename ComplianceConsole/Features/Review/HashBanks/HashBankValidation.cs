@@ -1,7 +1,7 @@
 using ComplianceConsole.Common;
 using ComplianceConsole.Features.Review;
 
-namespace ComplianceConsole.Features.HashBanks;
+namespace ComplianceConsole.Features.Review.HashBanks;
 
 /// <summary>What a bank and a banked hash may hold. A block bank flags with a violation reason; an allow bank has none.</summary>
 public static class HashBankValidation

@@ -106,18 +106,23 @@ public static class AppCommands
         var instances = new Option<bool>("--instances") { Description = "PostgreSQL: audited writes and submissions on one instance and on two" };
         var consents = Int("--consents", 20_000, "Small audited writes (consents) a round (instances benchmark)");
         var consentClients = Int("--consent-clients", 16, "Concurrent clients for the small writes, in all (instances benchmark)");
+        var hashBanks = new Option<bool>("--hash-banks") { Description = "A hash bank's load and lookups against a scan" };
+        var bankHashes = Int("--bank-hashes", 1_000_000, "Hashes in the benchmark bank (hash banks; ingestion --with-hashes matches against them)");
+        var lookups = Int("--lookups", 10_000, "Bank lookups to time");
+        var withHashes = new Option<bool>("--with-hashes") { Description = "Content ingestion: each item carries a PDQ hash matched against the enabled banks" };
         var command = new Command("benchmark", "Measures the grid, search and eligibility queries, or with a switch the queue, dashboard, export, ingestion or several instances")
         {
             queue, dashboard, export, contentItems, items, iterations, rows, closedXmlRows, contentClients, records, gridIterations, importRows, apiItems, apiClients,
-            instances, consents, consentClients,
+            instances, consents, consentClients, hashBanks, bankHashes, lookups, withHashes,
         };
         return Writing(app, command, async (r, output) =>
         {
             if (r.GetValue(dashboard)) await new DashboardBenchmark(app, r.GetValue(items), r.GetValue(iterations)).RunAsync(output);
             else if (r.GetValue(export)) await new ExportBenchmark(app, r.GetValue(rows), r.GetValue(closedXmlRows)).RunAsync(output);
             else if (r.GetValue(instances)) await new InstancesBenchmark(app, r.GetValue(consents), r.GetValue(consentClients), r.GetValue(apiItems), r.GetValue(apiClients)).RunAsync(output);
+            else if (r.GetValue(hashBanks)) await new HashBankBenchmark(app, r.GetValue(bankHashes), r.GetValue(lookups)).RunAsync(output);
             else if (r.GetValue(queue)) await new QueueBenchmark(app, r.GetValue(items), r.GetValue(iterations)).RunAsync(output);
-            else if (r.GetValue(contentItems) is { } ingested) await new ContentIngestionBenchmark(app, ingested, r.GetValue(contentClients), r.GetValue(items)).RunAsync(output);
+            else if (r.GetValue(contentItems) is { } ingested) await new ContentIngestionBenchmark(app, ingested, r.GetValue(contentClients), r.GetValue(items), r.GetValue(withHashes)).RunAsync(output);
             else await new VerificationBenchmark(app, r.GetValue(records), r.GetResult(iterations) is { Implicit: false } ? r.GetValue(iterations) : 200,
                 r.GetValue(gridIterations), r.GetValue(importRows), r.GetValue(apiItems), r.GetValue(apiClients)).RunAsync(output);
             return 0;

@@ -17,8 +17,9 @@ namespace ComplianceConsole.Features.Benchmarks;
 /// yardstick, raw SQLite inserts of rows of the same width into the content table (same indexes), prepared, 1,000 a
 /// transaction, rolled back. Seeds content items with their flags and cases first (<see cref="ReviewDemoSeeder"/>) until the
 /// database holds <paramref name="stored"/>: ingestion is measured where a platform's database will be, not on an empty one.
+/// With <paramref name="withHashes"/> each item carries a PDQ hash, one in a hundred near a hash of the enabled banks (see <see cref="HashBankBenchmark"/>).
 /// </summary>
-public sealed class ContentIngestionBenchmark(WebApplication app, int items, int clients, int stored)
+public sealed class ContentIngestionBenchmark(WebApplication app, int items, int clients, int stored, bool withHashes)
 {
     private const int Batch = ContentRules.BatchSize;
 
@@ -54,11 +55,15 @@ public sealed class ContentIngestionBenchmark(WebApplication app, int items, int
         await BenchmarkHost.SignInAsync(scope.ServiceProvider);
         var client = await BenchmarkHost.ServeAsync(app);
         client.DefaultRequestHeaders.Add(ApiKeyAuthenticationHandler.HeaderName, await BenchmarkHost.ApiKeyAsync(scope.ServiceProvider, ReviewPermissions.SubmitContent));
-        await BenchmarkHost.PostAsync(client, Path, Serialise(Batches(synthetic, $"warm{run}", 2)[0]), FlagsRaised); // JIT, connections, the library's first compile
+        var banked = withHashes ? await BankedHashesAsync(contexts) : [];
+        if (withHashes) output.WriteLine($"Each item carries a PDQ hash; the enabled banks hold {banked.Count:N0}, and one item in a hundred is near one of them.");
+        var hashes = new Random(20261206);
+        byte[] Body(List<ContentSubmission> batch) => Serialise(withHashes ? batch.Select(s => s with { PerceptualHashes = [Hash(hashes, banked)] }).ToList() : batch);
+        await BenchmarkHost.PostAsync(client, Path, Body(Batches(synthetic, $"warm{run}", 2)[0]), FlagsRaised); // JIT, connections, the library's first compile
 
         foreach (var concurrent in rounds)
         {
-            var (rate, flags) = await ApiItemsPerSecondAsync(client, batches[concurrent], concurrent);
+            var (rate, flags) = await ApiItemsPerSecondAsync(client, batches[concurrent].Select(Body).ToList(), concurrent);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"API ingestion over HTTP ({batches[concurrent].Count * Batch:N0} new items, batches of {Batch:N0}, {concurrent} client{(concurrent == 1 ? "" : "s")} at once, {flags:N0} flags raised): {rate:N0} items/s, {WriteBenchmark.Ratio(rate, raw)} to raw inserts."));
         }
@@ -118,13 +123,25 @@ public sealed class ContentIngestionBenchmark(WebApplication app, int items, int
     /// Items per second over HTTP; the bodies are serialised beforehand (the platform does that on its own machine). Each
     /// author posts about 20 items of the run, so a batch creates a few hundred platform users at first and fewer later.
     /// </summary>
-    private static async Task<(double Rate, long Flags)> ApiItemsPerSecondAsync(HttpClient client, List<List<ContentSubmission>> batches, int concurrent)
+    private static async Task<(double Rate, long Flags)> ApiItemsPerSecondAsync(HttpClient client, List<byte[]> batches, int concurrent)
     {
-        var (elapsed, flags) = await BenchmarkHost.PostAllAsync([client], Path, batches.Select(Serialise).ToList(), concurrent, FlagsRaised);
+        var (elapsed, flags) = await BenchmarkHost.PostAllAsync([client], Path, batches, concurrent, FlagsRaised);
         return (batches.Count * Batch / elapsed.TotalSeconds, flags);
     }
 
     private const string Path = "api/v1/content";
+
+    private static async Task<List<string>> BankedHashesAsync(IDbContextFactory<AppDbContext> contexts)
+    {
+        await using var db = await contexts.CreateDbContextAsync();
+        return await db.HashBankEntries.AsNoTracking().Where(e => db.HashBanks.Any(b => b.Id == e.HashBankId && b.Enabled)).OrderBy(e => e.Id).Take(10_000)
+            .Select(e => e.Hash).ToListAsync();
+    }
+
+    private static PerceptualHashSubmission Hash(Random random, List<string> banked) =>
+        new((banked.Count > 0 && random.Next(100) == 0
+            ? HashBankBenchmark.Near(Review.HashBanks.PdqHash.Parse(banked[random.Next(banked.Count)]), random, random.Next(0, 20))
+            : HashBankBenchmark.Random(random)).ToString(), 100, null);
 
     private static long FlagsRaised(JsonElement answer)
     {
@@ -139,5 +156,6 @@ public sealed class ContentIngestionBenchmark(WebApplication app, int items, int
         s.ExternalId, s.AuthorExternalId, s.AuthorDisplayName, s.MediaType.ToString(), s.Category.ToString(), s.Excerpt, s.MediaUrl, s.ContentHash,
         s.DeclaredAiGenerated,
         s.ImplicitLabel is { } l ? new AigcLabelDto(l.Label, l.ContentProducer, l.ProduceId, l.ContentPropagator, l.PropagateId, l.ReservedCode1, l.ReservedCode2) : null,
-        s.ImplicitLabelStatus.ToString(), s.ExplicitLabelStatus.ToString(), s.PublishedAtUtc is { } p ? new DateTimeOffset(p, TimeSpan.Zero) : null)).ToList()), Json);
+        s.ImplicitLabelStatus.ToString(), s.ExplicitLabelStatus.ToString(), s.PublishedAtUtc is { } p ? new DateTimeOffset(p, TimeSpan.Zero) : null,
+        s.PerceptualHashes?.Select(h => (PerceptualHashDto?)new PerceptualHashDto(h.Hash, h.Quality, h.FrameAtMs)).ToList())).ToList()), Json);
 }

@@ -1,4 +1,3 @@
-using ComplianceConsole.Features.Review.HashBanks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -16,7 +15,7 @@ internal sealed class FlagConfiguration : IEntityTypeConfiguration<Flag>
         builder.HasOne<ReviewCase>().WithMany().HasForeignKey(f => f.ReviewCaseId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<ContentItem>().WithMany().HasForeignKey(f => f.ContentItemId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<FeatureRule>().WithMany().HasForeignKey(f => f.FeatureRuleId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<HashBank>().WithMany().HasForeignKey(f => f.HashBankId).OnDelete(DeleteBehavior.Restrict);
+        // No foreign key to HashBanks: SQLite adds one only by rebuilding the table, and a bank is disabled, never deleted.
         builder.Property(f => f.ReasonCode).HasMaxLength(64);
         builder.Property(f => f.ReasonText).HasMaxLength(ContentRules.MaxReasonLength);
         builder.Property(f => f.MatchedText).HasMaxLength(ContentRules.MaxMatchedTextLength);

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ComplianceConsole.Data.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlAppDbContext))]
-    [Migration("20261206124340_HashBanksAndFileReadings")]
+    [Migration("20261206133013_HashBanksAndFileReadings")]
     partial class HashBanksAndFileReadings
     {
         /// <inheritdoc />
@@ -537,112 +537,6 @@ namespace ComplianceConsole.Data.Migrations.PostgreSql
                     b.HasIndex("Enabled", "NextRunAtUtc");
 
                     b.ToTable("ExportSchedules");
-                });
-
-            modelBuilder.Entity("ComplianceConsole.Features.Review.HashBanks.HashBank", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<DateTime>("CreatedAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("CreatedByName")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<bool>("Enabled")
-                        .HasColumnType("boolean");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("MatchDistance")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("Note")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<string>("ReasonCode")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<DateTime>("UpdatedAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("UpdatedByName")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Name")
-                        .IsUnique();
-
-                    b.ToTable("HashBanks");
-                });
-
-            modelBuilder.Entity("ComplianceConsole.Features.Review.HashBanks.HashBankEntry", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<DateTime>("AddedAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("AddedByName")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<string>("Hash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character(64)")
-                        .IsFixedLength();
-
-                    b.Property<long>("HashBankId")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Note")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<int>("Origin")
-                        .HasColumnType("integer");
-
-                    b.Property<int?>("Quality")
-                        .HasColumnType("integer");
-
-                    b.Property<long?>("ReviewCaseId")
-                        .HasColumnType("bigint");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ReviewCaseId");
-
-                    b.HasIndex("HashBankId", "Hash")
-                        .IsUnique();
-
-                    b.ToTable("HashBankEntries");
                 });
 
             modelBuilder.Entity("ComplianceConsole.Features.Jobs.JobRecord", b =>
@@ -1788,8 +1682,6 @@ namespace ComplianceConsole.Data.Migrations.PostgreSql
 
                     b.HasIndex("FeatureRuleId");
 
-                    b.HasIndex("HashBankId");
-
                     b.HasIndex("ReviewCaseId");
 
                     b.HasIndex("Source", "ReceivedAtUtc", "DueAtUtc", "HandledAtUtc");
@@ -1798,6 +1690,112 @@ namespace ComplianceConsole.Data.Migrations.PostgreSql
                         .HasFilter("\"HandledAtUtc\" IS NULL");
 
                     b.ToTable("Flags");
+                });
+
+            modelBuilder.Entity("ComplianceConsole.Features.Review.HashBanks.HashBank", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MatchDistance")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("ReasonCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("HashBanks");
+                });
+
+            modelBuilder.Entity("ComplianceConsole.Features.Review.HashBanks.HashBankEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AddedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AddedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.Property<long>("HashBankId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Origin")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Quality")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("ReviewCaseId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewCaseId");
+
+                    b.HasIndex("HashBankId", "Hash")
+                        .IsUnique();
+
+                    b.ToTable("HashBankEntries");
                 });
 
             modelBuilder.Entity("ComplianceConsole.Features.Review.Labels.AllowedMediaHost", b =>
@@ -2860,15 +2858,6 @@ namespace ComplianceConsole.Data.Migrations.PostgreSql
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("ComplianceConsole.Features.Review.HashBanks.HashBankEntry", b =>
-                {
-                    b.HasOne("ComplianceConsole.Features.Review.HashBanks.HashBank", null)
-                        .WithMany()
-                        .HasForeignKey("HashBankId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("ComplianceConsole.Features.Registry.AlgorithmFilingChange", b =>
                 {
                     b.HasOne("ComplianceConsole.Features.Registry.AlgorithmFiling", null)
@@ -3025,15 +3014,19 @@ namespace ComplianceConsole.Data.Migrations.PostgreSql
                         .HasForeignKey("FeatureRuleId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("ComplianceConsole.Features.Review.HashBanks.HashBank", null)
-                        .WithMany()
-                        .HasForeignKey("HashBankId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
                     b.HasOne("ComplianceConsole.Features.Review.ReviewCase", null)
                         .WithMany()
                         .HasForeignKey("ReviewCaseId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ComplianceConsole.Features.Review.HashBanks.HashBankEntry", b =>
+                {
+                    b.HasOne("ComplianceConsole.Features.Review.HashBanks.HashBank", null)
+                        .WithMany()
+                        .HasForeignKey("HashBankId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

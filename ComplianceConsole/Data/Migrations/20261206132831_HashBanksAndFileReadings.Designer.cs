@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ComplianceConsole.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261206124246_HashBanksAndFileReadings")]
+    [Migration("20261206132831_HashBanksAndFileReadings")]
     partial class HashBanksAndFileReadings
     {
         /// <inheritdoc />
@@ -522,108 +522,6 @@ namespace ComplianceConsole.Data.Migrations
                     b.HasIndex("Enabled", "NextRunAtUtc");
 
                     b.ToTable("ExportSchedules");
-                });
-
-            modelBuilder.Entity("ComplianceConsole.Features.Review.HashBanks.HashBank", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("CreatedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CreatedByName")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("Enabled")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("MatchDistance")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Note")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ReasonCode")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("UpdatedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UpdatedByName")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Name")
-                        .IsUnique();
-
-                    b.ToTable("HashBanks");
-                });
-
-            modelBuilder.Entity("ComplianceConsole.Features.Review.HashBanks.HashBankEntry", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("AddedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("AddedByName")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Hash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .IsFixedLength();
-
-                    b.Property<long>("HashBankId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Note")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Origin")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("Quality")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("ReviewCaseId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ReviewCaseId");
-
-                    b.HasIndex("HashBankId", "Hash")
-                        .IsUnique();
-
-                    b.ToTable("HashBankEntries");
                 });
 
             modelBuilder.Entity("ComplianceConsole.Features.Jobs.JobRecord", b =>
@@ -1733,8 +1631,6 @@ namespace ComplianceConsole.Data.Migrations
 
                     b.HasIndex("FeatureRuleId");
 
-                    b.HasIndex("HashBankId");
-
                     b.HasIndex("ReviewCaseId");
 
                     b.HasIndex("Source", "ReceivedAtUtc", "DueAtUtc", "HandledAtUtc");
@@ -1743,6 +1639,108 @@ namespace ComplianceConsole.Data.Migrations
                         .HasFilter("\"HandledAtUtc\" IS NULL");
 
                     b.ToTable("Flags");
+                });
+
+            modelBuilder.Entity("ComplianceConsole.Features.Review.HashBanks.HashBank", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MatchDistance")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReasonCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("HashBanks");
+                });
+
+            modelBuilder.Entity("ComplianceConsole.Features.Review.HashBanks.HashBankEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AddedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AddedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<long>("HashBankId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Origin")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Quality")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReviewCaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewCaseId");
+
+                    b.HasIndex("HashBankId", "Hash")
+                        .IsUnique();
+
+                    b.ToTable("HashBankEntries");
                 });
 
             modelBuilder.Entity("ComplianceConsole.Features.Review.Labels.AllowedMediaHost", b =>
@@ -2769,15 +2767,6 @@ namespace ComplianceConsole.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("ComplianceConsole.Features.Review.HashBanks.HashBankEntry", b =>
-                {
-                    b.HasOne("ComplianceConsole.Features.Review.HashBanks.HashBank", null)
-                        .WithMany()
-                        .HasForeignKey("HashBankId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("ComplianceConsole.Features.Registry.AlgorithmFilingChange", b =>
                 {
                     b.HasOne("ComplianceConsole.Features.Registry.AlgorithmFiling", null)
@@ -2934,15 +2923,19 @@ namespace ComplianceConsole.Data.Migrations
                         .HasForeignKey("FeatureRuleId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("ComplianceConsole.Features.Review.HashBanks.HashBank", null)
-                        .WithMany()
-                        .HasForeignKey("HashBankId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
                     b.HasOne("ComplianceConsole.Features.Review.ReviewCase", null)
                         .WithMany()
                         .HasForeignKey("ReviewCaseId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ComplianceConsole.Features.Review.HashBanks.HashBankEntry", b =>
+                {
+                    b.HasOne("ComplianceConsole.Features.Review.HashBanks.HashBank", null)
+                        .WithMany()
+                        .HasForeignKey("HashBankId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -172,11 +172,6 @@ namespace ComplianceConsole.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Flags_HashBankId",
-                table: "Flags",
-                column: "HashBankId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_AllowedMediaHosts_Host",
                 table: "AllowedMediaHosts",
                 column: "Host",
@@ -213,23 +208,11 @@ namespace ComplianceConsole.Data.Migrations
                 name: "IX_PendingMediaReads_NotBeforeUtc",
                 table: "PendingMediaReads",
                 column: "NotBeforeUtc");
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_Flags_HashBanks_HashBankId",
-                table: "Flags",
-                column: "HashBankId",
-                principalTable: "HashBanks",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropForeignKey(
-                name: "FK_Flags_HashBanks_HashBankId",
-                table: "Flags");
-
             migrationBuilder.DropTable(
                 name: "AllowedMediaHosts");
 
@@ -247,10 +230,6 @@ namespace ComplianceConsole.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "HashBanks");
-
-            migrationBuilder.DropIndex(
-                name: "IX_Flags_HashBankId",
-                table: "Flags");
 
             migrationBuilder.DropColumn(
                 name: "HashBankEntryId",

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using ComplianceConsole.Features.ApiKeys;
 using ComplianceConsole.Features.Review;
+using ComplianceConsole.Features.Review.HashBanks;
 using ComplianceConsole.Features.Verification;
 using ComplianceConsole.Localization;
 using ComplianceConsole.Security;
@@ -18,6 +19,7 @@ public sealed class TourBrowserApp : BrowserApp
 {
     public long RecordId { get; private set; }
     public long WebhookEndpointId { get; private set; }
+    public long HashBankId { get; private set; }
 
     public static string EmailOf(string role) => $"{role.ToLowerInvariant()}@tour.example.cn";
 
@@ -50,6 +52,12 @@ public sealed class TourBrowserApp : BrowserApp
                 Assert.True(saved.Succeeded, string.Join(", ", saved.Errors.Select(e => e.MessageKey)));
             }
             Assert.True((await manager.Get<WorkingCalendarService>().PasteAsync(NationalDay2026.Lines)).Succeeded);
+            // A bank with the longest name allowed, no space to break at, and a hash in it.
+            var banks = manager.Get<HashBankService>();
+            var bankName = string.Concat(Enumerable.Repeat("辟谣图片", 25))[..HashBankRules.MaxNameLength];
+            Assert.True((await banks.SaveBankAsync(new HashBankForm { Name = bankName, Kind = HashBankKind.Block, ReasonCode = "rumour" })).Succeeded);
+            HashBankId = (await banks.GetBanksAsync()).Single().Id;
+            await banks.AddEntriesAsync(HashBankId, [new HashEntryInput(new string('f', PdqHash.HexLength), 90, "平台删除的原图")], HashBankEntryOrigin.Manual);
         }
         await using var verifier = App.As(EmailOf(Roles.Verifier));
         var page = await verifier.Get<VerificationQueryService>().GetPageAsync(new VerificationPageRequest(new VerificationFilter(), VerificationSort.SubmittedNewest, 10));
@@ -80,6 +88,7 @@ public sealed class ScreenshotTourTests(TourBrowserApp browser) : IClassFixture<
         {
             "Id" or "id" => browser.RecordId.ToString(),
             "EndpointId" => browser.WebhookEndpointId.ToString(),
+            "BankId" => browser.HashBankId.ToString(),
             _ => match.Value, // an endpoint's parameter; a page left with one fails below
         });
 

@@ -15,15 +15,15 @@ public sealed class HashBankMatcher
 
     private readonly Dictionary<long, MatchingBank> _banks;
     private readonly PdqHashIndex _index;
-    private readonly ConcurrentDictionary<long, MatchingEntry> _entries;
+    private readonly ConcurrentDictionary<long, EntryRef> _entries;
     private readonly int _widest;
 
     internal HashBankMatcher(HashBankMark mark, IReadOnlyList<MatchingBank> banks)
-        : this(mark, banks.ToDictionary(b => b.Id), new PdqHashIndex(), new ConcurrentDictionary<long, MatchingEntry>())
+        : this(mark, banks.ToDictionary(b => b.Id), new PdqHashIndex(), new ConcurrentDictionary<long, EntryRef>())
     {
     }
 
-    private HashBankMatcher(HashBankMark mark, Dictionary<long, MatchingBank> banks, PdqHashIndex index, ConcurrentDictionary<long, MatchingEntry> entries)
+    private HashBankMatcher(HashBankMark mark, Dictionary<long, MatchingBank> banks, PdqHashIndex index, ConcurrentDictionary<long, EntryRef> entries)
     {
         (Mark, _banks, _index, _entries) = (mark, banks, index, entries);
         _widest = banks.Count == 0 ? 0 : banks.Values.Max(b => b.MatchDistance);
@@ -44,7 +44,7 @@ public sealed class HashBankMatcher
     /// </summary>
     internal HashBankMatcher WithEntries(HashBankMark mark, IReadOnlyList<MatchingEntry> added)
     {
-        foreach (var entry in added) _entries[entry.Id] = entry;
+        foreach (var entry in added) _entries[entry.Id] = new EntryRef(entry.BankId, entry.ReviewCaseId);
         _index.AddRange(added.Select(e => (e.Id, PdqHash.Parse(e.Hash))));
         return new HashBankMatcher(mark, _banks, _index, _entries);
     }
@@ -53,17 +53,20 @@ public sealed class HashBankMatcher
     public IReadOnlyList<BankMatch> Match(PdqHash hash)
     {
         if (IsEmpty) return [];
-        var nearest = new Dictionary<long, (MatchingEntry Entry, int Distance)>();
+        var nearest = new Dictionary<long, (long EntryId, EntryRef Entry, int Distance)>();
         foreach (var found in _index.Lookup(hash, _widest))
         {
             if (!_entries.TryGetValue(found.EntryId, out var entry) || !_banks.TryGetValue(entry.BankId, out var bank)) continue;
             if (found.Distance > bank.MatchDistance) continue;
             if (bank.Kind == HashBankKind.Allow) return [];
-            if (!nearest.TryGetValue(bank.Id, out var best) || found.Distance < best.Distance || (found.Distance == best.Distance && entry.Id < best.Entry.Id))
-                nearest[bank.Id] = (entry, found.Distance);
+            if (!nearest.TryGetValue(bank.Id, out var best) || found.Distance < best.Distance || (found.Distance == best.Distance && found.EntryId < best.EntryId))
+                nearest[bank.Id] = (found.EntryId, entry, found.Distance);
         }
         return nearest.Values.OrderBy(m => m.Entry.BankId)
-            .Select(m => new BankMatch(m.Entry.BankId, _banks[m.Entry.BankId].Name, _banks[m.Entry.BankId].ReasonCode!, m.Entry.Id, m.Entry.ReviewCaseId, m.Distance))
+            .Select(m => new BankMatch(m.Entry.BankId, _banks[m.Entry.BankId].Name, _banks[m.Entry.BankId].ReasonCode!, m.EntryId, m.Entry.ReviewCaseId, m.Distance))
             .ToList();
     }
 }
+
+/// <summary>What a match needs of an entry besides its hash (which the index holds): its bank and the case that fed it.</summary>
+internal readonly record struct EntryRef(long BankId, long? ReviewCaseId);

@@ -50,6 +50,7 @@ public static class ApplicationServices
         builder.AddJobs();
         builder.Services.AddSetup();
         builder.Services.AddScoped<ProviderSettingsService>();
+        builder.Services.AddScoped<AllowedMediaHostsService>();
         builder.Services.AddScoped<StaffService>();
         builder.Services.AddVerification();
         builder.Services.AddHashBanks();

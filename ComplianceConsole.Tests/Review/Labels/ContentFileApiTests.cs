@@ -86,6 +86,11 @@ public sealed class ContentFileApiTests(FileReadingApp app) : IClassFixture<File
         var flag = await db.Flags.SingleAsync(f => f.ContentItemId == itemId, Ct);
         Assert.Equal((FlagSource.LabelCheck, "label.file.label_differs_from_declared", """["Xmp","1","3"]"""), (flag.Source, flag.ReasonCode, flag.MatchedText));
         Assert.Equal(2, await db.ContentFileReadings.CountAsync(r => r.ContentItemId == itemId, Ct));
+        var shown = (await FileReadingApps.FileLabelAsync(app, itemId!.Value)).Latest!;
+        Assert.Equal((FileReadingOrigin.Upload, FileReadingOutcome.Read), (shown.Origin, shown.Outcome));
+        var label = Assert.Single(shown.Labels);
+        Assert.Equal((ImplicitLabelPlace.Xmp, "3", ImplicitLabelFiles.LabelingCode), (label.Place, label.Fields!.Label, label.Fields.ContentProducer));
+        Assert.Equal(new ImplicitLabelFinding(ImplicitLabelFindingCodes.LabelDiffersFromDeclared, "Xmp", "1", "3"), Assert.Single(shown.Findings));
         CultureInfo.CurrentUICulture = new CultureInfo("en");
         var localizer = app.App.Services.GetRequiredService<IStringLocalizer<SharedResource>>();
         Assert.Equal("The platform declared Label 1; the implicit label in Xmp says 3", LabelFileFlags.Describe(localizer, flag.ReasonCode, flag.MatchedText));

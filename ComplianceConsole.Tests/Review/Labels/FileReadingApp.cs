@@ -1,4 +1,7 @@
+using ComplianceConsole.Security;
+using ComplianceConsole.Features.Review.Labels;
 using ComplianceConsole.Tests.Review.Ingestion;
+using Microsoft.EntityFrameworkCore;
 
 namespace ComplianceConsole.Tests.Review.Labels;
 
@@ -15,7 +18,7 @@ public sealed class FileReadingApp() : ContentApp(new Dictionary<string, string>
     public override async ValueTask InitializeAsync()
     {
         await base.InitializeAsync();
-        await App.HoldJobsAsync();
+        await FileReadingApps.PrepareAsync(this);
     }
 }
 
@@ -25,6 +28,29 @@ public sealed class GuardedFileReadingApp : ContentApp
     public override async ValueTask InitializeAsync()
     {
         await base.InitializeAsync();
-        await App.HoldJobsAsync();
+        await FileReadingApps.PrepareAsync(this);
+    }
+}
+
+internal static class FileReadingApps
+{
+    public const string Reviewer = "reviewer@example.cn";
+
+    public static async Task PrepareAsync(ContentApp app)
+    {
+        await app.App.CreateStaffAsync(Reviewer, Roles.Reviewer);
+        await app.App.HoldJobsAsync();
+    }
+
+    /// <summary>The case page's view of the file's label, as a reviewer reads it.</summary>
+    public static async Task<CaseFileLabel> FileLabelAsync(ContentApp app, long itemId)
+    {
+        long caseId;
+        await using (var db = await app.DbAsync())
+        {
+            caseId = await db.ReviewCases.Where(c => c.ContentItemId == itemId).Select(c => c.Id).SingleAsync(TestContext.Current.CancellationToken);
+        }
+        await using var reviewer = app.App.As(Reviewer);
+        return await reviewer.Get<ContentFileReadingQuery>().GetAsync(caseId, TestContext.Current.CancellationToken);
     }
 }

@@ -31,9 +31,11 @@ public sealed class MediaReadJobTests(FileReadingApp allowed, GuardedFileReading
         await db.SaveChangesAsync(Ct);
     }
 
-    private static async Task<long> SubmitAsync(ContentApp app, string externalId, string mediaUrl)
+    private static async Task<long> SubmitAsync(ContentApp app, string externalId, string mediaUrl, string explicitLabelStatus = "Present")
     {
-        var body = await app.PostAsync("/api/v1/content", ContentFileApiTests.ImageItem(externalId, mediaUrl));
+        var item = ContentFileApiTests.ImageItem(externalId, mediaUrl);
+        item["explicitLabelStatus"] = explicitLabelStatus;
+        var body = await app.PostAsync("/api/v1/content", item);
         return body.GetProperty("results")[0].GetProperty("id").GetInt64();
     }
 
@@ -115,7 +117,8 @@ public sealed class MediaReadJobTests(FileReadingApp allowed, GuardedFileReading
     public async Task The_address_guard_refuses_a_private_address_when_private_addresses_are_not_allowed_and_the_reading_says_why()
     {
         await AllowAsync(guarded, "127.0.0.1");
-        var itemId = await SubmitAsync(guarded, "fetch-guarded", _media.Answer("/private.jpg", new LocalAnswer(200, "image/jpeg", ImplicitLabelFiles.Jpeg())));
+        // Its explicit label is missing, so it has a case whose page shows the file's label.
+        var itemId = await SubmitAsync(guarded, "fetch-guarded", _media.Answer("/private.jpg", new LocalAnswer(200, "image/jpeg", ImplicitLabelFiles.Jpeg())), "Missing");
 
         await RunJobAsync(guarded);
 
@@ -124,6 +127,8 @@ public sealed class MediaReadJobTests(FileReadingApp allowed, GuardedFileReading
         var reading = await db.ContentFileReadings.SingleAsync(r => r.ContentItemId == itemId, Ct);
         Assert.Equal((FileReadingOutcome.FetchFailed, "Media.AddressRefused"), (reading.Outcome, reading.ProblemKey));
         Assert.Contains("Loopback", reading.ProblemArgumentsJson);
-        Assert.False(await db.Flags.AnyAsync(f => f.ContentItemId == itemId, Ct));
+        var shown = await FileReadingApps.FileLabelAsync(guarded, itemId);
+        Assert.Equal((FileReadingOutcome.FetchFailed, "Media.AddressRefused", true), (shown.Latest!.Outcome, shown.Latest.ProblemKey, shown.FetchWaiting));
+        Assert.False(await db.Flags.AnyAsync(f => f.ContentItemId == itemId && f.ReasonCode!.StartsWith(LabelFileFlags.ReasonPrefix), Ct));
     }
 }

@@ -147,6 +147,30 @@ public sealed class ContentFileApiTests(FileReadingApp app) : IClassFixture<File
     }
 
     [Fact]
+    public async Task A_human_made_item_whose_file_has_no_label_is_not_flagged_for_it()
+    {
+        var item = ImageItem("file-photo");
+        (item["declaredAiGenerated"], item["implicitLabel"], item["implicitLabelStatus"]) = (false, null, "Missing");
+
+        await UploadAsync(item, ImplicitLabelFiles.Jpeg());
+
+        await using var db = await app.DbAsync();
+        var itemId = await ItemIdAsync("file-photo");
+        // The declared state's own check still flags the missing label; the file adds nothing to it.
+        Assert.Equal(["label.implicit_missing"], await db.Flags.Where(f => f.ContentItemId == itemId).Select(f => f.ReasonCode).ToListAsync(Ct));
+        Assert.Contains("\"none\"", (await db.ContentFileReadings.SingleAsync(r => r.ContentItemId == itemId, Ct)).FindingsJson);
+    }
+
+    [Fact]
+    public async Task The_openapi_document_describes_the_upload_as_multipart()
+    {
+        var document = await app.App.CreateBrowserlikeClient().GetStringAsync("/openapi/v1.json", Ct);
+
+        Assert.Contains("/api/v1/content/file", document);
+        Assert.Contains("multipart/form-data", document);
+    }
+
+    [Fact]
     public async Task A_malformed_item_part_is_named_by_its_field_inside_the_part()
     {
         var item = ImageItem("file-bad-json");

@@ -39,9 +39,10 @@ public static class LabelFileFlags
         return localizer[new ImplicitLabelFinding(code).MessageKey, [.. arguments]];
     }
 
-    // A file without a label is a fault only where a label is due: the item is declared AI-generated or said to carry one.
+    // A file without a label, or whose label could not be looked for, is a fault only where a label is due: the item is
+    // declared AI-generated or said to carry one. Otherwise every unlabelled photo, or audio of a type not read, would be flagged.
     private static bool Flagged(ImplicitLabelFinding finding, ContentItem declared) =>
-        finding.Code != None || declared.DeclaredAiGenerated || declared.ImplicitLabel == LabelStatus.Present;
+        finding.Code is not (None or Unreadable) || declared.DeclaredAiGenerated || declared.ImplicitLabel == LabelStatus.Present;
 
     /// <summary>The arguments as a JSON array within the flag's matched text; long values are cut, each to an equal share.</summary>
     private static string? Arguments(string[] arguments)

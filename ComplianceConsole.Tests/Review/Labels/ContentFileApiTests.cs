@@ -162,6 +162,23 @@ public sealed class ContentFileApiTests(FileReadingApp app) : IClassFixture<File
     }
 
     [Fact]
+    public async Task The_providers_own_output_must_carry_its_labeling_code_from_the_settings()
+    {
+        await using (var db = await app.DbAsync())
+        {
+            await db.ProviderSettings.ExecuteUpdateAsync(s => s.SetProperty(p => p.LabelingCode, ImplicitLabelFiles.LabelingCode), Ct);
+        }
+        var jpeg = ImplicitLabelFiles.Jpeg(xmpJson: ImplicitLabelFiles.Json(producer: ImplicitLabelFiles.CreditCode));
+
+        await UploadAsync(ImageItem("file-own"), jpeg);
+
+        await using var after = await app.DbAsync();
+        var itemId = await ItemIdAsync("file-own");
+        var reasons = await after.Flags.Where(f => f.ContentItemId == itemId).Select(f => f.ReasonCode).OrderBy(r => r).ToListAsync(Ct);
+        Assert.Equal(["label.file.producer_differs_from_declared", "label.file.producer_not_own"], reasons);
+    }
+
+    [Fact]
     public async Task The_openapi_document_describes_the_upload_as_multipart()
     {
         var document = await app.App.CreateBrowserlikeClient().GetStringAsync("/openapi/v1.json", Ct);

@@ -73,6 +73,41 @@ public sealed class MediaReadJobTests(FileReadingApp allowed, GuardedFileReading
     }
 
     [Fact]
+    public async Task A_fetched_image_whose_pdq_hash_is_in_a_block_bank_is_flagged_naming_the_bank_and_its_hash_kept_as_the_files()
+    {
+        await AllowAsync(allowed, "127.0.0.1");
+        var png = ImplicitLabelFiles.Png(xmpJson: ImplicitLabelFiles.Json());
+        var hash = allowed.App.Services.GetRequiredService<Features.HashBanks.PdqHasher>().Hash(new MemoryStream(png)).Hash.ToString();
+        long bankId;
+        await using (var db = await allowed.DbAsync())
+        {
+            var bank = new Features.HashBanks.HashBank
+            {
+                Name = "已删除的图片", Kind = Features.HashBanks.HashBankKind.Block, ReasonCode = "rumour", CreatedAtUtc = DateTime.UtcNow,
+                CreatedByName = "test", UpdatedAtUtc = DateTime.UtcNow, UpdatedByName = "test",
+            };
+            db.HashBanks.Add(bank);
+            await db.SaveChangesAsync(Ct);
+            db.HashBankEntries.Add(new Features.HashBanks.HashBankEntry
+            {
+                HashBankId = bank.Id, Hash = hash, Origin = Features.HashBanks.HashBankEntryOrigin.Api, AddedAtUtc = DateTime.UtcNow, AddedByName = "test",
+            });
+            await db.SaveChangesAsync(Ct);
+            bankId = bank.Id;
+        }
+        var itemId = await SubmitAsync(allowed, "fetch-banked", _media.Answer("/banked.png", new LocalAnswer(200, "image/png", png)));
+
+        await RunJobAsync(allowed);
+
+        await using var after = await allowed.DbAsync();
+        var flag = await after.Flags.SingleAsync(f => f.ContentItemId == itemId, Ct);
+        Assert.Equal((FlagSource.FeatureLibrary, "rumour", bankId, "已删除的图片"), (flag.Source, flag.ReasonCode, flag.HashBankId, flag.MatchedText));
+        var kept = await after.ContentPerceptualHashes.SingleAsync(h => h.ContentItemId == itemId, Ct);
+        Assert.Equal((PerceptualHashOrigin.File, hash), (kept.Origin, kept.Hash));
+        await after.HashBanks.Where(b => b.Id == bankId).ExecuteUpdateAsync(b => b.SetProperty(x => x.Enabled, false).SetProperty(x => x.UpdatedAtUtc, DateTime.UtcNow), Ct);
+    }
+
+    [Fact]
     public async Task An_item_on_a_host_not_on_the_list_is_never_queued_nor_fetched()
     {
         _media.Answer("/elsewhere.jpg", new LocalAnswer(200, "image/jpeg", ImplicitLabelFiles.Jpeg(xmpJson: ImplicitLabelFiles.Json())));

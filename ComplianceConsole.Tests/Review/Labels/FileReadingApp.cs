@@ -22,6 +22,20 @@ public sealed class FileReadingApp() : ContentApp(new Dictionary<string, string>
     }
 }
 
+/// <summary>Media on this machine allowed, and the files the read job fetches kept.</summary>
+public sealed class KeepingFileReadingApp() : ContentApp(new Dictionary<string, string>
+{
+    ["ComplianceConsole:Media:AllowPrivateAddresses"] = "true",
+    ["ComplianceConsole:Media:KeepReadFiles"] = "true",
+})
+{
+    public override async ValueTask InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await FileReadingApps.PrepareAsync(this);
+    }
+}
+
 /// <summary>The content app as deployed: media on this machine refused.</summary>
 public sealed class GuardedFileReadingApp : ContentApp
 {

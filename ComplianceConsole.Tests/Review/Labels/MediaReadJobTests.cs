@@ -167,3 +167,32 @@ public sealed class MediaReadJobTests(FileReadingApp allowed, GuardedFileReading
         Assert.False(await db.Flags.AnyAsync(f => f.ContentItemId == itemId && f.ReasonCode!.StartsWith(LabelFileFlags.ReasonPrefix), Ct));
     }
 }
+
+/// <summary>With <c>KeepReadFiles</c> on, a fetched file is kept as reviewers' media is: encrypted, one copy per item.</summary>
+public sealed class KeptMediaReadTests(KeepingFileReadingApp app) : IClassFixture<KeepingFileReadingApp>, IDisposable
+{
+    private readonly LocalHttpServer _media = new();
+
+    public void Dispose() => _media.Dispose();
+
+    [Fact]
+    public async Task A_fetched_file_is_kept_encrypted_when_configuration_says_so()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var png = ImplicitLabelFiles.Png(xmpJson: ImplicitLabelFiles.Json());
+        await using (var db = await app.DbAsync())
+        {
+            db.AllowedMediaHosts.Add(new AllowedMediaHost { Host = "127.0.0.1", AddedAtUtc = DateTime.UtcNow, AddedByName = "test" });
+            await db.SaveChangesAsync(ct);
+        }
+        await app.PostAsync("/api/v1/content", ContentFileApiTests.ImageItem("kept-file", _media.Answer("/kept.png", new LocalAnswer(200, "image/png", png))));
+
+        using (var scope = app.App.Services.CreateScope())
+        {
+            Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<MediaReadService>().RunAsync(ct));
+        }
+
+        var kept = File.ReadAllBytes(Assert.Single(Directory.GetFiles(Path.Combine(app.App.DataFolderPath, Features.Review.Media.CaseMedia.FolderName))));
+        Assert.True(kept.AsSpan().IndexOf("IHDR"u8) < 0, "the kept file is stored as plain PNG");
+    }
+}

@@ -10,7 +10,7 @@ internal static class ContentFileReadings
 
     private sealed record FindingRow(string Code, string[] Arguments);
 
-    internal static readonly JsonSerializerOptions Json = new()
+    private static readonly JsonSerializerOptions Json = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };

@@ -76,11 +76,12 @@ public sealed class MediaReadService(IDbContextFactory<AppDbContext> contextFact
         var nowUtc = clock.GetUtcNow().UtcDateTime;
         var maxAttempts = Math.Max(1, options.CurrentValue.MaxReadAttempts);
         await using var appender = await audit.BeginAsync(db, WriteLock.ReviewCasesExclusive, cancellationToken);
-        // Retention may have erased an item while its file was fetched; its queued row went with it.
+        // While the files were fetched, retention may have erased an item (its queued row went with it), or the platform changed
+        // one (it stays queued, to be read against what it is now by the next run).
         var ids = attempts.Select(a => a.Item.Id).ToList();
-        var stillQueued = (await db.PendingMediaReads.AsNoTracking().Where(p => EF.Parameter(ids).Contains(p.ContentItemId))
-            .Select(p => p.ContentItemId).ToListAsync(cancellationToken)).ToHashSet();
-        attempts.RemoveAll(a => !stillQueued.Contains(a.Item.Id));
+        var stillQueued = await db.PendingMediaReads.AsNoTracking().Where(p => EF.Parameter(ids).Contains(p.ContentItemId))
+            .Join(db.ContentItems, p => p.ContentItemId, i => i.Id, (p, i) => new { i.Id, i.Version }).ToDictionaryAsync(i => i.Id, i => i.Version, cancellationToken);
+        attempts.RemoveAll(a => stillQueued.GetValueOrDefault(a.Item.Id) != a.Item.Version);
         var raised = await ContentIngestionService.RaisedAutomaticFlagsAsync(db, attempts.Select(a => a.Item.Id).ToList(), cancellationToken);
 
         var writer = ReviewBatchWriter.Create(db);

@@ -28,8 +28,13 @@ public sealed class ContentFileReadingQuery(IDbContextFactory<AppDbContext> cont
     }
 
     private FileReadingView View(ContentFileReading r) => new(r.Origin, r.Outcome, r.ReadAtUtc, r.FileType, r.ByteCount, r.Sha256,
-        ContentFileReadings.Labels(r.LabelsJson).Select(l => Enum.TryParse<ImplicitLabelPlace>(l.Place, out var place)
-            ? reader.Parse(place, l.RawJson) is var parsed ? new FileLabelView(place, l.RawJson, parsed.Fields, parsed.ParseError) : null
-            : null).OfType<FileLabelView>().ToList(),
+        ContentFileReadings.Labels(r.LabelsJson).Select(l => Label(Enum.Parse<ImplicitLabelPlace>(l.Place), l.RawJson)).ToList(),
         ContentFileReadings.Findings(r.FindingsJson), r.ProblemKey, ContentFileReadings.ProblemArguments(r.ProblemArgumentsJson));
+
+    // Only the raw JSON is kept: the fields are what parsing it again gives, as the reading did.
+    private FileLabelView Label(ImplicitLabelPlace place, string rawJson)
+    {
+        var parsed = reader.Parse(place, rawJson);
+        return new FileLabelView(place, rawJson, parsed.Fields, parsed.ParseError);
+    }
 }

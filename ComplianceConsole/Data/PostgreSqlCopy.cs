@@ -63,6 +63,7 @@ internal static class PostgreSqlCopy
         "bool" => NpgsqlDbType.Boolean,
         "text" => NpgsqlDbType.Text,
         "varchar" => NpgsqlDbType.Varchar,
+        "bpchar" => NpgsqlDbType.Char,
         "timestamptz" => NpgsqlDbType.TimestampTz,
         "timestamp" => NpgsqlDbType.Timestamp,
         "date" => NpgsqlDbType.Date,
@@ -83,7 +84,7 @@ internal static class PostgreSqlCopy
         NpgsqlDbType.Integer => Convert.ToInt32(value, CultureInfo.InvariantCulture),
         NpgsqlDbType.Bigint => Convert.ToInt64(value, CultureInfo.InvariantCulture),
         NpgsqlDbType.Boolean => value is bool b ? b : Convert.ToInt64(value, CultureInfo.InvariantCulture) != 0,
-        NpgsqlDbType.Text or NpgsqlDbType.Varchar => value as string ?? Convert.ToString(value, CultureInfo.InvariantCulture)!,
+        NpgsqlDbType.Text or NpgsqlDbType.Varchar or NpgsqlDbType.Char => value as string ?? Convert.ToString(value, CultureInfo.InvariantCulture)!,
         NpgsqlDbType.TimestampTz => value switch
         {
             DateTime { Kind: DateTimeKind.Utc } utc => utc,

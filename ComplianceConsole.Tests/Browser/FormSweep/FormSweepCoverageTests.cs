@@ -31,6 +31,7 @@ public sealed class FormSweepCoverageTests
         ["Features/Staff/RolePicker.razor"] = typeof(StaffFormSweepTests),
         ["Features/Staff/StaffPage.razor"] = typeof(StaffFormSweepTests),
         ["Features/Settings/ProviderSettingsPage.razor"] = typeof(SettingsFormSweepTests),
+        ["Features/Review/Media/AllowedMediaHostsPage.razor"] = typeof(MediaHostsFormSweepTests),
         ["Features/ApiKeys/ApiKeysPage.razor"] = typeof(ApiKeyFormSweepTests),
         ["Features/Retention/LegalHoldsPage.razor"] = typeof(RetentionFormSweepTests),
         ["Features/Retention/RetentionPage.razor"] = typeof(RetentionFormSweepTests),

@@ -11,14 +11,21 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ComplianceConsole.Tests.Review.Ingestion;
 
 /// <summary>The app with a platform key holding every scope, and one key for each content scope alone.</summary>
-public sealed class ContentApp : IAsyncLifetime
+public class ContentApp : IAsyncLifetime
 {
-    public TestApp App { get; } = new();
+    public ContentApp() : this(null)
+    {
+    }
+
+    /// <summary>With these settings on top of the test app's (a fixture has one public constructor: subclasses pass them).</summary>
+    protected ContentApp(IReadOnlyDictionary<string, string>? settings) => App = new(settings);
+
+    public TestApp App { get; }
     public string PlatformKey { get; private set; } = "";
     public string SubmitOnlyKey { get; private set; } = "";
     public string ReadOnlyKey { get; private set; } = "";
 
-    public async ValueTask InitializeAsync()
+    public virtual async ValueTask InitializeAsync()
     {
         await App.CompleteSetupAsync();
         await using var admin = App.As(TestApp.AdminEmail);

@@ -46,10 +46,20 @@ public sealed class ApiJsonBody(IOptions<ApiOptions> options, IOptions<JsonOptio
             return TooLarge();
         }
         if (body.Length > maxBytes) return TooLarge();
+        return Parse<T>(body, expectedFormatKey);
 
+        ApiBody<T> TooLarge() => new(default, ApiErrors.Problem(StatusCodes.Status413PayloadTooLarge, localizer, "Api.BodyTooLarge", (maxBytes / (1024.0 * 1024)).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    /// <summary>
+    /// JSON already read (a request body, or one part of a multipart request), or the 400 naming the field that did not parse;
+    /// <paramref name="fieldPrefix"/> goes before the field's path, as a part's name.
+    /// </summary>
+    public ApiBody<T> Parse<T>(byte[] json, Func<string, string> expectedFormatKey, string fieldPrefix = "")
+    {
         try
         {
-            return new(JsonSerializer.Deserialize<T>(body, ReadOptions), null);
+            return new(JsonSerializer.Deserialize<T>(json, ReadOptions), null);
         }
         catch (JsonException e)
         {
@@ -58,10 +68,9 @@ public sealed class ApiJsonBody(IOptions<ApiOptions> options, IOptions<JsonOptio
             var message = field.Length == 0
                 ? localizer["Api.MalformedJson", (e.LineNumber ?? 0) + 1, (e.BytePositionInLine ?? 0) + 1]
                 : localizer[expectedFormatKey(PropertyOf(field))];
-            return new(default, TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field.Length == 0 ? "$" : field] = [message] }));
+            var name = field.Length == 0 ? (fieldPrefix.Length == 0 ? "$" : fieldPrefix) : fieldPrefix.Length == 0 ? field : $"{fieldPrefix}.{field}";
+            return new(default, TypedResults.ValidationProblem(new Dictionary<string, string[]> { [name] = [message] }));
         }
-
-        ApiBody<T> TooLarge() => new(default, ApiErrors.Problem(StatusCodes.Status413PayloadTooLarge, localizer, "Api.BodyTooLarge", (maxBytes / (1024.0 * 1024)).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)));
     }
 
     /// <summary>"$.items[1].submittedAt" as "items[1].submittedAt"; the whole document as "".</summary>

@@ -69,6 +69,17 @@ public static class ContentApi
             .Produces<IngestResponse>()
             .ProducesBatchProblems();
 
+        api.MapPost("/content/file", ContentFileUpload.SubmitAsync)
+            .RequireAuthorization(ReviewPermissions.SubmitContent)
+            .RequireApiRateLimit(ApiRateLimits.Submit)
+            .WithName("SubmitContentWithFile")
+            .WithSummary("Submit one content item with its file (multipart/form-data: part \"item\" is the item as JSON, as in POST /content; part " +
+                "\"file\" is the image, audio or video). The console reads the file's own GB 45438-2025 implicit label, checks it against the item, " +
+                "keeps the reading, its SHA-256 and an image's PDQ hash (not the file), and flags every fault it finds. Answers as POST /content.")
+            .Accepts<ContentFileForm>("multipart/form-data")
+            .Produces<IngestResponse>()
+            .ProducesBatchProblems();
+
         api.MapPost("/flags", SubmitFlagsAsync)
             .RequireAuthorization(ReviewPermissions.SubmitContent)
             .RequireApiRateLimit(ApiRateLimits.Submit)
@@ -97,16 +108,18 @@ public static class ContentApi
         var (request, problem) = await body.ReadAsync<SubmitContentRequest>(httpRequest, ExpectedFormatKey);
         if (problem is not null) return problem;
         if (BatchSizeProblem(request?.Items, localizer) is { } sizeProblem) return sizeProblem;
-        var results = await ingestion.SubmitContentAsync(request!.Items!.Select(i => i is null ? Empty : new ContentSubmission(
-            i.ExternalId, i.AuthorExternalId, i.AuthorDisplayName, ApiNames.Parse<MediaType>(i.MediaType), ApiNames.Parse<SynthesisCategory>(i.Category),
-            i.Excerpt, i.MediaUrl, i.ContentHash, i.DeclaredAiGenerated,
-            i.ImplicitLabel is { } l ? new AigcLabelFields(l.Label, l.ContentProducer, l.ProduceId, l.ContentPropagator, l.PropagateId, l.ReservedCode1, l.ReservedCode2) : null,
-            ApiNames.Parse<LabelStatus>(i.ImplicitLabelStatus), ApiNames.Parse<LabelStatus>(i.ExplicitLabelStatus), i.PublishedAt?.UtcDateTime)
-        {
-            PerceptualHashes = i.PerceptualHashes?.Select(h => h is null ? null! : new PerceptualHashSubmission(h.Hash, h.Quality, h.FrameAtMs)).ToList(),
-        }).ToList(), cancellationToken);
+        var results = await ingestion.SubmitContentAsync(request!.Items!.Select(Submission).ToList(), cancellationToken);
         return TypedResults.Ok(Response(results, localizer));
     }
+
+    internal static ContentSubmission Submission(ContentItemDto? i) => i is null ? Empty : new ContentSubmission(
+        i.ExternalId, i.AuthorExternalId, i.AuthorDisplayName, ApiNames.Parse<MediaType>(i.MediaType), ApiNames.Parse<SynthesisCategory>(i.Category),
+        i.Excerpt, i.MediaUrl, i.ContentHash, i.DeclaredAiGenerated,
+        i.ImplicitLabel is { } l ? new AigcLabelFields(l.Label, l.ContentProducer, l.ProduceId, l.ContentPropagator, l.PropagateId, l.ReservedCode1, l.ReservedCode2) : null,
+        ApiNames.Parse<LabelStatus>(i.ImplicitLabelStatus), ApiNames.Parse<LabelStatus>(i.ExplicitLabelStatus), i.PublishedAt?.UtcDateTime)
+    {
+        PerceptualHashes = i.PerceptualHashes?.Select(h => h is null ? null! : new PerceptualHashSubmission(h.Hash, h.Quality, h.FrameAtMs)).ToList(),
+    };
 
     private static async Task<IResult> SubmitFlagsAsync(HttpRequest httpRequest, ApiJsonBody body, ContentIngestionService ingestion,
         IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
@@ -136,7 +149,7 @@ public static class ContentApi
         items is { Count: > 0 and <= ContentRules.BatchSize } ? null
         : TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["items"] = [localizer["Api.BatchSize", ContentRules.BatchSize]] });
 
-    private static IngestResponse Response(IReadOnlyList<IngestResult> results, IStringLocalizer<SharedResource> localizer) => new(
+    internal static IngestResponse Response(IReadOnlyList<IngestResult> results, IStringLocalizer<SharedResource> localizer) => new(
         results.Count(r => r.Outcome == IngestOutcome.Created), results.Count(r => r.Outcome == IngestOutcome.Updated),
         results.Count(r => r.Outcome == IngestOutcome.Unchanged), results.Count(r => r.Outcome == IngestOutcome.Invalid),
         results.Select(r => new IngestedItem(r.Index, r.Outcome, r.Id, r.CaseId, r.FlagsAdded, r.Errors.Count == 0 ? null : Errors(r.Index, r.Errors, localizer))).ToList());
@@ -144,7 +157,7 @@ public static class ContentApi
     private static Dictionary<string, string[]> Errors(int index, IReadOnlyList<FieldError> errors, IStringLocalizer<SharedResource> localizer) =>
         errors.GroupBy(e => $"items[{index}].{e.Field}").ToDictionary(g => g.Key, g => g.Select(e => localizer[e.MessageKey, e.Arguments].Value).ToArray());
 
-    private static string ExpectedFormatKey(string jsonProperty) => jsonProperty switch
+    internal static string ExpectedFormatKey(string jsonProperty) => jsonProperty switch
     {
         "items" => "Api.ExpectedItems",
         "publishedAt" or "receivedAt" => "Api.ExpectedTime",

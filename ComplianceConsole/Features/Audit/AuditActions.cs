@@ -32,6 +32,9 @@ public static class AuditActions
     public const string JobQueued = "job.queued";
     public const string JobCancelled = "job.cancelled";
     public const string ContentSubmitted = "content.submitted";
+    public const string MediaFilesRead = "content.media_files_read";
+    public const string MediaHostAllowed = "settings.media_host_allowed";
+    public const string MediaHostRemoved = "settings.media_host_removed";
     public const string FlagsSubmitted = "content.flagged";
     public const string ReviewCaseClaimed = "review.claimed";
     public const string ReviewCaseReleased = "review.released";
@@ -89,7 +92,7 @@ public static class AuditActions
         StaffUnlocked, StaffTwoFactorReset, StaffPasswordLinkIssued, SettingsChanged, ChainVerified, AuditKeysRotated,
         VerificationSubmitted, VerificationImported, VerificationDecided, VerificationBulkDecided, PiiRevealed,
         ApiKeyCreated, ApiKeyRevoked, JobQueued, JobCancelled,
-        ContentSubmitted, FlagsSubmitted, ReviewCaseClaimed, ReviewCaseReleased, ReviewCaseNoted, ReviewCaseAssigned, ReviewClaimsExpired, ReviewCaseDecided, ReviewBulkDecided, ReviewCaseReopened,
+        ContentSubmitted, MediaFilesRead, MediaHostAllowed, MediaHostRemoved, FlagsSubmitted, ReviewCaseClaimed, ReviewCaseReleased, ReviewCaseNoted, ReviewCaseAssigned, ReviewClaimsExpired, ReviewCaseDecided, ReviewBulkDecided, ReviewCaseReopened,
         SanctionImposed, SanctionLifted, RumourRefutationRecorded, RegulatorReportRecorded, ComplaintAnswered, FeatureRuleSaved, FeatureRulesImported, TimeLimitsChanged, CalendarChanged,
         HashBankSaved, HashBankEntriesAdded, HashBankEntryRemoved,
         ConsentRecorded, ConsentWithdrawn, AssessmentSaved, LaunchRecorded, FilingSaved, EvidenceUploaded, EvidenceDownloaded,

@@ -12,6 +12,12 @@ public static class ReviewServiceCollectionExtensions
         services.AddOptions<Media.MediaOptions>().BindConfiguration(Media.MediaOptions.Section);
         services.AddSingleton<Media.MediaFetcher>();
         services.AddScoped<Media.CaseMedia>();
+        services.AddScoped<Media.AllowedMediaHostsService>();
+        services.AddSingleton(new Labels.ImplicitLabelReader(new Labels.ImplicitLabelReaderOptions()));
+        services.AddSingleton<Labels.ContentFileAnalyzer>();
+        services.AddScoped<Labels.MediaReadService>();
+        services.AddScoped<Labels.ContentFileReadingQuery>();
+        services.AddRecurringJob<Labels.MediaReadJob>("review-media-read", Labels.MediaReadJob.Interval);
         services.AddScoped<ReviewDraftService>();
         services.AddScoped<CaseNotesService>();
         services.AddReviewDecisions();

@@ -14,6 +14,7 @@ public static class CaseText
     /// <summary>A flag's reason in words: a label check's finding, a reason of the taxonomy, or (from the platform) the code as sent.</summary>
     public static string FlagReason(IStringLocalizer<SharedResource> l, string code) =>
         LabelCheckCodes.All.Contains(code) ? l[LabelCheckCodes.NameKey(code)]
+        : code.StartsWith(Labels.LabelFileFlags.ReasonPrefix, StringComparison.Ordinal) ? l["LabelFile.FlagReason"]
         : ReviewReasonCodes.Find(code) is { } reason ? l[reason.NameKey] : code;
 
     public static string AppealReason(IStringLocalizer<SharedResource> l, string? code) =>

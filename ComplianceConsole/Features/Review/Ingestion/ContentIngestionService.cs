@@ -4,6 +4,7 @@ using ComplianceConsole.Data;
 using ComplianceConsole.Features.Audit;
 using ComplianceConsole.Features.Review.HashBanks;
 using ComplianceConsole.Features.PlatformUsers;
+using ComplianceConsole.Features.Review.Labels;
 using ComplianceConsole.Security;
 using ComplianceConsole.Security.Pii;
 using Microsoft.EntityFrameworkCore;
@@ -41,20 +42,30 @@ public sealed class ContentIngestionService(IDbContextFactory<AppDbContext> cont
         var results = new IngestResult[submissions.Count];
         var matcher = await library.CurrentAsync(cancellationToken);
         var bankMatcher = await banks.CurrentAsync(cancellationToken);
-        var checkedItems = new (ValidContent? Content, List<AutomaticFlag> Flags, string? SearchTerms)[submissions.Count];
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var fileRules = await ItemFileRules.LoadAsync(db, cancellationToken);
+        var checkedItems = new (ValidContent? Content, List<AutomaticFlag> Flags, string? SearchTerms, IReadOnlyList<ImplicitLabelFinding> Findings)[submissions.Count];
         var postgreSql = database.Provider == DatabaseProvider.PostgreSql;
         // The feature library and the search terms are most of the CPU a batch costs: both cores share them, before the writer's lock.
         Parallel.For(0, submissions.Count, i =>
         {
             var (content, errors) = ContentValidation.Validate(submissions[i], nowUtc);
-            if (content is null) results[i] = IngestResult.Invalid(i, errors);
-            checkedItems[i] = content is null ? (null, [], null)
-                : (content, AutomaticFlags.For(matcher, bankMatcher, content.Item, content.Hashes), ContentSearchIndex.Terms(postgreSql, content.Item.Excerpt));
+            if (content is null)
+            {
+                results[i] = IngestResult.Invalid(i, errors);
+                checkedItems[i] = (null, [], null, []);
+                return;
+            }
+            var file = submissions[i].File;
+            var findings = file is null ? [] : fileRules.Findings(file, content.Item);
+            var flags = AutomaticFlags.For(matcher, bankMatcher, content.Item, file?.Hash is { } fileHash ? [.. content.Hashes, fileHash] : content.Hashes);
+            flags.AddRange(LabelFileFlags.For(findings, content.Item));
+            checkedItems[i] = (content, flags, ContentSearchIndex.Terms(postgreSql, content.Item.Excerpt), findings);
         });
-        var valid = checkedItems.Select((c, i) => (Index: i, Content: c.Content!, c.Flags, c.SearchTerms)).Where(c => c.Content is not null).ToList();
+        var valid = checkedItems.Select((c, i) => (Index: i, Content: c.Content!, c.Flags, c.SearchTerms, c.Findings, submissions[i].File))
+            .Where(c => c.Content is not null).ToList();
         if (valid.Count == 0) return results;
 
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         await using var appender = await audit.BeginAsync(db, WriteLock.ReviewCasesExclusive, cancellationToken);
         var externalIds = valid.Select(v => v.Content.Item.ExternalId).Distinct().ToList();
         var stored = await db.ContentItems.AsNoTracking().Where(c => EF.Parameter(externalIds).Contains(c.ExternalId)).ToDictionaryAsync(c => c.ExternalId, cancellationToken);
@@ -63,14 +74,15 @@ public sealed class ContentIngestionService(IDbContextFactory<AppDbContext> cont
             nowUtc, cancellationToken);
         var raised = await RaisedAutomaticFlagsAsync(db, stored.Values.Select(c => c.Id).ToList(), cancellationToken);
         var storedHashes = await PlatformHashesAsync(db, stored.Values.Select(c => c.Id).ToList(), cancellationToken);
+        var queuedReads = await QueuedReadsAsync(db, stored.Values.Select(c => c.Id).ToList(), cancellationToken);
 
         var writer = ReviewBatchWriter.Create(db);
         var created = new HashSet<long>();
         var copies = new Dictionary<long, CaseCopy>();
         var pending = new List<PendingFlag>();
-        var (updated, unchanged) = (0, 0);
+        var (updated, unchanged, filesRead) = (0, 0, 0);
         var unchangedItems = new List<long>();
-        foreach (var (index, content, flags, searchTerms) in valid)
+        foreach (var (index, content, flags, searchTerms, findings, file) in valid)
         {
             var item = content.Item;
             item.AuthorId = authors[content.AuthorExternalId];
@@ -81,18 +93,27 @@ public sealed class ContentIngestionService(IDbContextFactory<AppDbContext> cont
                 var hashesBefore = storedHashes.GetValueOrDefault(before.Id);
                 if (ContentChanges.Between(before, item, hashesBefore, content.HashesText) is not { } changes)
                 {
-                    results[index] = new IngestResult(index, IngestOutcome.Unchanged, before.Id, null, 0, []);
                     unchanged++;
                     unchangedItems.Add(before.Id);
-                    continue;
+                    // An unchanged item sent with its file still has the file read: only the item is a retry.
+                    if (file is null)
+                    {
+                        results[index] = new IngestResult(index, IngestOutcome.Unchanged, before.Id, null, 0, []);
+                        continue;
+                    }
+                    (item.Id, item.ReceivedAtUtc, item.Version) = (before.Id, before.ReceivedAtUtc, before.Version);
+                    outcome = IngestOutcome.Unchanged;
                 }
-                (item.Id, item.ReceivedAtUtc, item.Version) = (before.Id, before.ReceivedAtUtc, before.Version + 1);
-                await writer.UpdateItemAsync(item, searchTerms, cancellationToken);
-                writer.InsertChange(new ContentItemChange { ContentItemId = item.Id, AtUtc = nowUtc, Actor = actor.Name, ChangesJson = changes });
-                if (hashesBefore != content.HashesText)
-                    await writer.ReplaceHashesAsync(item.Id, PerceptualHashOrigin.Platform, content.Hashes, stored: true, cancellationToken);
-                outcome = IngestOutcome.Updated;
-                updated++;
+                else
+                {
+                    (item.Id, item.ReceivedAtUtc, item.Version) = (before.Id, before.ReceivedAtUtc, before.Version + 1);
+                    await writer.UpdateItemAsync(item, searchTerms, cancellationToken);
+                    writer.InsertChange(new ContentItemChange { ContentItemId = item.Id, AtUtc = nowUtc, Actor = actor.Name, ChangesJson = changes });
+                    if (hashesBefore != content.HashesText)
+                        await writer.ReplaceHashesAsync(item.Id, PerceptualHashOrigin.Platform, content.Hashes, stored: true, cancellationToken);
+                    outcome = IngestOutcome.Updated;
+                    updated++;
+                }
             }
             else
             {
@@ -102,6 +123,15 @@ public sealed class ContentIngestionService(IDbContextFactory<AppDbContext> cont
                 await writer.ReplaceHashesAsync(item.Id, PerceptualHashOrigin.Platform, content.Hashes, stored: false, cancellationToken);
                 outcome = IngestOutcome.Created;
             }
+            if (file is not null)
+            {
+                writer.InsertReading(ContentFileReadings.Read(item.Id, file, findings, nowUtc));
+                await writer.ReplaceHashesAsync(item.Id, PerceptualHashOrigin.File, file.Hash is { } fileHash ? [fileHash] : [],
+                    stored: outcome != IngestOutcome.Created, cancellationToken);
+                filesRead++;
+            }
+            // Any change may change what the label check finds, so a new or changed item is read again; one sent with its file needs no fetch.
+            else if (fileRules.MayFetch(item) && queuedReads.Add(item.Id)) writer.QueueMediaRead(item.Id, nowUtc);
             stored[item.ExternalId] = item; // the same item again later in this batch compares with this version
             storedHashes[item.Id] = content.HashesText;
             copies[item.Id] = CaseCopy.Of(item);
@@ -124,10 +154,14 @@ public sealed class ContentIngestionService(IDbContextFactory<AppDbContext> cont
                 caseOfItem[c.ContentItemId] = c.Id;
             }
         }
-        if (created.Count + updated > 0)
+        if (created.Count + updated + filesRead > 0)
         {
             await appender.SaveWithAuditAsync(db, actor, AuditActions.ContentSubmitted, "ContentItem", null,
-                new { created = created.Count, updated, unchanged, invalid = submissions.Count - valid.Count, flagsAdded = pending.Count, cases = touched.Count },
+                new
+                {
+                    created = created.Count, updated, unchanged, invalid = submissions.Count - valid.Count, flagsAdded = pending.Count, cases = touched.Count,
+                    filesRead,
+                },
                 cancellationToken);
         }
         await appender.CommitAsync(cancellationToken);
@@ -211,7 +245,7 @@ public sealed class ContentIngestionService(IDbContextFactory<AppDbContext> cont
     }
 
     /// <summary>The automatic flags each stored item already has, by <see cref="AutomaticFlag.Key"/>.</summary>
-    private static async Task<Dictionary<long, HashSet<string>>> RaisedAutomaticFlagsAsync(AppDbContext db, List<long> itemIds, CancellationToken cancellationToken)
+    internal static async Task<Dictionary<long, HashSet<string>>> RaisedAutomaticFlagsAsync(AppDbContext db, List<long> itemIds, CancellationToken cancellationToken)
     {
         if (itemIds.Count == 0) return [];
         var flags = await db.Flags.AsNoTracking()
@@ -221,6 +255,11 @@ public sealed class ContentIngestionService(IDbContextFactory<AppDbContext> cont
         return flags.GroupBy(f => f.ContentItemId)
             .ToDictionary(g => g.Key, g => g.Select(f => AutomaticFlag.KeyOf(f.Source, f.FeatureRuleId, f.ReasonCode, f.HashBankId)).ToHashSet());
     }
+
+    /// <summary>The stored items whose media waits to be fetched already.</summary>
+    private static async Task<HashSet<long>> QueuedReadsAsync(AppDbContext db, List<long> itemIds, CancellationToken cancellationToken) =>
+        itemIds.Count == 0 ? [] : (await db.PendingMediaReads.AsNoTracking().Where(p => EF.Parameter(itemIds).Contains(p.ContentItemId))
+            .Select(p => p.ContentItemId).ToListAsync(cancellationToken)).ToHashSet();
 
     /// <summary>The stored items' platform hashes in their one-line form, by item; an item without any is absent.</summary>
     private static async Task<Dictionary<long, string?>> PlatformHashesAsync(AppDbContext db, List<long> itemIds, CancellationToken cancellationToken)

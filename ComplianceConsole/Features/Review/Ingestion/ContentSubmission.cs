@@ -14,6 +14,9 @@ public sealed record ContentSubmission(
 {
     /// <summary>PDQ hashes of the item's image or of its video's frames; sending the item again with others replaces them.</summary>
     public IReadOnlyList<PerceptualHashSubmission>? PerceptualHashes { get; init; }
+
+    /// <summary>The item's own file as the console read it, when the platform uploaded it with the item.</summary>
+    public Labels.ContentFileAnalysis? File { get; init; }
 }
 
 /// <summary>A PDQ hash as 64 hex digits, its quality (0-100) if known, and for a video frame where it is, in milliseconds.</summary>

@@ -38,6 +38,9 @@ internal sealed class ReviewBatchWriter
         "ComplainantContactCipher", "ExternalId", "RaisedBy", "ReceivedAtUtc", "DueAtUtc", "HashBankId", "HashBankEntryId", "MatchDistance", "LinkedReviewCaseId");
     private readonly BulkTable _hashes = new("ContentPerceptualHashes", "ContentItemId", "Hash", "Quality", "Origin", "FrameAtMs");
     private readonly BulkTable _events = new("ReviewCaseEvents", "ReviewCaseId", "AtUtc", "Kind", "ActorId", "ActorName", "Detail");
+    private readonly BulkTable _readings = new("ContentFileReadings", "ContentItemId", "ReadAtUtc", "Origin", "Outcome", "FileType", "ByteCount", "Sha256",
+        "LabelsJson", "FindingsJson", "ProblemKey", "ProblemArgumentsJson");
+    private readonly BulkTable _pendingReads = new("PendingMediaReads", "ContentItemId", "QueuedAtUtc", "Attempts", "NotBeforeUtc");
 
     /// <summary>The items' text for the full-text index (<see cref="ContentSearchIndex"/>), written with the items.</summary>
     private readonly ContentSearchRows _search = new();
@@ -116,12 +119,18 @@ internal sealed class ReviewBatchWriter
         foreach (var h in hashes) _hashes.Add(contentItemId, h.Hash, h.Quality, (int)origin, h.FrameAtMs);
     }
 
+    public void InsertReading(Labels.ContentFileReading r) => _readings.Add(r.ContentItemId, r.ReadAtUtc, (int)r.Origin, (int)r.Outcome, r.FileType,
+        r.ByteCount, r.Sha256, r.LabelsJson, r.FindingsJson, r.ProblemKey, r.ProblemArgumentsJson);
+
+    /// <summary>Queues the item's media to be fetched and read (the item must not be queued already).</summary>
+    public void QueueMediaRead(long contentItemId, DateTime nowUtc) => _pendingReads.Add(contentItemId, nowUtc, 0, nowUtc);
+
     public void InsertEvent(ReviewCaseEvent e) => _events.Add(e.ReviewCaseId, e.AtUtc, (int)e.Kind, e.ActorId, e.ActorName, e.Detail);
 
     /// <summary>Writes everything gathered so far, parents first.</summary>
     public async Task FlushAsync(CancellationToken cancellationToken)
     {
-        foreach (var table in new[] { _items, _changes, _hashes, _cases, _flags, _events }) await table.WriteAsync(_connection, _transaction, cancellationToken);
+        foreach (var table in new[] { _items, _changes, _hashes, _readings, _pendingReads, _cases, _flags, _events }) await table.WriteAsync(_connection, _transaction, cancellationToken);
         await _search.WriteAsync(_connection, _transaction, cancellationToken);
         _gatheredItems.Clear();
     }

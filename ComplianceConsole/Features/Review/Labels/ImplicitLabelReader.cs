@@ -61,6 +61,9 @@ public sealed class ImplicitLabelReader(ImplicitLabelReaderOptions options)
         }
     }
 
+    /// <summary>A label's raw JSON, as kept from a reading, parsed again within this reader's limit.</summary>
+    public FoundImplicitLabel Parse(ImplicitLabelPlace place, string raw) => AigcJson.Parse(place, raw, options.MaxLabelChars);
+
     private IEnumerable<FoundImplicitLabel> LabelsIn(MetadataExtractor.Directory directory)
     {
         switch (directory)

@@ -33,7 +33,7 @@ public sealed class CaseMedia(PermissionGuard guard, IDbContextFactory<AppDbCont
             return new FetchedMedia(kept, MediaSniffing.ContentTypeOf(kept), null);
         }
         var fetched = await fetcher.FetchAsync(url, cancellationToken);
-        if (fetched.Content is { } content) await KeepAsync(item.ContentItemId, path, content, cancellationToken);
+        if (fetched.Content is { } content) await KeepAsync(item.ContentItemId, url, content, cancellationToken);
         return fetched;
     }
 
@@ -52,8 +52,10 @@ public sealed class CaseMedia(PermissionGuard guard, IDbContextFactory<AppDbCont
     private string PathOf(long contentItemId, string url) =>
         Path.Combine(dataFolder.File(FolderName), $"{contentItemId}-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(url)))[..32]}");
 
-    private async Task KeepAsync(long contentItemId, string path, byte[] content, CancellationToken cancellationToken)
+    /// <summary>Keeps the media fetched from the item's address, in place of any kept before; the caller has the right to fetch it.</summary>
+    internal async Task KeepAsync(long contentItemId, string url, byte[] content, CancellationToken cancellationToken)
     {
+        var path = PathOf(contentItemId, url);
         Delete(dataFolder, [contentItemId]);
         // Two reviewers may fetch at once: each writes its own file and the last move wins, never a half-written file.
         var written = $"{path}.{Guid.NewGuid():N}.tmp";

@@ -1,0 +1,72 @@
+using ComplianceConsole.Data;
+using ComplianceConsole.Features.Review;
+using ComplianceConsole.Features.Review.Labels;
+using ComplianceConsole.Security;
+using ComplianceConsole.Tests.Review;
+using ComplianceConsole.Tests.Review.Labels;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using static Microsoft.Playwright.Assertions;
+
+namespace ComplianceConsole.Tests.Browser;
+
+/// <summary>An image case whose uploaded file carried a label contradicting the declared one, and a case whose file was never read.</summary>
+public sealed class FileLabelBrowserApp : BrowserApp
+{
+    public const string Reviewer = "reviewer@example.cn";
+
+    public long ReadCase { get; private set; }
+    public long UnreadCase { get; private set; }
+
+    protected override async Task ArrangeAsync()
+    {
+        await App.CompleteSetupAsync();
+        await App.CreateStaffAsync(Reviewer, Roles.Reviewer);
+        ReadCase = await ReviewDecisionApp.CreateCaseAsync(App.Services, "fl-read", "fl-author", MediaType.Image, null);
+        UnreadCase = await ReviewDecisionApp.CreateCaseAsync(App.Services, "fl-unread", "fl-author", MediaType.Image, null);
+        await using var db = await App.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        var item = await db.ContentItems.SingleAsync(i => i.ExternalId == "fl-read");
+        var file = ImplicitLabelFiles.Jpeg(xmpJson: ImplicitLabelFiles.Json(label: "3"));
+        var analysis = App.Services.GetRequiredService<ContentFileAnalyzer>().Analyze(file, FileReadingOrigin.Upload);
+        db.ContentFileReadings.Add(ContentFileReadings.Read(item.Id, analysis,
+            [new ImplicitLabelFinding(ImplicitLabelFindingCodes.LabelDiffersFromDeclared, "Xmp", "1", "3")], DateTime.UtcNow));
+        await db.SaveChangesAsync();
+    }
+}
+
+public sealed class FileLabelBrowserTests(FileLabelBrowserApp browser) : IClassFixture<FileLabelBrowserApp>
+{
+    [Fact]
+    public async Task The_case_page_shows_the_files_own_label_its_fields_the_findings_in_words_and_the_raw_json_on_demand()
+    {
+        var page = await browser.NewPageAsync();
+        try
+        {
+            await page.SignInAsync(FileLabelBrowserApp.Reviewer);
+            await page.GotoAsync($"review/cases/{browser.ReadCase}?view=all");
+            await page.WaitForInteractiveAsync();
+            var panel = page.Locator("#case-file-label");
+            await Expect(panel).ToContainTextAsync("平台随内容上传");
+            await Expect(panel).ToContainTextAsync("XMP（TC260:AIGC）");
+            await Expect(panel).ToContainTextAsync(ImplicitLabelFiles.LabelingCode);
+            await Expect(page.Locator("#file-label-findings")).ToContainTextAsync("Xmp");
+            await Expect(panel.Locator("pre")).ToHaveCountAsync(0);
+            await panel.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "显示原始 JSON" }).ClickAsync();
+            await Expect(panel.Locator("pre")).ToContainTextAsync("\"ProduceID\":\"P-0001\"");
+
+            await page.GotoAsync($"review/cases/{browser.UnreadCase}?view=all");
+            await page.WaitForInteractiveAsync();
+            await Expect(page.Locator("#case-file-label")).ToContainTextAsync("尚未读取文件。");
+            Assert.True(browser.ConsoleErrors.IsEmpty, string.Join("\n", browser.ConsoleErrors));
+        }
+        catch
+        {
+            await page.SaveScreenshotAsync("failure-file-label.png", fullPage: true);
+            throw;
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+}

@@ -30,6 +30,12 @@ public sealed class FileLabelBrowserApp : BrowserApp
         var analysis = App.Services.GetRequiredService<ContentFileAnalyzer>().Analyze(file, FileReadingOrigin.Upload);
         db.ContentFileReadings.Add(ContentFileReadings.Read(item.Id, analysis,
             [new ImplicitLabelFinding(ImplicitLabelFindingCodes.LabelDiffersFromDeclared, "Xmp", "1", "3")], DateTime.UtcNow));
+        var caseFlag = await db.Flags.FirstAsync(f => f.ContentItemId == item.Id);
+        db.Flags.Add(new Flag
+        {
+            ReviewCaseId = caseFlag.ReviewCaseId, ContentItemId = item.Id, Source = FlagSource.LabelCheck, ReasonCode = "label.file.label_differs_from_declared",
+            MatchedText = """["Xmp","1","3"]""", RaisedBy = "api:test-platform", ReceivedAtUtc = DateTime.UtcNow, DueAtUtc = DateTime.UtcNow.AddDays(1),
+        });
         await db.SaveChangesAsync();
     }
 }
@@ -50,6 +56,7 @@ public sealed class FileLabelBrowserTests(FileLabelBrowserApp browser) : IClassF
             await Expect(panel).ToContainTextAsync("XMP（TC260:AIGC）");
             await Expect(panel).ToContainTextAsync(ImplicitLabelFiles.LabelingCode);
             await Expect(page.Locator("#file-label-findings")).ToContainTextAsync("Xmp");
+            await Expect(page.Locator("#case-flags .file-finding")).ToHaveTextAsync("平台报送的 Label 为 1，Xmp 中的隐式标识为 3");
             await Expect(panel.Locator("pre")).ToHaveCountAsync(0);
             await panel.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "显示原始 JSON" }).ClickAsync();
             await Expect(panel.Locator("pre")).ToContainTextAsync("\"ProduceID\":\"P-0001\"");

@@ -52,6 +52,14 @@ public sealed class HashBankApp : IAsyncLifetime
         return (await banks.GetBanksAsync()).Single(b => b.Name == name);
     }
 
+    public async Task SetEnabledAsync(long bankId, bool enabled)
+    {
+        await using var manager = App.As(Manager);
+        var banks = manager.Get<HashBankService>();
+        var current = (await banks.GetBankAsync(bankId))!;
+        Assert.True((await banks.SetEnabledAsync(bankId, current.Version, enabled)).Succeeded);
+    }
+
     public async Task<IReadOnlyList<HashEntryResult>> AddAsync(long bankId, params PdqHash[] hashes)
     {
         await using var manager = App.As(Manager);

@@ -91,10 +91,7 @@ public sealed class HashBankServiceTests(HashBankApp app) : IClassFixture<HashBa
     {
         var bank = await app.BankAsync("拒绝测试");
         var disabled = await app.BankAsync("已停用");
-        await using (var manager = app.App.As(HashBankApp.Manager))
-        {
-            Assert.True((await manager.Get<HashBankService>().SetEnabledAsync(disabled.Id, disabled.Version, false, TestContext.Current.CancellationToken)).Succeeded);
-        }
+        await app.SetEnabledAsync(disabled.Id, enabled: false);
         var withoutHashes = await Review.ReviewDecisionApp.CreateCaseAsync(app.App.Services, "catch-no-hashes", "catch-author", MediaType.Image, null);
         await app.PostItemAsync("catch-hashed", new RandomHashes(41).Next());
         var hashed = await CaseOfAsync("catch-hashed");

@@ -56,7 +56,7 @@ public sealed class ContentIngestionBenchmark(WebApplication app, int items, int
         var client = await BenchmarkHost.ServeAsync(app);
         client.DefaultRequestHeaders.Add(ApiKeyAuthenticationHandler.HeaderName, await BenchmarkHost.ApiKeyAsync(scope.ServiceProvider, ReviewPermissions.SubmitContent));
         var banked = withHashes ? await BankedHashesAsync(contexts) : [];
-        if (withHashes) output.WriteLine($"Each item carries a PDQ hash; the enabled banks hold {banked.Count:N0}, and one item in a hundred is near one of them.");
+        if (withHashes) output.WriteLine($"Each item carries a PDQ hash; the enabled banks hold {await EnabledBankHashesAsync(contexts):N0}, and one item in a hundred is near one of the first {banked.Count:N0}.");
         var hashes = new Random(20261206);
         byte[] Body(List<ContentSubmission> batch) => Serialise(withHashes ? batch.Select(s => s with { PerceptualHashes = [Hash(hashes, banked)] }).ToList() : batch);
         await BenchmarkHost.PostAsync(client, Path, Body(Batches(synthetic, $"warm{run}", 2)[0]), FlagsRaised); // JIT, connections, the library's first compile
@@ -136,6 +136,12 @@ public sealed class ContentIngestionBenchmark(WebApplication app, int items, int
         await using var db = await contexts.CreateDbContextAsync();
         return await db.HashBankEntries.AsNoTracking().Where(e => db.HashBanks.Any(b => b.Id == e.HashBankId && b.Enabled)).OrderBy(e => e.Id).Take(10_000)
             .Select(e => e.Hash).ToListAsync();
+    }
+
+    private static async Task<int> EnabledBankHashesAsync(IDbContextFactory<AppDbContext> contexts)
+    {
+        await using var db = await contexts.CreateDbContextAsync();
+        return await db.HashBankEntries.CountAsync(e => db.HashBanks.Any(b => b.Id == e.HashBankId && b.Enabled));
     }
 
     private static PerceptualHashSubmission Hash(Random random, List<string> banked) =>

@@ -85,6 +85,42 @@ public sealed class PdqHashIndexTests
     }
 
     [Fact]
+    public void Entries_removed_and_added_one_at_a_time_around_the_compact_tables_are_found_as_a_scan_finds_them_before_and_after_they_fold()
+    {
+        using var index = IndexOf(Sample);
+        var live = Sample.Entries.ToDictionary(e => e.EntryId, e => e.Hash);
+        var random = new RandomHashes(seed: 77);
+        void Check()
+        {
+            foreach (var query in Sample.Queries)
+            {
+                var scan = live.Select(e => new PdqMatch(e.Key, query.Distance(e.Value))).Where(m => m.Distance <= PdqHashIndex.DefaultMaxDistance)
+                    .OrderBy(m => m.Distance).ThenBy(m => m.EntryId).ToList();
+                Assert.Equal(scan, index.Lookup(query));
+            }
+        }
+
+        for (var bits = 0; bits <= 31; bits += 2) Assert.True(index.Remove(1_000_000 + bits) && live.Remove(1_000_000 + bits)); // in the tables
+        for (var i = 0; i < 100; i++)
+        {
+            var (id, hash) = (5_000_000L + i, random.Within(Sample.Queries[i % Sample.Queries.Count], i % 40));
+            index.Add(id, hash);
+            live[id] = hash;
+        }
+        for (var i = 0; i < 100; i += 3) Assert.True(index.Remove(5_000_000L + i) && live.Remove(5_000_000L + i)); // in the recent list
+        Check();
+
+        for (var i = 0; i < 5_000; i++) // enough to fold the recent list into the tables
+        {
+            var (id, hash) = (6_000_000L + i, random.Next());
+            index.Add(id, hash);
+            live[id] = hash;
+        }
+        Check();
+        Assert.Equal(live.Count, index.Count);
+    }
+
+    [Fact]
     public void Adding_an_id_again_replaces_its_hash()
     {
         using var index = new PdqHashIndex();

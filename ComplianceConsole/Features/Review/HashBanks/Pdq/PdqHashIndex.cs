@@ -9,7 +9,12 @@ namespace ComplianceConsole.Features.Review.HashBanks;
 /// its 65,536 values. If two hashes are within d bits, by pigeonhole one of their 16 chunks differs by at most d / 16 bits,
 /// so a lookup reads, in every table, the buckets of the values within d / 16 bits of the query's chunk (17 buckets each
 /// for d = 31), and checks the full distance of the entries it finds there. docs/hash-banks.md has the measured figures.
-/// Reads run concurrently; a write waits for them and holds them off.
+/// <para>
+/// The tables are compact: for each chunk, the slots sorted by the chunk's value with where each value's run starts, built at
+/// once; so a million entries are a few large arrays, not a million small ones for every garbage collection to walk.
+/// Entries added since are kept in a short list read in full, and folded into the tables when it grows; a removed entry is
+/// marked dead until then. Reads run concurrently; a write waits for them and holds them off.
+/// </para>
 /// </summary>
 public sealed class PdqHashIndex : IDisposable
 {
@@ -19,13 +24,19 @@ public sealed class PdqHashIndex : IDisposable
     /// <summary>64 bits, 4 per chunk: beyond that the buckets to read approach the whole table and a scan is as good.</summary>
     public const int MaxSupportedDistance = ChunkCount * ChunkNeighbours.MaxRadius;
 
+    // Reading the recent list in full costs about what reading the tables' buckets does at a few thousand entries; folding a
+    // million entries into new tables takes a fraction of a second, under the write lock.
+    private const int MinRecentBeforeFolding = 4096;
+
     private readonly ReaderWriterLockSlim gate = new();
-    private readonly Bucket[][] tables = Enumerable.Range(0, ChunkCount).Select(_ => new Bucket[1 << 16]).ToArray();
-    private readonly Dictionary<long, int> slotOfEntry = [];
-    private readonly Stack<int> freeSlots = new();
-    private PdqHash[] hashes = new PdqHash[1024];
-    private long[] entryIds = new long[1024];
-    private int usedSlots;
+    private readonly Dictionary<long, int> slotOfEntry = []; // a slot in the tables, or ~index in the recent list
+    private PdqHash[] hashes = [];
+    private long[] entryIds = [];
+    private bool[] dead = [];
+    private int deadCount;
+    private int[][] runStarts = NewRunStarts();
+    private int[][] slotsByChunk = Enumerable.Range(0, ChunkCount).Select(_ => Array.Empty<int>()).ToArray();
+    private readonly List<(long EntryId, PdqHash Hash)> recent = [];
 
     public int Count
     {
@@ -40,7 +51,7 @@ public sealed class PdqHashIndex : IDisposable
     /// <summary>Adds an entry, or replaces the hash of an entry already added under this id.</summary>
     public void Add(long entryId, PdqHash hash) => AddRange([(entryId, hash)]);
 
-    /// <summary>Adds entries under one write lock, as when loading a bank.</summary>
+    /// <summary>Adds entries under one write lock, as when loading a bank; a large load is folded into the tables at once.</summary>
     public void AddRange(IEnumerable<(long EntryId, PdqHash Hash)> entries)
     {
         gate.EnterWriteLock();
@@ -49,12 +60,10 @@ public sealed class PdqHashIndex : IDisposable
             foreach (var (entryId, hash) in entries)
             {
                 RemoveUnlocked(entryId);
-                var slot = freeSlots.Count > 0 ? freeSlots.Pop() : NewSlot();
-                hashes[slot] = hash;
-                entryIds[slot] = entryId;
-                slotOfEntry[entryId] = slot;
-                for (var c = 0; c < ChunkCount; c++) tables[c][hash.Chunk(c)].Add(slot);
+                slotOfEntry[entryId] = ~recent.Count;
+                recent.Add((entryId, hash));
             }
+            if (recent.Count > MinRecentBeforeFolding) Fold();
         }
         finally { gate.ExitWriteLock(); }
     }
@@ -81,8 +90,13 @@ public sealed class PdqHashIndex : IDisposable
         gate.EnterReadLock();
         try
         {
-            if (BucketsCostMoreThanAScan(masks.Length)) Scan(query, maxDistance, matches);
+            if (BucketsCostMoreThanAScan(masks.Length)) ScanTables(query, maxDistance, matches);
             else ReadBuckets(query, queryChunks, masks, maxDistance, radius, matches);
+            foreach (var (entryId, hash) in recent)
+            {
+                var distance = query.Distance(hash);
+                if (distance <= maxDistance) matches.Add(new PdqMatch(entryId, distance));
+            }
         }
         finally { gate.ExitReadLock(); }
 
@@ -100,24 +114,30 @@ public sealed class PdqHashIndex : IDisposable
     private void ReadBuckets(PdqHash query, ReadOnlySpan<ushort> queryChunks, ReadOnlySpan<ushort> masks, int maxDistance, int radius, List<PdqMatch> matches)
     {
         for (var c = 0; c < ChunkCount; c++)
+        {
+            var starts = runStarts[c];
+            var slots = slotsByChunk[c];
             foreach (var mask in masks)
             {
-                ref readonly var bucket = ref tables[c][queryChunks[c] ^ mask];
-                for (var i = 0; i < bucket.Count; i++)
+                var value = queryChunks[c] ^ mask;
+                for (var i = starts[value]; i < starts[value + 1]; i++)
                 {
-                    var slot = bucket.Slots![i];
+                    var slot = slots[i];
+                    if (dead[slot]) continue;
                     var hash = hashes[slot];
                     var distance = query.Distance(hash);
                     if (distance <= maxDistance && !ReachedThroughEarlierChunk(queryChunks, hash, c, radius))
                         matches.Add(new PdqMatch(entryIds[slot], distance));
                 }
             }
+        }
     }
 
-    private void Scan(PdqHash query, int maxDistance, List<PdqMatch> matches)
+    private void ScanTables(PdqHash query, int maxDistance, List<PdqMatch> matches)
     {
-        foreach (var slot in slotOfEntry.Values)
+        for (var slot = 0; slot < hashes.Length; slot++)
         {
+            if (dead[slot]) continue;
             var distance = query.Distance(hashes[slot]);
             if (distance <= maxDistance) matches.Add(new PdqMatch(entryIds[slot], distance));
         }
@@ -134,38 +154,49 @@ public sealed class PdqHashIndex : IDisposable
     private bool RemoveUnlocked(long entryId)
     {
         if (!slotOfEntry.Remove(entryId, out var slot)) return false;
-        var hash = hashes[slot];
-        for (var c = 0; c < ChunkCount; c++) tables[c][hash.Chunk(c)].Remove(slot);
-        freeSlots.Push(slot);
+        if (slot >= 0)
+        {
+            dead[slot] = true;
+            // Dead slots are only skipped; once they are an eighth of the tables, the tables are rebuilt without them.
+            if (++deadCount > Math.Max(MinRecentBeforeFolding, hashes.Length / 8)) Fold();
+            return true;
+        }
+        // The last of the recent list takes the removed one's place.
+        var index = ~slot;
+        var last = recent[^1];
+        recent[index] = last;
+        recent.RemoveAt(recent.Count - 1);
+        if (index < recent.Count) slotOfEntry[last.EntryId] = ~index;
         return true;
     }
 
-    private int NewSlot()
+    /// <summary>Rebuilds the tables from the live entries and the recent list: a counting sort of the slots by each chunk.</summary>
+    private void Fold()
     {
-        if (usedSlots == hashes.Length)
+        var live = new List<(long EntryId, PdqHash Hash)>(hashes.Length - deadCount + recent.Count);
+        for (var slot = 0; slot < hashes.Length; slot++)
+            if (!dead[slot]) live.Add((entryIds[slot], hashes[slot]));
+        live.AddRange(recent);
+        recent.Clear();
+        (hashes, entryIds, dead, deadCount) = (new PdqHash[live.Count], new long[live.Count], new bool[live.Count], 0);
+        for (var slot = 0; slot < live.Count; slot++)
         {
-            Array.Resize(ref hashes, hashes.Length * 2);
-            Array.Resize(ref entryIds, entryIds.Length * 2);
+            (entryIds[slot], hashes[slot]) = live[slot];
+            slotOfEntry[live[slot].EntryId] = slot;
         }
-        return usedSlots++;
+        runStarts = NewRunStarts();
+        slotsByChunk = new int[ChunkCount][];
+        for (var c = 0; c < ChunkCount; c++)
+        {
+            var starts = runStarts[c];
+            foreach (var hash in hashes) starts[hash.Chunk(c) + 1]++;
+            for (var v = 0; v < 1 << 16; v++) starts[v + 1] += starts[v];
+            var next = starts[..^1];
+            var slots = new int[hashes.Length];
+            for (var slot = 0; slot < hashes.Length; slot++) slots[next[hashes[slot].Chunk(c)]++] = slot;
+            slotsByChunk[c] = slots;
+        }
     }
 
-    /// <summary>The slots whose hash has one value in one chunk; order does not matter, so removal swaps in the last.</summary>
-    private struct Bucket
-    {
-        public int[]? Slots;
-        public int Count;
-
-        public void Add(int slot)
-        {
-            if (Slots is null || Count == Slots.Length) Array.Resize(ref Slots, Math.Max(4, Count * 2));
-            Slots[Count++] = slot;
-        }
-
-        public void Remove(int slot)
-        {
-            var at = Array.IndexOf(Slots!, slot, 0, Count);
-            Slots![at] = Slots[--Count];
-        }
-    }
+    private static int[][] NewRunStarts() => Enumerable.Range(0, ChunkCount).Select(_ => new int[(1 << 16) + 1]).ToArray();
 }

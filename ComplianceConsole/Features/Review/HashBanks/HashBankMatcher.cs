@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace ComplianceConsole.Features.Review.HashBanks;
 
 /// <summary>A block bank's entry that a hash matched: the nearest one of the bank, and the case that fed it.</summary>
@@ -15,15 +13,15 @@ public sealed class HashBankMatcher
 
     private readonly Dictionary<long, MatchingBank> _banks;
     private readonly PdqHashIndex _index;
-    private readonly ConcurrentDictionary<long, EntryRef> _entries;
+    private readonly EntryRefs _entries;
     private readonly int _widest;
 
     internal HashBankMatcher(HashBankMark mark, IReadOnlyList<MatchingBank> banks)
-        : this(mark, banks.ToDictionary(b => b.Id), new PdqHashIndex(), new ConcurrentDictionary<long, EntryRef>())
+        : this(mark, banks.ToDictionary(b => b.Id), new PdqHashIndex(), new EntryRefs())
     {
     }
 
-    private HashBankMatcher(HashBankMark mark, Dictionary<long, MatchingBank> banks, PdqHashIndex index, ConcurrentDictionary<long, EntryRef> entries)
+    private HashBankMatcher(HashBankMark mark, Dictionary<long, MatchingBank> banks, PdqHashIndex index, EntryRefs entries)
     {
         (Mark, _banks, _index, _entries) = (mark, banks, index, entries);
         _widest = banks.Count == 0 ? 0 : banks.Values.Max(b => b.MatchDistance);
@@ -44,7 +42,7 @@ public sealed class HashBankMatcher
     /// </summary>
     internal HashBankMatcher WithEntries(HashBankMark mark, IReadOnlyList<MatchingEntry> added)
     {
-        foreach (var entry in added) _entries[entry.Id] = new EntryRef(entry.BankId, entry.ReviewCaseId);
+        _entries.AddRange(added);
         _index.AddRange(added.Select(e => (e.Id, PdqHash.Parse(e.Hash))));
         return new HashBankMatcher(mark, _banks, _index, _entries);
     }
@@ -70,3 +68,32 @@ public sealed class HashBankMatcher
 
 /// <summary>What a match needs of an entry besides its hash (which the index holds): its bank and the case that fed it.</summary>
 internal readonly record struct EntryRef(long BankId, long? ReviewCaseId);
+
+/// <summary>
+/// Each entry's bank and case by its id, read by lookups while the library adds entries: one dictionary (a few large arrays,
+/// not an object per entry as a concurrent dictionary keeps) behind a reader-writer lock.
+/// </summary>
+internal sealed class EntryRefs
+{
+    private readonly ReaderWriterLockSlim _gate = new();
+    private readonly Dictionary<long, EntryRef> _refs = [];
+
+    public void AddRange(IReadOnlyList<MatchingEntry> entries)
+    {
+        _gate.EnterWriteLock();
+        try
+        {
+            _refs.EnsureCapacity(_refs.Count + entries.Count);
+            foreach (var entry in entries) _refs[entry.Id] = new EntryRef(entry.BankId, entry.ReviewCaseId);
+        }
+        finally { _gate.ExitWriteLock(); }
+    }
+
+    public bool TryGetValue(long entryId, out EntryRef entry)
+    {
+        _gate.EnterReadLock();
+        try { return _refs.TryGetValue(entryId, out entry); }
+        finally { _gate.ExitReadLock(); }
+    }
+}
+

@@ -62,6 +62,24 @@ public sealed class HashBankApiTests(HashBankApp app) : IClassFixture<HashBankAp
     }
 
     [Fact]
+    public async Task A_bank_is_only_named_as_the_platform_can_name_it_in_the_path_and_an_odd_but_allowed_name_is_reached()
+    {
+        await using var manager = app.App.As(HashBankApp.Manager);
+        var banks = manager.Get<HashBankService>();
+        HashBankForm Named(string name) => new() { Name = name, Kind = HashBankKind.Block, ReasonCode = "rumour" };
+
+        var slash = await banks.SaveBankAsync(Named("谣言/图片"), TestContext.Current.CancellationToken);
+        var dots = await banks.SaveBankAsync(Named(".."), TestContext.Current.CancellationToken);
+        var odd = await app.BankAsync("100%真 a?b#c\\d+e");
+        var response = await app.Platform().PostAsJsonAsync($"/api/v1/hash-banks/{Uri.EscapeDataString(odd.Name)}/hashes",
+            new { items = new[] { new { hash = new RandomHashes(5).Next().ToString() } } }, TestContext.Current.CancellationToken);
+
+        Assert.Equal("HashBank.NameNotInPath", Assert.Single(slash.Errors).MessageKey);
+        Assert.Equal("HashBank.NameNotInPath", Assert.Single(dots.Errors).MessageKey);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
     public async Task Only_a_key_with_the_hash_bank_scope_may_fill_a_bank()
     {
         var bank = await app.BankAsync("权限测试");

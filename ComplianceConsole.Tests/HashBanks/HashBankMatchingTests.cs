@@ -90,6 +90,32 @@ public sealed class HashBankMatchingTests(HashBankApp app) : IClassFixture<HashB
     }
 
     [Fact]
+    public async Task A_hash_removed_while_another_bank_shows_a_later_change_time_no_longer_matches()
+    {
+        var hashes = new RandomHashes(31);
+        var removed = hashes.Next();
+        var ahead = await app.BankAsync("时钟超前的实例改过");
+        var bank = await app.BankAsync("删除后不再匹配");
+        var added = await app.AddAsync(bank.Id, removed);
+        // Another instance, whose clock runs ahead, changed a bank: its change time is later than any this instance stamps.
+        await using (var db = await app.DbAsync())
+        {
+            await db.HashBanks.Where(b => b.Id == ahead.Id).ExecuteUpdateAsync(s => s.SetProperty(b => b.UpdatedAtUtc, DateTime.UtcNow.AddHours(1)),
+                TestContext.Current.CancellationToken);
+        }
+        var before = await app.PostItemAsync("skew-before", hashes.Within(removed, 2));
+        await using (var manager = app.App.As(HashBankApp.Manager))
+        {
+            Assert.True((await manager.Get<HashBankService>().RemoveEntryAsync(bank.Id, added[0].EntryId!.Value, TestContext.Current.CancellationToken)).Succeeded);
+        }
+
+        var after = await app.PostItemAsync("skew-after", hashes.Within(removed, 2));
+
+        Assert.NotNull(await app.BankFlagAsync(before.GetProperty("id").GetInt64()));
+        Assert.Null(await app.BankFlagAsync(after.GetProperty("id").GetInt64()));
+    }
+
+    [Fact]
     public async Task A_disabled_bank_and_a_removed_hash_flag_nothing_and_an_enabled_bank_flags_the_next_copy()
     {
         var hashes = new RandomHashes(13);

@@ -73,6 +73,17 @@ public sealed class HashBankServiceTests(HashBankApp app) : IClassFixture<HashBa
     }
 
     [Fact]
+    public void A_quality_a_spreadsheet_wrote_as_a_whole_decimal_is_read_and_a_fraction_is_not()
+    {
+        var hashes = new RandomHashes(41);
+        var (a, b, c) = (hashes.Next().ToString(), hashes.Next().ToString(), hashes.Next().ToString());
+
+        var (rows, _) = HashBankImport.Read(Encoding.UTF8.GetBytes($"hash,quality\n{a},80.0\n{b}, 90 \n{c},80.5\n"), "decimals.csv", new FileLimitsOptions());
+
+        Assert.Equal([80, 90, -1], rows.Select(r => r.Input.Quality));
+    }
+
+    [Fact]
     public async Task A_file_without_a_header_is_read_in_column_order_and_an_empty_or_broken_file_says_so()
     {
         var hash = new RandomHashes(37).Next().ToString();

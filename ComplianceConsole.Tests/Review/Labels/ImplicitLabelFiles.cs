@@ -58,7 +58,7 @@ internal static class ImplicitLabelFiles
     }
 
     // PNG (ISO/IEC 15948, W3C PNG 3rd edition): a 1×1 grey image, with the text chunks asked for before IEND.
-    public static byte[] Png(string? xmpJson = null, string? aigcText = null, string? compressedAigcText = null, string? userComment = null)
+    public static byte[] Png(string? xmpJson = null, string? aigcText = null, string? compressedAigcText = null, string? userComment = null, int compressedCopies = 1)
     {
         var file = new MemoryStream();
         file.Write([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
@@ -67,7 +67,8 @@ internal static class ImplicitLabelFiles
         if (xmpJson is not null) PngChunk(file, "iTXt", [.. "XML:com.adobe.xmp\0"u8, 0, 0, 0, 0, .. Encoding.UTF8.GetBytes(XmpPacket(xmpJson))]);
         if (aigcText is not null) PngChunk(file, "tEXt", [.. "AIGC\0"u8, .. Encoding.Latin1.GetBytes(aigcText)]);
         if (userComment is not null) PngChunk(file, "eXIf", TiffWithUserComment(userComment));
-        if (compressedAigcText is not null) PngChunk(file, "zTXt", [.. "AIGC\0"u8, 0, .. Deflated(Encoding.Latin1.GetBytes(compressedAigcText))]);
+        for (var copy = 0; compressedAigcText is not null && copy < compressedCopies; copy++)
+            PngChunk(file, "zTXt", [.. "AIGC\0"u8, 0, .. Deflated(Encoding.Latin1.GetBytes(compressedAigcText))]);
         PngChunk(file, "IEND", []);
         return file.ToArray();
     }

@@ -189,6 +189,17 @@ public sealed class ImplicitLabelReaderTests
     }
 
     [Fact]
+    public void A_PNG_whose_compressed_text_chunks_together_inflate_past_the_limit_is_not_read()
+    {
+        var reader = new ImplicitLabelReader(new ImplicitLabelReaderOptions { MaxInflatedTextBytes = 1024 * 1024 });
+        var bombs = Png(compressedAigcText: new string(' ', 768 * 1024), compressedCopies: 8);
+        var twoSmall = Png(compressedAigcText: new string(' ', 400 * 1024), compressedCopies: 2);
+        Assert.True(bombs.Length < 64 * 1024);
+        Assert.Equal((ImplicitLabelReadOutcome.TooLarge, "Png"), (reader.Read(bombs).Outcome, reader.Read(bombs).FileType));
+        Assert.Equal(ImplicitLabelReadOutcome.Read, reader.Read(twoSmall).Outcome);
+    }
+
+    [Fact]
     public void XMP_entities_are_not_expanded()
     {
         var laughs = "<!DOCTYPE x [<!ENTITY a \"aaaaaaaaaa\">" +

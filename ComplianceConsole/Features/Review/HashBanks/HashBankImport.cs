@@ -1,3 +1,4 @@
+using System.Globalization;
 using ComplianceConsole.Common.Tables;
 using ComplianceConsole.Security.Files;
 
@@ -49,7 +50,10 @@ public static class HashBankImport
     {
         string? Cell(int? column) => column is { } c && c < cells.Length && cells[c].Trim() is { Length: > 0 } text ? text : null;
         var qualityText = Cell(quality);
-        int? q = qualityText is null ? null : int.TryParse(qualityText, out var parsed) ? parsed : -1;
+        // A spreadsheet may write a whole number as "80.0" or "80.00"; a fraction or a word is not a quality.
+        int? q = qualityText is null ? null
+            : decimal.TryParse(qualityText, NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed) && parsed == decimal.Truncate(parsed)
+              && parsed is >= int.MinValue and <= int.MaxValue ? (int)parsed : -1;
         return new HashEntryInput(Cell(hash), q, Cell(note));
     }
 }

@@ -5,7 +5,7 @@ namespace ComplianceConsole.Features.Review.HashBanks;
 
 /// <summary>
 /// The enabled banks' hashes in one <see cref="PdqHashIndex"/>, as every ingestion matches against them. Before each use it reads
-/// the banks' change mark (their count and newest edit, and the newest entry's id): a bank edited, or an entry removed (which
+/// the banks' change mark (their count, newest edit and the sum of their versions, and the newest entry's id): a bank edited, or an entry removed (which
 /// touches its bank), rebuilds the index; entries only added are loaded into it as they are. So a hash added on any instance
 /// catches the next copy on every instance.
 /// </summary>
@@ -53,18 +53,21 @@ public sealed class HashBankLibrary(IDbContextFactory<AppDbContext> contextFacto
 
     private static async Task<HashBankMark> MarkAsync(AppDbContext db, CancellationToken cancellationToken)
     {
-        var banks = await db.HashBanks.GroupBy(_ => 1).Select(g => new { Count = g.Count(), Last = g.Max(b => b.UpdatedAtUtc) }).FirstOrDefaultAsync(cancellationToken);
+        // Every change to a bank raises its version: their sum moves on each change whatever the clocks of the instances say,
+        // where the newest change time would not move for a change stamped earlier than another bank's (a clock behind).
+        var banks = await db.HashBanks.GroupBy(_ => 1).Select(g => new { Count = g.Count(), Last = g.Max(b => b.UpdatedAtUtc), Versions = g.Sum(b => (long)b.Version) })
+            .FirstOrDefaultAsync(cancellationToken);
         var lastEntry = await db.HashBankEntries.MaxAsync(e => (long?)e.Id, cancellationToken) ?? 0;
-        return new HashBankMark(new BanksMark(banks?.Count ?? 0, banks?.Last), lastEntry);
+        return new HashBankMark(new BanksMark(banks?.Count ?? 0, banks?.Last, banks?.Versions ?? 0), lastEntry);
     }
 }
 
-internal sealed record BanksMark(int Count, DateTime? LastUpdate);
+internal sealed record BanksMark(int Count, DateTime? LastUpdate, long Versions);
 
 /// <summary>What a matcher was built from: the banks' state, and the newest entry it holds.</summary>
 internal sealed record HashBankMark(BanksMark Banks, long LastEntryId)
 {
-    public static readonly HashBankMark None = new(new BanksMark(0, null), 0);
+    public static readonly HashBankMark None = new(new BanksMark(0, null, 0), 0);
 }
 
 internal sealed record MatchingBank(long Id, string Name, HashBankKind Kind, string? ReasonCode, int MatchDistance);

@@ -14,6 +14,8 @@ public static class HashBankValidation
         if (name.Length == 0) errors.Add(new(nameof(HashBankForm.Name), "Validation.Required"));
         else if (name.Length > HashBankRules.MaxNameLength) errors.Add(new(nameof(HashBankForm.Name), "Validation.TooLong", HashBankRules.MaxNameLength));
         else if (SafeText.HasForbiddenCharacters(name)) errors.Add(new(nameof(HashBankForm.Name), "Validation.ForbiddenCharacters"));
+        // The platform names the bank in the API's path: a "/" stays %2F there and "." or ".." are path steps, so such a bank could never be filled.
+        else if (name.Contains('/') || name.All(c => c == '.')) errors.Add(new(nameof(HashBankForm.Name), "HashBank.NameNotInPath"));
         if (!Enum.IsDefined(kind)) errors.Add(new(nameof(HashBankForm.Kind), "HashBank.UnknownKind"));
         if (kind == HashBankKind.Block && ReviewReasonCodes.Find(reasonCode) is not { IsViolation: true })
             errors.Add(new(nameof(HashBankForm.ReasonCode), "HashBank.ReasonRequired"));

@@ -18,8 +18,16 @@ internal static class CompressedPngText
         var start = png.Position;
         try
         {
-            var chunks = new PngChunkReader().Extract(new SequentialStreamReader(png), TextChunks);
-            return chunks.Any(chunk => Deflated(chunk) is { } deflated && InflatesBeyond(deflated, maxBytes));
+            // The limit is on all the chunks together: MetadataExtractor keeps every one's text, so a thousand chunks each
+            // just under the limit would cost a thousand times it.
+            var left = maxBytes;
+            foreach (var chunk in new PngChunkReader().Extract(new SequentialStreamReader(png), TextChunks))
+            {
+                if (Deflated(chunk) is not { } deflated) continue;
+                left -= Inflated(deflated, left + 1);
+                if (left < 0) return true;
+            }
+            return false;
         }
         finally
         {
@@ -43,7 +51,8 @@ internal static class CompressedPngText
         return translatedEnd < 0 ? null : bytes[(translatedEnd + 1)..];
     }
 
-    private static bool InflatesBeyond(byte[] deflated, long maxBytes)
+    /// <summary>How many bytes the text inflates to, counted no further than <paramref name="atMost"/>.</summary>
+    private static long Inflated(byte[] deflated, long atMost)
     {
         using var inflated = new ZLibStream(new MemoryStream(deflated), CompressionMode.Decompress);
         var buffer = new byte[81920];
@@ -52,12 +61,12 @@ internal static class CompressedPngText
         {
             int read;
             while ((read = inflated.Read(buffer)) > 0)
-                if ((total += read) > maxBytes) return true;
+                if ((total += read) >= atMost) return total;
         }
         catch (InvalidDataException)
         {
             // Not valid zlib: MetadataExtractor records an error on the chunk and goes on.
         }
-        return false;
+        return total;
     }
 }

@@ -20,11 +20,13 @@ public sealed class HashBankServiceTests(HashBankApp app) : IClassFixture<HashBa
         var notViolation = await banks.SaveBankAsync(new HashBankForm { Name = "合规原因", Kind = HashBankKind.Block, ReasonCode = "compliant" }, TestContext.Current.CancellationToken);
         await app.BankAsync("重名");
         var duplicate = await banks.SaveBankAsync(new HashBankForm { Name = " 重名 ", Kind = HashBankKind.Allow }, TestContext.Current.CancellationToken);
+        var overriddenNote = await banks.SaveBankAsync(new HashBankForm { Name = "方向", Kind = HashBankKind.Allow, Note = "正常\u202E反向" }, TestContext.Current.CancellationToken);
 
         Assert.Equal("HashBank.ReasonRequired", Assert.Single(noReason.Errors).MessageKey);
         Assert.Equal("HashBank.DistanceRange", Assert.Single(tooWide.Errors).MessageKey);
         Assert.Equal("HashBank.ReasonRequired", Assert.Single(notViolation.Errors).MessageKey);
         Assert.Equal("HashBank.Duplicate", Assert.Single(duplicate.Errors).MessageKey);
+        Assert.Equal("Validation.ForbiddenCharacters", Assert.Single(overriddenNote.Errors).MessageKey);
     }
 
     [Fact]

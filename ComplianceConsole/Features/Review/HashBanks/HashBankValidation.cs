@@ -22,6 +22,7 @@ public static class HashBankValidation
         if (matchDistance is < 0 or > PdqHashIndex.MaxSupportedDistance)
             errors.Add(new(nameof(HashBankForm.MatchDistance), "HashBank.DistanceRange", PdqHashIndex.MaxSupportedDistance));
         if (note is { Length: > HashBankRules.MaxNoteLength }) errors.Add(new(nameof(HashBankForm.Note), "Validation.TooLong", HashBankRules.MaxNoteLength));
+        else if (note is not null && SafeText.HasForbiddenCharacters(note.Replace('\n', ' ').Replace('\r', ' '))) errors.Add(new(nameof(HashBankForm.Note), "Validation.ForbiddenCharacters"));
         return errors;
     }
 

@@ -32,6 +32,8 @@ public sealed class FormSweepCoverageTests
         ["Features/Staff/StaffPage.razor"] = typeof(StaffFormSweepTests),
         ["Features/Settings/ProviderSettingsPage.razor"] = typeof(SettingsFormSweepTests),
         ["Features/Review/Media/AllowedMediaHostsPage.razor"] = typeof(MediaHostsFormSweepTests),
+        ["Features/Review/HashBanks/HashBankDialog.razor"] = typeof(HashBankFormSweepTests),
+        ["Features/Review/HashBanks/HashBankPage.razor"] = typeof(HashBankFormSweepTests),
         ["Features/ApiKeys/ApiKeysPage.razor"] = typeof(ApiKeyFormSweepTests),
         ["Features/Retention/LegalHoldsPage.razor"] = typeof(RetentionFormSweepTests),
         ["Features/Retention/RetentionPage.razor"] = typeof(RetentionFormSweepTests),

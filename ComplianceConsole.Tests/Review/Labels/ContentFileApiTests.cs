@@ -147,6 +147,35 @@ public sealed class ContentFileApiTests(FileReadingApp app) : IClassFixture<File
     }
 
     [Fact]
+    public async Task An_item_part_that_is_not_one_object_a_repeated_part_and_an_empty_file_are_each_named()
+    {
+        async Task<(HttpStatusCode Status, string Message)> PostAsync(Action<MultipartFormDataContent> build, string field)
+        {
+            var form = new MultipartFormDataContent();
+            build(form);
+            var response = await app.Platform().PostAsync("/api/v1/content/file", form, Ct);
+            var body = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+            return (response.StatusCode, body.GetProperty("errors").GetProperty(field)[0].GetString()!);
+        }
+        StringContent Json(string text) => new(text, Encoding.UTF8, "application/json");
+        var png = ImplicitLabelFiles.Png();
+        var item = JsonSerializer.Serialize(ImageItem("file-parts"));
+
+        var array = await PostAsync(f => { f.Add(Json("[1,2]"), "item"); f.Add(new ByteArrayContent(png), "file", "a.png"); }, "item");
+        var nothing = await PostAsync(f => { f.Add(Json("null"), "item"); f.Add(new ByteArrayContent(png), "file", "a.png"); }, "item");
+        var twoFiles = await PostAsync(f => { f.Add(Json(item), "item"); f.Add(new ByteArrayContent(png), "file", "a.png"); f.Add(new ByteArrayContent(png), "file", "b.png"); }, "file");
+        var twoItems = await PostAsync(f => { f.Add(Json(item), "item"); f.Add(Json(item), "item"); f.Add(new ByteArrayContent(png), "file", "a.png"); }, "item");
+        var empty = await PostAsync(f => { f.Add(Json(item), "item"); f.Add(new ByteArrayContent([]), "file", "a.png"); }, "file");
+
+        Assert.Equal((HttpStatusCode.BadRequest, "The part \"item\" must be one JSON object (one item)."), array);
+        Assert.Equal((HttpStatusCode.BadRequest, "The part \"item\" must be one JSON object (one item)."), nothing);
+        Assert.Equal((HttpStatusCode.BadRequest, "Send the part \"file\" once."), twoFiles);
+        Assert.Equal((HttpStatusCode.BadRequest, "Send the part \"item\" once."), twoItems);
+        Assert.Equal((HttpStatusCode.BadRequest, "The file is empty."), empty);
+        Assert.Null(await ItemIdAsync("file-parts"));
+    }
+
+    [Fact]
     public async Task A_human_made_item_whose_file_has_no_label_is_not_flagged_for_it()
     {
         var item = ImageItem("file-photo");

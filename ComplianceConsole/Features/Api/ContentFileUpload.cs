@@ -9,9 +9,6 @@ using Microsoft.Extensions.Options;
 
 namespace ComplianceConsole.Features.Api;
 
-/// <summary>The parts of <c>POST /api/v1/content/file</c>: the item as JSON, and its file.</summary>
-public sealed record ContentFileForm(string Item, IFormFile File);
-
 /// <summary>
 /// One content item with its file (<c>POST /api/v1/content/file</c>). The file is read (labels, SHA-256, an image's PDQ hash)
 /// before ingestion takes the writer's lock; then the item is ingested as by <c>POST /api/v1/content</c>, with the reading.
@@ -51,12 +48,18 @@ internal static class ContentFileUpload
             return Invalid("$", "Api.MalformedMultipart");
         }
 
+        // One item and one file: a second of either would be dropped without a word.
+        if (form.Files.GetFiles(FilePart).Count > 1) return Invalid(FilePart, "Api.PartRepeated", FilePart);
+        if (form.Files.GetFiles(ItemPart).Count + (form.TryGetValue(ItemPart, out var itemText) ? itemText.Count : 0) > 1)
+            return Invalid(ItemPart, "Api.PartRepeated", ItemPart);
         var file = form.Files.GetFile(FilePart);
         var itemJson = form.Files.GetFile(ItemPart) is { } itemFile ? await BytesAsync(itemFile, cancellationToken)
-            : form.TryGetValue(ItemPart, out var itemText) && itemText.Count == 1 ? System.Text.Encoding.UTF8.GetBytes(itemText[0]!) : null;
+            : itemText.Count == 1 ? System.Text.Encoding.UTF8.GetBytes(itemText[0]!) : null;
         if (itemJson is null) return Invalid(ItemPart, "Api.PartMissing", ItemPart);
         if (file is null) return Invalid(FilePart, "Api.PartMissing", FilePart);
+        if (file.Length == 0) return Invalid(FilePart, "Api.FileEmpty");
         if (file.Length > maxFileBytes) return TooLarge();
+        if (!StartsAsObject(itemJson)) return Invalid(ItemPart, "Api.PartNotObject", ItemPart);
 
         var (item, problem) = body.Parse<ContentItemDto>(itemJson, ContentApi.ExpectedFormatKey, ItemPart);
         if (problem is not null) return problem;
@@ -72,6 +75,20 @@ internal static class ContentFileUpload
 
         IResult Invalid(string field, string key, params object[] arguments) =>
             TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [localizer[key, arguments]] });
+    }
+
+    /// <summary>False for JSON whose first value is not an object (an array, a number, null); broken JSON is left to the parser to name.</summary>
+    private static bool StartsAsObject(byte[] json)
+    {
+        var reader = new System.Text.Json.Utf8JsonReader(json);
+        try
+        {
+            return !reader.Read() || reader.TokenType == System.Text.Json.JsonTokenType.StartObject;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return true;
+        }
     }
 
     private static async Task<byte[]> BytesAsync(IFormFile part, CancellationToken cancellationToken)

@@ -1,0 +1,68 @@
+using ComplianceConsole.Features.Review.HashBanks;
+using ComplianceConsole.Security;
+using static Microsoft.Playwright.Assertions;
+
+namespace ComplianceConsole.Tests.Browser.FormSweep;
+
+public sealed class HashBankFormSweepApp : BrowserApp
+{
+    public const string Manager = "manager@example.cn";
+
+    protected override async Task ArrangeAsync()
+    {
+        await App.CompleteSetupAsync();
+        await App.CreateStaffAsync(Manager, Roles.Manager);
+    }
+}
+
+/// <summary>Every field of the bank dialog and of the bank page's hash form filled, saved, and still there after a reload.</summary>
+public sealed class HashBankFormSweepTests(HashBankFormSweepApp browser) : IClassFixture<HashBankFormSweepApp>
+{
+    [Fact]
+    public async Task A_bank_and_a_hash_typed_into_every_field_are_kept_as_typed()
+    {
+        var page = await browser.SignedInPageAsync(HashBankFormSweepApp.Manager);
+        try
+        {
+            await page.GotoAsync("hash-banks");
+            await page.WaitForInteractiveAsync();
+            await page.Locator("#bank-add").ClickAsync();
+            var dialog = page.GetByRole(Microsoft.Playwright.AriaRole.Dialog);
+            await dialog.Field("bank-name").TypeCountedAsync("辟谣图片（2026 年 12 月）", HashBankRules.MaxNameLength);
+            await dialog.ChooseAsync("标记原因", "谣言 (第 11 条)");
+            await dialog.Field("bank-distance").TypeTextAsync("24");
+            await dialog.Field("bank-note").TypeCountedAsync("只收经核实的辟谣图片", HashBankRules.MaxNoteLength);
+            await dialog.Locator("#bank-save").ClickAsync();
+            await Expect(page.Locator("#banks")).ToContainTextAsync("辟谣图片（2026 年 12 月）");
+
+            await page.ReloadAsync();
+            await page.WaitForInteractiveAsync();
+            await Expect(page.Locator("#banks")).ToContainTextAsync("24");
+            await page.Locator("#banks .bank-name").ClickAsync();
+            await page.WaitForInteractiveAsync();
+            var hash = new string('a', 32) + new string('0', 32);
+            await page.Field("hash-value").TypeCountedAsync(hash.ToUpperInvariant(), PdqHash.HexLength);
+            await page.Field("hash-quality").TypeTextAsync("87");
+            await page.Field("hash-note").TypeCountedAsync("平台帖子 88231", HashBankRules.MaxNoteLength);
+            await page.Locator("#hash-add").ClickAsync();
+            await Expect(page.Locator("#bank-entries")).ToContainTextAsync(hash);
+
+            await page.ReloadAsync();
+            await page.WaitForInteractiveAsync();
+            await Expect(page.Locator("#bank-entries")).ToContainTextAsync("Q87");
+            await Expect(page.Locator("#bank-entries")).ToContainTextAsync("平台帖子 88231");
+            await page.Field("hash-search").TypeCountedAsync("aaaa", PdqHash.HexLength);
+            await Expect(page.Locator("#bank-entries")).ToContainTextAsync(hash);
+            Assert.True(browser.ConsoleErrors.IsEmpty, string.Join("\n", browser.ConsoleErrors));
+        }
+        catch
+        {
+            await page.SaveScreenshotAsync("failure-sweep-hash-banks.png", fullPage: true);
+            throw;
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+}

@@ -12,16 +12,30 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ComplianceConsole.Tests.Review;
 
 /// <summary>
-/// A clock the test moves by hand, so a claim's lease can run out without waiting ten minutes. It starts on a whole
-/// microsecond, as the app's own clock ticks (what PostgreSQL keeps).
+/// A clock the test moves by hand, so a claim's lease can run out without waiting ten minutes. It starts half a second past a
+/// whole second (on a whole microsecond, as the app's own clock ticks: what PostgreSQL keeps) and never stands in the last
+/// <see cref="QuartzReach"/> before a whole second, where every recurring job's runs fall: Quartz's scheduler, holding a run due
+/// that close, will not let it go for a job queued meanwhile (not worth it, it reckons, so near) and, the clock standing
+/// still, waits for it for ever; the queued job never starts. A move that would end there ends <see cref="QuartzReach"/> early.
 /// </summary>
 public sealed class MovableClock : TimeProvider
 {
-    private DateTimeOffset _now = new(DateTimeOffset.UtcNow.Ticks / TimeSpan.TicksPerMicrosecond * TimeSpan.TicksPerMicrosecond, TimeSpan.Zero);
+    /// <summary>More than the 70 ms within which Quartz keeps the run it holds rather than look again.</summary>
+    public static readonly TimeSpan QuartzReach = TimeSpan.FromMilliseconds(100);
+
+    private DateTimeOffset _now = OutOfQuartzReach(new DateTimeOffset(DateTimeOffset.UtcNow.Ticks / TimeSpan.TicksPerSecond * TimeSpan.TicksPerSecond, TimeSpan.Zero)
+        + TimeSpan.FromMilliseconds(500));
 
     public override DateTimeOffset GetUtcNow() => _now;
 
-    public void Advance(TimeSpan by) => _now += by;
+    public void Advance(TimeSpan by) => _now = OutOfQuartzReach(_now + by);
+
+    private static DateTimeOffset OutOfQuartzReach(DateTimeOffset time)
+    {
+        var toWholeSecond = TimeSpan.FromTicks((TimeSpan.TicksPerSecond - time.Ticks % TimeSpan.TicksPerSecond) % TimeSpan.TicksPerSecond);
+        var at = toWholeSecond > TimeSpan.Zero && toWholeSecond < QuartzReach ? time + toWholeSecond - QuartzReach : time;
+        return new DateTimeOffset(at.Ticks / TimeSpan.TicksPerMicrosecond * TimeSpan.TicksPerMicrosecond, TimeSpan.Zero);
+    }
 }
 
 /// <summary>The real app on its movable clock (and any settings).</summary>

@@ -14,18 +14,28 @@ namespace ComplianceConsole.Features.Review.HashBanks;
 /// </summary>
 public sealed class HashBankService(IDbContextFactory<AppDbContext> contextFactory, PermissionGuard guard, AuditTrail audit, TimeProvider clock)
 {
-    public async Task<IReadOnlyList<HashBankRow>> GetBanksAsync(CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<HashBankRow>> GetBanksAsync(CancellationToken cancellationToken = default) => ReadBanksAsync(onlyId: null, cancellationToken);
+
+    /// <summary>One bank, its hashes counted alone (a bank's page does not count every bank's million).</summary>
+    public async Task<HashBankRow?> GetBankAsync(long id, CancellationToken cancellationToken = default) =>
+        (await ReadBanksAsync(id, cancellationToken)).SingleOrDefault();
+
+    private async Task<IReadOnlyList<HashBankRow>> ReadBanksAsync(long? onlyId, CancellationToken cancellationToken)
     {
         await guard.DemandAsync(HashBankPermissions.Manage);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var counts = await db.HashBankEntries.GroupBy(e => e.HashBankId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-        var banks = await db.HashBanks.AsNoTracking().OrderBy(b => b.Name).ToListAsync(cancellationToken);
-        return banks.Select(b => new HashBankRow(b.Id, b.Name, b.Kind, b.ReasonCode, b.MatchDistance, b.Enabled, b.Note, counts.GetValueOrDefault(b.Id),
-            b.UpdatedAtUtc, b.UpdatedByName, b.Version)).ToList();
+        IQueryable<HashBankEntry> entries = db.HashBankEntries;
+        IQueryable<HashBank> banks = db.HashBanks.AsNoTracking();
+        if (onlyId is { } id)
+        {
+            entries = entries.Where(e => e.HashBankId == id);
+            banks = banks.Where(b => b.Id == id);
+        }
+        var counts = await entries.GroupBy(e => e.HashBankId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        return (await banks.OrderBy(b => b.Name).ToListAsync(cancellationToken))
+            .Select(b => new HashBankRow(b.Id, b.Name, b.Kind, b.ReasonCode, b.MatchDistance, b.Enabled, b.Note, counts.GetValueOrDefault(b.Id),
+                b.UpdatedAtUtc, b.UpdatedByName, b.Version)).ToList();
     }
-
-    public async Task<HashBankRow?> GetBankAsync(long id, CancellationToken cancellationToken = default) =>
-        (await GetBanksAsync(cancellationToken)).FirstOrDefault(b => b.Id == id);
 
     /// <summary>Adds a bank (no id) or changes one; a bank changed by someone else since the form was read is a conflict.</summary>
     public async Task<Result> SaveBankAsync(HashBankForm form, CancellationToken cancellationToken = default)

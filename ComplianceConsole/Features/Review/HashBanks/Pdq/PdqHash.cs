@@ -32,7 +32,8 @@ public readonly record struct PdqHash(ulong High, ulong UpperMiddle, ulong Lower
         return new PdqHash(words[3], words[2], words[1], words[0]);
     }
 
-    private ulong Word(int index) => index switch
+    /// <summary>Bits 64*index .. 64*index+63: 0 is <see cref="Low"/>, 3 is <see cref="High"/>.</summary>
+    public ulong Word(int index) => index switch
     {
         0 => Low,
         1 => LowerMiddle,

@@ -90,15 +90,7 @@ public sealed class PdqHashIndexTests
         using var index = IndexOf(Sample);
         var live = Sample.Entries.ToDictionary(e => e.EntryId, e => e.Hash);
         var random = new RandomHashes(seed: 77);
-        void Check()
-        {
-            foreach (var query in Sample.Queries)
-            {
-                var scan = live.Select(e => new PdqMatch(e.Key, query.Distance(e.Value))).Where(m => m.Distance <= PdqHashIndex.DefaultMaxDistance)
-                    .OrderBy(m => m.Distance).ThenBy(m => m.EntryId).ToList();
-                Assert.Equal(scan, index.Lookup(query));
-            }
-        }
+        void Check() => AssertFindsAsAScanOf(live, index);
 
         for (var bits = 0; bits <= 31; bits += 2) Assert.True(index.Remove(1_000_000 + bits) && live.Remove(1_000_000 + bits)); // in the tables
         for (var i = 0; i < 100; i++)
@@ -118,6 +110,57 @@ public sealed class PdqHashIndexTests
         }
         Check();
         Assert.Equal(live.Count, index.Count);
+    }
+
+    [Fact]
+    public async Task Entries_added_removed_and_replaced_by_several_writers_while_new_tables_are_built_are_found_as_a_scan_finds_them()
+    {
+        using var index = IndexOf(Sample);
+        var live = new System.Collections.Concurrent.ConcurrentDictionary<long, PdqHash>(Sample.Entries.Select(e => KeyValuePair.Create(e.EntryId, e.Hash)));
+        const int Writers = 3;
+        // Each writer adds past the recent list's limit more than once, so tables are built while the others go on writing.
+        var writers = Enumerable.Range(0, Writers).Select(w => Task.Run(() =>
+        {
+            var random = new RandomHashes(seed: 500 + w);
+            for (var i = 0; i < 6_000; i++)
+            {
+                var id = 10_000_000L * (w + 1) + i;
+                var hash = random.Within(Sample.Queries[i % Sample.Queries.Count], i % 40);
+                index.Add(id, hash);
+                live[id] = hash;
+                if (i % 3 == 2) Assert.True(index.Remove(id - 1) && live.TryRemove(id - 1, out _)); // often still in the recent list
+                if (i % 7 == 0) // an entry of the tables, removed or given a new hash
+                {
+                    var (stored, _) = Sample.Entries[(i / 7 * Writers + w) % Sample.Entries.Count];
+                    if (i % 2 == 0)
+                    {
+                        index.Remove(stored);
+                        live.TryRemove(stored, out _);
+                    }
+                    else
+                    {
+                        var replaced = random.Within(Sample.Queries[w], i % 32);
+                        index.Add(stored, replaced);
+                        live[stored] = replaced;
+                    }
+                }
+            }
+        }));
+
+        await Task.WhenAll(writers);
+
+        AssertFindsAsAScanOf(live, index);
+        Assert.Equal(live.Count, index.Count);
+    }
+
+    private static void AssertFindsAsAScanOf(IEnumerable<KeyValuePair<long, PdqHash>> live, PdqHashIndex index)
+    {
+        foreach (var query in Sample.Queries)
+        {
+            var scan = live.Select(e => new PdqMatch(e.Key, query.Distance(e.Value))).Where(m => m.Distance <= PdqHashIndex.DefaultMaxDistance)
+                .OrderBy(m => m.Distance).ThenBy(m => m.EntryId).ToList();
+            Assert.Equal(scan, index.Lookup(query));
+        }
     }
 
     [Fact]

@@ -65,4 +65,44 @@ public sealed class HashBankFormSweepTests(HashBankFormSweepApp browser) : IClas
             await page.Context.CloseAsync();
         }
     }
+
+    [Fact]
+    public async Task A_distance_or_a_quality_typed_beyond_its_range_is_refused_with_the_range_instead_of_cut_to_it()
+    {
+        var page = await browser.SignedInPageAsync(HashBankFormSweepApp.Manager);
+        try
+        {
+            await page.GotoAsync("hash-banks");
+            await page.WaitForInteractiveAsync();
+            await page.Locator("#bank-add").ClickAsync();
+            var dialog = page.GetByRole(Microsoft.Playwright.AriaRole.Dialog);
+            await dialog.Field("bank-name").TypeTextAsync("范围检查");
+            await dialog.ChooseAsync("标记原因", "谣言 (第 11 条)");
+            await dialog.Field("bank-distance").TypeTextAsync("99");
+            await dialog.Locator("#bank-save").ClickAsync();
+            await Expect(dialog).ToContainTextAsync("匹配距离须在 0 至 64 之间");
+            await Expect(dialog.Field("bank-distance")).ToHaveValueAsync("99");
+
+            await dialog.Field("bank-distance").TypeTextAsync("31");
+            await dialog.Locator("#bank-save").ClickAsync();
+            await Expect(page.Locator("#banks")).ToContainTextAsync("范围检查");
+            await page.Locator("#banks .bank-name", new() { HasText = "范围检查" }).ClickAsync();
+            await page.WaitForInteractiveAsync();
+            await page.Field("hash-value").TypeTextAsync(new string('b', 64));
+            await page.Field("hash-quality").TypeTextAsync("150");
+            await page.Locator("#hash-add").ClickAsync();
+            await Expect(page.GetByText("PDQ 质量分须在 0 至 100 之间")).ToBeVisibleAsync();
+            await Expect(page.Field("hash-quality")).ToHaveValueAsync("150");
+            await Expect(page.Locator("#bank-entries")).Not.ToContainTextAsync(new string('b', 64));
+        }
+        catch
+        {
+            await page.SaveScreenshotAsync("failure-sweep-hash-bank-ranges.png", fullPage: true);
+            throw;
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
 }

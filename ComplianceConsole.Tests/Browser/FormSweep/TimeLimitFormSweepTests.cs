@@ -111,4 +111,22 @@ public sealed class TimeLimitFormSweepTests(TimeLimitFormSweepApp browser) : ICl
         foreach (var (source, amount, unit, _) in limits)
             Assert.Equal((amount, unit, false), saved.Single(r => r.Source == source) is var r ? (r.Amount, r.Unit, r.IsDefault) : default);
     });
+
+    [Fact]
+    public Task A_limit_typed_beyond_its_range_is_refused_with_the_range_instead_of_cut_to_it() => SweepAsync("time-limit-range", async page =>
+    {
+        await page.GotoAsync("review/time-limits");
+        await page.WaitForInteractiveAsync();
+        var paper = page.Locator($"#limit-{FlagSource.RegulatorNotice}");
+        await paper.ChooseAsync("单位", "小时");
+        foreach (var typed in new[] { "0", "5000" })
+        {
+            await paper.Field($"limit-amount-{FlagSource.RegulatorNotice}").TypeTextAsync(typed);
+            await paper.Locator($"#limit-save-{FlagSource.RegulatorNotice}").ClickAsync();
+            await Expect(paper).ToContainTextAsync($"时限应为 1 至 {ReviewDeadlines.MaxHours} 小时");
+            await Expect(paper.Field($"limit-amount-{FlagSource.RegulatorNotice}")).ToHaveValueAsync(typed);
+        }
+        await using var scope = browser.App.As(TimeLimitFormSweepApp.Manager);
+        Assert.True((await scope.Get<TimeLimitSettingsService>().GetAsync()).Single(r => r.Source == FlagSource.RegulatorNotice).IsDefault);
+    });
 }

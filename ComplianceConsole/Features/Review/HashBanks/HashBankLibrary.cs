@@ -55,8 +55,9 @@ public sealed class HashBankLibrary(IDbContextFactory<AppDbContext> contextFacto
     {
         // Every change to a bank raises its version: their sum moves on each change whatever the clocks of the instances say,
         // where the newest change time would not move for a change stamped earlier than another bank's (a clock behind).
+        // One group of all the banks (none when there are none): Single, as First would ask for an order it does not need.
         var banks = await db.HashBanks.GroupBy(_ => 1).Select(g => new { Count = g.Count(), Last = g.Max(b => b.UpdatedAtUtc), Versions = g.Sum(b => (long)b.Version) })
-            .FirstOrDefaultAsync(cancellationToken);
+            .SingleOrDefaultAsync(cancellationToken);
         var lastEntry = await db.HashBankEntries.MaxAsync(e => (long?)e.Id, cancellationToken) ?? 0;
         return new HashBankMark(new BanksMark(banks?.Count ?? 0, banks?.Last, banks?.Versions ?? 0), lastEntry);
     }

@@ -116,8 +116,9 @@ public sealed class KilledInstanceTests : IAsyncLifetime
         ExportQueued queued;
         await using (var scope = _queuer.As(Manager))
         {
+            // The rows were submitted an hour ago: yesterday, from midnight to one in the morning China time.
             var today = ChinaTime.FromUtc(DateTime.UtcNow).Date;
-            queued = (await scope.Get<ExportService>().QueueAsync(new ExportForm { Kind = ExportKind.VerificationLedger, FromDay = today, ToDay = today })).Value!;
+            queued = (await scope.Get<ExportService>().QueueAsync(new ExportForm { Kind = ExportKind.VerificationLedger, FromDay = today.AddDays(-1), ToDay = today })).Value!;
         }
         var exports = Path.Combine(_queuer.DataFolderPath, "exports");
         var sealedFile = Path.Combine(exports, $"{queued.ExportId}.xlsx.sealed");

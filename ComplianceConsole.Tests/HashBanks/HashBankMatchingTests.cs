@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using ComplianceConsole.Features.Review.HashBanks;
 using ComplianceConsole.Features.Review;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using SkiaSharp;
 
 namespace ComplianceConsole.Tests.HashBanks;
@@ -113,6 +114,42 @@ public sealed class HashBankMatchingTests(HashBankApp app) : IClassFixture<HashB
 
         Assert.NotNull(await app.BankFlagAsync(before.GetProperty("id").GetInt64()));
         Assert.Null(await app.BankFlagAsync(after.GetProperty("id").GetInt64()));
+    }
+
+    [Fact]
+    public async Task Editing_disabling_and_enabling_a_bank_and_removing_a_hash_change_the_loaded_hashes_without_loading_every_bank_again()
+    {
+        var hashes = new RandomHashes(47);
+        var (kept, removed, other) = (hashes.Next(), hashes.Next(), hashes.Next());
+        var bank = await app.BankAsync("增量更新");
+        var added = await app.AddAsync(bank.Id, kept, removed);
+        var otherBank = await app.BankAsync("增量更新旁库");
+        await app.AddAsync(otherBank.Id, other);
+        var library = app.App.Services.GetRequiredService<HashBankLibrary>();
+        var before = await library.CurrentAsync(TestContext.Current.CancellationToken);
+
+        await using (var manager = app.App.As(HashBankApp.Manager))
+        {
+            var banks = manager.Get<HashBankService>();
+            Assert.True((await banks.RemoveEntryAsync(bank.Id, added[1].EntryId!.Value, TestContext.Current.CancellationToken)).Succeeded);
+            var edited = (await banks.GetBankAsync(bank.Id, TestContext.Current.CancellationToken))!;
+            Assert.True((await banks.SaveBankAsync(new HashBankForm
+            {
+                Id = edited.Id, Version = edited.Version, Name = edited.Name, Kind = edited.Kind, ReasonCode = edited.ReasonCode, MatchDistance = 20,
+            }, TestContext.Current.CancellationToken)).Succeeded);
+        }
+        await app.SetEnabledAsync(otherBank.Id, enabled: false);
+        var whileOtherDisabled = await library.CurrentAsync(TestContext.Current.CancellationToken);
+        await app.SetEnabledAsync(otherBank.Id, enabled: true);
+        var after = await library.CurrentAsync(TestContext.Current.CancellationToken);
+
+        Assert.Same(before.Index, after.Index);
+        Assert.Equal(15, Assert.Single(whileOtherDisabled.Match(hashes.Within(kept, 15))).Distance);
+        Assert.Empty(whileOtherDisabled.Match(hashes.Within(kept, 25)));
+        Assert.Empty(whileOtherDisabled.Match(removed));
+        Assert.Empty(whileOtherDisabled.Match(other));
+        Assert.Equal(otherBank.Id, Assert.Single(after.Match(other)).BankId);
+        Assert.Empty(after.Match(removed));
     }
 
     [Fact]

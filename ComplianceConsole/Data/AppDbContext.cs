@@ -65,6 +65,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<DayCount> DayCounts => Set<DayCount>();
     public DbSet<HashBank> HashBanks => Set<HashBank>();
     public DbSet<HashBankEntry> HashBankEntries => Set<HashBankEntry>();
+    public DbSet<HashBankEntryRemoval> HashBankEntryRemovals => Set<HashBankEntryRemoval>();
     public DbSet<ContentPerceptualHash> ContentPerceptualHashes => Set<ContentPerceptualHash>();
     public DbSet<ContentFileReading> ContentFileReadings => Set<ContentFileReading>();
     public DbSet<PendingMediaRead> PendingMediaReads => Set<PendingMediaRead>();

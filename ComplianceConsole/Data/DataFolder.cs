@@ -24,7 +24,15 @@ public sealed class DataFolder
         foreach (var entry in new DirectoryInfo(folder).EnumerateFileSystemInfos("*", SearchOption.AllDirectories))
         {
             if (entry.LinkTarget is not null) continue;
-            entry.UnixFileMode = entry is DirectoryInfo ? Security.Pii.EncryptedFiles.OwnerOnlyFolder : Security.Pii.EncryptedFiles.OwnerOnlyFile;
+            try
+            {
+                entry.UnixFileMode = entry is DirectoryInfo ? Security.Pii.EncryptedFiles.OwnerOnlyFolder : Security.Pii.EncryptedFiles.OwnerOnlyFile;
+            }
+            catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+            {
+                // Gone since the folder was listed: SQLite removes its shared-memory file when the last connection closes,
+                // as another process's may while this one starts (a restart once failed there).
+            }
         }
     }
 

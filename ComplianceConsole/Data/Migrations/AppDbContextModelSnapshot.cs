@@ -1740,6 +1740,26 @@ namespace ComplianceConsole.Data.Migrations
                     b.ToTable("HashBankEntries");
                 });
 
+            modelBuilder.Entity("ComplianceConsole.Features.Review.HashBanks.HashBankEntryRemoval", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("HashBankId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RemovedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("HashBankEntryRemovals");
+                });
+
             modelBuilder.Entity("ComplianceConsole.Features.Review.Labels.AllowedMediaHost", b =>
                 {
                     b.Property<long>("Id")

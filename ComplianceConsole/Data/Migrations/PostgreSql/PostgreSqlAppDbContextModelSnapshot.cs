@@ -1795,6 +1795,28 @@ namespace ComplianceConsole.Data.Migrations.PostgreSql
                     b.ToTable("HashBankEntries");
                 });
 
+            modelBuilder.Entity("ComplianceConsole.Features.Review.HashBanks.HashBankEntryRemoval", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("EntryId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("HashBankId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("RemovedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("HashBankEntryRemovals");
+                });
+
             modelBuilder.Entity("ComplianceConsole.Features.Review.Labels.AllowedMediaHost", b =>
                 {
                     b.Property<long>("Id")

@@ -12,8 +12,7 @@ internal static class HashBankEntries
     public static async Task<IReadOnlyList<HashEntryResult>> AddAsync(AppDbContext db, long bankId, IReadOnlyList<HashEntryInput> inputs,
         HashBankEntryOrigin origin, long? reviewCaseId, string addedBy, DateTime nowUtc, CancellationToken cancellationToken)
     {
-        // On PostgreSQL entries commit in the order of their ids, which is what lets HashBankLibrary load only the newer ones.
-        if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({WriteLock.HashBankEntries.Key})", cancellationToken);
+        await TakeWriteLockAsync(db, cancellationToken);
         var results = new HashEntryResult?[inputs.Count];
         var valid = new List<(int Index, string Hash, HashEntryInput Input)>();
         for (var i = 0; i < inputs.Count; i++)
@@ -46,5 +45,14 @@ internal static class HashBankEntries
                 : new HashEntryResult(index, HashEntryOutcome.AlreadyInBank, known.TryGetValue(hash, out var id) ? id : added[hash].Id, []);
         }
         return results!;
+    }
+
+    /// <summary>
+    /// On PostgreSQL, entries and removals commit in the order of their ids, under a lock held to the commit: that is what lets
+    /// <see cref="HashBankLibrary"/> read only those after the last it saw (an id committed after a higher one would be skipped).
+    /// </summary>
+    public static async Task TakeWriteLockAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({WriteLock.HashBankEntries.Key})", cancellationToken);
     }
 }

@@ -31,20 +31,29 @@ public sealed class HashBankMatcher
 
     internal IReadOnlyCollection<long> BankIds => _banks.Keys;
 
+    /// <summary>The index this matcher reads, shared with the matchers it was changed from and into.</summary>
+    internal PdqHashIndex Index => _index;
+
     /// <summary>How many hashes the enabled banks hold.</summary>
     public int Count => _index.Count;
 
     public bool IsEmpty => _banks.Count == 0 || _index.Count == 0;
 
     /// <summary>
-    /// This matcher with more entries, as of <paramref name="mark"/>. The index is shared with this matcher, which is no longer
-    /// current: entries only ever join it (a removal rebuilds), and each is known before its hash can be found.
+    /// This matcher as of <paramref name="mark"/>: the enabled banks as they now are, with entries added and removed. The index is
+    /// shared with this matcher, which is no longer current: each entry is known before its hash can be found, and a bank no
+    /// longer enabled has its entries taken out (a bank enabled again is among <paramref name="added"/>, all its entries).
     /// </summary>
-    internal HashBankMatcher WithEntries(HashBankMark mark, IReadOnlyList<MatchingEntry> added)
+    internal HashBankMatcher Changed(HashBankMark mark, IReadOnlyList<MatchingBank>? banks, IReadOnlyList<MatchingEntry> added, IReadOnlyCollection<long> removed)
     {
+        var nowEnabled = banks?.ToDictionary(b => b.Id) ?? _banks;
         _entries.AddRange(added);
         _index.AddRange(added.Select(e => (e.Id, PdqHash.Parse(e.Hash))));
-        return new HashBankMatcher(mark, _banks, _index, _entries);
+        // Removals after additions: an entry read among the added and removed before its removal was read stays out.
+        var gone = removed.Concat(_entries.IdsInBanks(_banks.Keys.Where(id => !nowEnabled.ContainsKey(id)).ToHashSet())).ToList();
+        _index.RemoveRange(gone);
+        _entries.RemoveRange(gone);
+        return new HashBankMatcher(mark, nowEnabled, _index, _entries);
     }
 
     /// <summary>The block banks this hash matches, each with its nearest entry; none when an allow bank matches it.</summary>
@@ -87,6 +96,26 @@ internal sealed class EntryRefs
             foreach (var entry in entries) _refs[entry.Id] = new EntryRef(entry.BankId, entry.ReviewCaseId);
         }
         finally { _gate.ExitWriteLock(); }
+    }
+
+    public void RemoveRange(IReadOnlyCollection<long> entryIds)
+    {
+        if (entryIds.Count == 0) return;
+        _gate.EnterWriteLock();
+        try
+        {
+            foreach (var entryId in entryIds) _refs.Remove(entryId);
+        }
+        finally { _gate.ExitWriteLock(); }
+    }
+
+    /// <summary>The entries of these banks (a walk of every entry: a bank disabled is rare).</summary>
+    public List<long> IdsInBanks(IReadOnlySet<long> bankIds)
+    {
+        if (bankIds.Count == 0) return [];
+        _gate.EnterReadLock();
+        try { return _refs.Where(r => bankIds.Contains(r.Value.BankId)).Select(r => r.Key).ToList(); }
+        finally { _gate.ExitReadLock(); }
     }
 
     public bool TryGetValue(long entryId, out EntryRef entry)

@@ -119,17 +119,23 @@ public sealed class HashBankService(IDbContextFactory<AppDbContext> contextFacto
         return bankId is { } id ? await AddAsync(actor, id, inputs, HashBankEntryOrigin.Api, cancellationToken) : null;
     }
 
-    /// <summary>Removes a wrong hash; its bank is stamped so every instance rebuilds without it. Flags it raised keep saying what it matched.</summary>
+    /// <summary>
+    /// Removes a wrong hash, with a note of its removal that every instance's matcher reads to drop it; its bank is stamped.
+    /// Flags it raised keep saying what it matched.
+    /// </summary>
     public async Task<Result> RemoveEntryAsync(long bankId, long entryId, CancellationToken cancellationToken = default)
     {
         var actor = await guard.DemandActorAsync(HashBankPermissions.Manage);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         await using var appender = await audit.BeginAsync(db, cancellationToken: cancellationToken);
+        await HashBankEntries.TakeWriteLockAsync(db, cancellationToken);
         var entry = await db.HashBankEntries.SingleOrDefaultAsync(e => e.Id == entryId && e.HashBankId == bankId, cancellationToken);
         var bank = await db.HashBanks.SingleOrDefaultAsync(b => b.Id == bankId, cancellationToken);
         if (entry is null || bank is null) return Result.Conflict;
+        var now = clock.GetUtcNow().UtcDateTime;
         db.HashBankEntries.Remove(entry);
-        Stamp(bank, actor.ShownName, clock.GetUtcNow().UtcDateTime);
+        db.HashBankEntryRemovals.Add(new HashBankEntryRemoval { HashBankId = bankId, EntryId = entry.Id, RemovedAtUtc = now });
+        Stamp(bank, actor.ShownName, now);
         await appender.SaveWithAuditAsync(db, actor, AuditActions.HashBankEntryRemoved, nameof(HashBank), Id(bankId),
             new { bank = bank.Name, entry = entry.Id, entry.Hash, entry.ReviewCaseId }, cancellationToken);
         await appender.CommitAsync(cancellationToken);

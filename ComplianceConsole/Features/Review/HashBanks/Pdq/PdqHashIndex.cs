@@ -48,12 +48,14 @@ public sealed class PdqHashIndex : IDisposable
     public void Add(long entryId, PdqHash hash) => AddRange([(entryId, hash)]);
 
     /// <summary>
-    /// Adds entries under one write lock, as when loading a bank. When the recent list has grown long, this call builds the new
-    /// tables before it returns (a large load is folded into them at once), but lookups and other writes go on meanwhile.
+    /// Adds entries under one write lock, as when loading a bank. A large load (more than the recent list holds) is built into
+    /// new tables before this returns; when fewer push the recent list past its limit, the tables are built in the background.
+    /// Lookups and other writes go on meanwhile either way.
     /// </summary>
     public void AddRange(IEnumerable<(long EntryId, PdqHash Hash)> entries)
     {
         List<(long EntryId, PdqHash Hash)>? toFold;
+        var added = 0;
         gate.EnterWriteLock();
         try
         {
@@ -62,26 +64,33 @@ public sealed class PdqHashIndex : IDisposable
                 RemoveUnlocked(entryId);
                 slotOfEntry[entryId] = ~recent.Count;
                 recent.Add((entryId, hash));
+                added++;
             }
             toFold = StartFoldingIfDue();
         }
         finally { gate.ExitWriteLock(); }
-        if (toFold is not null) Fold(toFold);
+        if (toFold is null) return;
+        if (added > MinRecentBeforeFolding) Fold(toFold);
+        else FoldInBackground(toFold);
     }
 
     /// <summary>Removes an entry; false when there was none under this id.</summary>
-    public bool Remove(long entryId)
+    public bool Remove(long entryId) => RemoveRange([entryId]) == 1;
+
+    /// <summary>Removes the entries there are under these ids, under one write lock; how many there were.</summary>
+    public int RemoveRange(IEnumerable<long> entryIds)
     {
-        bool removed;
+        var removed = 0;
         List<(long EntryId, PdqHash Hash)>? toFold;
         gate.EnterWriteLock();
         try
         {
-            removed = RemoveUnlocked(entryId);
+            foreach (var entryId in entryIds)
+                if (RemoveUnlocked(entryId)) removed++;
             toFold = StartFoldingIfDue();
         }
         finally { gate.ExitWriteLock(); }
-        if (toFold is not null) Fold(toFold);
+        if (toFold is not null) FoldInBackground(toFold);
         return removed;
     }
 
@@ -141,6 +150,12 @@ public sealed class PdqHashIndex : IDisposable
         live.AddRange(recent);
         return live;
     }
+
+    private void FoldInBackground(List<(long EntryId, PdqHash Hash)> live) => _ = Task.Run(() =>
+    {
+        try { Fold(live); }
+        catch (ObjectDisposedException) { } // the index was let go of meanwhile
+    });
 
     /// <summary>
     /// Builds tables of <paramref name="live"/> without the lock, then, under it, puts them in place: an entry removed or replaced

@@ -23,7 +23,7 @@ public sealed class PdqHashIndex : IDisposable
     /// <summary>64 bits, 4 per chunk: beyond that the buckets to read approach the whole table and a scan is as good.</summary>
     public const int MaxSupportedDistance = ChunkCount * ChunkNeighbours.MaxRadius;
 
-    // Reading the recent list in full costs about what reading the tables' buckets does at a few thousand entries.
+    // Each lookup reads the recent list in full: at 4,096 entries, 128 KB in sequence, a part of what the tables' buckets cost.
     private const int MinRecentBeforeFolding = 4096;
 
     private readonly ReaderWriterLockSlim gate = new();

@@ -55,7 +55,42 @@ public sealed class HashBankBenchmark(WebApplication app, int hashes, int lookup
         scan.Stop();
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Yardstick, a scan of all {stored.Count:N0} hashes: {scan.Elapsed.TotalMilliseconds / scanned.Count:F1} ms a lookup ({found} found in {scanned.Count} lookups)."));
+        await TimeChangesAsync(contexts, random, output);
         output.WriteLine(BenchmarkHost.LoadAverage("after"));
+    }
+
+    /// <summary>How long the next ingestion batch waits for the matcher to take in a change: a bank edited, hashes added, one removed.</summary>
+    private async Task TimeChangesAsync(IDbContextFactory<AppDbContext> contexts, Random random, TextWriter output)
+    {
+        var library = app.Services.GetRequiredService<HashBankLibrary>();
+        async Task<double> TakenInAsync(Func<AppDbContext, Task> change)
+        {
+            await using (var db = await contexts.CreateDbContextAsync()) await change(db);
+            var taken = Stopwatch.StartNew();
+            await library.CurrentAsync();
+            return taken.Elapsed.TotalMilliseconds;
+        }
+        static Task StampAsync(AppDbContext db) => db.HashBanks.Where(b => b.Name == BankName)
+            .ExecuteUpdateAsync(s => s.SetProperty(b => b.Version, b => b.Version + 1).SetProperty(b => b.UpdatedAtUtc, DateTime.UtcNow));
+
+        var edited = await TakenInAsync(StampAsync);
+        long bankId;
+        await using (var db = await contexts.CreateDbContextAsync()) bankId = await db.HashBanks.Where(b => b.Name == BankName).Select(b => b.Id).SingleAsync();
+        var added = await TakenInAsync(async db =>
+        {
+            var inputs = Enumerable.Range(0, 1_000).Select(_ => new HashEntryInput(Random(random).ToString(), null, null)).ToList();
+            await HashBankEntries.AddAsync(db, bankId, inputs, HashBankEntryOrigin.Manual, null, "benchmark", DateTime.UtcNow, CancellationToken.None);
+        });
+        var removed = await TakenInAsync(async db =>
+        {
+            var entry = await db.HashBankEntries.Where(e => e.HashBankId == bankId).OrderByDescending(e => e.Id).FirstAsync();
+            db.HashBankEntries.Remove(entry);
+            db.HashBankEntryRemovals.Add(new HashBankEntryRemoval { HashBankId = entry.HashBankId, EntryId = entry.Id, RemovedAtUtc = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+            await StampAsync(db);
+        });
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"A change taken in by the matcher before the next lookup: the bank edited {edited:F0} ms, 1,000 hashes added {added:F0} ms, one removed {removed:F0} ms."));
     }
 
     /// <summary>The benchmark bank's hashes, after adding random ones until it holds as many as asked for.</summary>

@@ -17,6 +17,7 @@ public sealed class FileLabelBrowserApp : BrowserApp
 
     public long ReadCase { get; private set; }
     public long UnreadCase { get; private set; }
+    public long LaterReadCase { get; private set; }
 
     protected override async Task ArrangeAsync()
     {
@@ -24,6 +25,7 @@ public sealed class FileLabelBrowserApp : BrowserApp
         await App.CreateStaffAsync(Reviewer, Roles.Reviewer);
         ReadCase = await ReviewDecisionApp.CreateCaseAsync(App.Services, "fl-read", "fl-author", MediaType.Image, null);
         UnreadCase = await ReviewDecisionApp.CreateCaseAsync(App.Services, "fl-unread", "fl-author", MediaType.Image, null);
+        LaterReadCase = await ReviewDecisionApp.CreateCaseAsync(App.Services, "fl-later", "fl-author", MediaType.Image, null);
         await using var db = await App.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         var item = await db.ContentItems.SingleAsync(i => i.ExternalId == "fl-read");
         var file = ImplicitLabelFiles.Jpeg(xmpJson: ImplicitLabelFiles.Json(label: "3"));
@@ -76,4 +78,26 @@ public sealed class FileLabelBrowserTests(FileLabelBrowserApp browser) : IClassF
             await page.Context.CloseAsync();
         }
     }
+
+    [Fact]
+    public Task A_file_read_while_its_case_is_open_shows_its_label_without_a_reload() => browser.SweepAsync(FileLabelBrowserApp.Reviewer, "file-label-live", async page =>
+    {
+        await page.GotoAsync($"review/cases/{browser.LaterReadCase}?view=all");
+        await page.WaitForInteractiveAsync();
+        await Expect(page.Locator("#case-file-label")).ToContainTextAsync("尚未读取文件。");
+
+        // What the read job does when it has fetched and read the item's file: store the reading, then say so.
+        long itemId;
+        await using (var db = await browser.App.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+        {
+            itemId = await db.ContentItems.Where(i => i.ExternalId == "fl-later").Select(i => i.Id).SingleAsync();
+            var analysis = browser.App.Services.GetRequiredService<ContentFileAnalyzer>().Analyze(ImplicitLabelFiles.Jpeg(xmpJson: ImplicitLabelFiles.Json(label: "1")), FileReadingOrigin.Fetch);
+            db.ContentFileReadings.Add(ContentFileReadings.Read(itemId, analysis, [], DateTime.UtcNow));
+            await db.SaveChangesAsync();
+        }
+        browser.App.Services.GetRequiredService<ComplianceConsole.Common.Live.ILiveNotifier>().Publish(new ContentFileRead(itemId));
+
+        await Expect(page.Locator("#case-file-label")).ToContainTextAsync("XMP（TC260:AIGC）");
+        await Expect(page.Locator("#case-file-label")).Not.ToContainTextAsync("尚未读取文件。");
+    });
 }

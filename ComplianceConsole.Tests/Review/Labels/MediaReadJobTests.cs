@@ -57,8 +57,12 @@ public sealed class MediaReadJobTests(FileReadingApp allowed, GuardedFileReading
         }
         await using var before = await allowed.DbAsync();
         var auditsBefore = await before.AuditEvents.CountAsync(e => e.Action == AuditActions.MediaFilesRead, Ct);
+        var announced = new System.Collections.Concurrent.ConcurrentQueue<long>();
+        using var listening = allowed.App.Services.GetRequiredService<Common.Live.ILiveNotifier>().Subscribe<ContentFileRead>(read => announced.Enqueue(read.ContentItemId));
 
         Assert.Equal(1, await RunJobAsync(allowed));
+
+        Assert.Contains(itemId, announced); // a case page showing the item shows the reading without a reload
 
         Assert.Single(_media.Hits);
         await using var after = await allowed.DbAsync();

@@ -12,7 +12,7 @@ public sealed record FileReadingView(FileReadingOrigin Origin, FileReadingOutcom
     string? Sha256, IReadOnlyList<FileLabelView> Labels, IReadOnlyList<ImplicitLabelFinding> Findings, string? ProblemKey, string[] ProblemArguments);
 
 /// <summary>What the console knows of a case's file: its latest reading, if any, and whether a fetch is waiting.</summary>
-public sealed record CaseFileLabel(FileReadingView? Latest, bool FetchWaiting);
+public sealed record CaseFileLabel(long ContentItemId, FileReadingView? Latest, bool FetchWaiting);
 
 public sealed class ContentFileReadingQuery(IDbContextFactory<AppDbContext> contextFactory, PermissionGuard guard, ImplicitLabelReader reader)
 {
@@ -24,7 +24,7 @@ public sealed class ContentFileReadingQuery(IDbContextFactory<AppDbContext> cont
         var latest = await db.ContentFileReadings.AsNoTracking().Where(r => r.ContentItemId == itemId)
             .OrderByDescending(r => r.ReadAtUtc).ThenByDescending(r => r.Id).FirstOrDefaultAsync(cancellationToken);
         var waiting = await db.PendingMediaReads.AnyAsync(p => p.ContentItemId == itemId, cancellationToken);
-        return new CaseFileLabel(latest is null ? null : View(latest), waiting);
+        return new CaseFileLabel(itemId, latest is null ? null : View(latest), waiting);
     }
 
     private FileReadingView View(ContentFileReading r) => new(r.Origin, r.Outcome, r.ReadAtUtc, r.FileType, r.ByteCount, r.Sha256,

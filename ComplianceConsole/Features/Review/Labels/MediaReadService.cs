@@ -136,5 +136,6 @@ public sealed class MediaReadService(IDbContextFactory<AppDbContext> contextFact
             new { read, failed, dropped, flagsAdded = pending.Count, cases = touched.Count }, cancellationToken);
         await appender.CommitAsync(cancellationToken);
         foreach (var c in touched) notifier.Publish(new ReviewCaseChanged(c.CaseId, c.State, c.ClaimedById));
+        foreach (var attempt in attempts) notifier.Publish(new ContentFileRead(attempt.Item.Id));
     }
 }

@@ -153,6 +153,23 @@ public sealed class MediaReadJobTests(FileReadingApp allowed, GuardedFileReading
     }
 
     [Fact]
+    public async Task An_item_changed_while_its_failed_fetch_waits_to_be_tried_again_is_read_at_the_next_run()
+    {
+        await AllowAsync(allowed, "127.0.0.1");
+        var itemId = await SubmitAsync(allowed, "fetch-moved", _media.Answer("/moved-away.jpg", new LocalAnswer(404)));
+        await RunJobAsync(allowed);
+        var url = _media.Answer("/moved-here.jpg", new LocalAnswer(200, "image/jpeg", ImplicitLabelFiles.Jpeg(xmpJson: ImplicitLabelFiles.Json(label: "1"))));
+
+        Assert.Equal(itemId, await SubmitAsync(allowed, "fetch-moved", url)); // the platform corrects the address
+        Assert.Equal(1, await RunJobAsync(allowed));
+
+        await using var db = await allowed.DbAsync();
+        var latest = await db.ContentFileReadings.Where(r => r.ContentItemId == itemId).OrderByDescending(r => r.Id).FirstAsync(Ct);
+        Assert.Equal(FileReadingOutcome.Read, latest.Outcome);
+        Assert.False(await db.PendingMediaReads.AnyAsync(p => p.ContentItemId == itemId, Ct));
+    }
+
+    [Fact]
     public async Task The_address_guard_refuses_a_private_address_when_private_addresses_are_not_allowed_and_the_reading_says_why()
     {
         await AllowAsync(guarded, "127.0.0.1");

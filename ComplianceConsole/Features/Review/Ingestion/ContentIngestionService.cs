@@ -131,7 +131,11 @@ public sealed class ContentIngestionService(IDbContextFactory<AppDbContext> cont
                 filesRead++;
             }
             // Any change may change what the label check finds, so a new or changed item is read again; one sent with its file needs no fetch.
-            else if (fileRules.MayFetch(item) && queuedReads.Add(item.Id)) writer.QueueMediaRead(item.Id, nowUtc);
+            else if (fileRules.MayFetch(item))
+            {
+                if (queuedReads.Add(item.Id)) writer.QueueMediaRead(item.Id, nowUtc);
+                else await writer.RequeueMediaReadAsync(item.Id, nowUtc, cancellationToken);
+            }
             stored[item.ExternalId] = item; // the same item again later in this batch compares with this version
             storedHashes[item.Id] = content.HashesText;
             copies[item.Id] = CaseCopy.Of(item);

@@ -125,6 +125,14 @@ internal sealed class ReviewBatchWriter
     /// <summary>Queues the item's media to be fetched and read (the item must not be queued already).</summary>
     public void QueueMediaRead(long contentItemId, DateTime nowUtc) => _pendingReads.Add(contentItemId, nowUtc, 0, nowUtc);
 
+    /// <summary>
+    /// The queued read of a changed item is due now, as a first try: its failed fetches were of what it was (another address,
+    /// perhaps), and waiting out their backoff would leave what it is now unread for hours.
+    /// </summary>
+    public Task RequeueMediaReadAsync(long contentItemId, DateTime nowUtc, CancellationToken cancellationToken) =>
+        UpdateAsync("""UPDATE "PendingMediaReads" SET "Attempts" = 0, "NotBeforeUtc" = $now WHERE "ContentItemId" = $item""", ["$item", "$now"],
+            [contentItemId, nowUtc], cancellationToken);
+
     public void InsertEvent(ReviewCaseEvent e) => _events.Add(e.ReviewCaseId, e.AtUtc, (int)e.Kind, e.ActorId, e.ActorName, e.Detail);
 
     /// <summary>Writes everything gathered so far, parents first.</summary>

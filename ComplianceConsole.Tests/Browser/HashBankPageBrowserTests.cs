@@ -9,6 +9,20 @@ public sealed class HashBankPageBrowserTests(HashBankFormSweepApp browser) : ICl
 {
     private Task AsManagerAsync(string name, Func<IPage, Task> steps) => browser.SweepAsync(HashBankFormSweepApp.Manager, name, steps);
 
+    private static async Task OpenBankAsync(IPage page, string name, string distance = "31")
+    {
+        await page.GotoAsync("hash-banks");
+        await page.WaitForInteractiveAsync();
+        await page.Locator("#bank-add").ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await dialog.Field("bank-name").TypeTextAsync(name);
+        await dialog.ChooseAsync("标记原因", "谣言 (第 11 条)");
+        await dialog.Field("bank-distance").TypeTextAsync(distance);
+        await dialog.Locator("#bank-save").ClickAsync();
+        await page.Locator("#banks .bank-name", new() { HasText = name }).ClickAsync();
+        await page.WaitForInteractiveAsync();
+    }
+
     [Fact]
     public Task A_distance_or_a_quality_the_field_cannot_read_is_refused_in_the_pages_language_and_nothing_is_saved() => AsManagerAsync("hash-bank-unreadable-numbers", async page =>
     {
@@ -40,5 +54,35 @@ public sealed class HashBankPageBrowserTests(HashBankFormSweepApp browser) : ICl
         await page.Locator("#hash-add").ClickAsync();
         await Expect(page.Locator("#bank-entries")).ToContainTextAsync("Q35");
         Assert.DoesNotContain("Not a valid number", await page.Locator("body").InnerTextAsync());
+    });
+
+    [Fact]
+    public Task Escape_closes_the_bank_dialog_and_the_remove_confirmation_without_saving_or_removing() => AsManagerAsync("hash-bank-escape", async page =>
+    {
+        await OpenBankAsync(page, "键盘操作");
+        await page.Field("hash-value").TypeTextAsync(new string('d', 64));
+        await page.Locator("#hash-add").ClickAsync();
+        await Expect(page.Locator("#bank-entries")).ToContainTextAsync(new string('d', 64));
+        await page.Locator(".hash-remove").First.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.GetByRole(AriaRole.Dialog)).ToContainTextAsync("移除这个哈希");
+        await page.WaitForFunctionAsync("() => document.activeElement?.closest('.mud-dialog') != null");
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(page.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
+        await Expect(page.Locator("#bank-entries")).ToContainTextAsync(new string('d', 64));
+
+        await page.GotoAsync("hash-banks");
+        await page.WaitForInteractiveAsync();
+        await page.Locator("#bank-add").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await page.WaitForFunctionAsync("() => document.activeElement?.closest('.mud-dialog') != null");
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(dialog.Field("bank-name")).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync("按 Esc 放弃");
+        await Expect(dialog.Field("bank-name")).ToHaveValueAsync("按 Esc 放弃");
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(dialog).ToHaveCountAsync(0);
+        await Expect(page.Locator("#banks")).Not.ToContainTextAsync("按 Esc 放弃");
     });
 }

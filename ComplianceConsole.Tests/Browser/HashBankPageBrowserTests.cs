@@ -85,4 +85,29 @@ public sealed class HashBankPageBrowserTests(HashBankFormSweepApp browser) : ICl
         await Expect(dialog).ToHaveCountAsync(0);
         await Expect(page.Locator("#banks")).Not.ToContainTextAsync("按 Esc 放弃");
     });
+
+    [Fact]
+    public Task A_bank_page_fits_a_1024_pixel_window_with_a_long_name_its_search_counter_under_the_field_and_each_remove_in_its_row() => AsManagerAsync("hash-bank-1024", async page =>
+    {
+        var name = new string('W', 100);
+        await OpenBankAsync(page, name);
+        await page.Field("hash-value").TypeTextAsync(new string('e', 64));
+        await page.Field("hash-note").TypeTextAsync("两行的加入时间旁边");
+        await page.Locator("#hash-add").ClickAsync();
+        await Expect(page.Locator("#bank-entries")).ToContainTextAsync(new string('e', 64));
+        await page.ResizeAndWaitForLayoutAsync(1024, 800);
+
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"),
+            "the page scrolls sideways");
+        var counterRight = await page.EvaluateAsync<double>(
+            "() => document.querySelector('#hash-search').closest('.mud-input-control').querySelector('.mud-input-helper-text').getBoundingClientRect().right");
+        var inputRight = await page.EvaluateAsync<double>("() => document.querySelector('#hash-search').closest('.mud-input').getBoundingClientRect().right");
+        Assert.True(counterRight <= inputRight + 1, $"the counter ends at {counterRight}, the field at {inputRight}");
+        var heights = await page.EvaluateAsync<double[]>("""
+            () => { const cell = document.querySelector('#bank-entries .hash-remove').closest('td');
+                    return [cell.closest('tr').getBoundingClientRect().height, cell.getBoundingClientRect().height]; }
+            """);
+        var (row, cell) = (heights[0], heights[1]);
+        Assert.Equal(row, cell, 1.0);
+    });
 }

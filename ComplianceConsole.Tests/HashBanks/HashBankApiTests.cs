@@ -117,4 +117,19 @@ public sealed class HashBankApiTests(HashBankApp app) : IClassFixture<HashBankAp
         var stored = await db.ContentPerceptualHashes.SingleAsync(h => h.ContentItemId == results[0].GetProperty("id").GetInt64(), TestContext.Current.CancellationToken);
         Assert.Equal((70, 1200, PerceptualHashOrigin.Platform), (stored.Quality, stored.FrameAtMs, stored.Origin));
     }
+
+    [Fact]
+    public async Task A_hash_sent_as_a_bare_string_instead_of_an_object_is_told_what_each_entry_should_look_like()
+    {
+        var item = ContentApp.Item("hashes-bare-string");
+        item["perceptualHashes"] = new[] { "f8f8f0ce" };
+
+        var response = await app.Platform().PostAsJsonAsync("/api/v1/content", new { items = new[] { item } }, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("errors");
+        var message = errors.GetProperty("items[0].perceptualHashes[0]")[0].GetString();
+        Assert.Contains("array of objects", message);
+        Assert.Contains("\"hash\"", message);
+    }
 }

@@ -1,0 +1,113 @@
+using ComplianceConsole.Tests.Browser.FormSweep;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace ComplianceConsole.Tests.Browser;
+
+/// <summary>A Manager at the hash banks with the keyboard, odd input and a 1,024-pixel window.</summary>
+public sealed class HashBankPageBrowserTests(HashBankFormSweepApp browser) : IClassFixture<HashBankFormSweepApp>
+{
+    private Task AsManagerAsync(string name, Func<IPage, Task> steps) => browser.SweepAsync(HashBankFormSweepApp.Manager, name, steps);
+
+    private static async Task OpenBankAsync(IPage page, string name, string distance = "31")
+    {
+        await page.GotoAsync("hash-banks");
+        await page.WaitForInteractiveAsync();
+        await page.Locator("#bank-add").ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await dialog.Field("bank-name").TypeTextAsync(name);
+        await dialog.ChooseAsync("标记原因", "谣言 (第 11 条)");
+        await dialog.Field("bank-distance").TypeTextAsync(distance);
+        await dialog.Locator("#bank-save").ClickAsync();
+        await page.Locator("#banks .bank-name", new() { HasText = name }).ClickAsync();
+        await page.WaitForInteractiveAsync();
+    }
+
+    [Fact]
+    public Task A_distance_or_a_quality_the_field_cannot_read_is_refused_in_the_pages_language_and_nothing_is_saved() => AsManagerAsync("hash-bank-unreadable-numbers", async page =>
+    {
+        await page.GotoAsync("hash-banks");
+        await page.WaitForInteractiveAsync();
+        await page.Locator("#bank-add").ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await dialog.Field("bank-name").TypeTextAsync("读不懂的距离");
+        await dialog.ChooseAsync("标记原因", "谣言 (第 11 条)");
+        await dialog.Field("bank-distance").FillAsync("3.5");
+        await dialog.Field("bank-distance").PressAsync("Tab");
+        await Expect(dialog).ToContainTextAsync("不是有效的数字");
+        await dialog.Locator("#bank-save").ClickAsync();
+        // Had the dialog saved the distance before "3.5", it would be closed now and this field gone.
+        await dialog.Field("bank-distance").TypeTextAsync("24");
+        await dialog.Locator("#bank-save").ClickAsync();
+        await Expect(page.Locator("#banks tr", new() { HasText = "读不懂的距离" })).ToContainTextAsync("24");
+
+        await page.Locator("#banks .bank-name", new() { HasText = "读不懂的距离" }).ClickAsync();
+        await page.WaitForInteractiveAsync();
+        var hash = new string('c', 64);
+        await page.Field("hash-value").TypeTextAsync(hash);
+        await page.Field("hash-quality").FillAsync("3.5");
+        await page.Field("hash-quality").PressAsync("Tab");
+        await Expect(page.GetByText("不是有效的数字")).ToBeVisibleAsync();
+        await page.Locator("#hash-add").ClickAsync();
+        // Had the hash been added without its quality, this one would be "already in the bank" and no Q35 shown.
+        await page.Field("hash-quality").TypeTextAsync("35");
+        await page.Locator("#hash-add").ClickAsync();
+        await Expect(page.Locator("#bank-entries")).ToContainTextAsync("Q35");
+        Assert.DoesNotContain("Not a valid number", await page.Locator("body").InnerTextAsync());
+    });
+
+    [Fact]
+    public Task Escape_closes_the_bank_dialog_and_the_remove_confirmation_without_saving_or_removing() => AsManagerAsync("hash-bank-escape", async page =>
+    {
+        await OpenBankAsync(page, "键盘操作");
+        await page.Field("hash-value").TypeTextAsync(new string('d', 64));
+        await page.Locator("#hash-add").ClickAsync();
+        await Expect(page.Locator("#bank-entries")).ToContainTextAsync(new string('d', 64));
+        await page.Locator(".hash-remove").First.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.GetByRole(AriaRole.Dialog)).ToContainTextAsync("移除这个哈希");
+        await page.WaitForFunctionAsync("() => document.activeElement?.closest('.mud-dialog') != null");
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(page.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
+        await Expect(page.Locator("#bank-entries")).ToContainTextAsync(new string('d', 64));
+
+        await page.GotoAsync("hash-banks");
+        await page.WaitForInteractiveAsync();
+        await page.Locator("#bank-add").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await page.WaitForFunctionAsync("() => document.activeElement?.closest('.mud-dialog') != null");
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(dialog.Field("bank-name")).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync("按 Esc 放弃");
+        await Expect(dialog.Field("bank-name")).ToHaveValueAsync("按 Esc 放弃");
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(dialog).ToHaveCountAsync(0);
+        await Expect(page.Locator("#banks")).Not.ToContainTextAsync("按 Esc 放弃");
+    });
+
+    [Fact]
+    public Task A_bank_page_fits_a_1024_pixel_window_with_a_long_name_its_search_counter_under_the_field_and_each_remove_in_its_row() => AsManagerAsync("hash-bank-1024", async page =>
+    {
+        var name = new string('W', 100);
+        await OpenBankAsync(page, name);
+        await page.Field("hash-value").TypeTextAsync(new string('e', 64));
+        await page.Field("hash-note").TypeTextAsync("两行的加入时间旁边");
+        await page.Locator("#hash-add").ClickAsync();
+        await Expect(page.Locator("#bank-entries")).ToContainTextAsync(new string('e', 64));
+        await page.ResizeAndWaitForLayoutAsync(1024, 800);
+
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"),
+            "the page scrolls sideways");
+        var counterRight = await page.EvaluateAsync<double>(
+            "() => document.querySelector('#hash-search').closest('.mud-input-control').querySelector('.mud-input-helper-text').getBoundingClientRect().right");
+        var inputRight = await page.EvaluateAsync<double>("() => document.querySelector('#hash-search').closest('.mud-input').getBoundingClientRect().right");
+        Assert.True(counterRight <= inputRight + 1, $"the counter ends at {counterRight}, the field at {inputRight}");
+        var heights = await page.EvaluateAsync<double[]>("""
+            () => { const cell = document.querySelector('#bank-entries .hash-remove').closest('td');
+                    return [cell.closest('tr').getBoundingClientRect().height, cell.getBoundingClientRect().height]; }
+            """);
+        var (row, cell) = (heights[0], heights[1]);
+        Assert.Equal(row, cell, 1.0);
+    });
+}

@@ -22,8 +22,8 @@ public sealed record WriteLock(long Key, bool Shared)
     public static readonly WriteLock ReviewCasesShared = new(ReviewCasesKey, Shared: true);
 
     /// <summary>
-    /// Adding hashes to banks: their ids are taken and committed in order, so an instance loading the entries newer than the last it
-    /// saw (<c>HashBankLibrary</c>) never skips one committed late under a lower id.
+    /// Adding hashes to banks and removing them: ids of entries and of removals are taken and committed in order, so an instance
+    /// reading those newer than the last it saw (<c>HashBankLibrary</c>) never skips one committed late under a lower id.
     /// </summary>
     public static readonly WriteLock HashBankEntries = new(HashBanksKey, Shared: false);
 }

@@ -84,8 +84,7 @@ public sealed class HashBankBenchmark(WebApplication app, int hashes, int lookup
         var removed = await TakenInAsync(async db =>
         {
             var entry = await db.HashBankEntries.Where(e => e.HashBankId == bankId).OrderByDescending(e => e.Id).FirstAsync();
-            db.HashBankEntries.Remove(entry);
-            db.HashBankEntryRemovals.Add(new HashBankEntryRemoval { HashBankId = entry.HashBankId, EntryId = entry.Id, RemovedAtUtc = DateTime.UtcNow });
+            HashBankEntries.Remove(db, entry, DateTime.UtcNow);
             await db.SaveChangesAsync();
             await StampAsync(db);
         });

@@ -5,7 +5,8 @@ namespace ComplianceConsole.Features.Review.HashBanks;
 
 /// <summary>
 /// Adds hashes to a bank inside the caller's transaction, whoever adds them: a Manager, a CSV file, the platform, a decision.
-/// A hash the bank holds already is not added twice; one given twice in the same call is added once.
+/// A hash the bank holds already is not added twice; one given twice in the same call is added once. Removes one with the note
+/// of its removal every instance's matcher reads.
 /// </summary>
 internal static class HashBankEntries
 {
@@ -45,6 +46,13 @@ internal static class HashBankEntries
                 : new HashEntryResult(index, HashEntryOutcome.AlreadyInBank, known.TryGetValue(hash, out var id) ? id : added[hash].Id, []);
         }
         return results!;
+    }
+
+    /// <summary>Removes an entry, noting its removal for the matchers, in the caller's transaction (which holds the write lock).</summary>
+    public static void Remove(AppDbContext db, HashBankEntry entry, DateTime nowUtc)
+    {
+        db.HashBankEntries.Remove(entry);
+        db.HashBankEntryRemovals.Add(new HashBankEntryRemoval { HashBankId = entry.HashBankId, EntryId = entry.Id, RemovedAtUtc = nowUtc });
     }
 
     /// <summary>

@@ -9,8 +9,8 @@ namespace ComplianceConsole.Features.Review.HashBanks;
 
 /// <summary>
 /// A Manager keeps the hash banks: lists, adds, edits, disables and enables banks, and adds or removes their hashes. Every
-/// change to a bank, and every removal of a hash, stamps the bank's update time, which makes <see cref="HashBankLibrary"/>
-/// rebuild for the next item ingested; added hashes are picked up as they are.
+/// change to a bank, and every removal of a hash, stamps the bank (its time, its editor, its version); <see cref="HashBankLibrary"/>
+/// takes each change into its index before the next item is matched.
 /// </summary>
 public sealed class HashBankService(IDbContextFactory<AppDbContext> contextFactory, PermissionGuard guard, AuditTrail audit, TimeProvider clock)
 {
@@ -133,8 +133,7 @@ public sealed class HashBankService(IDbContextFactory<AppDbContext> contextFacto
         var bank = await db.HashBanks.SingleOrDefaultAsync(b => b.Id == bankId, cancellationToken);
         if (entry is null || bank is null) return Result.Conflict;
         var now = clock.GetUtcNow().UtcDateTime;
-        db.HashBankEntries.Remove(entry);
-        db.HashBankEntryRemovals.Add(new HashBankEntryRemoval { HashBankId = bankId, EntryId = entry.Id, RemovedAtUtc = now });
+        HashBankEntries.Remove(db, entry, now);
         Stamp(bank, actor.ShownName, now);
         await appender.SaveWithAuditAsync(db, actor, AuditActions.HashBankEntryRemoved, nameof(HashBank), Id(bankId),
             new { bank = bank.Name, entry = entry.Id, entry.Hash, entry.ReviewCaseId }, cancellationToken);

@@ -6,8 +6,6 @@ namespace ComplianceConsole.Features.Review.HashBanks;
 /// <summary>What a bank and a banked hash may hold. A block bank flags with a violation reason; an allow bank has none.</summary>
 public static class HashBankValidation
 {
-    public const int MaxQuality = 100;
-
     public static List<FieldError> Bank(string name, HashBankKind kind, string? reasonCode, int matchDistance, string? note)
     {
         var errors = new List<FieldError>();
@@ -33,7 +31,7 @@ public static class HashBankValidation
         var hash = input.Hash?.Trim();
         if (string.IsNullOrEmpty(hash)) errors.Add(new("hash", "Validation.Required"));
         else if (!PdqHash.TryParse(hash, out _)) errors.Add(new("hash", "Content.PdqHashInvalid", PdqHash.HexLength));
-        if (input.Quality is < 0 or > MaxQuality) errors.Add(new("quality", "Content.PdqQualityInvalid", MaxQuality));
+        if (input.Quality is < 0 or > HashBankRules.MaxQuality) errors.Add(new("quality", "Content.PdqQualityInvalid", HashBankRules.MaxQuality));
         var note = input.Note?.Trim();
         if (note is { Length: > HashBankRules.MaxNoteLength }) errors.Add(new("note", "Validation.TooLong", HashBankRules.MaxNoteLength));
         else if (note is not null && SafeText.HasForbiddenCharacters(note)) errors.Add(new("note", "Validation.ForbiddenCharacters"));

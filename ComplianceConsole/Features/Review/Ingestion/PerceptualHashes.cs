@@ -6,8 +6,6 @@ namespace ComplianceConsole.Features.Review;
 /// <summary>The rules for the PDQ hashes the platform sends with an item, and their one-line form for comparing.</summary>
 internal static class PerceptualHashes
 {
-    public const int MaxQuality = 100;
-
     public static List<ContentPerceptualHash> Validate(IReadOnlyList<PerceptualHashSubmission>? submitted, List<FieldError> errors)
     {
         var hashes = new List<ContentPerceptualHash>();
@@ -26,7 +24,7 @@ internal static class PerceptualHashes
                 continue;
             }
             if (!PdqHash.TryParse(s.Hash?.Trim(), out var hash)) errors.Add(new($"{field}.hash", "Content.PdqHashInvalid", PdqHash.HexLength));
-            if (s.Quality is < 0 or > MaxQuality) errors.Add(new($"{field}.quality", "Content.PdqQualityInvalid", MaxQuality));
+            if (s.Quality is < 0 or > HashBankRules.MaxQuality) errors.Add(new($"{field}.quality", "Content.PdqQualityInvalid", HashBankRules.MaxQuality));
             if (s.FrameAtMs < 0) errors.Add(new($"{field}.frameAtMs", "Content.FrameTimeInvalid"));
             hashes.Add(new ContentPerceptualHash { Hash = hash.ToString(), Quality = s.Quality, FrameAtMs = s.FrameAtMs, Origin = PerceptualHashOrigin.Platform });
         }

@@ -1,5 +1,7 @@
 using ComplianceConsole.Features.Review;
+using ComplianceConsole.Features.Verification;
 using ComplianceConsole.Security;
+using ComplianceConsole.Tests.Browser.FormSweep;
 using ComplianceConsole.Tests.Review;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -115,13 +117,12 @@ public sealed class BulkActionBrowserTests(VerificationBrowserApp browser) : ICl
             await page.Locator("tr", new() { HasText = "bw-other" }).Locator("input[type=checkbox]").CheckAsync();
             await page.Locator("#bulk-open").ClickAsync();
 
-            await page.GetByLabel("操作").First.ClickAsync();
-            await page.GetByRole(AriaRole.Option, new() { Name = "驳回" }).ClickAsync();
-            await page.GetByLabel("原因").First.ClickAsync();
-            await page.GetByRole(AriaRole.Option, new() { Name = "证件无效" }).ClickAsync();
-            await page.GetByLabel("备注").FillAsync("营业执照已注销");
-            await Expect(page.Locator(".bulk-note")).ToContainTextAsync("7 /"); // the note has reached the page (its counter says so)
-            await page.Locator("#bulk-selected").ClickAsync();
+            // Each list closes before the next field is typed into, as a person sees it close (a note typed while it was still closing was lost in CI).
+            var bar = page.Locator(".mud-paper", new() { Has = page.Locator("#bulk-selected") });
+            await bar.ChooseAsync("操作", "驳回");
+            await bar.ChooseAsync("原因", "证件无效");
+            await bar.Locator(".bulk-note input").TypeCountedAsync("营业执照已注销", VerificationRules.MaxNoteLength);
+            await bar.Locator("#bulk-selected").ClickAsync();
 
             var dialog = page.GetByRole(AriaRole.Dialog);
             await Expect(dialog).ToContainTextAsync("将对 1 条记录执行“驳回”");

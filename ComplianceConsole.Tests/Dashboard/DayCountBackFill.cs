@@ -1,3 +1,4 @@
+using ComplianceConsole.Features.Review;
 using ComplianceConsole.Tests.Registry;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -6,8 +7,8 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace ComplianceConsole.Tests.Dashboard;
 
 /// <summary>
-/// The migrations that made the day counts fill them from the rows stored: undone and done again over a database the writes kept,
-/// they must give the same counts.
+/// The migrations that made the day counts and the queue's counts fill them from the rows stored: undone and done again over a database
+/// the writes kept, they must give the same counts.
 /// </summary>
 internal static class DayCountBackFill
 {
@@ -15,6 +16,7 @@ internal static class DayCountBackFill
     {
         await using var db = await registry.DbAsync();
         var kept = await CountsAsync(db);
+        var backlog = await BacklogAsync(db);
         var migrations = db.Database.GetMigrations().ToList();
         var beforeDayCounts = migrations[migrations.FindIndex(m => m.EndsWith("_DayCounts", StringComparison.Ordinal)) - 1];
         var migrator = db.GetService<IMigrator>();
@@ -22,7 +24,11 @@ internal static class DayCountBackFill
         await migrator.MigrateAsync();
 
         Assert.Equal(kept, await CountsAsync(db));
+        Assert.Equal(backlog, await BacklogAsync(db));
     }
+
+    private static async Task<List<(ReviewCaseState, int, long)>> BacklogAsync(Data.AppDbContext db) =>
+        (await ReviewBacklogCounts.ReadAsync(db, CancellationToken.None)).Where(c => c.Value != 0).Select(c => (c.Key.State, c.Key.Source, c.Value)).Order().ToList();
 
     private static async Task<List<(string, string, DateOnly, long)>> CountsAsync(Data.AppDbContext db) =>
         (await db.DayCounts.AsNoTracking().Where(c => c.Count != 0).ToListAsync()).Select(c => (c.Kind, c.Key, c.Day, c.Count)).Order().ToList();

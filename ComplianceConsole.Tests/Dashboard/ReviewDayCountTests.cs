@@ -46,6 +46,7 @@ public sealed class ReviewDayCountTests
             // A reviewer's escalation is no decision of theirs; the Manager's decision on it is timed from the Manager's own claim.
             await registry.App.CreateStaffAsync(Reviewer, Roles.Reviewer);
             await DecideAsync(registry, open[6], new ReviewDecisionRequest(DecisionOutcome.Escalated, "rumour", "请主管判断"), Reviewer);
+            await AssertFiguresMatchRowsAsync(registry);
             registry.Clock.Advance(TimeSpan.FromMinutes(7));
             await DecideAsync(registry, open[6], new ReviewDecisionRequest(DecisionOutcome.Removed, "rumour", "主管确认删除"));
             await AssertFiguresMatchRowsAsync(registry);
@@ -88,6 +89,20 @@ public sealed class ReviewDayCountTests
             await DecideAsync(registry, (await OpenCasesAsync(registry))[0], new ReviewDecisionRequest(DecisionOutcome.NoViolation, "false_positive", null));
             await AssertFiguresMatchRowsAsync(registry);
             await DayCountBackFill.AssertMigrationsRecountAsync(registry);
+            // Cases removed by hand (no feature removes one) leave the queue's size too (their flags leave the day counts wrong: the last check).
+            await using (var db = await registry.DbAsync())
+            {
+                long[] removed = [.. (await OpenCasesAsync(registry))[^2..]];
+                await db.Flags.Where(f => removed.Contains(f.ReviewCaseId)).ExecuteDeleteAsync();
+                await db.ReviewCaseEvents.Where(e => removed.Contains(e.ReviewCaseId)).ExecuteDeleteAsync();
+                Assert.Equal(2, await db.ReviewCases.Where(c => removed.Contains(c.Id)).ExecuteDeleteAsync());
+            }
+            await using (var db = await registry.DbAsync())
+            await using (var scope = registry.App.As(RegistryApp.Manager))
+            {
+                var figures = (await scope.Get<DashboardQueryService>().GetAsync(DashboardRange.Today)).TileSets.OfType<ReviewDashboardFigures>().Single();
+                await AssertBacklogMatchesRowsAsync(db, figures, registry.Clock.GetUtcNow().UtcDateTime);
+            }
         }
         finally
         {
@@ -126,6 +141,7 @@ public sealed class ReviewDayCountTests
             Assert.Equal(limits.GroupBy(l => l.Source).OrderBy(g => g.Key)
                 .Select(g => new SourceCompliance(g.Key, g.Sum(l => l.Received), g.Sum(l => l.Met), g.Sum(l => l.Missed))), figures.Compliance);
         }
+        await AssertBacklogMatchesRowsAsync(db, (await scope.Get<DashboardQueryService>().GetAsync(DashboardRange.Today)).TileSets.OfType<ReviewDashboardFigures>().Single(), now);
         var today = DashboardPeriod.Ending(now, DashboardRange.Today).LastDay;
         foreach (var period in Enum.GetValues<DashboardRange>().Select(r => DashboardPeriod.Ending(now, r)).Append(new(DashboardRange.Days90, today.AddDays(-400), today)))
         {
@@ -134,6 +150,18 @@ public sealed class ReviewDayCountTests
             Assert.Equal(counted.Select(r => r with { MedianHandling = null }), fromDayCounts.Select(r => r with { MedianHandling = null }));
             foreach (var (exact, fromBuckets) in counted.Zip(fromDayCounts)) AssertShownAlike(exact.MedianHandling, fromBuckets.MedianHandling);
         }
+    }
+
+    /// <summary>The queue's size on the dashboard (kept by the cases table's triggers) equals a count of the undecided cases, in all and per source.</summary>
+    private static async Task AssertBacklogMatchesRowsAsync(AppDbContext db, ReviewDashboardFigures figures, DateTime now)
+    {
+        var cases = await db.ReviewCases.AsNoTracking().Where(c => c.State != ReviewCaseState.Decided)
+            .Select(c => new { c.State, c.SourceMask, c.QueueOrder }).ToListAsync();
+        var open = cases.Where(c => c.State == ReviewCaseState.Open).ToList();
+        Assert.Equal(open.Count, figures.Backlog.Open);
+        Assert.Equal(cases.Count(c => c.State == ReviewCaseState.Escalated), figures.Backlog.Escalated);
+        Assert.Equal(Enum.GetValues<FlagSource>().Select(s => (s, open.Count(c => (c.SourceMask & ReviewSources.Bit(s)) != 0))), figures.Backlog.BySource);
+        Assert.Equal(open.Count(c => c.QueueOrder < ReviewQueueOrder.DueBefore(now)), figures.Backlog.Overdue);
     }
 
     /// <summary>

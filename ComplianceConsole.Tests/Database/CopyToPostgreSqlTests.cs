@@ -1,6 +1,8 @@
 using ComplianceConsole.Data;
 using ComplianceConsole.Features.Audit;
+using ComplianceConsole.Features.DemoData;
 using ComplianceConsole.Features.PlatformUsers;
+using ComplianceConsole.Features.Review;
 using ComplianceConsole.Features.Verification;
 using ComplianceConsole.Security;
 using ComplianceConsole.Security.Pii;
@@ -26,7 +28,9 @@ public sealed class CopyToPostgreSqlTests
         await source.SubmitDirectlyAsync(new VerificationSubmission("copy-1", null, null, VerificationMethod.ResidentIdCard, "11010519491231002X", "欧阳娜娜", null));
         await source.SubmitDirectlyAsync(new VerificationSubmission("copy-2", null, null, VerificationMethod.MobileNumber, "13812341234", "张三", null));
         (await source.SignInAsync("verifier@example.cn")).Dispose();
+        await source.Services.GetRequiredService<ReviewDemoSeeder>().SeedAsync(300, seed: 5);
         var (sourceRecords, sourceEvents) = await ReadAsync(source);
+        var sourceBacklog = await BacklogAsync(source);
         var sqlite = source.Services.GetRequiredService<DatabaseSettings>().ConnectionString;
         source.Dispose();
 
@@ -44,6 +48,9 @@ public sealed class CopyToPostgreSqlTests
             Assert.Equal(sourceRecords, records);
             Assert.Equal(["11010519491231002X", "13812341234"], records.Select(r => app.Services.GetRequiredService<PiiProtector>().Decrypt(Convert.FromHexString(r.IdentifierCipherHex))));
             Assert.Equal(sourceEvents, events.Take(sourceEvents.Count));
+            // The queue's counts are not copied but counted again as the cases go in: once, as the source kept them.
+            Assert.Contains(sourceBacklog, c => c is (ReviewCaseState.Open, 0, > 0));
+            Assert.Equal(sourceBacklog, await BacklogAsync(app));
             var chain = await VerifyChainAsync(app);
             Assert.True(chain.Intact, $"{chain.BreakCount} breaks, the first at {chain.BrokenAtSequence} ({chain.Break})");
             Assert.True(chain.EventsChecked >= sourceEvents.Count);
@@ -60,6 +67,12 @@ public sealed class CopyToPostgreSqlTests
         {
             PostgreSqlTestServer.Current.DropDatabase(targetName);
         }
+    }
+
+    private static async Task<List<(ReviewCaseState, int, long)>> BacklogAsync(TestApp app)
+    {
+        await using var db = await app.Services.ReadContextAsync();
+        return (await ReviewBacklogCounts.ReadAsync(db, CancellationToken.None)).Where(c => c.Value != 0).Select(c => (c.Key.State, c.Key.Source, c.Value)).Order().ToList();
     }
 
     private static async Task<ChainVerification> VerifyChainAsync(TestApp app)

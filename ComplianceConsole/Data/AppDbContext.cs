@@ -63,6 +63,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<LegalHold> LegalHolds => Set<LegalHold>();
     public DbSet<RunningInstance> RunningInstances => Set<RunningInstance>();
     public DbSet<DayCount> DayCounts => Set<DayCount>();
+    public DbSet<ReviewBacklogCount> ReviewBacklogCounts => Set<ReviewBacklogCount>();
     public DbSet<HashBank> HashBanks => Set<HashBank>();
     public DbSet<HashBankEntry> HashBankEntries => Set<HashBankEntry>();
     public DbSet<HashBankEntryRemoval> HashBankEntryRemovals => Set<HashBankEntryRemoval>();

@@ -1901,6 +1901,25 @@ namespace ComplianceConsole.Data.Migrations
                     b.ToTable("RegulatorReports");
                 });
 
+            modelBuilder.Entity("ComplianceConsole.Features.Review.ReviewBacklogCount", b =>
+                {
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Slot")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("State", "Source", "Slot");
+
+                    b.ToTable("ReviewBacklogCounts", (string)null);
+                });
+
             modelBuilder.Entity("ComplianceConsole.Features.Review.ReviewCase", b =>
                 {
                     b.Property<long>("Id")

@@ -1964,6 +1964,25 @@ namespace ComplianceConsole.Data.Migrations.PostgreSql
                     b.ToTable("RegulatorReports");
                 });
 
+            modelBuilder.Entity("ComplianceConsole.Features.Review.ReviewBacklogCount", b =>
+                {
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Slot")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("State", "Source", "Slot");
+
+                    b.ToTable("ReviewBacklogCounts", (string)null);
+                });
+
             modelBuilder.Entity("ComplianceConsole.Features.Review.ReviewCase", b =>
                 {
                     b.Property<long>("Id")

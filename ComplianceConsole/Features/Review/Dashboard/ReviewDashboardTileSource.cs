@@ -7,7 +7,8 @@ namespace ComplianceConsole.Features.Review;
 
 /// <summary>
 /// The review figures of the dashboard: decisions and time limits from the <see cref="ReviewDayCounts"/> (a row per day and outcome or
-/// source), the rest from an index each: the queue's own (partial) indexes, open flags by due time, sanctions, complaint answers.
+/// source) and the queue's size from its counts (<see cref="ReviewBacklogCounts"/>), the rest from an index each: the overdue cases, open
+/// flags by due time, sanctions, complaint answers.
 /// </summary>
 internal sealed class ReviewDashboardTileSource(IDbContextFactory<AppDbContext> contextFactory) : IDashboardTileSource
 {
@@ -59,14 +60,17 @@ internal sealed class ReviewDashboardTileSource(IDbContextFactory<AppDbContext> 
             .ToList();
     }
 
-    /// <summary>The queue's own counts, so each walks the (partial) index that view pages on.</summary>
+    /// <summary>
+    /// The queue's size in all, per source and escalated from the counts the writes keep (<see cref="ReviewBacklogCounts"/>); the overdue,
+    /// which the clock changes, counted on the queue's index as its view pages on it.
+    /// </summary>
     private static async Task<ReviewBacklog> BacklogAsync(AppDbContext db, DateTime now, CancellationToken cancellationToken)
     {
-        Task<int> CountAsync(ReviewQueueView view) => ReviewQueryService.CountQuery(db, view, null, now, exact: true).CountAsync(cancellationToken);
-        var bySource = new List<(FlagSource, int)>();
-        foreach (var source in Enum.GetValues<FlagSource>()) bySource.Add((source, await CountAsync(new ReviewQueueView(ReviewQueueViewKind.Source, Source: source))));
-        return new ReviewBacklog(await CountAsync(ReviewQueueView.All), bySource, await CountAsync(new ReviewQueueView(ReviewQueueViewKind.Overdue)),
-            await CountAsync(new ReviewQueueView(ReviewQueueViewKind.Escalated)));
+        var counts = await ReviewBacklogCounts.ReadAsync(db, cancellationToken);
+        int Of(ReviewCaseState state, int source) => (int)counts.GetValueOrDefault((state, source));
+        var bySource = Enum.GetValues<FlagSource>().Select(s => (s, Of(ReviewCaseState.Open, ReviewSources.Bit(s)))).ToList();
+        var overdue = await ReviewQueryService.CountQuery(db, new ReviewQueueView(ReviewQueueViewKind.Overdue), null, now, exact: true).CountAsync(cancellationToken);
+        return new ReviewBacklog(Of(ReviewCaseState.Open, 0), bySource, overdue, Of(ReviewCaseState.Escalated, 0));
     }
 
     /// <summary>Sanctions in force now: started, not ended, not lifted.</summary>

@@ -31,20 +31,29 @@ namespace ComplianceConsole.Data.Migrations.PostgreSql
                 WHERE c."State" IN (1, 2) GROUP BY c."State", b."Bit"
                 """);
             // A case counts under its state (open 1, escalated 2) in all (source 0) and under each source bit of its mask
-            // (ReviewSources.Bit: 1, 2, 4, 8, 16, 32). A decided case (3) is not counted. Each connection adds to its own slot of
-            // 32 (its server process's id), so concurrent writers do not wait on each other's row until they commit.
+            // (ReviewSources.Bit: 1, 2, 4, 8, 16, 32). A decided case (3) is not counted. The triggers run once a statement, over the
+            // rows it wrote (ingestion's and a copy's thousands at once), and each connection adds to its own slot of 32 (its server
+            // process's id), so concurrent writers do not wait on each other's row until they commit; rows in (state, source) order.
             migrationBuilder.Sql("""
                 CREATE FUNCTION "ReviewBacklogCount"() RETURNS trigger LANGUAGE plpgsql AS $$
-                DECLARE own_slot integer := pg_backend_pid() % 32;
                 BEGIN
-                    IF TG_OP <> 'INSERT' AND OLD."State" IN (1, 2) THEN
+                    IF TG_OP = 'INSERT' THEN
                         INSERT INTO "ReviewBacklogCounts" ("State", "Source", "Slot", "Count")
-                        SELECT OLD."State", b."Bit", own_slot, -1 FROM (SELECT 0 AS "Bit" UNION ALL SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 4 UNION ALL SELECT 8 UNION ALL SELECT 16 UNION ALL SELECT 32) AS b WHERE b."Bit" = 0 OR (OLD."SourceMask" & b."Bit") <> 0
+                        SELECT c."State", b."Bit", pg_backend_pid() % 32, SUM(c."Delta") FROM (SELECT "State", "SourceMask", 1 AS "Delta" FROM new_rows) AS c
+                        JOIN (SELECT 0 AS "Bit" UNION ALL SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 4 UNION ALL SELECT 8 UNION ALL SELECT 16 UNION ALL SELECT 32) AS b ON b."Bit" = 0 OR (c."SourceMask" & b."Bit") <> 0
+                        WHERE c."State" IN (1, 2) GROUP BY c."State", b."Bit" HAVING SUM(c."Delta") <> 0 ORDER BY c."State", b."Bit"
                         ON CONFLICT ("State", "Source", "Slot") DO UPDATE SET "Count" = "ReviewBacklogCounts"."Count" + excluded."Count";
-                    END IF;
-                    IF TG_OP <> 'DELETE' AND NEW."State" IN (1, 2) THEN
+                    ELSIF TG_OP = 'DELETE' THEN
                         INSERT INTO "ReviewBacklogCounts" ("State", "Source", "Slot", "Count")
-                        SELECT NEW."State", b."Bit", own_slot, 1 FROM (SELECT 0 AS "Bit" UNION ALL SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 4 UNION ALL SELECT 8 UNION ALL SELECT 16 UNION ALL SELECT 32) AS b WHERE b."Bit" = 0 OR (NEW."SourceMask" & b."Bit") <> 0
+                        SELECT c."State", b."Bit", pg_backend_pid() % 32, SUM(c."Delta") FROM (SELECT "State", "SourceMask", -1 AS "Delta" FROM old_rows) AS c
+                        JOIN (SELECT 0 AS "Bit" UNION ALL SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 4 UNION ALL SELECT 8 UNION ALL SELECT 16 UNION ALL SELECT 32) AS b ON b."Bit" = 0 OR (c."SourceMask" & b."Bit") <> 0
+                        WHERE c."State" IN (1, 2) GROUP BY c."State", b."Bit" HAVING SUM(c."Delta") <> 0 ORDER BY c."State", b."Bit"
+                        ON CONFLICT ("State", "Source", "Slot") DO UPDATE SET "Count" = "ReviewBacklogCounts"."Count" + excluded."Count";
+                    ELSE
+                        INSERT INTO "ReviewBacklogCounts" ("State", "Source", "Slot", "Count")
+                        SELECT c."State", b."Bit", pg_backend_pid() % 32, SUM(c."Delta") FROM (SELECT "State", "SourceMask", -1 AS "Delta" FROM old_rows UNION ALL SELECT "State", "SourceMask", 1 FROM new_rows) AS c
+                        JOIN (SELECT 0 AS "Bit" UNION ALL SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 4 UNION ALL SELECT 8 UNION ALL SELECT 16 UNION ALL SELECT 32) AS b ON b."Bit" = 0 OR (c."SourceMask" & b."Bit") <> 0
+                        WHERE c."State" IN (1, 2) GROUP BY c."State", b."Bit" HAVING SUM(c."Delta") <> 0 ORDER BY c."State", b."Bit"
                         ON CONFLICT ("State", "Source", "Slot") DO UPDATE SET "Count" = "ReviewBacklogCounts"."Count" + excluded."Count";
                     END IF;
                     RETURN NULL;
@@ -52,17 +61,16 @@ namespace ComplianceConsole.Data.Migrations.PostgreSql
                 $$
                 """);
             migrationBuilder.Sql("""
-                CREATE TRIGGER "ReviewCases_Backlog_Insert" AFTER INSERT ON "ReviewCases" FOR EACH ROW
-                WHEN (NEW."State" IN (1, 2)) EXECUTE FUNCTION "ReviewBacklogCount"()
+                CREATE TRIGGER "ReviewCases_Backlog_Insert" AFTER INSERT ON "ReviewCases" REFERENCING NEW TABLE AS new_rows
+                FOR EACH STATEMENT EXECUTE FUNCTION "ReviewBacklogCount"()
                 """);
             migrationBuilder.Sql("""
-                CREATE TRIGGER "ReviewCases_Backlog_Update" AFTER UPDATE OF "State", "SourceMask" ON "ReviewCases" FOR EACH ROW
-                WHEN ((OLD."State" IN (1, 2) OR NEW."State" IN (1, 2)) AND (OLD."State" <> NEW."State" OR OLD."SourceMask" <> NEW."SourceMask"))
-                EXECUTE FUNCTION "ReviewBacklogCount"()
+                CREATE TRIGGER "ReviewCases_Backlog_Update" AFTER UPDATE ON "ReviewCases" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+                FOR EACH STATEMENT EXECUTE FUNCTION "ReviewBacklogCount"()
                 """);
             migrationBuilder.Sql("""
-                CREATE TRIGGER "ReviewCases_Backlog_Delete" AFTER DELETE ON "ReviewCases" FOR EACH ROW
-                WHEN (OLD."State" IN (1, 2)) EXECUTE FUNCTION "ReviewBacklogCount"()
+                CREATE TRIGGER "ReviewCases_Backlog_Delete" AFTER DELETE ON "ReviewCases" REFERENCING OLD TABLE AS old_rows
+                FOR EACH STATEMENT EXECUTE FUNCTION "ReviewBacklogCount"()
                 """);
         }
 

@@ -16,7 +16,8 @@ public sealed record DashboardColumn(string Header, string? Tooltip = null, bool
 
 /// <summary>
 /// Registered by a feature that has something a Manager should see at a glance (<c>services.AddScoped&lt;IDashboardSection, ...&gt;()</c>).
-/// Counted in the database like the dashboard's own figures; a feature that has nothing to show returns null and no tile appears.
+/// Counted in the database like the dashboard's own figures; a feature that has nothing to show returns null and no tile appears. The
+/// sections and tile sources are read at the same time, so each reads on a context of its own (from the context factory).
 /// </summary>
 public interface IDashboardSection
 {

@@ -14,7 +14,8 @@ public interface IDashboardTileSet
 
 /// <summary>
 /// Registered by a feature that draws its own tiles (<c>services.AddScoped&lt;IDashboardTileSource, ...&gt;()</c>); the sets are shown in the
-/// order their features registered them. Counted in the database like an <see cref="IDashboardSection"/>, as of one instant for all.
+/// order their features registered them. Counted in the database like an <see cref="IDashboardSection"/>, as of one instant for all, and
+/// like one read at the same time as the others, on a context of its own.
 /// </summary>
 public interface IDashboardTileSource
 {

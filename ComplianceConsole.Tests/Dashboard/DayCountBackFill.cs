@@ -24,11 +24,16 @@ internal static class DayCountBackFill
         await migrator.MigrateAsync();
 
         Assert.Equal(kept, await CountsAsync(db));
-        Assert.Equal(backlog, await BacklogAsync(db));
+        var (bySource, byDueDay) = await BacklogAsync(db);
+        Assert.Equal(backlog.Item1, bySource);
+        Assert.Equal(backlog.Item2, byDueDay);
     }
 
-    private static async Task<List<(ReviewCaseState, int, long)>> BacklogAsync(Data.AppDbContext db) =>
-        (await ReviewBacklogCounts.ReadAsync(db, CancellationToken.None)).Where(c => c.Value != 0).Select(c => (c.Key.State, c.Key.Source, c.Value)).Order().ToList();
+    /// <summary>The queue's counts: per state and source, and the open cases per due day.</summary>
+    private static async Task<(List<(ReviewCaseState, int, long)>, List<(long, long)>)> BacklogAsync(Data.AppDbContext db) =>
+        ((await ReviewBacklogCounts.ReadAsync(db, CancellationToken.None)).Where(c => c.Value != 0).Select(c => (c.Key.State, c.Key.Source, c.Value)).Order().ToList(),
+         (await db.ReviewDueDayCounts.GroupBy(c => c.DueDay).Select(g => new { Day = g.Key, Count = g.Sum(c => c.Count) }).ToListAsync())
+            .Where(d => d.Count != 0).Select(d => (d.Day, d.Count)).Order().ToList());
 
     private static async Task<List<(string, string, DateOnly, long)>> CountsAsync(Data.AppDbContext db) =>
         (await db.DayCounts.AsNoTracking().Where(c => c.Count != 0).ToListAsync()).Select(c => (c.Kind, c.Key, c.Day, c.Count)).Order().ToList();

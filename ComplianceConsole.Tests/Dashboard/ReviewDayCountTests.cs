@@ -89,6 +89,7 @@ public sealed class ReviewDayCountTests
             await DecideAsync(registry, (await OpenCasesAsync(registry))[0], new ReviewDecisionRequest(DecisionOutcome.NoViolation, "false_positive", null));
             await AssertFiguresMatchRowsAsync(registry);
             await DayCountBackFill.AssertMigrationsRecountAsync(registry);
+            await AssertOverdueEarlierTodayCountedAsync(registry);
             // Cases removed by hand (no feature removes one) leave the queue's size too (their flags leave the day counts wrong: the last check).
             await using (var db = await registry.DbAsync())
             {
@@ -150,6 +151,24 @@ public sealed class ReviewDayCountTests
             Assert.Equal(counted.Select(r => r with { MedianHandling = null }), fromDayCounts.Select(r => r with { MedianHandling = null }));
             foreach (var (exact, fromBuckets) in counted.Zip(fromDayCounts)) AssertShownAlike(exact.MedianHandling, fromBuckets.MedianHandling);
         }
+    }
+
+    /// <summary>
+    /// The overdue cases of earlier days come from their day counts, today's from the queue's index: the clock moved to a minute after the
+    /// next case falls due (one not due in the day's last minutes), on the same day, that case is overdue.
+    /// </summary>
+    private static async Task AssertOverdueEarlierTodayCountedAsync(RegistryApp registry)
+    {
+        await using var db = await registry.DbAsync();
+        var now = registry.Clock.GetUtcNow().UtcDateTime;
+        var next = (await db.ReviewCases.Where(c => c.State == ReviewCaseState.Open && c.QueueOrder >= ReviewQueueOrder.DueBefore(now))
+            .OrderBy(c => c.QueueOrder).Select(c => c.DueAtUtc).Take(20).ToListAsync()).First(due => due.TimeOfDay < TimeSpan.FromHours(23.9));
+        registry.Clock.Advance(next - now + TimeSpan.FromMinutes(1));
+        now = registry.Clock.GetUtcNow().UtcDateTime;
+        Assert.Equal(next.Date, now.Date);
+        await using var scope = registry.App.As(RegistryApp.Manager);
+        var figures = (await scope.Get<DashboardQueryService>().GetAsync(DashboardRange.Today)).TileSets.OfType<ReviewDashboardFigures>().Single();
+        await AssertBacklogMatchesRowsAsync(db, figures, now);
     }
 
     /// <summary>The queue's size on the dashboard (kept by the cases table's triggers) equals a count of the undecided cases, in all and per source.</summary>

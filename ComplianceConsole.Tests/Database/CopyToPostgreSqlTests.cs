@@ -72,7 +72,9 @@ public sealed class CopyToPostgreSqlTests
     private static async Task<List<(ReviewCaseState, int, long)>> BacklogAsync(TestApp app)
     {
         await using var db = await app.Services.ReadContextAsync();
-        return (await ReviewBacklogCounts.ReadAsync(db, CancellationToken.None)).Where(c => c.Value != 0).Select(c => (c.Key.State, c.Key.Source, c.Value)).Order().ToList();
+        var overdue = await ReviewBacklogCounts.OverdueAsync(db, DateTime.UtcNow, CancellationToken.None);
+        return [.. (await ReviewBacklogCounts.ReadAsync(db, CancellationToken.None)).Where(c => c.Value != 0).Select(c => (c.Key.State, c.Key.Source, c.Value)).Order(),
+            (ReviewCaseState.Open, -1, overdue)];
     }
 
     private static async Task<ChainVerification> VerifyChainAsync(TestApp app)

@@ -64,6 +64,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<RunningInstance> RunningInstances => Set<RunningInstance>();
     public DbSet<DayCount> DayCounts => Set<DayCount>();
     public DbSet<ReviewBacklogCount> ReviewBacklogCounts => Set<ReviewBacklogCount>();
+    public DbSet<ReviewDueDayCount> ReviewDueDayCounts => Set<ReviewDueDayCount>();
     public DbSet<HashBank> HashBanks => Set<HashBank>();
     public DbSet<HashBankEntry> HashBankEntries => Set<HashBankEntry>();
     public DbSet<HashBankEntryRemoval> HashBankEntryRemovals => Set<HashBankEntryRemoval>();

@@ -43,7 +43,8 @@ public static class SqliteToPostgreSqlCopy
         // The content search index is no table of SQLite's (a virtual FTS5 table there): it is built from the copied items' text instead.
         tables.Remove(ContentSearchIndex.Table);
         // Nor are the queue's counts: the cases table's triggers count the cases as they are copied in (copied too, they would count twice).
-        tables.Remove(Features.Review.ReviewBacklogCounts.Table);
+        string[] countedByTriggers = [Features.Review.ReviewBacklogCounts.Table, Features.Review.ReviewBacklogCounts.DueDayTable];
+        tables.RemoveAll(countedByTriggers.Contains);
         foreach (var table in tables)
         {
             var targetColumns = await TargetColumnsAsync(connection, table, cancellationToken);
@@ -56,7 +57,7 @@ public static class SqliteToPostgreSqlCopy
 
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         // Rows the migrations or a start-up put there (the settings row, roles): the source has its own.
-        await ExecuteAsync(connection, $"TRUNCATE {string.Join(", ", tables.Append(Features.Review.ReviewBacklogCounts.Table).Select(t => $"\"{t}\""))} RESTART IDENTITY", cancellationToken);
+        await ExecuteAsync(connection, $"TRUNCATE {string.Join(", ", tables.Concat(countedByTriggers).Select(t => $"\"{t}\""))} RESTART IDENTITY", cancellationToken);
         var foreignKeys = await DropForeignKeysAsync(connection, tables, cancellationToken);
         var indexes = await DropIndexesAsync(connection, tables, cancellationToken);
         var copied = new List<(string, long)>();

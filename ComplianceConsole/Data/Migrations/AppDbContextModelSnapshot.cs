@@ -2104,6 +2104,22 @@ namespace ComplianceConsole.Data.Migrations
                     b.ToTable("ReviewDrafts");
                 });
 
+            modelBuilder.Entity("ComplianceConsole.Features.Review.ReviewDueDayCount", b =>
+                {
+                    b.Property<long>("DueDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Slot")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DueDay", "Slot");
+
+                    b.ToTable("ReviewDueDayCounts", (string)null);
+                });
+
             modelBuilder.Entity("ComplianceConsole.Features.Review.RumourRefutation", b =>
                 {
                     b.Property<long>("Id")

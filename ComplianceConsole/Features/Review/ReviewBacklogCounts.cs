@@ -3,17 +3,41 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ComplianceConsole.Features.Review;
 
-/// <summary>The queue's size now, read from the counts the cases table's triggers keep (<see cref="ReviewBacklogCount"/>).</summary>
+/// <summary>
+/// The queue's size now and its overdue cases, read from the counts the cases table's triggers keep (<see cref="ReviewBacklogCount"/>,
+/// <see cref="ReviewDueDayCount"/>) rather than counted, so reading them costs the same whatever the backlog.
+/// </summary>
 public static class ReviewBacklogCounts
 {
     public const string Table = "ReviewBacklogCounts";
 
-    /// <summary>The rows each (state, source) is spread over on PostgreSQL: a connection adds to the one its server process's id picks.</summary>
+    public const string DueDayTable = "ReviewDueDayCounts";
+
+    /// <summary>The rows each count is spread over on PostgreSQL: a connection adds to the one its server process's id picks.</summary>
     public const int Slots = 32;
 
-    /// <summary>Cases in <paramref name="state"/> now: in all (source 0) and per flag source bit.</summary>
+    /// <summary>A due day's length in <see cref="ReviewQueueOrder"/> units: minutes times a thousand.</summary>
+    public const long QueueOrderPerDay = 1440 * 1000;
+
+    /// <summary>Cases in each undecided state now: in all (source 0) and per flag source bit.</summary>
     public static async Task<IReadOnlyDictionary<(ReviewCaseState State, int Source), long>> ReadAsync(AppDbContext db, CancellationToken cancellationToken) =>
         await db.ReviewBacklogCounts.AsNoTracking()
             .GroupBy(c => new { c.State, c.Source }).Select(g => new { g.Key.State, g.Key.Source, Count = g.Sum(c => c.Count) })
             .ToDictionaryAsync(c => (c.State, c.Source), c => c.Count, cancellationToken);
+
+    /// <summary>
+    /// Open cases due before <paramref name="nowUtc"/> (in queue order, as the overdue view lists them): those due on earlier (UTC) days
+    /// from the day counts, today's so far counted on the queue's index (at most a day's worth).
+    /// </summary>
+    public static async Task<long> OverdueAsync(AppDbContext db, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        var dueBefore = ReviewQueueOrder.DueBefore(nowUtc);
+        var today = dueBefore / QueueOrderPerDay;
+        var earlierDays = await db.ReviewDueDayCounts.AsNoTracking().Where(c => c.DueDay < today).SumAsync(c => c.Count, cancellationToken);
+        var queue = db.Database.IsSqlite() ? IndexHints.Through<ReviewCase>(db, "ReviewCases", ReviewQueueIndexes.Queue.Name) : db.ReviewCases;
+        var startOfToday = today * QueueOrderPerDay;
+        var dueToday = await queue.AsNoTracking()
+            .CountAsync(c => c.State == ReviewCaseState.Open && c.QueueOrder >= startOfToday && c.QueueOrder < dueBefore, cancellationToken);
+        return earlierDays + dueToday;
+    }
 }

@@ -2173,6 +2173,22 @@ namespace ComplianceConsole.Data.Migrations.PostgreSql
                     b.ToTable("ReviewDrafts");
                 });
 
+            modelBuilder.Entity("ComplianceConsole.Features.Review.ReviewDueDayCount", b =>
+                {
+                    b.Property<long>("DueDay")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Slot")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("DueDay", "Slot");
+
+                    b.ToTable("ReviewDueDayCounts", (string)null);
+                });
+
             modelBuilder.Entity("ComplianceConsole.Features.Review.RumourRefutation", b =>
                 {
                     b.Property<long>("Id")

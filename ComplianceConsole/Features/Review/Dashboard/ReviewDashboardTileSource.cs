@@ -7,8 +7,8 @@ namespace ComplianceConsole.Features.Review;
 
 /// <summary>
 /// The review figures of the dashboard: decisions and time limits from the <see cref="ReviewDayCounts"/> (a row per day and outcome or
-/// source) and the queue's size from its counts (<see cref="ReviewBacklogCounts"/>), the rest from an index each: the overdue cases, open
-/// flags by due time, sanctions, complaint answers.
+/// source) and the queue's size from its counts (<see cref="ReviewBacklogCounts"/>), the rest from an index each: open flags by due time,
+/// sanctions, complaint answers.
 /// </summary>
 internal sealed class ReviewDashboardTileSource(IDbContextFactory<AppDbContext> contextFactory) : IDashboardTileSource
 {
@@ -60,16 +60,13 @@ internal sealed class ReviewDashboardTileSource(IDbContextFactory<AppDbContext> 
             .ToList();
     }
 
-    /// <summary>
-    /// The queue's size in all, per source and escalated from the counts the writes keep (<see cref="ReviewBacklogCounts"/>); the overdue,
-    /// which the clock changes, counted on the queue's index as its view pages on it.
-    /// </summary>
+    /// <summary>The queue's size in all, per source, escalated and overdue, from the counts the writes keep (<see cref="ReviewBacklogCounts"/>).</summary>
     private static async Task<ReviewBacklog> BacklogAsync(AppDbContext db, DateTime now, CancellationToken cancellationToken)
     {
         var counts = await ReviewBacklogCounts.ReadAsync(db, cancellationToken);
         int Of(ReviewCaseState state, int source) => (int)counts.GetValueOrDefault((state, source));
         var bySource = Enum.GetValues<FlagSource>().Select(s => (s, Of(ReviewCaseState.Open, ReviewSources.Bit(s)))).ToList();
-        var overdue = await ReviewQueryService.CountQuery(db, new ReviewQueueView(ReviewQueueViewKind.Overdue), null, now, exact: true).CountAsync(cancellationToken);
+        var overdue = (int)await ReviewBacklogCounts.OverdueAsync(db, now, cancellationToken);
         return new ReviewBacklog(Of(ReviewCaseState.Open, 0), bySource, overdue, Of(ReviewCaseState.Escalated, 0));
     }
 

@@ -88,6 +88,8 @@ public sealed class ReviewDayCountTests
             registry.Clock.Advance(TimeSpan.FromDays(3));
             await DecideAsync(registry, (await OpenCasesAsync(registry))[0], new ReviewDecisionRequest(DecisionOutcome.NoViolation, "false_positive", null));
             await AssertFiguresMatchRowsAsync(registry);
+            await AssertFoldKeepsTheCountsAsync(registry);
+            await AssertFiguresMatchRowsAsync(registry);
             await DayCountBackFill.AssertMigrationsRecountAsync(registry);
             await AssertOverdueEarlierTodayCountedAsync(registry);
             // Cases removed by hand (no feature removes one) leave the queue's size too (their flags leave the day counts wrong: the last check).
@@ -151,6 +153,16 @@ public sealed class ReviewDayCountTests
             Assert.Equal(counted.Select(r => r with { MedianHandling = null }), fromDayCounts.Select(r => r with { MedianHandling = null }));
             foreach (var (exact, fromBuckets) in counted.Zip(fromDayCounts)) AssertShownAlike(exact.MedianHandling, fromBuckets.MedianHandling);
         }
+    }
+
+    /// <summary>The hourly fold leaves a row a due day, none counting nothing, and the same counts (checked against the rows after it).</summary>
+    private static async Task AssertFoldKeepsTheCountsAsync(RegistryApp registry)
+    {
+        await using var db = await registry.DbAsync();
+        Assert.Contains(await db.ReviewDueDayCounts.Select(c => c.Count).ToListAsync(), count => count == 0); // decided cases left days at 0
+        await ActivatorUtilities.CreateInstance<ReviewBacklogCountsFoldJob>(registry.App.Services).Execute(null!, TestContext.Current.CancellationToken);
+        var rows = await db.ReviewDueDayCounts.AsNoTracking().ToListAsync();
+        Assert.DoesNotContain(rows, c => c.Count == 0 || c.Slot != 0);
     }
 
     /// <summary>

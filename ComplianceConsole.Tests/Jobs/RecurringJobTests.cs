@@ -18,7 +18,7 @@ public sealed class RecurringJobTests : IDisposable
         var scheduler = await _app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(TestContext.Current.CancellationToken);
         var triggers = await scheduler.GetTriggerKeys(GroupMatcher<TriggerKey>.GroupEquals(RecurringJobs.Group), TestContext.Current.CancellationToken);
 
-        Assert.Equal(["api-rate-windows", "audit-checkpoint", "export-housekeeping", "export-schedules", "housekeeping", "job-sweep", "retention-purge", "review-claim-expiry", "review-media-read", "webhook-dispatch"],
+        Assert.Equal(["api-rate-windows", "audit-checkpoint", "export-housekeeping", "export-schedules", "housekeeping", "job-sweep", "retention-purge", "review-backlog-counts", "review-claim-expiry", "review-media-read", "webhook-dispatch"],
             triggers.Select(t => t.Name).Order(StringComparer.Ordinal));
         var checkpoint = (ISimpleTrigger)(await scheduler.GetTrigger(new TriggerKey("audit-checkpoint", RecurringJobs.Group), TestContext.Current.CancellationToken))!;
         Assert.Equal(TimeSpan.FromSeconds(60), checkpoint.RepeatInterval);

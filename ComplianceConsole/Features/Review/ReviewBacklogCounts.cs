@@ -26,6 +26,25 @@ public static class ReviewBacklogCounts
             .ToDictionaryAsync(c => (c.State, c.Source), c => c.Count, cancellationToken);
 
     /// <summary>
+    /// Folds the due days' counts into one row each (a connection's slot since the last fold added to slot 0, on PostgreSQL) and
+    /// removes the rows that count nothing, so the overdue figure reads a row per due day however long the console runs. The rows
+    /// deleted are the versions a writer committed last (a delete waits for it), so no count is lost to a writer adding meanwhile.
+    /// </summary>
+    public static async Task FoldAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        if (!db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync($"""
+                WITH folded AS (DELETE FROM "{DueDayTable}" WHERE "Slot" <> 0 RETURNING "DueDay", "Count")
+                INSERT INTO "{DueDayTable}" ("DueDay", "Slot", "Count")
+                SELECT "DueDay", 0, SUM("Count") FROM folded GROUP BY "DueDay" ORDER BY "DueDay"
+                ON CONFLICT ("DueDay", "Slot") DO UPDATE SET "Count" = "{DueDayTable}"."Count" + excluded."Count"
+                """, cancellationToken);
+        }
+        await db.ReviewDueDayCounts.Where(c => c.Count == 0).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    /// <summary>
     /// Open cases due before <paramref name="nowUtc"/> (in queue order, as the overdue view lists them): those due on earlier (UTC) days
     /// from the day counts, today's so far counted on the queue's index (at most a day's worth).
     /// </summary>

@@ -31,6 +31,7 @@ public static class ReviewServiceCollectionExtensions
         services.AddScoped<ContentIngestionService>();
         services.AddScoped<ContentStatusService>();
         services.AddRecurringJob<ClaimExpiryJob>("review-claim-expiry", ClaimExpiryJob.Interval);
+        services.AddRecurringJob<ReviewBacklogCountsFoldJob>("review-backlog-counts", TimeSpan.FromHours(1));
         services.AddSingleton<Retention.IRetentionTarget, ContentItemsTarget>();
         services.AddSingleton<Retention.IRetentionTarget, ComplainantContactsTarget>();
         return services;

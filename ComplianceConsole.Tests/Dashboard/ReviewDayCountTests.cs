@@ -159,7 +159,8 @@ public sealed class ReviewDayCountTests
     private static async Task AssertFoldKeepsTheCountsAsync(RegistryApp registry)
     {
         await using var db = await registry.DbAsync();
-        Assert.Contains(await db.ReviewDueDayCounts.Select(c => c.Count).ToListAsync(), count => count == 0); // decided cases left days at 0
+        // Something to fold: days the decisions left at 0 (SQLite), or counts in the slots of the connections that wrote them (PostgreSQL).
+        Assert.Contains(await db.ReviewDueDayCounts.AsNoTracking().ToListAsync(), c => c.Count == 0 || c.Slot != 0);
         await ActivatorUtilities.CreateInstance<ReviewBacklogCountsFoldJob>(registry.App.Services).Execute(null!, TestContext.Current.CancellationToken);
         var rows = await db.ReviewDueDayCounts.AsNoTracking().ToListAsync();
         Assert.DoesNotContain(rows, c => c.Count == 0 || c.Slot != 0);

@@ -13,9 +13,6 @@ public static class ReviewBacklogCounts
 
     public const string DueDayTable = "ReviewDueDayCounts";
 
-    /// <summary>The rows each count is spread over on PostgreSQL: a connection adds to the one its server process's id picks.</summary>
-    public const int Slots = 32;
-
     /// <summary>A due day's length in <see cref="ReviewQueueOrder"/> units: minutes times a thousand.</summary>
     public const long QueueOrderPerDay = 1440 * 1000;
 

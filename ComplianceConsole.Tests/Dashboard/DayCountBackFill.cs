@@ -25,12 +25,12 @@ internal static class DayCountBackFill
 
         Assert.Equal(kept, await CountsAsync(db));
         var (bySource, byDueDay) = await BacklogAsync(db);
-        Assert.Equal(backlog.Item1, bySource);
-        Assert.Equal(backlog.Item2, byDueDay);
+        Assert.Equal(backlog.BySource, bySource);
+        Assert.Equal(backlog.ByDueDay, byDueDay);
     }
 
-    /// <summary>The queue's counts: per state and source, and the open cases per due day.</summary>
-    private static async Task<(List<(ReviewCaseState, int, long)>, List<(long, long)>)> BacklogAsync(Data.AppDbContext db) =>
+    /// <summary>The queue's counts, slots summed and zeros left out: per state and source, and the open cases per due day.</summary>
+    public static async Task<(List<(ReviewCaseState, int, long)> BySource, List<(long, long)> ByDueDay)> BacklogAsync(Data.AppDbContext db) =>
         ((await ReviewBacklogCounts.ReadAsync(db, CancellationToken.None)).Where(c => c.Value != 0).Select(c => (c.Key.State, c.Key.Source, c.Value)).Order().ToList(),
          (await db.ReviewDueDayCounts.GroupBy(c => c.DueDay).Select(g => new { Day = g.Key, Count = g.Sum(c => c.Count) }).ToListAsync())
             .Where(d => d.Count != 0).Select(d => (d.Day, d.Count)).Order().ToList());

@@ -50,9 +50,8 @@ public static class ReviewBacklogCounts
         var dueBefore = ReviewQueueOrder.DueBefore(nowUtc);
         var today = dueBefore / QueueOrderPerDay;
         var earlierDays = await db.ReviewDueDayCounts.AsNoTracking().Where(c => c.DueDay < today).SumAsync(c => c.Count, cancellationToken);
-        var queue = db.Database.IsSqlite() ? IndexHints.Through<ReviewCase>(db, "ReviewCases", ReviewQueueIndexes.Queue.Name) : db.ReviewCases;
         var startOfToday = today * QueueOrderPerDay;
-        var dueToday = await queue.AsNoTracking()
+        var dueToday = await ReviewQueryService.Source(db, ReviewQueueView.All, staffId: null)
             .CountAsync(c => c.State == ReviewCaseState.Open && c.QueueOrder >= startOfToday && c.QueueOrder < dueBefore, cancellationToken);
         return earlierDays + dueToday;
     }

@@ -45,7 +45,7 @@ public sealed class ReviewQueryService(IDbContextFactory<AppDbContext> contextFa
     }
 
     /// <summary>The cases table read through the view's index: the planner has no statistics and cannot tell that a category is selective.</summary>
-    private static IQueryable<ReviewCase> Source(AppDbContext db, ReviewQueueView view, string? staffId)
+    internal static IQueryable<ReviewCase> Source(AppDbContext db, ReviewQueueView view, string? staffId)
     {
         if (!db.Database.IsSqlite()) return db.ReviewCases.AsNoTracking();
         if (ReviewQueueIndexes.For(view) is { } index) return IndexHints.Through<ReviewCase>(db, "ReviewCases", index.Name).AsNoTracking();

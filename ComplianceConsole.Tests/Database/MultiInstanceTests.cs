@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Net.Http.Json;
 using ComplianceConsole.Common.Live;
 using ComplianceConsole.Features.Api;
 using ComplianceConsole.Features.ApiKeys;
@@ -24,6 +25,7 @@ public sealed class TwoInstances : ReviewApp
     private static readonly Dictionary<string, string> Settings = new()
     {
         [$"{ApiOptions.Section}:{nameof(ApiOptions.EligibilityRequestsPerMinute)}"] = "3",
+        [$"{ApiOptions.Section}:{nameof(ApiOptions.SubmitRequestsPerMinute)}"] = "600",
         // A job queued on one instance is found by the other's next look at the shared store.
         ["Quartz:Scheduler:IdleWaitTime"] = "00:00:01",
     };
@@ -206,6 +208,60 @@ public sealed class MultiInstanceTests(TwoInstances instances) : IClassFixture<T
         var persistence = await db.Database.SqlQuery<char>($"""SELECT relpersistence AS "Value" FROM pg_class WHERE relname = 'ApiRateWindows'""").SingleAsync();
         Assert.Equal('u', persistence);
     }
+
+    [Fact]
+    public async Task A_busy_key_s_allowance_taken_in_blocks_on_both_instances_at_once_allows_exactly_the_allowance()
+    {
+        Assert.SkipUnless(TestDatabase.IsPostgreSql, SqliteSkip);
+        var clients = await SubmittersAsync("busy");
+
+        // 700 submissions in a minute allowed 600: four callers at once, each turn to the other instance.
+        var answers = new ConcurrentBag<HttpStatusCode>();
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(lane => Task.Run(async () =>
+        {
+            for (var call = 0; call < 175; call++) answers.Add(await SubmitAsync(clients[(lane + call) % 2]));
+        })));
+        Assert.Equal(600, answers.Count(a => a == HttpStatusCode.BadRequest));
+        Assert.Equal(100, answers.Count(a => a == HttpStatusCode.TooManyRequests));
+    }
+
+    [Fact]
+    public async Task An_instance_that_took_its_block_long_ago_is_given_no_more_than_the_allowance_left()
+    {
+        Assert.SkipUnless(TestDatabase.IsPostgreSql, SqliteSkip);
+        var clients = await SubmittersAsync("by turns");
+
+        // The first instance takes blocks and goes quiet; the second spends most of the allowance; the first comes back with
+        // an old idea of what is left and must be given only that; then the second spends what it still holds.
+        var allowed = 0;
+        foreach (var (client, calls) in new[] { (0, 100), (1, 450), (0, 300), (1, 100) })
+        {
+            for (var call = 0; call < calls; call++)
+            {
+                if (await SubmitAsync(clients[client]) == HttpStatusCode.BadRequest) allowed++;
+            }
+        }
+        Assert.Equal(600, allowed);
+    }
+
+    private async Task<HttpClient[]> SubmittersAsync(string keyName)
+    {
+        string key;
+        await using (var admin = First.As(TestApp.AdminEmail))
+        {
+            key = (await admin.Get<ApiKeyService>().CreateAsync(keyName, RolePermissions.ApiScopes.ToList())).Value!;
+        }
+        return [.. new[] { First, Second }.Select(app =>
+        {
+            var client = app.CreateBrowserlikeClient();
+            client.DefaultRequestHeaders.Add(ApiKeyAuthenticationHandler.HeaderName, key);
+            return client;
+        })];
+    }
+
+    /// <summary>An empty submission: answered 400 when the allowance lets it through (counted as any call is), 429 when not.</summary>
+    private static async Task<HttpStatusCode> SubmitAsync(HttpClient client) =>
+        (await client.PostAsJsonAsync("/api/v1/verifications", new { items = Array.Empty<object>() })).StatusCode;
 
     /// <summary>The second instance's LISTEN connection opens in the background: probes from the first until one gets through.</summary>
     private async Task WaitUntilListeningAsync()

@@ -8,7 +8,7 @@ namespace ComplianceConsole.Features.Api;
 /// Each API key has its own allowance per kind of call (scope) and minute: eligibility checks come with every publish and
 /// are cheap, submissions are rarer and carry up to 1,000 items. A whole minute's allowance may be spent at once (publishing
 /// comes in bursts). <see cref="ApiRateCounter"/> keeps the count: in the database on PostgreSQL, so it holds across every
-/// instance of the app, and in memory on SQLite, which is one instance. A key over its allowance is answered 429 with <c>Retry-After</c> (the seconds left in the minute) and problem details.
+/// instance of the app (taken in blocks, so a busy key costs an upsert every few dozen calls), and in memory on SQLite, which is one instance. A key over its allowance is answered 429 with <c>Retry-After</c> (the seconds left in the minute) and problem details.
 /// </summary>
 public static class ApiRateLimits
 {
@@ -40,8 +40,7 @@ internal sealed class ApiRateLimitMiddleware(RequestDelegate next, ApiRateCounte
         var now = clock.GetUtcNow();
         var caller = context.User.Identity?.Name ?? context.Connection.RemoteIpAddress?.ToString() ?? "anonymous";
         var limit = ApiRateLimits.RequestsPerMinute(options.Value, scope.Name);
-        var calls = await counter.CountAsync(caller, scope.Name, ApiRateCounter.MinuteOf(now), context.RequestAborted);
-        if (calls <= limit)
+        if (await counter.TryTakeAsync(caller, scope.Name, ApiRateCounter.MinuteOf(now), limit, context.RequestAborted))
         {
             await next(context);
             return;

@@ -27,15 +27,17 @@ internal sealed class DatabaseMigrator(IDbContextFactory<AppDbContext> contextFa
         await CreateDatabaseIfMissingAsync(db, cancellationToken);
         await db.Database.OpenConnectionAsync(cancellationToken);
         // Another instance's migration may take longer than the lock wait every other statement is allowed (DatabaseSettings).
-        await db.Database.ExecuteSqlRawAsync("SET lock_timeout = 0", cancellationToken);
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({MigrationLockKey})", cancellationToken);
         try
         {
+            await db.Database.ExecuteSqlRawAsync("SET lock_timeout = 0", cancellationToken);
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({MigrationLockKey})", cancellationToken);
             await MigrateAsync(db, cancellationToken);
         }
         finally
         {
+            // The connection goes back to the pool as it came: no reset is sent when it is next used (DatabaseSettings).
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({MigrationLockKey})", CancellationToken.None);
+            await db.Database.ExecuteSqlRawAsync("RESET lock_timeout", CancellationToken.None);
         }
     }
 

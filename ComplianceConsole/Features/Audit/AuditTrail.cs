@@ -53,8 +53,19 @@ public sealed class AuditTrail(TimeProvider clock, AuditHash hasher, DatabaseWri
             return;
         }
         await using var transaction = await BeginAsync(db, cancellationToken: cancellationToken);
-        await AppendAndSaveAsync(db, actor, action, targetType, targetId, details, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        // Nothing follows a failed save in this transaction but its rollback, so EF Core's savepoint before the save (and its
+        // release after: two statements, on PostgreSQL two round trips) would be kept for nothing.
+        var savepoints = db.Database.AutoSavepointsEnabled;
+        db.Database.AutoSavepointsEnabled = false;
+        try
+        {
+            await AppendAndSaveAsync(db, actor, action, targetType, targetId, details, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        finally
+        {
+            db.Database.AutoSavepointsEnabled = savepoints;
+        }
     }
 
     /// <summary>Writes an event that records no other change (a sign-in, a reveal, a verification run), tried again whole through a database restart.</summary>

@@ -33,15 +33,18 @@ public sealed class ConsentService(IDbContextFactory<AppDbContext> contextFactor
         var externalId = submission.ExternalId!.Trim();
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        if (await db.BiometricConsents.Where(c => c.ExternalId == externalId).Select(c => (long?)c.Id).SingleOrDefaultAsync(cancellationToken) is { } existing)
-            return new(ConsentRecordOutcome.AlreadyRecorded, existing, []);
         var externalUserId = submission.ExternalUserId!.Trim();
-        var userId = await db.PlatformUsers().Where(u => u.ExternalId == externalUserId).Select(u => (long?)u.Id).SingleOrDefaultAsync(cancellationToken);
-        if (userId is null) return new(ConsentRecordOutcome.Invalid, null, [new(nameof(submission.ExternalUserId), "Registry.Consent.UnknownUser", externalUserId)]);
+        // Both looked up in one round trip: the platform sends consents one by one, and each is a call of its own.
+        var known = await db.Database.SqlQuery<ConsentAndUser>($"""
+            SELECT (SELECT "Id" FROM "BiometricConsents" WHERE "ExternalId" = {externalId}) AS "ConsentId",
+                   (SELECT "Id" FROM "PlatformUsers" WHERE "ExternalId" = {externalUserId}) AS "UserId"
+            """).SingleAsync(cancellationToken);
+        if (known.ConsentId is { } existing) return new(ConsentRecordOutcome.AlreadyRecorded, existing, []);
+        if (known.UserId is not { } userId) return new(ConsentRecordOutcome.Invalid, null, [new(nameof(submission.ExternalUserId), "Registry.Consent.UnknownUser", externalUserId)]);
 
         var consent = new BiometricConsent
         {
-            ExternalId = externalId, PlatformUserId = userId.Value, DepictedPersonRef = submission.DepictedPersonRef!.Trim(),
+            ExternalId = externalId, PlatformUserId = userId, DepictedPersonRef = submission.DepictedPersonRef!.Trim(),
             DepictedPersonNameCipher = pii.Encrypt(PlatformInput.NormalizeName(submission.DepictedPersonName)),
             Edits = submission.Edits!.Value, Scope = PlatformInput.NormalizeText(submission.Scope), ValidFromUtc = submission.ValidFromUtc!.Value,
             ValidUntilUtc = submission.ValidUntilUtc, Method = submission.Method!.Value,
@@ -151,4 +154,11 @@ public sealed class ConsentService(IDbContextFactory<AppDbContext> contextFactor
         else if (s.ValidUntilUtc is { } until && until <= from) errors.Add(new(nameof(s.ValidUntilUtc), "Registry.Consent.EndsBeforeItStarts"));
         return errors;
     }
+}
+
+/// <summary>A consent's id and its user's, each null when not stored.</summary>
+internal sealed class ConsentAndUser
+{
+    public long? ConsentId { get; set; }
+    public long? UserId { get; set; }
 }

@@ -90,6 +90,29 @@ public sealed class ApiErrorTests(VerificationApp app) : IClassFixture<Verificat
         await ProblemAsync(notJson, HttpStatusCode.UnsupportedMediaType);
     }
 
+    [Theory]
+    [InlineData("/api/v1/verifications")]
+    [InlineData("/api/v1/content")]
+    [InlineData("/api/v1/flags")]
+    [InlineData("/api/v1/consents")]
+    [InlineData("/api/v1/appeals")]
+    [InlineData("/api/v1/users/u1/closure")]
+    [InlineData("/api/v1/hash-banks/no-such-bank/hashes")]
+    public async Task A_body_that_is_not_json_is_refused_only_after_the_key_and_says_what_to_send(string path)
+    {
+        StringContent Text() => new("items=1", Encoding.UTF8, "text/plain");
+
+        // Without a key nothing is told about the endpoint but that a key is needed.
+        await ProblemAsync(await app.App.CreateBrowserlikeClient().PostAsync(path, Text()), HttpStatusCode.Unauthorized);
+
+        var english = app.Platform();
+        english.DefaultRequestHeaders.Add("Accept-Language", "en");
+        var refused = await ProblemAsync(await english.PostAsync(path, Text()), HttpStatusCode.UnsupportedMediaType);
+        Assert.Equal("Send the request body as JSON (Content-Type: application/json).", refused.GetProperty("detail").GetString());
+        var chinese = await ProblemAsync(await app.Platform().PostAsync(path, Text()), HttpStatusCode.UnsupportedMediaType);
+        Assert.Equal("请求正文须为 JSON（Content-Type: application/json）。", chinese.GetProperty("detail").GetString());
+    }
+
     [Fact]
     public async Task Unknown_api_paths_and_methods_are_problem_details_not_the_html_not_found_page()
     {

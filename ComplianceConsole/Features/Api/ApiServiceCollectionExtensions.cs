@@ -28,8 +28,24 @@ public static class ApiServiceCollectionExtensions
             });
             options.AddSchemaTransformer(ApiEnumDocs.TransformAsync);
         });
+        AnswerContentTypesAfterTheKey(services);
         services.AddSingleton<ApiRateCounter>();
         services.AddRecurringJob<ApiRateWindowCleanupJob>("api-rate-windows", TimeSpan.FromHours(1));
         return services;
+    }
+
+    /// <summary>
+    /// The endpoints' <c>Accepts</c> metadata describes their bodies in the OpenAPI document, and routing would also act on it:
+    /// a request of another content type was answered a bare 415, before the API key was asked for, telling an anonymous caller
+    /// which endpoints exist and a careless one nothing. The endpoints read their bodies themselves (<see cref="ApiJsonBody"/>,
+    /// <see cref="ContentFileUpload"/>), after authentication, and answer 415 as problem details in the caller's language.
+    /// </summary>
+    private static void AnswerContentTypesAfterTheKey(IServiceCollection services)
+    {
+        foreach (var policy in services.Where(d => d.ServiceType == typeof(Microsoft.AspNetCore.Routing.MatcherPolicy)
+                     && d.ImplementationType?.Name == "AcceptsMatcherPolicy").ToList())
+        {
+            services.Remove(policy);
+        }
     }
 }

@@ -76,7 +76,7 @@ public static class ContentApi
             .WithSummary("Submit one content item with its file (multipart/form-data: part \"item\" is the item as JSON, as in POST /content; part " +
                 "\"file\" is the image, audio or video). The console reads the file's own GB 45438-2025 implicit label, checks it against the item, " +
                 "keeps the reading, its SHA-256 and an image's PDQ hash (not the file), and flags every fault it finds. Answers as POST /content.")
-            // No Accepts metadata: routing would answer a request of another content type 415 before asking for the key.
+            // Its two parts are described in the summary: Accepts metadata cannot say that one part is JSON and the other a file.
             .Produces<IngestResponse>()
             .ProducesBatchProblems();
 

@@ -108,4 +108,46 @@ public sealed class HashBankPageBrowserTests(HashBankFormSweepApp browser) : ICl
         var (row, cell) = (heights[0], heights[1]);
         Assert.Equal(row, cell, 1.0);
     });
+
+    [Fact]
+    public Task At_1024_pixels_the_banks_table_fits_its_page_with_each_row_menu_in_reach_in_both_languages() => AsManagerAsync("hash-banks-1024", async page =>
+    {
+        await OpenBankAsync(page, "宽表" + new string('W', 60));
+        await page.GotoAsync("hash-banks");
+        await page.WaitForInteractiveAsync();
+        await page.ResizeAndWaitForLayoutAsync(1024, 800);
+        await AssertFitsAsync(page, "宽表", "编辑", "hash-banks-1024.png");
+
+        // English is wider: longer headers, and an allow bank's kind is a phrase.
+        await page.GetByText("English").First.ClickAsync();
+        await page.WaitForInteractiveAsync();
+        try
+        {
+            await page.Locator("#bank-add").ClickAsync();
+            var dialog = page.GetByRole(AriaRole.Dialog);
+            await dialog.Field("bank-name").TypeTextAsync("An allow bank with a long English name for known false positives");
+            await dialog.ChooseAsync("Kind", "Allow bank (known false positives)");
+            await dialog.Locator("#bank-save").ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
+            await AssertFitsAsync(page, "An allow bank", "Edit", "hash-banks-1024-en.png");
+        }
+        finally
+        {
+            await page.GetByText("中文").First.ClickAsync();
+            await page.WaitForInteractiveAsync();
+        }
+    });
+
+    private static async Task AssertFitsAsync(IPage page, string bank, string edit, string screenshot)
+    {
+        await page.SaveScreenshotAsync(screenshot);
+        var table = page.Locator("#banks .mud-table-container");
+        var (scroll, client) = await table.EvaluateAsync<int[]>("c => [c.scrollWidth, c.clientWidth]") is [var s, var c] ? (s, c) : (0, 0);
+        Assert.True(scroll <= client, $"the table is {scroll} px wide in {client} px: its row menus are reached by scrolling sideways");
+        var menu = page.Locator("#banks tr", new() { HasText = bank }).Locator(".bank-actions button");
+        await Expect(menu).ToBeInViewportAsync(new() { Ratio = 1 });
+        await menu.ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Menuitem, new() { Name = edit })).ToBeVisibleAsync();
+        await page.Keyboard.PressAsync("Escape");
+    }
 }

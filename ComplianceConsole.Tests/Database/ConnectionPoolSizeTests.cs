@@ -7,24 +7,22 @@ namespace ComplianceConsole.Tests.Database;
 
 /// <summary>
 /// How many connections an instance may open on PostgreSQL: Npgsql's own default (100) is the server's whole default
-/// <c>max_connections</c>, so three instances under load were answered "too many clients". And how a connection goes back to it.
+/// <c>max_connections</c>, so three instances under load were answered "too many clients".
 /// </summary>
 public sealed class ConnectionPoolSizeTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("cc-pool-").FullName;
 
-    private int MaxPoolSize(string connectionString, string? setting = null) =>
-        new NpgsqlConnectionStringBuilder(Settings(connectionString, setting).ConnectionString).MaxPoolSize;
-
-    private DatabaseSettings Settings(string connectionString, string? maxPoolSize = null)
+    private int MaxPoolSize(string connectionString, string? setting = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             [DatabaseSettings.ProviderKey] = nameof(DatabaseProvider.PostgreSql),
             ["ConnectionStrings:Default"] = connectionString,
-            [DatabaseSettings.MaxPoolSizeKey] = maxPoolSize,
+            [DatabaseSettings.MaxPoolSizeKey] = setting,
         }).Build();
-        return DatabaseSettings.From(configuration, new DataFolder(configuration, new HostingEnvironment { ContentRootPath = _folder }));
+        var settings = DatabaseSettings.From(configuration, new DataFolder(configuration, new HostingEnvironment { ContentRootPath = _folder }));
+        return new NpgsqlConnectionStringBuilder(settings.ConnectionString).MaxPoolSize;
     }
 
     [Fact]
@@ -43,12 +41,6 @@ public sealed class ConnectionPoolSizeTests : IDisposable
         Assert.Equal(expected, MaxPoolSize(connectionString));
         Assert.Equal(expected, MaxPoolSize(connectionString, setting: "40"));
     }
-
-    [Theory]
-    [InlineData("Host=db.internal;Database=compliance_console;Username=cc", true)]
-    [InlineData("Host=db.internal;Database=compliance_console;Username=cc;No Reset On Close=false", false)]
-    public void A_connection_goes_back_to_the_pool_without_a_reset_unless_the_connection_string_asks_for_one(string connectionString, bool expected) =>
-        Assert.Equal(expected, new NpgsqlConnectionStringBuilder(Settings(connectionString).ConnectionString).NoResetOnClose);
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }

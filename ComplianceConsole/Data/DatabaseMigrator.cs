@@ -35,7 +35,7 @@ internal sealed class DatabaseMigrator(IDbContextFactory<AppDbContext> contextFa
         }
         finally
         {
-            // The connection goes back to the pool as it came: no reset is sent when it is next used (DatabaseSettings).
+            // The connection goes back to the pool as it came: an operator may turn off the pool's reset (README, Deployment).
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({MigrationLockKey})", CancellationToken.None);
             await db.Database.ExecuteSqlRawAsync("RESET lock_timeout", CancellationToken.None);
         }

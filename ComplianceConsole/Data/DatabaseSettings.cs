@@ -51,10 +51,6 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
             builder.AutoPrepareMinUsages = 2;
         }
         if (!Sets(configured, "maxpoolsize", "maximumpoolsize")) builder.MaxPoolSize = maxPoolSize;
-        // The app leaves no session state on a connection it hands back (its settings and advisory locks are the transaction's,
-        // the migration's excepted, which undoes its own), so the reset Npgsql would send before each next use (seven statements:
-        // RESET ALL, DISCARD TEMP...) is work for nothing: four of them for one small audited write over the API.
-        if (!Sets(configured, "noresetonclose")) builder.NoResetOnClose = true;
         builder.Options = WithServerDefaults(builder.Options);
         builder.TcpKeepAlive = true;
         return builder.ToString();

@@ -13,9 +13,6 @@ public static class ReviewBacklogCounts
 
     public const string DueDayTable = "ReviewDueDayCounts";
 
-    /// <summary>A due day's length in <see cref="ReviewQueueOrder"/> units: minutes times a thousand.</summary>
-    public const long QueueOrderPerDay = 1440 * 1000;
-
     /// <summary>Cases in each undecided state now: in all (source 0) and per flag source bit.</summary>
     public static async Task<IReadOnlyDictionary<(ReviewCaseState State, int Source), long>> ReadAsync(AppDbContext db, CancellationToken cancellationToken) =>
         await db.ReviewBacklogCounts.AsNoTracking()
@@ -48,9 +45,9 @@ public static class ReviewBacklogCounts
     public static async Task<long> OverdueAsync(AppDbContext db, DateTime nowUtc, CancellationToken cancellationToken)
     {
         var dueBefore = ReviewQueueOrder.DueBefore(nowUtc);
-        var today = dueBefore / QueueOrderPerDay;
+        var today = dueBefore / ReviewQueueOrder.PerDay;
         var earlierDays = await db.ReviewDueDayCounts.AsNoTracking().Where(c => c.DueDay < today).SumAsync(c => c.Count, cancellationToken);
-        var startOfToday = today * QueueOrderPerDay;
+        var startOfToday = today * ReviewQueueOrder.PerDay;
         var dueToday = await ReviewQueryService.Source(db, ReviewQueueView.All, staffId: null)
             .CountAsync(c => c.State == ReviewCaseState.Open && c.QueueOrder >= startOfToday && c.QueueOrder < dueBefore, cancellationToken);
         return earlierDays + dueToday;

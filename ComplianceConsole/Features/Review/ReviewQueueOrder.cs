@@ -8,11 +8,17 @@ public static class ReviewQueueOrder
 {
     public const int MaxPriority = 999;
 
+    /// <summary>A due minute's length in the order: room for every priority.</summary>
+    public const long PerMinute = MaxPriority + 1;
+
+    /// <summary>A due (UTC) day's length in the order; the cases table's triggers count open cases per day by it (<see cref="ReviewBacklogCounts"/>).</summary>
+    public const long PerDay = 24 * 60 * PerMinute;
+
     public static long For(DateTime dueAtUtc, int priority) =>
-        DueMinute(dueAtUtc) * 1000 + (MaxPriority - Math.Clamp(priority, 0, MaxPriority));
+        DueMinute(dueAtUtc) * PerMinute + (MaxPriority - Math.Clamp(priority, 0, MaxPriority));
 
     /// <summary>The smallest order a case due at or after this time can have: "due before t" is "order below this".</summary>
-    public static long DueBefore(DateTime utc) => DueMinute(utc) * 1000;
+    public static long DueBefore(DateTime utc) => DueMinute(utc) * PerMinute;
 
     private static long DueMinute(DateTime utc) => (long)Math.Floor((utc - DateTime.UnixEpoch).TotalMinutes);
 }

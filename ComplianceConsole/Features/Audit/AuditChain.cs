@@ -70,6 +70,8 @@ public sealed class AuditChain(IDbContextFactory<AppDbContext> contextFactory, A
             if (!db.Database.IsNpgsql()) return true; // SQLite's writer chains its own events
             if (!await db.PendingAuditEvents.AnyAsync(cancellationToken)) return true;
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            // A failed pass is rolled back whole, so EF Core's savepoint around its save (two more round trips a pass) is kept for nothing.
+            db.Database.AutoSavepointsEnabled = false;
             // The pass commits without waiting for its flush to disk: a pass lost in a crash leaves its events waiting, to be
             // chained again. A checkpoint's own commit, which waits, flushes every pass before it, so nothing signed is ever lost.
             if (!await TryLockAsync(db, cancellationToken, commitWithoutFlush: true)) return false;

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using ComplianceConsole.Common.Live;
@@ -242,6 +243,28 @@ public sealed class MultiInstanceTests(TwoInstances instances) : IClassFixture<T
             }
         }
         Assert.Equal(600, allowed);
+    }
+
+    [Fact]
+    public async Task A_key_revoked_on_one_instance_is_refused_on_the_other_once_its_look_up_there_has_aged_out()
+    {
+        Assert.SkipUnless(TestDatabase.IsPostgreSql, SqliteSkip);
+        var clients = await SubmittersAsync("revoked elsewhere");
+        // The first use is recorded, and the key looked up again by the next call, which the second instance then keeps.
+        for (var call = 0; call < 2; call++) Assert.Equal(HttpStatusCode.BadRequest, await SubmitAsync(clients[1]));
+
+        var revoking = Stopwatch.StartNew();
+        await using (var admin = First.As(TestApp.AdminEmail))
+        {
+            var keys = admin.Get<ApiKeyService>();
+            var row = (await keys.ListAsync()).Single(k => k.Name == "revoked elsewhere");
+            Assert.True((await keys.RevokeAsync(row.Id)).Succeeded);
+        }
+        Assert.Equal(HttpStatusCode.Unauthorized, await SubmitAsync(clients[0]));
+
+        // The second instance looked the key up before the revocation began; no later than the look-up's lifetime after, it refuses.
+        if (ApiKeyCache.Lifetime > revoking.Elapsed) await Task.Delay(ApiKeyCache.Lifetime - revoking.Elapsed);
+        Assert.Equal(HttpStatusCode.Unauthorized, await SubmitAsync(clients[1]));
     }
 
     private async Task<HttpClient[]> SubmittersAsync(string keyName)

@@ -11,6 +11,7 @@ public static class ApiServiceCollectionExtensions
     {
         authentication.AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddScoped<ApiKeyService>();
+        services.AddSingleton<ApiKeyCache>();
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section)
             .Validate(o => o.MaxRequestBytes > 0 && o.SubmitRequestsPerMinute > 0 && o.EligibilityRequestsPerMinute > 0, "API limits must be positive.")
             .ValidateOnStart();

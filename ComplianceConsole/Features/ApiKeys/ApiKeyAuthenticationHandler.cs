@@ -17,7 +17,7 @@ namespace ComplianceConsole.Features.ApiKeys;
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    IDbContextFactory<AppDbContext> contextFactory, TimeProvider clock, IStringLocalizer<SharedResource> localizer)
+    IDbContextFactory<AppDbContext> contextFactory, ApiKeyCache cache, TimeProvider clock, IStringLocalizer<SharedResource> localizer)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = PermissionClaims.ApiKeyScheme;
@@ -30,19 +30,13 @@ public sealed class ApiKeyAuthenticationHandler(
         if (presented is null) return AuthenticateResult.NoResult();
         if (ApiKeySecret.PrefixOf(presented) is not { } prefix) return AuthenticateResult.Fail("Malformed API key.");
 
-        await using var db = await contextFactory.CreateDbContextAsync(Context.RequestAborted);
-        var key = await db.ApiKeys.SingleOrDefaultAsync(k => k.Prefix == prefix, Context.RequestAborted);
-        if (key is null || key.RevokedAtUtc is not null || !ApiKeySecret.Matches(presented, key.SecretHash))
+        var key = await cache.GetAsync(prefix, LoadAsync);
+        if (key is null || key.Revoked || !ApiKeySecret.Matches(presented, key.SecretHash))
         {
             return AuthenticateResult.Fail("Unknown or revoked API key.");
         }
-
         var now = clock.GetUtcNow().UtcDateTime;
-        if (key.LastUsedAtUtc is null || now - key.LastUsedAtUtc > LastUsedResolution)
-        {
-            key.LastUsedAtUtc = now;
-            await db.SaveChangesAsync(Context.RequestAborted);
-        }
+        if (key.LastUsedAtUtc is not { } used || now - used > LastUsedResolution) await RecordUseAsync(key, now);
 
         var identity = new ClaimsIdentity(
             [
@@ -52,6 +46,22 @@ public sealed class ApiKeyAuthenticationHandler(
             ],
             SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+    }
+
+    private async Task<KnownApiKey?> LoadAsync(string prefix)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(Context.RequestAborted);
+        return await db.ApiKeys.AsNoTracking().Where(k => k.Prefix == prefix)
+            .Select(k => new KnownApiKey(k.Prefix, k.Name, k.SecretHash, k.Scopes, k.RevokedAtUtc != null, k.LastUsedAtUtc))
+            .SingleOrDefaultAsync(Context.RequestAborted);
+    }
+
+    /// <summary>Records the key's use to the minute; the next call looks the key up again and sees it.</summary>
+    private async Task RecordUseAsync(KnownApiKey key, DateTime now)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(Context.RequestAborted);
+        await db.ApiKeys.Where(k => k.Prefix == key.Prefix).ExecuteUpdateAsync(k => k.SetProperty(x => x.LastUsedAtUtc, now), Context.RequestAborted);
+        cache.Forget(key.Prefix);
     }
 
     private string? PresentedKey()

@@ -10,7 +10,7 @@ public sealed record ApiKeyRow(int Id, string Name, string Prefix, IReadOnlyList
     DateTime? LastUsedAtUtc, DateTime? RevokedAtUtc, string? RevokedBy);
 
 /// <summary>API keys for Administrators: create (the key is shown once), list, revoke.</summary>
-public sealed class ApiKeyService(IDbContextFactory<AppDbContext> contextFactory, PermissionGuard guard, AuditTrail audit, TimeProvider clock)
+public sealed class ApiKeyService(IDbContextFactory<AppDbContext> contextFactory, PermissionGuard guard, AuditTrail audit, ApiKeyCache keys, TimeProvider clock)
 {
     public const int MaxNameLength = 100;
 
@@ -60,6 +60,7 @@ public sealed class ApiKeyService(IDbContextFactory<AppDbContext> contextFactory
         apiKey.RevokedAtUtc = clock.GetUtcNow().UtcDateTime;
         apiKey.RevokedBy = actor.ShownName;
         await audit.SaveWithAuditAsync(db, actor, AuditActions.ApiKeyRevoked, "ApiKey", apiKey.Prefix, new { apiKey.Name }, cancellationToken);
+        keys.Forget(apiKey.Prefix);
         return Result.Ok;
     }
 }

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.RegularExpressions;
 using ComplianceConsole.Features.ApiKeys;
 using ComplianceConsole.Security;
@@ -12,7 +13,7 @@ public sealed class ApiKeyFormSweepApp : BrowserApp
     protected override Task ArrangeAsync() => App.CompleteSetupAsync();
 }
 
-/// <summary>The API key form: a name and scopes, the key shown once read-only, reloaded and read back.</summary>
+/// <summary>The API key form: a name and scopes, the key shown once read-only, reloaded and read back; and a key revoked from its row.</summary>
 public sealed class ApiKeyFormSweepTests(ApiKeyFormSweepApp browser) : IClassFixture<ApiKeyFormSweepApp>
 {
     [Fact]
@@ -50,6 +51,48 @@ public sealed class ApiKeyFormSweepTests(ApiKeyFormSweepApp browser) : IClassFix
         catch
         {
             await page.SaveScreenshotAsync("failure-sweep-api-keys.png", fullPage: true);
+            throw;
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+
+    [Fact]
+    public async Task An_administrator_revokes_a_key_with_the_keyboard_and_the_platform_s_next_call_is_refused()
+    {
+        const string name = "即将吊销的平台";
+        string key;
+        await using (var admin = browser.App.As(TestApp.AdminEmail))
+        {
+            key = (await admin.Get<ApiKeyService>().CreateAsync(name, RolePermissions.ApiScopes.ToList())).Value!;
+        }
+        using var platform = new HttpClient { BaseAddress = new Uri(browser.BaseUrl) };
+        platform.DefaultRequestHeaders.Add(ApiKeyAuthenticationHandler.HeaderName, key);
+        // Two calls: the first records the key's use, the second is answered from the key the instance keeps.
+        for (var call = 0; call < 2; call++) Assert.Equal(HttpStatusCode.OK, (await platform.GetAsync("/api/v1/users/someone/eligibility")).StatusCode);
+
+        var page = await browser.SignedInPageAsync(TestApp.AdminEmail);
+        try
+        {
+            await page.GotoAsync("api-keys");
+            await page.WaitForInteractiveAsync();
+            var row = page.Locator("tbody tr", new() { HasText = name });
+            await row.GetByRole(AriaRole.Button, new() { Name = "吊销" }).FocusAsync();
+            await page.Keyboard.PressAsync("Enter");
+            var dialog = page.GetByRole(AriaRole.Dialog);
+            await Expect(dialog).ToContainTextAsync($"吊销密钥“{name}”后，使用它的调用都会被拒绝");
+            await dialog.GetByRole(AriaRole.Button, new() { Name = "吊销" }).FocusAsync();
+            await page.Keyboard.PressAsync("Enter");
+            await Expect(row).ToContainTextAsync("已于");
+
+            Assert.Equal(HttpStatusCode.Unauthorized, (await platform.GetAsync("/api/v1/users/someone/eligibility")).StatusCode);
+            Assert.True(browser.ConsoleErrors.IsEmpty, string.Join("\n", browser.ConsoleErrors));
+        }
+        catch
+        {
+            await page.SaveScreenshotAsync("failure-revoke-api-key.png", fullPage: true);
             throw;
         }
         finally

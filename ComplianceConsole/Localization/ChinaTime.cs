@@ -44,5 +44,8 @@ public static class ChinaTime
     /// <summary>The time of day alone, for "saved at" notes on a page.</summary>
     public static string FormatTime(DateTime utc) => FromUtc(utc).ToString("HH:mm:ss", CultureInfo.InvariantCulture);
 
+    /// <summary>The China time of day to the minute, for what is recorded only to the minute (an API key's last use).</summary>
+    public static string FormatMinute(DateTime utc) => FromUtc(utc).ToString("HH:mm", CultureInfo.InvariantCulture);
+
     public static string Format(DateTime? utc) => utc is null ? Common.Display.Dash : Format(utc.Value);
 }

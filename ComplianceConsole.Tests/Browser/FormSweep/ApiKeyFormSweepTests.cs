@@ -60,6 +60,73 @@ public sealed class ApiKeyFormSweepTests(ApiKeyFormSweepApp browser) : IClassFix
     }
 
     [Fact]
+    public async Task At_1024_pixels_each_key_s_revoke_button_and_revocation_show_whole_and_Escape_cancels_in_both_languages()
+    {
+        const string active = "内容平台（生产环境）主站", revoked = "旧平台";
+        await using (var admin = browser.App.As(TestApp.AdminEmail))
+        {
+            var keys = admin.Get<ApiKeyService>();
+            await keys.CreateAsync(active, RolePermissions.ApiScopes.ToList());
+            await keys.CreateAsync(revoked, [RolePermissions.ApiScopes[0]]);
+            Assert.True((await keys.RevokeAsync((await keys.ListAsync()).Single(k => k.Name == revoked).Id)).Succeeded);
+        }
+        var page = await browser.SignedInPageAsync(TestApp.AdminEmail);
+        try
+        {
+            await page.GotoAsync("api-keys");
+            await page.WaitForInteractiveAsync();
+            await page.ResizeAndWaitForLayoutAsync(1024, 800);
+            await AssertKeysWholeAsync(page, active, revoked, "吊销", "api-keys-1024.png");
+
+            // English is wider: "Revoke", "Revoked 2026-…".
+            await page.GetByText("English").First.ClickAsync();
+            await page.WaitForInteractiveAsync();
+            try
+            {
+                await AssertKeysWholeAsync(page, active, revoked, "Revoke", "api-keys-1024-en.png");
+            }
+            finally
+            {
+                await page.GetByText("中文").First.ClickAsync();
+                await page.WaitForInteractiveAsync();
+            }
+        }
+        catch
+        {
+            await page.SaveScreenshotAsync("failure-api-keys-1024.png", fullPage: true);
+            throw;
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+
+    private static async Task AssertKeysWholeAsync(IPage page, string active, string revoked, string revoke, string screenshot)
+    {
+        await page.SaveScreenshotAsync(screenshot);
+        var table = page.Locator(".api-keys-table .mud-table-container");
+        var (scroll, client) = await table.EvaluateAsync<int[]>("c => [c.scrollWidth, c.clientWidth]") is [var s, var c] ? (s, c) : (0, 0);
+        Assert.True(scroll <= client, $"the keys table is {scroll} px wide in {client} px");
+        var button = page.Locator("tbody tr", new() { HasText = active }).GetByRole(AriaRole.Button, new() { Name = revoke });
+        await Expect(button).ToBeInViewportAsync(new() { Ratio = 1 });
+        Assert.True(await ShownWholeAsync(button), $"the {revoke} button is cut off");
+        Assert.True(await ShownWholeAsync(page.Locator("tbody tr", new() { HasText = revoked }).Locator(".mud-chip")), "the revoked key's chip is cut off");
+
+        // Escape cancels the confirmation, as in any dialog, and the key stays.
+        await button.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        // The dialog takes the focus (its confirming button) once it listens for keys.
+        await Expect(page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = revoke })).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(page.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
+        await Expect(button).ToBeVisibleAsync();
+    }
+
+    private static Task<bool> ShownWholeAsync(ILocator element) =>
+        element.EvaluateAsync<bool>("e => e.scrollWidth <= e.clientWidth && e.scrollHeight <= e.clientHeight");
+
+    [Fact]
     public async Task An_administrator_revokes_a_key_with_the_keyboard_and_the_platform_s_next_call_is_refused()
     {
         const string name = "即将吊销的平台";
@@ -79,7 +146,8 @@ public sealed class ApiKeyFormSweepTests(ApiKeyFormSweepApp browser) : IClassFix
             await page.GotoAsync("api-keys");
             await page.WaitForInteractiveAsync();
             var row = page.Locator("tbody tr", new() { HasText = name });
-            await row.GetByRole(AriaRole.Button, new() { Name = "吊销" }).FocusAsync();
+            // Each row's button says which key it revokes, for a screen reader going from button to button.
+            await page.GetByRole(AriaRole.Button, new() { Name = $"吊销密钥“{name}”", Exact = true }).FocusAsync();
             await page.Keyboard.PressAsync("Enter");
             var dialog = page.GetByRole(AriaRole.Dialog);
             await Expect(dialog).ToContainTextAsync($"吊销密钥“{name}”后，使用它的调用都会被拒绝");

@@ -44,7 +44,7 @@ public sealed class AdministrationBrowserTests(AdministrationBrowserApp browser)
             await page.GetByText("Verification.CheckEligibility — 查询用户能否发布内容").ClickAsync();
             await page.Locator("#api-key-create").ClickAsync();
             await Expect(page.Locator("#api-key-secret input, input#api-key-secret").First).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^cc_[A-Za-z0-9]{8}_[A-Za-z0-9]{40}$"));
-            await Expect(page.GetByRole(AriaRole.Cell, new() { Name = "主站内容平台" })).ToBeVisibleAsync();
+            await Expect(page.GetByRole(AriaRole.Cell, new() { Name = "主站内容平台", Exact = true })).ToBeVisibleAsync();
             await page.SaveScreenshotAsync("api-keys.png");
 
             await page.GetByRole(AriaRole.Button, new() { Name = "退出" }).ClickAsync();

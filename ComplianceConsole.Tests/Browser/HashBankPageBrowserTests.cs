@@ -142,7 +142,7 @@ public sealed class HashBankPageBrowserTests(HashBankFormSweepApp browser) : ICl
     {
         await page.SaveScreenshotAsync(screenshot);
         var table = page.Locator("#banks .mud-table-container");
-        var (scroll, client) = await table.EvaluateAsync<int[]>("c => [c.scrollWidth, c.clientWidth]") is [var s, var c] ? (s, c) : (0, 0);
+        var (scroll, client) = await table.WidthsAsync();
         Assert.True(scroll <= client, $"the table is {scroll} px wide in {client} px: its row menus are reached by scrolling sideways");
         var menu = page.Locator("#banks tr", new() { HasText = bank }).Locator(".bank-actions button");
         await Expect(menu).ToBeInViewportAsync(new() { Ratio = 1 });

@@ -21,6 +21,10 @@ public static class PageExtensions
         await page.WaitForNextPaintAsync();
     }
 
+    /// <summary>How wide the element's content is and how wide its box: wider content scrolls sideways or is cut off.</summary>
+    public static async Task<(int Content, int Box)> WidthsAsync(this ILocator element) =>
+        await element.EvaluateAsync<int[]>("e => [e.scrollWidth, e.clientWidth]") is [var content, var box] ? (content, box) : (0, 0);
+
     /// <summary>Waits until the browser has painted what the page holds now (two animation frames).</summary>
     public static Task WaitForNextPaintAsync(this IPage page) =>
         page.EvaluateAsync("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => done(true))))");

@@ -41,6 +41,9 @@ public static class ChinaTime
 
     public static string Format(DateTime utc) => FromUtc(utc).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 
+    /// <summary>The China date alone.</summary>
+    public static string FormatDate(DateTime utc) => TimeText.FormatDate(FromUtc(utc));
+
     /// <summary>The time of day alone, for "saved at" notes on a page.</summary>
     public static string FormatTime(DateTime utc) => FromUtc(utc).ToString("HH:mm:ss", CultureInfo.InvariantCulture);
 

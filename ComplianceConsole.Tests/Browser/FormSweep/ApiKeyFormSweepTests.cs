@@ -106,7 +106,7 @@ public sealed class ApiKeyFormSweepTests(ApiKeyFormSweepApp browser) : IClassFix
     {
         await page.SaveScreenshotAsync(screenshot);
         var table = page.Locator(".api-keys-table .mud-table-container");
-        var (scroll, client) = await table.EvaluateAsync<int[]>("c => [c.scrollWidth, c.clientWidth]") is [var s, var c] ? (s, c) : (0, 0);
+        var (scroll, client) = await table.WidthsAsync();
         Assert.True(scroll <= client, $"the keys table is {scroll} px wide in {client} px");
         var button = page.Locator("tbody tr", new() { HasText = active }).GetByRole(AriaRole.Button, new() { Name = revoke });
         await Expect(button).ToBeInViewportAsync(new() { Ratio = 1 });
@@ -123,8 +123,7 @@ public sealed class ApiKeyFormSweepTests(ApiKeyFormSweepApp browser) : IClassFix
         await Expect(button).ToBeVisibleAsync();
     }
 
-    private static Task<bool> ShownWholeAsync(ILocator element) =>
-        element.EvaluateAsync<bool>("e => e.scrollWidth <= e.clientWidth && e.scrollHeight <= e.clientHeight");
+    private static async Task<bool> ShownWholeAsync(ILocator element) => await element.WidthsAsync() is var (content, box) && content <= box;
 
     [Fact]
     public async Task An_administrator_revokes_a_key_with_the_keyboard_and_the_platform_s_next_call_is_refused()

@@ -41,7 +41,7 @@ public static class ExportPeriods
 
     /// <summary>A stored period [<paramref name="fromUtc"/>, <paramref name="toUtc"/>) as the days chosen, both included: the last is the day of the moment before the end.</summary>
     public static (string FirstDay, string LastDay) ChosenDays(DateTime fromUtc, DateTime toUtc) =>
-        (TimeText.FormatDate(ChinaTime.FromUtc(fromUtc)), TimeText.FormatDate(ChinaTime.FromUtc(toUtc.AddTicks(-1))));
+        (ChinaTime.FormatDate(fromUtc), ChinaTime.FormatDate(toUtc.AddTicks(-1)));
 
     /// <summary>The chosen days as one text, first – last (both included), as the Jobs page and the history show a period.</summary>
     public static string DaysText(DateTime fromUtc, DateTime toUtc)

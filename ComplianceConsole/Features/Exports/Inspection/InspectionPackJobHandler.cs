@@ -41,7 +41,7 @@ public sealed class InspectionPackJobHandler(
         var files = exportIds.Select(id => written[id]).Select((e, index) => new InspectionPackFile(
             InspectionPackFiles.NameOf(index, e.Kind, e.Id), e.Kind, texts.KindName(e.Kind), e.Id, e.Rows ?? 0, e.FileSha256!, e.DataDigest!)).ToList();
         return new InspectionPackManifest(packNumber, provider?.ProviderName ?? "", provider?.UnifiedSocialCreditCode ?? "",
-            TimeText.FormatDate(ChinaTime.FromUtc(first.FromUtc)), TimeText.FormatDate(ChinaTime.FromUtc(first.ToUtc).AddTicks(-1)), "China Standard Time (UTC+8)",
+            ChinaTime.FormatDate(first.FromUtc), ChinaTime.FormatDate(first.ToUtc.AddTicks(-1)), "China Standard Time (UTC+8)",
             first.Unmasked, first.UnmaskReason, first.RequestedByName, first.RequestedAtUtc, signer.Fingerprint, files);
     }
 }

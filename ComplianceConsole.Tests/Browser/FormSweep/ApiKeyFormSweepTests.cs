@@ -123,7 +123,8 @@ public sealed class ApiKeyFormSweepTests(ApiKeyFormSweepApp browser) : IClassFix
         await Expect(button).ToBeVisibleAsync();
     }
 
-    private static async Task<bool> ShownWholeAsync(ILocator element) => await element.WidthsAsync() is var (content, box) && content <= box;
+    private static Task<bool> ShownWholeAsync(ILocator element) =>
+        element.EvaluateAsync<bool>("e => e.scrollWidth <= e.clientWidth && e.scrollHeight <= e.clientHeight");
 
     [Fact]
     public async Task An_administrator_revokes_a_key_with_the_keyboard_and_the_platform_s_next_call_is_refused()

@@ -1,3 +1,4 @@
+using ComplianceConsole.Localization;
 using ComplianceConsole.Tests.Browser.FormSweep;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -119,8 +120,7 @@ public sealed class HashBankPageBrowserTests(HashBankFormSweepApp browser) : ICl
         await AssertFitsAsync(page, "宽表", "编辑", "hash-banks-1024.png");
 
         // English is wider: longer headers, and an allow bank's kind is a phrase.
-        await page.GetByText("English").First.ClickAsync();
-        await page.WaitForInteractiveAsync();
+        await page.SwitchLanguageAsync(Cultures.English);
         try
         {
             await page.Locator("#bank-add").ClickAsync();
@@ -133,8 +133,7 @@ public sealed class HashBankPageBrowserTests(HashBankFormSweepApp browser) : ICl
         }
         finally
         {
-            await page.GetByText("中文").First.ClickAsync();
-            await page.WaitForInteractiveAsync();
+            await page.SwitchLanguageAsync(Cultures.Chinese);
         }
     });
 

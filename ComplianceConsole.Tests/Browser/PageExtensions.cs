@@ -1,3 +1,4 @@
+using ComplianceConsole.Localization;
 using ComplianceConsole.Tests.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -19,6 +20,17 @@ public static class PageExtensions
         await page.SetViewportSizeAsync(width, height);
         await page.WaitForFunctionAsync("w => window.innerWidth === w", width);
         await page.WaitForNextPaintAsync();
+    }
+
+    /// <summary>
+    /// Switches the page's language with the top bar's link and waits for the page in that language to be live: the link reloads
+    /// the page, and until the new one is there the old one still answers as interactive.
+    /// </summary>
+    public static async Task SwitchLanguageAsync(this IPage page, string culture)
+    {
+        await page.GetByText(culture == Cultures.English ? "English" : "中文").First.ClickAsync();
+        await Expect(page.Locator($"html[lang='{culture}']")).ToHaveCountAsync(1);
+        await page.WaitForInteractiveAsync();
     }
 
     /// <summary>How wide the element's content is and how wide its box: wider content scrolls sideways or is cut off.</summary>

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using ComplianceConsole.Features.ApiKeys;
+using ComplianceConsole.Localization;
 using ComplianceConsole.Security;
 using ComplianceConsole.Tests.Infrastructure;
 using Microsoft.Playwright;
@@ -79,16 +80,14 @@ public sealed class ApiKeyFormSweepTests(ApiKeyFormSweepApp browser) : IClassFix
             await AssertKeysWholeAsync(page, active, revoked, "吊销", "api-keys-1024.png");
 
             // English is wider: "Revoke", "Revoked 2026-…".
-            await page.GetByText("English").First.ClickAsync();
-            await page.WaitForInteractiveAsync();
+            await page.SwitchLanguageAsync(Cultures.English);
             try
             {
                 await AssertKeysWholeAsync(page, active, revoked, "Revoke", "api-keys-1024-en.png");
             }
             finally
             {
-                await page.GetByText("中文").First.ClickAsync();
-                await page.WaitForInteractiveAsync();
+                await page.SwitchLanguageAsync(Cultures.Chinese);
             }
         }
         catch

@@ -71,6 +71,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<ContentPerceptualHash> ContentPerceptualHashes => Set<ContentPerceptualHash>();
     public DbSet<ContentFileReading> ContentFileReadings => Set<ContentFileReading>();
     public DbSet<PendingMediaRead> PendingMediaReads => Set<PendingMediaRead>();
+    public DbSet<PendingSearchItem> PendingSearchItems => Set<PendingSearchItem>();
     public DbSet<AllowedMediaHost> AllowedMediaHosts => Set<AllowedMediaHost>();
 
     /// <summary>What this unit of work changes in the <see cref="DayCounts"/>; written by the next save, in its transaction.</summary>

@@ -8,8 +8,9 @@ using Npgsql;
 namespace ComplianceConsole.Data;
 
 /// <summary>
-/// The full-text index of content items' text, one per provider, kept in step by whoever writes an item's text (the ingestion
-/// writer, the review seeder, retention, the copy to PostgreSQL) with the bigrams of <see cref="SearchTerms"/>:
+/// The full-text index of content items' text, one per provider, with the bigrams of <see cref="SearchTerms"/>. Ingestion's items are
+/// written to it behind the platform's call (<see cref="ContentSearchIndexer"/>); the review seeder, retention and the copy to
+/// PostgreSQL write or erase their rows themselves:
 /// <list type="bullet">
 /// <item>SQLite: a contentless FTS5 table (<c>content=''</c>, so the text is not stored twice; <c>contentless_delete=1</c>, so a
 /// changed or erased text's row can be deleted) whose rowid is the item's id; the unicode61 tokenizer reads the bigrams as
@@ -125,7 +126,8 @@ public static class ContentSearchIndex
         await using (var clear = connection.CreateCommand())
         {
             clear.Transaction = dbTransaction;
-            clear.CommandText = """DELETE FROM "ContentSearch" """;
+            // What waited for the indexer is in the rebuild.
+            clear.CommandText = $"""DELETE FROM "ContentSearch"; DELETE FROM "{PendingSearchItem.Table}";""";
             await clear.ExecuteNonQueryAsync(cancellationToken);
         }
         var rows = new ContentSearchRows();
@@ -143,35 +145,31 @@ public static class ContentSearchIndex
 }
 
 /// <summary>
-/// A batch's rows for <see cref="ContentSearchIndex"/>, written with the batch (<see cref="BulkTable"/>: binary COPY on PostgreSQL). A row is
-/// an item's text, cut into terms when written, or its terms cut beforehand (<see cref="ContentSearchIndex.Terms"/>): ingestion cuts them
-/// on both cores before its batch takes the writer's lock.
+/// Rows for <see cref="ContentSearchIndex"/>, each an item's text, cut into terms on all cores when written (<see cref="BulkTable"/>:
+/// binary COPY on PostgreSQL).
 /// </summary>
 public sealed class ContentSearchRows
 {
-    private readonly List<(long Id, string Value, bool IsTerms)> _rows = [];
+    private readonly List<(long Id, string Text)> _rows = [];
 
     public int Count => _rows.Count;
 
     public void Add(long itemId, string? text)
     {
-        if (!string.IsNullOrWhiteSpace(text)) _rows.Add((itemId, text, false));
-    }
-
-    /// <summary>Terms from <see cref="ContentSearchIndex.Terms"/> for the provider written to; null (a text without terms) adds nothing.</summary>
-    public void AddTerms(long itemId, string? terms)
-    {
-        if (terms is not null) _rows.Add((itemId, terms, true));
+        if (!string.IsNullOrWhiteSpace(text)) _rows.Add((itemId, text));
     }
 
     public async Task WriteAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
         if (_rows.Count == 0) return;
         var postgreSql = connection is NpgsqlConnection;
+        var terms = new string?[_rows.Count];
+        // Cutting the terms is most of the CPU the rows cost, and the writer's turn is held meanwhile.
+        Parallel.For(0, _rows.Count, i => terms[i] = ContentSearchIndex.Terms(postgreSql, _rows[i].Text));
         var table = postgreSql ? new BulkTable(ContentSearchIndex.Table, "Id", "Terms") : new BulkTable(ContentSearchIndex.Table, "rowid", "Terms");
-        foreach (var (id, value, isTerms) in _rows)
+        for (var i = 0; i < _rows.Count; i++)
         {
-            if ((isTerms ? value : ContentSearchIndex.Terms(postgreSql, value)) is { } terms) table.Add(id, terms);
+            if (terms[i] is { } itemTerms) table.Add(_rows[i].Id, itemTerms);
         }
         _rows.Clear();
         await table.WriteAsync(connection, transaction, cancellationToken);

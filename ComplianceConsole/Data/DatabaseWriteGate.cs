@@ -14,6 +14,7 @@ public sealed record WriteLock(long Key, bool Shared)
     // Application-wide constants: PostgreSQL's advisory locks are named by a number per database.
     private const long ReviewCasesKey = 0x4343_5265_7669_6577; // "CCReview"
     private const long HashBanksKey = 0x4343_4861_7368_426B; // "CCHashBk"
+    private const long SearchIndexKey = 0x4343_5365_6172_6368; // "CCSearch"
 
     /// <summary>Content and flag batches: they read items and cases, then write them over.</summary>
     public static readonly WriteLock ReviewCasesExclusive = new(ReviewCasesKey, Shared: false);
@@ -26,6 +27,9 @@ public sealed record WriteLock(long Key, bool Shared)
     /// reading those newer than the last it saw (<c>HashBankLibrary</c>) never skips one committed late under a lower id.
     /// </summary>
     public static readonly WriteLock HashBankEntries = new(HashBanksKey, Shared: false);
+
+    /// <summary>A pass of the search indexer: one at a time across instances, so no item's terms are written twice.</summary>
+    public static readonly WriteLock SearchIndex = new(SearchIndexKey, Shared: false);
 }
 
 /// <summary>

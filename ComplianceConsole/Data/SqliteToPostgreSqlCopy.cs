@@ -42,6 +42,8 @@ public static class SqliteToPostgreSqlCopy
         var columns = new Dictionary<string, string[]>();
         // The content search index is no table of SQLite's (a virtual FTS5 table there): it is built from the copied items' text instead.
         tables.Remove(ContentSearchIndex.Table);
+        // Nor are the items waiting for it: every item's text is indexed by the copy.
+        tables.Remove(Features.Review.PendingSearchItem.Table);
         // Nor are the queue's counts: the cases table's triggers count the cases as they are copied in (copied too, they would count twice).
         string[] countedByTriggers = [Features.Review.ReviewBacklogCounts.Table, Features.Review.ReviewBacklogCounts.DueDayTable];
         tables.RemoveAll(countedByTriggers.Contains);
@@ -67,7 +69,7 @@ public static class SqliteToPostgreSqlCopy
             copied.Add((table, rows));
         }
         progress("Indexing the content items' text for search.");
-        await ExecuteAsync(connection, $"TRUNCATE \"{ContentSearchIndex.Table}\"", cancellationToken);
+        await ExecuteAsync(connection, $"TRUNCATE \"{ContentSearchIndex.Table}\", \"{Features.Review.PendingSearchItem.Table}\"", cancellationToken);
         await IndexContentTextAsync(source, connection, transaction, cancellationToken);
         progress($"Building {indexes.Count} indexes.");
         foreach (var definition in indexes) await ExecuteAsync(connection, definition, cancellationToken);

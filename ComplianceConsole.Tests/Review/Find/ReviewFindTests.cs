@@ -43,6 +43,7 @@ public sealed class FindApp : ReviewApp
         await SendAsync("find-4", "author-b", "宣布，退出");
         await SendAsync("find-upd", "author-d", "原来的句子讲述山川湖泊");
         for (var i = 0; i < Fillers; i++) await SendAsync($"filler-{i}", "author-c", $"普通内容第{i}号", staffFlag: i % 3 == 0);
+        await App.Services.IndexSearchAsync();
         await ArrangeDecisionsAsync();
     }
 
@@ -183,8 +184,18 @@ public sealed class ReviewFindTests(FindApp app) : IClassFixture<FindApp>
     {
         Assert.Equal(Cases("find-upd"), await FoundAsync("山川"));
         await app.SendAsync("find-upd", "author-d", "改过的句子说到星辰大海");
+        await app.App.Services.IndexSearchAsync();
         Assert.Empty(await FoundAsync("山川"));
         Assert.Equal(Cases("find-upd"), await FoundAsync("星辰大海"));
+    }
+
+    [Fact]
+    public async Task A_new_item_is_found_by_its_words_a_moment_after_ingestion_without_anyone_running_the_indexer()
+    {
+        await app.SendAsync("find-late", "author-e", "深夜的灯塔守望者点亮了航标");
+
+        await WaitFor.ConditionAsync(async () => (await FoundAsync("灯塔守望者")).Count > 0);
+        Assert.Equal(Cases("find-late"), await FoundAsync("灯塔守望者"));
     }
 
     [Fact]

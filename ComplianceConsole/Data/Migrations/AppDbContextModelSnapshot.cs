@@ -1857,6 +1857,26 @@ namespace ComplianceConsole.Data.Migrations
                     b.ToTable("PendingMediaReads");
                 });
 
+            modelBuilder.Entity("ComplianceConsole.Features.Review.PendingSearchItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ContentItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("QueuedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Replaces")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PendingSearchItems", (string)null);
+                });
+
             modelBuilder.Entity("ComplianceConsole.Features.Review.RegulatorReport", b =>
                 {
                     b.Property<long>("Id")

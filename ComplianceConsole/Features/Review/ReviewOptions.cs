@@ -15,4 +15,10 @@ public sealed class ReviewOptions
     /// minutes; a reviewer away longer is warned, then the case returns to the queue (their draft is kept).
     /// </summary>
     public int ClaimIdleMinutes { get; set; } = 5;
+
+    /// <summary>
+    /// Whether this instance runs the search indexer (<see cref="ContentSearchKeeper"/>). Several instances may all run it (one
+    /// pass at a time); turning it off on some keeps their cores for the platform's calls, as long as one instance runs it.
+    /// </summary>
+    public bool SearchIndexer { get; set; } = true;
 }

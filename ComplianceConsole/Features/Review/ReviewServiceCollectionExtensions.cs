@@ -28,6 +28,8 @@ public static class ReviewServiceCollectionExtensions
         services.AddScoped<Dashboard.IDashboardTileSource, ReviewDashboardTileSource>();
         services.AddScoped<ReviewQueryService>();
         services.AddScoped<ReviewFindQueryService>();
+        services.AddSingleton<ContentSearchIndexer>();
+        services.AddHostedService<ContentSearchKeeper>();
         services.AddScoped<ContentIngestionService>();
         services.AddScoped<ContentStatusService>();
         services.AddRecurringJob<ClaimExpiryJob>("review-claim-expiry", ClaimExpiryJob.Interval);

@@ -1918,6 +1918,28 @@ namespace ComplianceConsole.Data.Migrations.PostgreSql
                     b.ToTable("PendingMediaReads");
                 });
 
+            modelBuilder.Entity("ComplianceConsole.Features.Review.PendingSearchItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ContentItemId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("QueuedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Replaces")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PendingSearchItems", (string)null);
+                });
+
             modelBuilder.Entity("ComplianceConsole.Features.Review.RegulatorReport", b =>
                 {
                     b.Property<long>("Id")

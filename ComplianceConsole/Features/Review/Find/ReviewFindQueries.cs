@@ -15,6 +15,9 @@ public sealed record ReviewSearchRequest(string? Text, int PageSize, PageAnchor 
 public sealed record ReviewSearchResult(IReadOnlyList<ReviewSearchRow> Items, bool HasPrevious, bool HasNext, IReadOnlyList<ReviewFindMatch> Matches, bool TooShort)
 {
     public static readonly ReviewSearchResult Empty = new([], false, false, [], false);
+
+    /// <summary>For a search by words: the items not in the index yet, which it cannot find (<see cref="ContentSearchIndexer"/>).</summary>
+    public SearchIndexLag IndexLag { get; init; } = SearchIndexLag.None;
 }
 
 public sealed record ReviewSearchRow(long CaseId, long ContentItemId, string ContentExternalId, string AuthorExternalId, string? Excerpt,

@@ -10,10 +10,10 @@ namespace ComplianceConsole.Features.Review;
 /// <summary>
 /// "Find" for the review queue (<c>/review/find</c>): a search for cases by an exact id (case number, content id, the author's
 /// platform id, a complaint's flag id, an appeal id), each one index seek, or else by words of the content text through the
-/// full-text index (<see cref="ContentSearchIndex"/>); and the lists of decided and appealed cases by reviewer, outcome,
+/// full-text index (<see cref="ContentSearchIndex"/>, saying how many newly received items it does not hold yet); and the lists of decided and appealed cases by reviewer, outcome,
 /// reason, flag source (the decision's: the case's sources when it was decided) and period. All keyset-paged both ways with a count bounded like the queue's; all need Review.Read.
 /// </summary>
-public sealed class ReviewFindQueryService(IDbContextFactory<AppDbContext> contextFactory, PermissionGuard guard)
+public sealed class ReviewFindQueryService(IDbContextFactory<AppDbContext> contextFactory, PermissionGuard guard, ContentSearchIndexer searchIndexer)
 {
     /// <summary>
     /// A search by words counts up to this many cases unless asked for the exact figure: each match found in the full-text
@@ -32,6 +32,7 @@ public sealed class ReviewFindQueryService(IDbContextFactory<AppDbContext> conte
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var (matches, caseIds, authorId) = await ExactAsync(db, text, cancellationToken);
         List<long> read;
+        var lag = SearchIndexLag.None;
         if (matches.Count > 0)
         {
             read = await ExactQuery(db, caseIds, authorId).Seek(c => c.ContentItemId, descending: true, request.Anchor, request.Cursor)
@@ -45,6 +46,7 @@ public sealed class ReviewFindQueryService(IDbContextFactory<AppDbContext> conte
             var cursor = request.Anchor is PageAnchor.After or PageAnchor.Before ? request.Cursor : null;
             read = await ContentSearchIndex.CasePage(db, words, ascending, cursor ?? (ascending ? 0 : long.MaxValue), request.PageSize + 1)
                 .ToListAsync(cancellationToken);
+            lag = await searchIndexer.LagAsync(cancellationToken);
         }
         else
         {
@@ -52,7 +54,7 @@ public sealed class ReviewFindQueryService(IDbContextFactory<AppDbContext> conte
         }
         var page = read.ToPage(request.PageSize, request.Anchor);
         var rows = await SearchRowsAsync(db, [.. page.Items], cancellationToken);
-        return new ReviewSearchResult(rows, page.HasPrevious, page.HasNext, matches, false);
+        return new ReviewSearchResult(rows, page.HasPrevious, page.HasNext, matches, false) { IndexLag = lag };
     }
 
     /// <summary>How many cases the search finds: up to <see cref="KeysetPaging.CountBound"/> for ids, <see cref="WordCountBound"/> for words, unless <paramref name="exact"/>.</summary>

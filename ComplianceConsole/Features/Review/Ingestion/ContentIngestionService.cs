@@ -17,10 +17,10 @@ namespace ComplianceConsole.Features.Review;
 /// written with its history); new and changed items run through the feature library and the label checks, and
 /// every flag joins its item's case (<see cref="CaseFlagging"/>). A batch is one transaction with one audit event,
 /// written with prepared commands (<see cref="ReviewBatchWriter"/>); the CPU work (validation, matching,
-/// encryption, the search index's terms) happens before the batch takes the single writer's lock.
+/// encryption) happens before the batch takes the single writer's lock. The search index follows behind (<see cref="ContentSearchIndexer"/>).
 /// </summary>
 public sealed class ContentIngestionService(IDbContextFactory<AppDbContext> contextFactory, PermissionGuard guard, AuditTrail audit, PiiProtector pii,
-    FeatureLibrary library, HashBankLibrary banks, ILiveNotifier notifier, TimeProvider clock, DatabaseSettings database)
+    FeatureLibrary library, HashBankLibrary banks, ILiveNotifier notifier, TimeProvider clock, ContentSearchIndexer searchIndexer)
 {
     public async Task<IReadOnlyList<IngestResult>> SubmitContentAsync(IReadOnlyList<ContentSubmission> items, CancellationToken cancellationToken = default)
     {
@@ -44,25 +44,24 @@ public sealed class ContentIngestionService(IDbContextFactory<AppDbContext> cont
         var bankMatcher = await banks.CurrentAsync(cancellationToken);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var fileRules = await ItemFileRules.LoadAsync(db, cancellationToken);
-        var checkedItems = new (ValidContent? Content, List<AutomaticFlag> Flags, string? SearchTerms, IReadOnlyList<ImplicitLabelFinding> Findings)[submissions.Count];
-        var postgreSql = database.Provider == DatabaseProvider.PostgreSql;
-        // The feature library and the search terms are most of the CPU a batch costs: both cores share them, before the writer's lock.
+        var checkedItems = new (ValidContent? Content, List<AutomaticFlag> Flags, IReadOnlyList<ImplicitLabelFinding> Findings)[submissions.Count];
+        // The feature library is most of the CPU a batch costs: both cores share it, before the writer's lock.
         Parallel.For(0, submissions.Count, i =>
         {
             var (content, errors) = ContentValidation.Validate(submissions[i], nowUtc);
             if (content is null)
             {
                 results[i] = IngestResult.Invalid(i, errors);
-                checkedItems[i] = (null, [], null, []);
+                checkedItems[i] = (null, [], []);
                 return;
             }
             var file = submissions[i].File;
             var findings = file is null ? [] : fileRules.Findings(file, content.Item);
             var flags = AutomaticFlags.For(matcher, bankMatcher, content.Item, file?.Hash is { } fileHash ? [.. content.Hashes, fileHash] : content.Hashes);
             flags.AddRange(LabelFileFlags.For(findings, content.Item));
-            checkedItems[i] = (content, flags, ContentSearchIndex.Terms(postgreSql, content.Item.Excerpt), findings);
+            checkedItems[i] = (content, flags, findings);
         });
-        var valid = checkedItems.Select((c, i) => (Index: i, Content: c.Content!, c.Flags, c.SearchTerms, c.Findings, submissions[i].File))
+        var valid = checkedItems.Select((c, i) => (Index: i, Content: c.Content!, c.Flags, c.Findings, submissions[i].File))
             .Where(c => c.Content is not null).ToList();
         if (valid.Count == 0) return results;
 
@@ -82,7 +81,7 @@ public sealed class ContentIngestionService(IDbContextFactory<AppDbContext> cont
         var pending = new List<PendingFlag>();
         var (updated, unchanged, filesRead) = (0, 0, 0);
         var unchangedItems = new List<long>();
-        foreach (var (index, content, flags, searchTerms, findings, file) in valid)
+        foreach (var (index, content, flags, findings, file) in valid)
         {
             var item = content.Item;
             item.AuthorId = authors[content.AuthorExternalId];
@@ -107,7 +106,7 @@ public sealed class ContentIngestionService(IDbContextFactory<AppDbContext> cont
                 else
                 {
                     (item.Id, item.ReceivedAtUtc, item.Version) = (before.Id, before.ReceivedAtUtc, before.Version + 1);
-                    await writer.UpdateItemAsync(item, searchTerms, cancellationToken);
+                    await writer.UpdateItemAsync(item, cancellationToken);
                     writer.InsertChange(new ContentItemChange { ContentItemId = item.Id, AtUtc = nowUtc, Actor = actor.Name, ChangesJson = changes });
                     if (hashesBefore != content.HashesText)
                         await writer.ReplaceHashesAsync(item.Id, PerceptualHashOrigin.Platform, content.Hashes, stored: true, cancellationToken);
@@ -118,7 +117,7 @@ public sealed class ContentIngestionService(IDbContextFactory<AppDbContext> cont
             else
             {
                 (item.ReceivedAtUtc, item.Version) = (nowUtc, 1);
-                item.Id = await writer.InsertItemAsync(item, searchTerms, cancellationToken);
+                item.Id = await writer.InsertItemAsync(item, cancellationToken);
                 created.Add(item.Id);
                 await writer.ReplaceHashesAsync(item.Id, PerceptualHashOrigin.Platform, content.Hashes, stored: false, cancellationToken);
                 outcome = IngestOutcome.Created;
@@ -169,6 +168,7 @@ public sealed class ContentIngestionService(IDbContextFactory<AppDbContext> cont
                 cancellationToken);
         }
         await appender.CommitAsync(cancellationToken);
+        if (writer.QueuedForSearch) searchIndexer.Queued();
         Publish(touched);
         return results.Select(r => r.Id is { } id && caseOfItem.TryGetValue(id, out var caseId) ? r with { CaseId = caseId } : r).ToList();
     }

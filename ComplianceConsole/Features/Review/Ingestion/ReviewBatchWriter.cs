@@ -42,8 +42,8 @@ internal sealed class ReviewBatchWriter
         "LabelsJson", "FindingsJson", "ProblemKey", "ProblemArgumentsJson");
     private readonly BulkTable _pendingReads = new("PendingMediaReads", "ContentItemId", "QueuedAtUtc", "Attempts", "NotBeforeUtc");
 
-    /// <summary>The items' text for the full-text index (<see cref="ContentSearchIndex"/>), written with the items.</summary>
-    private readonly ContentSearchRows _search = new();
+    /// <summary>Items whose text waits for the search index (<see cref="ContentSearchIndexer"/>, which writes it behind the batch).</summary>
+    private readonly BulkTable _searchQueue = new(PendingSearchItem.Table, "ContentItemId", "QueuedAtUtc", "Replaces");
 
     private ReviewBatchWriter(DbConnection connection, DbTransaction transaction, DayCountChanges counts)
     {
@@ -57,23 +57,33 @@ internal sealed class ReviewBatchWriter
         return new ReviewBatchWriter(connection, transaction, db.DayCountChanges);
     }
 
-    /// <param name="searchTerms">The item's text cut for the full-text index beforehand (<see cref="ContentSearchIndex.Terms"/>).</param>
-    public async Task<long> InsertItemAsync(ContentItem item, string? searchTerms, CancellationToken cancellationToken)
+    public async Task<long> InsertItemAsync(ContentItem item, CancellationToken cancellationToken)
     {
         var id = await _itemIds.NextAsync(cancellationToken);
         _items.Add([id, item.ExternalId, item.ReceivedAtUtc, .. ItemValues(item)]);
-        _search.AddTerms(id, searchTerms);
+        QueueForSearch(id, item, replaces: false);
         _gatheredItems.Add(id);
         return id;
     }
 
-    public async Task UpdateItemAsync(ContentItem item, string? searchTerms, CancellationToken cancellationToken)
+    public async Task UpdateItemAsync(ContentItem item, CancellationToken cancellationToken)
     {
         if (_gatheredItems.Contains(item.Id)) await FlushAsync(cancellationToken);
         await UpdateAsync($"""UPDATE "ContentItems" SET {ItemColumns} WHERE "Id" = $id""", [.. ItemParameters, "$id"], [.. ItemValues(item), item.Id], cancellationToken);
-        // The text may have changed: its terms are replaced (a change is rare beside a new item, and the delete is one index seek).
+        // The text may have changed: its old terms go now (one index seek; a change is rare beside a new item), so a search never finds
+        // an item by words it no longer has; the new ones follow with the indexer.
         await ContentSearchIndex.DeleteAsync(_connection, _transaction, [item.Id], cancellationToken);
-        _search.AddTerms(item.Id, searchTerms);
+        QueueForSearch(item.Id, item, replaces: true);
+    }
+
+    /// <summary>Whether any item of the batch waits for the search index.</summary>
+    public bool QueuedForSearch { get; private set; }
+
+    private void QueueForSearch(long id, ContentItem item, bool replaces)
+    {
+        if (string.IsNullOrWhiteSpace(item.Excerpt)) return;
+        _searchQueue.Add(id, item.UpdatedAtUtc, replaces);
+        QueuedForSearch = true;
     }
 
     public void InsertChange(ContentItemChange change) => _changes.Add(change.ContentItemId, change.AtUtc, change.Actor, change.ChangesJson);
@@ -138,8 +148,7 @@ internal sealed class ReviewBatchWriter
     /// <summary>Writes everything gathered so far, parents first.</summary>
     public async Task FlushAsync(CancellationToken cancellationToken)
     {
-        foreach (var table in new[] { _items, _changes, _hashes, _readings, _pendingReads, _cases, _flags, _events }) await table.WriteAsync(_connection, _transaction, cancellationToken);
-        await _search.WriteAsync(_connection, _transaction, cancellationToken);
+        foreach (var table in new[] { _items, _changes, _hashes, _readings, _pendingReads, _searchQueue, _cases, _flags, _events }) await table.WriteAsync(_connection, _transaction, cancellationToken);
         _gatheredItems.Clear();
     }
 

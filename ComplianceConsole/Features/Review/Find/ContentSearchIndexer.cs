@@ -24,17 +24,18 @@ public sealed class ContentSearchIndexer(IDbContextFactory<AppDbContext> context
     /// <summary>After a commit that queued items: asks the keeper for a pass; never waits.</summary>
     internal void Queued() => _queued.Writer.TryWrite(true);
 
-    /// <summary>The keeper's wait: until a writer queued items here, or <paramref name="timeout"/> passed.</summary>
-    internal async Task WaitForQueuedAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>The keeper's wait: until a writer queued items here (true), or <paramref name="timeout"/> passed (false).</summary>
+    internal async Task<bool> WaitForQueuedAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
         using var waited = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         waited.CancelAfter(timeout);
         try
         {
-            await _queued.Reader.ReadAsync(waited.Token);
+            return await _queued.Reader.ReadAsync(waited.Token);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
+            return false;
         }
     }
 

@@ -18,6 +18,9 @@ internal sealed class PostgreSqlLiveNotifier(InProcessLiveNotifier local, Databa
 {
     private const string ChannelName = "compliance_console_live";
     private const int MaxPayloadBytes = 7_900;
+
+    // A transaction's notifications are queued together on the server, whose queue holds 8 GB: a thousand of 8 KB at most is far below.
+    private const int MaxMessagesASend = 1_000;
     private static readonly TimeSpan MaxReconnectDelay = TimeSpan.FromSeconds(30);
 
     // Messages this instance sent come back to its own LISTEN: they are known by this id and not delivered twice.
@@ -41,26 +44,34 @@ internal sealed class PostgreSqlLiveNotifier(InProcessLiveNotifier local, Databa
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(SendAsync(stoppingToken), ListenAsync(stoppingToken));
 
-    /// <summary>One sender, so the other instances hear this one's messages in the order they were published.</summary>
+    /// <summary>
+    /// One sender, so the other instances hear this one's messages in the order they were published. What waits is sent together, in
+    /// order, by one statement: a content batch publishes a message for each case it touched, and a round trip each kept the
+    /// database busy with hundreds of them a batch.
+    /// </summary>
     private async Task SendAsync(CancellationToken stoppingToken)
     {
         try
         {
-            await foreach (var payload in _outbox.Reader.ReadAllAsync(stoppingToken))
+            var payloads = new List<string>();
+            while (await _outbox.Reader.WaitToReadAsync(stoppingToken))
             {
+                payloads.Clear();
+                while (payloads.Count < MaxMessagesASend && _outbox.Reader.TryRead(out var payload)) payloads.Add(payload);
                 try
                 {
                     await using var connection = new NpgsqlConnection(database.ConnectionString);
                     await connection.OpenAsync(stoppingToken);
-                    await using var notify = new NpgsqlCommand("SELECT pg_notify(@channel, @payload)", connection);
+                    await using var notify = new NpgsqlCommand(
+                        "SELECT pg_notify(@channel, payload) FROM unnest(@payloads) WITH ORDINALITY AS sent(payload, n) ORDER BY n", connection);
                     notify.Parameters.AddWithValue("channel", ChannelName);
-                    notify.Parameters.AddWithValue("payload", payload);
+                    notify.Parameters.AddWithValue("payloads", payloads.ToArray());
                     await notify.ExecuteNonQueryAsync(stoppingToken);
                 }
                 catch (Exception e) when (!stoppingToken.IsCancellationRequested)
                 {
                     // Whatever failed, the sender goes on: a background service that throws would stop the whole app.
-                    logger.LogWarning(e, "A live update could not be sent to the other instances.");
+                    logger.LogWarning(e, "{Count} live updates could not be sent to the other instances.", payloads.Count);
                 }
             }
         }

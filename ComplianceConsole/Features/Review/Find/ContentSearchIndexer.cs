@@ -78,7 +78,10 @@ public sealed class ContentSearchIndexer(IDbContextFactory<AppDbContext> context
         if (done.Count == 0) return (0, false);
 
         var (connection, dbTransaction) = (db.Database.GetDbConnection(), db.Database.CurrentTransaction!.GetDbTransaction());
-        await ContentSearchIndex.DeleteAsync(connection, dbTransaction, done.Where(p => p.Replaces).Select(p => p.ContentItemId).Distinct().ToList(), cancellationToken);
+        // On PostgreSQL every item's row goes first, not only a changed one's: a row there twice would stop every pass after (its key is
+        // unique), and a seek each costs little beside the GIN entries. FTS5 checks no rowid, so there only a changed text's row goes.
+        var replaced = done.Where(p => postgreSql || p.Replaces).Select(p => p.ContentItemId).Distinct().ToList();
+        await ContentSearchIndex.DeleteAsync(connection, dbTransaction, replaced, cancellationToken);
         var rows = new ContentSearchRows();
         foreach (var (itemId, text) in texts) rows.Add(itemId, text);
         await rows.WriteAsync(connection, dbTransaction, cancellationToken);

@@ -54,6 +54,20 @@ public sealed class FeatureMatcherTests
     }
 
     [Fact]
+    public void Chinese_text_with_full_width_punctuation_is_normalised_as_NFKC_defines_whatever_stands_beside_it()
+    {
+        // Full-width forms and the ideographic space are narrowed without ICU; beside them, characters that compose or decompose
+        // (a combining accent, a halfwidth katakana and its voicing mark, an ellipsis, a circled digit, a ligature) must still give NFKC.
+        const string alphabet = "Ab9 换脸视频、。“”—！，：？（）ＡＺａｚ０９～\u3000\u0301\uFF76\uFF9E\u3099\u2026\u2460\uFB01\u00E9\u212B";
+        var random = new Random(20261207);
+        for (var i = 0; i < 20_000; i++)
+        {
+            var text = string.Concat(Enumerable.Range(0, random.Next(1, 12)).Select(_ => alphabet[random.Next(alphabet.Length)]));
+            Assert.Equal(text.Normalize(System.Text.NormalizationForm.FormKC).ToLowerInvariant(), FeatureMatcher.Normalise(text));
+        }
+    }
+
+    [Fact]
     public void Several_rules_match_one_text_each_once_and_the_longer_keyword_beside_the_shorter()
     {
         var shortRule = Rule(FeatureRuleKind.Keyword, "深度伪造");

@@ -1,4 +1,4 @@
-using System.Threading.Channels;
+using ComplianceConsole.Common;
 using ComplianceConsole.Data;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -24,26 +24,11 @@ public sealed class AuditChain(IDbContextFactory<AppDbContext> contextFactory, A
 
     private readonly SemaphoreSlim _pass = new(1, 1);
     private readonly HashSet<Guid> _refused = [];
-    private readonly Channel<bool> _committed = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
     public sealed record Head(long Sequence, string Hash);
 
-    /// <summary>After a commit that saved events: asks the keeper for a pass; never waits.</summary>
-    internal void Committed() => _committed.Writer.TryWrite(true);
-
-    /// <summary>The keeper's wait: until a writer committed an event, or <paramref name="timeout"/> passed.</summary>
-    internal async Task WaitForCommitAsync(TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        using var waited = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        waited.CancelAfter(timeout);
-        try
-        {
-            await _committed.Reader.ReadAsync(waited.Token);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-        }
-    }
+    /// <summary>Set after a commit that saved events: the keeper's pass follows.</summary>
+    internal WakeSignal Committed { get; } = new();
 
     /// <summary>
     /// Chains every event committed and waiting now, for a reader that must see them all; false when another instance held the chain

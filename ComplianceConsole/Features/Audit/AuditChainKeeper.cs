@@ -20,7 +20,7 @@ public sealed class AuditChainKeeper(AuditChain chain, DatabaseSettings database
         if (database.Provider != DatabaseProvider.PostgreSql) return;
         while (!stoppingToken.IsCancellationRequested)
         {
-            await chain.WaitForCommitAsync(TimeSpan.FromSeconds(1), stoppingToken);
+            await chain.Committed.WaitAsync(TimeSpan.FromSeconds(1), stoppingToken);
             try
             {
                 await chain.ChainWaitingAsync(stoppingToken);

@@ -83,7 +83,7 @@ public sealed class AuditTrail(TimeProvider clock, AuditHash hasher, DatabaseWri
     // Only a transaction that saved an event asks for a pass: an unchanged batch or a refused claim commits and goes.
     private void Committed(AppDbContext db)
     {
-        if (ChainsBehind(db) && db.ChangeTracker.Entries<PendingAuditEvent>().Any()) chain.Committed();
+        if (ChainsBehind(db) && db.ChangeTracker.Entries<PendingAuditEvent>().Any()) chain.Committed.Set();
     }
 
     /// <summary>

@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using ComplianceConsole.Common;
 using ComplianceConsole.Data;
 using Microsoft.EntityFrameworkCore;
@@ -19,25 +18,8 @@ public sealed class ContentSearchIndexer(IDbContextFactory<AppDbContext> context
 {
     internal const int PassSize = 10_000;
 
-    private readonly Channel<bool> _queued = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
-
-    /// <summary>After a commit that queued items: asks the keeper for a pass; never waits.</summary>
-    internal void Queued() => _queued.Writer.TryWrite(true);
-
-    /// <summary>The keeper's wait: until a writer queued items here (true), or <paramref name="timeout"/> passed (false).</summary>
-    internal async Task<bool> WaitForQueuedAsync(TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        using var waited = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        waited.CancelAfter(timeout);
-        try
-        {
-            return await _queued.Reader.ReadAsync(waited.Token);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return false;
-        }
-    }
+    /// <summary>Set after a commit that queued items: the keeper's pass follows.</summary>
+    internal WakeSignal Queued { get; } = new();
 
     /// <summary>Indexes what waits, pass after pass, until nothing does but items a writer holds; returns how many entries were done.</summary>
     public async Task<int> IndexWaitingAsync(CancellationToken cancellationToken = default)
@@ -57,9 +39,9 @@ public sealed class ContentSearchIndexer(IDbContextFactory<AppDbContext> context
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var oldest = await db.PendingSearchItems.OrderBy(p => p.Id).Select(p => (DateTime?)p.QueuedAtUtc).FirstOrDefaultAsync(cancellationToken);
         if (oldest is null) return SearchIndexLag.None;
-        var waiting = await db.PendingSearchItems.OrderBy(p => p.Id).Take(KeysetPaging.CountBound + 1).CountAsync(cancellationToken);
+        var waiting = await db.PendingSearchItems.OrderBy(p => p.Id).CountBoundedAsync(exact: false, cancellationToken);
         var behind = clock.GetUtcNow().UtcDateTime - oldest.Value;
-        return new SearchIndexLag(BoundedCount.Of(waiting, exact: false), behind < TimeSpan.Zero ? TimeSpan.Zero : behind);
+        return new SearchIndexLag(waiting, behind < TimeSpan.Zero ? TimeSpan.Zero : behind);
     }
 
     private async Task<(int Done, bool More)> PassAsync(CancellationToken cancellationToken)
@@ -117,4 +99,7 @@ public sealed class ContentSearchIndexer(IDbContextFactory<AppDbContext> context
 public sealed record SearchIndexLag(BoundedCount Waiting, TimeSpan Behind)
 {
     public static readonly SearchIndexLag None = new(new BoundedCount(0, false), TimeSpan.Zero);
+
+    /// <summary>How long the oldest has waited, in whole seconds rounded up: a wait is never said to be none.</summary>
+    public int BehindSeconds => Math.Max(1, (int)Math.Ceiling(Behind.TotalSeconds));
 }

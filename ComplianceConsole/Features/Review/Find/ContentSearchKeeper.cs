@@ -22,10 +22,10 @@ public sealed class ContentSearchKeeper(ContentSearchIndexer indexer, IOptions<R
         if (!options.Value.SearchIndexer) return;
         while (!stoppingToken.IsCancellationRequested)
         {
-            if (await indexer.WaitForQueuedAsync(TimeSpan.FromSeconds(1), stoppingToken))
+            if (await indexer.Queued.WaitAsync(TimeSpan.FromSeconds(1), stoppingToken))
             {
                 var burst = Stopwatch.StartNew();
-                while (burst.Elapsed < MostBehind && await indexer.WaitForQueuedAsync(Pause, stoppingToken))
+                while (burst.Elapsed < MostBehind && await indexer.Queued.WaitAsync(Pause, stoppingToken))
                 {
                 }
             }

@@ -168,7 +168,7 @@ public sealed class ContentIngestionService(IDbContextFactory<AppDbContext> cont
                 cancellationToken);
         }
         await appender.CommitAsync(cancellationToken);
-        if (writer.QueuedForSearch) searchIndexer.Queued();
+        if (writer.QueuedForSearch) searchIndexer.Queued.Set();
         Publish(touched);
         return results.Select(r => r.Id is { } id && caseOfItem.TryGetValue(id, out var caseId) ? r with { CaseId = caseId } : r).ToList();
     }

@@ -21,7 +21,8 @@ public sealed class KilledInstanceTests : IAsyncLifetime
 {
     private const string SqliteSkip = "Several instances share a PostgreSQL database; SQLite is one instance by design.";
     private const string Manager = "killed.manager@example.cn";
-    private const int Rows = 20_000;
+    // Enough that the import runs for seconds: with fewer a quiet machine finished it between two looks, with no moment to kill it in.
+    private const int Rows = 60_000;
     private readonly TestApp _queuer = new();
     private readonly List<AppProcess> _instances = [];
 

@@ -18,7 +18,8 @@ namespace ComplianceConsole.Tests.Database;
 public sealed class RestartedInstanceTests : IDisposable
 {
     private const string Verifier = "restarted.verifier@example.cn";
-    private const int Rows = 20_000;
+    // Enough that the import runs for seconds: with fewer a quiet machine finished it between two looks, with no moment to kill it in.
+    private const int Rows = 60_000;
     private readonly string _dataFolder = Directory.CreateTempSubdirectory("cc-restarted-").FullName;
     private readonly List<AppProcess> _instances = [];
 

@@ -109,6 +109,29 @@ public sealed class FeatureMatcherTests
     }
 
     [Fact]
+    public void A_hundred_patterns_too_large_for_one_automaton_are_still_asked_together_and_match_as_each_alone()
+    {
+        // A hundred patterns with bounded repeats, as a real library has: their one alternation is more than the linear engine's
+        // 10,000 nodes, and every text was then searched with each pattern in turn.
+        var synthetic = new ComplianceConsole.Features.DemoData.SyntheticContent(7);
+        var rules = synthetic.FeatureLibrary(0, 100, DateTime.UtcNow).Select((r, i) => { r.Id = i + 1; return r; }).ToList();
+        Assert.Throws<NotSupportedException>(() => FeatureMatcher.Compile(string.Join("|", rules.Select(r => $"(?:{r.Value})"))));
+        var matcher = new FeatureMatcher(rules);
+
+        Assert.Equal(0, matcher.PatternsAlone);
+        var alone = rules.Select(r => (r.Id, Regex: FeatureMatcher.Compile(r.Value))).ToList();
+        var texts = Enumerable.Range(0, 2_000).Select(i => FeatureMatcher.Normalise(synthetic.Item($"t{i}", "a", DateTime.UtcNow).Excerpt!)).ToList();
+        var matched = 0;
+        foreach (var text in texts)
+        {
+            var expected = alone.Where(p => p.Regex.IsMatch(text)).Select(p => p.Id).ToList();
+            Assert.Equal(expected, matcher.Match(text, null).Matches.Select(m => m.RuleId));
+            matched += expected.Count;
+        }
+        Assert.InRange(matched, 10, 1_000); // some texts match a pattern, most none
+    }
+
+    [Fact]
     public void A_pattern_kept_from_before_that_the_linear_engine_cannot_run_leaves_the_other_rules_working()
     {
         var backReference = Rule(FeatureRuleKind.Pattern, @"(\p{IsCJKUnifiedIdeographs})\1\1");

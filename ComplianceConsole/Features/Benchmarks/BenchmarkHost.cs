@@ -74,6 +74,28 @@ internal static class BenchmarkHost
     }
 
     /// <summary>
+    /// Posts warm-up batches, <paramref name="concurrent"/> at a time, until the JIT has settled: a server that has run for a
+    /// minute runs its hot paths fully optimised, where a young process runs them as first compiled, unoptimised, while the
+    /// JIT recompiles them beside it (tiered compilation recompiles a method once it has been called 30 times and no new
+    /// method has been compiled for 100 ms). Settled is three rounds in a row that compiled at most a couple of methods, or
+    /// <paramref name="maxRounds"/>; returns the rounds posted and the methods compiled meanwhile.
+    /// </summary>
+    public static async Task<(int Rounds, long Methods)> WarmUpAsync(Func<int, Task> postBatch, int concurrent, int maxRounds)
+    {
+        var first = System.Runtime.JitInfo.GetCompiledMethodCount();
+        var (rounds, quiet, before) = (0, 0, first);
+        while (quiet < 3 && rounds < maxRounds)
+        {
+            var round = rounds++;
+            await Task.WhenAll(Enumerable.Range(0, concurrent).Select(c => postBatch(round * concurrent + c)));
+            var now = System.Runtime.JitInfo.GetCompiledMethodCount();
+            quiet = now - before <= 2 ? quiet + 1 : 0;
+            before = now;
+        }
+        return (rounds, before - first);
+    }
+
+    /// <summary>
     /// The one-minute load average with the core count beside it: a figure taken while the machine was busier than its cores is a
     /// shared machine's, not a headline.
     /// </summary>

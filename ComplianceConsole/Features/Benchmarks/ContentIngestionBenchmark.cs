@@ -60,7 +60,10 @@ public sealed class ContentIngestionBenchmark(WebApplication app, int items, int
         if (withHashes) output.WriteLine($"Each item carries a PDQ hash; the enabled banks hold {await EnabledBankHashesAsync(contexts):N0}, and one item in a hundred is near one of the first {banked.Count:N0}.");
         var hashes = new Random(20261206);
         byte[] Body(List<ContentSubmission> batch) => Serialise(withHashes ? batch.Select(s => s with { PerceptualHashes = [Hash(hashes, banked)] }).ToList() : batch);
-        await BenchmarkHost.PostAsync(client, Path, Body(Batches(synthetic, $"warm{run}", 2)[0]), FlagsRaised); // JIT, connections, the library's first compile
+        // JIT, connections, the library's first compile: measured is a server that has been running, not one just started.
+        var (warmRounds, compiled) = await BenchmarkHost.WarmUpAsync(
+            b => BenchmarkHost.PostAsync(client, Path, Body(Batches(synthetic, $"warm{run}-{b}", 1)[0]), FlagsRaised), clients, maxRounds: 150);
+        output.WriteLine($"Warm-up: {warmRounds * clients:N0} batches until the JIT settled ({compiled:N0} methods compiled meanwhile).");
 
         var indexer = app.Services.GetRequiredService<ContentSearchIndexer>();
         foreach (var concurrent in rounds)

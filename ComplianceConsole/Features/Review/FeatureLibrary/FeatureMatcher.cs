@@ -43,10 +43,12 @@ public sealed class FeatureMatcher
     private sealed record Keyword(string Text, long RuleId, string ReasonCode);
     private sealed record Pattern(Regex Regex, long RuleId, string ReasonCode, string Source);
 
+    /// <summary>Patterns asked together first (<see cref="Any"/>) whether any of them matches; null for a group of one.</summary>
+    private sealed record PatternGroup(Regex? Any, Pattern[] Members);
+
     private readonly SearchValues<string>? _keywordSearch;
     private readonly Dictionary<char, Keyword[]> _keywordsByFirstChar;
-    private readonly Pattern[] _patterns;
-    private readonly Regex? _anyPattern;
+    private readonly PatternGroup[] _patternGroups;
     private readonly Dictionary<string, (long RuleId, string ReasonCode)> _hashes;
 
     public FeatureMatcher(IEnumerable<FeatureRule> rules)
@@ -60,11 +62,11 @@ public sealed class FeatureMatcher
         // Longest first, so "深度伪造视频" is reported before "深度伪造" at the same place.
         _keywordsByFirstChar = keywords.GroupBy(k => k.Text[0])
             .ToDictionary(g => g.Key, g => g.OrderByDescending(k => k.Text.Length).ToArray());
-        _patterns = enabled.Where(r => r.Kind == FeatureRuleKind.Pattern)
+        var patterns = enabled.Where(r => r.Kind == FeatureRuleKind.Pattern)
             .Select(r => TryCompile(r.Value) is { } regex ? new Pattern(regex, r.Id, r.ReasonCode, r.Value) : null)
             .OfType<Pattern>()
             .ToArray();
-        _anyPattern = AnyOf(_patterns);
+        _patternGroups = [.. Grouped(patterns)];
         _hashes = enabled.Where(r => r.Kind == FeatureRuleKind.ContentHash)
             .GroupBy(r => r.Value.ToLowerInvariant())
             .ToDictionary(g => g.Key, g => (g.First().Id, g.First().ReasonCode));
@@ -129,21 +131,38 @@ public sealed class FeatureMatcher
     }
 
     /// <summary>
-    /// All patterns as one alternation, asked first whether any of them matches at all: one search of the text instead
-    /// of one per pattern (a thirtieth of the time with a hundred patterns), and most texts match none.
+    /// The patterns as alternations, each asked first whether any of its patterns matches at all: one search of the text
+    /// instead of one per pattern (a thirtieth of the time with a hundred patterns), and most texts match none. The linear
+    /// engine refuses an automaton of more than 10,000 nodes, which a hundred patterns with bounded repeats exceed (the
+    /// synthetic library's make 13,790): then each half is tried, and so on, down to a pattern on its own.
     /// </summary>
-    private static Regex? AnyOf(Pattern[] patterns)
+    private static IEnumerable<PatternGroup> Grouped(Pattern[] patterns)
     {
-        if (patterns.Length < 2) return null;
+        if (patterns.Length == 0) yield break;
+        if (patterns.Length == 1)
+        {
+            yield return new PatternGroup(null, patterns);
+            yield break;
+        }
+        Regex? any;
         try
         {
-            return Compile(string.Join("|", patterns.Select(p => $"(?:{p.Source})")));
+            any = Compile(string.Join("|", patterns.Select(p => $"(?:{p.Source})")));
         }
         catch (Exception e) when (e is ArgumentException or NotSupportedException)
         {
-            return null;
+            any = null;
         }
+        if (any is not null)
+        {
+            yield return new PatternGroup(any, patterns);
+            yield break;
+        }
+        foreach (var group in Grouped(patterns[..(patterns.Length / 2)]).Concat(Grouped(patterns[(patterns.Length / 2)..]))) yield return group;
     }
+
+    /// <summary>How many of the patterns are asked about one by one, in no group: a measure of the groups, for tests.</summary>
+    internal int PatternsAlone => _patternGroups.Where(g => g.Any is null).Sum(g => g.Members.Length);
 
     /// <summary>Every rule that matches the text or the hash, each rule once, at its first place.</summary>
     public FeatureMatchResult Match(string? text, string? contentHash)
@@ -185,11 +204,14 @@ public sealed class FeatureMatcher
 
     private void MatchPatterns(string text, List<FeatureMatch> matches)
     {
-        if (_anyPattern is not null && !_anyPattern.IsMatch(text)) return;
-        foreach (var pattern in _patterns)
+        foreach (var group in _patternGroups)
         {
-            var match = pattern.Regex.Match(text);
-            if (match.Success) matches.Add(new FeatureMatch(pattern.RuleId, FeatureRuleKind.Pattern, pattern.ReasonCode, match.Value, match.Index));
+            if (group.Any is not null && !group.Any.IsMatch(text)) continue;
+            foreach (var pattern in group.Members)
+            {
+                var match = pattern.Regex.Match(text);
+                if (match.Success) matches.Add(new FeatureMatch(pattern.RuleId, FeatureRuleKind.Pattern, pattern.ReasonCode, match.Value, match.Index));
+            }
         }
     }
 }

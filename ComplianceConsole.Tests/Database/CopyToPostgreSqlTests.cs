@@ -31,6 +31,10 @@ public sealed class CopyToPostgreSqlTests
         await source.Services.GetRequiredService<ReviewDemoSeeder>().SeedAsync(300, seed: 5);
         var (sourceRecords, sourceEvents) = await ReadAsync(source);
         var sourceBacklog = await BacklogAsync(source);
+        string words;
+        await using (var db = await source.Services.ReadContextAsync())
+            words = (await db.ContentItems.Where(i => i.Excerpt != null).OrderBy(i => i.Id).Select(i => i.Excerpt!).FirstAsync())[..6];
+        var sourceFound = await CasesFoundAsync(source, words);
         var sqlite = source.Services.GetRequiredService<DatabaseSettings>().ConnectionString;
         source.Dispose();
 
@@ -53,6 +57,9 @@ public sealed class CopyToPostgreSqlTests
             var copiedBacklog = await BacklogAsync(app);
             Assert.Equal(sourceBacklog.BySource, copiedBacklog.BySource);
             Assert.Equal(sourceBacklog.ByDueDay, copiedBacklog.ByDueDay);
+            // The search index is written anew on the server, with the server's own tsvector: the same words find the same cases.
+            Assert.InRange(sourceFound, 1, 300);
+            Assert.Equal(sourceFound, await CasesFoundAsync(app, words));
             var chain = await VerifyChainAsync(app);
             Assert.True(chain.Intact, $"{chain.BreakCount} breaks, the first at {chain.BrokenAtSequence} ({chain.Break})");
             Assert.True(chain.EventsChecked >= sourceEvents.Count);
@@ -75,6 +82,12 @@ public sealed class CopyToPostgreSqlTests
     {
         await using var db = await app.Services.ReadContextAsync();
         return await Dashboard.DayCountBackFill.BacklogAsync(db);
+    }
+
+    private static async Task<long> CasesFoundAsync(TestApp app, string words)
+    {
+        await using var db = await app.Services.ReadContextAsync();
+        return await ContentSearchIndex.CaseCount(db, ContentSearchIndex.Query(!db.Database.IsSqlite(), words)!, 10_000).SingleAsync();
     }
 
     private static async Task<ChainVerification> VerifyChainAsync(TestApp app)

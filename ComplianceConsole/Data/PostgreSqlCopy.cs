@@ -73,7 +73,6 @@ internal static class PostgreSqlCopy
         "float8" => NpgsqlDbType.Double,
         "float4" => NpgsqlDbType.Real,
         "_text" => NpgsqlDbType.Array | NpgsqlDbType.Text,
-        "tsvector" => NpgsqlDbType.TsVector,
         _ => NpgsqlDbType.Unknown,
     };
 
@@ -111,11 +110,6 @@ internal static class PostgreSqlCopy
             _ => throw new InvalidOperationException($"Cannot copy a {value.GetType().Name} into a text[] column."),
         },
         NpgsqlDbType.Bytea => (byte[])value,
-        // The content search's terms (ContentSearchIndex): tsvector text the app wrote itself (quoted lexemes, each once, with
-        // their positions), which is the one input the client-side parse is known to read as the server would.
-#pragma warning disable CS0618
-        NpgsqlDbType.TsVector => value as NpgsqlTsVector ?? NpgsqlTsVector.Parse((string)value),
-#pragma warning restore CS0618
         _ => throw new NotSupportedException($"Binary COPY of a column of this type ({type}) is not supported here."),
     };
 }

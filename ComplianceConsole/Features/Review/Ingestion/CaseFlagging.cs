@@ -48,6 +48,7 @@ internal sealed class CaseFlagging(AppDbContext db, ReviewBatchWriter writer, Ti
         var caseIds = new long[flags.Count];
         var touched = new List<TouchedCase>();
         var byItem = flags.Select((flag, index) => (flag, index)).ToLookup(f => f.flag.ContentItemId);
+        writer.ExpectNew(cases: items.Keys.Count(id => byItem.Contains(id) && !cases.ContainsKey(id)), flags: flags.Count);
         foreach (var (itemId, copy) in items)
         {
             var itemFlags = byItem[itemId].ToList();

@@ -65,6 +65,8 @@ public sealed class ContentIngestionService(IDbContextFactory<AppDbContext> cont
             .Where(c => c.Content is not null).ToList();
         if (valid.Count == 0) return results;
 
+        // Read before the writer's turn, which the batches of other clients wait for: the time limits' settings change rarely.
+        var limits = await TimeLimits.LoadAsync(db, cancellationToken);
         await using var appender = await audit.BeginAsync(db, WriteLock.ReviewCasesExclusive, cancellationToken);
         var externalIds = valid.Select(v => v.Content.Item.ExternalId).Distinct().ToList();
         var stored = await db.ContentItems.AsNoTracking().Where(c => EF.Parameter(externalIds).Contains(c.ExternalId)).ToDictionaryAsync(c => c.ExternalId, cancellationToken);
@@ -76,6 +78,7 @@ public sealed class ContentIngestionService(IDbContextFactory<AppDbContext> cont
         var queuedReads = await QueuedReadsAsync(db, stored.Values.Select(c => c.Id).ToList(), cancellationToken);
 
         var writer = ReviewBatchWriter.Create(db);
+        writer.ExpectNew(items: externalIds.Count(id => !stored.ContainsKey(id)));
         var created = new HashSet<long>();
         var copies = new Dictionary<long, CaseCopy>();
         var pending = new List<PendingFlag>();
@@ -144,7 +147,6 @@ public sealed class ContentIngestionService(IDbContextFactory<AppDbContext> cont
             results[index] = new IngestResult(index, outcome, item.Id, null, added.Count, []);
         }
 
-        var limits = await TimeLimits.LoadAsync(db, cancellationToken);
         var (_, _, touched) = await new CaseFlagging(db, writer, limits, actor, nowUtc).ApplyAsync(copies, pending, created, cancellationToken);
         var caseOfItem = touched.ToDictionary(t => t.ContentItemId, t => t.CaseId);
         // A retried item answers with its case as the first answer did; one seek per item, and only for items sent again unchanged.

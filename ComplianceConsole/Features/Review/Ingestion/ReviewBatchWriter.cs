@@ -57,6 +57,14 @@ internal sealed class ReviewBatchWriter
         return new ReviewBatchWriter(connection, transaction, db.DayCountChanges);
     }
 
+    /// <summary>How many new items, cases and flags the batch is about to gather, so their ids are taken in one round trip each.</summary>
+    public void ExpectNew(int items = 0, int cases = 0, int flags = 0)
+    {
+        _itemIds.Expect(items);
+        _caseIds.Expect(cases);
+        _flagIds.Expect(flags);
+    }
+
     public async Task<long> InsertItemAsync(ContentItem item, CancellationToken cancellationToken)
     {
         var id = await _itemIds.NextAsync(cancellationToken);

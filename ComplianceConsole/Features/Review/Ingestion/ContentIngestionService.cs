@@ -42,7 +42,7 @@ public sealed class ContentIngestionService(IDbContextFactory<AppDbContext> cont
         var results = new IngestResult[submissions.Count];
         var matcher = await library.CurrentAsync(cancellationToken);
         var bankMatcher = await banks.CurrentAsync(cancellationToken);
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await using var db = await OpenAsync(cancellationToken);
         var fileRules = await ItemFileRules.LoadAsync(db, cancellationToken);
         var checkedItems = new (ValidContent? Content, List<AutomaticFlag> Flags, IReadOnlyList<ImplicitLabelFinding> Findings)[submissions.Count];
         // The feature library is most of the CPU a batch costs: both cores share it, before the writer's lock.
@@ -175,6 +175,17 @@ public sealed class ContentIngestionService(IDbContextFactory<AppDbContext> cont
         return results.Select(r => r.Id is { } id && caseOfItem.TryGetValue(id, out var caseId) ? r with { CaseId = caseId } : r).ToList();
     }
 
+    /// <summary>
+    /// A context for one batch, whose transaction is rolled back whole when anything in it fails: EF Core's savepoint around the
+    /// audited save (and its release: on PostgreSQL two round trips, while other batches wait for the writer's turn) would be kept for nothing.
+    /// </summary>
+    private async Task<AppDbContext> OpenAsync(CancellationToken cancellationToken)
+    {
+        var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        db.Database.AutoSavepointsEnabled = false;
+        return db;
+    }
+
     /// <summary>Stores one batch of flags as received at <paramref name="nowUtc"/>; the caller has demanded the permission.</summary>
     internal async Task<IReadOnlyList<IngestResult>> SaveFlagsAsync(IReadOnlyList<FlagSubmission> submissions, AuditActor actor, DateTime nowUtc,
         CancellationToken cancellationToken)
@@ -190,7 +201,7 @@ public sealed class ContentIngestionService(IDbContextFactory<AppDbContext> cont
         }
         if (valid.Count == 0) return results;
 
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await using var db = await OpenAsync(cancellationToken);
         await using var appender = await audit.BeginAsync(db, WriteLock.ReviewCasesExclusive, cancellationToken);
         var contentIds = valid.Select(v => v.Flag.ContentExternalId).Distinct().ToList();
         var items = await db.ContentItems.AsNoTracking().Where(c => EF.Parameter(contentIds).Contains(c.ExternalId))

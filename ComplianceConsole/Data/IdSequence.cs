@@ -19,7 +19,7 @@ internal sealed class IdSequence(DbConnection connection, DbTransaction transact
 
     /// <summary>
     /// The batch knows it will take about <paramref name="count"/> more ids: the next block is that large, so a batch of a
-    /// thousand new rows takes one round trip instead of eight. Ids it does not use are skipped, as a sequence's are anyway.
+    /// thousand new rows takes one round trip instead of seven. Ids it does not use are skipped, as a sequence's are anyway.
     /// </summary>
     public void Expect(int count)
     {

@@ -28,6 +28,7 @@ internal static class PlatformUserBatch
         IReadOnlyList<NamedPlatformUser> users, DateTime now, CancellationToken cancellationToken)
     {
         var writer = PlatformUserWriter.Create(db);
+        writer.ExpectNew(users.Select(u => u.ExternalId).Where(id => !known.ContainsKey(id)).Distinct().Count());
         foreach (var named in users)
         {
             if (!known.TryGetValue(named.ExternalId, out var user))

@@ -27,6 +27,9 @@ internal sealed class PlatformUserWriter
         return new PlatformUserWriter(connection, transaction);
     }
 
+    /// <summary>How many new users the batch is about to gather, so their ids are taken in one round trip.</summary>
+    public void ExpectNew(int count) => _ids.Expect(count);
+
     /// <summary>Gathers a new user; returns its id.</summary>
     public async Task<long> InsertAsync(PlatformUser user, CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.Intrinsics.X86;
 
 namespace ComplianceConsole.Features.Review.HashBanks;
 
@@ -44,7 +45,8 @@ internal sealed class PdqChunkTables
             var next = starts[..^1];
             var slots = slotsByChunk[c] = new int[hashes.Length];
             for (var slot = 0; slot < hashes.Length; slot++) slots[next[hashes[slot].Chunk(c)]++] = slot;
-            var halves = halvesByChunk[c] = new HalfHash[slots.Length];
+            // Pinned: a lookup asks the processor to fetch parts of them ahead by address (ReadBuckets).
+            var halves = halvesByChunk[c] = GC.AllocateUninitializedArray<HalfHash>(slots.Length, pinned: true);
             for (var i = 0; i < slots.Length; i++) halves[i] = HalfHash.Of(hashes[slots[i]], c);
         }
         return new PdqChunkTables(hashes, entryIds, runStarts, slotsByChunk, halvesByChunk);
@@ -71,34 +73,27 @@ internal sealed class PdqChunkTables
     // and 2,517 values a chunk) half the candidates' halves are as near as that by chance, and the scan is cheaper.
     private static bool BucketsCostMoreThanAScan(int bucketsPerChunk) => bucketsPerChunk > 137;
 
-    // A lookup's time goes to reaching its buckets, each at a random place in its table: for one chunk at a time, where each of
-    // its runs starts is read first and each run's first entry touched, in loops that only read, so the processor fetches them
-    // all at once; reading one bucket to its end before finding the next waited for one after another. (All chunks' runs at
-    // once measured slower: more places than the processor keeps the address translations of.)
+    // A lookup's time goes to waiting for its buckets, each a run of half hashes at a random place in a table of 16 MB at a
+    // million: 272 runs of some 4 cache lines, and reading them one after another waited for each in turn. So where the next
+    // chunk's runs lie is read, and the processor is asked to fetch all their lines, before this chunk's candidates are checked:
+    // the fetches overlap each other and the checking (36 -> 28 µs a lookup at a million, docs/hash-banks.md). Touching only each
+    // run's first entry, or fetching every chunk's runs at once (more than the processor keeps in flight), gained less.
     private void ReadBuckets(PdqHash query, ReadOnlySpan<ushort> queryChunks, ReadOnlySpan<ushort> masks, int maxDistance, int radius, bool[] dead,
         List<PdqMatch> matches)
     {
-        Span<int> runFrom = masks.Length <= 1024 ? stackalloc int[masks.Length] : new int[masks.Length];
-        Span<int> runTo = masks.Length <= 1024 ? stackalloc int[masks.Length] : new int[masks.Length];
+        var runCount = PdqHashIndex.ChunkCount * masks.Length;
+        Span<int> runFrom = runCount <= 1024 ? stackalloc int[runCount] : new int[runCount];
+        Span<int> runTo = runCount <= 1024 ? stackalloc int[runCount] : new int[runCount];
+        FindRuns(0, queryChunks, masks, runFrom, runTo);
         for (var c = 0; c < PdqHashIndex.ChunkCount; c++)
         {
-            var starts = runStarts[c];
+            if (c + 1 < PdqHashIndex.ChunkCount) FindRuns(c + 1, queryChunks, masks, runFrom, runTo);
             var slots = slotsByChunk[c];
             var halves = halvesByChunk[c];
-            for (var m = 0; m < masks.Length; m++)
-            {
-                var value = queryChunks[c] ^ masks[m];
-                (runFrom[m], runTo[m]) = (starts[value], starts[value + 1]);
-            }
-            ulong touched = 0;
-            for (var m = 0; m < masks.Length; m++)
-                if (runFrom[m] < runTo[m]) touched ^= halves[runFrom[m]].First;
-            GC.KeepAlive(touched);
-
             var queryHalf = HalfHash.Of(query, c);
-            for (var m = 0; m < masks.Length; m++)
+            for (var run = c * masks.Length; run < (c + 1) * masks.Length; run++)
             {
-                for (var i = runFrom[m]; i < runTo[m]; i++)
+                for (var i = runFrom[run]; i < runTo[run]; i++)
                 {
                     if (queryHalf.Distance(halves[i]) > maxDistance) continue;
                     var slot = slots[i];
@@ -111,6 +106,26 @@ internal sealed class PdqChunkTables
             }
         }
     }
+
+    /// <summary>Where chunk <paramref name="c"/>'s runs within the masks lie, with their lines asked of memory ahead of their reading.</summary>
+    private unsafe void FindRuns(int c, ReadOnlySpan<ushort> queryChunks, ReadOnlySpan<ushort> masks, Span<int> runFrom, Span<int> runTo)
+    {
+        var starts = runStarts[c];
+        var halves = halvesByChunk[c];
+        for (var m = 0; m < masks.Length; m++)
+        {
+            var value = queryChunks[c] ^ masks[m];
+            (runFrom[c * masks.Length + m], runTo[c * masks.Length + m]) = (starts[value], starts[value + 1]);
+        }
+        if (halves.Length == 0 || !Sse.IsSupported) return;
+        fixed (HalfHash* first = halves)
+        {
+            for (var run = c * masks.Length; run < (c + 1) * masks.Length; run++)
+                for (var i = runFrom[run]; i < runTo[run]; i += HalvesPerCacheLine) Sse.Prefetch0(first + i);
+        }
+    }
+
+    private const int HalvesPerCacheLine = 64 / 16;
 
     private void Scan(PdqHash query, int maxDistance, bool[] dead, List<PdqMatch> matches)
     {

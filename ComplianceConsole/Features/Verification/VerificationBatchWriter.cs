@@ -33,6 +33,9 @@ internal sealed class VerificationBatchWriter
         return new VerificationBatchWriter(connection, transaction, db.DayCountChanges);
     }
 
+    /// <summary>How many new records the batch is about to gather, so their ids are taken in one round trip.</summary>
+    public void ExpectNew(int records) => _recordIds.Expect(records);
+
     /// <summary>Gathers a record and its history entries; returns the record's id.</summary>
     public async Task<long> InsertRecordAsync(VerificationRecord record, CancellationToken cancellationToken)
     {

@@ -99,6 +99,7 @@ public sealed class VerificationSubmissionService(IDbContextFactory<AppDbContext
         var users = await PlatformUserBatch.ResolveAsync(db, knownUsers, fresh.Select(v => new NamedPlatformUser(v.ExternalUserId,
             PlatformInput.NormalizeText(v.Item.UserDisplayName), v.Item.UserKind ?? PlatformUserKind.Individual)).ToList(), now, cancellationToken);
         var writer = VerificationBatchWriter.Create(db);
+        writer.ExpectNew(fresh.Select(v => v.Key).Distinct().Count());
         var createdIds = new Dictionary<string, long>();
         foreach (var v in valid)
         {

@@ -10,7 +10,8 @@ namespace ComplianceConsole.Features.Review.HashBanks;
 /// hash (<see cref="HalfHash"/>) in the same order: the distance over half the bits is at most the whole distance, and
 /// unrelated hashes differ in some 64 of those 128 bits, so nearly every candidate is ruled out by reading its bucket in
 /// sequence, and only the near ones cost a read of their whole hash at a random place (which, done for every candidate, was
-/// most of a lookup's time: 0.17-0.23 ms at a million, then 0.05 ms; 0.02 ms with the next chunk fetched ahead). It costs 16 bytes an entry in each of the 16 tables.
+/// most of a lookup's time: 0.17-0.23 ms at a million, then 0.05 ms; 0.02 ms with the next chunk fetched ahead). It costs 16
+/// bytes an entry in each of the 16 tables.
 /// </summary>
 internal sealed class PdqChunkTables
 {
@@ -76,8 +77,9 @@ internal sealed class PdqChunkTables
     // A lookup's time goes to waiting for its buckets, each a run of half hashes at a random place in a table of 16 MB at a
     // million: 272 runs of some 4 cache lines, and reading them one after another waited for each in turn. So where the next
     // chunk's runs lie is read, and the processor is asked to fetch all their lines, before this chunk's candidates are checked:
-    // the fetches overlap each other and the checking (a lookup at a million, warm: median 49 -> 19 µs, docs/hash-banks.md). Touching only each
-    // run's first entry, or fetching every chunk's runs at once (more than the processor keeps in flight), gained less.
+    // the fetches overlap each other and the checking (a lookup at a million, warm: median 49 -> 19 µs, docs/hash-banks.md).
+    // Touching only each run's first entry, or fetching every chunk's runs at once (more than the processor keeps in flight),
+    // gained less.
     private void ReadBuckets(PdqHash query, ReadOnlySpan<ushort> queryChunks, ReadOnlySpan<ushort> masks, int maxDistance, int radius, bool[] dead,
         List<PdqMatch> matches)
     {

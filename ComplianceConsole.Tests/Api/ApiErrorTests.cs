@@ -91,6 +91,22 @@ public sealed class ApiErrorTests(VerificationApp app) : IClassFixture<Verificat
     }
 
     [Theory]
+    [InlineData("[]")]
+    [InlineData("\"items\"")]
+    [InlineData("42")]
+    public async Task Valid_json_of_another_kind_than_an_object_is_called_that_not_broken(string body)
+    {
+        var english = app.Platform();
+        english.DefaultRequestHeaders.Add("Accept-Language", "en");
+
+        var problem = await ProblemAsync(await english.PostAsync(Submit, Json(body)), HttpStatusCode.BadRequest);
+
+        var message = problem.GetProperty("errors").GetProperty("$")[0].GetString();
+        Assert.Contains("must be a JSON object", message);
+        Assert.DoesNotContain("not valid JSON", message);
+    }
+
+    [Theory]
     [InlineData("/api/v1/verifications")]
     [InlineData("/api/v1/content")]
     [InlineData("/api/v1/flags")]

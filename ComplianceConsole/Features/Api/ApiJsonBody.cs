@@ -63,10 +63,12 @@ public sealed class ApiJsonBody(IOptions<ApiOptions> options, IOptions<JsonOptio
         }
         catch (JsonException e)
         {
-            // A reader error (broken syntax) says where the document broke; a conversion error names the field.
-            var field = e.InnerException is JsonException ? "" : FieldOf(e.Path);
-            var message = field.Length == 0
-                ? localizer["Api.MalformedJson", (e.LineNumber ?? 0) + 1, (e.BytePositionInLine ?? 0) + 1]
+            // A reader error (broken syntax) says where the document broke; a conversion error names the field, or says the whole
+            // document is JSON of another kind (an array, a string) where an object belongs.
+            var broken = e.InnerException is JsonException;
+            var field = broken ? "" : FieldOf(e.Path);
+            var message = broken ? localizer["Api.MalformedJson", (e.LineNumber ?? 0) + 1, (e.BytePositionInLine ?? 0) + 1]
+                : field.Length == 0 ? localizer["Api.ExpectedBodyObject"]
                 : localizer[expectedFormatKey(PropertyOf(field))];
             var name = field.Length == 0 ? (fieldPrefix.Length == 0 ? "$" : fieldPrefix) : fieldPrefix.Length == 0 ? field : $"{fieldPrefix}.{field}";
             return new(default, TypedResults.ValidationProblem(new Dictionary<string, string[]> { [name] = [message] }));

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using System.Text;
 using ComplianceConsole.Features.Review;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -38,25 +39,48 @@ public static class ContentSearchIndex
     public const string Drop = """DROP TABLE IF EXISTS "ContentSearch";""";
 
     /// <summary>The terms of a text as the provider stores them, or null when it has none (nothing is stored then).</summary>
-    public static string? Terms(bool postgreSql, string? text)
+    public static string? Terms(bool postgreSql, string? text) => postgreSql ? TsVector(text) : Fts5Terms(text);
+
+    /// <summary>The bigrams separated by spaces, runs by the <see cref="SearchTerms.Gap"/>.</summary>
+    private static string? Fts5Terms(string? text)
     {
-        var runs = SearchTerms.ForText(text);
-        if (runs.Count == 0) return null;
-        if (!postgreSql) return string.Join($" {SearchTerms.Gap} ", runs.Select(r => string.Join(' ', r)));
-        // tsvector positions run to 16,383; a run's successor starts one further on, so no phrase spans two runs. Each lexeme once, with all its positions.
-        var position = 1;
-        var positions = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        foreach (var run in runs)
+        var terms = new StringBuilder(text?.Length * 3 ?? 0);
+        var lastRun = 0;
+        SearchTerms.EachBigram(text, (bigram, run) =>
         {
-            foreach (var bigram in run)
-            {
-                if (!positions.TryGetValue(bigram, out var at)) positions[bigram] = at = [];
-                at.Add(Math.Min(position++, 16383));
-            }
-            position++;
+            if (terms.Length > 0) terms.Append(run == lastRun ? " " : $" {SearchTerms.Gap} ");
+            terms.Append(bigram);
+            lastRun = run;
+        });
+        return terms.Length == 0 ? null : terms.ToString();
+    }
+
+    /// <summary>
+    /// A tsvector's text: each lexeme once, with all its positions. Positions run to 16,383; a run's successor starts one further on,
+    /// so no phrase spans two runs.
+    /// </summary>
+    private static string? TsVector(string? text)
+    {
+        var positions = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var lexemes = positions.GetAlternateLookup<ReadOnlySpan<char>>();
+        var (position, lastRun) = (1, 0);
+        SearchTerms.EachBigram(text, (bigram, run) =>
+        {
+            position += run - lastRun;
+            lastRun = run;
+            if (!lexemes.TryGetValue(bigram, out var at)) lexemes[bigram] = at = [];
+            at.Add(Math.Min(position++, 16383));
+        });
+        if (positions.Count == 0) return null;
+        var vector = new StringBuilder();
+        foreach (var (lexeme, at) in positions)
+        {
+            if (vector.Length > 0) vector.Append(' ');
+            AppendQuoted(vector, lexeme).Append(':').Append(at[0]);
+            for (var i = 1; i < at.Count; i++)
+                if (at[i] != at[i - 1]) vector.Append(',').Append(at[i]); // only the last position repeats (16,383)
         }
-        var entries = positions.Select(p => $"{Quote(p.Key)}:{string.Join(',', p.Value.Distinct().Select(n => n.ToString(CultureInfo.InvariantCulture)))}");
-        return string.Join(' ', entries);
+        return vector.ToString();
     }
 
     /// <summary>The provider's query for the search's phrases (all must be found), or null when the search has none.</summary>
@@ -69,7 +93,18 @@ public static class ContentSearchIndex
             : string.Join(" AND ", phrases.Select(p => "\"" + string.Join(' ', p) + "\""));
     }
 
-    private static string Quote(string lexeme) => "'" + lexeme.Replace("\\", "\\\\").Replace("'", "''") + "'";
+    private static string Quote(string lexeme) => AppendQuoted(new StringBuilder(lexeme.Length + 2), lexeme).ToString();
+
+    private static StringBuilder AppendQuoted(StringBuilder to, string lexeme)
+    {
+        to.Append('\'');
+        foreach (var c in lexeme)
+        {
+            if (c is '\\' or '\'') to.Append(c); // a backslash or a quote is doubled
+            to.Append(c);
+        }
+        return to.Append('\'');
+    }
 
     /// <summary>
     /// The ids of the cases whose item's text holds the search, newest item first, as a keyset page: items older than

@@ -1,4 +1,5 @@
 using System.Text;
+using ComplianceConsole.Data;
 using ComplianceConsole.Features.Review;
 
 namespace ComplianceConsole.Tests.Review.Find;
@@ -26,13 +27,45 @@ public sealed class SearchTermsTests
     [Fact]
     public void Random_mixed_texts_give_the_bigrams_of_the_definition()
     {
-        var random = new Random(20261206);
-        const string alphabet = "深度伪造换脸声音克隆生成合成内容标识ＡＢＣａｂｃabcXYZ0123４５６，。！？ 、\n\t-_@#ÅéßİẞǅⅫ①";
-        for (var n = 0; n < 2_000; n++)
-        {
-            var text = new string(Enumerable.Range(0, random.Next(0, 80)).Select(_ => alphabet[random.Next(alphabet.Length)]).ToArray());
+        foreach (var text in RandomTexts(20261206, 2_000))
             Assert.Equal(Definition(text), SearchTerms.ForText(text).Select(r => string.Join(' ', r)).ToList());
+    }
+
+    [Fact]
+    public void What_each_provider_stores_is_the_definitions_bigrams_with_their_positions()
+    {
+        // The long text has more bigrams than a tsvector has positions: the last ones all stand at 16,383.
+        foreach (var text in RandomTexts(20261207, 2_000).Append(new string('深', 20_000) + "。深度"))
+        {
+            var runs = Definition(text);
+            Assert.Equal(runs.Count == 0 ? null : string.Join($" {SearchTerms.Gap} ", runs), ContentSearchIndex.Terms(postgreSql: false, text));
+            Assert.Equal(TsVectorDefinition(runs), ContentSearchIndex.Terms(postgreSql: true, text));
         }
+    }
+
+    private static IEnumerable<string> RandomTexts(int seed, int count)
+    {
+        var random = new Random(seed);
+        const string alphabet = "深度伪造换脸声音克隆生成合成内容标识ＡＢＣａｂｃabcXYZ0123４５６，。！？ 、\n\t-_@#ÅéßİẞǅⅫ①";
+        for (var n = 0; n < count; n++)
+            yield return new string(Enumerable.Range(0, random.Next(0, 80)).Select(_ => alphabet[random.Next(alphabet.Length)]).ToArray());
+    }
+
+    /// <summary>Each bigram once with all its positions, counted on through the runs with one between runs, none past 16,383.</summary>
+    private static string? TsVectorDefinition(List<string> runs)
+    {
+        var positions = new Dictionary<string, List<int>>();
+        var position = 1;
+        foreach (var run in runs)
+        {
+            foreach (var bigram in run.Split(' '))
+            {
+                if (!positions.TryGetValue(bigram, out var at)) positions[bigram] = at = [];
+                at.Add(Math.Min(position++, 16383));
+            }
+            position++;
+        }
+        return positions.Count == 0 ? null : string.Join(' ', positions.Select(p => $"'{p.Key}':{string.Join(',', p.Value.Distinct())}"));
     }
 
     /// <summary>NFKC, lower case, runs of letters and digits, each run's neighbouring pairs of characters; runs without a pair left out.</summary>

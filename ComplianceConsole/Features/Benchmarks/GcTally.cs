@@ -18,6 +18,6 @@ internal readonly record struct GcTally(int Gen0, int Gen1, int Gen2, TimeSpan P
         var elapsed = Math.Max(1, end.Ticks - start.Ticks);
         var paused = end.Paused - start.Paused;
         return string.Create(CultureInfo.InvariantCulture,
-            $"GC: {end.Gen0 - start.Gen0:N0} collections ({end.Gen1 - start.Gen1:N0} of them gen1, {end.Gen2 - start.Gen2:N0} gen2), paused {paused.TotalMilliseconds:N0} ms ({paused.TotalMilliseconds * 100 / elapsed:F1}% of the round), {(end.Allocated - start.Allocated) / 1024.0 / Math.Max(1, units):N1} KB allocated per {unit}.");
+            $"GC: {end.Gen0 - start.Gen0:N0} collections ({end.Gen1 - start.Gen1:N0} of them of gen1 or gen2, {end.Gen2 - start.Gen2:N0} of gen2), paused {paused.TotalMilliseconds:N0} ms ({paused.TotalMilliseconds * 100 / elapsed:F1}% of the round), {(end.Allocated - start.Allocated) / 1024.0 / Math.Max(1, units):N1} KB allocated per {unit}.");
     }
 }

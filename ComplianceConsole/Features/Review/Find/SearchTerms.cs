@@ -42,32 +42,24 @@ public static class SearchTerms
         if (start >= 0) yield return normalised[start..];
     }
 
-    /// <summary>
-    /// The text's bigrams run by run: what is indexed. Each bigram is cut from its run directly (no string per character):
-    /// ingestion computes this for every item it stores.
-    /// </summary>
-    public static IReadOnlyList<IReadOnlyList<string>> ForText(string? text) =>
-        Runs(text).Select(Bigrams).Where(b => b.Count > 0).ToList();
-
-    /// <summary>A run's neighbouring pairs of characters, in order (a run of one character has none).</summary>
-    private static IReadOnlyList<string> Bigrams(string run)
+    /// <summary>The text's bigrams run by run, as strings: what is indexed (<see cref="EachBigram"/> cuts them), and what a search asks for.</summary>
+    public static IReadOnlyList<IReadOnlyList<string>> ForText(string? text)
     {
-        var bigrams = new List<string>();
-        for (var (previous, at) = (0, 0); at < run.Length;)
+        var runs = new List<List<string>>();
+        EachBigram(text, (bigram, run) =>
         {
-            Rune.DecodeFromUtf16(run.AsSpan(at), out _, out var length);
-            if (at > 0) bigrams.Add(run[previous..(at + length)]);
-            (previous, at) = (at, at + length);
-        }
-        return bigrams;
+            if (run == runs.Count) runs.Add([]);
+            runs[run].Add(bigram.ToString());
+        });
+        return runs;
     }
 
     /// <summary>A bigram as a slice of the normalised text, with the number of its run (counting only runs that have a bigram, from 0).</summary>
     public delegate void BigramVisitor(ReadOnlySpan<char> bigram, int run);
 
     /// <summary>
-    /// The bigrams of <see cref="ForText"/>, in order, as slices of the normalised text: what the index stores for every item, cut with
-    /// no string per run or bigram (those were about a fifth of all the memory ingestion allocated).
+    /// A text's bigrams in order, as slices of the normalised text: what the index stores for every item, cut with no string per
+    /// run or bigram (those were about a fifth of all the memory ingestion allocated).
     /// </summary>
     public static void EachBigram(string? text, BigramVisitor visit)
     {

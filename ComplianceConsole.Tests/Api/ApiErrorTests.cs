@@ -165,7 +165,24 @@ public sealed class ApiErrorTests(VerificationApp app) : IClassFixture<Verificat
         var client = app.App.CreateBrowserlikeClient();
         client.DefaultRequestHeaders.Add("Accept-Language", "en");
         var english = await ProblemAsync(await client.GetAsync("/api/v1/users/u1/eligibility"), HttpStatusCode.Unauthorized);
-        Assert.Equal("A valid API key is required in the X-Api-Key header.", english.GetProperty("detail").GetString());
+        Assert.Equal("An API key is required: send it in the X-Api-Key header, or as Authorization: Bearer.", english.GetProperty("detail").GetString());
+    }
+
+    [Theory]
+    [InlineData(null, "An API key is required", "Bearer realm=\"ComplianceConsole API\"")]
+    [InlineData("my-api-key", "The API key is malformed", "Bearer realm=\"ComplianceConsole API\", error=\"invalid_token\"")]
+    [InlineData("cc_ZZZZZZZZ_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "The API key is unknown or has been revoked", "Bearer realm=\"ComplianceConsole API\", error=\"invalid_token\"")]
+    public async Task A_key_sent_but_refused_is_told_apart_from_none_and_every_401_names_the_scheme_to_use(string? key, string detail, string challenge)
+    {
+        var client = app.App.CreateBrowserlikeClient();
+        client.DefaultRequestHeaders.Add("Accept-Language", "en");
+        if (key is not null) client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
+
+        var response = await client.GetAsync("/api/v1/users/u1/eligibility");
+
+        var problem = await ProblemAsync(response, HttpStatusCode.Unauthorized);
+        Assert.StartsWith(detail, problem.GetProperty("detail").GetString());
+        Assert.Equal(challenge, string.Join(", ", response.Headers.WwwAuthenticate.Select(h => h.ToString())));
     }
 
     /// <summary>A body sent without Content-Length, as a client streaming it would.</summary>

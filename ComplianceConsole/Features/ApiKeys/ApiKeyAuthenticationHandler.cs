@@ -13,7 +13,8 @@ namespace ComplianceConsole.Features.ApiKeys;
 
 /// <summary>
 /// Authenticates the provider's systems by the key in <c>X-Api-Key</c> (or <c>Authorization: Bearer</c>).
-/// The principal is named <c>api:KEY NAME</c> and carries the key's scopes as permission claims.
+/// The principal is named <c>api:KEY NAME</c> and carries the key's scopes as permission claims. A refusal says which of three
+/// it was (no key, a malformed one, one unknown or revoked) and names the scheme in <c>WWW-Authenticate</c>, as every 401 must.
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
@@ -24,15 +25,23 @@ public sealed class ApiKeyAuthenticationHandler(
     public const string HeaderName = "X-Api-Key";
     private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
 
+    /// <summary>Why this request was not authenticated: the localisation key of what its 401 says.</summary>
+    private string refusal = "Api.KeyRequired";
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var presented = PresentedKey();
         if (presented is null) return AuthenticateResult.NoResult();
-        if (ApiKeySecret.PrefixOf(presented) is not { } prefix) return AuthenticateResult.Fail("Malformed API key.");
+        if (ApiKeySecret.PrefixOf(presented) is not { } prefix)
+        {
+            refusal = "Api.KeyMalformed";
+            return AuthenticateResult.Fail("Malformed API key.");
+        }
 
         var key = await cache.GetAsync(prefix, LoadAsync);
         if (key is null || key.Revoked || !ApiKeySecret.Matches(presented, key.SecretHash))
         {
+            refusal = "Api.KeyRefused";
             return AuthenticateResult.Fail("Unknown or revoked API key.");
         }
         var now = clock.GetUtcNow().UtcDateTime;
@@ -71,9 +80,16 @@ public sealed class ApiKeyAuthenticationHandler(
         return authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? authorization[7..].Trim() : null;
     }
 
-    // The API answers with status codes and problem details, never with a redirect to the sign-in page.
-    protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
-        WriteProblemAsync(StatusCodes.Status401Unauthorized, localizer["Api.KeyRequired"]);
+    // The API answers with status codes and problem details, never with a redirect to the sign-in page. The challenge (RFC 6750):
+    // the key may come as a bearer token, and a key that was sent but not accepted is an invalid token.
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        await HandleAuthenticateOnceSafeAsync();
+        Response.Headers.WWWAuthenticate = refusal == "Api.KeyRequired" ? $"Bearer realm=\"{Realm}\"" : $"Bearer realm=\"{Realm}\", error=\"invalid_token\"";
+        await WriteProblemAsync(StatusCodes.Status401Unauthorized, localizer[refusal]);
+    }
+
+    private const string Realm = "ComplianceConsole API";
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
         WriteProblemAsync(StatusCodes.Status403Forbidden, localizer["Api.ScopeMissing"]);

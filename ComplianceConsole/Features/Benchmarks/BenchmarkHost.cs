@@ -77,19 +77,26 @@ internal static class BenchmarkHost
     /// Posts warm-up batches, <paramref name="concurrent"/> at a time, until the JIT has settled: a server that has run for a
     /// minute runs its hot paths fully optimised, where a young process runs them as first compiled, unoptimised, while the
     /// JIT recompiles them beside it (tiered compilation recompiles a method once it has been called 30 times and no new
-    /// method has been compiled for 100 ms). Settled is three rounds in a row that compiled at most a couple of methods, or
+    /// method has been compiled for 100 ms). Settled is two seconds, and at least five rounds, in which each round compiled at
+    /// most a couple of methods (three rounds, a quarter of a second, once ended a warm-up while thousands were still to come), or
     /// <paramref name="maxRounds"/>; returns the rounds posted and the methods compiled meanwhile.
     /// </summary>
     public static async Task<(int Rounds, long Methods)> WarmUpAsync(Func<int, Task> postBatch, int concurrent, int maxRounds)
     {
         var first = System.Runtime.JitInfo.GetCompiledMethodCount();
-        var (rounds, quiet, before) = (0, 0, first);
-        while (quiet < 3 && rounds < maxRounds)
+        var (rounds, quietRounds, before) = (0, 0, first);
+        var quietFor = Stopwatch.StartNew();
+        while ((quietRounds < 5 || quietFor.Elapsed < TimeSpan.FromSeconds(2)) && rounds < maxRounds)
         {
             var round = rounds++;
             await Task.WhenAll(Enumerable.Range(0, concurrent).Select(c => postBatch(round * concurrent + c)));
             var now = System.Runtime.JitInfo.GetCompiledMethodCount();
-            quiet = now - before <= 2 ? quiet + 1 : 0;
+            if (now - before <= 2) quietRounds++;
+            else
+            {
+                quietRounds = 0;
+                quietFor.Restart();
+            }
             before = now;
         }
         return (rounds, before - first);

@@ -147,7 +147,7 @@ public sealed class ContentFileApiTests(FileReadingApp app) : IClassFixture<File
     }
 
     [Fact]
-    public async Task An_item_part_that_is_not_one_object_a_repeated_part_and_an_empty_file_are_each_named()
+    public async Task An_item_part_that_is_not_one_object_or_not_JSON_a_repeated_part_and_an_empty_file_are_each_named()
     {
         async Task<(HttpStatusCode Status, string Message)> PostAsync(Action<MultipartFormDataContent> build, string field)
         {
@@ -163,12 +163,15 @@ public sealed class ContentFileApiTests(FileReadingApp app) : IClassFixture<File
 
         var array = await PostAsync(f => { f.Add(Json("[1,2]"), "item"); f.Add(new ByteArrayContent(png), "file", "a.png"); }, "item");
         var nothing = await PostAsync(f => { f.Add(Json("null"), "item"); f.Add(new ByteArrayContent(png), "file", "a.png"); }, "item");
+        var broken = await PostAsync(f => { f.Add(Json("{\"externalId\": \"file-parts\","), "item"); f.Add(new ByteArrayContent(png), "file", "a.png"); }, "item");
         var twoFiles = await PostAsync(f => { f.Add(Json(item), "item"); f.Add(new ByteArrayContent(png), "file", "a.png"); f.Add(new ByteArrayContent(png), "file", "b.png"); }, "file");
         var twoItems = await PostAsync(f => { f.Add(Json(item), "item"); f.Add(Json(item), "item"); f.Add(new ByteArrayContent(png), "file", "a.png"); }, "item");
         var empty = await PostAsync(f => { f.Add(Json(item), "item"); f.Add(new ByteArrayContent([]), "file", "a.png"); }, "file");
 
         Assert.Equal((HttpStatusCode.BadRequest, "The part \"item\" must be one JSON object (one item)."), array);
         Assert.Equal((HttpStatusCode.BadRequest, "The part \"item\" must be one JSON object (one item)."), nothing);
+        Assert.Equal(HttpStatusCode.BadRequest, broken.Status);
+        Assert.StartsWith("The part \"item\" is not valid JSON (near line 1, byte ", broken.Message);
         Assert.Equal((HttpStatusCode.BadRequest, "Send the part \"file\" once."), twoFiles);
         Assert.Equal((HttpStatusCode.BadRequest, "Send the part \"item\" once."), twoItems);
         Assert.Equal((HttpStatusCode.BadRequest, "The file is empty."), empty);

@@ -74,7 +74,8 @@ public sealed class ApiJsonBody(IOptions<ApiOptions> options, IOptions<JsonOptio
             // document is JSON of another kind (an array, a string) where an object belongs.
             var broken = e.InnerException is JsonException;
             var field = broken ? "" : FieldOf(e.Path);
-            var message = broken ? localizer["Api.MalformedJson", (e.LineNumber ?? 0) + 1, (e.BytePositionInLine ?? 0) + 1]
+            var (line, at) = ((e.LineNumber ?? 0) + 1, (e.BytePositionInLine ?? 0) + 1);
+            var message = broken ? (fieldPrefix.Length == 0 ? localizer["Api.MalformedJson", line, at] : localizer["Api.MalformedPartJson", fieldPrefix, line, at])
                 : field.Length == 0 ? localizer["Api.ExpectedBodyObject"]
                 : localizer[expectedFormatKey(PropertyOf(field))];
             var name = field.Length == 0 ? (fieldPrefix.Length == 0 ? "$" : fieldPrefix) : fieldPrefix.Length == 0 ? field : $"{fieldPrefix}.{field}";

@@ -48,6 +48,8 @@ public sealed class AdministrationBrowserTests(AdministrationBrowserApp browser)
             await page.SaveScreenshotAsync("api-keys.png");
 
             await page.GetByRole(AriaRole.Button, new() { Name = "退出" }).ClickAsync();
+            // Signed out means on the sign-in page: going there before the sign-out's own redirect lands is interrupted by it.
+            await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Account/Login"));
             await page.SignInAsync("auditor@example.cn");
             await page.GetByRole(AriaRole.Link, new() { Name = "审计日志" }).First.ClickAsync();
             await Expect(page.GetByRole(AriaRole.Cell, new() { Name = "修改服务提供者设置" })).ToBeVisibleAsync();

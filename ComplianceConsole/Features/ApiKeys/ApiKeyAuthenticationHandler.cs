@@ -25,23 +25,15 @@ public sealed class ApiKeyAuthenticationHandler(
     public const string HeaderName = "X-Api-Key";
     private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
 
-    /// <summary>Why this request was not authenticated: the localisation key of what its 401 says.</summary>
-    private string refusal = "Api.KeyRequired";
-
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var presented = PresentedKey();
         if (presented is null) return AuthenticateResult.NoResult();
-        if (ApiKeySecret.PrefixOf(presented) is not { } prefix)
-        {
-            refusal = "Api.KeyMalformed";
-            return AuthenticateResult.Fail("Malformed API key.");
-        }
+        if (ApiKeySecret.PrefixOf(presented) is not { } prefix) return AuthenticateResult.Fail("Malformed API key.");
 
         var key = await cache.GetAsync(prefix, LoadAsync);
         if (key is null || key.Revoked || !ApiKeySecret.Matches(presented, key.SecretHash))
         {
-            refusal = "Api.KeyRefused";
             return AuthenticateResult.Fail("Unknown or revoked API key.");
         }
         var now = clock.GetUtcNow().UtcDateTime;
@@ -81,12 +73,14 @@ public sealed class ApiKeyAuthenticationHandler(
     }
 
     // The API answers with status codes and problem details, never with a redirect to the sign-in page. The challenge (RFC 6750):
-    // the key may come as a bearer token, and a key that was sent but not accepted is an invalid token.
-    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    // the key may come as a bearer token, and a key that was sent but not accepted is an invalid token. A well-formed key is only
+    // challenged when it was refused: one accepted but short of a scope is forbidden instead.
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
-        await HandleAuthenticateOnceSafeAsync();
-        Response.Headers.WWWAuthenticate = refusal == "Api.KeyRequired" ? $"Bearer realm=\"{Realm}\"" : $"Bearer realm=\"{Realm}\", error=\"invalid_token\"";
-        await WriteProblemAsync(StatusCodes.Status401Unauthorized, localizer[refusal]);
+        var presented = PresentedKey();
+        Response.Headers.WWWAuthenticate = presented is null ? $"Bearer realm=\"{Realm}\"" : $"Bearer realm=\"{Realm}\", error=\"invalid_token\"";
+        var refusal = presented is null ? "Api.KeyRequired" : ApiKeySecret.PrefixOf(presented) is null ? "Api.KeyMalformed" : "Api.KeyRefused";
+        return WriteProblemAsync(StatusCodes.Status401Unauthorized, localizer[refusal]);
     }
 
     private const string Realm = "ComplianceConsole API";

@@ -70,12 +70,12 @@ public sealed class ContentIngestionBenchmark(WebApplication app, int items, int
         {
             await IndexedAsync(indexer); // the round before is searchable before this one starts
             var bodies = batches[concurrent].Select(Body).ToList();
+            var count = batches[concurrent].Count * Batch;
             var gc = GcTally.Now(); // the server's and the clients' collections: one process
             var (rate, flags) = await ApiItemsPerSecondAsync(client, bodies, concurrent);
-            var collected = gc.Since(batches[concurrent].Count * Batch, "item");
+            var collected = gc.Since(count, "item");
             var waiting = (await indexer.LagAsync()).Waiting;
             var catchUp = await IndexedAsync(indexer);
-            var count = batches[concurrent].Count * Batch;
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"API ingestion over HTTP ({count:N0} new items, batches of {Batch:N0}, {concurrent} client{(concurrent == 1 ? "" : "s")} at once, {flags:N0} flags raised): {rate:N0} items/s, {WriteBenchmark.Ratio(rate, raw)} to raw inserts."));
             output.WriteLine("  " + collected);

@@ -93,7 +93,7 @@ public sealed class ContentFileApiTests(FileReadingApp app) : IClassFixture<File
         Assert.Equal(new ImplicitLabelFinding(ImplicitLabelFindingCodes.LabelDiffersFromDeclared, "Xmp", "1", "3"), Assert.Single(shown.Findings));
         CultureInfo.CurrentUICulture = new CultureInfo("en");
         var localizer = app.App.Services.GetRequiredService<IStringLocalizer<SharedResource>>();
-        Assert.Equal("The platform declared Label 1; the implicit label in Xmp says 3", LabelFileFlags.Describe(localizer, flag.ReasonCode, flag.MatchedText));
+        Assert.Equal("The platform declared Label 1; the implicit label in XMP (TC260:AIGC) says 3", LabelFileFlags.Describe(localizer, flag.ReasonCode, flag.MatchedText));
     }
 
     [Fact]

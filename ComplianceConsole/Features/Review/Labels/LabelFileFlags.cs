@@ -36,7 +36,7 @@ public static class LabelFileFlags
         {
             arguments = [];
         }
-        return localizer[new ImplicitLabelFinding(code).MessageKey, [.. arguments]];
+        return ImplicitLabelFindingText.Describe(localizer, new ImplicitLabelFinding(code, arguments));
     }
 
     // A file without a label, or whose label could not be looked for, is a fault only where a label is due: the item is

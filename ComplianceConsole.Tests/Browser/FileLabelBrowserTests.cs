@@ -56,11 +56,11 @@ public sealed class FileLabelBrowserTests(FileLabelBrowserApp browser) : IClassF
             await page.WaitForInteractiveAsync();
             var panel = page.Locator("#case-file-label");
             await Expect(panel).ToContainTextAsync("平台随内容上传");
-            await Expect(panel).ToContainTextAsync("XMP（TC260:AIGC）");
+            await Expect(panel).ToContainTextAsync("XMP (TC260:AIGC)");
             await Expect(panel).ToContainTextAsync(ImplicitLabelFiles.LabelingCode);
             // Where the label was found is named as the panel names it, never by its code ("Xmp").
-            await Expect(page.Locator("#file-label-findings")).ToHaveTextAsync("平台报送的 Label 为 1，XMP（TC260:AIGC） 中的隐式标识为 3");
-            await Expect(page.Locator("#case-flags .file-finding")).ToHaveTextAsync("平台报送的 Label 为 1，XMP（TC260:AIGC） 中的隐式标识为 3");
+            await Expect(page.Locator("#file-label-findings")).ToHaveTextAsync("平台报送的 Label 为 1，XMP (TC260:AIGC) 中的隐式标识为 3");
+            await Expect(page.Locator("#case-flags .file-finding")).ToHaveTextAsync("平台报送的 Label 为 1，XMP (TC260:AIGC) 中的隐式标识为 3");
             await Expect(panel.Locator("pre")).ToHaveCountAsync(0);
             await panel.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "显示原始 JSON" }).ClickAsync();
             await Expect(panel.Locator("pre")).ToContainTextAsync("\"ProduceID\":\"P-0001\"");
@@ -107,7 +107,7 @@ public sealed class FileLabelBrowserTests(FileLabelBrowserApp browser) : IClassF
         }
         browser.App.Services.GetRequiredService<ComplianceConsole.Common.Live.ILiveNotifier>().Publish(new ContentFileRead(itemId));
 
-        await Expect(page.Locator("#case-file-label")).ToContainTextAsync("XMP（TC260:AIGC）");
+        await Expect(page.Locator("#case-file-label")).ToContainTextAsync("XMP (TC260:AIGC)");
         await Expect(page.Locator("#case-file-label")).Not.ToContainTextAsync("尚未读取文件。");
     });
 }

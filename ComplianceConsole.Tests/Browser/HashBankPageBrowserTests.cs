@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using ComplianceConsole.Localization;
 using ComplianceConsole.Tests.Browser.FormSweep;
 using Microsoft.Playwright;
@@ -64,6 +65,10 @@ public sealed class HashBankPageBrowserTests(HashBankFormSweepApp browser) : ICl
         await page.Field("hash-value").TypeTextAsync(new string('d', 64));
         await page.Locator("#hash-add").ClickAsync();
         await Expect(page.Locator("#bank-entries")).ToContainTextAsync(new string('d', 64));
+        // The same hash again changes nothing, and is not told as a success.
+        await page.Field("hash-value").TypeTextAsync(new string('d', 64));
+        await page.Locator("#hash-add").ClickAsync();
+        await Expect(page.Locator(".mud-snackbar", new() { HasText = "该哈希已在库中" })).ToHaveClassAsync(new Regex("mud-alert-filled-info"));
         await page.Locator(".hash-remove").First.FocusAsync();
         await page.Keyboard.PressAsync("Enter");
         await Expect(page.GetByRole(AriaRole.Dialog)).ToContainTextAsync("移除这个哈希");

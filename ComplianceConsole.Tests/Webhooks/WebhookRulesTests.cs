@@ -22,6 +22,8 @@ public sealed class WebhookRulesTests
     [InlineData("http://127.0.0.1:5204/api/v1/content", "Webhooks.Url.Loopback")]
     [InlineData("http://localhost:5204/", "Webhooks.Url.Loopback")]
     [InlineData("http://console.localhost/", "Webhooks.Url.Loopback")]
+    [InlineData("http://localhost./", "Webhooks.Url.Loopback")] // the same names, fully qualified
+    [InlineData("http://Console.LocalHost./", "Webhooks.Url.Loopback")]
     [InlineData("http://[::1]/", "Webhooks.Url.Loopback")]
     [InlineData("http://2130706433/", "Webhooks.Url.Loopback")] // 127.0.0.1 spelled as one number
     [InlineData("http://10.1.2.3/", "Webhooks.Url.Private")]

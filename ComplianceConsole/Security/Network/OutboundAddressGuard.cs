@@ -57,9 +57,12 @@ public static class OutboundAddressGuard
         }
     }
 
-    // Names that resolve to this machine whatever DNS says.
-    private static bool IsLocalName(string host) =>
-        host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase);
+    // Names that resolve to this machine whatever DNS says (RFC 6761), also written fully qualified with the root's dot.
+    private static bool IsLocalName(string host)
+    {
+        var name = host.EndsWith('.') ? host[..^1] : host;
+        return name.Equals("localhost", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase);
+    }
 }
 
 public sealed class AddressRefusedException(string message, AddressClass refused) : IOException(message)

@@ -37,6 +37,8 @@ public sealed class AllowedMediaHostsTests : SetUpAppTest
     [InlineData("cdn.example.cn:8443", "MediaHosts.NotAHost")]
     [InlineData("10.1.2.3", "MediaHosts.NotPublic")]
     [InlineData("[::1]", "MediaHosts.NotPublic")]
+    [InlineData("localhost", "MediaHosts.NotPublic")]
+    [InlineData("media.localhost.", "MediaHosts.NotPublic")]
     [InlineData("", "Validation.Required")]
     public async Task What_is_not_a_public_host_name_is_refused_saying_why(string input, string key)
     {

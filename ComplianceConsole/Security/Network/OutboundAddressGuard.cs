@@ -57,8 +57,8 @@ public static class OutboundAddressGuard
         }
     }
 
-    // Names that resolve to this machine whatever DNS says (RFC 6761), also written fully qualified with the root's dot.
-    private static bool IsLocalName(string host)
+    /// <summary>Names that resolve to this machine whatever DNS says (RFC 6761), also written fully qualified with the root's dot.</summary>
+    public static bool IsLocalName(string host)
     {
         var name = host.EndsWith('.') ? host[..^1] : host;
         return name.Equals("localhost", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase);

@@ -23,6 +23,7 @@ public static class AllowedMediaHostRules
         if (kind is UriHostNameType.IPv4 or UriHostNameType.IPv6 && IPAddress.TryParse(text.Trim('[', ']'), out var address)
             && SpecialAddresses.Classify(address) is not AddressClass.Public and var refused)
             return (null, new(field, "MediaHosts.NotPublic", refused));
+        if (kind == UriHostNameType.Dns && OutboundAddressGuard.IsLocalName(text)) return (null, new(field, "MediaHosts.NotPublic", AddressClass.Loopback));
         return (new Uri($"http://{(kind == UriHostNameType.IPv6 && !text.StartsWith('[') ? $"[{text}]" : text)}/").IdnHost.ToLowerInvariant(), null);
     }
 

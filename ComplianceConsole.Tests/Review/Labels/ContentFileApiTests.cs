@@ -99,6 +99,8 @@ public sealed class ContentFileApiTests(FileReadingApp app) : IClassFixture<File
     [Theory]
     [InlineData("zh-CN", "label.file.unreadable", """["Unreadable"]""", "无法读取文件中的隐式标识（文件已损坏或被截断）")]
     [InlineData("en", "label.file.unreadable", """["TooLarge"]""", "The file's implicit label could not be read (the file is too large to read)")]
+    [InlineData("zh-CN", "label.file.unreadable", """["TooDeeplyNested"]""", "无法读取文件中的隐式标识（文件中的元数据嵌套过深，无法安全读取）")]
+    [InlineData("en", "label.file.unreadable", """["TooDeeplyNested"]""", "The file's implicit label could not be read (the metadata in the file nests too deeply to be read safely)")]
     [InlineData("zh-CN", "label.file.several", """["2","Xmp, PngText"]""", "文件中有 2 个隐式标识（XMP (TC260:AIGC), PNG 文本块 AIGC），应当恰好一个")]
     [InlineData("zh-CN", "label.file.producer_missing", """["Exif"]""", "EXIF UserComment 中的隐式标识缺少 ContentProducer")]
     public void A_file_findings_flag_names_places_and_outcomes_in_the_readers_language_not_by_their_codes(string culture, string reasonCode, string matchedText, string expected)

@@ -38,7 +38,7 @@ internal static class ImplicitLabelFiles
         return file.ToArray();
     }
 
-    private static void JpegSegment(Stream file, byte marker, byte[] payload)
+    public static void JpegSegment(Stream file, byte marker, byte[] payload)
     {
         file.Write([0xFF, marker]);
         file.Write(BigEndian16(payload.Length + 2));
@@ -73,7 +73,7 @@ internal static class ImplicitLabelFiles
         return file.ToArray();
     }
 
-    private static void PngChunk(Stream file, string type, byte[] data)
+    public static void PngChunk(Stream file, string type, byte[] data)
     {
         byte[] typeAndData = [.. Encoding.ASCII.GetBytes(type), .. data];
         file.Write(BigEndian32(data.Length));
@@ -81,7 +81,7 @@ internal static class ImplicitLabelFiles
         file.Write(BigEndian32((int)Crc32(typeAndData)));
     }
 
-    private static byte[] Deflated(byte[] data)
+    public static byte[] Deflated(byte[] data)
     {
         var output = new MemoryStream();
         using (var zlib = new ZLibStream(output, CompressionLevel.SmallestSize, leaveOpen: true)) zlib.Write(data);
@@ -135,7 +135,7 @@ internal static class ImplicitLabelFiles
         return bytes;
     }
 
-    private static byte[] BigEndian32(int value)
+    public static byte[] BigEndian32(int value)
     {
         var bytes = new byte[4];
         BinaryPrimitives.WriteInt32BigEndian(bytes, value);

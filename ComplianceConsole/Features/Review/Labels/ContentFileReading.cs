@@ -3,8 +3,11 @@ namespace ComplianceConsole.Features.Review.Labels;
 /// <summary>How the console got an item's file: the platform uploaded it with the item, or the console fetched its media address.</summary>
 public enum FileReadingOrigin { Upload = 1, Fetch = 2 }
 
-/// <summary>What became of reading the file: read, or why not (the fetch failed, it was too large, of no known type, corrupt).</summary>
-public enum FileReadingOutcome { Read = 1, TooLarge = 2, UnknownFileType = 3, Unreadable = 4, FetchFailed = 5 }
+/// <summary>
+/// What became of reading the file: read, or why not (the fetch failed, it was too large, of no known type, corrupt, its
+/// metadata nested too deeply). All but FetchFailed are <see cref="ImplicitLabelReadOutcome"/>'s, under the same numbers.
+/// </summary>
+public enum FileReadingOutcome { Read = 1, TooLarge = 2, UnknownFileType = 3, Unreadable = 4, FetchFailed = 5, TooDeeplyNested = 6 }
 
 /// <summary>
 /// What the console read from a content item's own file, as it was read: its type, size and SHA-256, every implicit label

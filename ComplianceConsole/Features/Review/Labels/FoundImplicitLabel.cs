@@ -32,6 +32,8 @@ public enum ImplicitLabelReadOutcome
     UnknownFileType = 3,
     /// <summary>MetadataExtractor gave up on the file (truncated or corrupt beyond what it tolerates).</summary>
     Unreadable = 4,
+    /// <summary>XML in it may nest deeper, or hold more elements, than the reader allows: not read (<see cref="MarkupNesting"/>).</summary>
+    TooDeeplyNested = 6,
 }
 
 /// <summary>What reading a file found: its type as MetadataExtractor detected it, and every implicit label in it.</summary>

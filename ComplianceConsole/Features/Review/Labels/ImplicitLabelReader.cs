@@ -21,15 +21,13 @@ public sealed class ImplicitLabelReader(ImplicitLabelReaderOptions options)
     public ImplicitLabelReading Read(ReadOnlyMemory<byte> file)
     {
         if (file.Length > options.MaxFileBytes) return Outcome(ImplicitLabelReadOutcome.TooLarge);
-        var bytes = MemoryMarshal.TryGetArray(file, out var segment) ? segment : new ArraySegment<byte>(file.ToArray());
-        return ReadSeekable(new MemoryStream(bytes.Array!, bytes.Offset, bytes.Count, writable: false));
+        return ReadBytes(MemoryMarshal.TryGetArray(file, out var segment) ? segment : new ArraySegment<byte>(file.ToArray()));
     }
 
-    /// <summary>Reads from the stream's current position; a stream that cannot seek is copied, up to the size limit.</summary>
+    /// <summary>Reads from the stream's current position, copied into memory up to the size limit.</summary>
     public ImplicitLabelReading Read(Stream file)
     {
-        if (file.CanSeek)
-            return file.Length - file.Position > options.MaxFileBytes ? Outcome(ImplicitLabelReadOutcome.TooLarge) : ReadSeekable(file);
+        if (file.CanSeek && file.Length - file.Position > options.MaxFileBytes) return Outcome(ImplicitLabelReadOutcome.TooLarge);
         var copy = new MemoryStream();
         var buffer = new byte[81920];
         int read;
@@ -38,18 +36,20 @@ public sealed class ImplicitLabelReader(ImplicitLabelReaderOptions options)
             if (copy.Length + read > options.MaxFileBytes) return Outcome(ImplicitLabelReadOutcome.TooLarge);
             copy.Write(buffer, 0, read);
         }
-        copy.Position = 0;
-        return ReadSeekable(copy);
+        return ReadBytes(new ArraySegment<byte>(copy.GetBuffer(), 0, (int)copy.Length));
     }
 
-    private ImplicitLabelReading ReadSeekable(Stream file)
+    private ImplicitLabelReading ReadBytes(ArraySegment<byte> bytes)
     {
+        var file = new MemoryStream(bytes.Array!, bytes.Offset, bytes.Count, writable: false);
         try
         {
             var fileType = FileTypeDetector.DetectFileType(file);
             if (fileType == FileType.Unknown) return Outcome(ImplicitLabelReadOutcome.UnknownFileType);
             if (fileType == FileType.Png && CompressedPngText.InflatesBeyond(file, options.MaxInflatedTextBytes))
                 return new(ImplicitLabelReadOutcome.TooLarge, fileType.ToString(), []);
+            if (!XmpNestingCheck.Passes(bytes, file, fileType, options))
+                return new(ImplicitLabelReadOutcome.TooDeeplyNested, fileType.ToString(), []);
             var directories = ImageMetadataReader.ReadMetadata(file);
             return new(ImplicitLabelReadOutcome.Read, fileType.ToString(), directories.SelectMany(LabelsIn).ToList());
         }

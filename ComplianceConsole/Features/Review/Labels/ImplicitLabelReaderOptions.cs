@@ -10,6 +10,15 @@ public sealed record ImplicitLabelReaderOptions
     public long MaxInflatedTextBytes { get; init; } = 4L * 1024 * 1024;
 
     /// <summary>
+    /// XML in a file (or in text MetadataExtractor puts together from it) that may nest deeper than this is not read
+    /// (<see cref="MarkupNesting"/>): XMP as written nests some ten levels, and at about 27 reading it takes seconds.
+    /// </summary>
+    public int MaxMarkupDepth { get; init; } = 24;
+
+    /// <summary>XML that may hold more elements than this, in one document, is not read: each costs memory once parsed.</summary>
+    public int MaxMarkupElements { get; init; } = 100_000;
+
+    /// <summary>
     /// A label's JSON longer than this is reported as too long, not parsed. The seven fields of GB 45438-2025 Appendix E
     /// fit easily; the platform's own limit per field is <see cref="ContentRules.MaxLabelFieldLength"/>.
     /// </summary>

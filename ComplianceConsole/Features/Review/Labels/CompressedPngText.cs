@@ -6,48 +6,34 @@ using MetadataExtractor.IO;
 namespace ComplianceConsole.Features.Review.Labels;
 
 /// <summary>
-/// MetadataExtractor 2.4.3 inflates every zTXt and compressed iTXt chunk whole, and a few kilobytes of deflate can
-/// inflate to gigabytes. Before it reads a PNG, the compressed text chunks (found by MetadataExtractor's own chunk
-/// reader) are inflated here only as far as the limit, to see whether any goes past it.
+/// A PNG's text chunks as MetadataExtractor 2.4.3 hands them on, found by its own chunk reader. It inflates every zTXt and
+/// compressed iTXt chunk whole, and a few kilobytes of deflate can inflate to gigabytes: here they are inflated only as far as
+/// the limit, and a PNG whose compressed text goes past it is not to be read at all.
 /// </summary>
 internal static class CompressedPngText
 {
-    private static readonly PngChunkType[] TextChunks = [PngChunkType.zTXt, PngChunkType.iTXt];
-
-    public static bool InflatesBeyond(Stream png, long maxBytes)
-    {
-        var start = png.Position;
-        try
-        {
-            // The limit is on all the chunks together: MetadataExtractor keeps every one's text, so a thousand chunks each
-            // just under the limit would cost a thousand times it.
-            var left = maxBytes;
-            foreach (var chunk in new PngChunkReader().Extract(new SequentialStreamReader(png), TextChunks))
-            {
-                if (Deflated(chunk) is not { } deflated) continue;
-                left -= Inflated(deflated, left + 1);
-                if (left < 0) return true;
-            }
-            return false;
-        }
-        finally
-        {
-            png.Position = start;
-        }
-    }
+    private static readonly PngChunkType[] TextChunks = [PngChunkType.tEXt, PngChunkType.zTXt, PngChunkType.iTXt];
 
     /// <summary>
-    /// Every text chunk's keyword and text as MetadataExtractor hands it on (zTXt and compressed iTXt inflated). Call it only
-    /// once <see cref="InflatesBeyond"/> has said the compressed ones stay within the limit.
+    /// Every text chunk's keyword and text (zTXt and compressed iTXt inflated), or null when the compressed ones inflate past
+    /// <paramref name="maxInflatedBytes"/>. The limit is on all of them together: MetadataExtractor keeps every one's text, so
+    /// a thousand chunks each just under the limit would cost a thousand times it.
     /// </summary>
-    public static List<(string Keyword, byte[] Text)> Texts(Stream png)
+    public static List<(string Keyword, byte[] Text)>? Texts(Stream png, long maxInflatedBytes)
     {
         var start = png.Position;
         try
         {
-            return new PngChunkReader().Extract(new SequentialStreamReader(png), [PngChunkType.tEXt, .. TextChunks])
-                .Select(chunk => (Keyword(chunk.Bytes), Deflated(chunk) is { } deflated ? Inflate(deflated) : Plain(chunk)))
-                .ToList();
+            var (texts, left) = (new List<(string, byte[])>(), maxInflatedBytes);
+            foreach (var chunk in new PngChunkReader().Extract(new SequentialStreamReader(png), TextChunks))
+            {
+                var deflated = Deflated(chunk);
+                var text = deflated is null ? Plain(chunk) : Inflate(deflated, left);
+                if (text is null) return null;
+                if (deflated is not null) left -= text.Length;
+                texts.Add((Keyword(chunk.Bytes), text));
+            }
+            return texts;
         }
         finally
         {
@@ -65,21 +51,6 @@ internal static class CompressedPngText
         if (keywordEnd < 0 || chunk.ChunkType.Equals(PngChunkType.zTXt)) return [];
         if (chunk.ChunkType.Equals(PngChunkType.tEXt)) return bytes[(keywordEnd + 1)..];
         return InternationalTextStart(bytes, keywordEnd) is { } start ? bytes[start..] : [];
-    }
-
-    private static byte[] Inflate(byte[] deflated)
-    {
-        var text = new MemoryStream();
-        try
-        {
-            using var inflated = new ZLibStream(new MemoryStream(deflated), CompressionMode.Decompress);
-            inflated.CopyTo(text);
-        }
-        catch (InvalidDataException)
-        {
-            // What inflated before the fault is kept: MetadataExtractor reads nothing of such a chunk, so more is only safer.
-        }
-        return text.ToArray();
     }
 
     /// <summary>
@@ -104,22 +75,25 @@ internal static class CompressedPngText
         return translatedEnd < 0 ? null : translatedEnd + 1;
     }
 
-    /// <summary>How many bytes the text inflates to, counted no further than <paramref name="atMost"/>.</summary>
-    private static long Inflated(byte[] deflated, long atMost)
+    /// <summary>The inflated text, or null when it would pass <paramref name="atMost"/> bytes.</summary>
+    private static byte[]? Inflate(byte[] deflated, long atMost)
     {
         using var inflated = new ZLibStream(new MemoryStream(deflated), CompressionMode.Decompress);
+        var text = new MemoryStream();
         var buffer = new byte[81920];
-        long total = 0;
         try
         {
             int read;
             while ((read = inflated.Read(buffer)) > 0)
-                if ((total += read) >= atMost) return total;
+            {
+                if (text.Length + read > atMost) return null;
+                text.Write(buffer, 0, read);
+            }
         }
         catch (InvalidDataException)
         {
-            // Not valid zlib: MetadataExtractor records an error on the chunk and goes on.
+            // Not valid zlib: MetadataExtractor records an error on the chunk and goes on; what inflated before the fault is kept.
         }
-        return total;
+        return text.ToArray();
     }
 }

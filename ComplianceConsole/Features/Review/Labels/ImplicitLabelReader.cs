@@ -46,9 +46,9 @@ public sealed class ImplicitLabelReader(ImplicitLabelReaderOptions options)
         {
             var fileType = FileTypeDetector.DetectFileType(file);
             if (fileType == FileType.Unknown) return Outcome(ImplicitLabelReadOutcome.UnknownFileType);
-            if (fileType == FileType.Png && CompressedPngText.InflatesBeyond(file, options.MaxInflatedTextBytes))
-                return new(ImplicitLabelReadOutcome.TooLarge, fileType.ToString(), []);
-            if (!XmpNestingCheck.Passes(bytes, file, fileType, options))
+            var pngTexts = fileType == FileType.Png ? CompressedPngText.Texts(file, options.MaxInflatedTextBytes) : [];
+            if (pngTexts is null) return new(ImplicitLabelReadOutcome.TooLarge, fileType.ToString(), []);
+            if (!XmpNestingCheck.Passes(bytes, file, fileType, pngTexts, options))
                 return new(ImplicitLabelReadOutcome.TooDeeplyNested, fileType.ToString(), []);
             var directories = ImageMetadataReader.ReadMetadata(file);
             return new(ImplicitLabelReadOutcome.Read, fileType.ToString(), directories.SelectMany(LabelsIn).ToList());

@@ -18,20 +18,15 @@ internal static class XmpNestingCheck
 {
     private static readonly byte[] ExtendedXmpPreamble = Encoding.UTF8.GetBytes(XmpReader.JpegSegmentPreambleExtension);
 
-    public static bool Passes(ArraySegment<byte> bytes, Stream file, FileType fileType, ImplicitLabelReaderOptions options)
+    /// <param name="pngTexts">A PNG's text chunks as <see cref="CompressedPngText.Texts"/> read them (none for other types).</param>
+    public static bool Passes(ArraySegment<byte> bytes, Stream file, FileType fileType, IEnumerable<(string Keyword, byte[] Text)> pngTexts,
+        ImplicitLabelReaderOptions options)
     {
         bool Within(ReadOnlySpan<byte> text) => MarkupNesting.Within(text, options.MaxMarkupDepth, options.MaxMarkupElements);
-        return Within(bytes) && PutTogether(file, fileType).All(text => Within(text));
+        var putTogether = fileType == FileType.Jpeg ? ExtendedXmp(file)
+            : pngTexts.SelectMany(text => text.Keyword.StartsWith("Raw profile type ", StringComparison.Ordinal) ? [text.Text, RawProfile(text.Text)] : new[] { text.Text });
+        return Within(bytes) && putTogether.All(text => Within(text));
     }
-
-    private static List<byte[]> PutTogether(Stream file, FileType fileType) => fileType switch
-    {
-        FileType.Jpeg => ExtendedXmp(file),
-        FileType.Png => CompressedPngText.Texts(file)
-            .SelectMany(text => text.Keyword.StartsWith("Raw profile type ", StringComparison.Ordinal) ? [text.Text, RawProfile(text.Text)] : new[] { text.Text })
-            .ToList(),
-        _ => [],
-    };
 
     /// <summary>As <see cref="XmpReader"/> joins them: grouped by the GUID read as UTF-8, each segment's data after its header, in file order.</summary>
     private static List<byte[]> ExtendedXmp(Stream jpeg)

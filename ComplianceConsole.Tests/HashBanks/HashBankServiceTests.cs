@@ -75,6 +75,26 @@ public sealed class HashBankServiceTests(HashBankApp app) : IClassFixture<HashBa
     }
 
     [Fact]
+    public async Task A_note_written_over_several_lines_is_kept_as_written_while_a_direction_override_is_still_refused()
+    {
+        var hashes = new RandomHashes(43);
+        var (a, b, c) = (hashes.Next().ToString(), hashes.Next().ToString(), hashes.Next().ToString());
+        var csv = $"hash,note\n{a},\"第一行\r\n第二行\t附注\"\n{b},\"正常\u202E反向\"\n{c},末行\n";
+
+        var (rows, _) = HashBankImport.Read(Encoding.UTF8.GetBytes(csv), "lines.csv", new FileLimitsOptions());
+        var bank = await app.BankAsync("多行备注");
+        await using var manager = app.App.As(HashBankApp.Manager);
+        var service = manager.Get<HashBankService>();
+        var results = await service.AddEntriesAsync(bank.Id, rows.Select(r => r.Input).ToList(), HashBankEntryOrigin.Csv, TestContext.Current.CancellationToken);
+
+        Assert.Equal([2, 3, 4], rows.Select(r => r.RowNumber));
+        Assert.Equal([HashEntryOutcome.Added, HashEntryOutcome.Invalid, HashEntryOutcome.Added], results.Select(r => r.Outcome));
+        Assert.Equal("Validation.ForbiddenCharacters", Assert.Single(results[1].Errors).MessageKey);
+        var stored = await service.GetEntriesAsync(bank.Id, null, 0, 50, TestContext.Current.CancellationToken);
+        Assert.Contains(stored.Items, e => e.Hash == a && e.Note == "第一行\r\n第二行\t附注");
+    }
+
+    [Fact]
     public void A_quality_a_spreadsheet_wrote_as_a_whole_decimal_is_read_and_a_fraction_is_not()
     {
         var hashes = new RandomHashes(41);

@@ -22,5 +22,9 @@ public static class SafeText
         return false;
     }
 
+    /// <summary>The same rule for free text (a note, an excerpt, a reason), where line breaks and tabs belong to what was written.</summary>
+    public static bool HasForbiddenCharactersInFreeText(string? text) =>
+        HasForbiddenCharacters(text?.Replace('\n', ' ').Replace('\r', ' ').Replace('\t', ' '));
+
     private static bool IsDirectionControl(char c) => c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069' or '\u200E' or '\u200F' or '\u061C';
 }

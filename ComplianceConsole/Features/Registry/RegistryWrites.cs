@@ -17,7 +17,7 @@ internal static class RegistryWrites
     {
         if (value is null) return;
         if (value.Trim().Length > max) errors.Add(new(field, "Validation.TooLong", max));
-        else if (SafeText.HasForbiddenCharacters(value.Replace("\n", "").Replace("\r", ""))) errors.Add(new(field, "Validation.ForbiddenCharacters"));
+        else if (SafeText.HasForbiddenCharactersInFreeText(value)) errors.Add(new(field, "Validation.ForbiddenCharacters"));
     }
 
     public static async Task SaveNewWithAuditAsync(AppDbContext db, AuditTrail audit, AuditActor actor, string action, string targetType, Func<long> id,

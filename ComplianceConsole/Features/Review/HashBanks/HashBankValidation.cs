@@ -20,7 +20,7 @@ public static class HashBankValidation
         if (matchDistance is < 0 or > PdqHashIndex.MaxSupportedDistance)
             errors.Add(new(nameof(HashBankForm.MatchDistance), "HashBank.DistanceRange", PdqHashIndex.MaxSupportedDistance));
         if (note is { Length: > HashBankRules.MaxNoteLength }) errors.Add(new(nameof(HashBankForm.Note), "Validation.TooLong", HashBankRules.MaxNoteLength));
-        else if (note is not null && SafeText.HasForbiddenCharacters(note.Replace('\n', ' ').Replace('\r', ' '))) errors.Add(new(nameof(HashBankForm.Note), "Validation.ForbiddenCharacters"));
+        else if (SafeText.HasForbiddenCharactersInFreeText(note)) errors.Add(new(nameof(HashBankForm.Note), "Validation.ForbiddenCharacters"));
         return errors;
     }
 
@@ -34,7 +34,7 @@ public static class HashBankValidation
         if (input.Quality is < 0 or > HashBankRules.MaxQuality) errors.Add(new("quality", "Content.PdqQualityInvalid", HashBankRules.MaxQuality));
         var note = input.Note?.Trim();
         if (note is { Length: > HashBankRules.MaxNoteLength }) errors.Add(new("note", "Validation.TooLong", HashBankRules.MaxNoteLength));
-        else if (note is not null && SafeText.HasForbiddenCharacters(note)) errors.Add(new("note", "Validation.ForbiddenCharacters"));
+        else if (SafeText.HasForbiddenCharactersInFreeText(note)) errors.Add(new("note", "Validation.ForbiddenCharacters"));
         return (errors.Count == 0 ? hash!.ToLowerInvariant() : null, errors);
     }
 }

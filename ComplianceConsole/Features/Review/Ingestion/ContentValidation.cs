@@ -107,7 +107,7 @@ internal static class ContentValidation
     {
         var text = value?.Trim();
         if (string.IsNullOrEmpty(text)) return null;
-        if (SafeText.HasForbiddenCharacters(multiline ? text.Replace('\n', ' ').Replace('\r', ' ').Replace('\t', ' ') : text))
+        if (multiline ? SafeText.HasForbiddenCharactersInFreeText(text) : SafeText.HasForbiddenCharacters(text))
             errors.Add(new(field, "Validation.ForbiddenCharacters"));
         else if (text.Length > maxLength) errors.Add(new(field, "Validation.TooLong", maxLength));
         return text;

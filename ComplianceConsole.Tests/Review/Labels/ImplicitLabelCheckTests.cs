@@ -33,6 +33,23 @@ public sealed class ImplicitLabelCheckTests
     }
 
     [Fact]
+    public void Thousands_of_copies_of_a_label_are_counted_while_only_the_first_few_are_kept_and_checked()
+    {
+        var reading = Reader.Read(Png(compressedAigcText: Json(produceId: "P-0002"), compressedCopies: 2_000));
+
+        Assert.Equal(2_000, reading.LabelCount);
+        Assert.Equal(new ImplicitLabelReaderOptions().MaxLabelsKept, reading.Labels.Count);
+        var findings = ImplicitLabelCheck.Findings(reading, Declared(), null);
+        var several = findings[0];
+        Assert.Equal([Several, "2000"], [several.Code, several.Arguments[0]]);
+        Assert.EndsWith("PngText, …", several.Arguments[1]);
+        Assert.Equal(reading.Labels.Count, findings.Count(f => f.Code == ProduceIdDiffersFromDeclared));
+        var view = new FileReadingView(FileReadingOrigin.Upload, FileReadingOutcome.Read, DateTime.UtcNow, "Png", 1, null,
+            [.. reading.Labels.Select(l => new FileLabelView(l.Place, l.RawJson, l.Fields, l.ParseError))], findings, null, []);
+        Assert.Equal(2_000, view.LabelCount);
+    }
+
+    [Fact]
     public void Two_labels_are_one_too_many_even_when_they_agree()
     {
         Assert.Equal([new ImplicitLabelFinding(Several, "2", "Xmp, PngText")], Check(Png(xmpJson: Json(), aigcText: Json())));

@@ -9,7 +9,13 @@ public sealed record FileLabelView(ImplicitLabelPlace Place, string RawJson, Aig
 
 /// <summary>The latest reading of an item's file as the case page shows it.</summary>
 public sealed record FileReadingView(FileReadingOrigin Origin, FileReadingOutcome Outcome, DateTime ReadAtUtc, string? FileType, long? ByteCount,
-    string? Sha256, IReadOnlyList<FileLabelView> Labels, IReadOnlyList<ImplicitLabelFinding> Findings, string? ProblemKey, string[] ProblemArguments);
+    string? Sha256, IReadOnlyList<FileLabelView> Labels, IReadOnlyList<ImplicitLabelFinding> Findings, string? ProblemKey, string[] ProblemArguments)
+{
+    /// <summary>Every label the file carried, the kept ones among them: a reading keeps only the first few, and its finding of
+    /// several labels says how many there were.</summary>
+    public int LabelCount => Findings.FirstOrDefault(f => f.Code == ImplicitLabelFindingCodes.Several) is { Arguments: [var count, ..] }
+        && int.TryParse(count, System.Globalization.CultureInfo.InvariantCulture, out var several) ? Math.Max(several, Labels.Count) : Labels.Count;
+}
 
 /// <summary>What the console knows of a case's file: its latest reading, if any, and whether a fetch is waiting.</summary>
 public sealed record CaseFileLabel(long ContentItemId, FileReadingView? Latest, bool FetchWaiting);

@@ -36,5 +36,11 @@ public enum ImplicitLabelReadOutcome
     TooDeeplyNested = 6,
 }
 
-/// <summary>What reading a file found: its type as MetadataExtractor detected it, and every implicit label in it.</summary>
-public sealed record ImplicitLabelReading(ImplicitLabelReadOutcome Outcome, string? FileType, IReadOnlyList<FoundImplicitLabel> Labels);
+/// <summary>
+/// What reading a file found: its type as MetadataExtractor detected it, and its implicit labels: the first
+/// <see cref="ImplicitLabelReaderOptions.MaxLabelsKept"/> of them kept, all of them counted in <see cref="LabelCount"/>.
+/// </summary>
+public sealed record ImplicitLabelReading(ImplicitLabelReadOutcome Outcome, string? FileType, IReadOnlyList<FoundImplicitLabel> Labels)
+{
+    public int LabelCount { get; init; } = Labels.Count;
+}

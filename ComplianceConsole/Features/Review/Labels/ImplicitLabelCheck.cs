@@ -14,12 +14,14 @@ public static class ImplicitLabelCheck
     public static IReadOnlyList<ImplicitLabelFinding> Findings(ImplicitLabelReading reading, ContentItem declared, string? ownLabelingCode)
     {
         if (reading.Outcome != ImplicitLabelReadOutcome.Read) return [new(Unreadable, reading.Outcome.ToString())];
-        if (reading.Labels.Count == 0) return [new(None)];
+        if (reading.LabelCount == 0) return [new(None)];
 
         var findings = new List<ImplicitLabelFinding>();
         // Issue 25: exactly one implicit label; two copies, equal or not, leave a reader to guess which one counts.
-        if (reading.Labels.Count > 1)
-            findings.Add(new(Several, reading.Labels.Count.ToString(), string.Join(", ", reading.Labels.Select(l => l.Place))));
+        // The places are those of the labels kept, with "…" for those only counted.
+        if (reading.LabelCount > 1)
+            findings.Add(new(Several, reading.LabelCount.ToString(), string.Join(", ",
+                reading.Labels.Select(l => l.Place.ToString()).Concat(reading.LabelCount > reading.Labels.Count ? ["…"] : []))));
         if (declared.ImplicitLabel == LabelStatus.Missing) findings.Add(new(DeclaredMissing));
         foreach (var label in reading.Labels) findings.AddRange(FindingsOf(label, declared, ownLabelingCode));
         return findings;

@@ -50,8 +50,9 @@ public sealed class ImplicitLabelReader(ImplicitLabelReaderOptions options)
             if (pngTexts is null) return new(ImplicitLabelReadOutcome.TooLarge, fileType.ToString(), []);
             if (!XmpNestingCheck.Passes(bytes, file, fileType, pngTexts, options))
                 return new(ImplicitLabelReadOutcome.TooDeeplyNested, fileType.ToString(), []);
-            var directories = ImageMetadataReader.ReadMetadata(file);
-            return new(ImplicitLabelReadOutcome.Read, fileType.ToString(), directories.SelectMany(LabelsIn).ToList());
+            var found = ImageMetadataReader.ReadMetadata(file).SelectMany(LabelsIn).ToList();
+            var kept = found.Take(options.MaxLabelsKept).Select(l => AigcJson.Parse(l.Place, l.Raw, options.MaxLabelChars)).ToList();
+            return new(ImplicitLabelReadOutcome.Read, fileType.ToString(), kept) { LabelCount = found.Count };
         }
         // A hostile file can drive the library into any exception (index, overflow, XMP, I/O on a short stream); whatever it
         // is, the file could not be read, which is what the caller needs to know.
@@ -64,19 +65,18 @@ public sealed class ImplicitLabelReader(ImplicitLabelReaderOptions options)
     /// <summary>A label's raw JSON, as kept from a reading, parsed again within this reader's limit.</summary>
     public FoundImplicitLabel Parse(ImplicitLabelPlace place, string raw) => AigcJson.Parse(place, raw, options.MaxLabelChars);
 
-    private IEnumerable<FoundImplicitLabel> LabelsIn(MetadataExtractor.Directory directory)
+    private static IEnumerable<(ImplicitLabelPlace Place, string Raw)> LabelsIn(MetadataExtractor.Directory directory)
     {
         switch (directory)
         {
             case XmpDirectory { XmpMeta: { } xmp } when xmp.DoesPropertyExist(XmpNamespace, PropertyName):
-                yield return AigcJson.Parse(ImplicitLabelPlace.Xmp, xmp.GetPropertyString(XmpNamespace, PropertyName) ?? "", options.MaxLabelChars);
+                yield return (ImplicitLabelPlace.Xmp, xmp.GetPropertyString(XmpNamespace, PropertyName) ?? "");
                 break;
             case PngDirectory png when png.GetObject(PngDirectory.TagTextualData) is IEnumerable<MetadataExtractor.KeyValuePair> texts:
-                foreach (var text in texts.Where(t => t.Key == PropertyName))
-                    yield return AigcJson.Parse(ImplicitLabelPlace.PngText, text.Value.ToString(), options.MaxLabelChars);
+                foreach (var text in texts.Where(t => t.Key == PropertyName)) yield return (ImplicitLabelPlace.PngText, text.Value.ToString());
                 break;
             case ExifSubIfdDirectory exif when exif.GetDescription(ExifDirectoryBase.TagUserComment) is { } comment && LooksLikeAigcJson(comment):
-                yield return AigcJson.Parse(ImplicitLabelPlace.Exif, comment.Trim().Trim('\0'), options.MaxLabelChars);
+                yield return (ImplicitLabelPlace.Exif, comment.Trim().Trim('\0'));
                 break;
         }
     }

@@ -23,4 +23,10 @@ public sealed record ImplicitLabelReaderOptions
     /// fit easily; the platform's own limit per field is <see cref="ContentRules.MaxLabelFieldLength"/>.
     /// </summary>
     public int MaxLabelChars { get; init; } = 8 * 1024;
+
+    /// <summary>
+    /// Labels past this many are counted, not kept: a file should carry one, several are a finding already, and thousands of
+    /// copies (a PNG may hold as many text chunks as it likes) would otherwise be stored and shown with every reading.
+    /// </summary>
+    public int MaxLabelsKept { get; init; } = 16;
 }

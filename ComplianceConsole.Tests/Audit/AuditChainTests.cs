@@ -155,6 +155,16 @@ public sealed class AuditChainTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Checkpoints_asked_for_at_the_same_moment_sign_the_head_once()
+    {
+        var written = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => Checkpoints.WriteAsync(TestContext.Current.CancellationToken))));
+
+        Assert.Single(written.Select(c => c!.Signature).Distinct());
+        await using var db = await Contexts.CreateDbContextAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(1, await db.AuditCheckpoints.CountAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public async Task Concurrent_writers_in_and_out_of_transactions_keep_one_gapless_chain()
     {
         await _app.CompleteSetupAsync();

@@ -15,6 +15,7 @@ public sealed record WriteLock(long Key, bool Shared)
     private const long ReviewCasesKey = 0x4343_5265_7669_6577; // "CCReview"
     private const long HashBanksKey = 0x4343_4861_7368_426B; // "CCHashBk"
     private const long SearchIndexKey = 0x4343_5365_6172_6368; // "CCSearch"
+    private const long AuditCheckpointsKey = 0x4343_4368_6B70_6E74; // "CCChkpnt"
 
     /// <summary>Content and flag batches: they read items and cases, then write them over.</summary>
     public static readonly WriteLock ReviewCasesExclusive = new(ReviewCasesKey, Shared: false);
@@ -30,6 +31,9 @@ public sealed record WriteLock(long Key, bool Shared)
 
     /// <summary>A pass of the search indexer: one at a time across instances, so no item's terms are written twice.</summary>
     public static readonly WriteLock SearchIndex = new(SearchIndexKey, Shared: false);
+
+    /// <summary>Signing the chain's head: one signer at a time across instances, so a head is signed once.</summary>
+    public static readonly WriteLock AuditCheckpoints = new(AuditCheckpointsKey, Shared: false);
 }
 
 /// <summary>

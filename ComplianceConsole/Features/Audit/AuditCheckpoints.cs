@@ -13,7 +13,7 @@ namespace ComplianceConsole.Features.Audit;
 /// <see cref="Interval"/> while events arrive; an export writes one for its cover sheet.
 /// </summary>
 public sealed class AuditCheckpoints(IDbContextFactory<AppDbContext> contextFactory, AuditKeys keys, IConfiguration configuration,
-    DataFolder dataFolder, TimeProvider clock, AuditChain chain)
+    DataFolder dataFolder, TimeProvider clock, AuditChain chain, DatabaseWriteGate gate)
 {
     public const string FileConfigurationKey = "ComplianceConsole:AuditCheckpointFile";
     public const string WitnessFileConfigurationKey = "ComplianceConsole:Audit:WitnessFile";
@@ -40,11 +40,18 @@ public sealed class AuditCheckpoints(IDbContextFactory<AppDbContext> contextFact
     {
         await chain.ChainWaitingAsync(cancellationToken);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        // The job, an export's cover and another instance may ask at the same moment: each waits for the one before, and finds
+        // the head it would sign already signed.
+        await using var transaction = await gate.BeginAsync(db, WriteLock.AuditCheckpoints, cancellationToken);
         var head = await db.AuditEvents.AsNoTracking().OrderByDescending(e => e.Sequence).Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(cancellationToken);
         if (head is null) return null;
         var newest = await db.AuditCheckpoints.AsNoTracking().Where(c => !c.IsPurgeBase).OrderByDescending(c => c.Sequence).FirstOrDefaultAsync(cancellationToken);
         if (newest is not null && newest.Sequence == head.Sequence && newest.Hash == head.Hash) return newest;
-        return await SignAndSendAsync(db, new AuditCheckpoint { Sequence = head.Sequence, Hash = head.Hash }, cancellationToken);
+        var checkpoint = Sign(db, new AuditCheckpoint { Sequence = head.Sequence, Hash = head.Hash });
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        await AppendAsync(FiledCheckpoint.Of(checkpoint), cancellationToken);
+        return checkpoint;
     }
 
     /// <summary>
@@ -56,19 +63,20 @@ public sealed class AuditCheckpoints(IDbContextFactory<AppDbContext> contextFact
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var hash = await db.AuditEvents.AsNoTracking().Where(e => e.Sequence == sequence).Select(e => e.Hash).SingleOrDefaultAsync(cancellationToken);
         if (hash is null) return null;
-        return await SignAndSendAsync(db, new AuditCheckpoint { Sequence = sequence, Hash = hash, IsPurgeBase = true }, cancellationToken);
+        var checkpoint = Sign(db, new AuditCheckpoint { Sequence = sequence, Hash = hash, IsPurgeBase = true });
+        await db.SaveChangesAsync(cancellationToken);
+        await AppendAsync(FiledCheckpoint.Of(checkpoint), cancellationToken);
+        return checkpoint;
     }
 
-    private async Task<AuditCheckpoint> SignAndSendAsync(AppDbContext db, AuditCheckpoint checkpoint, CancellationToken cancellationToken)
+    /// <summary>Signs the checkpoint and adds it, with its webhook event for the platform, to the context's changes.</summary>
+    private AuditCheckpoint Sign(AppDbContext db, AuditCheckpoint checkpoint)
     {
         checkpoint.CreatedAtUtc = AuditTrail.TruncateToMicroseconds(clock.GetUtcNow().UtcDateTime);
         checkpoint.Signature = keys.Signer.SignText(checkpoint.SignedText());
         checkpoint.KeyId = keys.Signer.Fingerprint;
         db.AuditCheckpoints.Add(checkpoint);
-        var line = FiledCheckpoint.Of(checkpoint);
-        Webhooks.PlatformEvents.Add(db, Webhooks.PlatformEventTypes.AuditCheckpoint, Webhooks.PlatformEventTypes.AuditCheckpoint, line, checkpoint.CreatedAtUtc);
-        await db.SaveChangesAsync(cancellationToken);
-        await AppendAsync(line, cancellationToken);
+        Webhooks.PlatformEvents.Add(db, Webhooks.PlatformEventTypes.AuditCheckpoint, Webhooks.PlatformEventTypes.AuditCheckpoint, FiledCheckpoint.Of(checkpoint), checkpoint.CreatedAtUtc);
         return checkpoint;
     }
 

@@ -19,6 +19,7 @@ public sealed class FileLabelBrowserApp : BrowserApp
     public long ReadCase { get; private set; }
     public long UnreadCase { get; private set; }
     public long LaterReadCase { get; private set; }
+    public long ManyLabelsCase { get; private set; }
 
     protected override async Task ArrangeAsync()
     {
@@ -33,6 +34,11 @@ public sealed class FileLabelBrowserApp : BrowserApp
         var analysis = App.Services.GetRequiredService<ContentFileAnalyzer>().Analyze(file, FileReadingOrigin.Upload);
         db.ContentFileReadings.Add(ContentFileReadings.Read(item.Id, analysis,
             [new ImplicitLabelFinding(ImplicitLabelFindingCodes.LabelDiffersFromDeclared, "Xmp", "1", "3")], DateTime.UtcNow));
+        ManyLabelsCase = await ReviewDecisionApp.CreateCaseAsync(App.Services, "fl-many", "fl-author", MediaType.Image, null);
+        var many = await db.ContentItems.SingleAsync(i => i.ExternalId == "fl-many");
+        var copies = App.Services.GetRequiredService<ContentFileAnalyzer>().Analyze(
+            ImplicitLabelFiles.Png(compressedAigcText: ImplicitLabelFiles.Json(), compressedCopies: 2_000), FileReadingOrigin.Upload);
+        db.ContentFileReadings.Add(ContentFileReadings.Read(many.Id, copies, ImplicitLabelCheck.Findings(copies.Reading, many, null), DateTime.UtcNow));
         var caseFlag = await db.Flags.FirstAsync(f => f.ContentItemId == item.Id);
         db.Flags.Add(new Flag
         {
@@ -45,6 +51,32 @@ public sealed class FileLabelBrowserApp : BrowserApp
 
 public sealed class FileLabelBrowserTests(FileLabelBrowserApp browser) : IClassFixture<FileLabelBrowserApp>
 {
+    [Fact]
+    public async Task A_file_with_two_thousand_copies_of_its_label_shows_the_first_sixteen_and_says_how_many_more_there_were()
+    {
+        var page = await browser.NewPageAsync();
+        try
+        {
+            await page.SignInAsync(FileLabelBrowserApp.Reviewer);
+            await page.GotoAsync($"review/cases/{browser.ManyLabelsCase}?view=all");
+            await page.WaitForInteractiveAsync();
+
+            await Expect(page.Locator("#case-file-label .file-label")).ToHaveCountAsync(16);
+            await Expect(page.Locator("#file-label-more")).ToHaveTextAsync("文件共带 2,000 个隐式标识：上面是前 16 个，其余只计数，不保存。");
+            // Copies of one label find the same faults: each is said once.
+            await Expect(page.Locator("#file-label-findings li").First).ToHaveTextAsync("文件中有 2000 个隐式标识（PNG 文本块 AIGC），应当恰好一个");
+            await Expect(page.Locator("#file-label-findings li", new() { HasTextString = "ProduceID" })).ToHaveCountAsync(1);
+            await page.SwitchLanguageAsync(Cultures.English);
+            await Expect(page.Locator("#file-label-more")).ToHaveTextAsync("The file carries 2,000 implicit labels: the first 16 are above; the rest were counted, not kept.");
+            await page.SwitchLanguageAsync(Cultures.Chinese);
+            Assert.True(browser.ConsoleErrors.IsEmpty, string.Join("\n", browser.ConsoleErrors));
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+
     [Fact]
     public async Task The_case_page_shows_the_files_own_label_its_fields_the_findings_in_words_and_the_raw_json_on_demand()
     {

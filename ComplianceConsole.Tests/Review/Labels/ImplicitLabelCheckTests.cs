@@ -42,8 +42,8 @@ public sealed class ImplicitLabelCheckTests
         var findings = ImplicitLabelCheck.Findings(reading, Declared(), null);
         var several = findings[0];
         Assert.Equal([Several, "2000"], [several.Code, several.Arguments[0]]);
-        Assert.EndsWith("PngText, …", several.Arguments[1]);
-        Assert.Equal(reading.Labels.Count, findings.Count(f => f.Code == ProduceIdDiffersFromDeclared));
+        Assert.Equal("PngText", several.Arguments[1]);
+        Assert.Equal(new ImplicitLabelFinding(ProduceIdDiffersFromDeclared, "PngText", "P-0001", "P-0002"), Assert.Single(findings.Skip(1)));
         var view = new FileReadingView(FileReadingOrigin.Upload, FileReadingOutcome.Read, DateTime.UtcNow, "Png", 1, null,
             [.. reading.Labels.Select(l => new FileLabelView(l.Place, l.RawJson, l.Fields, l.ParseError))], findings, null, []);
         Assert.Equal(2_000, view.LabelCount);

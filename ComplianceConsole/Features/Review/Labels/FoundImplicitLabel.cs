@@ -38,9 +38,12 @@ public enum ImplicitLabelReadOutcome
 
 /// <summary>
 /// What reading a file found: its type as MetadataExtractor detected it, and its implicit labels: the first
-/// <see cref="ImplicitLabelReaderOptions.MaxLabelsKept"/> of them kept, all of them counted in <see cref="LabelCount"/>.
+/// <see cref="ImplicitLabelReaderOptions.MaxLabelsKept"/> of them kept, all of them counted in <see cref="LabelCount"/>, and the
+/// places where any was found in <see cref="Places"/>.
 /// </summary>
 public sealed record ImplicitLabelReading(ImplicitLabelReadOutcome Outcome, string? FileType, IReadOnlyList<FoundImplicitLabel> Labels)
 {
     public int LabelCount { get; init; } = Labels.Count;
+
+    public IReadOnlyList<ImplicitLabelPlace> Places { get; init; } = [.. Labels.Select(l => l.Place).Distinct()];
 }

@@ -18,13 +18,11 @@ public static class ImplicitLabelCheck
 
         var findings = new List<ImplicitLabelFinding>();
         // Issue 25: exactly one implicit label; two copies, equal or not, leave a reader to guess which one counts.
-        // The places are those of the labels kept, with "…" for those only counted.
-        if (reading.LabelCount > 1)
-            findings.Add(new(Several, reading.LabelCount.ToString(), string.Join(", ",
-                reading.Labels.Select(l => l.Place.ToString()).Concat(reading.LabelCount > reading.Labels.Count ? ["…"] : []))));
+        if (reading.LabelCount > 1) findings.Add(new(Several, reading.LabelCount.ToString(), string.Join(", ", reading.Places)));
         if (declared.ImplicitLabel == LabelStatus.Missing) findings.Add(new(DeclaredMissing));
         foreach (var label in reading.Labels) findings.AddRange(FindingsOf(label, declared, ownLabelingCode));
-        return findings;
+        // Copies of one label find the same faults: each is said once.
+        return findings.Distinct().ToList();
     }
 
     private static IEnumerable<ImplicitLabelFinding> FindingsOf(FoundImplicitLabel label, ContentItem declared, string? ownLabelingCode)

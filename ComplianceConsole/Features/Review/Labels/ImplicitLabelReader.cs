@@ -52,7 +52,7 @@ public sealed class ImplicitLabelReader(ImplicitLabelReaderOptions options)
                 return new(ImplicitLabelReadOutcome.TooDeeplyNested, fileType.ToString(), []);
             var found = ImageMetadataReader.ReadMetadata(file).SelectMany(LabelsIn).ToList();
             var kept = found.Take(options.MaxLabelsKept).Select(l => AigcJson.Parse(l.Place, l.Raw, options.MaxLabelChars)).ToList();
-            return new(ImplicitLabelReadOutcome.Read, fileType.ToString(), kept) { LabelCount = found.Count };
+            return new(ImplicitLabelReadOutcome.Read, fileType.ToString(), kept) { LabelCount = found.Count, Places = [.. found.Select(l => l.Place).Distinct()] };
         }
         // A hostile file can drive the library into any exception (index, overflow, XMP, I/O on a short stream); whatever it
         // is, the file could not be read, which is what the caller needs to know.

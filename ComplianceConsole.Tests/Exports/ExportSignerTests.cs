@@ -39,8 +39,51 @@ public sealed class ExportSignerTests : IDisposable
     public void A_configured_key_file_that_does_not_exist_is_an_error_not_a_new_key()
     {
         var missing = Path.Combine(_folder, "elsewhere.pem");
-        Assert.Throws<FileNotFoundException>(() => Load(missing));
+        Assert.Contains(missing, Assert.Throws<StartupRefusedException>(() => Load(missing)).Message);
         Assert.False(File.Exists(missing));
+    }
+
+    [Fact]
+    public void A_missing_key_file_is_not_made_anew_while_the_history_holds_signed_exports()
+    {
+        string fingerprint;
+        using (var first = Load()) fingerprint = first.Fingerprint;
+        var file = Path.Combine(_folder, ExportSigner.DefaultFileName);
+        File.Delete(file);
+
+        var refused = Assert.Throws<StartupRefusedException>(() => Load(null, fingerprint)).Message;
+        Assert.Contains(file, refused);
+        Assert.Contains("Restore it from your backup", refused);
+        Assert.False(File.Exists(file)); // no new key in its place
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("garbage\n")]
+    [InlineData("public")]
+    public void A_damaged_key_file_or_a_public_key_alone_is_refused_naming_the_file(string content)
+    {
+        var file = Path.Combine(_folder, ExportSigner.DefaultFileName);
+        using (var first = Load()) content = content == "public" ? first.PublicKeyPem : content;
+        File.WriteAllText(file, content);
+
+        var refused = Assert.Throws<StartupRefusedException>(() => Load()).Message;
+        Assert.Contains(file, refused);
+        Assert.Contains("cannot be read", refused);
+    }
+
+    [Fact]
+    public void A_key_other_than_the_one_that_signed_the_newest_export_is_refused()
+    {
+        string fingerprint;
+        using (var first = Load()) fingerprint = first.Fingerprint;
+        var file = Path.Combine(_folder, ExportSigner.DefaultFileName);
+        File.Delete(file);
+        using (Load()) { } // another key, as a copied data folder of another installation would hold
+
+        var refused = Assert.Throws<StartupRefusedException>(() => Load(null, fingerprint)).Message;
+        Assert.Contains(file, refused);
+        Assert.Contains("not the key that signed the newest export", refused);
     }
 
     [Fact]
@@ -55,12 +98,12 @@ public sealed class ExportSignerTests : IDisposable
 
     private ExportSigner Load() => Load(null);
 
-    private ExportSigner Load(string? keyFile)
+    private ExportSigner Load(string? keyFile, string? newestSignedFingerprint = null)
     {
         var settings = new Dictionary<string, string?> { [DataFolder.ConfigurationKey] = _folder };
         if (keyFile is not null) settings[ExportSigner.ConfigurationKey] = keyFile;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        return ExportSigner.Load(configuration, new DataFolder(configuration, new HostingEnvironment { ContentRootPath = _folder }));
+        return ExportSigner.Load(configuration, new DataFolder(configuration, new HostingEnvironment { ContentRootPath = _folder }), newestSignedFingerprint);
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);

@@ -77,6 +77,7 @@ public class TestApp(IReadOnlyDictionary<string, string>? settings = null, strin
             [PiiKeyRing.ConfigurationKey] = Path.Combine(DataFolderPath, PiiKeyRing.DefaultFileName),
             [AuditKeys.HmacKeyConfigurationKey] = Path.Combine(DataFolderPath, AuditKeys.HmacKeyFileName),
             [AuditKeys.SigningKeyConfigurationKey] = Path.Combine(DataFolderPath, AuditKeys.SigningKeyFileName),
+            [Features.Exports.Signing.ExportSigner.ConfigurationKey] = Path.Combine(DataFolderPath, Features.Exports.Signing.ExportSigner.DefaultFileName),
             [AuditCheckpoints.FileConfigurationKey] = Path.Combine(DataFolderPath, "audit-checkpoints.log"),
         };
     }

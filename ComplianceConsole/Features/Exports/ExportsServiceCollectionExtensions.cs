@@ -16,7 +16,9 @@ public static class ExportsServiceCollectionExtensions
     public static IServiceCollection AddExports(this IServiceCollection services)
     {
         services.AddSingleton<ExportsOptions>();
-        services.AddSingleton(s => Signing.ExportSigner.Load(s.GetRequiredService<IConfiguration>(), s.GetRequiredService<Data.DataFolder>()));
+        services.AddSingleton(s => Signing.ExportSigner.Load(s.GetRequiredService<IConfiguration>(), s.GetRequiredService<Data.DataFolder>(),
+            Signing.ExportSigningKeyCheck.NewestSignedFingerprint(s.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Data.AppDbContext>>())));
+        services.AddHostedService<Signing.ExportSigningKeyCheck>();
         services.AddSingleton<ExportStorage>();
         services.AddHostedService<ExportLeftovers>();
         services.AddSingleton<ExportHousekeeping>();

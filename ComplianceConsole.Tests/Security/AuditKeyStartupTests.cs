@@ -52,6 +52,18 @@ public sealed class AuditKeyStartupTests
     }
 
     [Fact]
+    public async Task A_damaged_signing_key_refuses_start_up_with_a_plain_message_naming_the_file()
+    {
+        var folder = await HistoryAsync();
+        var keyFile = Path.Combine(folder, AuditKeys.SigningKeyFileName);
+        File.WriteAllText(keyFile, "");
+
+        var refused = StartRefused(folder);
+        Assert.Contains(keyFile, refused);
+        Assert.Contains("cannot be read", refused);
+    }
+
+    [Fact]
     public async Task A_foreign_audit_key_with_existing_events_refuses_start_up_naming_the_file()
     {
         var folder = await HistoryAsync();

@@ -20,7 +20,7 @@ public sealed class AuditKeys(IConfiguration configuration, DataFolder dataFolde
     public const string PublicKeyFileName = "audit-signing-public-key.pem";
 
     private readonly Lazy<AuditKey> _hmac = new(() => AuditKey.Read(PathOf(configuration, dataFolder, HmacKeyConfigurationKey, HmacKeyFileName)));
-    private readonly Lazy<EcdsaSigner> _signer = new(() => new EcdsaSigner(EcdsaSigner.ReadPem(PathOf(configuration, dataFolder, SigningKeyConfigurationKey, SigningKeyFileName))));
+    private readonly Lazy<EcdsaSigner> _signer = new(() => ReadSigner(PathOf(configuration, dataFolder, SigningKeyConfigurationKey, SigningKeyFileName)));
 
     public string HmacKeyPath => PathOf(configuration, dataFolder, HmacKeyConfigurationKey, HmacKeyFileName);
     public string SigningKeyPath => PathOf(configuration, dataFolder, SigningKeyConfigurationKey, SigningKeyFileName);
@@ -33,6 +33,24 @@ public sealed class AuditKeys(IConfiguration configuration, DataFolder dataFolde
     {
         if (!File.Exists(HmacKeyPath)) AuditKey.CreateKeyFile(HmacKeyPath);
         if (!File.Exists(SigningKeyPath)) EcdsaSigner.CreateKeyFile(SigningKeyPath);
+    }
+
+    /// <summary>The signing key, or a refusal naming the file when it is damaged, not readable by this account or not a P-256 private key.</summary>
+    private static EcdsaSigner ReadSigner(string path)
+    {
+        try
+        {
+            var signer = new EcdsaSigner(EcdsaSigner.ReadPem(path));
+            signer.Sign([0]); // a public key alone reads, and cannot sign
+            return signer;
+        }
+        catch (Exception unreadable) when (unreadable is ArgumentException or System.Security.Cryptography.CryptographicException
+            or InvalidOperationException or UnauthorizedAccessException)
+        {
+            throw new StartupRefusedException(
+                $"启动已停止：审计签名密钥文件 {path} 无法读取（已损坏、无权读取或不是 ECDSA P-256 私钥）。请从备份恢复该文件。\n" +
+                $"Start-up stopped: the audit signing key file {path} cannot be read (damaged, not readable by this account, or not an ECDSA P-256 private key). Restore it from your backup.");
+        }
     }
 
     private static string PathOf(IConfiguration configuration, DataFolder dataFolder, string configurationKey, string fileName) =>

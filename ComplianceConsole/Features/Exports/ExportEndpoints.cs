@@ -81,11 +81,20 @@ public static class ExportEndpoints
         CancellationToken cancellationToken)
     {
         if (!request.HasFormContentType) return Api.ApiErrors.Problem(StatusCodes.Status415UnsupportedMediaType, localizer, "Exports.Verify.NotMultipart");
-        if (request.ContentLength > verifier.MaxBytes + 64 * 1024) return TooLarge(verifier, localizer);
+        // The parts' headers come on top of the file. Kestrel's own limit (about 28.6 MB) would otherwise refuse a workbook the
+        // setting allows, and the form reader's (128 MB) one it allows when set higher.
+        var maxRequestBytes = verifier.MaxBytes + 64 * 1024;
+        if (request.ContentLength > maxRequestBytes) return TooLarge(verifier, localizer);
+        if (request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeLimit)
+            sizeLimit.MaxRequestBodySize = maxRequestBytes;
         IFormCollection form;
         try
         {
-            form = await request.ReadFormAsync(cancellationToken);
+            form = await request.ReadFormAsync(new Microsoft.AspNetCore.Http.Features.FormOptions { MultipartBodyLengthLimit = maxRequestBytes }, cancellationToken);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return TooLarge(verifier, localizer);
         }
         catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException)
         {

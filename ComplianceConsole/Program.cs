@@ -3,7 +3,17 @@ using ComplianceConsole.Security.Files;
 
 OwnerOnlyUmask.Apply();
 var builder = WebApplication.CreateBuilder(ApplicationFolder.Options(args));
-builder.AddApplicationServices();
+try
+{
+    builder.AddApplicationServices();
+}
+// The data folder is opened here, before there is a logger: a file in it the app cannot make owner-only.
+catch (StartupRefusedException refused) when (ApplicationFolder.IsOwnProcess)
+{
+    Console.Error.WriteLine(refused.Message);
+    Environment.ExitCode = 1;
+    return;
+}
 
 var app = builder.Build();
 try

@@ -64,6 +64,24 @@ public sealed class AuditKeyStartupTests
     }
 
     [Fact]
+    public async Task An_audit_key_file_the_service_may_not_read_refuses_start_up_with_a_plain_message_naming_the_file()
+    {
+        // Root reads every file: the suite's usual account proves nothing here.
+        Assert.SkipWhen(Environment.IsPrivilegedProcess || OperatingSystem.IsWindows(), "Run as root, every file is readable.");
+        var folder = await HistoryAsync();
+        var elsewhere = Directory.CreateTempSubdirectory("cc-keys-").FullName;
+        var keyFile = Path.Combine(elsewhere, AuditKeys.HmacKeyFileName);
+        File.Move(Path.Combine(folder, AuditKeys.HmacKeyFileName), keyFile);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(keyFile, UnixFileMode.None);
+
+        using var restarted = new TestApp(new Dictionary<string, string> { [AuditKeys.HmacKeyConfigurationKey] = keyFile }, folder);
+        var refused = Assert.Throws<StartupRefusedException>(() => restarted.Services).Message;
+        Assert.Contains(keyFile, refused);
+        Assert.Contains("not readable by the service's account", refused);
+        Directory.Delete(elsewhere, recursive: true);
+    }
+
+    [Fact]
     public async Task A_foreign_audit_key_with_existing_events_refuses_start_up_naming_the_file()
     {
         var folder = await HistoryAsync();

@@ -33,6 +33,15 @@ public sealed class DataFolder
                 // Gone since the folder was listed: SQLite removes its shared-memory file when the last connection closes,
                 // as another process's may while this one starts (a restart once failed there).
             }
+            catch (UnauthorizedAccessException)
+            {
+                // Another account's file (a key restored from a backup as root, say): the app can neither keep it owner-only
+                // nor, most likely, read it.
+                throw new StartupRefusedException(
+                    $"启动已停止：数据文件夹中的 {entry.FullName} 属于另一个账号，本服务的账号无法将其设为仅所有者可读写。请把它的所有者改为运行本服务的账号（chown），然后再启动。\n" +
+                    $"Start-up stopped: {entry.FullName} in the data folder belongs to another account, so the service's account cannot make it owner-only. " +
+                    "Make the service's account its owner (chown) and start again.");
+            }
         }
     }
 

@@ -56,11 +56,12 @@ public sealed class AuditKey
             var first = new RingKey(Convert.FromBase64String(stored.Key), stored.KeyedFromSequence ?? 1);
             return new AuditKey([first, .. (stored.Later ?? []).Select(k => new RingKey(Convert.FromBase64String(k.Key), k.FromSequence))]);
         }
-        catch (Exception unreadable) when (unreadable is JsonException or FormatException or InvalidOperationException or ArgumentException)
+        catch (Exception unreadable) when (unreadable is JsonException or FormatException or InvalidOperationException or ArgumentException
+            or UnauthorizedAccessException)
         {
             throw new StartupRefusedException(
-                $"启动已停止：审计密钥文件 {path} 无法读取（已损坏或不是审计密钥文件）。请从备份恢复该文件。\n" +
-                $"Start-up stopped: the audit key file {path} cannot be read (it is damaged or not an audit key file). Restore it from your backup.");
+                $"启动已停止：审计密钥文件 {path} 无法读取（已损坏、不是审计密钥文件，或本服务的账号无权读取）。请从备份恢复该文件。\n" +
+                $"Start-up stopped: the audit key file {path} cannot be read (it is damaged, not an audit key file, or not readable by the service's account). Restore it from your backup.");
         }
     }
 

@@ -15,8 +15,8 @@ internal static class PiiKeyFileMessages
         + "A new key would make every stored record unreadable, so none is created.";
 
     public static string Unreadable(string path) =>
-        $"启动已停止：个人信息密钥文件 {path} 无法读取（不是本控制台写入的密钥文件）。{RestoreZh}\n"
-        + $"Start-up stopped: the personal-data key file {path} cannot be read (it is not a key file this console wrote). {Restore}";
+        $"启动已停止：个人信息密钥文件 {path} 无法读取（不是本控制台写入的密钥文件，或本服务的账号无权读取）。{RestoreZh}\n"
+        + $"Start-up stopped: the personal-data key file {path} cannot be read (it is not a key file this console wrote, or the service's account may not read it). {Restore}";
 
     public static string WrongKey(string path, byte keyId) =>
         $"启动已停止：个人信息密钥文件 {path} 无法解密数据库中用密钥 {keyId} 加密的数据：它不是此数据库的密钥文件。{RestoreZh}\n"

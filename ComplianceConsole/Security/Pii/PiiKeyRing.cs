@@ -43,7 +43,8 @@ public sealed class PiiKeyRing
             var file = JsonSerializer.Deserialize<KeyFile>(File.ReadAllText(path)) ?? throw new JsonException("empty");
             return new PiiKeyRing(file.EncryptionKeys.ToDictionary(k => k.Id, k => Convert.FromBase64String(k.Key)), Convert.FromBase64String(file.LookupKey));
         }
-        catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or ArgumentException or NullReferenceException)
+        catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or ArgumentException or NullReferenceException
+            or UnauthorizedAccessException)
         {
             throw new StartupRefusedException(PiiKeyFileMessages.Unreadable(path));
         }

@@ -57,6 +57,27 @@ public class EcdsaSigner : IDisposable
     /// <summary>A private or public key from a PEM file.</summary>
     public static ECDsa ReadPem(string path) => ReadPemText(File.ReadAllText(path));
 
+    /// <summary>
+    /// The private key in a PEM file, proven able to sign; null when the file cannot be read by this account, is damaged or is
+    /// not a private key (a public key alone reads, and cannot sign). Key files refuse start-up on null, each with its own message.
+    /// </summary>
+    public static ECDsa? TryReadPrivatePem(string path)
+    {
+        ECDsa? key = null;
+        try
+        {
+            key = ReadPem(path);
+            key.SignData([0], HashAlgorithmName.SHA256);
+            return key;
+        }
+        catch (Exception unreadable) when (unreadable is ArgumentException or CryptographicException or InvalidOperationException
+            or UnauthorizedAccessException or IOException)
+        {
+            key?.Dispose();
+            return null;
+        }
+    }
+
     public static ECDsa ReadPemText(string pem)
     {
         var key = ECDsa.Create();

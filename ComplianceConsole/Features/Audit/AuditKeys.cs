@@ -36,22 +36,11 @@ public sealed class AuditKeys(IConfiguration configuration, DataFolder dataFolde
     }
 
     /// <summary>The signing key, or a refusal naming the file when it is damaged, not readable by this account or not a P-256 private key.</summary>
-    private static EcdsaSigner ReadSigner(string path)
-    {
-        try
-        {
-            var signer = new EcdsaSigner(EcdsaSigner.ReadPem(path));
-            signer.Sign([0]); // a public key alone reads, and cannot sign
-            return signer;
-        }
-        catch (Exception unreadable) when (unreadable is ArgumentException or System.Security.Cryptography.CryptographicException
-            or InvalidOperationException or UnauthorizedAccessException)
-        {
-            throw new StartupRefusedException(
-                $"启动已停止：审计签名密钥文件 {path} 无法读取（已损坏、无权读取或不是 ECDSA P-256 私钥）。请从备份恢复该文件。\n" +
-                $"Start-up stopped: the audit signing key file {path} cannot be read (damaged, not readable by this account, or not an ECDSA P-256 private key). Restore it from your backup.");
-        }
-    }
+    private static EcdsaSigner ReadSigner(string path) => EcdsaSigner.TryReadPrivatePem(path) is { } key
+        ? new EcdsaSigner(key)
+        : throw new StartupRefusedException(
+            $"启动已停止：审计签名密钥文件 {path} 无法读取（已损坏、无权读取或不是 ECDSA P-256 私钥）。请从备份恢复该文件。\n" +
+            $"Start-up stopped: the audit signing key file {path} cannot be read (damaged, not readable by this account, or not an ECDSA P-256 private key). Restore it from your backup.");
 
     private static string PathOf(IConfiguration configuration, DataFolder dataFolder, string configurationKey, string fileName) =>
         string.IsNullOrWhiteSpace(configuration[configurationKey]) ? dataFolder.File(fileName) : Path.GetFullPath(configuration[configurationKey]!);

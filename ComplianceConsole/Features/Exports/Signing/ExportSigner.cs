@@ -39,17 +39,7 @@ public sealed class ExportSigner(ECDsa key) : EcdsaSigner(key)
             if (newestSignedFingerprint is not null) throw new StartupRefusedException(ExportSigningKeyMessages.MissingWithExports(path));
             CreateKeyFile(path);
         }
-        ExportSigner signer;
-        try
-        {
-            signer = new ExportSigner(ReadPem(path));
-            signer.Sign([0]); // a public key alone reads, and cannot sign
-        }
-        catch (Exception unreadable) when (unreadable is ArgumentException or CryptographicException or InvalidOperationException
-            or UnauthorizedAccessException or IOException)
-        {
-            throw new StartupRefusedException(ExportSigningKeyMessages.Unreadable(path));
-        }
+        var signer = TryReadPrivatePem(path) is { } key ? new ExportSigner(key) : throw new StartupRefusedException(ExportSigningKeyMessages.Unreadable(path));
         if (newestSignedFingerprint is not null && newestSignedFingerprint != signer.Fingerprint)
         {
             signer.Dispose();

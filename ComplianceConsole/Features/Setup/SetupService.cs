@@ -55,8 +55,10 @@ public sealed class SetupService(IServiceScopeFactory scopeFactory, DataFolder d
         try
         {
             if (await IsCompletedAsync()) return SetupResult.Of(SetupOutcome.AlreadyCompleted);
-            if (!File.Exists(TokenPath) || !TokensMatch(await File.ReadAllTextAsync(TokenPath), token))
+            if (await StoredTokenAsync() is not { } stored || !TokensMatch(stored, token))
             {
+                // Another instance sharing the folder may have completed setup, and removed the file, since the check above.
+                if (await IsCompletedAsync()) return SetupResult.Of(SetupOutcome.AlreadyCompleted);
                 logger.LogWarning("A setup attempt with a wrong token was refused.");
                 return SetupResult.Of(SetupOutcome.WrongToken);
             }
@@ -72,6 +74,18 @@ public sealed class SetupService(IServiceScopeFactory scopeFactory, DataFolder d
         finally
         {
             _lock.Release();
+        }
+    }
+
+    private async Task<string?> StoredTokenAsync()
+    {
+        try
+        {
+            return await File.ReadAllTextAsync(TokenPath);
+        }
+        catch (FileNotFoundException)
+        {
+            return null;
         }
     }
 

@@ -41,6 +41,29 @@ public sealed class ContentApiTests(ContentApp app) : IClassFixture<ContentApp>
     }
 
     [Fact]
+    public async Task A_content_batch_tells_the_operators_metrics_how_long_each_of_its_phases_took()
+    {
+        var phases = new System.Collections.Concurrent.ConcurrentBag<(string Phase, double Milliseconds)>();
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == "ComplianceConsole.Ingestion" && instrument.Name == "cc.ingestion.batch.phase") l.EnableMeasurementEvents(instrument);
+        };
+        listener.SetMeasurementEventCallback<double>((_, value, tags, _) =>
+        {
+            foreach (var tag in tags)
+                if (tag.Key == "phase") phases.Add(((string)tag.Value!, value));
+        });
+        listener.Start();
+
+        var answer = await app.PostAsync("/api/v1/content", ContentApp.Item("timed-1"), ContentApp.Item("timed-2"));
+
+        Assert.Equal("Created", Outcome(answer, 0));
+        Assert.Equal(["audit", "checking", "commit", "lookups", "waiting", "writing"], phases.Select(p => p.Phase).Distinct().Order());
+        Assert.All(phases, p => Assert.True(p.Milliseconds >= 0));
+    }
+
+    [Fact]
     public async Task A_bad_item_in_the_middle_is_named_and_the_good_ones_are_stored_once_however_often_the_batch_is_sent()
     {
         var bad = ContentApp.Item("mid-bad");

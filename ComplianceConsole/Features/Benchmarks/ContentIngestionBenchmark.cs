@@ -72,13 +72,16 @@ public sealed class ContentIngestionBenchmark(WebApplication app, int items, int
             var bodies = batches[concurrent].Select(Body).ToList();
             var count = batches[concurrent].Count * Batch;
             var gc = GcTally.Now(); // the server's and the clients' collections: one process
+            using var phases = new IngestionPhaseTally();
             var (rate, flags) = await ApiItemsPerSecondAsync(client, bodies, concurrent);
             var collected = gc.Since(count, "item");
+            var perBatch = phases.Summary(Batch);
             var waiting = (await indexer.LagAsync()).Waiting;
             var catchUp = await IndexedAsync(indexer);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"API ingestion over HTTP ({count:N0} new items, batches of {Batch:N0}, {concurrent} client{(concurrent == 1 ? "" : "s")} at once, {flags:N0} flags raised): {rate:N0} items/s, {WriteBenchmark.Ratio(rate, raw)} to raw inserts."));
             output.WriteLine("  " + collected);
+            output.WriteLine("  " + perBatch);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  Search index behind it: {waiting.Value:N0}{(waiting.AtLeast ? "+" : "")} items waiting when the last batch was answered, all searchable {catchUp.TotalMilliseconds:N0} ms later; received and searchable: {count / (count / rate + catchUp.TotalSeconds):N0} items/s."));
         }

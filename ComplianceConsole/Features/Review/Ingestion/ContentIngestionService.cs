@@ -39,6 +39,7 @@ public sealed class ContentIngestionService(IDbContextFactory<AppDbContext> cont
         CancellationToken cancellationToken)
     {
         CheckBatchSize(submissions.Count);
+        var timer = new IngestionMetrics.BatchTimer();
         var results = new IngestResult[submissions.Count];
         var matcher = await library.CurrentAsync(cancellationToken);
         var bankMatcher = await banks.CurrentAsync(cancellationToken);
@@ -67,7 +68,9 @@ public sealed class ContentIngestionService(IDbContextFactory<AppDbContext> cont
 
         // Read before the writer's turn, which the batches of other clients wait for: the time limits' settings change rarely.
         var limits = await TimeLimits.LoadAsync(db, cancellationToken);
+        timer.Ended(BatchPhase.Checking);
         await using var appender = await audit.BeginAsync(db, WriteLock.ReviewCasesExclusive, cancellationToken);
+        timer.Ended(BatchPhase.WaitingForWriter);
         var externalIds = valid.Select(v => v.Content.Item.ExternalId).Distinct().ToList();
         var stored = await db.ContentItems.AsNoTracking().Where(c => EF.Parameter(externalIds).Contains(c.ExternalId)).ToDictionaryAsync(c => c.ExternalId, cancellationToken);
         var authors = await PlatformUserBatch.ResolveAsync(db,
@@ -76,6 +79,7 @@ public sealed class ContentIngestionService(IDbContextFactory<AppDbContext> cont
         var raised = await RaisedAutomaticFlagsAsync(db, stored.Values.Select(c => c.Id).ToList(), cancellationToken);
         var storedHashes = await PlatformHashesAsync(db, stored.Values.Select(c => c.Id).ToList(), cancellationToken);
         var queuedReads = await QueuedReadsAsync(db, stored.Values.Select(c => c.Id).ToList(), cancellationToken);
+        timer.Ended(BatchPhase.Lookups);
 
         var writer = ReviewBatchWriter.Create(db);
         writer.ExpectNew(items: externalIds.Count(id => !stored.ContainsKey(id)));
@@ -159,6 +163,7 @@ public sealed class ContentIngestionService(IDbContextFactory<AppDbContext> cont
                 caseOfItem[c.ContentItemId] = c.Id;
             }
         }
+        timer.Ended(BatchPhase.Writing);
         if (created.Count + updated + filesRead > 0)
         {
             await appender.SaveWithAuditAsync(db, actor, AuditActions.ContentSubmitted, "ContentItem", null,
@@ -169,7 +174,9 @@ public sealed class ContentIngestionService(IDbContextFactory<AppDbContext> cont
                 },
                 cancellationToken);
         }
+        timer.Ended(BatchPhase.AuditEvent);
         await appender.CommitAsync(cancellationToken);
+        timer.Ended(BatchPhase.Commit);
         if (writer.QueuedForSearch) searchIndexer.Queued.Set();
         Publish(touched);
         return results.Select(r => r.Id is { } id && caseOfItem.TryGetValue(id, out var caseId) ? r with { CaseId = caseId } : r).ToList();

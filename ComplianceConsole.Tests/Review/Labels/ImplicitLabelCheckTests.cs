@@ -1,5 +1,10 @@
+using System.Globalization;
 using ComplianceConsole.Features.Review;
 using ComplianceConsole.Features.Review.Labels;
+using ComplianceConsole.Localization;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using static ComplianceConsole.Features.Review.Labels.ImplicitLabelFindingCodes;
 using static ComplianceConsole.Tests.Review.Labels.ImplicitLabelFiles;
 
@@ -140,9 +145,43 @@ public sealed class ImplicitLabelCheckTests
         var resources = new System.Resources.ResourceManager(typeof(ComplianceConsole.Localization.SharedResource));
         foreach (var culture in new[] { "zh-CN", "en" })
         {
-            var messages = All.Select(code => resources.GetString(new ImplicitLabelFinding(code).MessageKey, new System.Globalization.CultureInfo(culture))).ToList();
+            var messages = Kinds.Select(kind => resources.GetString(new ImplicitLabelFinding(kind.Code).MessageKey, new System.Globalization.CultureInfo(culture))).ToList();
             Assert.All(messages, message => Assert.False(string.IsNullOrEmpty(message)));
             Assert.Equal(messages.Count, messages.Distinct().Count());
+        }
+    }
+
+    [Theory]
+    [InlineData("zh-CN", "未知的文件类型", "XMP (TC260:AIGC)", "PNG 文本块 AIGC", "EXIF UserComment")]
+    [InlineData("en", "the file type is not known", "XMP (TC260:AIGC)", "PNG text chunk AIGC", "EXIF UserComment")]
+    public void Every_kind_of_finding_the_check_makes_names_places_and_outcomes_in_words_as_its_kind_declares(string culture, string notRead, params string[] places)
+    {
+        CultureInfo.CurrentUICulture = new CultureInfo(culture);
+        var localizer = new StringLocalizer<SharedResource>(new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance));
+        var otherCode = "0011" + WithCheckCharacter("91310000MA1FL1234") + "2" + "ZZ99";
+        var wrongCheck = LabelingCode[..21] + (LabelingCode[21] == '0' ? '1' : '0') + LabelingCode[22..];
+        var declaredNone = Declared(aiGenerated: false, label: AigcLabel.PossiblyAiGenerated, producer: "示例", produceId: "P-9");
+        declaredNone.ImplicitLabel = LabelStatus.Missing;
+        IReadOnlyList<ImplicitLabelFinding>[] checks =
+        [
+            Check("garbage"u8.ToArray()), Check(Png()), Check(Png(xmpJson: Json(label: "4"), aigcText: "{\"Label\":")),
+            Check(Jpeg(userComment: """{"Label":"1"}""")), Check(Jpeg(xmpJson: Json()), declaredNone),
+            Check(Jpeg(xmpJson: Json(producer: wrongCheck)), Declared(producer: wrongCheck)),
+            Check(Jpeg(xmpJson: Json(producer: otherCode)), Declared(producer: otherCode), ownLabelingCode: LabelingCode),
+        ];
+        var findings = checks.SelectMany(f => f).ToList();
+        Assert.Equal(Kinds.Select(k => k.Code).Order(), findings.Select(f => f.Code).Distinct().Order());
+
+        foreach (var finding in findings)
+        {
+            var text = ImplicitLabelFindingText.Describe(localizer, finding);
+            var declared = KindOf(finding.Code)!.Arguments;
+            Assert.Equal(declared.Contains(FindingArgument.Place), places.Any(text.Contains));
+            Assert.Equal(declared.Contains(FindingArgument.ReadOutcome), text.Contains(notRead));
+            foreach (var code in Enum.GetNames<ImplicitLabelPlace>().Concat(Enum.GetNames<ImplicitLabelReadOutcome>().Except([nameof(ImplicitLabelReadOutcome.Read)])))
+            {
+                Assert.False(text.Contains(code, StringComparison.Ordinal), $"\"{text}\" names {code} by its code");
+            }
         }
     }
 }

@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace ComplianceConsole.Features.Review.Labels;
 
 /// <summary>What <see cref="ImplicitLabelCheck"/> found wrong, localised as <c>ImplicitLabelCheck.{Code}</c> with its arguments.</summary>
@@ -28,10 +30,41 @@ public static class ImplicitLabelFindingCodes
     public const string ProducerDiffersFromDeclared = "producer_differs_from_declared";
     public const string ProduceIdDiffersFromDeclared = "produce_id_differs_from_declared";
 
-    public static readonly IReadOnlyList<string> All =
+    /// <summary>Every kind of finding, with what each of its arguments holds.</summary>
+    public static readonly IReadOnlyList<ImplicitLabelFindingKind> Kinds =
     [
-        Unreadable, None, Several, Malformed, LabelInvalid, ProducerMissing, ProducerCreditCodeInvalid, ProducerNotOwn,
-        ProduceIdMissing, DeclaredMissing, ContradictsDeclaredHumanMade, LabelDiffersFromDeclared, ProducerDiffersFromDeclared,
-        ProduceIdDiffersFromDeclared,
+        new(Unreadable, FindingArgument.ReadOutcome),
+        new(None),
+        new(Several, FindingArgument.Text, FindingArgument.Place),
+        new(Malformed, FindingArgument.Place, FindingArgument.Text, FindingArgument.Text),
+        new(LabelInvalid, FindingArgument.Place, FindingArgument.Text),
+        new(ProducerMissing, FindingArgument.Place),
+        new(ProducerCreditCodeInvalid, FindingArgument.Place, FindingArgument.Text, FindingArgument.Text),
+        new(ProducerNotOwn, FindingArgument.Place, FindingArgument.Text, FindingArgument.Text),
+        new(ProduceIdMissing, FindingArgument.Place),
+        new(DeclaredMissing),
+        new(ContradictsDeclaredHumanMade, FindingArgument.Place),
+        new(LabelDiffersFromDeclared, FindingArgument.Place, FindingArgument.Text, FindingArgument.Text),
+        new(ProducerDiffersFromDeclared, FindingArgument.Place, FindingArgument.Text, FindingArgument.Text),
+        new(ProduceIdDiffersFromDeclared, FindingArgument.Place, FindingArgument.Text, FindingArgument.Text),
     ];
+
+    private static readonly FrozenDictionary<string, ImplicitLabelFindingKind> ByCode = Kinds.ToFrozenDictionary(k => k.Code);
+
+    /// <summary>The kind with this code; null for a code no finding has.</summary>
+    public static ImplicitLabelFindingKind? KindOf(string code) => ByCode.GetValueOrDefault(code);
+}
+
+/// <summary>A kind of finding: its code and what each of its arguments holds, in order.</summary>
+public sealed record ImplicitLabelFindingKind(string Code, params FindingArgument[] Arguments);
+
+/// <summary>What an argument of a finding holds, which says how the finding puts it in words (<see cref="ImplicitLabelFindingText"/>).</summary>
+public enum FindingArgument
+{
+    /// <summary>A value shown as it is: read from the file, declared by the platform, or a code of the check's own.</summary>
+    Text,
+    /// <summary>Where a label was found (an <see cref="ImplicitLabelPlace"/>), or for several labels each place, joined by ", ".</summary>
+    Place,
+    /// <summary>Why the file could not be read (an <see cref="ImplicitLabelReadOutcome"/>).</summary>
+    ReadOutcome,
 }

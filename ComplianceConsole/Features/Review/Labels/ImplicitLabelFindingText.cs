@@ -11,16 +11,21 @@ namespace ComplianceConsole.Features.Review.Labels;
 /// </summary>
 public static class ImplicitLabelFindingText
 {
-    public static string Describe(IStringLocalizer<SharedResource> localizer, ImplicitLabelFinding finding) =>
-        localizer[finding.MessageKey, [.. finding.Arguments.Select((argument, index) =>
-            NamesPlaces(finding.Code, index) ? Places(localizer, argument)
-            : finding.Code == Unreadable && Enum.GetNames<ImplicitLabelReadOutcome>().Contains(argument) ? localizer[$"FileLabel.Outcome.{argument}"].Value
-            : argument)]];
+    public static string Describe(IStringLocalizer<SharedResource> localizer, ImplicitLabelFinding finding)
+    {
+        var holds = KindOf(finding.Code)?.Arguments ?? [];
+        return localizer[finding.MessageKey, [.. finding.Arguments.Select((argument, index) =>
+            Shown(localizer, index < holds.Length ? holds[index] : FindingArgument.Text, argument))]];
+    }
 
-    // Several lists every place after the count; the codes below name no place; every other finding is about the label at its first argument.
-    private static bool NamesPlaces(string code, int index) =>
-        code == Several ? index == 1 : index == 0 && code is not (Unreadable or None or DeclaredMissing);
+    private static string Shown(IStringLocalizer<SharedResource> localizer, FindingArgument holds, string argument) => holds switch
+    {
+        FindingArgument.Place => string.Join(", ", argument.Split(", ").Select(place => Named<ImplicitLabelPlace>(localizer, "FileLabel.Place", place))),
+        FindingArgument.ReadOutcome => Named<ImplicitLabelReadOutcome>(localizer, "FileLabel.Outcome", argument),
+        _ => argument,
+    };
 
-    private static string Places(IStringLocalizer<SharedResource> localizer, string places) =>
-        string.Join(", ", places.Split(", ").Select(place => Enum.GetNames<ImplicitLabelPlace>().Contains(place) ? localizer[$"FileLabel.Place.{place}"].Value : place));
+    // A code is named in words; anything else (a value a flag's text had to cut short) is shown as it is.
+    private static string Named<TCode>(IStringLocalizer<SharedResource> localizer, string prefix, string code) where TCode : struct, Enum =>
+        Enum.GetNames<TCode>().Contains(code) ? localizer[$"{prefix}.{code}"].Value : code;
 }

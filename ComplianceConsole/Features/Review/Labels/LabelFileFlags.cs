@@ -26,7 +26,7 @@ public static class LabelFileFlags
     {
         if (reasonCode is null || !reasonCode.StartsWith(ReasonPrefix, StringComparison.Ordinal)) return null;
         var code = reasonCode[ReasonPrefix.Length..];
-        if (!All.Contains(code)) return null;
+        if (KindOf(code) is null) return null;
         string[] arguments;
         try
         {

@@ -64,10 +64,12 @@ public sealed class FileLabelBrowserTests(FileLabelBrowserApp browser) : IClassF
             await Expect(page.Locator("#case-file-label .file-label")).ToHaveCountAsync(16);
             await Expect(page.Locator("#file-label-more")).ToHaveTextAsync("文件共带 2,000 个隐式标识：上面是前 16 个，其余只计数，不保存。");
             // Copies of one label find the same faults: each is said once.
-            await Expect(page.Locator("#file-label-findings li").First).ToHaveTextAsync("文件中有 2000 个隐式标识（PNG 文本块 AIGC），应当恰好一个");
+            // The finding writes the count as the line above it does.
+            await Expect(page.Locator("#file-label-findings li").First).ToHaveTextAsync("文件中有 2,000 个隐式标识（PNG 文本块 AIGC），应当恰好一个");
             await Expect(page.Locator("#file-label-findings li", new() { HasTextString = "ProduceID" })).ToHaveCountAsync(1);
             await page.SwitchLanguageAsync(Cultures.English);
             await Expect(page.Locator("#file-label-more")).ToHaveTextAsync("The file carries 2,000 implicit labels: the first 16 are above; the rest were counted, not kept.");
+            await Expect(page.Locator("#file-label-findings li").First).ToHaveTextAsync("The file carries 2,000 implicit labels (PNG text chunk AIGC); exactly one is required");
             await page.SwitchLanguageAsync(Cultures.Chinese);
             Assert.True(browser.ConsoleErrors.IsEmpty, string.Join("\n", browser.ConsoleErrors));
         }

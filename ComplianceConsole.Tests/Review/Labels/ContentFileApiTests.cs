@@ -103,6 +103,9 @@ public sealed class ContentFileApiTests(FileReadingApp app) : IClassFixture<File
     [InlineData("en", "label.file.unreadable", """["TooDeeplyNested"]""", "The file's implicit label could not be read (the metadata in the file nests too deeply to be read safely)")]
     [InlineData("zh-CN", "label.file.several", """["2","Xmp, PngText"]""", "文件中有 2 个隐式标识（XMP (TC260:AIGC), PNG 文本块 AIGC），应当恰好一个")]
     [InlineData("zh-CN", "label.file.producer_missing", """["Exif"]""", "EXIF UserComment 中的隐式标识缺少 ContentProducer")]
+    // The count as the file label panel beside it writes it, in the reader's culture; the flag keeps it as digits ("2000").
+    [InlineData("zh-CN", "label.file.several", """["2000","PngText"]""", "文件中有 2,000 个隐式标识（PNG 文本块 AIGC），应当恰好一个")]
+    [InlineData("en", "label.file.several", """["2000","PngText"]""", "The file carries 2,000 implicit labels (PNG text chunk AIGC); exactly one is required")]
     public void A_file_findings_flag_names_places_and_outcomes_in_the_readers_language_not_by_their_codes(string culture, string reasonCode, string matchedText, string expected)
     {
         CultureInfo.CurrentUICulture = new CultureInfo(culture);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using ComplianceConsole.Identifiers;
 using static ComplianceConsole.Features.Review.Labels.ImplicitLabelFindingCodes;
 
@@ -18,7 +19,7 @@ public static class ImplicitLabelCheck
 
         var findings = new List<ImplicitLabelFinding>();
         // Issue 25: exactly one implicit label; two copies, equal or not, leave a reader to guess which one counts.
-        if (reading.LabelCount > 1) findings.Add(new(Several, reading.LabelCount.ToString(), string.Join(", ", reading.Places)));
+        if (reading.LabelCount > 1) findings.Add(new(Several, reading.LabelCount.ToString(CultureInfo.InvariantCulture), string.Join(", ", reading.Places)));
         if (declared.ImplicitLabel == LabelStatus.Missing) findings.Add(new(DeclaredMissing));
         foreach (var label in reading.Labels) findings.AddRange(FindingsOf(label, declared, ownLabelingCode));
         // Copies of one label find the same faults: each is said once.

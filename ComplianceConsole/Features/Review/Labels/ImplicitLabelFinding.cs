@@ -35,7 +35,7 @@ public static class ImplicitLabelFindingCodes
     [
         new(Unreadable, FindingArgument.ReadOutcome),
         new(None),
-        new(Several, FindingArgument.Text, FindingArgument.Place),
+        new(Several, FindingArgument.Count, FindingArgument.Place),
         new(Malformed, FindingArgument.Place, FindingArgument.Text, FindingArgument.Text),
         new(LabelInvalid, FindingArgument.Place, FindingArgument.Text),
         new(ProducerMissing, FindingArgument.Place),
@@ -63,6 +63,8 @@ public enum FindingArgument
 {
     /// <summary>A value shown as it is: read from the file, declared by the platform, or a code of the check's own.</summary>
     Text,
+    /// <summary>A number, kept in invariant digits ("2000") and shown as the reader's culture writes numbers ("2,000").</summary>
+    Count,
     /// <summary>Where a label was found (an <see cref="ImplicitLabelPlace"/>), or for several labels each place, joined by ", ".</summary>
     Place,
     /// <summary>Why the file could not be read (an <see cref="ImplicitLabelReadOutcome"/>).</summary>

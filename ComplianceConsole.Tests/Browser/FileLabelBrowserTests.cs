@@ -67,6 +67,10 @@ public sealed class FileLabelBrowserTests(FileLabelBrowserApp browser) : IClassF
             // The finding writes the count as the line above it does.
             await Expect(page.Locator("#file-label-findings li").First).ToHaveTextAsync("文件中有 2,000 个隐式标识（PNG 文本块 AIGC），应当恰好一个");
             await Expect(page.Locator("#file-label-findings li", new() { HasTextString = "ProduceID" })).ToHaveCountAsync(1);
+            // Each finding's bullet stands inside the panel (a bullet sits left of its item), not on the card's edge.
+            var indent = await page.EvaluateAsync<double>(
+                "() => document.querySelector('#file-label-findings li').getBoundingClientRect().left - document.querySelector('#case-file-label').getBoundingClientRect().left");
+            Assert.True(indent >= 16, $"the findings' bullets stand {indent} px into the panel, on its edge");
             await page.SwitchLanguageAsync(Cultures.English);
             await Expect(page.Locator("#file-label-more")).ToHaveTextAsync("The file carries 2,000 implicit labels: the first 16 are above; the rest were counted, not kept.");
             await Expect(page.Locator("#file-label-findings li").First).ToHaveTextAsync("The file carries 2,000 implicit labels (PNG text chunk AIGC); exactly one is required");

@@ -113,6 +113,8 @@ public sealed class HashBankPageBrowserTests(HashBankFormSweepApp browser) : ICl
             """);
         var (row, cell) = (heights[0], heights[1]);
         Assert.Equal(row, cell, 1.0);
+        // Chinese words are not broken a character a line in narrow columns ("来" over "源", "手工" over "添加").
+        Assert.Empty(await page.EvaluateAsync<string[]>(BrokenWords, "#bank-entries th, #bank-entries td:nth-child(2)"));
     });
 
     [Fact]
@@ -123,6 +125,8 @@ public sealed class HashBankPageBrowserTests(HashBankFormSweepApp browser) : ICl
         await page.WaitForInteractiveAsync();
         await page.ResizeAndWaitForLayoutAsync(1024, 800);
         await AssertFitsAsync(page, "宽表", "编辑", "hash-banks-1024.png");
+        // Chinese headers and kinds are not broken a character a line ("标" "记" "原" "因" under one another).
+        Assert.Empty(await page.EvaluateAsync<string[]>(BrokenWords, "#banks th, #banks td:nth-child(2)"));
 
         // English is wider: longer headers, and an allow bank's kind is a phrase.
         await page.SwitchLanguageAsync(Cultures.English);
@@ -141,6 +145,20 @@ public sealed class HashBankPageBrowserTests(HashBankFormSweepApp browser) : ICl
             await page.SwitchLanguageAsync(Cultures.Chinese);
         }
     });
+
+    /// <summary>The texts of the elements matched that hold no space, yet are shown over more than one line.</summary>
+    private const string BrokenWords = """
+        selector => {
+            const elements = [...document.querySelectorAll(selector)];
+            if (elements.length === 0) return ['nothing matches ' + selector];
+            const lines = e => {
+                const range = document.createRange();
+                range.selectNodeContents(e);
+                return new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top))).size;
+            };
+            return elements.filter(e => /^\S+$/.test(e.innerText.trim()) && lines(e) > 1).map(e => e.innerText.trim());
+        }
+        """;
 
     private static async Task AssertFitsAsync(IPage page, string bank, string edit, string screenshot)
     {

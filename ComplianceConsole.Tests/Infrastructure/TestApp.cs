@@ -126,6 +126,16 @@ public class TestApp(IReadOnlyDictionary<string, string>? settings = null, strin
     }
 
     /// <summary>The display name staff made by <see cref="CreateStaffAsync"/> carry: records colleagues read name them by it.</summary>
+    /// <summary>
+    /// Starts an app on the data folder of one that stopped, expecting start-up to be refused; returns what it tells the operator.
+    /// The folder is kept as start-up left it, for the test to look into (no new key made in a lost one's place) or to start on again.
+    /// </summary>
+    public static string StartRefused(string dataFolder)
+    {
+        using var restarted = new TestApp(dataFolderPath: dataFolder) { KeepDataFolder = true };
+        return Assert.Throws<StartupRefusedException>(() => restarted.Services).Message;
+    }
+
     public static string ShownName(string email) => email.Split('@')[0];
 
     public StaffScope As(string email) => StaffScope.Create(Services, email);

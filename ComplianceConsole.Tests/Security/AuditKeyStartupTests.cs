@@ -18,13 +18,6 @@ public sealed class AuditKeyStartupTests
         return app.DataFolderPath;
     }
 
-    /// <summary>Starts the app on the folder, expecting it to refuse; returns what it tells the operator.</summary>
-    private static string StartRefused(string dataFolder)
-    {
-        using var restarted = new TestApp(dataFolderPath: dataFolder);
-        return Assert.Throws<StartupRefusedException>(() => restarted.Services).Message;
-    }
-
     [Fact]
     public async Task A_missing_audit_key_with_existing_events_refuses_start_up_naming_the_file()
     {
@@ -32,11 +25,12 @@ public sealed class AuditKeyStartupTests
         var keyFile = Path.Combine(folder, AuditKeys.HmacKeyFileName);
         File.Delete(keyFile);
 
-        var refused = StartRefused(folder);
+        var refused = TestApp.StartRefused(folder);
         Assert.Contains(keyFile, refused);
         Assert.Contains("Restore the file from your backup", refused);
         Assert.DoesNotContain("   at ", refused); // a plain message, no stack trace
         Assert.False(File.Exists(keyFile)); // no new key made in its place
+        Directory.Delete(folder, recursive: true);
     }
 
     [Fact]
@@ -48,7 +42,8 @@ public sealed class AuditKeyStartupTests
         EcdsaSigner.CreateKeyFile(foreign);
         File.Move(foreign, keyFile, overwrite: true);
 
-        Assert.Contains(keyFile, StartRefused(folder));
+        Assert.Contains(keyFile, TestApp.StartRefused(folder));
+        Directory.Delete(folder, recursive: true);
     }
 
     [Fact]
@@ -58,9 +53,10 @@ public sealed class AuditKeyStartupTests
         var keyFile = Path.Combine(folder, AuditKeys.SigningKeyFileName);
         File.WriteAllText(keyFile, "");
 
-        var refused = StartRefused(folder);
+        var refused = TestApp.StartRefused(folder);
         Assert.Contains(keyFile, refused);
         Assert.Contains("cannot be read", refused);
+        Directory.Delete(folder, recursive: true);
     }
 
     [Fact]
@@ -86,6 +82,7 @@ public sealed class AuditKeyStartupTests
         AuditKey.CreateKeyFile(foreign);
         File.Move(foreign, keyFile, overwrite: true);
 
-        Assert.Contains(keyFile, StartRefused(folder));
+        Assert.Contains(keyFile, TestApp.StartRefused(folder));
+        Directory.Delete(folder, recursive: true);
     }
 }

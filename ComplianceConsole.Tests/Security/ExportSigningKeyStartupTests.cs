@@ -28,12 +28,6 @@ public sealed class ExportSigningKeyStartupTests
         return app.DataFolderPath;
     }
 
-    private static string StartRefused(string dataFolder)
-    {
-        using var restarted = new TestApp(dataFolderPath: dataFolder) { KeepDataFolder = true };
-        return Assert.Throws<StartupRefusedException>(() => restarted.Services).Message;
-    }
-
     [Fact]
     public async Task A_missing_export_signing_key_with_signed_exports_refuses_start_up_and_no_new_key_is_made()
     {
@@ -41,7 +35,7 @@ public sealed class ExportSigningKeyStartupTests
         var keyFile = Path.Combine(folder, ExportSigner.DefaultFileName);
         File.Delete(keyFile);
 
-        var refused = StartRefused(folder);
+        var refused = TestApp.StartRefused(folder);
         Assert.Contains(keyFile, refused);
         Assert.DoesNotContain("   at ", refused);
         Assert.False(File.Exists(keyFile));
@@ -56,11 +50,11 @@ public sealed class ExportSigningKeyStartupTests
         var original = File.ReadAllText(keyFile);
 
         File.WriteAllText(keyFile, "garbage");
-        Assert.Contains(keyFile, StartRefused(folder));
+        Assert.Contains(keyFile, TestApp.StartRefused(folder));
 
         File.Delete(keyFile);
         ComplianceConsole.Security.EcdsaSigner.CreateKeyFile(keyFile);
-        Assert.Contains(keyFile, StartRefused(folder));
+        Assert.Contains(keyFile, TestApp.StartRefused(folder));
 
         File.WriteAllText(keyFile, original);
         using var restored = new TestApp(dataFolderPath: folder);

@@ -10,10 +10,18 @@ namespace ComplianceConsole.Data;
 /// connection has written: with writers spread over the pool, every batch began with a cold cache and read the random-order
 /// indexes back page by page (the duplicate-identity lookup of a 1,000-item batch took 11 ms at a million records; on a warm
 /// cache 2 ms). Its cache is larger than a reader's, to hold those indexes.
+/// <para>
+/// Its temporary storage is in memory. A statement that writes a row whose table has a trigger keeps the pages it changes in a
+/// statement journal, and a row of review cases changes more pages (fifteen indexes, the queue's counts) than SQLite keeps in
+/// memory before spilling that journal to a temporary file: a file created and removed for every case inserted (at 700,000 cases,
+/// 108 µs a case; 37 with the journal in memory, 25 without the trigger). The writers' statements change a bounded set
+/// of rows each (retention removes 500 at a time), so the journal stays small; the readers keep the default, where a large sort
+/// may spill to disk.
+/// </para>
 /// </summary>
 internal sealed class SqliteWriterConnection : IDisposable
 {
-    private const string WriterPragmas = "PRAGMA cache_size = -262144;";
+    private const string WriterPragmas = "PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY;";
 
     private SqliteConnection? _connection;
 

@@ -41,26 +41,32 @@ public sealed class ContentApiTests(ContentApp app) : IClassFixture<ContentApp>
     }
 
     [Fact]
-    public async Task A_content_batch_tells_the_operators_metrics_how_long_each_of_its_phases_took()
+    public async Task A_content_batch_tells_the_operators_metrics_how_long_each_of_its_phases_and_each_table_it_wrote_took()
     {
-        var phases = new System.Collections.Concurrent.ConcurrentBag<(string Phase, double Milliseconds)>();
+        var measured = new System.Collections.Concurrent.ConcurrentBag<(string Tag, string Name, double Milliseconds)>();
         using var listener = new System.Diagnostics.Metrics.MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
         {
-            if (instrument.Meter.Name == "ComplianceConsole.Ingestion" && instrument.Name == "cc.ingestion.batch.phase") l.EnableMeasurementEvents(instrument);
+            if (instrument.Meter.Name == "ComplianceConsole.Ingestion" && instrument.Name is "cc.ingestion.batch.phase" or "cc.ingestion.batch.table")
+                l.EnableMeasurementEvents(instrument);
         };
         listener.SetMeasurementEventCallback<double>((_, value, tags, _) =>
         {
-            foreach (var tag in tags)
-                if (tag.Key == "phase") phases.Add(((string)tag.Value!, value));
+            foreach (var tag in tags) measured.Add((tag.Key, (string)tag.Value!, value));
         });
         listener.Start();
+        var flagged = ContentApp.Item("timed-2");
+        flagged["explicitLabelStatus"] = "Missing";
 
-        var answer = await app.PostAsync("/api/v1/content", ContentApp.Item("timed-1"), ContentApp.Item("timed-2"));
+        var answer = await app.PostAsync("/api/v1/content", ContentApp.Item("timed-1"), flagged);
 
-        Assert.Equal("Created", Outcome(answer, 0));
-        Assert.Equal(["audit", "checking", "commit", "lookups", "waiting", "writing"], phases.Select(p => p.Phase).Distinct().Order());
-        Assert.All(phases, p => Assert.True(p.Milliseconds >= 0));
+        Assert.Equal(["Created", "Created"], [Outcome(answer, 0), Outcome(answer, 1)]);
+        Assert.Equal(["audit", "checking", "commit", "lookups", "waiting", "writing"], Names("phase"));
+        // Only the tables the batch wrote rows to: no changes, hashes or file readings were sent.
+        Assert.Equal(["ContentItems", "Flags", "PendingSearchItems", "ReviewCaseEvents", "ReviewCases"], Names("table"));
+        Assert.All(measured, m => Assert.True(m.Milliseconds >= 0));
+
+        List<string> Names(string tag) => [.. measured.Where(m => m.Tag == tag).Select(m => m.Name).Distinct().Order(StringComparer.Ordinal)];
     }
 
     [Fact]

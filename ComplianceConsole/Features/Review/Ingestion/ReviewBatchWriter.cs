@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Diagnostics;
 using ComplianceConsole.Data;
 
 namespace ComplianceConsole.Features.Review;
@@ -156,7 +157,13 @@ internal sealed class ReviewBatchWriter
     /// <summary>Writes everything gathered so far, parents first.</summary>
     public async Task FlushAsync(CancellationToken cancellationToken)
     {
-        foreach (var table in new[] { _items, _changes, _hashes, _readings, _pendingReads, _searchQueue, _cases, _flags, _events }) await table.WriteAsync(_connection, _transaction, cancellationToken);
+        foreach (var table in new[] { _items, _changes, _hashes, _readings, _pendingReads, _searchQueue, _cases, _flags, _events })
+        {
+            if (table.Count == 0) continue;
+            var startedAt = Stopwatch.GetTimestamp();
+            await table.WriteAsync(_connection, _transaction, cancellationToken);
+            IngestionMetrics.TableWritten(table.Name, startedAt);
+        }
         _gatheredItems.Clear();
     }
 

@@ -90,10 +90,9 @@ public sealed class ExportBrowserTests(ExportBrowserApp browser) : IClassFixture
             await Expect(page.Locator(".export-state").First).ToContainTextAsync("可下载");
             foreach (var width in new[] { 1440, 1024 })
             {
-                await page.SetViewportSizeAsync(width, 900);
-                Assert.False(await page.EvaluateAsync<bool>(ScrollsSideways),
-                    $"the export history needs scrolling sideways at {width} px");
+                await page.ResizeAndWaitForLayoutAsync(width, 900);
                 await page.SaveScreenshotAsync($"export-history-{width}.png");
+                Assert.False(await page.EvaluateAsync<bool>(ScrollsSideways), $"the export history needs scrolling sideways at {width} px");
             }
             // English is wider ("Requested by", "Download", "Kept until …").
             await page.SwitchLanguageAsync(Cultures.English);

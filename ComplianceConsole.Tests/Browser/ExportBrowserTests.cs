@@ -38,6 +38,22 @@ public sealed class ExportBrowserTests(ExportBrowserApp browser) : IClassFixture
         }
         """;
 
+    /// <summary>Each date in the history's table that the browser broke over two lines ("2026-12-" over "21").</summary>
+    private const string DatesBrokenInside = """
+        () => [...document.querySelectorAll('.export-history td')].flatMap(cell => {
+            const broken = [], texts = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+            for (let text; (text = texts.nextNode());) {
+                for (const date of text.data.matchAll(/\d{4}-\d{2}-\d{2}/g)) {
+                    const range = document.createRange();
+                    range.setStart(text, date.index);
+                    range.setEnd(text, date.index + date[0].length);
+                    if (new Set([...range.getClientRects()].map(r => Math.round(r.top))).size > 1) broken.push(date[0]);
+                }
+            }
+            return broken;
+        })
+        """;
+
     [Fact]
     public async Task A_manager_exports_the_ledger_downloads_it_and_the_verify_page_recognises_it()
     {
@@ -93,6 +109,7 @@ public sealed class ExportBrowserTests(ExportBrowserApp browser) : IClassFixture
                 await page.ResizeAndWaitForLayoutAsync(width, 900);
                 await page.SaveScreenshotAsync($"export-history-{width}.png");
                 Assert.False(await page.EvaluateAsync<bool>(ScrollsSideways), $"the export history needs scrolling sideways at {width} px");
+                Assert.Empty(await page.EvaluateAsync<string[]>(DatesBrokenInside));
             }
             // English is wider ("Requested by", "Download", "Kept until …").
             await page.SwitchLanguageAsync(Cultures.English);
@@ -104,6 +121,7 @@ public sealed class ExportBrowserTests(ExportBrowserApp browser) : IClassFixture
                     await page.ResizeAndWaitForLayoutAsync(width, 900);
                     await page.SaveScreenshotAsync($"export-history-{width}-en.png");
                     Assert.False(await page.EvaluateAsync<bool>(ScrollsSideways), $"the export history needs scrolling sideways at {width} px in English");
+                    Assert.Empty(await page.EvaluateAsync<string[]>(DatesBrokenInside));
                 }
             }
             finally

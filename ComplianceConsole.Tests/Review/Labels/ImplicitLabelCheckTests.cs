@@ -46,7 +46,7 @@ public sealed class ImplicitLabelCheckTests
         Assert.Equal(new ImplicitLabelReaderOptions().MaxLabelsKept, reading.Labels.Count);
         var findings = ImplicitLabelCheck.Findings(reading, Declared(), null);
         var several = findings[0];
-        Assert.Equal([Several, "2000"], [several.Code, several.Arguments[0]]);
+        Assert.Equal([Several, "2000"], [several.Code, several.Argument(FindingArgument.Count)]);
         Assert.Equal("PngText", several.Arguments[1]);
         Assert.Equal(new ImplicitLabelFinding(ProduceIdDiffersFromDeclared, "PngText", "P-0001", "P-0002"), Assert.Single(findings.Skip(1)));
         var view = new FileReadingView(FileReadingOrigin.Upload, FileReadingOutcome.Read, DateTime.UtcNow, "Png", 1, null,
@@ -148,6 +148,42 @@ public sealed class ImplicitLabelCheckTests
             var messages = Kinds.Select(kind => resources.GetString(new ImplicitLabelFinding(kind.Code).MessageKey, new System.Globalization.CultureInfo(culture))).ToList();
             Assert.All(messages, message => Assert.False(string.IsNullOrEmpty(message)));
             Assert.Equal(messages.Count, messages.Distinct().Count());
+        }
+    }
+
+    [Theory]
+    [InlineData("zh-CN")]
+    [InlineData("en")]
+    public void No_code_that_can_reach_the_file_label_panel_is_shown_raw_in_either_language(string culture)
+    {
+        CultureInfo.CurrentUICulture = new CultureInfo(culture);
+        var localizer = new StringLocalizer<SharedResource>(new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance));
+        string[] places = Enum.GetNames<ImplicitLabelPlace>(), creditCodeErrors = Enum.GetNames<ComplianceConsole.Identifiers.UnifiedSocialCreditCodeError>(),
+            outcomes = [.. Enum.GetNames<ImplicitLabelReadOutcome>().Except([nameof(ImplicitLabelReadOutcome.Read)])];
+        string[] codes = [.. places, .. outcomes, .. AigcJson.Codes, .. creditCodeErrors];
+        IEnumerable<string> Values(FindingArgument holds) => holds switch
+        {
+            FindingArgument.Place => [.. places, string.Join(", ", places)],
+            FindingArgument.ReadOutcome => outcomes,
+            FindingArgument.ParseError => AigcJson.Codes,
+            FindingArgument.CreditCodeError => creditCodeErrors,
+            FindingArgument.Field => ["", "Label"],
+            FindingArgument.Count => ["2000"],
+            _ => ["P-0001"],
+        };
+        // Every finding of every kind with every code its arguments can hold, and every reason a label's fields were not read.
+        var texts = Kinds.SelectMany(kind => kind.Arguments
+                .Aggregate((IEnumerable<string[]>)[[]], (heads, holds) => heads.SelectMany(head => Values(holds).Select(value => (string[])[.. head, value])))
+                .Select(arguments => ImplicitLabelFindingText.Describe(localizer, new ImplicitLabelFinding(kind.Code, arguments))))
+            .Concat(AigcJson.Codes.SelectMany(code => new[] { new AigcParseError(code), new AigcParseError(code, "Label") })
+                .Select(error => ImplicitLabelFindingText.DescribeParseError(localizer, error)))
+            .ToList();
+
+        Assert.True(texts.Count > Kinds.Count + AigcJson.Codes.Count);
+        foreach (var text in texts)
+        {
+            var raw = codes.Where(code => text.Contains(code, StringComparison.Ordinal)).ToList();
+            Assert.True(raw.Count == 0, $"\"{text}\" shows {string.Join(", ", raw)} by its code");
         }
     }
 

@@ -15,6 +15,9 @@ public static class AigcJson
     public const string NotAnObject = "not_an_object";
     public const string NotAString = "not_a_string";
 
+    /// <summary>Every code a parse error may have, each put in words as <c>FileLabel.ParseError.{Code}</c>.</summary>
+    public static readonly IReadOnlyList<string> Codes = [TooLong, InvalidJson, NotAnObject, NotAString];
+
     private static readonly string[] FieldNames =
         ["Label", "ContentProducer", "ProduceID", "ReservedCode1", "ContentPropagator", "PropagateID", "ReservedCode2"];
 

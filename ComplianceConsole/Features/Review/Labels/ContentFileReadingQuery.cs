@@ -13,7 +13,7 @@ public sealed record FileReadingView(FileReadingOrigin Origin, FileReadingOutcom
 {
     /// <summary>Every label the file carried, the kept ones among them: a reading keeps only the first few, and its finding of
     /// several labels says how many there were.</summary>
-    public int LabelCount => Findings.FirstOrDefault(f => f.Code == ImplicitLabelFindingCodes.Several) is { Arguments: [var count, ..] }
+    public int LabelCount => Findings.FirstOrDefault(f => f.Code == ImplicitLabelFindingCodes.Several)?.Argument(FindingArgument.Count) is { } count
         && int.TryParse(count, System.Globalization.CultureInfo.InvariantCulture, out var several) ? Math.Max(several, Labels.Count) : Labels.Count;
 }
 

@@ -7,6 +7,11 @@ public sealed record ImplicitLabelFinding(string Code, params string[] Arguments
 {
     public string MessageKey => $"ImplicitLabelCheck.{Code}";
 
+    /// <summary>The argument that holds <paramref name="holds"/> as the finding's kind declares; null when it has none.</summary>
+    public string? Argument(FindingArgument holds) =>
+        ImplicitLabelFindingCodes.KindOf(Code) is { } kind && Array.IndexOf(kind.Arguments, holds) is var index and >= 0 && index < Arguments.Length
+            ? Arguments[index] : null;
+
     // Equal when code and arguments are, not when they share one array.
     public bool Equals(ImplicitLabelFinding? other) => other is not null && Code == other.Code && Arguments.SequenceEqual(other.Arguments);
 
@@ -36,10 +41,10 @@ public static class ImplicitLabelFindingCodes
         new(Unreadable, FindingArgument.ReadOutcome),
         new(None),
         new(Several, FindingArgument.Count, FindingArgument.Place),
-        new(Malformed, FindingArgument.Place, FindingArgument.Text, FindingArgument.Text),
+        new(Malformed, FindingArgument.Place, FindingArgument.ParseError, FindingArgument.Field),
         new(LabelInvalid, FindingArgument.Place, FindingArgument.Text),
         new(ProducerMissing, FindingArgument.Place),
-        new(ProducerCreditCodeInvalid, FindingArgument.Place, FindingArgument.Text, FindingArgument.Text),
+        new(ProducerCreditCodeInvalid, FindingArgument.Place, FindingArgument.Text, FindingArgument.CreditCodeError),
         new(ProducerNotOwn, FindingArgument.Place, FindingArgument.Text, FindingArgument.Text),
         new(ProduceIdMissing, FindingArgument.Place),
         new(DeclaredMissing),
@@ -61,7 +66,7 @@ public sealed record ImplicitLabelFindingKind(string Code, params FindingArgumen
 /// <summary>What an argument of a finding holds, which says how the finding puts it in words (<see cref="ImplicitLabelFindingText"/>).</summary>
 public enum FindingArgument
 {
-    /// <summary>A value shown as it is: read from the file, declared by the platform, or a code of the check's own.</summary>
+    /// <summary>A value shown as it is: read from the file or declared by the platform.</summary>
     Text,
     /// <summary>A number, kept in invariant digits ("2000") and shown as the reader's culture writes numbers ("2,000").</summary>
     Count,
@@ -69,4 +74,10 @@ public enum FindingArgument
     Place,
     /// <summary>Why the file could not be read (an <see cref="ImplicitLabelReadOutcome"/>).</summary>
     ReadOutcome,
+    /// <summary>Why a label's JSON could not be read (an <see cref="AigcJson"/> code).</summary>
+    ParseError,
+    /// <summary>The label's field a parse error concerns, empty when it concerns none.</summary>
+    Field,
+    /// <summary>What is wrong with a unified social credit code (an <see cref="Identifiers.UnifiedSocialCreditCodeError"/>).</summary>
+    CreditCodeError,
 }

@@ -63,6 +63,8 @@ public sealed class FormSweepCoverageTests
         "Features/Registry/ConsentsPage.razor",
         "Features/Review/Bulk/ReviewBulkDecisionDialog.razor",
         "Features/Review/Cases/CaseContentPanel.razor",
+        // Not seen by the guard until it counted a LimitedTextField as an input: the case's internal notes; its sweep is to be written.
+        "Features/Review/Cases/CaseNotesPanel.razor",
         "Features/Review/FeatureLibrary/FeatureLibraryPage.razor",
         // Added with the page, against this list's rule: a search box and list filters that save nothing; its sweep is to be written.
         "Features/Review/Find/FindPage.razor",
@@ -87,7 +89,7 @@ public sealed class FormSweepCoverageTests
     ];
 
     private static readonly Regex Input = new(
-        @"<(input|select|textarea|MudTextField|MudSelect|MudCheckBox|MudSwitch|MudDatePicker|MudTimePicker|MudNumericField|MudAutocomplete|MudRadioGroup|DateField|TimeField|DateTimeField|InputText|InputFile|MudFileUpload|FileReceiver)\b",
+        @"<(input|select|textarea|MudTextField|LimitedTextField|MudSelect|MudCheckBox|MudSwitch|MudDatePicker|MudTimePicker|MudNumericField|MudAutocomplete|MudRadioGroup|DateField|TimeField|DateTimeField|InputText|InputFile|MudFileUpload|FileReceiver)\b",
         RegexOptions.Compiled);
 
     private static string AppFolder([CallerFilePath] string here = "") =>

@@ -61,8 +61,8 @@ public sealed class ApiKeyFormSweepTests(ApiKeyFormSweepApp browser) : IClassFix
     }
 
     [Theory]
-    [InlineData(Cultures.Chinese, "超出 9900 个字符（最多 100 个），请删减后再保存。", "最多 100 个", "请至少选择一个权限范围。")]
-    [InlineData(Cultures.English, "9900 characters too long (at most 100); shorten it before saving.", "at most 100", "Choose at least one scope.")]
+    [InlineData(Cultures.Chinese, "超出 9,900 个字符（最多 100 个），请删减后再保存。", "最多 100 个", "请至少选择一个权限范围。")]
+    [InlineData(Cultures.English, "9,900 characters too long (at most 100); shorten it before saving.", "at most 100", "Choose at least one scope.")]
     public async Task A_name_pasted_ten_thousand_characters_long_is_kept_whole_refused_once_and_counted_in_full_at_1440_and_1024_pixels(
         string culture, string refusal, string limitSaid, string scopeRequired)
     {

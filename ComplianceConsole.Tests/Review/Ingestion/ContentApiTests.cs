@@ -354,6 +354,32 @@ public sealed class ContentApiTests(ContentApp app) : IClassFixture<ContentApp>
         Assert.True((await tooMany.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("items", out _));
     }
 
+    [Theory]
+    [InlineData("en", "items[1].publishedAtUtc", "\"publishedAtUtc\" is not a field of this call")]
+    [InlineData("zh-CN", "items[1].implicitLabel.contentProduser", "“contentProduser”不是此接口的字段")]
+    public async Task A_field_the_call_does_not_have_is_refused_by_name_and_nothing_is_stored(string language, string field, string said)
+    {
+        var misspelt = ContentApp.Item("misspelt-" + language);
+        misspelt["publishedAtUtc"] = "2026-11-20T09:00:00+08:00"; // the field is publishedAt: read as absent, the time would be lost
+        if (field.EndsWith("contentProduser", StringComparison.Ordinal))
+        {
+            misspelt.Remove("publishedAtUtc");
+            misspelt["implicitLabel"] = new { label = "1", contentProduser = "001191101080000000000000000000001", produceId = "p-1" };
+        }
+        var client = app.Platform();
+        client.DefaultRequestHeaders.AcceptLanguage.Clear();
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+
+        var answer = await client.PostAsJsonAsync("/api/v1/content", new { items = new object[] { ContentApp.Item("beside-" + language), misspelt } });
+
+        Assert.Equal(HttpStatusCode.BadRequest, answer.StatusCode);
+        var errors = (await answer.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.Equal([field], errors.EnumerateObject().Select(e => e.Name));
+        Assert.StartsWith(said, errors.GetProperty(field)[0].GetString());
+        await using var db = await app.DbAsync();
+        Assert.False(await db.ContentItems.AnyAsync(c => c.ExternalId == "beside-" + language || c.ExternalId == "misspelt-" + language));
+    }
+
     [Fact]
     public async Task The_aigc_label_is_read_from_a_number_or_a_string_and_must_agree_with_its_status()
     {

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using ComplianceConsole.Localization;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Json;
@@ -22,7 +23,13 @@ public sealed class ApiJsonBody(IOptions<ApiOptions> options, IOptions<JsonOptio
     /// per app's options, not per request (the reader is scoped, and options keep what they learn of each type).
     /// </summary>
     private JsonSerializerOptions ReadOptions => ReadOptionsOf.GetValue(json.Value.SerializerOptions,
-        appOptions => new JsonSerializerOptions(appOptions) { Converters = { new UnpairedSurrogateStringConverter() } });
+        appOptions => new JsonSerializerOptions(appOptions)
+        {
+            Converters = { new UnpairedSurrogateStringConverter() },
+            // A field the call does not have (a misspelt "publshedAt", a "publishedAtUtc" for "publishedAt") is refused by name rather
+            // than read as absent: what the platform believed it sent would otherwise be dropped without a word.
+            UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        });
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<JsonSerializerOptions, JsonSerializerOptions> ReadOptionsOf = new();
 
@@ -77,6 +84,7 @@ public sealed class ApiJsonBody(IOptions<ApiOptions> options, IOptions<JsonOptio
             var (line, at) = ((e.LineNumber ?? 0) + 1, (e.BytePositionInLine ?? 0) + 1);
             var message = broken ? (fieldPrefix.Length == 0 ? localizer["Api.MalformedJson", line, at] : localizer["Api.MalformedPartJson", fieldPrefix, line, at])
                 : field.Length == 0 ? localizer["Api.ExpectedBodyObject"]
+                : !JsonContractPaths.IsMapped(ReadOptions, typeof(T), field) ? localizer["Api.UnknownField", PropertyOf(field)]
                 : localizer[expectedFormatKey(PropertyOf(field))];
             var name = field.Length == 0 ? (fieldPrefix.Length == 0 ? "$" : fieldPrefix) : fieldPrefix.Length == 0 ? field : $"{fieldPrefix}.{field}";
             return new(default, TypedResults.ValidationProblem(new Dictionary<string, string[]> { [name] = [message] }));

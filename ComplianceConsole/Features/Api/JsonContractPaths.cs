@@ -16,6 +16,7 @@ internal static class JsonContractPaths
         var type = root;
         for (var i = 0; i < names.Count; i++)
         {
+            if (names[i].Length == 0) return true; // a name in brackets ("$['a.b']"), not followed
             var info = options.GetTypeInfo(ElementOf(type));
             if (info.Kind != JsonTypeInfoKind.Object) return true;
             var property = info.Properties.FirstOrDefault(p => string.Equals(p.Name, names[i], options.PropertyNameCaseInsensitive

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.RegularExpressions;
 using ComplianceConsole.Localization;
 using ComplianceConsole.Tests.Browser.FormSweep;
@@ -56,6 +57,35 @@ public sealed class HashBankPageBrowserTests(HashBankFormSweepApp browser) : ICl
         await page.Locator("#hash-add").ClickAsync();
         await Expect(page.Locator("#bank-entries")).ToContainTextAsync("Q35");
         Assert.DoesNotContain("Not a valid number", await page.Locator("body").InnerTextAsync());
+    });
+
+    [Fact]
+    public Task A_hash_file_is_chosen_with_the_keyboard_from_a_button_in_the_pages_language_which_then_names_the_file() => AsManagerAsync("hash-bank-import", async page =>
+    {
+        await OpenBankAsync(page, "从文件导入");
+        var hash = new string('f', 64);
+        await page.GetByRole(AriaRole.Button, new() { Name = "选择文件", Exact = true }).FocusAsync();
+        var chooser = await page.RunAndWaitForFileChooserAsync(() => page.Keyboard.PressAsync("Enter"));
+        await chooser.SetFilesAsync(new FilePayload { Name = "辟谣图片哈希.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes($"hash\n{hash}\n") });
+        await Expect(page.Locator("#import-result")).ToHaveTextAsync("已加入 1 个，已在库中 0 个，无效 0 个。");
+        await Expect(page.Locator(".hash-import")).ToContainTextAsync("辟谣图片哈希.csv");
+        await Expect(page.Locator("#bank-entries")).ToContainTextAsync(hash);
+        await page.SaveScreenshotAsync("hash-bank-import.png");
+
+        await page.SwitchLanguageAsync(Cultures.English);
+        try
+        {
+            var choose = page.GetByRole(AriaRole.Button, new() { Name = "Choose a file", Exact = true });
+            await Expect(choose).ToBeVisibleAsync();
+            await page.SaveScreenshotAsync("hash-bank-import-en.png");
+            // A button the size of its words, as elsewhere, not a bar across the panel.
+            var widths = await choose.EvaluateAsync<double[]>("b => [b.getBoundingClientRect().width, b.closest('.mud-paper').getBoundingClientRect().width]");
+            Assert.True(widths[0] < widths[1] / 2, $"the button is {widths[0]} px wide in a {widths[1]} px panel");
+        }
+        finally
+        {
+            await page.SwitchLanguageAsync(Cultures.Chinese);
+        }
     });
 
     [Fact]

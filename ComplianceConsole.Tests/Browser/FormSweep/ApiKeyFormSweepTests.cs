@@ -107,6 +107,50 @@ public sealed class ApiKeyFormSweepTests(ApiKeyFormSweepApp browser) : IClassFix
         }
     }
 
+    [Fact]
+    public async Task A_name_of_exactly_the_limit_within_spaces_is_accepted_and_saved_and_one_over_it_is_refused_once()
+    {
+        var page = await browser.SignedInPageAsync(TestApp.AdminEmail);
+        try
+        {
+            await page.GotoAsync("api-keys");
+            await page.WaitForInteractiveAsync();
+            var name = page.Field("api-key-name");
+            var helper = page.Locator(".mud-input-control", new() { Has = page.Locator("#api-key-name") }).Locator(".mud-input-helper-text");
+            var exact = "边界" + new string('长', ApiKeyService.MaxNameLength - 2);
+            await name.FillAsync("  " + exact + "  ");
+            await name.PressAsync("Tab");
+            // The page, like the server, counts the name without its spaces: it says nothing against it.
+            await Expect(helper).ToHaveTextAsync($"{exact.Length + 4} / 100");
+            await page.GetByRole(AriaRole.Checkbox, new() { NameRegex = new Regex("^" + Regex.Escape(RolePermissions.ApiScopes[0]) + " — ") }).CheckAsync();
+            await page.Locator("#api-key-create").ClickAsync();
+            await Expect(page.Field("api-key-secret")).ToHaveValueAsync(new Regex(@"^cc_\S+$"));
+            await Expect(page.Locator("td.api-key-name", new() { HasText = "边界" })).ToHaveTextAsync(exact);
+
+            var over = "超出" + new string('长', ApiKeyService.MaxNameLength - 1);
+            await name.FillAsync("  " + over + "  ");
+            await name.PressAsync("Tab");
+            await page.Locator("#api-key-create").ClickAsync();
+            await Expect(page.GetByText("请至少选择一个权限范围。")).ToBeVisibleAsync(); // the server has answered
+            await Expect(helper).ToContainTextAsync("超出 1 个字符（最多 100 个），请删减后再保存。");
+            var text = await page.Locator(".mud-main-content").InnerTextAsync();
+            Assert.Equal(1, Regex.Count(text, Regex.Escape("最多 100 个")));
+
+            await using var admin = browser.App.As(TestApp.AdminEmail);
+            Assert.DoesNotContain(await admin.Get<ApiKeyService>().ListAsync(), k => k.Name.StartsWith("超出", StringComparison.Ordinal));
+            Assert.True(browser.ConsoleErrors.IsEmpty, string.Join("\n", browser.ConsoleErrors));
+        }
+        catch
+        {
+            await page.SaveScreenshotAsync("failure-api-key-name-trimmed.png", fullPage: true);
+            throw;
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+
     /// <summary>
     /// The counter's text lies inside its field's message line (which hides what overflows it), on one line and
     /// apart from the message: beside it with a space between, or under it.

@@ -1,7 +1,4 @@
-using System.Globalization;
-using System.Resources;
 using ComplianceConsole.Features.Review;
-using ComplianceConsole.Localization;
 using ComplianceConsole.Security;
 using ComplianceConsole.Tests.Review;
 using static Microsoft.Playwright.Assertions;
@@ -27,11 +24,6 @@ public sealed class CaseNotesFormSweepApp : BrowserApp
 /// <summary>The case's internal note, typed as a person types it, added, and read back after a reload; one too long refused once.</summary>
 public sealed class CaseNotesFormSweepTests(CaseNotesFormSweepApp browser) : IClassFixture<CaseNotesFormSweepApp>
 {
-    private static readonly ResourceManager Resources = new(typeof(SharedResource));
-    private static readonly CultureInfo Chinese = new(Cultures.Chinese);
-
-    private static string Said(string key, params object[] arguments) => string.Format(Chinese, Resources.GetString(key, Chinese)!, arguments);
-
     [Fact]
     public async Task A_note_typed_on_two_lines_is_added_and_kept_and_one_too_long_is_kept_whole_and_refused_once()
     {
@@ -59,10 +51,10 @@ public sealed class CaseNotesFormSweepTests(CaseNotesFormSweepApp browser) : ICl
             await field.FillAsync(new string('长', 10_000));
             await notes.Locator("#case-note-add").ClickAsync();
             var helper = notes.Locator(".mud-input-helper-text").First;
-            await Expect(helper).ToContainTextAsync(Said("Common.TooLong", 10_000 - ContentRules.MaxNoteLength, ContentRules.MaxNoteLength));
+            await Expect(helper).ToContainTextAsync(TooLongTextFormSweepTests.Said("Common.TooLong", 10_000 - ContentRules.MaxNoteLength, ContentRules.MaxNoteLength));
             await page.SaveScreenshotAsync("case-note-too-long.png");
             Assert.Equal(10_000, (await field.InputValueAsync()).Length); // nothing cut
-            await Expect(notes.GetByText(Said("Review.TextTooLong", ContentRules.MaxNoteLength))).ToHaveCountAsync(0);
+            await Expect(notes.GetByText(TooLongTextFormSweepTests.Said("Review.TextTooLong", ContentRules.MaxNoteLength))).ToHaveCountAsync(0);
             await Expect(notes.Locator(".case-note")).ToHaveCountAsync(1); // nothing added
             Assert.True(browser.ConsoleErrors.IsEmpty, string.Join("\n", browser.ConsoleErrors));
         }

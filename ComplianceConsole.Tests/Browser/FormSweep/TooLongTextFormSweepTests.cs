@@ -34,7 +34,8 @@ public sealed class TooLongTextFormSweepTests(TooLongTextFormSweepApp browser) :
     private static readonly ResourceManager Resources = new(typeof(SharedResource));
     private static readonly CultureInfo Chinese = new(Cultures.Chinese);
 
-    private static string Said(string key, params object[] arguments) => string.Format(Chinese, Resources.GetString(key, Chinese)!, arguments);
+    /// <summary>What the Chinese page says for a resource key and its arguments.</summary>
+    internal static string Said(string key, params object[] arguments) => string.Format(Chinese, Resources.GetString(key, Chinese)!, arguments);
 
     /// <param name="open">The button that opens the form's dialog, or null for a form on the page.</param>
     /// <param name="answeredKey">What the save says of another field left empty: shown once the server has answered.</param>

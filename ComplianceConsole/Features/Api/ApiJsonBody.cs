@@ -81,11 +81,12 @@ public sealed class ApiJsonBody(IOptions<ApiOptions> options, IOptions<JsonOptio
             // document is JSON of another kind (an array, a string) where an object belongs.
             var broken = e.InnerException is JsonException;
             var field = broken ? "" : FieldOf(e.Path);
+            var property = JsonContractPaths.Names(field)[^1];
             var (line, at) = ((e.LineNumber ?? 0) + 1, (e.BytePositionInLine ?? 0) + 1);
             var message = broken ? (fieldPrefix.Length == 0 ? localizer["Api.MalformedJson", line, at] : localizer["Api.MalformedPartJson", fieldPrefix, line, at])
                 : field.Length == 0 ? localizer["Api.ExpectedBodyObject"]
-                : !JsonContractPaths.IsMapped(ReadOptions, typeof(T), field) ? localizer["Api.UnknownField", PropertyOf(field)]
-                : localizer[expectedFormatKey(PropertyOf(field))];
+                : !JsonContractPaths.IsMapped(ReadOptions, typeof(T), field) ? localizer["Api.UnknownField", property]
+                : localizer[expectedFormatKey(property)];
             var name = field.Length == 0 ? (fieldPrefix.Length == 0 ? "$" : fieldPrefix) : fieldPrefix.Length == 0 ? field : $"{fieldPrefix}.{field}";
             return new(default, TypedResults.ValidationProblem(new Dictionary<string, string[]> { [name] = [message] }));
         }
@@ -93,13 +94,6 @@ public sealed class ApiJsonBody(IOptions<ApiOptions> options, IOptions<JsonOptio
 
     /// <summary>"$.items[1].submittedAt" as "items[1].submittedAt"; the whole document as "".</summary>
     private static string FieldOf(string? path) => path is null or "$" ? "" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
-
-    /// <summary>The JSON name of the field's own property: "submittedAt" for "items[1].submittedAt", "items" for "items[0]".</summary>
-    private static string PropertyOf(string field)
-    {
-        var last = field[(field.LastIndexOf('.') + 1)..];
-        return last.IndexOf('[') is > 0 and var bracket ? last[..bracket] : last;
-    }
 
     /// <summary>
     /// The body in a buffer from the shared pool, to be returned there, or its first <paramref name="maxBytes"/> + 1 bytes when it is

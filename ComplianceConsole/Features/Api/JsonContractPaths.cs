@@ -12,7 +12,7 @@ internal static class JsonContractPaths
     /// </summary>
     public static bool IsMapped(JsonSerializerOptions options, Type root, string path)
     {
-        var names = path.Split('.').Select(name => name.IndexOf('[') is >= 0 and var bracket ? name[..bracket] : name).ToList();
+        var names = Names(path);
         var type = root;
         for (var i = 0; i < names.Count; i++)
         {
@@ -26,6 +26,10 @@ internal static class JsonContractPaths
         }
         return true;
     }
+
+    /// <summary>The JSON names along a field's path, without their indexes: "items[1].implicitLabel" as "items", "implicitLabel".</summary>
+    public static IReadOnlyList<string> Names(string path) =>
+        path.Split('.').Select(name => name.IndexOf('[') is >= 0 and var bracket ? name[..bracket] : name).ToList();
 
     // A list's element, or a nullable's value: the type an item of the path is read as.
     private static Type ElementOf(Type type)
